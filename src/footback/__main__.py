@@ -1,0 +1,5 @@
+"""`python -m footback`."""
+
+from footback.cli import main
+
+main()
