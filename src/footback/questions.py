@@ -90,6 +90,8 @@ class Question(BaseModel):
     minimum: float | None = None
     maximum: float | None = None
     unit: str | None = None
+    # Which direction of a number is more concerning (for ordering answers in tests and UIs).
+    worse: Literal["higher", "lower"] = "higher"
     optional: bool = False
     no_problem: Value | None = None
     ask_if: When = {}
@@ -136,8 +138,9 @@ def applies(question: Question, answers: Mapping[str, Value | None]) -> bool:
 
 
 def _in_range(question: Question, number: float) -> float:
-    assert question.minimum is not None and question.maximum is not None
-    if math.isnan(number) or not question.minimum <= number <= question.maximum:
+    lo = question.minimum if question.minimum is not None else -math.inf
+    hi = question.maximum if question.maximum is not None else math.inf
+    if math.isnan(number) or not lo <= number <= hi:
         raise InvalidAnswer(f"expected {question.allowed()}")
     return number
 
@@ -210,9 +213,7 @@ def closest(name: str, options: Sequence[str]) -> str | None:
 
 def missing_ids(questions: Sequence[Question], answers: Mapping[str, Value]) -> list[str]:
     """Required questions that apply to these answers but have no answer."""
-    return [
-        q.id for q in questions if not q.optional and q.id not in answers and applies(q, answers)
-    ]
+    return [q.id for q in questions if not q.optional and q.id not in answers and applies(q, answers)]
 
 
 def drop_inapplicable(questions: Sequence[Question], answers: Answers) -> Answers:

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import contextlib
 import os
 import sqlite3
 from collections.abc import Iterator
@@ -192,10 +193,8 @@ def open_store(folder: Path | None = None) -> Store:
         _check_is_footback(path)
     else:
         _create_private(path)
-    try:
+    with contextlib.suppress(OSError):  # a read-only folder is reported by the first write
         os.chmod(path, FILE_MODE)
-    except OSError:
-        pass  # a read-only folder is reported by the first write
     try:
         conn = sqlite3.connect(path, timeout=BUSY_TIMEOUT_MS / 1000, isolation_level=None)
     except sqlite3.Error as exc:
@@ -217,3 +216,11 @@ def open_store(folder: Path | None = None) -> Store:
         conn.close()
         raise
     return Store(conn, path)
+
+
+def open_existing_store(folder: Path | None = None) -> Store | None:
+    """Open the store only if it already exists: reading must never create health data files."""
+    path = db_path(folder)
+    if not path.exists():
+        return None
+    return open_store(path.parent)
