@@ -36,7 +36,10 @@ def recommend(content: AssessContent, facts: Facts, scores: Scores) -> Recommend
         "link_level": scores.link.level,
     }
     chosen = [r for r in adv.routines.rules if r.applies(facts)]
-    reasons = [RoutineChoice(routine=r.routine, reason=r.reason, source=src.cite(r.source)) for r in chosen]
+    reasons = [
+        RoutineChoice(routine=r.routine, reason=r.reason, source=src.cite(r.source), source_ids=[r.source])
+        for r in chosen
+    ]
     names = [r.routine for r in chosen]
     if all(name in names for name in adv.routines.combine):
         first = names.index(adv.routines.combine[0])
@@ -49,11 +52,16 @@ def recommend(content: AssessContent, facts: Facts, scores: Scores) -> Recommend
                 routine=adv.routines.fallback,
                 reason=adv.routines.fallback_reason,
                 source=src.cite(adv.routines.fallback_source),
+                source_ids=[adv.routines.fallback_source],
             )
         ]
-    actions = [Note(id=a.id, text=a.text, source=src.cite(a.source)) for a in adv.actions if a.applies(facts)]
+    actions = [
+        Note(id=a.id, text=a.text, source=src.cite(a.source), source_ids=[a.source])
+        for a in adv.actions
+        if a.applies(facts)
+    ]
     notes = [
-        Note(id=n.id, text=n.text, source="; ".join(src.cite(s) for s in n.sources))
+        Note(id=n.id, text=n.text, source="; ".join(src.cite(s) for s in n.sources), source_ids=n.sources)
         for n in adv.evidence_notes
         if n.applies(facts)
     ]
@@ -67,5 +75,8 @@ def recommend(content: AssessContent, facts: Facts, scores: Scores) -> Recommend
         evidence_notes=notes,
         see_specialist=bool(specialist),
         why_specialist=_join([s.why for s in specialist]) if specialist else None,
-        specialist=" or ".join(who) if who else None,
+        specialist=", or a ".join(who) if who else None,
+        specialist_reasons=[
+            Note(id=s.id, text=s.why, source=src.cite(s.source), source_ids=[s.source]) for s in specialist
+        ],
     )

@@ -18,6 +18,7 @@ class FactorHit(_Model):
     points: int
     reason: str
     source: str
+    source_ids: list[str] = []
 
 
 class Score(_Model):
@@ -39,6 +40,7 @@ class RedFlagHit(_Model):
     question: str
     advice: str
     source: str
+    source_ids: list[str] = []
 
 
 class StartBack(_Model):
@@ -51,12 +53,14 @@ class RoutineChoice(_Model):
     routine: str
     reason: str
     source: str
+    source_ids: list[str] = []
 
 
 class Note(_Model):
     id: str
     text: str
     source: str
+    source_ids: list[str] = []
 
 
 class Recommendations(_Model):
@@ -68,6 +72,7 @@ class Recommendations(_Model):
     see_specialist: bool
     why_specialist: str | None
     specialist: str | None
+    specialist_reasons: list[Note] = []
 
 
 class AssessmentResult(_Model):

@@ -12,6 +12,7 @@ import typer
 
 from footback import __version__
 from footback.commands.assess import assess
+from footback.commands.stretch import stretch
 
 app = typer.Typer(
     name="footback",
@@ -45,6 +46,10 @@ app.command(
     "assess",
     epilog="Example: footback assess --answers my-answers.toml --json --no-save",
 )(assess)
+app.command(
+    "stretch",
+    epilog="Example: footback stretch --routine feet --lead-in 5 --quiet",
+)(stretch)
 
 
 def main() -> None:

@@ -63,6 +63,8 @@ class Source(BaseModel):
     model_config = ConfigDict(extra="forbid", frozen=True)
 
     citation: str
+    # A few words for screens; the full citation goes in JSON, reports and exports.
+    short: str | None = None
     evidence: str = "published"
     note: str | None = None
 
@@ -75,6 +77,11 @@ class Sources(BaseModel):
     def cite(self, source_id: str) -> str:
         """The printable citation for a source id."""
         return self.sources[source_id].citation
+
+    def brief(self, source_id: str) -> str:
+        """The short form of a citation for narrow screens."""
+        source = self.sources[source_id]
+        return source.short or source.citation
 
     def check(self, ids: list[str], where: str) -> None:
         """Fail loudly at load time when content cites a source that does not exist."""

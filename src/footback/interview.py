@@ -109,8 +109,9 @@ def run_interview(
         if question.part not in shown_parts and question.part in parts:
             shown_parts.add(question.part)
             part = parts[question.part]
+            number = list(parts).index(question.part) + 1
             console.print()
-            console.print(Text(part.title.upper(), style="bold underline"))
+            console.print(Text(f"{part.title.upper()} (part {number} of {len(parts)})", style="bold underline"))
             console.print(Text(part.intro))
         _show_question(console, question)
         while True:

@@ -27,6 +27,7 @@ def red_flags(content: AssessContent, answers: Answers) -> list[RedFlagHit]:
             question=q.text,
             advice=q.red_flag.advice,
             source="; ".join(src.cite(s) for s in q.red_flag.sources),
+            source_ids=q.red_flag.sources,
         )
         for q in content.questions.questions
         if q.red_flag is not None and answers.get(q.id) is True
@@ -40,7 +41,7 @@ def score_one(spec: ScoreSpec, facts: Facts) -> tuple[int, list[FactorHit]]:
         return 0, []
     src = sources()
     hits = [
-        FactorHit(id=f.id, points=f.points, reason=f.reason, source=src.cite(f.source))
+        FactorHit(id=f.id, points=f.points, reason=f.reason, source=src.cite(f.source), source_ids=[f.source])
         for f in spec.factors
         if f.applies(facts)
     ]

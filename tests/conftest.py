@@ -1,0 +1,35 @@
+"""Shared test setup: a private data folder per test, no colour, a fixed width."""
+
+from __future__ import annotations
+
+import io
+from pathlib import Path
+
+import pytest
+from rich.console import Console
+
+
+@pytest.fixture(autouse=True)
+def _isolated_env(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
+    """Every test gets its own FOOTBACK_HOME and a plain 80-column, colourless terminal."""
+    home = tmp_path / "footback-home"
+    monkeypatch.setenv("FOOTBACK_HOME", str(home))
+    monkeypatch.setenv("FOOTBACK_CONFIG", str(tmp_path / "config.toml"))
+    monkeypatch.setenv("NO_COLOR", "1")
+    monkeypatch.setenv("COLUMNS", "80")
+    monkeypatch.setenv("TERM", "dumb")
+    for var in ("FORCE_COLOR", "PY_COLORS", "GITHUB_ACTIONS", "TTY_COMPATIBLE", "TTY_INTERACTIVE"):
+        monkeypatch.delenv(var, raising=False)
+    return home
+
+
+@pytest.fixture
+def home(_isolated_env: Path) -> Path:
+    """The data folder this test's footback writes to."""
+    return _isolated_env
+
+
+@pytest.fixture
+def console() -> Console:
+    """A fixed-width, colourless console writing to memory; read it with `console.file.getvalue()`."""
+    return Console(file=io.StringIO(), width=80, color_system=None, force_terminal=False, highlight=False)
