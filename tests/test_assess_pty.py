@@ -1,0 +1,47 @@
+"""A real terminal: type answers into `footback assess`, go back once with `b`, read the result."""
+
+from __future__ import annotations
+
+import os
+import sys
+from pathlib import Path
+
+import pexpect
+import pytest
+
+pytestmark = pytest.mark.slow
+
+
+def test_typed_assessment_in_a_real_terminal(home: Path) -> None:
+    env = dict(os.environ, FOOTBACK_HOME=str(home), TERM="dumb", NO_COLOR="1", COLUMNS="80")
+    child = pexpect.spawn(
+        sys.executable, ["-m", "footback", "assess"], env=env, encoding="utf-8", timeout=20, dimensions=(40, 80)
+    )
+    try:
+        child.expect("WARNING SIGNS")
+        for _ in range(14):
+            child.expect("> ")
+            child.sendline("n")
+        child.expect("How often do your feet hurt")
+        child.expect("> ")
+        child.sendline("often")
+        child.expect("Where does it hurt")
+        child.expect("> ")
+        child.sendline("b")  # back to the foot-pain question
+        child.expect("How often do your feet hurt")
+        child.expect("> ")
+        child.sendline("1")  # never: the foot-pain details are skipped
+        child.expect("what do your arches look like")
+        for answer in ["normal", "even", "n", "n", "1", "1", "y", "y", "good", "n", "2", "7", "n", "", "", ""]:
+            child.expect("> ")
+            child.sendline(answer)
+        child.expect("YOUR RESULT")
+        child.expect(r"Foot risk\s+░+\s+0/100 low")
+        child.expect("footback stretch --routine feet")
+        child.expect("not a diagnosis")
+        child.expect(pexpect.EOF)
+    finally:
+        child.close()
+    assert child.exitstatus == 0
+    assert "Where does it hurt" not in (child.before or "")
+    assert (home / "footback.sqlite3").exists()
