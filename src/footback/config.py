@@ -1,0 +1,94 @@
+"""User settings: a TOML file at the platform config location, `$FOOTBACK_CONFIG` overriding.
+
+Each effective value remembers where it came from, so `footback config` can say.
+"""
+
+from __future__ import annotations
+
+import os
+import tomllib
+from pathlib import Path
+from typing import Any, Literal
+
+from pydantic import BaseModel, ConfigDict, Field, ValidationError
+
+from footback.errors import BadInputError
+from footback.questions import closest
+
+CONFIG_ENV = "FOOTBACK_CONFIG"
+Origin = Literal["default", "config file", "environment"]
+
+
+class Settings(BaseModel):
+    """Every setting with its default. Keys are a public interface (documented in the README)."""
+
+    model_config = ConfigDict(extra="forbid", frozen=True)
+
+    units: Literal["km", "mi"] = Field("km", description="distance units for shoes: km or mi")
+    sound: bool = Field(True, description="ring the terminal bell in routines")
+    lead_in: int = Field(3, ge=0, le=60, description="get-ready seconds before each stretch")
+    default_routine: str | None = Field(
+        None, max_length=40, description="routine for `footback stretch` with no --routine"
+    )
+    color: bool = Field(True, description="colour output (NO_COLOR also turns it off)")
+
+
+class Effective(BaseModel):
+    model_config = ConfigDict(frozen=True)
+
+    settings: Settings
+    origins: dict[str, Origin]
+    path: Path
+
+
+def config_path() -> Path:
+    """The config file: `$FOOTBACK_CONFIG`, else the platform's user config dir."""
+    override = os.environ.get(CONFIG_ENV)
+    if override:
+        return Path(override).expanduser()
+    import platformdirs
+
+    return platformdirs.user_config_path("footback", appauthor=False) / "config.toml"
+
+
+def _read(path: Path) -> dict[str, Any]:
+    try:
+        text = path.read_bytes().decode("utf-8")
+    except FileNotFoundError:
+        return {}
+    except UnicodeDecodeError as exc:
+        raise BadInputError(f"{path}: not valid UTF-8 text (byte {exc.start})") from None
+    except OSError as exc:
+        raise BadInputError(f"{path}: cannot read: {exc.strerror}") from None
+    try:
+        return tomllib.loads(text)
+    except tomllib.TOMLDecodeError as exc:
+        raise BadInputError(f"{path}: invalid TOML: {exc}") from None
+    except RecursionError:
+        raise BadInputError(f"{path}: invalid TOML: nested too deeply") from None
+
+
+def load_settings(path: Path | None = None, environ: dict[str, str] | None = None) -> Effective:
+    """Read and validate the config file; a bad key or value is one clear error naming the key."""
+    path = path if path is not None else config_path()
+    env = environ if environ is not None else dict(os.environ)
+    raw = _read(path)
+    known = list(Settings.model_fields)
+    for key in raw:
+        if key not in known:
+            hint = closest(str(key), known)
+            extra = f"; did you mean '{hint}'?" if hint else f"; known keys: {', '.join(known)}"
+            raise BadInputError(f"{path}: unknown setting {str(key)[:60]!r}{extra}")
+    try:
+        settings = Settings.model_validate(raw, strict=True)
+    except ValidationError as exc:
+        first = exc.errors()[0]
+        key = ".".join(str(p) for p in first["loc"])
+        field = Settings.model_fields.get(key)
+        allowed = f" ({field.description})" if field and field.description else ""
+        raise BadInputError(f"{path}: {key}: {first['msg']}{allowed}") from None
+    origins: dict[str, Origin] = {k: ("config file" if k in raw else "default") for k in known}
+    if env.get("NO_COLOR"):
+        settings = settings.model_copy(update={"color": False})
+        origins["color"] = "environment"
+    return Effective(settings=settings, origins=origins, path=path)

@@ -1,0 +1,57 @@
+"""What people expect of any CLI: --version, -m, help with examples, a light start-up."""
+
+from __future__ import annotations
+
+import json
+import subprocess
+import sys
+
+import typer
+from typer.testing import CliRunner
+
+from footback import __version__
+from footback.cli import app
+
+runner = CliRunner()
+
+
+def test_version_flag() -> None:
+    result = runner.invoke(app, ["--version"])
+    assert result.exit_code == 0
+    assert result.stdout.strip() == f"footback {__version__}"
+
+
+def test_python_dash_m_runs_the_cli() -> None:
+    out = subprocess.run(
+        [sys.executable, "-m", "footback", "--version"], capture_output=True, text=True, check=True
+    )
+    assert out.stdout.strip() == f"footback {__version__}"
+
+
+def test_every_command_has_help_text_and_an_example() -> None:
+    commands = typer.main.get_command(app).commands  # type: ignore[attr-defined]
+    assert {"assess", "config"} <= set(commands)
+    for name in commands:
+        result = runner.invoke(app, [name, "--help"], env={"COLUMNS": "100"})
+        assert result.exit_code == 0, name
+        assert "Example:" in result.stdout, name
+        assert commands[name].help, name
+
+
+def test_no_arguments_shows_help() -> None:
+    result = runner.invoke(app, [])
+    assert "assess" in result.output
+
+
+def test_importing_the_cli_stays_light() -> None:
+    code = (
+        "import sys, json, footback.cli; "
+        "print(json.dumps(sorted(m for m in sys.modules if m.split('.')[0] in "
+        "('rich', 'sqlite3', '_sqlite3', 'pydantic', 'footback', 'tomllib'))))"
+    )
+    out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
+    loaded = set(json.loads(out.stdout))
+    heavy = {"rich.live", "rich.progress", "rich.prompt", "rich.table", "sqlite3", "footback.content"}
+    assert not heavy & loaded, heavy & loaded
+    assert not any(m.startswith("pydantic") for m in loaded)
+    assert not any(m.startswith("footback.") and m.endswith(("_content", "store")) for m in loaded)
