@@ -12,7 +12,7 @@ import typer
 
 from footback import __version__
 from footback.commands.assess import assess
-from footback.commands.stretch import stretch
+from footback.commands.config import config
 
 app = typer.Typer(
     name="footback",
@@ -46,10 +46,8 @@ app.command(
     "assess",
     epilog="Example: footback assess --answers my-answers.toml --json --no-save",
 )(assess)
-app.command(
-    "stretch",
-    epilog="Example: footback stretch --routine feet --lead-in 5 --quiet",
-)(stretch)
+
+app.command("config", epilog="Example: footback config --json")(config)
 
 
 def main() -> None:
