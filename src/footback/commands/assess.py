@@ -61,10 +61,6 @@ def run_assess(
     from footback.answers_file import load_answers
     from footback.assess import assess as run
     from footback.assess_content import load_assess_content
-    from footback.assess_render import render_result
-    from footback.console import make_console
-    from footback.errors import FootbackError, MissingAnswersError
-    from footback.interview import InputEnded, PartIntro, run_interview
     from footback.questions import json_schema, missing_ids, toml_template
 
     content = load_assess_content()
@@ -80,8 +76,11 @@ def run_assess(
     given = load_answers(answers_path, questions) if answers_path else {}
     flagged = any(given.get(q.id) is True for q in questions if q.red_flag)
     missing = [] if flagged else missing_ids(questions, given)
-    out = make_console(no_color=no_color, stderr=as_json)
     if missing:
+        from footback.console import make_console
+        from footback.errors import FootbackError, MissingAnswersError
+        from footback.interview import InputEnded, PartIntro, run_interview
+
         can_ask = interactive if interactive is not None else (answers_path is None or sys.stdin.isatty())
         if not can_ask:
             raise MissingAnswersError(
@@ -95,6 +94,7 @@ def run_assess(
             return None
 
         parts = {p.id: PartIntro(p.title, p.intro) for p in content.questions.parts}
+        out = make_console(no_color=no_color, stderr=as_json)
         out.print(content.questions.disclaimer, style="dim")
         try:
             given = run_interview(questions, given, out.input, out, parts, stop_before)
@@ -107,6 +107,10 @@ def run_assess(
     if as_json:
         typer.echo(result.model_dump_json(indent=2))
         return
+    from footback.assess_render import render_result
+    from footback.console import make_console
+
+    out = make_console(no_color=no_color)
     render_result(
         out,
         result,
