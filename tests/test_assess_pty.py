@@ -15,7 +15,12 @@ pytestmark = pytest.mark.slow
 def test_typed_assessment_in_a_real_terminal(home: Path) -> None:
     env = dict(os.environ, FOOTBACK_HOME=str(home), TERM="dumb", NO_COLOR="1", COLUMNS="80")
     child = pexpect.spawn(
-        sys.executable, ["-m", "footback", "assess"], env=env, encoding="utf-8", timeout=20, dimensions=(40, 80)
+        sys.executable,
+        ["-m", "footback", "assess"],
+        env=env,
+        encoding="utf-8",
+        timeout=20,
+        dimensions=(40, 80),
     )
     try:
         child.expect("WARNING SIGNS")
@@ -32,7 +37,24 @@ def test_typed_assessment_in_a_real_terminal(home: Path) -> None:
         child.expect("> ")
         child.sendline("1")  # never: the foot-pain details are skipped
         child.expect("what do your arches look like")
-        for answer in ["normal", "even", "n", "n", "1", "1", "y", "y", "good", "n", "2", "7", "n", "", "", ""]:
+        for answer in [
+            "normal",
+            "even",
+            "n",
+            "n",
+            "1",
+            "1",
+            "y",
+            "y",
+            "good",
+            "n",
+            "2",
+            "7",
+            "n",
+            "",
+            "",
+            "",
+        ]:
             child.expect("> ")
             child.sendline(answer)
         child.expect("YOUR RESULT")
@@ -45,3 +67,31 @@ def test_typed_assessment_in_a_real_terminal(home: Path) -> None:
     assert child.exitstatus == 0
     assert "Where does it hurt" not in (child.before or "")
     assert (home / "footback.sqlite3").exists()
+
+
+def test_ctrl_c_at_a_prompt_exits_130_restores_the_terminal_and_saves_nothing(home: Path) -> None:
+    env = dict(os.environ, FOOTBACK_HOME=str(home), TERM="dumb", NO_COLOR="1", COLUMNS="80")
+    child = pexpect.spawn(
+        "/bin/bash",  # bash, unlike dash, keeps going when its child handles Ctrl-C itself
+        ["-c", f"stty -g; {sys.executable} -m footback assess; echo EXIT=$?; stty -g"],
+        env=env,
+        encoding="utf-8",
+        timeout=20,
+    )
+    try:
+        child.expect(r"([0-9a-f:]{20,})\r\n")
+        before = child.match.group(1)
+        child.expect("> ")
+        child.sendline("n")
+        child.expect("> ")
+        child.sendintr()
+        child.expect(r"EXIT=(\d+)")
+        code = int(child.match.group(1))
+        child.expect(r"([0-9a-f:]{20,})\r\n")
+        after = child.match.group(1)
+        child.expect(pexpect.EOF)
+    finally:
+        child.close()
+    assert code == 130
+    assert after == before
+    assert not (home / "footback.sqlite3").exists()
