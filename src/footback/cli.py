@@ -13,6 +13,12 @@ import typer
 from footback import __version__
 from footback.commands.assess import assess
 from footback.commands.config import config
+from footback.commands.data import export, forget, import_
+from footback.commands.history import history
+from footback.commands.plan import plan
+from footback.commands.report import report
+from footback.commands.shoes import shoes_check
+from footback.commands.stretch import stretch
 
 app = typer.Typer(
     name="footback",
@@ -46,8 +52,22 @@ app.command(
     "assess",
     epilog="Example: footback assess --answers my-answers.toml --json --no-save",
 )(assess)
+app.command(
+    "shoes-check",
+    epilog="Example: footback shoes-check --name trail, then later: --name trail --add-distance 12km",
+)(shoes_check)
+app.command(
+    "stretch",
+    epilog="Example: footback stretch --routine feet --lead-in 5 --quiet",
+)(stretch)
 
 app.command("config", epilog="Example: footback config --json")(config)
+app.command("history", epilog="Example: footback history --since 2025-01-01")(history)
+app.command("plan", epilog="Example: footback plan, then: footback stretch --routine plan")(plan)
+app.command("report", epilog="Example: footback report --format html --output summary.html")(report)
+app.command("export", epilog="Example: footback export --format json --output backup.json")(export)
+app.command("import", epilog="Example: footback import backup.json")(import_)
+app.command("forget", epilog="Example: footback export --output backup.json && footback forget")(forget)
 
 
 def main() -> None:

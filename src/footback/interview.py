@@ -19,6 +19,8 @@ if TYPE_CHECKING:
 Ask = Callable[[str], str]
 # Called before asking a question; returns a message to stop the interview on, or None.
 StopCheck = Callable[[Question, Answers], str | None]
+# Told what was typed for each accepted answer (shoes-check keeps the distance unit from it).
+AnswerHook = Callable[[Question, str], None]
 
 BACK = "b"
 HELP = "?"
@@ -73,6 +75,7 @@ def run_interview(
     console: Console,
     parts: Mapping[str, PartIntro],
     stop_before: StopCheck | None = None,
+    on_answer: AnswerHook | None = None,
 ) -> Answers:
     """Ask every applicable, unanswered question in order; returns the completed answers."""
     from rich.text import Text
@@ -111,7 +114,9 @@ def run_interview(
             part = parts[question.part]
             number = list(parts).index(question.part) + 1
             console.print()
-            console.print(Text(f"{part.title.upper()} (part {number} of {len(parts)})", style="bold underline"))
+            console.print(
+                Text(f"{part.title.upper()} (part {number} of {len(parts)})", style="bold underline")
+            )
             console.print(Text(part.intro))
         _show_question(console, question)
         while True:
@@ -132,5 +137,7 @@ def run_interview(
             except InvalidAnswer as exc:
                 console.print(Text(f"  Not understood: {exc}. Try again.", style="yellow"))
                 continue
+            if on_answer is not None:
+                on_answer(question, raw)
             asked.append(question.id)
             break

@@ -29,7 +29,9 @@ def ensure_data_dir(path: Path | None = None) -> Path:
     folder = path if path is not None else data_dir()
     try:
         folder.mkdir(mode=DIR_MODE, parents=True, exist_ok=True)
-        os.chmod(folder, DIR_MODE)
+        # Only when needed: a chmod on a read-only disk fails even when nothing would change.
+        if folder.stat().st_mode & 0o777 != DIR_MODE:
+            os.chmod(folder, DIR_MODE)
     except OSError as exc:
         raise StoreError(f"cannot create the data folder {folder}: {exc.strerror}") from None
     return folder

@@ -13,7 +13,10 @@ from typing import Any, Literal
 
 from pydantic import BaseModel, ConfigDict, Field, model_validator
 
-Kind = Literal["bool", "choice", "multi", "int", "number"]
+from footback.units import DistanceError, parse_distance
+
+# "distance" is a number of kilometres that people may also type or write as "8 mi" or "12km".
+Kind = Literal["bool", "choice", "multi", "int", "number", "distance"]
 Value = bool | int | float | str | list[str]
 Answers = dict[str, Value]
 
@@ -100,7 +103,7 @@ class Question(BaseModel):
     def _check_shape(self) -> Question:
         if self.kind in ("choice", "multi") and not self.choices:
             raise ValueError(f"question {self.id}: a {self.kind} question needs choices")
-        if self.kind in ("int", "number") and (self.minimum is None or self.maximum is None):
+        if self.kind in ("int", "number", "distance") and (self.minimum is None or self.maximum is None):
             raise ValueError(f"question {self.id}: a {self.kind} question needs minimum and maximum")
         if not self.optional and self.no_problem is None:
             raise ValueError(f"question {self.id}: needs a no_problem answer for the template")
@@ -119,6 +122,8 @@ class Question(BaseModel):
         if self.kind == "multi":
             return "a list of: " + ", ".join(self.values)
         lo, hi = _fmt_num(self.minimum), _fmt_num(self.maximum)
+        if self.kind == "distance":
+            return f"a distance from {lo} to {hi} km, in km or miles (e.g. 420 or 260 mi)"
         kind = "a whole number" if self.kind == "int" else "a number"
         return f"{kind} from {lo} to {hi}"
 
@@ -160,6 +165,8 @@ def check_value(question: Question, raw: object) -> Value:
     elif kind == "int":
         if isinstance(raw, int) and not isinstance(raw, bool):
             return int(_in_range(question, float(raw)))
+    elif kind == "distance" and isinstance(raw, str):
+        return _distance(question, raw)
     elif isinstance(raw, int | float) and not isinstance(raw, bool):
         return _in_range(question, float(raw))
     shown = repr(raw) if len(repr(raw)) <= 40 else repr(raw)[:37] + "..."
@@ -184,6 +191,8 @@ def parse_typed(question: Question, text: str) -> Value:
             return []
         parts = [p for p in low.replace(",", " ").split() if p]
         return list(dict.fromkeys(_pick(question, p) for p in parts))
+    if kind == "distance":
+        return _distance(question, token)
     try:
         number = float(token)
     except ValueError:
@@ -193,6 +202,15 @@ def parse_typed(question: Question, text: str) -> Value:
             raise InvalidAnswer(f"expected {question.allowed()}")
         return int(_in_range(question, number))
     return _in_range(question, number)
+
+
+def _distance(question: Question, text: str) -> float:
+    """Kilometres from '12km', '8 mi' or a bare number (kilometres)."""
+    try:
+        km = parse_distance(text).km
+    except DistanceError as exc:
+        raise InvalidAnswer(f"{exc}; expected {question.allowed()}") from None
+    return _in_range(question, km)
 
 
 def _pick(question: Question, token: str) -> str:
@@ -225,6 +243,10 @@ def drop_inapplicable(questions: Sequence[Question], answers: Answers) -> Answer
     return kept
 
 
+# What the schema lets through as a distance string; parse_distance also accepts upper case.
+_DISTANCE_PATTERN = r"^\s*(\d+(\.\d*)?|\.\d+)\s*(km|kms|k|kilometres?|kilometers?|mi|miles?)?\s*$"
+
+
 def json_schema(questions: Sequence[Question], title: str) -> dict[str, Any]:
     """A JSON Schema (draft 2020-12) for an answers file of these questions."""
     props: dict[str, Any] = {}
@@ -236,6 +258,11 @@ def json_schema(questions: Sequence[Question], title: str) -> dict[str, Any]:
             prop |= {"type": "string", "enum": q.values}
         elif q.kind == "multi":
             prop |= {"type": "array", "items": {"enum": q.values}, "uniqueItems": True}
+        elif q.kind == "distance":
+            prop["anyOf"] = [
+                {"type": "number", "minimum": q.minimum, "maximum": q.maximum},
+                {"type": "string", "pattern": _DISTANCE_PATTERN},
+            ]
         else:
             prop |= {
                 "type": "integer" if q.kind == "int" else "number",

@@ -15,7 +15,7 @@ from typing import Annotated, Any, Literal
 
 from pydantic import AfterValidator, BaseModel, ConfigDict, Field, ValidationError, model_validator
 
-from footback.errors import BadInputError, ContentError
+from footback.errors import BadInputError
 
 MAX_FILE_BYTES = 256_000
 MAX_STEPS = 100
@@ -165,9 +165,8 @@ def describe_error(exc: ValidationError, raw: dict[str, Any], where: str) -> str
         msg = msg[len(field) + 2 :]
     if field:
         parts.append(field)
-    elif first["type"] != "missing":
-        parts.append("cues" if "cue" in msg else "routine")
-    return ": ".join(parts + [msg])
+    # A check across fields (a model validator) puts the field name in its own message.
+    return ": ".join([*parts, msg])
 
 
 def parse_routine_file(raw: dict[str, Any], where: str) -> RoutineFile:

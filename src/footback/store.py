@@ -5,10 +5,12 @@ from __future__ import annotations
 import contextlib
 import os
 import sqlite3
+import time
 from collections.abc import Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass
 from pathlib import Path
+from typing import Any
 
 from footback.errors import StoreError
 from footback.paths import FILE_MODE, db_path, ensure_data_dir
@@ -92,11 +94,19 @@ SCHEMA_VERSION = MIGRATIONS[-1].version
 
 
 def _describe(exc: sqlite3.Error) -> str:
+    """A person-sized reason for an SQLite failure (the code is stabler than the text)."""
+    code = getattr(exc, "sqlite_errorname", "") or ""
     text = str(exc)
-    if "readonly" in text or "read-only" in text:
-        return "the store is read-only"
-    if "full" in text:
-        return "the disk is full"
+    if code.startswith("SQLITE_READONLY") or "readonly" in text or "read-only" in text:
+        return "the store is read-only (check the folder's permissions or the disk)"
+    if code == "SQLITE_FULL" or "full" in text:
+        return "the disk is full; nothing was changed, free some space and try again"
+    if code.startswith("SQLITE_IOERR"):
+        return "the disk could not be written or read (full, read-only or failing); nothing was changed"
+    if code.startswith("SQLITE_BUSY") or "locked" in text:
+        return "another footback is still writing; try again in a moment"
+    if code in ("SQLITE_CORRUPT", "SQLITE_NOTADB") or "malformed" in text or "not a database" in text:
+        return "the file is corrupt or not a footback database; it was left untouched"
     return text
 
 
@@ -120,28 +130,46 @@ def _create_private(path: Path) -> None:
         os.close(fd)
 
 
-def migrate(conn: sqlite3.Connection, path: Path) -> None:
-    """Bring the schema forward to SCHEMA_VERSION, one migration per transaction."""
-    app_id = conn.execute("PRAGMA application_id").fetchone()[0]
-    version = conn.execute("PRAGMA user_version").fetchone()[0]
-    if app_id not in (0, APPLICATION_ID) or (app_id == 0 and version != 0):
+def _identify(conn: sqlite3.Connection, path: Path) -> int:
+    """The schema version of a footback store; refuses any other SQLite file.
+
+    All three facts are read in one statement, so one snapshot: a store being created by
+    another process is never seen half-migrated (application_id still 0, user_version 1).
+    """
+    app_id, version, objects = conn.execute(
+        "SELECT (SELECT application_id FROM pragma_application_id),"
+        " (SELECT user_version FROM pragma_user_version),"
+        " (SELECT count(*) FROM sqlite_master)"
+    ).fetchone()
+    foreign = app_id not in (0, APPLICATION_ID) or (app_id == 0 and (version != 0 or objects))
+    if foreign:
         raise StoreError(f"{path} is not a footback database; it was left untouched")
-    if app_id == 0:
-        tables = conn.execute("SELECT count(*) FROM sqlite_master").fetchone()[0]
-        if tables:
-            raise StoreError(f"{path} is not a footback database; it was left untouched")
     if version > SCHEMA_VERSION:
         raise StoreError(
             f"{path} was written by a newer footback (schema {version}, this one knows "
             f"{SCHEMA_VERSION}); upgrade footback"
         )
+    return int(version)
+
+
+def _rollback(conn: sqlite3.Connection) -> None:
+    # SQLite may already have rolled back (e.g. on a full disk); a second ROLLBACK would
+    # replace the real error with "no transaction is active".
+    if conn.in_transaction:
+        with contextlib.suppress(sqlite3.Error):
+            conn.execute("ROLLBACK")
+
+
+def migrate(conn: sqlite3.Connection, path: Path) -> None:
+    """Bring the schema forward to SCHEMA_VERSION, one migration per transaction."""
+    version = _identify(conn, path)
     for migration in MIGRATIONS:
         if migration.version <= version:
             continue
         conn.execute("BEGIN IMMEDIATE")
         try:
             # Re-read inside the write lock: another process may have migrated meanwhile.
-            current = conn.execute("PRAGMA user_version").fetchone()[0]
+            current = _identify(conn, path)
             if current < migration.version:
                 for statement in migration.sql.split(";"):
                     if statement.strip():
@@ -150,7 +178,7 @@ def migrate(conn: sqlite3.Connection, path: Path) -> None:
                 conn.execute(f"PRAGMA user_version = {migration.version}")
             conn.execute("COMMIT")
         except BaseException:
-            conn.execute("ROLLBACK")
+            _rollback(conn)
             raise
 
 
@@ -175,14 +203,82 @@ class Store:
         """One atomic write: all of it lands or none of it does."""
         try:
             self.conn.execute("BEGIN IMMEDIATE")
-            try:
-                yield self.conn
-            except BaseException:
-                self.conn.execute("ROLLBACK")
-                raise
-            self.conn.execute("COMMIT")
         except sqlite3.Error as exc:
             raise StoreError(f"cannot write to {self.path}: {_describe(exc)}") from None
+        try:
+            yield self.conn
+            self.conn.execute("COMMIT")
+        except sqlite3.Error as exc:
+            _rollback(self.conn)
+            raise StoreError(f"cannot write to {self.path}: {_describe(exc)}") from None
+        except BaseException:
+            _rollback(self.conn)
+            raise
+
+    def query(self, sql: str, params: tuple[object, ...] = ()) -> list[tuple[Any, ...]]:
+        """Run one read; a damaged file becomes a clear StoreError instead of a traceback."""
+        try:
+            return self.conn.execute(sql, params).fetchall()
+        except sqlite3.Error as exc:
+            raise StoreError(f"cannot read {self.path}: {_describe(exc)}") from None
+
+
+def _use_wal(conn: sqlite3.Connection) -> None:
+    """Switch to WAL (readers never block the writer), retrying while others hold the file.
+
+    Changing the journal mode needs an exclusive lock and SQLite does not call the busy
+    handler for it, so two footbacks opening a new store at once would otherwise fail.
+    """
+    deadline = time.monotonic() + BUSY_TIMEOUT_MS / 1000
+    delay = 0.005
+    while True:
+        try:
+            journal = conn.execute("PRAGMA journal_mode = WAL").fetchone()[0]
+        except sqlite3.OperationalError as exc:
+            busy = (getattr(exc, "sqlite_errorname", "") or "").startswith("SQLITE_BUSY")
+            if not busy or time.monotonic() >= deadline:
+                raise
+            time.sleep(delay)
+            delay = min(delay * 2, 0.1)
+            continue
+        if journal != "wal":  # a file system without shared memory: the rollback journal works
+            conn.execute("PRAGMA journal_mode = DELETE")
+        return
+
+
+def _check_intact(conn: sqlite3.Connection, path: Path) -> None:
+    """Catch a damaged store at open time, so no command fails half-way with a traceback.
+
+    quick_check walks every page's structure; on a year of history (about 2 MB) it takes a
+    few milliseconds.
+    """
+    verdict = conn.execute("PRAGMA quick_check(1)").fetchone()[0]
+    if verdict != "ok":
+        raise StoreError(f"{path} is corrupt ({verdict}); it was left untouched")
+
+
+def _connect(path: Path) -> sqlite3.Connection:
+    try:
+        conn = sqlite3.connect(path, timeout=BUSY_TIMEOUT_MS / 1000, isolation_level=None)
+    except sqlite3.Error as exc:
+        raise StoreError(f"cannot open the store {path}: {_describe(exc)}") from None
+    try:
+        conn.execute(f"PRAGMA busy_timeout = {BUSY_TIMEOUT_MS}")
+        # Identify the file before anything below could write to it: a foreign or corrupt
+        # database must stay byte-for-byte as it was.
+        _identify(conn, path)
+        conn.execute("PRAGMA foreign_keys = ON")
+        _use_wal(conn)
+        conn.execute("PRAGMA synchronous = FULL")
+        migrate(conn, path)
+        _check_intact(conn, path)
+    except sqlite3.Error as exc:
+        conn.close()
+        raise StoreError(f"cannot open the store {path}: {_describe(exc)}") from None
+    except BaseException:
+        conn.close()
+        raise
+    return conn
 
 
 def open_store(folder: Path | None = None) -> Store:
@@ -193,28 +289,15 @@ def open_store(folder: Path | None = None) -> Store:
         _check_is_footback(path)
     else:
         _create_private(path)
-    with contextlib.suppress(OSError):  # a read-only folder is reported by the first write
-        os.chmod(path, FILE_MODE)
-    try:
-        conn = sqlite3.connect(path, timeout=BUSY_TIMEOUT_MS / 1000, isolation_level=None)
-    except sqlite3.Error as exc:
-        raise StoreError(f"cannot open the store {path}: {_describe(exc)}") from None
-    try:
-        conn.execute(f"PRAGMA busy_timeout = {BUSY_TIMEOUT_MS}")
-        conn.execute("PRAGMA foreign_keys = ON")
-        journal = conn.execute("PRAGMA journal_mode = WAL").fetchone()[0]
-        if journal != "wal":
-            conn.execute("PRAGMA journal_mode = DELETE")
-        conn.execute("PRAGMA synchronous = FULL")
-        migrate(conn, path)
-    except sqlite3.DatabaseError as exc:
-        conn.close()
-        if "not a database" in str(exc) or "malformed" in str(exc):
-            raise StoreError(f"{path} is corrupt or not a footback database; it was left untouched") from None
-        raise StoreError(f"cannot open the store {path}: {_describe(exc)}") from None
-    except StoreError:
-        conn.close()
-        raise
+    if not os.access(folder, os.W_OK):
+        # WAL needs to create files beside the store; say why instead of "unable to open".
+        raise StoreError(f"cannot write to {path}: the folder {folder} is read-only; nothing was changed")
+    conn = _connect(path)
+    # Tighten the mode only once the file is known to be ours; a read-only disk is reported
+    # by the first write, not here.
+    with contextlib.suppress(OSError):
+        if path.stat().st_mode & 0o777 != FILE_MODE:
+            os.chmod(path, FILE_MODE)
     return Store(conn, path)
 
 
@@ -223,4 +306,31 @@ def open_existing_store(folder: Path | None = None) -> Store | None:
     path = db_path(folder)
     if not path.exists():
         return None
+    if not os.access(path.parent, os.W_OK):
+        return _open_read_only(path)
     return open_store(path.parent)
+
+
+def _open_read_only(path: Path) -> Store:
+    """Read a store on a read-only disk or folder (a backup, a locked-down machine).
+
+    `immutable=1` lets SQLite read a WAL store without creating its shared-memory file; nobody
+    can write there, so nothing can change underneath. Writes through it fail as read-only.
+    """
+    _check_is_footback(path)
+    try:
+        conn = sqlite3.connect(
+            f"{path.resolve().as_uri()}?mode=ro&immutable=1", uri=True, isolation_level=None
+        )
+        version = _identify(conn, path)
+        _check_intact(conn, path)
+    except sqlite3.Error as exc:
+        conn.close()
+        raise StoreError(f"cannot open the store {path}: {_describe(exc)}") from None
+    except StoreError:
+        conn.close()
+        raise
+    if version != SCHEMA_VERSION:
+        conn.close()
+        raise StoreError(f"{path} needs upgrading to this footback's format, but its folder is read-only")
+    return Store(conn, path)

@@ -1,0 +1,57 @@
+"""`footback report`: a one-page summary to take to a podiatrist or doctor."""
+
+from __future__ import annotations
+
+import sys
+from datetime import datetime
+from enum import StrEnum
+from pathlib import Path
+from typing import Annotated
+
+import typer
+
+from footback.boundary import command_boundary
+
+
+class ReportFormat(StrEnum):
+    md = "md"
+    html = "html"
+
+
+def report(
+    *,
+    fmt: Annotated[
+        ReportFormat,
+        typer.Option("--format", "-f", help="md (Markdown text) or html (one file that prints well)."),
+    ] = ReportFormat.md,
+    output: Annotated[
+        Path | None,
+        typer.Option("--output", "-o", help="Write to FILE (private, 0600) instead of the screen."),
+    ] = None,
+) -> None:
+    """Make a one-page summary for a clinician: answers, factors, warning signs, trends, routines, shoes."""
+    with command_boundary():
+        run_report(fmt=fmt.value, output=output)
+
+
+def run_report(*, fmt: str, output: Path | None, now: datetime | None = None) -> None:
+    """The command body; `now` defaults to the local clock (the report's date and 30-day window)."""
+    from footback.errors import FootbackError
+    from footback.files import write_private
+    from footback.report import build_report
+    from footback.report_html import render_html
+    from footback.report_md import render_markdown
+    from footback.store import open_existing_store
+
+    clock = now or datetime.now().astimezone()
+    store = open_existing_store()
+    if store is None:
+        raise FootbackError("nothing is stored yet: run `footback assess` first, then `footback report`")
+    with store:
+        made = build_report(store, now=clock)
+    text = render_html(made) if fmt == "html" else render_markdown(made)
+    if output is None:
+        sys.stdout.write(text)
+        return
+    write_private(output, text)
+    sys.stderr.write(f"Report written to {output}\n")

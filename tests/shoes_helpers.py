@@ -1,0 +1,14 @@
+"""Answers for shoe-check tests."""
+
+from __future__ import annotations
+
+from footback.questions import Answers, Value
+from footback.shoes_content import load_shoe_content
+
+
+def good_pair(**changes: Value) -> Answers:
+    """Every question answered with its no-problem value (new, supportive running shoes), then changes."""
+    content = load_shoe_content()
+    answers: Answers = {q.id: q.no_problem for q in content.questions.questions if q.no_problem is not None}
+    answers.update(changes)
+    return answers

@@ -1,0 +1,77 @@
+"""A real terminal: a guided shoe check typed answer by answer, with `?` help and going back once."""
+
+from __future__ import annotations
+
+import os
+import sqlite3
+import sys
+from pathlib import Path
+
+import pexpect
+import pytest
+
+pytestmark = pytest.mark.slow
+
+
+def test_guided_shoe_check_in_a_real_terminal(home: Path) -> None:
+    env = dict(os.environ, FOOTBACK_HOME=str(home), TERM="dumb", NO_COLOR="1", COLUMNS="80")
+    child = pexpect.spawn(
+        sys.executable,
+        ["-m", "footback", "shoes-check", "--name", "road"],
+        env=env,
+        encoding="utf-8",
+        timeout=20,
+        dimensions=(40, 80),
+    )
+    try:
+        child.expect("What kind of shoes are they")
+        child.expect("> ")
+        child.sendline("running")
+        child.expect("How old is this pair")
+        child.expect("> ")
+        child.sendline("8")
+        child.expect("how far have you walked or run")
+        child.expect("> ")
+        child.sendline("350 mi")
+        child.expect("Heel counter squeeze")
+        child.expect("> ")
+        child.sendline("?")
+        child.expect("pinch the stiff cup")
+        child.expect("> ")
+        child.sendline("b")  # back to the distance: 350 mi was a guess
+        child.expect("how far have you walked or run")
+        child.expect("> ")
+        child.sendline("380 miles")
+        child.expect("Heel counter squeeze")
+        for answer in [
+            "firm",
+            "ball_of_foot",
+            "twists_easily",
+            "1",
+            "1",
+            "n",
+            "y",
+            "good",
+            "inner_edge",
+            "n",
+            "n",
+            "1",
+        ]:
+            child.expect("> ")
+            child.sendline(answer)
+        child.expect("Verdict: REPLACE")
+        # 380 mi = 611.5 km: due soon 25, twists 15, support undone 20, inner-edge wear 10
+        child.expect("30/100")
+        child.expect(r"Distance: 380 mi: past about 350 mi \(due soon\); replace after about 500 mi")
+        child.expect("over-pronation")
+        child.expect('For footback assess: shoe_wear = "inner_edge"')
+        child.expect("Saved to ")
+        child.expect(pexpect.EOF)
+    finally:
+        child.close()
+    assert child.exitstatus == 0
+    with sqlite3.connect(home / "footback.sqlite3") as conn:
+        rows = conn.execute(
+            "SELECT name, shoe_type, round(distance_km), age_months FROM shoe_pairs"
+        ).fetchall()
+    assert rows == [("road", "running", 612.0, 8)]
