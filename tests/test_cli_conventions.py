@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import os
 import subprocess
 import sys
 
@@ -49,7 +50,9 @@ def test_importing_the_cli_stays_light() -> None:
         "print(json.dumps(sorted(m for m in sys.modules if m.split('.')[0] in "
         "('rich', 'sqlite3', '_sqlite3', 'pydantic', 'footback', 'tomllib'))))"
     )
-    out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
+    # Without coverage's subprocess hook, which itself loads sqlite3 for its data file.
+    env = {k: v for k, v in os.environ.items() if not k.startswith("COVERAGE_")}
+    out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True, env=env)
     loaded = set(json.loads(out.stdout))
     heavy = {"rich.live", "rich.progress", "rich.prompt", "rich.table", "sqlite3", "footback.content"}
     assert not heavy & loaded, heavy & loaded
