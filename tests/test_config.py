@@ -69,8 +69,10 @@ def test_config_command_shows_values_origins_and_path(
     result = runner.invoke(app, ["config"])
     assert result.exit_code == 0
     assert f"Config file: {path}" in result.stdout
-    assert "lead_in         = 5         (config file)" in result.stdout
-    assert "color           = false     (environment)" in result.stdout  # NO_COLOR=1 in tests
+    rows = {line.split()[0]: " ".join(line.split()[1:]) for line in result.stdout.splitlines()[1:]}
+    assert rows["lead_in"] == "= 5 (config file)"
+    assert rows["color"] == "= false (environment)"  # NO_COLOR=1 in tests
+    assert rows["default_routine"] == "= null (default)"
     data = json.loads(runner.invoke(app, ["config", "--json"]).stdout)
     assert data["settings"]["lead_in"] == 5
     assert data["origins"]["units"] == "default"

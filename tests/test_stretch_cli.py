@@ -17,6 +17,7 @@ from typer.testing import CliRunner
 
 from footback import stretch_session
 from footback.cli import app
+from footback.paths import db_path
 from footback.player import Key
 from footback.store import open_store
 from footback.stretch_history import recent_sessions
@@ -126,8 +127,9 @@ def test_playing_a_file_in_plain_mode_saves_the_session(monkeypatch: pytest.Monk
     lines = result.output.splitlines()
     assert lines[0] == "Routine: two, 2 steps, 0:19"
     assert "Switch sides: right side next, in 5 s" in lines
-    assert lines[-2] == "Routine done: two"
-    assert lines[-1] == "Finished 'two' in 0:19: 2 of 2 steps done. Saved to your history."
+    assert lines[-3] == "Routine done: two"
+    assert lines[-2] == "Finished 'two' in 0:19: 2 of 2 steps done. Saved to your history."
+    assert lines[-1] == f"Data file: {db_path()}"
     assert clock.now - START == 19
     (row,) = sessions()
     assert row["routine"] == "two" and row["finished"] is True
@@ -227,14 +229,16 @@ def test_out_of_range_options_are_usage_errors(args: list[str]) -> None:
 
 
 def assessment(urgent: bool, routines: list[str]) -> SimpleNamespace:
+    """A stand-in latest result; the store is created so that there is something to read."""
+    with open_store():
+        pass
     return SimpleNamespace(urgent=urgent, recommendations=SimpleNamespace(routines=routines))
 
 
 def test_without_a_routine_it_plays_what_the_assessment_recommended(monkeypatch: pytest.MonkeyPatch) -> None:
     fake_terminal(monkeypatch)
-    monkeypatch.setattr(
-        "footback.assess_store.latest_result", lambda store: assessment(False, ["morning", "back"])
-    )
+    latest = assessment(False, ["morning", "back"])
+    monkeypatch.setattr("footback.assess_store.latest_result", lambda store: latest)
     result = runner.invoke(app, ["stretch"])
     assert result.exit_code == 0, result.output
     assert "Playing 'morning', recommended by your latest assessment." in result.output
@@ -245,7 +249,8 @@ def test_without_a_routine_it_plays_what_the_assessment_recommended(monkeypatch:
 
 def test_an_urgent_assessment_plays_nothing(monkeypatch: pytest.MonkeyPatch) -> None:
     clock = fake_terminal(monkeypatch)
-    monkeypatch.setattr("footback.assess_store.latest_result", lambda store: assessment(True, []))
+    latest = assessment(True, [])
+    monkeypatch.setattr("footback.assess_store.latest_result", lambda store: latest)
     result = runner.invoke(app, ["stretch"])
     assert result.exit_code == 0
     assert "please see a clinician before starting any stretches" in " ".join(result.output.split())

@@ -19,7 +19,10 @@ _TOML_LINE = re.compile(r"\(at line (\d+), column (\d+)\)")
 def read_mapping(path: Path) -> dict[str, Any]:
     """Parse a TOML or JSON file into a mapping; syntax errors name the file and line."""
     try:
-        data = path.read_bytes()
+        # Read one byte past the limit, never the whole thing: /dev/zero, a FIFO or a huge file
+        # must be refused, not read until memory runs out.
+        with path.open("rb") as fh:
+            data = fh.read(MAX_FILE_BYTES + 1)
     except FileNotFoundError:
         raise BadInputError(f"{path}: no such file") from None
     except IsADirectoryError:

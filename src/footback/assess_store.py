@@ -7,6 +7,7 @@ from dataclasses import dataclass
 from datetime import datetime
 
 from footback.assess_models import AssessmentResult
+from footback.errors import StoreError
 from footback.questions import Answers
 from footback.store import Store
 
@@ -39,13 +40,26 @@ def save_assessment(store: Store, answers: Answers, result: AssessmentResult, no
         return int(cur.lastrowid or 0)
 
 
-def _row(row: tuple[int, str, str, str]) -> SavedAssessment:
-    return SavedAssessment(
-        id=row[0],
-        created_at=datetime.fromisoformat(row[1]),
-        answers=json.loads(row[2]),
-        result=AssessmentResult.model_validate_json(row[3]),
+def unreadable(store: Store, created_at: object) -> StoreError:
+    """A saved assessment that no longer reads (edited by hand, or from another footback)."""
+    return StoreError(
+        f"cannot read {store.path}: the assessment saved at {str(created_at)[:32]} is damaged or from "
+        "an incompatible footback; the store was left untouched"
     )
+
+
+def _row(store: Store, row: tuple[int, str, str, str]) -> SavedAssessment:
+    # Bad JSON, a bad date and a result that fails validation are all ValueErrors: one clear
+    # error instead of a traceback.
+    try:
+        return SavedAssessment(
+            id=row[0],
+            created_at=datetime.fromisoformat(row[1]),
+            answers=json.loads(row[2]),
+            result=AssessmentResult.model_validate_json(row[3]),
+        )
+    except (ValueError, TypeError):
+        raise unreadable(store, row[1]) from None
 
 
 def list_assessments(store: Store, since: datetime | None = None) -> list[SavedAssessment]:
@@ -56,7 +70,7 @@ def list_assessments(store: Store, since: datetime | None = None) -> list[SavedA
         sql += " WHERE created_at >= ?"
         params = (since.isoformat(timespec="seconds"),)
     rows = store.conn.execute(sql + " ORDER BY created_at, id", params).fetchall()
-    return [_row(r) for r in rows]
+    return [_row(store, r) for r in rows]
 
 
 def latest_assessment(store: Store) -> SavedAssessment | None:
@@ -64,7 +78,7 @@ def latest_assessment(store: Store) -> SavedAssessment | None:
     row = store.conn.execute(
         "SELECT id, created_at, answers, result FROM assessments ORDER BY created_at DESC, id DESC LIMIT 1"
     ).fetchone()
-    return _row(row) if row else None
+    return _row(store, row) if row else None
 
 
 def latest_result(store: Store) -> AssessmentResult | None:

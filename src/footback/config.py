@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import os
 import tomllib
+from collections.abc import Sequence
 from pathlib import Path
 from typing import Any, Literal
 
@@ -39,6 +40,10 @@ class Effective(BaseModel):
     settings: Settings
     origins: dict[str, Origin]
     path: Path
+
+    def is_set(self, key: str) -> bool:
+        """Whether the person chose this value (config file or environment), not the default."""
+        return self.origins[key] != "default"
 
 
 def config_path() -> Path:
@@ -92,3 +97,15 @@ def load_settings(path: Path | None = None, environ: dict[str, str] | None = Non
         settings = settings.model_copy(update={"color": False})
         origins["color"] = "environment"
     return Effective(settings=settings, origins=origins, path=path)
+
+
+def check_default_routine(effective: Effective, known: Sequence[str]) -> str | None:
+    """The configured default routine; an unknown name is an error naming the key."""
+    name = effective.settings.default_routine
+    if name is None or name in known:
+        return name
+    hint = closest(name, list(known))
+    extra = f"did you mean {hint!r}? " if hint else ""
+    raise BadInputError(
+        f"{effective.path}: default_routine: no routine named {name!r}; {extra}(routines: {', '.join(known)})"
+    )

@@ -22,3 +22,17 @@ def make_console(*, stderr: bool = False, no_color: bool = False, file: TextIO |
         emoji=False,
         markup=True,
     )
+
+
+def where_line(*, saved: bool) -> str:
+    """Where a command stored its data, or that it stored nothing."""
+    from footback.paths import db_path
+
+    return f"Saved to {db_path()}" if saved else "Not saved (--no-save)."
+
+
+def say_where(console: Console, *, saved: bool) -> None:
+    from rich.text import Text
+
+    # soft_wrap: a long path stays whole on one line, so it can be copied.
+    console.print(Text(where_line(saved=saved), style="dim"), soft_wrap=True)

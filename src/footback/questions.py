@@ -13,9 +13,10 @@ from typing import Any, Literal
 
 from pydantic import BaseModel, ConfigDict, Field, model_validator
 
-from footback.units import DistanceError, parse_distance
+from footback.units import DistanceError, DistanceUnit, from_km, parse_distance, to_km
 
-# "distance" is a number of kilometres that people may also type or write as "8 mi" or "12km".
+# "distance" is stored in kilometres; people may type or write "8 mi" or "12km", and a bare
+# number is in the question's `distance_unit` (the `units` setting, km unless configured).
 Kind = Literal["bool", "choice", "multi", "int", "number", "distance"]
 Value = bool | int | float | str | list[str]
 Answers = dict[str, Value]
@@ -93,6 +94,9 @@ class Question(BaseModel):
     minimum: float | None = None
     maximum: float | None = None
     unit: str | None = None
+    # The unit a bare distance is read in. Not set in content files: shoes-check sets it from
+    # the config's `units` (see `with_distance_unit`).
+    distance_unit: DistanceUnit = "km"
     # Which direction of a number is more concerning (for ordering answers in tests and UIs).
     worse: Literal["higher", "lower"] = "higher"
     optional: bool = False
@@ -123,9 +127,17 @@ class Question(BaseModel):
             return "a list of: " + ", ".join(self.values)
         lo, hi = _fmt_num(self.minimum), _fmt_num(self.maximum)
         if self.kind == "distance":
-            return f"a distance from {lo} to {hi} km, in km or miles (e.g. 420 or 260 mi)"
+            return self._distance_hint()
         kind = "a whole number" if self.kind == "int" else "a number"
         return f"{kind} from {lo} to {hi}"
+
+    def _distance_hint(self) -> str:
+        lo = _fmt_num(self.minimum)
+        if self.distance_unit == "mi":
+            hi = _fmt_num(round(from_km(self.maximum or 0.0, "mi")))
+            return f"a distance from {lo} to {hi} mi; a plain number is miles (e.g. 260, or 420 km)"
+        hi = _fmt_num(self.maximum)
+        return f"a distance from {lo} to {hi} km; a plain number is km (e.g. 420, or 260 mi)"
 
     def concern_of(self, value: str) -> int:
         return next(c.concern for c in self.choices if c.value == value)
@@ -167,6 +179,8 @@ def check_value(question: Question, raw: object) -> Value:
             return int(_in_range(question, float(raw)))
     elif kind == "distance" and isinstance(raw, str):
         return _distance(question, raw)
+    elif kind == "distance" and isinstance(raw, int | float) and not isinstance(raw, bool):
+        return _in_range(question, to_km(float(raw), question.distance_unit))
     elif isinstance(raw, int | float) and not isinstance(raw, bool):
         return _in_range(question, float(raw))
     shown = repr(raw) if len(repr(raw)) <= 40 else repr(raw)[:37] + "..."
@@ -205,9 +219,9 @@ def parse_typed(question: Question, text: str) -> Value:
 
 
 def _distance(question: Question, text: str) -> float:
-    """Kilometres from '12km', '8 mi' or a bare number (kilometres)."""
+    """Kilometres from '12km', '8 mi' or a bare number (in the question's distance unit)."""
     try:
-        km = parse_distance(text).km
+        km = parse_distance(text, question.distance_unit).km
     except DistanceError as exc:
         raise InvalidAnswer(f"{exc}; expected {question.allowed()}") from None
     return _in_range(question, km)
@@ -227,6 +241,11 @@ def closest(name: str, options: Sequence[str]) -> str | None:
     """The most similar known id, for 'did you mean' hints."""
     found = difflib.get_close_matches(name, list(options), n=1, cutoff=0.5)
     return found[0] if found else None
+
+
+def with_distance_unit(questions: Sequence[Question], unit: DistanceUnit) -> list[Question]:
+    """The questions with bare distances read (and described) in `unit`."""
+    return [q.model_copy(update={"distance_unit": unit}) if q.kind == "distance" else q for q in questions]
 
 
 def missing_ids(questions: Sequence[Question], answers: Mapping[str, Value]) -> list[str]:
@@ -259,8 +278,9 @@ def json_schema(questions: Sequence[Question], title: str) -> dict[str, Any]:
         elif q.kind == "multi":
             prop |= {"type": "array", "items": {"enum": q.values}, "uniqueItems": True}
         elif q.kind == "distance":
+            top = q.maximum if q.distance_unit == "km" else round(from_km(q.maximum or 0.0, "mi"))
             prop["anyOf"] = [
-                {"type": "number", "minimum": q.minimum, "maximum": q.maximum},
+                {"type": "number", "minimum": q.minimum, "maximum": top},
                 {"type": "string", "pattern": _DISTANCE_PATTERN},
             ]
         else:

@@ -181,13 +181,18 @@ def build_report(store: Store | None, *, now: datetime) -> Report:
     )
     latest = None
     if rows:
+        from footback.assess_store import unreadable
+
         created_at, answers, result = rows[0]
         questions: list[Question] = list(load_assess_content().questions.questions)
-        latest = Latest(
-            created_at=parse_stamp(created_at),
-            result=AssessmentResult.model_validate_json(result),
-            answers=answers_that_matter(questions, json.loads(answers)),
-        )
+        try:
+            latest = Latest(
+                created_at=parse_stamp(created_at),
+                result=AssessmentResult.model_validate_json(result),
+                answers=answers_that_matter(questions, json.loads(answers)),
+            )
+        except (ValueError, TypeError):  # see assess_store.unreadable
+            raise unreadable(store, created_at) from None
     return Report(
         made_at=now,
         text=text,

@@ -180,7 +180,10 @@ def parse_routine_file(raw: dict[str, Any], where: str) -> RoutineFile:
 def read_routine_toml(path: Path) -> dict[str, Any]:
     """Parse a user's routine file; every problem is one line naming the file."""
     try:
-        data = path.read_bytes()
+        # Read one byte past the limit, never the whole thing: /dev/zero, a FIFO or a huge file
+        # must be refused, not read until memory runs out.
+        with path.open("rb") as fh:
+            data = fh.read(MAX_FILE_BYTES + 1)
     except FileNotFoundError:
         raise BadInputError(f"{path}: no such file") from None
     except IsADirectoryError:

@@ -141,8 +141,14 @@ def render_result(
     console.print(Text(result.disclaimer, style="dim"))
 
 
-def render_pairs(console: Console, pairs: list[SavedPair], content: ShoeContent, now: datetime) -> None:
-    """The saved pairs as a table: type, age now, distance in the person's unit, last verdict."""
+def render_pairs(
+    console: Console,
+    pairs: list[SavedPair],
+    content: ShoeContent,
+    now: datetime,
+    units: DistanceUnit | None = None,
+) -> None:
+    """The saved pairs as a table: type, age now, distance (in `units`, else each pair's), verdict."""
     from rich.table import Table
     from rich.text import Text
 
@@ -158,7 +164,7 @@ def render_pairs(console: Console, pairs: list[SavedPair], content: ShoeContent,
         table.add_column(column, no_wrap=True)
     for pair in pairs:
         last = pair.last
-        unit: DistanceUnit = last.result.distance_unit if last else "km"
+        unit: DistanceUnit = units or (last.result.distance_unit if last else "km")
         age = age_now(pair, now)
         verdict = Text("-")
         if last:

@@ -23,6 +23,8 @@ from footback.errors import BadInputError, ExitCode, StoreError
 if TYPE_CHECKING:
     from rich.console import Console
 
+    from footback.assess_models import AssessmentResult
+    from footback.config import Effective
     from footback.player import KeySource, SessionSummary
     from footback.routines import Routine
     from footback.timeline import Timeline
@@ -70,6 +72,8 @@ class StretchOptions:
     plain: bool = False
     no_save: bool = False
     no_color: bool = False
+    # The config file's settings, for `default_routine`; None plays as if there were no config.
+    config: Effective | None = None
 
 
 def _terminal_keys(show_cursor: bool) -> AbstractContextManager[KeySource]:
@@ -109,6 +113,13 @@ def _say(console: Console, line: str) -> None:
     console.print(Text(line))
 
 
+def _say_where(console: Console, path: Path) -> None:
+    from rich.text import Text
+
+    # soft_wrap: the path stays whole on one line, so it can be copied.
+    console.print(Text(f"Data file: {path}"), soft_wrap=True)
+
+
 def _ask_routine(console: Console, env: StretchEnv, why: str) -> Routine:
     from footback import catalogue
 
@@ -125,23 +136,24 @@ def _ask_routine(console: Console, env: StretchEnv, why: str) -> Routine:
     return catalogue.load_builtin(name)
 
 
-def _recommended(console: Console, env: StretchEnv) -> Routine | None:
-    """The latest assessment's first routine; None when it found a warning sign."""
-    from footback import catalogue
+def _latest_result() -> AssessmentResult | None:
+    """The latest saved assessment's result; reading never creates the store."""
     from footback.assess_store import latest_result
-    from footback.store import open_store
+    from footback.store import open_existing_store
 
-    with open_store() as store:
-        result = latest_result(store)
+    store = open_existing_store()
+    if store is None:
+        return None
+    with store:
+        return latest_result(store)
+
+
+def _recommended(console: Console, env: StretchEnv, result: AssessmentResult | None) -> Routine:
+    """The latest assessment's first routine, or the person's choice when it has none."""
+    from footback import catalogue
+
     if result is None:
         return _ask_routine(console, env, "No saved assessment recommends a routine yet")
-    if result.urgent:
-        _say(
-            console,
-            "Your latest assessment found a warning sign: please see a clinician before "
-            "starting any stretches. footback will not suggest a routine until then.",
-        )
-        return None
     names = result.recommendations.routines
     if not names:
         return _ask_routine(console, env, "Your latest assessment did not recommend a routine")
@@ -152,6 +164,41 @@ def _recommended(console: Console, env: StretchEnv) -> Routine | None:
     return catalogue.load_builtin(names[0])
 
 
+def _named(name: str) -> Routine:
+    from footback import catalogue
+
+    if name == PLAN_NAME:
+        from footback.plan import load_saved_plan
+
+        return load_saved_plan()
+    return catalogue.load_builtin(name)
+
+
+def _unasked(options: StretchOptions, console: Console, env: StretchEnv) -> Routine | None:
+    """No --routine or --file: the config's default_routine, else the assessment's choice.
+
+    None after a warning sign: a standing default must not bypass the advice to see a clinician.
+    """
+    from footback import catalogue
+    from footback.config import check_default_routine
+
+    configured = None
+    if options.config is not None:
+        configured = check_default_routine(options.config, [*catalogue.names(), PLAN_NAME])
+    result = _latest_result()
+    if result is not None and result.urgent:
+        _say(
+            console,
+            "Your latest assessment found a warning sign: please see a clinician before "
+            "starting any stretches. footback will not suggest a routine until then.",
+        )
+        return None
+    if configured is not None and options.config is not None:
+        _say(console, f"Playing '{configured}', the default_routine in {options.config.path}.")
+        return _named(configured)
+    return _recommended(console, env, result)
+
+
 def _choose(options: StretchOptions, console: Console, env: StretchEnv) -> Routine | None:
     from footback import catalogue
 
@@ -159,13 +206,9 @@ def _choose(options: StretchOptions, console: Console, env: StretchEnv) -> Routi
         raise BadInputError("use either --routine NAME or --file PATH, not both")
     if options.file is not None:
         return catalogue.load_file(options.file)
-    if options.routine == PLAN_NAME:
-        from footback.plan import load_saved_plan
-
-        return load_saved_plan()
     if options.routine is not None:
-        return catalogue.load_builtin(options.routine)
-    return _recommended(console, env)
+        return _named(options.routine)
+    return _unasked(options, console, env)
 
 
 def run(options: StretchOptions, env: StretchEnv) -> int:
@@ -259,6 +302,7 @@ def _wrap_up(
     if options.no_save:
         _say(console, line + " Not saved (--no-save).")
         return
+    from footback.paths import db_path
     from footback.store import open_store
     from footback.stretch_history import save_session
 
@@ -274,3 +318,4 @@ def _wrap_up(
         print_error(exc.message)
         return
     _say(console, line + " Saved to your history.")
+    _say_where(console, db_path())

@@ -164,7 +164,9 @@ class ImportCounts:
 def read_export(path: Path) -> dict[str, Any]:
     """Parse and check a JSON export completely before anything is written."""
     try:
-        data = path.read_bytes()
+        # At most one byte past the limit: /dev/zero or a FIFO must not be read until memory runs out.
+        with path.open("rb") as fh:
+            data = fh.read(MAX_IMPORT_BYTES + 1)
     except FileNotFoundError:
         raise BadInputError(f"{path}: no such file") from None
     except IsADirectoryError:

@@ -36,13 +36,15 @@ def assess(
 ) -> None:
     """Screen for warning signs, then score foot risk, back risk and the feet-to-back link."""
     with command_boundary():
+        from footback.config import load_settings
+
         run_assess(
             answers_path=answers,
             template=template,
             schema=schema,
             as_json=as_json,
             no_save=no_save,
-            no_color=no_color,
+            no_color=no_color or not load_settings().settings.color,
         )
 
 
@@ -104,11 +106,15 @@ def run_assess(
     result = run(content, given)
     stamp = now or datetime.now(UTC)
     previous = _previous_and_save(given, result, stamp, save=not no_save)
+    from footback.console import where_line
+
     if as_json:
         typer.echo(result.model_dump_json(indent=2))
+        # stdout stays pure JSON; where it went goes to stderr, and without loading rich.
+        sys.stderr.write(where_line(saved=not no_save) + "\n")
         return
     from footback.assess_render import render_result
-    from footback.console import make_console
+    from footback.console import make_console, say_where
 
     out = make_console(no_color=no_color)
     render_result(
@@ -118,10 +124,7 @@ def run_assess(
         previous.result if previous else None,
         previous.created_at if previous else None,
     )
-    if not no_save:
-        from footback.paths import db_path
-
-        out.print(f"Saved to {db_path()}", style="dim")
+    say_where(out, saved=not no_save)
 
 
 def _previous_and_save(

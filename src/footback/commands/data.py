@@ -133,4 +133,5 @@ def run_forget(*, yes: bool, interactive: bool) -> None:
     gone = forget_files(files)
     with contextlib.suppress(OSError):
         folder.rmdir()  # only when empty: files someone else put there stay
-    typer.echo(f"Deleted {len(gone)} files from {folder}: {summary}.")
+    names = ", ".join(path.name for path in gone)
+    typer.echo(f"Deleted {summary} from {folder} ({names}).")

@@ -22,6 +22,9 @@ def history(
 ) -> None:
     """Show saved assessments, stretch sessions and shoe checks, with score trends and your streak."""
     with command_boundary():
+        from footback.config import load_settings
+
+        no_color = no_color or not load_settings().settings.color
         run_history(since=since, as_json=as_json, no_color=no_color)
 
 

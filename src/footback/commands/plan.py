@@ -24,6 +24,9 @@ def plan(
 ) -> None:
     """Build your own routine from your latest assessment, with the reason for every step."""
     with command_boundary():
+        from footback.config import load_settings
+
+        no_color = no_color or not load_settings().settings.color
         code = run_plan(as_json=as_json, no_save=no_save, no_color=no_color)
     if code:
         raise typer.Exit(code)
@@ -60,13 +63,15 @@ def run_plan(*, as_json: bool, no_save: bool, no_color: bool, now: datetime | No
     path = None if no_save else save_plan(text)
     if as_json:
         typer.echo(json.dumps(_as_json(made, path), indent=2))
-        return 0
-    _render(out, made)
+    else:
+        _render(out, made)
+    # `out` is stderr with --json, so stdout stays pure JSON while the path is still shown.
     if path is not None:
-        out.print(content.saved.format(path=path), markup=False)
+        out.print(content.saved.format(path=path), markup=False, soft_wrap=True)
     else:
         out.print(content.not_saved, markup=False)
-    out.print(content.rerun.format(date=f"{made.assessed_at:%Y-%m-%d}"), style="dim", markup=False)
+    if not as_json:
+        out.print(content.rerun.format(date=f"{made.assessed_at:%Y-%m-%d}"), style="dim", markup=False)
     return 0
 
 

@@ -56,6 +56,9 @@ def shoes_check(
 ) -> None:
     """Check one pair of shoes: the podiatrists' hand tests, fit and wear, and when to replace them."""
     with command_boundary():
+        from footback.config import load_settings
+
+        config = load_settings()
         run_shoes(
             answers_path=answers,
             name=name,
@@ -65,7 +68,8 @@ def shoes_check(
             schema=schema,
             as_json=as_json,
             no_save=no_save,
-            no_color=no_color,
+            no_color=no_color or not config.settings.color,
+            units=config.settings.units if config.is_set("units") else None,
         )
 
 
@@ -97,16 +101,25 @@ def run_shoes(
     as_json: bool,
     no_save: bool,
     no_color: bool,
+    units: DistanceUnit | None = None,
     interactive: bool | None = None,
     now: datetime | None = None,
 ) -> None:
-    """The command body; `interactive` and `now` default to the real terminal and clock."""
+    """The command body; `interactive` and `now` default to the real terminal and clock.
+
+    `units` is the configured unit (None when the config leaves it at the default): it reads bare
+    distances and shows saved pairs; a unit the person writes ("12km", "7.5 mi") always wins.
+    """
     from footback.console import make_console
-    from footback.questions import json_schema, toml_template
+    from footback.questions import json_schema, toml_template, with_distance_unit
     from footback.shoes_content import load_shoe_content
     from footback.shoes_store import clean_pair_name
 
-    content = load_shoe_content()
+    loaded = load_shoe_content()
+    adjusted = with_distance_unit(loaded.questions.questions, units or "km")
+    content = loaded.model_copy(
+        update={"questions": loaded.questions.model_copy(update={"questions": adjusted})}
+    )
     questions = content.questions.questions
     if template:
         header = f"{content.questions.title}: answers file\n{content.questions.disclaimer}"
@@ -126,9 +139,9 @@ def run_shoes(
     stamp = now or datetime.now(UTC)
     out = make_console(no_color=no_color, stderr=as_json)
     if list_saved:
-        _list(content, out, as_json=as_json, now=stamp)
+        _list(content, out, as_json=as_json, now=stamp, units=units)
     elif add_distance is not None and pair is not None:
-        _add_distance(content, out, pair, add_distance, as_json=as_json, now=stamp)
+        _add_distance(content, out, pair, add_distance, as_json=as_json, now=stamp, units=units)
     else:
         _check(
             content,
@@ -167,9 +180,12 @@ def _check(
     questions = content.questions.questions
     raw: dict[str, Any] = read_mapping(answers_path) if answers_path else {}
     given = check_answers(raw, questions, str(answers_path)) if answers_path else {}
+    default_unit = content.questions.question("distance_km").distance_unit
     typed_distance = raw.get("distance_km")
     # Units follow what the person wrote: "260 mi" in the file means miles from now on.
-    unit: DistanceUnit = parse_distance(typed_distance).unit if isinstance(typed_distance, str) else "km"
+    unit = default_unit
+    if isinstance(typed_distance, str):
+        unit = parse_distance(typed_distance, default_unit).unit
     missing = missing_ids(questions, given)
     if missing:
         can_ask = interactive if interactive is not None else (answers_path is None or sys.stdin.isatty())
@@ -181,7 +197,7 @@ def _check(
         def remember_unit(question: Question, typed: str) -> None:
             nonlocal unit
             if question.kind == "distance":
-                unit = parse_distance(typed).unit
+                unit = parse_distance(typed, default_unit).unit
 
         parts = {p.id: PartIntro(p.title, p.intro) for p in content.questions.parts}
         out.print(Text(content.questions.disclaimer, style="dim"))
@@ -223,17 +239,17 @@ def _previous_and_save(
 def _say_where(out: Console, *, saved: bool, named: bool) -> None:
     from rich.text import Text
 
-    from footback.paths import db_path
+    from footback.console import say_where
 
-    if saved:
-        # soft_wrap: a long path stays on one line, so it can be copied.
-        out.print(Text(f"Saved to {db_path()}", style="dim"), soft_wrap=True)
-        if not named:
-            out.print(Text("Tip: add --name NAME to track this pair's distance and verdicts.", style="dim"))
+    say_where(out, saved=saved)
+    if saved and not named:
+        out.print(Text("Tip: add --name NAME to track this pair's distance and verdicts.", style="dim"))
 
 
-def _list(content: ShoeContent, out: Console, *, as_json: bool, now: datetime) -> None:
-    """Saved pairs; never creates the store just to say there is nothing in it."""
+def _list(
+    content: ShoeContent, out: Console, *, as_json: bool, now: datetime, units: DistanceUnit | None
+) -> None:
+    """Saved pairs, in the configured unit or else each pair's own; never creates the store."""
     from footback.shoes_render import render_pairs
     from footback.shoes_store import age_now, list_pairs
     from footback.store import open_existing_store
@@ -244,7 +260,7 @@ def _list(content: ShoeContent, out: Console, *, as_json: bool, now: datetime) -
         with store:
             pairs = list_pairs(store)
     if not as_json:
-        render_pairs(out, pairs, content, now)
+        render_pairs(out, pairs, content, now, units)
         return
     rows = []
     for p in pairs:
@@ -255,7 +271,7 @@ def _list(content: ShoeContent, out: Console, *, as_json: bool, now: datetime) -
                 "shoe_type": p.shoe_type,
                 "age_months": age_now(p, now),
                 "distance_km": p.distance_km,
-                "distance_unit": last.distance_unit if last else "km",
+                "distance_unit": units or (last.distance_unit if last else "km"),
                 "verdict": last.verdict if last else None,
                 "score": last.score if last else None,
                 "checked_at": p.last.created_at.isoformat() if p.last else None,
@@ -265,9 +281,17 @@ def _list(content: ShoeContent, out: Console, *, as_json: bool, now: datetime) -
 
 
 def _add_distance(
-    content: ShoeContent, out: Console, name: str, amount: str, *, as_json: bool, now: datetime
+    content: ShoeContent,
+    out: Console,
+    name: str,
+    amount: str,
+    *,
+    as_json: bool,
+    now: datetime,
+    units: DistanceUnit | None,
 ) -> None:
-    """Add distance to a saved pair, recompute its verdict from the last check, save and show it."""
+    """Add distance to a saved pair and show the new verdict; a bare number is in the configured
+    unit, else in the unit the pair was last checked in."""
     from rich.text import Text
 
     from footback.errors import BadInputError
@@ -297,7 +321,7 @@ def _add_distance(
                 "distance is tracked only for running and walking shoes"
             )
         try:
-            added = parse_distance(amount, last.result.distance_unit)
+            added = parse_distance(amount, units or last.result.distance_unit)
         except DistanceError as exc:
             raise BadInputError(f"--add-distance: {exc}") from None
         total = round((pair.distance_km or 0.0) + added.km, 3)

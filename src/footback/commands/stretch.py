@@ -10,6 +10,14 @@ import typer
 from footback.boundary import command_boundary
 
 
+def _routine_names(incomplete: str) -> list[str]:
+    """Shell completion for --routine: the catalogue's routines and 'plan'."""
+    from footback import catalogue
+    from footback.stretch_session import PLAN_NAME
+
+    return [name for name in [*catalogue.names(), PLAN_NAME] if name.startswith(incomplete)]
+
+
 def stretch(
     *,
     routine: Annotated[
@@ -17,8 +25,10 @@ def stretch(
         typer.Option(
             "--routine",
             "-r",
+            autocompletion=_routine_names,
             help="A routine from the catalogue (see --list), or 'plan' for the one `footback plan` "
-            "saved. Without it: the one your latest assessment recommended.",
+            "saved. Without it: default_routine from the config, else the one your latest "
+            "assessment recommended.",
         ),
     ] = None,
     file: Annotated[
@@ -37,10 +47,23 @@ def stretch(
         typer.Option("--speed", min=0.1, max=100.0, help="Run time X times faster, to rehearse."),
     ] = 1.0,
     lead_in: Annotated[
-        float,
-        typer.Option("--lead-in", min=0.0, max=60.0, help="Seconds to get ready before each step."),
-    ] = 3.0,
-    quiet: Annotated[bool, typer.Option("--quiet", help="No bell.")] = False,
+        float | None,
+        typer.Option(
+            "--lead-in",
+            min=0.0,
+            max=60.0,
+            show_default=False,
+            help="Seconds to get ready before each step (default: lead_in in the config, else 3).",
+        ),
+    ] = None,
+    sound: Annotated[
+        bool | None,
+        typer.Option(
+            "--sound/--quiet",
+            show_default=False,
+            help="Ring the bell, or not (default: sound in the config, else on).",
+        ),
+    ] = None,
     plain: Annotated[
         bool,
         typer.Option("--plain", help="One line per event, no redraws (automatic when piped)."),
@@ -49,21 +72,26 @@ def stretch(
     no_color: Annotated[bool, typer.Option("--no-color", help="Turn colour off (also: NO_COLOR).")] = False,
 ) -> None:
     """Play a timed stretching routine: space pauses, n skips, p goes back, q stops."""
-    from footback.stretch_session import StretchOptions, real_env, run
-
-    options = StretchOptions(
-        routine=routine,
-        file=file,
-        list_routines=list_routines,
-        preview=preview,
-        speed=speed,
-        lead_in=lead_in,
-        quiet=quiet,
-        plain=plain,
-        no_save=no_save,
-        no_color=no_color,
-    )
     with command_boundary():
+        from footback.config import load_settings
+        from footback.stretch_session import StretchOptions, real_env, run
+
+        config = load_settings()
+        settings = config.settings
+        # Options given on the command line win; the config file only changes the defaults.
+        options = StretchOptions(
+            routine=routine,
+            file=file,
+            list_routines=list_routines,
+            preview=preview,
+            speed=speed,
+            lead_in=float(settings.lead_in) if lead_in is None else lead_in,
+            quiet=not (settings.sound if sound is None else sound),
+            plain=plain,
+            no_save=no_save,
+            no_color=no_color or not settings.color,
+            config=config,
+        )
         code = run(options, real_env())
     if code:
         raise typer.Exit(code)
