@@ -103,11 +103,6 @@ def test_ctrl_c_at_the_which_routine_prompt(tmp_path: Path, home: Path) -> None:
     assert not (home / DB_NAME).exists() or sessions(home) == []  # no session was started
 
 
-@pytest.mark.xfail(
-    strict=True,
-    reason="known bug in commands/data.py: typer.confirm turns Ctrl-C into click's Abort, "
-    "so `forget` prints 'Aborted!' and exits 1 instead of 130; remove this mark once fixed",
-)
 def test_ctrl_c_at_the_forget_question_deletes_nothing(tmp_path: Path, home: Path) -> None:
     seed_full()
     before_files = sorted(p.name for p in home.iterdir())

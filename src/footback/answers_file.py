@@ -3,38 +3,20 @@
 from __future__ import annotations
 
 import json
-import re
-import tomllib
 from collections.abc import Sequence
 from pathlib import Path
 from typing import Any
 
 from footback.errors import BadInputError
+from footback.files import parse_toml, read_input_text
 from footback.questions import Answers, InvalidAnswer, Question, check_value, closest
 
 MAX_FILE_BYTES = 1_000_000
-_TOML_LINE = re.compile(r"\(at line (\d+), column (\d+)\)")
 
 
 def read_mapping(path: Path) -> dict[str, Any]:
     """Parse a TOML or JSON file into a mapping; syntax errors name the file and line."""
-    try:
-        # Read one byte past the limit, never the whole thing: /dev/zero, a FIFO or a huge file
-        # must be refused, not read until memory runs out.
-        with path.open("rb") as fh:
-            data = fh.read(MAX_FILE_BYTES + 1)
-    except FileNotFoundError:
-        raise BadInputError(f"{path}: no such file") from None
-    except IsADirectoryError:
-        raise BadInputError(f"{path}: is a folder, not a file") from None
-    except OSError as exc:
-        raise BadInputError(f"{path}: cannot read: {exc.strerror}") from None
-    if len(data) > MAX_FILE_BYTES:
-        raise BadInputError(f"{path}: file is larger than {MAX_FILE_BYTES} bytes")
-    try:
-        text = data.decode("utf-8")
-    except UnicodeDecodeError as exc:
-        raise BadInputError(f"{path}: not valid UTF-8 text (byte {exc.start})") from None
+    text = read_input_text(path, MAX_FILE_BYTES, "a file")
     as_json = path.suffix.lower() == ".json" or (path.suffix.lower() != ".toml" and text.lstrip()[:1] == "{")
     if as_json:
         try:
@@ -46,16 +28,7 @@ def read_mapping(path: Path) -> dict[str, Any]:
         if not isinstance(loaded, dict):
             raise BadInputError(f"{path}: expected a JSON object mapping question ids to answers")
         return loaded
-    try:
-        return tomllib.loads(text)
-    except tomllib.TOMLDecodeError as exc:
-        msg = str(exc)
-        found = _TOML_LINE.search(msg)
-        line = found.group(1) if found else "?"
-        reason = _TOML_LINE.sub("", msg).strip()
-        raise BadInputError(f"{path}:{line}: invalid TOML: {reason}") from None
-    except RecursionError:
-        raise BadInputError(f"{path}: invalid TOML: nested too deeply") from None
+    return parse_toml(text, path)
 
 
 def check_answers(raw: dict[str, Any], questions: Sequence[Question], source: str) -> Answers:

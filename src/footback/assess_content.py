@@ -5,11 +5,12 @@ from __future__ import annotations
 from functools import cache
 from typing import Literal
 
-from pydantic import BaseModel, ConfigDict, model_validator
+from pydantic import BaseModel, ConfigDict
 
 from footback.content import load_model, sources
 from footback.errors import ContentError
-from footback.questions import Question, When, when_holds
+from footback.question_set import QuestionSet, Rule
+from footback.questions import Question, When
 from footback.questions import Value as Value
 
 Severity = Literal["emergency", "urgent"]
@@ -22,18 +23,6 @@ class _Strict(BaseModel):
     model_config = ConfigDict(extra="forbid", frozen=True)
 
 
-class Rule(_Strict):
-    """Anything that applies when `when` holds and, if given, one of the `any` groups holds."""
-
-    when: When = {}
-    any: list[When] = []
-
-    def applies(self, facts: Facts) -> bool:
-        return when_holds(self.when, facts) and (
-            not self.any or any(when_holds(group, facts) for group in self.any)
-        )
-
-
 class RedFlag(_Strict):
     severity: Severity
     advice: str
@@ -44,31 +33,8 @@ class AssessQuestion(Question):
     red_flag: RedFlag | None = None
 
 
-class Part(_Strict):
-    id: str
-    title: str
-    intro: str
-
-
-class QuestionSet(_Strict):
-    title: str
-    disclaimer: str
-    parts: list[Part]
-    questions: list[AssessQuestion]
-
-    @model_validator(mode="after")
-    def _check(self) -> QuestionSet:
-        ids = [q.id for q in self.questions]
-        if len(ids) != len(set(ids)):
-            raise ValueError("question ids must be unique")
-        parts = {p.id for p in self.parts}
-        for q in self.questions:
-            if q.part not in parts:
-                raise ValueError(f"question {q.id}: unknown part {q.part}")
-        return self
-
-    def part_titles(self) -> dict[str, str]:
-        return {p.id: p.title for p in self.parts}
+class AssessQuestions(QuestionSet[AssessQuestion]):
+    """The assessment's questions (with their red-flag details)."""
 
 
 class Factor(Rule):
@@ -160,7 +126,7 @@ class Advice(_Strict):
 
 
 class AssessContent(_Strict):
-    questions: QuestionSet
+    questions: AssessQuestions
     scoring: Scoring
     advice: Advice
 
@@ -217,7 +183,7 @@ def _cross_check(content: AssessContent) -> None:
 def load_assess_content() -> AssessContent:
     """Load and cross-check the assessment content once per process."""
     content = AssessContent(
-        questions=load_model("assess/questions.toml", QuestionSet),
+        questions=load_model("assess/questions.toml", AssessQuestions),
         scoring=load_model("assess/scoring.toml", Scoring),
         advice=load_model("assess/advice.toml", Advice),
     )

@@ -9,7 +9,7 @@ from datetime import datetime
 from footback.assess_models import AssessmentResult
 from footback.errors import StoreError
 from footback.questions import Answers
-from footback.store import Store
+from footback.store import Store, damaged_record
 
 
 @dataclass(frozen=True)
@@ -41,11 +41,8 @@ def save_assessment(store: Store, answers: Answers, result: AssessmentResult, no
 
 
 def unreadable(store: Store, created_at: object) -> StoreError:
-    """A saved assessment that no longer reads (edited by hand, or from another footback)."""
-    return StoreError(
-        f"cannot read {store.path}: the assessment saved at {str(created_at)[:32]} is damaged or from "
-        "an incompatible footback; the store was left untouched"
-    )
+    """A saved assessment that no longer reads."""
+    return damaged_record(store.path, "assessment", created_at)
 
 
 def _row(store: Store, row: tuple[int, str, str, str]) -> SavedAssessment:

@@ -6,7 +6,6 @@ Each effective value remembers where it came from, so `footback config` can say.
 from __future__ import annotations
 
 import os
-import tomllib
 from collections.abc import Sequence
 from pathlib import Path
 from typing import Any, Literal
@@ -14,9 +13,11 @@ from typing import Any, Literal
 from pydantic import BaseModel, ConfigDict, Field, ValidationError
 
 from footback.errors import BadInputError
+from footback.files import parse_toml, read_input_text
 from footback.questions import closest
 
 CONFIG_ENV = "FOOTBACK_CONFIG"
+MAX_CONFIG_BYTES = 64_000
 Origin = Literal["default", "config file", "environment"]
 
 
@@ -57,20 +58,9 @@ def config_path() -> Path:
 
 
 def _read(path: Path) -> dict[str, Any]:
-    try:
-        text = path.read_bytes().decode("utf-8")
-    except FileNotFoundError:
+    if not path.exists():
         return {}
-    except UnicodeDecodeError as exc:
-        raise BadInputError(f"{path}: not valid UTF-8 text (byte {exc.start})") from None
-    except OSError as exc:
-        raise BadInputError(f"{path}: cannot read: {exc.strerror}") from None
-    try:
-        return tomllib.loads(text)
-    except tomllib.TOMLDecodeError as exc:
-        raise BadInputError(f"{path}: invalid TOML: {exc}") from None
-    except RecursionError:
-        raise BadInputError(f"{path}: invalid TOML: nested too deeply") from None
+    return parse_toml(read_input_text(path, MAX_CONFIG_BYTES, "a config file"), path)
 
 
 def load_settings(path: Path | None = None, environ: dict[str, str] | None = None) -> Effective:

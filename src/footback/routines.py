@@ -9,13 +9,13 @@ never rendering routine text as markup.
 from __future__ import annotations
 
 import re
-import tomllib
 from pathlib import Path
 from typing import Annotated, Any, Literal
 
 from pydantic import AfterValidator, BaseModel, ConfigDict, Field, ValidationError, model_validator
 
 from footback.errors import BadInputError
+from footback.files import parse_toml, read_input_text
 
 MAX_FILE_BYTES = 256_000
 MAX_STEPS = 100
@@ -179,29 +179,8 @@ def parse_routine_file(raw: dict[str, Any], where: str) -> RoutineFile:
 
 def read_routine_toml(path: Path) -> dict[str, Any]:
     """Parse a user's routine file; every problem is one line naming the file."""
-    try:
-        # Read one byte past the limit, never the whole thing: /dev/zero, a FIFO or a huge file
-        # must be refused, not read until memory runs out.
-        with path.open("rb") as fh:
-            data = fh.read(MAX_FILE_BYTES + 1)
-    except FileNotFoundError:
-        raise BadInputError(f"{path}: no such file") from None
-    except IsADirectoryError:
-        raise BadInputError(f"{path}: is a folder, not a routine file") from None
-    except OSError as exc:
-        raise BadInputError(f"{path}: cannot read: {exc.strerror}") from None
-    if len(data) > MAX_FILE_BYTES:
-        raise BadInputError(f"{path}: file is larger than {MAX_FILE_BYTES} bytes")
-    try:
-        text = data.decode("utf-8")
-    except UnicodeDecodeError as exc:
-        raise BadInputError(f"{path}: not valid UTF-8 text (byte {exc.start})") from None
-    try:
-        return tomllib.loads(text)
-    except tomllib.TOMLDecodeError as exc:
-        raise BadInputError(f"{path}: invalid TOML: {exc}") from None
-    except RecursionError:
-        raise BadInputError(f"{path}: invalid TOML: nested too deeply") from None
+    text = read_input_text(path, MAX_FILE_BYTES, "a routine file")
+    return parse_toml(text, path)
 
 
 def check_name(name: str) -> str:

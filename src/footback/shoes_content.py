@@ -7,9 +7,9 @@ from typing import Literal
 
 from pydantic import BaseModel, ConfigDict, Field, model_validator
 
-from footback.assess_content import Part, Rule
 from footback.content import load_model, sources
 from footback.errors import ContentError
+from footback.question_set import QuestionSet, Rule
 from footback.questions import Question
 
 Verdict = Literal["good", "needs_attention", "replace"]
@@ -21,28 +21,8 @@ class _Strict(BaseModel):
     model_config = ConfigDict(extra="forbid", frozen=True)
 
 
-class ShoeQuestions(_Strict):
-    title: str
-    disclaimer: str
-    parts: list[Part]
-    questions: list[Question]
-
-    @model_validator(mode="after")
-    def _check(self) -> ShoeQuestions:
-        ids = [q.id for q in self.questions]
-        if len(ids) != len(set(ids)):
-            raise ValueError("question ids must be unique")
-        parts = {p.id for p in self.parts}
-        for q in self.questions:
-            if q.part not in parts:
-                raise ValueError(f"question {q.id}: unknown part {q.part}")
-        return self
-
-    def part_titles(self) -> dict[str, str]:
-        return {p.id: p.title for p in self.parts}
-
-    def question(self, qid: str) -> Question:
-        return next(q for q in self.questions if q.id == qid)
+class ShoeQuestions(QuestionSet[Question]):
+    """The shoe check's questions."""
 
 
 class Problem(Rule):

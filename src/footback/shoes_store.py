@@ -10,7 +10,7 @@ from datetime import datetime
 from footback.errors import BadInputError
 from footback.questions import Answers
 from footback.shoes import ShoeCheckResult
-from footback.store import Store
+from footback.store import Store, damaged_record
 
 MAX_NAME_LENGTH = 40
 _CHECK_COLUMNS = "id, pair, created_at, answers, result"
@@ -63,14 +63,18 @@ def age_now(pair: SavedPair, now: datetime) -> int | None:
     return pair.age_months + months_between(pair.updated_at, now)
 
 
-def _check(row: tuple[int, str | None, str, str, str]) -> SavedCheck:
-    return SavedCheck(
-        id=row[0],
-        pair=row[1],
-        created_at=datetime.fromisoformat(row[2]),
-        answers=json.loads(row[3]),
-        result=ShoeCheckResult.model_validate_json(row[4]),
-    )
+def _check(store: Store, row: tuple[int, str | None, str, str, str]) -> SavedCheck:
+    # Bad JSON, a bad date and a failed validation are all ValueErrors: one clear error, no traceback.
+    try:
+        return SavedCheck(
+            id=row[0],
+            pair=row[1],
+            created_at=datetime.fromisoformat(row[2]),
+            answers=json.loads(row[3]),
+            result=ShoeCheckResult.model_validate_json(row[4]),
+        )
+    except (ValueError, TypeError):
+        raise damaged_record(store.path, "shoe check", row[2]) from None
 
 
 def latest_check(store: Store, pair: str) -> SavedCheck | None:
@@ -79,7 +83,7 @@ def latest_check(store: Store, pair: str) -> SavedCheck | None:
         f"SELECT {_CHECK_COLUMNS} FROM shoe_checks WHERE pair = ? ORDER BY created_at DESC, id DESC LIMIT 1",
         (pair,),
     ).fetchone()
-    return _check(row) if row else None
+    return _check(store, row) if row else None
 
 
 def list_pairs(store: Store) -> list[SavedPair]:

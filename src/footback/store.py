@@ -182,6 +182,14 @@ def migrate(conn: sqlite3.Connection, path: Path) -> None:
             raise
 
 
+def damaged_record(path: Path, what: str, created_at: object) -> StoreError:
+    """A saved record that no longer reads (edited by hand, or from another footback)."""
+    return StoreError(
+        f"cannot read {path}: the {what} saved at {str(created_at)[:32]} is damaged or from "
+        "an incompatible footback; the store was left untouched"
+    )
+
+
 class Store:
     """An open history store. Use `open_store()`; close it or use it as a context manager."""
 

@@ -20,6 +20,7 @@ from pathlib import Path
 from typing import Any
 
 from footback.errors import BadInputError, FootbackError
+from footback.files import read_input_text
 from footback.paths import db_path
 from footback.store import MIGRATIONS, SCHEMA_VERSION, Store
 
@@ -163,22 +164,9 @@ class ImportCounts:
 
 def read_export(path: Path) -> dict[str, Any]:
     """Parse and check a JSON export completely before anything is written."""
+    text = read_input_text(path, MAX_IMPORT_BYTES, "an export file")
     try:
-        # At most one byte past the limit: /dev/zero or a FIFO must not be read until memory runs out.
-        with path.open("rb") as fh:
-            data = fh.read(MAX_IMPORT_BYTES + 1)
-    except FileNotFoundError:
-        raise BadInputError(f"{path}: no such file") from None
-    except IsADirectoryError:
-        raise BadInputError(f"{path}: is a folder, not an export file") from None
-    except OSError as exc:
-        raise BadInputError(f"{path}: cannot read: {exc.strerror}") from None
-    if len(data) > MAX_IMPORT_BYTES:
-        raise BadInputError(f"{path}: larger than {MAX_IMPORT_BYTES // 1_000_000} MB; not a footback export")
-    try:
-        doc = json.loads(data.decode("utf-8"))
-    except UnicodeDecodeError:
-        raise BadInputError(f"{path}: not UTF-8 text; import takes a JSON export (footback export)") from None
+        doc = json.loads(text)
     except (json.JSONDecodeError, RecursionError) as exc:
         raise BadInputError(f"{path}: not valid JSON ({exc}); import takes a JSON export") from None
     check_document(doc, str(path))

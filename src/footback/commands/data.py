@@ -127,7 +127,13 @@ def run_forget(*, yes: bool, interactive: bool) -> None:
             raise BadInputError("forget deletes all your data; run it in a terminal to confirm, or add --yes")
         typer.echo(f"This deletes everything footback stored in {folder}: {summary}.")
         typer.echo("Consider `footback export --output backup.json` first. This cannot be undone.")
-        if not typer.confirm("Delete it all?", default=False):
+        # input(), not typer.confirm: confirm turns Ctrl-C into "Aborted!" and exit 1, and Ctrl-C
+        # must reach the command boundary (exit 130) like everywhere else.
+        try:
+            reply = input("Delete it all? [y/N]: ")
+        except EOFError:
+            reply = ""
+        if reply.strip().lower() not in ("y", "yes"):
             typer.echo("Nothing was deleted.")
             return
     gone = forget_files(files)
