@@ -96,7 +96,7 @@ def main() -> None:
         bare = tmpdir / "bare.py"
         bare.write_text(BARE_APP, encoding="utf-8")
         env = dict(os.environ, FOOTBACK_HOME=str(tmpdir / "home"), NO_COLOR="1", COLUMNS="80")
-        env.pop("FOOTBACK_CONFIG", None)
+        env["FOOTBACK_CONFIG"] = str(tmpdir / "config.toml")  # no file: defaults
         template = subprocess.run(
             [py, "-m", "footback", "assess", "--template"],
             capture_output=True,

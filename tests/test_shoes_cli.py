@@ -351,9 +351,9 @@ def test_a_damaged_saved_check_is_one_clear_error_and_left_alone(tmp_path: Path,
     assert code == 0, err
     db = home / "footback.sqlite3"
     with sqlite3.connect(db) as conn:
-        conn.execute("UPDATE shoe_checks SET result = '{\"not\": \"a result\"}'")
+        conn.execute('UPDATE shoe_checks SET result = \'{"not": "a result"}\'')
     before = db.read_bytes()
-    code, out, err = run("--list")
+    code, _, err = run("--list")
     assert code == 1
     lines = err.strip().splitlines()
     assert len(lines) == 1

@@ -9,7 +9,8 @@ from typing import Any
 
 from footback.errors import BadInputError
 from footback.files import parse_toml, read_input_text
-from footback.questions import Answers, InvalidAnswer, Question, check_value, closest
+from footback.questions import Answers, InvalidAnswer, Question, check_value
+from footback.suggest import closest
 
 MAX_FILE_BYTES = 1_000_000
 

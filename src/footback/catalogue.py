@@ -6,7 +6,6 @@ from importlib.resources.abc import Traversable
 from pathlib import Path
 
 from footback.errors import BadInputError, ContentError
-from footback.questions import closest
 from footback.routines import (
     MAX_STEPS,
     MAX_TOTAL_SECONDS,
@@ -16,6 +15,7 @@ from footback.routines import (
     parse_routine_file,
     read_routine_toml,
 )
+from footback.suggest import closest
 
 FOLDER = "routines"
 MAX_INCLUDE_DEPTH = 4

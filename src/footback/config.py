@@ -14,7 +14,7 @@ from pydantic import BaseModel, ConfigDict, Field, ValidationError
 
 from footback.errors import BadInputError
 from footback.files import parse_toml, read_input_text
-from footback.questions import closest
+from footback.suggest import closest
 
 CONFIG_ENV = "FOOTBACK_CONFIG"
 MAX_CONFIG_BYTES = 64_000

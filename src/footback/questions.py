@@ -6,7 +6,6 @@ the rules for reading an answer live here.
 
 from __future__ import annotations
 
-import difflib
 import math
 from collections.abc import Mapping, Sequence
 from typing import Any, Literal
@@ -235,12 +234,6 @@ def _pick(question: Question, token: str) -> str:
             return choice.value
     numbers = f"1-{len(question.choices)}"
     raise InvalidAnswer(f"choose {numbers} or one of: {', '.join(question.values)}")
-
-
-def closest(name: str, options: Sequence[str]) -> str | None:
-    """The most similar known id, for 'did you mean' hints."""
-    found = difflib.get_close_matches(name, list(options), n=1, cutoff=0.5)
-    return found[0] if found else None
 
 
 def with_distance_unit(questions: Sequence[Question], unit: DistanceUnit) -> list[Question]:

@@ -105,7 +105,8 @@ def run_assess(
 
     result = run(content, given)
     stamp = now or datetime.now(UTC)
-    previous = _previous_and_save(given, result, stamp, save=not no_save)
+    # The comparison is only drawn on the result screen; --json --no-save touches no store at all.
+    previous = None if as_json and no_save else _previous_and_save(given, result, stamp, save=not no_save)
     from footback.console import where_line
 
     if as_json:

@@ -295,11 +295,12 @@ def _add_distance(
     from rich.text import Text
 
     from footback.errors import BadInputError
-    from footback.questions import applies, closest
+    from footback.questions import applies
     from footback.shoes import check_shoes
     from footback.shoes_render import render_result, type_label
     from footback.shoes_store import find_pair, list_pairs, months_between, save_check
     from footback.store import open_existing_store
+    from footback.suggest import closest
     from footback.units import DistanceError, format_distance, parse_distance
 
     store = open_existing_store()
