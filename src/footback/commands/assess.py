@@ -11,6 +11,13 @@ from typing import TYPE_CHECKING, Annotated
 import typer
 
 from footback.boundary import command_boundary
+from footback.commands.options import (
+    AnswersOption,
+    NoColorOption,
+    ResultJsonOption,
+    SchemaOption,
+    TemplateOption,
+)
 
 if TYPE_CHECKING:
     from footback.assess_models import AssessmentResult
@@ -20,19 +27,12 @@ if TYPE_CHECKING:
 
 def assess(
     *,
-    answers: Annotated[
-        Path | None,
-        typer.Option("--answers", "-a", help="Read answers from a TOML or JSON file (ids: see --template)."),
-    ] = None,
-    template: Annotated[
-        bool, typer.Option("--template", help="Print a commented TOML answers file and exit.")
-    ] = False,
-    schema: Annotated[
-        bool, typer.Option("--schema", help="Print the answers file's JSON Schema and exit.")
-    ] = False,
-    as_json: Annotated[bool, typer.Option("--json", help="Print only the result, as JSON.")] = False,
+    answers: AnswersOption = None,
+    template: TemplateOption = False,
+    schema: SchemaOption = False,
+    as_json: ResultJsonOption = False,
     no_save: Annotated[bool, typer.Option("--no-save", help="Do not store this assessment.")] = False,
-    no_color: Annotated[bool, typer.Option("--no-color", help="Turn colour off (also: NO_COLOR).")] = False,
+    no_color: NoColorOption = False,
 ) -> None:
     """Screen for warning signs, then score foot risk, back risk and the feet-to-back link."""
     with command_boundary():

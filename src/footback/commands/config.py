@@ -8,6 +8,7 @@ from typing import TYPE_CHECKING, Annotated
 import typer
 
 from footback.boundary import command_boundary
+from footback.commands.options import NoColorOption
 
 if TYPE_CHECKING:
     from footback.config import Effective
@@ -17,7 +18,7 @@ def config(
     *,
     as_json: Annotated[bool, typer.Option("--json", help="Print the settings as JSON.")] = False,
     path_only: Annotated[bool, typer.Option("--path", help="Print only the config file's path.")] = False,
-    no_color: Annotated[bool, typer.Option("--no-color", help="Turn colour off (also: NO_COLOR).")] = False,
+    no_color: NoColorOption = False,
 ) -> None:
     """Show the effective settings, where each came from, and the config file's path."""
     with command_boundary():

@@ -9,6 +9,7 @@ from typing import Annotated
 import typer
 
 from footback.boundary import command_boundary
+from footback.commands.options import NoColorOption
 
 
 def history(
@@ -18,7 +19,7 @@ def history(
         typer.Option("--since", metavar="DATE", help="Only records from this date on (YYYY-MM-DD)."),
     ] = None,
     as_json: Annotated[bool, typer.Option("--json", help="Print everything as JSON.")] = False,
-    no_color: Annotated[bool, typer.Option("--no-color", help="Turn colour off (also: NO_COLOR).")] = False,
+    no_color: NoColorOption = False,
 ) -> None:
     """Show saved assessments, stretch sessions and shoe checks, with score trends and your streak."""
     with command_boundary():

@@ -9,6 +9,7 @@ from typing import TYPE_CHECKING, Annotated
 import typer
 
 from footback.boundary import command_boundary
+from footback.commands.options import NoColorOption
 
 if TYPE_CHECKING:
     from rich.console import Console
@@ -20,7 +21,7 @@ def plan(
     *,
     as_json: Annotated[bool, typer.Option("--json", help="Print the plan as JSON.")] = False,
     no_save: Annotated[bool, typer.Option("--no-save", help="Show the plan without saving it.")] = False,
-    no_color: Annotated[bool, typer.Option("--no-color", help="Turn colour off (also: NO_COLOR).")] = False,
+    no_color: NoColorOption = False,
 ) -> None:
     """Build your own routine from your latest assessment, with the reason for every step."""
     with command_boundary():

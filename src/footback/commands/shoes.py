@@ -12,6 +12,13 @@ from typing import TYPE_CHECKING, Annotated, Any
 import typer
 
 from footback.boundary import command_boundary
+from footback.commands.options import (
+    AnswersOption,
+    NoColorOption,
+    ResultJsonOption,
+    SchemaOption,
+    TemplateOption,
+)
 
 if TYPE_CHECKING:
     from rich.console import Console
@@ -25,10 +32,7 @@ if TYPE_CHECKING:
 
 def shoes_check(
     *,
-    answers: Annotated[
-        Path | None,
-        typer.Option("--answers", "-a", help="Read answers from a TOML or JSON file (ids: see --template)."),
-    ] = None,
+    answers: AnswersOption = None,
     name: Annotated[
         str | None,
         typer.Option("--name", help="Save the check under this pair's name, to track it over time."),
@@ -44,15 +48,11 @@ def shoes_check(
             help="Add distance to the pair given by --name (e.g. 12km, 7.5mi) and show the updated verdict.",
         ),
     ] = None,
-    template: Annotated[
-        bool, typer.Option("--template", help="Print a commented TOML answers file and exit.")
-    ] = False,
-    schema: Annotated[
-        bool, typer.Option("--schema", help="Print the answers file's JSON Schema and exit.")
-    ] = False,
-    as_json: Annotated[bool, typer.Option("--json", help="Print only the result, as JSON.")] = False,
+    template: TemplateOption = False,
+    schema: SchemaOption = False,
+    as_json: ResultJsonOption = False,
     no_save: Annotated[bool, typer.Option("--no-save", help="Do not store this check.")] = False,
-    no_color: Annotated[bool, typer.Option("--no-color", help="Turn colour off (also: NO_COLOR).")] = False,
+    no_color: NoColorOption = False,
 ) -> None:
     """Check one pair of shoes: the podiatrists' hand tests, fit and wear, and when to replace them."""
     with command_boundary():

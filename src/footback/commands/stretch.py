@@ -8,6 +8,7 @@ from typing import Annotated
 import typer
 
 from footback.boundary import command_boundary
+from footback.commands.options import NoColorOption
 
 
 def _routine_names(incomplete: str) -> list[str]:
@@ -69,7 +70,7 @@ def stretch(
         typer.Option("--plain", help="One line per event, no redraws (automatic when piped)."),
     ] = False,
     no_save: Annotated[bool, typer.Option("--no-save", help="Do not save this session.")] = False,
-    no_color: Annotated[bool, typer.Option("--no-color", help="Turn colour off (also: NO_COLOR).")] = False,
+    no_color: NoColorOption = False,
 ) -> None:
     """Play a timed stretching routine: space pauses, n skips, p goes back, q stops."""
     with command_boundary():

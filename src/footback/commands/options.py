@@ -1,0 +1,21 @@
+"""Options that several commands share, declared once so their names and help stay the same."""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Annotated
+
+import typer
+
+AnswersOption = Annotated[
+    Path | None,
+    typer.Option("--answers", "-a", help="Read answers from a TOML or JSON file (ids: see --template)."),
+]
+TemplateOption = Annotated[
+    bool, typer.Option("--template", help="Print a commented TOML answers file and exit.")
+]
+SchemaOption = Annotated[
+    bool, typer.Option("--schema", help="Print the answers file's JSON Schema and exit.")
+]
+ResultJsonOption = Annotated[bool, typer.Option("--json", help="Print only the result, as JSON.")]
+NoColorOption = Annotated[bool, typer.Option("--no-color", help="Turn colour off (also: NO_COLOR).")]
