@@ -152,6 +152,12 @@ def step_with(extra: str, name: str = "Calf") -> str:
             'name = "Calf"\nseconds = "ten"\ninstructions = "x"\n',
             "step 2 ('Calf'): seconds: Input should be a valid integer",
         ),
+        (
+            'name = "Calf"\nseconds = "10"\ninstructions = "x"\n',
+            "step 2 ('Calf'): seconds: Input should be a valid integer",
+        ),
+        (step_with('each_side = "yes"'), "step 2 ('Calf'): each_side: Input should be a valid boolean"),
+        (step_with("", name="   "), "step 2: name: must not be blank"),
         (step_with("reps = 0"), "step 2 ('Calf'): reps: Input should be greater than or equal to 1"),
         (step_with("reps = 51"), "step 2 ('Calf'): reps: Input should be less than or equal to 50"),
         (step_with("rest = -1"), "step 2 ('Calf'): rest: Input should be greater than or equal to 0"),

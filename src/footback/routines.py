@@ -47,14 +47,21 @@ def safe_block(text: str) -> str:
     return "\n".join(lines).strip()
 
 
-Line = Annotated[str, AfterValidator(safe_line)]
-Block = Annotated[str, AfterValidator(safe_block)]
+def _not_blank(text: str) -> str:
+    # Checked after cleaning: a name of only spaces or control characters would show as nothing.
+    if not text:
+        raise ValueError("must not be blank")
+    return text
+
+
+Line = Annotated[str, AfterValidator(safe_line), AfterValidator(_not_blank)]
+Block = Annotated[str, AfterValidator(safe_block), AfterValidator(_not_blank)]
 
 
 class Cue(BaseModel):
     """A short prompt spoken (printed) at `at` seconds into each hold."""
 
-    model_config = ConfigDict(extra="forbid", frozen=True)
+    model_config = ConfigDict(extra="forbid", frozen=True, strict=True)
 
     at: float = Field(ge=0)
     text: Line = Field(min_length=1, max_length=80)
@@ -63,7 +70,7 @@ class Cue(BaseModel):
 class Step(BaseModel):
     """One exercise: a hold of `seconds`, repeated `reps` times, on one or both sides."""
 
-    model_config = ConfigDict(extra="forbid", frozen=True)
+    model_config = ConfigDict(extra="forbid", frozen=True, strict=True)
 
     name: Line = Field(min_length=1, max_length=80)
     seconds: int = Field(ge=MIN_SECONDS, le=MAX_SECONDS)
@@ -101,7 +108,8 @@ class Step(BaseModel):
 class RoutineFile(BaseModel):
     """A routine file exactly as written (before `include` is expanded)."""
 
-    model_config = ConfigDict(extra="forbid", frozen=True)
+    # Strict: TOML gives real numbers and booleans, so `seconds = "10"` is a mistake to report.
+    model_config = ConfigDict(extra="forbid", frozen=True, strict=True)
 
     name: Line = Field(min_length=1, max_length=60)
     description: Block = Field(min_length=1, max_length=500)
