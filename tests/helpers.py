@@ -17,3 +17,15 @@ def back_pain_answers(**items: object) -> Answers:
     answers = no_problem_answers() | {"back_pain": "often"}
     answers.update(items)  # type: ignore[arg-type]
     return answers
+
+
+# A one-step, one-second routine file for tests that only need something playable.
+TINY_ROUTINE = """
+name = "tiny"
+description = "One short step."
+
+[[steps]]
+name = "Toe lift"
+seconds = 1
+instructions = "Lift your toes."
+"""

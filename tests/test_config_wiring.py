@@ -10,7 +10,7 @@ from pathlib import Path
 
 import pytest
 from tests.history_seed import add_assessment, heel_and_back_answers
-from tests.shoes_helpers import good_pair
+from tests.shoes_helpers import GOOD_RUNNING_TYPED, good_pair
 from tests.stretch_fakes import FakeClock, ScriptedKeys
 from typer.testing import CliRunner
 
@@ -20,24 +20,6 @@ from footback.store import open_store
 from footback.stretch_session import StretchEnv
 
 runner = CliRunner()
-# A guided check of good running shoes, in question order; the third answer is the distance.
-GOOD_RUNNING_TYPED = [
-    "1",
-    "3",
-    "100",
-    "firm",
-    "1",
-    "resists",
-    "1",
-    "1",
-    "n",
-    "y",
-    "good",
-    "even",
-    "n",
-    "n",
-    "2",
-]
 
 
 @pytest.fixture

@@ -18,23 +18,13 @@ from pathlib import Path
 from typing import NoReturn
 
 import pytest
-from tests.helpers import no_problem_answers
+from tests.helpers import TINY_ROUTINE, no_problem_answers
 from typer.testing import CliRunner
 
 from footback.cli import app
 
 runner = CliRunner()
 ROOT = Path(__file__).resolve().parents[1]
-
-TINY_ROUTINE = """
-name = "tiny"
-description = "One short step."
-
-[[steps]]
-name = "Toe lift"
-seconds = 1
-instructions = "Lift your toes."
-"""
 
 
 class NetworkUsed(AssertionError):

@@ -24,7 +24,7 @@ from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
-from tests.helpers import no_problem_answers
+from tests.helpers import TINY_ROUTINE, no_problem_answers
 from tests.history_seed import seed_full
 from tests.test_store_faults import build_store_at
 from typer.testing import CliRunner
@@ -37,16 +37,6 @@ from footback.store import SCHEMA_VERSION
 
 runner = CliRunner()
 ROOT = Path(__file__).resolve().parents[1]
-
-TINY_ROUTINE = """
-name = "tiny"
-description = "One short step."
-
-[[steps]]
-name = "Toe lift"
-seconds = 1
-instructions = "Lift your toes."
-"""
 
 
 def mode(path: Path) -> int:

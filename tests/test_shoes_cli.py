@@ -8,7 +8,7 @@ import tomllib
 from pathlib import Path
 
 import pytest
-from tests.shoes_helpers import good_pair
+from tests.shoes_helpers import GOOD_RUNNING_TYPED, good_pair
 from typer.testing import CliRunner
 
 from footback.cli import app
@@ -18,24 +18,6 @@ from footback.shoes_content import load_shoe_content
 runner = CliRunner()
 CONTENT = load_shoe_content()
 IDS = [q.id for q in CONTENT.questions.questions]
-# Typed answers for a guided check of good running shoes, in question order.
-GOOD_RUNNING_TYPED = [
-    "1",
-    "3",
-    "100",
-    "firm",
-    "1",
-    "resists",
-    "1",
-    "1",
-    "n",
-    "y",
-    "good",
-    "even",
-    "n",
-    "n",
-    "2",
-]
 
 
 def write_answers(folder: Path, name: str = "answers.toml", **changes: Value) -> Path:

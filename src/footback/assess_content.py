@@ -8,7 +8,6 @@ from typing import Literal
 from pydantic import BaseModel, ConfigDict
 
 from footback.content import load_model, sources
-from footback.errors import ContentError
 from footback.question_set import QuestionSet, Rule
 from footback.questions import Question, When
 from footback.questions import Value as Value
@@ -145,12 +144,10 @@ def _cross_check(content: AssessContent) -> None:
     }
     cited: list[tuple[str, str]] = []
     rules: list[tuple[str, Rule]] = []
+    content.questions.check_ask_if(known, "data/assess/questions.toml")
     for q in content.questions.questions:
         if q.red_flag:
             cited += [(f"questions.{q.id}", s) for s in q.red_flag.sources]
-        for name in q.ask_if:
-            if name not in known:
-                raise ContentError(f"data/assess/questions.toml: {q.id}: ask_if names unknown '{name}'")
     for name, spec in content.scoring.scores.items():
         for f in spec.factors:
             cited.append((f"scoring.{name}.{f.id}", f.source))
@@ -173,10 +170,7 @@ def _cross_check(content: AssessContent) -> None:
     for where, source_id in cited:
         src.check([source_id], where)
     for where, rule in rules:
-        for group in [rule.when, *rule.any]:
-            for name in group:
-                if name not in known:
-                    raise ContentError(f"{where}: condition names unknown fact '{name}'")
+        rule.check_facts(known, where)
 
 
 @cache

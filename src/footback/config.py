@@ -42,6 +42,10 @@ class Effective(BaseModel):
     origins: dict[str, Origin]
     path: Path
 
+    def colour_off(self, no_color_flag: bool) -> bool:
+        """`--no-color` wins; otherwise the `color` setting (which NO_COLOR already turned off)."""
+        return no_color_flag or not self.settings.color
+
     def is_set(self, key: str) -> bool:
         """Whether the person chose this value (config file or environment), not the default."""
         return self.origins[key] != "default"

@@ -2,11 +2,12 @@
 
 from __future__ import annotations
 
-from collections.abc import Mapping
+from collections.abc import Collection, Mapping
 from typing import Generic, TypeVar
 
 from pydantic import BaseModel, ConfigDict, model_validator
 
+from footback.errors import ContentError
 from footback.questions import Question, Value, When, when_holds
 
 Q = TypeVar("Q", bound=Question)
@@ -26,6 +27,13 @@ class Rule(_Strict):
         return when_holds(self.when, facts) and (
             not self.any or any(when_holds(group, facts) for group in self.any)
         )
+
+    def check_facts(self, known: Collection[str], where: str) -> None:
+        """Fail at load time when a condition names a fact that can never exist (a typo in data/)."""
+        for group in [self.when, *self.any]:
+            for name in group:
+                if name not in known:
+                    raise ContentError(f"{where}: condition names unknown fact '{name}'")
 
 
 class Part(_Strict):
@@ -55,6 +63,13 @@ class QuestionSet(_Strict, Generic[Q]):
 
     def part_titles(self) -> dict[str, str]:
         return {p.id: p.title for p in self.parts}
+
+    def check_ask_if(self, known: Collection[str], where: str) -> None:
+        """Fail at load time when a question is conditioned on something that is never answered."""
+        for q in self.questions:
+            for name in q.ask_if:
+                if name not in known:
+                    raise ContentError(f"{where}: {q.id}: ask_if names unknown '{name}'")
 
     def question(self, qid: str) -> Q:
         return next(q for q in self.questions if q.id == qid)

@@ -116,6 +116,18 @@ class Report:
     def series(self, name: ScoreName) -> list[int]:
         return [a.score(name).score for a in self.trends]
 
+    def adherence(self) -> str:
+        """The routines sentence both formats print: days, sessions, minutes, finished or stopped."""
+        r = self.routines
+        return self.text.adherence.format(
+            days=r.days,
+            percent=r.percent,
+            sessions=r.sessions,
+            minutes=minutes_text(r.minutes),
+            finished=r.finished,
+            stopped=r.stopped,
+        )
+
 
 def answer_text(question: Question, value: Value) -> str:
     """An answer as a person would say it: labels, not stored values."""

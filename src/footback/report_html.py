@@ -6,7 +6,7 @@ from datetime import datetime
 from html import escape
 
 from footback.history import SCORE_NAMES, ScoreName
-from footback.report import Report, minutes_text
+from footback.report import Report
 
 CSS = """
 @page { margin: 14mm; }
@@ -223,15 +223,7 @@ def render_html(report: Report) -> str:
     if r.sessions == 0:
         body.append(f"<p>{e(t.no_sessions)}</p>")
     else:
-        line = t.adherence.format(
-            days=r.days,
-            percent=r.percent,
-            sessions=r.sessions,
-            minutes=minutes_text(r.minutes),
-            finished=r.finished,
-            stopped=r.stopped,
-        )
-        body.append(f"<p>{e(line)}</p>")
+        body.append(f"<p>{e(report.adherence())}</p>")
         body.append(_table([("routine", False), ("sessions", True)], [[e(n), e(c)] for n, c in r.by_routine]))
     body.append(f'</section><section id="shoes"><h2>{e(h.shoes)}</h2>')
     if report.shoes:

@@ -5,7 +5,7 @@ from __future__ import annotations
 import re
 
 from footback.history import SCORE_NAMES
-from footback.report import Report, minutes_text
+from footback.report import Report
 from footback.sparkline import sparkline
 
 # A one-page summary: the newest rows of long tables.
@@ -79,18 +79,7 @@ def render_markdown(report: Report) -> str:
     if r.sessions == 0:
         out.append(md(t.no_sessions))
     else:
-        out.append(
-            md(
-                t.adherence.format(
-                    days=r.days,
-                    percent=r.percent,
-                    sessions=r.sessions,
-                    minutes=minutes_text(r.minutes),
-                    finished=r.finished,
-                    stopped=r.stopped,
-                )
-            )
-        )
+        out.append(md(report.adherence()))
         out += ["", "| routine | sessions |", "| --- | ---: |"]
         out += [f"| {md(name)} | {count} |" for name, count in r.by_routine]
     out.append("")

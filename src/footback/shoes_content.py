@@ -106,19 +106,13 @@ def _cross_check(content: ShoeContent) -> None:
         src.check(n.sources, where)
         rules.append((where, n, set(questions) | NOTE_ONLY_FACTS))
     for where, rule, known in rules:
-        for group in [rule.when, *rule.any]:
-            for name in group:
-                if name not in known:
-                    raise ContentError(f"{where}: condition names unknown fact '{name}'")
+        rule.check_facts(known, where)
     wear = questions["outsole_wear"]
     if set(checks.wear_patterns) != set(wear.values):
         raise ContentError("data/shoes/checks.toml: wear_patterns must cover every outsole_wear value")
     for value, pattern in checks.wear_patterns.items():
         src.check(pattern.sources, f"data/shoes/checks.toml: wear_patterns.{value}")
-    for q in content.questions.questions:
-        for name in q.ask_if:
-            if name not in questions:
-                raise ContentError(f"data/shoes/questions.toml: {q.id}: ask_if names unknown '{name}'")
+    content.questions.check_ask_if(questions, "data/shoes/questions.toml")
 
 
 @cache

@@ -44,7 +44,7 @@ def assess(
             schema=schema,
             as_json=as_json,
             no_save=no_save,
-            no_color=no_color or not load_settings().settings.color,
+            no_color=load_settings().colour_off(no_color),
         )
 
 

@@ -34,7 +34,7 @@ def config(
             doc = {"path": str(effective.path), "settings": values, "origins": effective.origins}
             typer.echo(json.dumps(doc, indent=2))
             return
-        _render(effective, values, no_color=no_color or not effective.settings.color)
+        _render(effective, values, no_color=effective.colour_off(no_color))
 
 
 def _check_routine(effective: Effective) -> None:

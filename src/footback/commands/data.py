@@ -11,6 +11,7 @@ from typing import Annotated
 import typer
 
 from footback.boundary import command_boundary
+from footback.commands.options import OutputOption
 
 
 class ExportFormat(StrEnum):
@@ -24,10 +25,7 @@ def export(
         ExportFormat,
         typer.Option("--format", "-f", help="json (can be imported again) or csv (for spreadsheets)."),
     ] = ExportFormat.json,
-    output: Annotated[
-        Path | None,
-        typer.Option("--output", "-o", help="Write to FILE (private, 0600) instead of the screen."),
-    ] = None,
+    output: OutputOption = None,
 ) -> None:
     """Write everything footback has stored: assessments, sessions, shoes and your plan."""
     with command_boundary():

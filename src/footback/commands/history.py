@@ -25,7 +25,7 @@ def history(
     with command_boundary():
         from footback.config import load_settings
 
-        no_color = no_color or not load_settings().settings.color
+        no_color = load_settings().colour_off(no_color)
         run_history(since=since, as_json=as_json, no_color=no_color)
 
 

@@ -18,4 +18,8 @@ SchemaOption = Annotated[
     bool, typer.Option("--schema", help="Print the answers file's JSON Schema and exit.")
 ]
 ResultJsonOption = Annotated[bool, typer.Option("--json", help="Print only the result, as JSON.")]
+OutputOption = Annotated[
+    Path | None,
+    typer.Option("--output", "-o", help="Write to FILE (private, 0600) instead of the screen."),
+]
 NoColorOption = Annotated[bool, typer.Option("--no-color", help="Turn colour off (also: NO_COLOR).")]

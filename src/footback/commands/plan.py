@@ -27,7 +27,7 @@ def plan(
     with command_boundary():
         from footback.config import load_settings
 
-        no_color = no_color or not load_settings().settings.color
+        no_color = load_settings().colour_off(no_color)
         code = run_plan(as_json=as_json, no_save=no_save, no_color=no_color)
     if code:
         raise typer.Exit(code)

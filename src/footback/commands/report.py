@@ -11,6 +11,7 @@ from typing import Annotated
 import typer
 
 from footback.boundary import command_boundary
+from footback.commands.options import OutputOption
 
 
 class ReportFormat(StrEnum):
@@ -24,10 +25,7 @@ def report(
         ReportFormat,
         typer.Option("--format", "-f", help="md (Markdown text) or html (one file that prints well)."),
     ] = ReportFormat.md,
-    output: Annotated[
-        Path | None,
-        typer.Option("--output", "-o", help="Write to FILE (private, 0600) instead of the screen."),
-    ] = None,
+    output: OutputOption = None,
 ) -> None:
     """Make a one-page summary for a clinician: answers, factors, warning signs, trends, routines, shoes."""
     with command_boundary():

@@ -68,7 +68,7 @@ def shoes_check(
             schema=schema,
             as_json=as_json,
             no_save=no_save,
-            no_color=no_color or not config.settings.color,
+            no_color=config.colour_off(no_color),
             units=config.settings.units if config.is_set("units") else None,
         )
 

@@ -90,7 +90,7 @@ def stretch(
             quiet=not (settings.sound if sound is None else sound),
             plain=plain,
             no_save=no_save,
-            no_color=no_color or not settings.color,
+            no_color=config.colour_off(no_color),
             config=config,
         )
         code = run(options, real_env())

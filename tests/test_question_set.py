@@ -1,0 +1,34 @@
+"""The load-time checks shared by every questionnaire's content."""
+
+from __future__ import annotations
+
+import pytest
+
+from footback.errors import ContentError
+from footback.question_set import Part, QuestionSet, Rule
+from footback.questions import Condition, Question
+
+
+def test_a_rule_naming_an_unknown_fact_is_a_content_error() -> None:
+    rule = Rule(when={"foot_pain": Condition(any_of=["often"])}, any=[{"bmi": Condition(above=27)}])
+    rule.check_facts({"foot_pain", "bmi"}, "data/x.toml: rule")  # known names pass
+    with pytest.raises(ContentError, match=r"data/x.toml: rule: condition names unknown fact 'bmi'"):
+        rule.check_facts({"foot_pain"}, "data/x.toml: rule")
+
+
+def test_ask_if_on_an_unknown_question_is_a_content_error() -> None:
+    q = Question(
+        id="detail",
+        part="p",
+        kind="bool",
+        text="?",
+        why="!",
+        no_problem=False,
+        ask_if={"pain": Condition(none_of=["none"])},
+    )
+    qs = QuestionSet[Question](
+        title="t", disclaimer="d", parts=[Part(id="p", title="P", intro="i")], questions=[q]
+    )
+    qs.check_ask_if({"pain", "detail"}, "data/q.toml")
+    with pytest.raises(ContentError, match=r"data/q.toml: detail: ask_if names unknown 'pain'"):
+        qs.check_ask_if({"detail"}, "data/q.toml")
