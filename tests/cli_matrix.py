@@ -15,8 +15,8 @@ from tests.history_seed import heel_and_back_answers, seed_full
 from tests.shoes_helpers import good_pair
 from tests.stretch_fakes import FakeClock, ScriptedKeys
 
-from footback import stretch_session
-from footback.stretch_session import StretchEnv
+from footback.stretch import session as stretch_session
+from footback.stretch.session import StretchEnv
 
 # Select Graphic Rendition sequences; only some of their parameters are colours.
 SGR = re.compile(r"\x1b\[([0-9;]*)m")

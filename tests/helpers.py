@@ -2,8 +2,8 @@
 
 from __future__ import annotations
 
-from footback.assess_content import load_assess_content
-from footback.questions import Answers
+from footback.assess.content import load_assess_content
+from footback.content.questions import Answers
 
 
 def no_problem_answers() -> Answers:

@@ -8,11 +8,11 @@ from pathlib import Path
 
 from tests.helpers import back_pain_answers, no_problem_answers
 
-from footback.assess import assess as score_answers
-from footback.assess_content import load_assess_content
-from footback.assess_store import save_assessment
-from footback.questions import Answers, Value
-from footback.store import Store, open_store
+from footback.assess.content import load_assess_content
+from footback.assess.service import assess as score_answers
+from footback.content.questions import Answers, Value
+from footback.records.assessments import save_assessment
+from footback.records.db import Store, open_store
 
 # A fixed clock: Thursday 2025-03-13 20:00 at UTC+1 (the week began Monday 2025-03-10).
 TZ = timezone(timedelta(hours=1))
@@ -59,9 +59,9 @@ def add_session(
 def add_check(store: Store, when: datetime, pair: str | None, **answers: Value) -> None:
     from tests.shoes_helpers import good_pair
 
-    from footback.shoes import check_shoes
-    from footback.shoes_content import load_shoe_content
-    from footback.shoes_store import save_check
+    from footback.records.shoes import save_check
+    from footback.shoes.check import check_shoes
+    from footback.shoes.content import load_shoe_content
 
     given = good_pair(**answers)
     save_check(store, given, check_shoes(load_shoe_content(), given), when, pair)

@@ -2,8 +2,8 @@
 
 from __future__ import annotations
 
-from footback.questions import Answers, Value
-from footback.shoes_content import load_shoe_content
+from footback.content.questions import Answers, Value
+from footback.shoes.content import load_shoe_content
 
 
 def good_pair(**changes: Value) -> Answers:

@@ -5,7 +5,7 @@ from __future__ import annotations
 from collections.abc import Callable
 from dataclasses import dataclass, field
 
-from footback.player import Event, Frame, Key
+from footback.stretch.player import Event, Frame, Key
 
 
 class FakeClock:

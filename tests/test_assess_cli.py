@@ -11,8 +11,8 @@ import pytest
 from tests.helpers import no_problem_answers
 from typer.testing import CliRunner
 
-from footback.cli import app
-from footback.paths import DB_NAME
+from footback.cli.app import app
+from footback.core.paths import DB_NAME
 
 runner = CliRunner()
 

@@ -11,7 +11,7 @@ import typer
 from typer.testing import CliRunner
 
 from footback import __version__
-from footback.cli import app
+from footback.cli.app import app
 
 runner = CliRunner()
 
@@ -46,7 +46,7 @@ def test_no_arguments_shows_help() -> None:
 
 def test_importing_the_cli_stays_light() -> None:
     code = (
-        "import sys, json, footback.cli; "
+        "import sys, json, footback.cli.app; "
         "print(json.dumps(sorted(m for m in sys.modules if m.split('.')[0] in "
         "('rich', 'sqlite3', '_sqlite3', 'pydantic', 'footback', 'tomllib'))))"
     )
@@ -54,7 +54,7 @@ def test_importing_the_cli_stays_light() -> None:
     env = {k: v for k, v in os.environ.items() if not k.startswith("COVERAGE_")}
     out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True, env=env)
     loaded = set(json.loads(out.stdout))
-    heavy = {"rich.live", "rich.progress", "rich.prompt", "rich.table", "sqlite3", "footback.content"}
+    heavy = {"rich.live", "rich.progress", "rich.prompt", "rich.table", "sqlite3", "footback.content.loader"}
     assert not heavy & loaded, heavy & loaded
     assert not any(m.startswith("pydantic") for m in loaded)
     assert not any(m.startswith("footback.") and m.endswith(("_content", "store")) for m in loaded)

@@ -8,9 +8,9 @@ from pathlib import Path
 import pytest
 from typer.testing import CliRunner
 
-from footback.cli import app
-from footback.config import load_settings
-from footback.errors import BadInputError
+from footback.cli.app import app
+from footback.cli.config import load_settings
+from footback.core.errors import BadInputError
 
 runner = CliRunner()
 

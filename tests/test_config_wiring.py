@@ -14,10 +14,10 @@ from tests.shoes_helpers import GOOD_RUNNING_TYPED, good_pair
 from tests.stretch_fakes import FakeClock, ScriptedKeys
 from typer.testing import CliRunner
 
-from footback import stretch_session
-from footback.cli import app
-from footback.store import open_store
-from footback.stretch_session import StretchEnv
+from footback.cli.app import app
+from footback.records.db import open_store
+from footback.stretch import session as stretch_session
+from footback.stretch.session import StretchEnv
 
 runner = CliRunner()
 

@@ -15,9 +15,9 @@ from pathlib import Path
 import pytest
 from tests.pty_screen import Screen, terminal_env, wrapped
 
-from footback.assess import assess
-from footback.assess_content import load_assess_content
-from footback.questions import Answers
+from footback.assess.content import load_assess_content
+from footback.assess.service import assess
+from footback.content.questions import Answers
 
 pytestmark = pytest.mark.slow
 

@@ -9,8 +9,8 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 from typer.testing import CliRunner
 
-from footback.cli import app
-from footback.paths import DB_NAME
+from footback.cli.app import app
+from footback.core.paths import DB_NAME
 
 runner = CliRunner()
 

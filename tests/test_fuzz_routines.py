@@ -30,11 +30,11 @@ from tests.helpers import no_problem_answers
 from tests.stretch_fakes import FakeClock
 from typer.testing import CliRunner
 
-from footback import stretch_session
-from footback.cli import app
-from footback.paths import DB_NAME
-from footback.routines import safe_block, safe_line
-from footback.stretch_session import StretchEnv
+from footback.cli.app import app
+from footback.core.paths import DB_NAME
+from footback.stretch import session as stretch_session
+from footback.stretch.routine_file import safe_block, safe_line
+from footback.stretch.session import StretchEnv
 
 runner = CliRunner()
 PLAY = ["stretch", "--plain", "--speed", "100", "--lead-in", "0", "--quiet", "--file"]

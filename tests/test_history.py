@@ -11,13 +11,13 @@ from rich.console import Console
 from tests.history_seed import NOW, TZ, add_session, at, seed_full
 from typer.testing import CliRunner
 
-from footback.cli import app
-from footback.commands.history import run_history
-from footback.history import load_history, parse_since, streak
-from footback.history_render import render_history
-from footback.paths import db_path
-from footback.sparkline import BLOCKS, sparkline
-from footback.store import open_store
+from footback.cli.app import app
+from footback.cli.commands.history import run_history
+from footback.core.paths import db_path
+from footback.core.sparkline import BLOCKS, sparkline
+from footback.history.render import render_history
+from footback.records.db import open_store
+from footback.records.history import load_history, parse_since, streak
 
 runner = CliRunner()
 

@@ -20,7 +20,7 @@ import pytest
 from tests.history_seed import seed_full
 from tests.pty_screen import FOOTBACK, Screen, terminal_env
 
-from footback.paths import DB_NAME
+from footback.core.paths import DB_NAME
 
 pytestmark = pytest.mark.slow
 

@@ -21,7 +21,7 @@ import pytest
 from tests.helpers import TINY_ROUTINE, no_problem_answers
 from typer.testing import CliRunner
 
-from footback.cli import app
+from footback.cli.app import app
 
 runner = CliRunner()
 ROOT = Path(__file__).resolve().parents[1]

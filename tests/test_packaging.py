@@ -10,7 +10,7 @@ from pathlib import Path
 
 import pytest
 
-from footback.content import content_root
+from footback.content.loader import content_root
 
 ROOT = Path(__file__).resolve().parents[1]
 pytestmark = pytest.mark.slow
@@ -37,7 +37,7 @@ def test_wheel_carries_every_content_file(dist: Path) -> None:
         names = set(zf.namelist())
     packaged = {n.removeprefix("footback/data/") for n in names if n.startswith("footback/data/")}
     assert data_files() <= packaged
-    assert "footback/cli.py" in names
+    assert "footback/cli/app.py" in names
 
 
 def test_sdist_carries_the_content(dist: Path) -> None:
@@ -53,7 +53,7 @@ def test_installed_wheel_finds_its_content(dist: Path, tmp_path: Path) -> None:
     with zipfile.ZipFile(wheel) as zf:
         zf.extractall(target)
     code = (
-        "from footback.content import content_root; from footback.assess_content import "
+        "from footback.content.loader import content_root; from footback.assess.content import "
         "load_assess_content as l; print(content_root()); print(len(l().questions.questions))"
     )
     env = {"PYTHONPATH": str(target), "PATH": "/usr/bin:/bin"}

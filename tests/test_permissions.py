@@ -29,11 +29,11 @@ from tests.history_seed import seed_full
 from tests.test_store_faults import build_store_at
 from typer.testing import CliRunner
 
-from footback.assess import assess
-from footback.assess_content import load_assess_content
-from footback.cli import app
-from footback.paths import DB_NAME
-from footback.store import SCHEMA_VERSION
+from footback.assess.content import load_assess_content
+from footback.assess.service import assess
+from footback.cli.app import app
+from footback.core.paths import DB_NAME
+from footback.records.db import SCHEMA_VERSION
 
 runner = CliRunner()
 ROOT = Path(__file__).resolve().parents[1]

@@ -12,13 +12,13 @@ from tests.helpers import back_pain_answers, no_problem_answers
 from tests.history_seed import NOW, add_assessment, at, heel_and_back_answers
 from typer.testing import CliRunner
 
-from footback.assess import assess as score_answers
-from footback.assess_content import load_assess_content
-from footback.catalogue import load_builtin, load_file
-from footback.cli import app
-from footback.errors import BadInputError, FootbackError
-from footback.plan import build_plan, load_plan_content, load_saved_plan, plan_path, plan_toml
-from footback.store import open_store
+from footback.assess.content import load_assess_content
+from footback.assess.service import assess as score_answers
+from footback.cli.app import app
+from footback.core.errors import BadInputError, FootbackError
+from footback.plan.build import build_plan, load_plan_content, load_saved_plan, plan_path, plan_toml
+from footback.records.db import open_store
+from footback.stretch.catalogue import load_builtin, load_file
 
 runner = CliRunner()
 

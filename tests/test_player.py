@@ -9,10 +9,10 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 from tests.stretch_fakes import FakeClock, Recorder, ScriptedKeys
 
-from footback import catalogue
-from footback.player import FRAME_INTERVAL, EventKind, Key, Player, SessionSummary
-from footback.routines import Routine, Step
-from footback.timeline import Kind, Timeline, build
+from footback.stretch import catalogue
+from footback.stretch.player import FRAME_INTERVAL, EventKind, Key, Player, SessionSummary
+from footback.stretch.routine_file import Routine, Step
+from footback.stretch.timeline import Kind, Timeline, build
 
 START = 1000.0
 

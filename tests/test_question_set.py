@@ -4,9 +4,9 @@ from __future__ import annotations
 
 import pytest
 
-from footback.errors import ContentError
-from footback.question_set import Part, QuestionSet, Rule
-from footback.questions import Condition, Question
+from footback.content.questions import Condition, Question
+from footback.content.rules import Part, QuestionSet, Rule
+from footback.core.errors import ContentError
 
 
 def test_a_rule_naming_an_unknown_fact_is_a_content_error() -> None:

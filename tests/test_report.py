@@ -10,12 +10,12 @@ from tests.helpers import no_problem_answers
 from tests.history_seed import NOW, add_assessment, add_check, at, seed_full
 from typer.testing import CliRunner
 
-from footback.cli import app
-from footback.commands.report import run_report
-from footback.report import build_report, load_report_text
-from footback.report_html import render_html
-from footback.report_md import render_markdown
-from footback.store import open_store
+from footback.cli.app import app
+from footback.cli.commands.report import run_report
+from footback.records.db import open_store
+from footback.report.build import build_report, load_report_text
+from footback.report.html import render_html
+from footback.report.markdown import render_markdown
 
 runner = CliRunner()
 

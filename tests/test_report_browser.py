@@ -11,9 +11,9 @@ from pathlib import Path
 import pytest
 from tests.history_seed import NOW, seed_full
 
-from footback.report import build_report
-from footback.report_html import render_html
-from footback.store import open_store
+from footback.records.db import open_store
+from footback.report.build import build_report
+from footback.report.html import render_html
 
 CHROMIUM = next((p for p in ("/usr/bin/chromium", shutil.which("chromium")) if p and Path(p).exists()), None)
 pytestmark = [

@@ -6,10 +6,10 @@ from pathlib import Path
 
 import pytest
 
-from footback import catalogue
-from footback.content import sources
-from footback.errors import BadInputError
-from footback.routines import MAX_STEPS, Step, check_name, safe_block, safe_line
+from footback.content.loader import sources
+from footback.core.errors import BadInputError
+from footback.stretch import catalogue
+from footback.stretch.routine_file import MAX_STEPS, Step, check_name, safe_block, safe_line
 
 GOOD_STEP = 'name = "Toe lift"\nseconds = 10\ninstructions = "Lift your toes."\n'
 

@@ -5,8 +5,8 @@ from __future__ import annotations
 import pytest
 from tests.helpers import back_pain_answers, no_problem_answers
 
-from footback.assess import assess
-from footback.assess_content import load_assess_content
+from footback.assess.content import load_assess_content
+from footback.assess.service import assess
 
 CONTENT = load_assess_content()
 

@@ -7,9 +7,9 @@ from typing import Any
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from footback.assess import assess
-from footback.assess_content import AssessQuestion, load_assess_content
-from footback.questions import Answers, Value
+from footback.assess.content import AssessQuestion, load_assess_content
+from footback.assess.service import assess
+from footback.content.questions import Answers, Value
 
 CONTENT = load_assess_content()
 QUESTIONS = CONTENT.questions.questions

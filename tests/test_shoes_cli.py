@@ -11,9 +11,9 @@ import pytest
 from tests.shoes_helpers import GOOD_RUNNING_TYPED, good_pair
 from typer.testing import CliRunner
 
-from footback.cli import app
-from footback.questions import Value
-from footback.shoes_content import load_shoe_content
+from footback.cli.app import app
+from footback.content.questions import Value
+from footback.shoes.content import load_shoe_content
 
 runner = CliRunner()
 CONTENT = load_shoe_content()

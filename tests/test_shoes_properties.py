@@ -8,10 +8,10 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from footback.questions import Answers, Question, Value
-from footback.shoes import check_shoes
-from footback.shoes_content import VERDICTS, load_shoe_content
-from footback.units import DistanceError, DistanceUnit, format_distance, parse_distance
+from footback.content.questions import Answers, Question, Value
+from footback.core.units import DistanceError, DistanceUnit, format_distance, parse_distance
+from footback.shoes.check import check_shoes
+from footback.shoes.content import VERDICTS, load_shoe_content
 
 CONTENT = load_shoe_content()
 QUESTIONS = CONTENT.questions.questions

@@ -5,9 +5,9 @@ from __future__ import annotations
 import pytest
 from tests.shoes_helpers import good_pair
 
-from footback.questions import Answers
-from footback.shoes import check_shoes
-from footback.shoes_content import load_shoe_content
+from footback.content.questions import Answers
+from footback.shoes.check import check_shoes
+from footback.shoes.content import load_shoe_content
 
 CONTENT = load_shoe_content()
 
@@ -135,7 +135,7 @@ def test_edge_wear_is_explained_and_offered_to_assess(edge: str) -> None:
 
 
 def test_wear_answers_offered_to_assess_are_valid_assess_answers() -> None:
-    from footback.assess_content import load_assess_content
+    from footback.assess.content import load_assess_content
 
     allowed = load_assess_content().question("shoe_wear").values
     offered = {p.assess_shoe_wear for p in CONTENT.checks.wear_patterns.values()} - {None}

@@ -21,9 +21,9 @@ from tests.helpers import no_problem_answers
 from tests.history_seed import seed_full
 from typer.testing import CliRunner
 
-from footback.cli import app
-from footback.paths import db_path
-from footback.store import APPLICATION_ID, MIGRATIONS, SCHEMA_VERSION, open_existing_store, open_store
+from footback.cli.app import app
+from footback.core.paths import db_path
+from footback.records.db import APPLICATION_ID, MIGRATIONS, SCHEMA_VERSION, open_existing_store, open_store
 
 runner = CliRunner()
 ROOT = Path(__file__).resolve().parents[1]
@@ -53,10 +53,10 @@ WRITER = textwrap.dedent(
     """
     import sys, time
     from datetime import UTC, datetime, timedelta
-    from footback.assess import assess
-    from footback.assess_content import load_assess_content
-    from footback.assess_store import save_assessment
-    from footback.store import open_store
+    from footback.assess.service import assess
+    from footback.assess.content import load_assess_content
+    from footback.records.assessments import save_assessment
+    from footback.records.db import open_store
     from tests.helpers import no_problem_answers
 
     tag, count, start = int(sys.argv[1]), int(sys.argv[2]), float(sys.argv[3])
@@ -99,7 +99,7 @@ def test_writer_processes_at_once_all_succeed_on_a_new_store(home: Path, writers
 KILLED_WRITER = textwrap.dedent(
     """
     import sys
-    from footback.store import open_store
+    from footback.records.db import open_store
 
     with open_store() as store:
         with store.transaction() as conn:
@@ -144,7 +144,7 @@ def test_a_writer_killed_between_commits_keeps_what_it_committed(home: Path) -> 
     seed_full()
     script = textwrap.dedent(
         """
-        from footback.store import open_store
+        from footback.records.db import open_store
 
         with open_store() as store:
             i = 0

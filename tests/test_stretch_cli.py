@@ -15,13 +15,13 @@ import pytest
 from tests.stretch_fakes import FakeClock, ScriptedKeys
 from typer.testing import CliRunner
 
-from footback import stretch_session
-from footback.cli import app
-from footback.paths import db_path
-from footback.player import Key
-from footback.store import open_store
-from footback.stretch_history import recent_sessions
-from footback.stretch_session import StretchEnv
+from footback.cli.app import app
+from footback.core.paths import db_path
+from footback.records.db import open_store
+from footback.records.stretch_sessions import recent_sessions
+from footback.stretch import session as stretch_session
+from footback.stretch.player import Key
+from footback.stretch.session import StretchEnv
 
 runner = CliRunner()
 START = 1000.0
@@ -238,7 +238,7 @@ def assessment(urgent: bool, routines: list[str]) -> SimpleNamespace:
 def test_without_a_routine_it_plays_what_the_assessment_recommended(monkeypatch: pytest.MonkeyPatch) -> None:
     fake_terminal(monkeypatch)
     latest = assessment(False, ["morning", "back"])
-    monkeypatch.setattr("footback.assess_store.latest_result", lambda store: latest)
+    monkeypatch.setattr("footback.records.assessments.latest_result", lambda store: latest)
     result = runner.invoke(app, ["stretch"])
     assert result.exit_code == 0, result.output
     assert "Playing 'morning', recommended by your latest assessment." in result.output
@@ -250,7 +250,7 @@ def test_without_a_routine_it_plays_what_the_assessment_recommended(monkeypatch:
 def test_an_urgent_assessment_plays_nothing(monkeypatch: pytest.MonkeyPatch) -> None:
     clock = fake_terminal(monkeypatch)
     latest = assessment(True, [])
-    monkeypatch.setattr("footback.assess_store.latest_result", lambda store: latest)
+    monkeypatch.setattr("footback.records.assessments.latest_result", lambda store: latest)
     result = runner.invoke(app, ["stretch"])
     assert result.exit_code == 0
     assert "please see a clinician before starting any stretches" in " ".join(result.output.split())
@@ -274,12 +274,12 @@ def test_no_assessment_on_a_terminal_asks_which_routine(monkeypatch: pytest.Monk
 
 
 def test_routine_plan_plays_the_saved_plan(monkeypatch: pytest.MonkeyPatch) -> None:
-    from footback import catalogue
+    from footback.stretch import catalogue
 
     fake_terminal(monkeypatch)
     morning = catalogue.load_builtin("morning")
     planned = morning.model_copy(update={"name": "my plan", "source": "plan"})
-    monkeypatch.setattr("footback.plan.load_saved_plan", lambda: planned)
+    monkeypatch.setattr("footback.plan.build.load_saved_plan", lambda: planned)
     result = runner.invoke(app, ["stretch", "--routine", "plan", "--lead-in", "0"])
     assert result.exit_code == 0, result.output
     assert "Routine done: my plan" in result.output

@@ -11,8 +11,8 @@ from pathlib import Path
 import pexpect
 import pytest
 
-from footback.store import open_store
-from footback.stretch_history import recent_sessions
+from footback.records.db import open_store
+from footback.records.stretch_sessions import recent_sessions
 
 pytestmark = pytest.mark.slow
 

@@ -8,9 +8,8 @@ import pytest
 from rich.console import Console
 from tests.stretch_fakes import FakeClock, ScriptedKeys
 
-from footback.player import Frame, Key, Player
-from footback.routines import Routine, Step
-from footback.stretch_render import (
+from footback.stretch.player import Frame, Key, Player
+from footback.stretch.render import (
     LiveScreen,
     PlainLog,
     big_digits,
@@ -19,7 +18,8 @@ from footback.stretch_render import (
     intro_lines,
     render_frame,
 )
-from footback.timeline import Kind, Timeline, build
+from footback.stretch.routine_file import Routine, Step
+from footback.stretch.timeline import Kind, Timeline, build
 
 
 def make_routine(name: str = "calves", step_name: str = "Calf stretch") -> Routine:

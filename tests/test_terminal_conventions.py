@@ -23,7 +23,7 @@ from tests.cli_matrix import (
 )
 from typer.testing import CliRunner
 
-from footback.cli import app
+from footback.cli.app import app
 
 runner = CliRunner()
 

@@ -14,11 +14,11 @@ import pytest
 from tests.history_seed import add_session, at, seed_full
 from typer.testing import CliRunner
 
-from footback.cli import app
-from footback.paths import db_path
-from footback.plan import plan_path
-from footback.store import open_store
-from footback.transfer import TABLES
+from footback.cli.app import app
+from footback.core.paths import db_path
+from footback.plan.build import plan_path
+from footback.records.db import open_store
+from footback.records.transfer import TABLES
 
 runner = CliRunner()
 

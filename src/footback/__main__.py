@@ -1,5 +1,5 @@
 """`python -m footback`."""
 
-from footback.cli import main
+from footback.cli.app import main
 
 main()

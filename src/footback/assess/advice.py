@@ -1,0 +1,82 @@
+"""What to do next: routines, actions, evidence notes and when to see someone. Pure functions."""
+
+from __future__ import annotations
+
+from footback.assess.content import AssessContent, Facts
+from footback.assess.model import Note, Recommendations, RoutineChoice, Scores
+from footback.content.loader import sources
+
+
+def _join(reasons: list[str]) -> str:
+    text = "; ".join(reasons)
+    return text[:1].upper() + text[1:] + "."
+
+
+def urgent_recommendations(content: AssessContent) -> Recommendations:
+    """A red flag: no exercise advice at all, only 'get care'."""
+    return Recommendations(
+        routines=[],
+        routine_reasons=[],
+        actions=[],
+        action_details=[],
+        evidence_notes=[],
+        see_specialist=True,
+        why_specialist=content.advice.urgent.why_specialist,
+        specialist="doctor",
+    )
+
+
+def recommend(content: AssessContent, facts: Facts, scores: Scores) -> Recommendations:
+    """Advice for a non-urgent assessment, every item tied to the rule and source behind it."""
+    adv = content.advice
+    src = sources()
+    facts = facts | {
+        "foot_level": scores.foot.level,
+        "back_level": scores.back.level,
+        "link_level": scores.link.level,
+    }
+    chosen = [r for r in adv.routines.rules if r.applies(facts)]
+    reasons = [
+        RoutineChoice(routine=r.routine, reason=r.reason, source=src.cite(r.source), source_ids=[r.source])
+        for r in chosen
+    ]
+    names = [r.routine for r in chosen]
+    if all(name in names for name in adv.routines.combine):
+        first = names.index(adv.routines.combine[0])
+        names = [n for n in names if n not in adv.routines.combine]
+        names.insert(first, adv.routines.both)
+    if not names:
+        names = [adv.routines.fallback]
+        reasons = [
+            RoutineChoice(
+                routine=adv.routines.fallback,
+                reason=adv.routines.fallback_reason,
+                source=src.cite(adv.routines.fallback_source),
+                source_ids=[adv.routines.fallback_source],
+            )
+        ]
+    actions = [
+        Note(id=a.id, text=a.text, source=src.cite(a.source), source_ids=[a.source])
+        for a in adv.actions
+        if a.applies(facts)
+    ]
+    notes = [
+        Note(id=n.id, text=n.text, source="; ".join(src.cite(s) for s in n.sources), source_ids=n.sources)
+        for n in adv.evidence_notes
+        if n.applies(facts)
+    ]
+    specialist = [s for s in adv.specialist if s.applies(facts)]
+    who = list(dict.fromkeys(s.who for s in specialist))
+    return Recommendations(
+        routines=names,
+        routine_reasons=reasons,
+        actions=[a.text for a in actions],
+        action_details=actions,
+        evidence_notes=notes,
+        see_specialist=bool(specialist),
+        why_specialist=_join([s.why for s in specialist]) if specialist else None,
+        specialist=", or a ".join(who) if who else None,
+        specialist_reasons=[
+            Note(id=s.id, text=s.why, source=src.cite(s.source), source_ids=[s.source]) for s in specialist
+        ],
+    )

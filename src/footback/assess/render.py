@@ -1,0 +1,164 @@
+"""Drawing an assessment result with rich. Readable without colour: every bar has its number and level."""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from datetime import datetime
+from typing import TYPE_CHECKING
+
+from footback.assess.model import AssessmentResult, Score
+
+if TYPE_CHECKING:
+    from rich.console import Console
+    from rich.table import Table
+
+    from footback.assess.content import UrgentText
+
+BAR_WIDTH = 20
+LEVEL_STYLE = {"low": "green", "moderate": "yellow", "high": "red"}
+TITLES = {"foot": "Foot risk", "back": "Back risk", "link": "Feet to back link"}
+NAMES = ("foot", "back", "link")
+
+
+def bar(score: int, width: int = BAR_WIDTH) -> str:
+    """A text bar: filled blocks for the score, light shade for the rest."""
+    filled = round(score / 100 * width)
+    return "█" * filled + "░" * (width - filled)
+
+
+def _delta(now: int, before: int | None) -> str:
+    if before is None:
+        return ""
+    change = now - before
+    return "(no change)" if change == 0 else f"({change:+d} since last time)"
+
+
+def _brief(ids: Sequence[str]) -> str:
+    from footback.content.loader import sources
+
+    src = sources()
+    return "; ".join(dict.fromkeys(src.brief(i) for i in ids))
+
+
+def _grid() -> Table:
+    from rich.table import Table
+
+    grid = Table.grid(padding=(0, 1))
+    grid.add_column(no_wrap=True, justify="right")
+    grid.add_column(overflow="fold")
+    return grid
+
+
+def _heading(console: Console, text: str) -> None:
+    from rich.text import Text
+
+    console.print()
+    console.print(Text(text, style="bold underline"))
+
+
+def render_urgent(console: Console, result: AssessmentResult, text: UrgentText) -> None:
+    """The prominent 'get care now' panel; no scores, no exercises."""
+    from rich.panel import Panel
+    from rich.text import Text
+
+    emergency = any(f.severity == "emergency" for f in result.red_flags)
+    body = Text()
+    for flag in result.red_flags:
+        body.append(f"{flag.advice}\n", style="bold")
+        body.append(f"  You said yes to: {flag.question}\n", style="dim")
+        body.append(f"  Source: {_brief(flag.source_ids) or flag.source}\n\n", style="dim")
+    body.append(text.no_exercise)
+    title = text.emergency_title if emergency else text.urgent_title
+    console.print(Panel(body, title=title, border_style="red bold", expand=True))
+
+
+def render_result(
+    console: Console,
+    result: AssessmentResult,
+    urgent_text: UrgentText,
+    previous: AssessmentResult | None = None,
+    previous_at: datetime | None = None,
+) -> None:
+    """The result screen: bars, factors with points and sources, and what to do next."""
+    from rich.text import Text
+
+    console.print()
+    if result.urgent:
+        render_urgent(console, result, urgent_text)
+        console.print(Text(result.disclaimer, style="dim"))
+        return
+    heading = "YOUR RESULT"
+    if previous_at is not None:
+        heading += f" (compared with {previous_at:%Y-%m-%d})"
+    _heading(console, heading)
+    bars = _grid()
+    for name in NAMES:
+        score: Score = getattr(result.scores, name)
+        before = getattr(previous.scores, name).score if previous else None
+        line = Text(bar(score.score), style=LEVEL_STYLE[score.level])
+        line.append(f" {score.score:>3}/100 {score.level}")
+        delta = _delta(score.score, before)
+        if delta:
+            line.append(f" {delta}", style="dim")
+        bars.add_row(TITLES[name], line)
+    console.print(bars)
+    if result.startback:
+        sb = result.startback
+        console.print(
+            Text(
+                f"Back level from the STarT Back grouping: {sb.total} of 9 items, "
+                f"{sb.psychosocial} of 5 on worry and mood: {sb.group}.",
+                style="dim",
+            )
+        )
+    for name in NAMES:
+        _render_factors(console, name, getattr(result.scores, name))
+    _render_next(console, result)
+    console.print()
+    console.print(Text(result.disclaimer, style="dim"))
+
+
+def _render_factors(console: Console, name: str, score: Score) -> None:
+    from rich.text import Text
+
+    _heading(console, f"{TITLES[name]}: {score.score} points")
+    if not score.factors:
+        console.print(Text("  Nothing in your answers adds points here."))
+    grid = _grid()
+    for factor in sorted(score.factors, key=lambda f: -f.points):
+        text = Text(factor.reason)
+        text.append(f" [{_brief(factor.source_ids) or factor.source}]", style="dim")
+        grid.add_row(f"+{factor.points}", text)
+    if score.factors:
+        console.print(grid)
+    if score.note and (score.factors or name == "back"):
+        console.print(Text(score.note, style="dim italic"))
+
+
+def _bullets(console: Console, items: Sequence[tuple[str, Sequence[str]]], mark: str = "-") -> None:
+    from rich.text import Text
+
+    grid = _grid()
+    for text, ids in items:
+        line = Text(text)
+        if ids:
+            line.append(f" [{_brief(ids)}]", style="dim")
+        grid.add_row(mark, line)
+    console.print(grid)
+
+
+def _render_next(console: Console, result: AssessmentResult) -> None:
+    from rich.text import Text
+
+    recs = result.recommendations
+    _heading(console, "WHAT TO DO NEXT")
+    for name in recs.routines:
+        console.print(Text(f"  footback stretch --routine {name}", style="bold"))
+    _bullets(console, [(c.reason, c.source_ids) for c in recs.routine_reasons])
+    _bullets(console, [(n.text, n.source_ids) for n in recs.action_details])
+    if recs.see_specialist:
+        console.print(Text(f"See a {recs.specialist or 'clinician'}, because:", style="bold"))
+        _bullets(console, [(n.text, n.source_ids) for n in recs.specialist_reasons])
+    if recs.evidence_notes:
+        _heading(console, "WHAT THE EVIDENCE SAYS")
+        _bullets(console, [(n.text, n.source_ids) for n in recs.evidence_notes])

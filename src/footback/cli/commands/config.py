@@ -1,0 +1,70 @@
+"""`footback config`: the effective settings and where each came from."""
+
+from __future__ import annotations
+
+import json
+from typing import TYPE_CHECKING, Annotated
+
+import typer
+
+from footback.cli.boundary import command_boundary
+from footback.cli.commands.options import NoColorOption
+
+if TYPE_CHECKING:
+    from footback.cli.config import Effective
+
+
+def config(
+    *,
+    as_json: Annotated[bool, typer.Option("--json", help="Print the settings as JSON.")] = False,
+    path_only: Annotated[bool, typer.Option("--path", help="Print only the config file's path.")] = False,
+    no_color: NoColorOption = False,
+) -> None:
+    """Show the effective settings, where each came from, and the config file's path."""
+    with command_boundary():
+        from footback.cli.config import config_path, load_settings
+
+        if path_only:  # works even when the file is broken: that is when people look for it
+            typer.echo(str(config_path()))
+            return
+        effective = load_settings()
+        _check_routine(effective)
+        values = effective.settings.model_dump()
+        if as_json:
+            doc = {"path": str(effective.path), "settings": values, "origins": effective.origins}
+            typer.echo(json.dumps(doc, indent=2))
+            return
+        _render(effective, values, no_color=effective.colour_off(no_color))
+
+
+def _check_routine(effective: Effective) -> None:
+    """A default_routine that names no routine is reported here too, not only by `stretch`."""
+    if effective.settings.default_routine is None:
+        return
+    from footback.cli.config import check_default_routine
+    from footback.stretch import catalogue
+    from footback.stretch.session import PLAN_NAME
+
+    check_default_routine(effective, [*catalogue.names(), PLAN_NAME])
+
+
+def _render(effective: Effective, values: dict[str, object], *, no_color: bool) -> None:
+    from rich.padding import Padding
+    from rich.table import Table
+    from rich.text import Text
+
+    from footback.cli.console import make_console
+
+    out = make_console(no_color=no_color)
+    # soft_wrap: the path stays whole on one line, so it can be copied.
+    out.print(Text(f"Config file: {effective.path}"), soft_wrap=True)
+    if not effective.path.exists():
+        out.print(Text("  (not created yet; defaults apply)", style="dim"))
+    grid = Table.grid(padding=(0, 1))
+    grid.add_column(no_wrap=True)
+    grid.add_column(no_wrap=True)
+    grid.add_column(overflow="fold")
+    grid.add_column(style="dim", overflow="fold")
+    for key, value in values.items():
+        grid.add_row(key, "=", Text(json.dumps(value)), f"({effective.origins[key]})")
+    out.print(Padding(grid, (0, 0, 0, 2), expand=False))

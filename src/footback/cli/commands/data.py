@@ -1,0 +1,141 @@
+"""`footback export`, `footback import` and `footback forget`: your data, out, in and gone."""
+
+from __future__ import annotations
+
+import contextlib
+import sys
+from enum import StrEnum
+from pathlib import Path
+from typing import Annotated
+
+import typer
+
+from footback.cli.boundary import command_boundary
+from footback.cli.commands.options import OutputOption
+
+
+class ExportFormat(StrEnum):
+    json = "json"
+    csv = "csv"
+
+
+def export(
+    *,
+    fmt: Annotated[
+        ExportFormat,
+        typer.Option("--format", "-f", help="json (can be imported again) or csv (for spreadsheets)."),
+    ] = ExportFormat.json,
+    output: OutputOption = None,
+) -> None:
+    """Write everything footback has stored: assessments, sessions, shoes and your plan."""
+    with command_boundary():
+        run_export(fmt=fmt.value, output=output)
+
+
+def import_(
+    file: Annotated[Path, typer.Argument(help="A JSON file made by `footback export --format json`.")],
+) -> None:
+    """Restore a JSON export; records already stored are not added twice."""
+    with command_boundary():
+        run_import(file)
+
+
+def forget(
+    *,
+    yes: Annotated[bool, typer.Option("--yes", "-y", help="Do not ask for confirmation.")] = False,
+) -> None:
+    """Delete everything footback has stored (after asking; --yes skips the question)."""
+    with command_boundary():
+        run_forget(yes=yes, interactive=sys.stdin.isatty())
+
+
+def run_export(*, fmt: str, output: Path | None) -> None:
+    from footback.core.files import write_private
+    from footback.plan.build import plan_path
+    from footback.records.db import open_existing_store
+    from footback.records.transfer import export_document, to_csv, to_json
+
+    plan_file = plan_path()
+    plan_text = plan_file.read_text(encoding="utf-8") if plan_file.is_file() else None
+    store = open_existing_store()
+    if store is None:
+        doc = export_document(None, plan_text)
+    else:
+        with store:
+            doc = export_document(store, plan_text)
+    text = to_json(doc) if fmt == "json" else to_csv(doc)
+    if output is None:
+        sys.stdout.write(text)
+        return
+    write_private(output, text)
+    counts = ", ".join(
+        f"{len(doc[t])} {t.replace('_', ' ')}" for t in ("assessments", "stretch_sessions", "shoe_checks")
+    )
+    sys.stderr.write(f"Exported {counts} to {output}\n")
+
+
+def run_import(file: Path) -> None:
+    from footback.core.files import write_private
+    from footback.plan.build import plan_path
+    from footback.records.db import open_store
+    from footback.records.transfer import import_document, read_export
+
+    doc = read_export(file)
+    with open_store() as store:
+        counts = import_document(store, doc)
+        where = store.path
+    plan_text = doc.get("plan")
+    restored = ""
+    if isinstance(plan_text, str):
+        target = plan_path()
+        if not target.exists():
+            write_private(target, plan_text)
+            restored = " Your plan was restored."
+        elif target.read_text(encoding="utf-8") != plan_text:
+            restored = " Your current plan was kept (the export's plan differs)."
+    added = ", ".join(f"{n} {t.replace('_', ' ')}" for t, n in counts.added.items() if n) or "nothing new"
+    present = sum(counts.present.values())
+    updated = sum(counts.updated.values())
+    extra = f" {present} already stored." if present else ""
+    extra += f" {updated} shoe pairs updated." if updated else ""
+    typer.echo(f"Imported {added} into {where}.{extra}{restored}")
+
+
+def run_forget(*, yes: bool, interactive: bool) -> None:
+    """Delete the store, its journals and the plan; refuses without a yes it can trust."""
+    from footback.core.errors import BadInputError
+    from footback.core.paths import data_dir
+    from footback.records.db import open_existing_store
+    from footback.records.transfer import count_records, forget_files, stored_files
+
+    folder = data_dir()
+    # Opening proves the file is footback's: a foreign file at that path is never deleted.
+    store = open_existing_store(folder)
+    counts: dict[str, int] = {}
+    if store is not None:
+        with store:
+            counts = count_records(store)
+    files = stored_files(folder)
+    if not files:
+        typer.echo(f"Nothing is stored in {folder}.")
+        return
+    summary = ", ".join(f"{n} {t.replace('_', ' ')}" for t, n in counts.items()) or "your plan"
+    if not yes:
+        if not interactive:
+            raise BadInputError("forget deletes all your data; run it in a terminal to confirm, or add --yes")
+        typer.echo(f"This deletes everything footback stored in {folder}: {summary}.")
+        typer.echo("Consider `footback export --output backup.json` first. This cannot be undone.")
+        # input(), not typer.confirm: confirm turns Ctrl-C into "Aborted!" and exit 1, and Ctrl-C
+        # must reach the command boundary (exit 130) like everywhere else.
+        try:
+            reply = input("Delete it all? [y/N]: ")
+        except EOFError:
+            reply = ""
+        if reply.strip().lower() not in ("y", "yes"):
+            typer.echo("Nothing was deleted.")
+            return
+    gone = forget_files(files)
+    with contextlib.suppress(OSError):
+        folder.rmdir()  # only when empty: files someone else put there stay
+    names = ", ".join(path.name for path in gone)
+    typer.echo(f"Deleted {summary} from {folder} ({names}).")

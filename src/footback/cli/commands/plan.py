@@ -1,0 +1,128 @@
+"""`footback plan`: build and save a personal routine from the latest assessment."""
+
+from __future__ import annotations
+
+import json
+from datetime import datetime
+from typing import TYPE_CHECKING, Annotated
+
+import typer
+
+from footback.cli.boundary import command_boundary
+from footback.cli.commands.options import NoColorOption
+
+if TYPE_CHECKING:
+    from rich.console import Console
+
+    from footback.plan.build import Plan
+
+
+def plan(
+    *,
+    as_json: Annotated[bool, typer.Option("--json", help="Print the plan as JSON.")] = False,
+    no_save: Annotated[bool, typer.Option("--no-save", help="Show the plan without saving it.")] = False,
+    no_color: NoColorOption = False,
+) -> None:
+    """Build your own routine from your latest assessment, with the reason for every step."""
+    with command_boundary():
+        from footback.cli.config import load_settings
+
+        no_color = load_settings().colour_off(no_color)
+        code = run_plan(as_json=as_json, no_save=no_save, no_color=no_color)
+    if code:
+        raise typer.Exit(code)
+
+
+def run_plan(*, as_json: bool, no_save: bool, no_color: bool, now: datetime | None = None) -> int:
+    """The command body; returns 1 when no plan could be made (no assessment, or a warning sign)."""
+    from footback.assess.content import load_assess_content
+    from footback.assess.render import render_urgent
+    from footback.cli.console import make_console
+    from footback.plan.build import build_plan, load_plan_content, plan_toml, save_plan
+    from footback.records.assessments import latest_assessment
+    from footback.records.db import open_existing_store
+    from footback.stretch.catalogue import load_builtin
+
+    content = load_plan_content()
+    out = make_console(no_color=no_color, stderr=as_json)
+    store = open_existing_store()
+    saved = None
+    if store is not None:
+        with store:
+            saved = latest_assessment(store)
+    if saved is None:
+        out.print(content.no_assessment, markup=False)
+        return 1
+    if saved.result.urgent:
+        render_urgent(out, saved.result, load_assess_content().advice.urgent)
+        out.print(content.declined, markup=False)
+        return 1
+
+    made = build_plan(saved.result, saved.created_at, content, load_builtin)
+    clock = now or datetime.now().astimezone()
+    text = plan_toml(made, clock)
+    path = None if no_save else save_plan(text)
+    if as_json:
+        typer.echo(json.dumps(_as_json(made, path), indent=2))
+    else:
+        _render(out, made)
+    # `out` is stderr with --json, so stdout stays pure JSON while the path is still shown.
+    if path is not None:
+        out.print(content.saved.format(path=path), markup=False, soft_wrap=True)
+    else:
+        out.print(content.not_saved, markup=False)
+    if not as_json:
+        out.print(content.rerun.format(date=f"{made.assessed_at:%Y-%m-%d}"), style="dim", markup=False)
+    return 0
+
+
+def _dose(seconds: int, reps: int, each_side: bool) -> str:
+    text = f"{seconds} s" + (f" x {reps}" if reps > 1 else "")
+    return text + (", each side" if each_side else "")
+
+
+def _render(out: Console, made: Plan) -> None:
+    from rich.table import Table
+    from rich.text import Text
+
+    routine = made.routine()
+    minutes = routine.total_seconds() / 60
+    out.print(Text(f"Your plan: {len(made.steps)} steps, about {minutes:.0f} minutes", style="bold"))
+    out.print(Text(made.description))
+    table = Table(box=None, pad_edge=False, show_edge=False, expand=True)
+    table.add_column("#", justify="right", no_wrap=True)
+    table.add_column("step", ratio=2)
+    table.add_column("dose", ratio=1)
+    table.add_column("why", ratio=4)
+    for number, planned in enumerate(made.steps, start=1):
+        step = planned.step
+        table.add_row(
+            str(number),
+            Text(step.name),
+            _dose(step.seconds, step.reps, step.each_side),
+            Text(" ".join(planned.reasons)),
+        )
+    out.print(table)
+    for caution in made.cautions:
+        out.print(Text(caution), style="dim")
+    if routine.equipment:
+        out.print(Text("You need: " + "; ".join(routine.equipment)))
+
+
+def _as_json(made: Plan, path: object) -> dict[str, object]:
+    return {
+        "assessed_at": made.assessed_at.isoformat(),
+        "saved_to": str(path) if path is not None else None,
+        "description": made.description,
+        "total_seconds": made.routine().total_seconds(),
+        "cautions": made.cautions,
+        "steps": [
+            {
+                "name": p.step.name,
+                "routine": p.routine,
+                "reasons": p.reasons,
+                **p.step.model_dump(mode="json"),
+            }
+            for p in made.steps
+        ],
+    }

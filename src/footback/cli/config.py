@@ -1,0 +1,105 @@
+"""User settings: a TOML file at the platform config location, `$FOOTBACK_CONFIG` overriding.
+
+Each effective value remembers where it came from, so `footback config` can say.
+"""
+
+from __future__ import annotations
+
+import os
+from collections.abc import Sequence
+from pathlib import Path
+from typing import Any, Literal
+
+from pydantic import BaseModel, ConfigDict, Field, ValidationError
+
+from footback.core.errors import BadInputError
+from footback.core.files import parse_toml, read_input_text
+from footback.core.suggest import closest
+
+CONFIG_ENV = "FOOTBACK_CONFIG"
+MAX_CONFIG_BYTES = 64_000
+Origin = Literal["default", "config file", "environment"]
+
+
+class Settings(BaseModel):
+    """Every setting with its default. Keys are a public interface (documented in the README)."""
+
+    model_config = ConfigDict(extra="forbid", frozen=True)
+
+    units: Literal["km", "mi"] = Field("km", description="distance units for shoes: km or mi")
+    sound: bool = Field(True, description="ring the terminal bell in routines")
+    lead_in: int = Field(3, ge=0, le=60, description="get-ready seconds before each stretch")
+    default_routine: str | None = Field(
+        None, max_length=40, description="routine for `footback stretch` with no --routine"
+    )
+    color: bool = Field(True, description="colour output (NO_COLOR also turns it off)")
+
+
+class Effective(BaseModel):
+    model_config = ConfigDict(frozen=True)
+
+    settings: Settings
+    origins: dict[str, Origin]
+    path: Path
+
+    def colour_off(self, no_color_flag: bool) -> bool:
+        """`--no-color` wins; otherwise the `color` setting (which NO_COLOR already turned off)."""
+        return no_color_flag or not self.settings.color
+
+    def is_set(self, key: str) -> bool:
+        """Whether the person chose this value (config file or environment), not the default."""
+        return self.origins[key] != "default"
+
+
+def config_path() -> Path:
+    """The config file: `$FOOTBACK_CONFIG`, else the platform's user config dir."""
+    override = os.environ.get(CONFIG_ENV)
+    if override:
+        return Path(override).expanduser()
+    import platformdirs
+
+    return platformdirs.user_config_path("footback", appauthor=False) / "config.toml"
+
+
+def _read(path: Path) -> dict[str, Any]:
+    if not path.exists():
+        return {}
+    return parse_toml(read_input_text(path, MAX_CONFIG_BYTES, "a config file"), path)
+
+
+def load_settings(path: Path | None = None, environ: dict[str, str] | None = None) -> Effective:
+    """Read and validate the config file; a bad key or value is one clear error naming the key."""
+    path = path if path is not None else config_path()
+    env = environ if environ is not None else dict(os.environ)
+    raw = _read(path)
+    known = list(Settings.model_fields)
+    for key in raw:
+        if key not in known:
+            hint = closest(str(key), known)
+            extra = f"; did you mean '{hint}'?" if hint else f"; known keys: {', '.join(known)}"
+            raise BadInputError(f"{path}: unknown setting {str(key)[:60]!r}{extra}")
+    try:
+        settings = Settings.model_validate(raw, strict=True)
+    except ValidationError as exc:
+        first = exc.errors()[0]
+        key = ".".join(str(p) for p in first["loc"])
+        field = Settings.model_fields.get(key)
+        allowed = f" ({field.description})" if field and field.description else ""
+        raise BadInputError(f"{path}: {key}: {first['msg']}{allowed}") from None
+    origins: dict[str, Origin] = {k: ("config file" if k in raw else "default") for k in known}
+    if env.get("NO_COLOR"):
+        settings = settings.model_copy(update={"color": False})
+        origins["color"] = "environment"
+    return Effective(settings=settings, origins=origins, path=path)
+
+
+def check_default_routine(effective: Effective, known: Sequence[str]) -> str | None:
+    """The configured default routine; an unknown name is an error naming the key."""
+    name = effective.settings.default_routine
+    if name is None or name in known:
+        return name
+    hint = closest(name, list(known))
+    extra = f"did you mean {hint!r}? " if hint else ""
+    raise BadInputError(
+        f"{effective.path}: default_routine: no routine named {name!r}; {extra}(routines: {', '.join(known)})"
+    )

@@ -1,0 +1,1 @@
+"""footback.content.loader."""

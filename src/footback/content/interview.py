@@ -1,0 +1,143 @@
+"""The guided question-and-answer loop shared by assess and shoes-check.
+
+Input comes from an injected `ask` function and output goes to an injected console, so tests
+drive it with plain strings. `?` shows more help, `b` goes back one question, an empty answer
+skips an optional question.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Mapping, Sequence
+from dataclasses import dataclass
+from typing import TYPE_CHECKING
+
+from footback.content.questions import Answers, InvalidAnswer, Question, applies, parse_typed
+
+if TYPE_CHECKING:
+    from rich.console import Console
+
+Ask = Callable[[str], str]
+# Called before asking a question; returns a message to stop the interview on, or None.
+StopCheck = Callable[[Question, Answers], str | None]
+# Told what was typed for each accepted answer (shoes-check keeps the distance unit from it).
+AnswerHook = Callable[[Question, str], None]
+
+BACK = "b"
+HELP = "?"
+PROMPT = "> "
+
+
+class InputEnded(Exception):
+    """The input stream closed before the questions were all answered."""
+
+
+@dataclass(frozen=True)
+class PartIntro:
+    title: str
+    intro: str
+
+
+def _choices_line(question: Question) -> str:
+    if question.kind == "bool":
+        return "  y) yes   n) no"
+    if question.kind in ("choice", "multi"):
+        return "\n".join(
+            f"  {i}) {c.label}" + (f"  [{c.value}]" if c.value != c.label else "")
+            for i, c in enumerate(question.choices, start=1)
+        )
+    unit = f" {question.unit}" if question.unit else ""
+    skip = ", or press Enter to skip" if question.optional else ""
+    return f"  ({question.allowed()}{unit}{skip})"
+
+
+def _show_question(console: Console, question: Question) -> None:
+    from rich.text import Text
+
+    console.print()
+    console.print(Text(question.text, style="bold"))
+    console.print(Text(f"  Why: {question.why}", style="dim"))
+    console.print(Text(_choices_line(question)))
+    hint = "  ? more help, b back" if question.help else "  b back"
+    console.print(Text(hint, style="dim"))
+
+
+def _ask(ask: Ask) -> str:
+    try:
+        return ask(PROMPT)
+    except EOFError:
+        raise InputEnded from None
+
+
+def run_interview(
+    questions: Sequence[Question],
+    answers: Answers,
+    ask: Ask,
+    console: Console,
+    parts: Mapping[str, PartIntro],
+    stop_before: StopCheck | None = None,
+    on_answer: AnswerHook | None = None,
+) -> Answers:
+    """Ask every applicable, unanswered question in order; returns the completed answers."""
+    from rich.text import Text
+
+    answers = dict(answers)
+    asked: list[str] = []  # ids answered here, in order, so `b` can undo them
+    skipped: set[str] = set()
+    shown_parts: set[str] = set()
+
+    def go_back() -> bool:
+        if not asked:
+            console.print(Text("  Nothing to go back to.", style="dim"))
+            return False
+        previous = asked.pop()
+        answers.pop(previous, None)
+        skipped.discard(previous)
+        return True
+
+    while True:
+        question = next(
+            (q for q in questions if q.id not in answers and q.id not in skipped and applies(q, answers)),
+            None,
+        )
+        if question is None:
+            return answers
+        message = stop_before(question, answers) if stop_before else None
+        if message is not None:
+            console.print()
+            console.print(Text(message, style="bold"))
+            reply = _ask(lambda _p: ask("Press Enter to see what to do, or b to change an answer > "))
+            if reply.strip().lower() == BACK and go_back():
+                continue
+            return answers
+        if question.part not in shown_parts and question.part in parts:
+            shown_parts.add(question.part)
+            part = parts[question.part]
+            number = list(parts).index(question.part) + 1
+            console.print()
+            console.print(
+                Text(f"{part.title.upper()} (part {number} of {len(parts)})", style="bold underline")
+            )
+            console.print(Text(part.intro))
+        _show_question(console, question)
+        while True:
+            raw = _ask(ask).strip()
+            if raw == HELP:
+                console.print(Text(f"  {question.help or question.why}"))
+                continue
+            if raw.lower() == BACK:
+                if go_back():
+                    break
+                continue
+            if raw == "" and question.optional:
+                skipped.add(question.id)
+                asked.append(question.id)
+                break
+            try:
+                answers[question.id] = parse_typed(question, raw)
+            except InvalidAnswer as exc:
+                console.print(Text(f"  Not understood: {exc}. Try again.", style="yellow"))
+                continue
+            if on_answer is not None:
+                on_answer(question, raw)
+            asked.append(question.id)
+            break

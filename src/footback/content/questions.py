@@ -1,0 +1,321 @@
+"""Questions as data: conditions, parsing typed and file answers, applicability.
+
+Shared by every guided command (assess, shoes-check): the wording lives in `data/`,
+the rules for reading an answer live here.
+"""
+
+from __future__ import annotations
+
+import math
+from collections.abc import Mapping, Sequence
+from typing import Any, Literal
+
+from pydantic import BaseModel, ConfigDict, Field, model_validator
+
+from footback.core.units import DistanceError, DistanceUnit, from_km, parse_distance, to_km
+
+# "distance" is stored in kilometres; people may type or write "8 mi" or "12km", and a bare
+# number is in the question's `distance_unit` (the `units` setting, km unless configured).
+Kind = Literal["bool", "choice", "multi", "int", "number", "distance"]
+Value = bool | int | float | str | list[str]
+Answers = dict[str, Value]
+
+YES = {"y", "yes", "true"}
+NO = {"n", "no", "false"}
+
+
+class InvalidAnswer(ValueError):
+    """An answer that does not fit its question; the message lists what is allowed."""
+
+
+class Choice(BaseModel):
+    model_config = ConfigDict(extra="forbid", frozen=True)
+
+    value: str
+    label: str
+    # Higher means more concerning; property tests rely on scores never falling as it rises.
+    concern: int = 0
+
+
+class Condition(BaseModel):
+    """A test on one answer (or derived fact). All given fields must hold; a missing value fails."""
+
+    model_config = ConfigDict(extra="forbid", frozen=True, populate_by_name=True)
+
+    any_of: list[str] | None = None
+    none_of: list[str] | None = None
+    is_: bool | None = Field(default=None, alias="is")
+    at_least: float | None = None
+    below: float | None = None
+    above: float | None = None
+    contains_any: list[str] | None = None
+
+    def holds(self, value: Value | None) -> bool:
+        if value is None:
+            return False
+        checks: list[bool] = []
+        if self.any_of is not None:
+            checks.append(isinstance(value, str) and value in self.any_of)
+        if self.none_of is not None:
+            checks.append(isinstance(value, str) and value not in self.none_of)
+        if self.is_ is not None:
+            checks.append(value is self.is_)
+        numeric = isinstance(value, int | float) and not isinstance(value, bool)
+        if self.at_least is not None:
+            checks.append(numeric and float(value) >= self.at_least)  # type: ignore[arg-type]
+        if self.above is not None:
+            checks.append(numeric and float(value) > self.above)  # type: ignore[arg-type]
+        if self.below is not None:
+            checks.append(numeric and float(value) < self.below)  # type: ignore[arg-type]
+        if self.contains_any is not None:
+            checks.append(isinstance(value, list) and bool(set(value) & set(self.contains_any)))
+        return bool(checks) and all(checks)
+
+
+When = dict[str, Condition]
+
+
+def when_holds(when: Mapping[str, Condition], facts: Mapping[str, Value | None]) -> bool:
+    """True when every condition holds on the named fact."""
+    return all(cond.holds(facts.get(name)) for name, cond in when.items())
+
+
+class Question(BaseModel):
+    model_config = ConfigDict(extra="forbid", frozen=True)
+
+    id: str
+    part: str
+    kind: Kind
+    text: str
+    why: str
+    help: str | None = None
+    choices: list[Choice] = []
+    minimum: float | None = None
+    maximum: float | None = None
+    unit: str | None = None
+    # The unit a bare distance is read in. Not set in content files: shoes-check sets it from
+    # the config's `units` (see `with_distance_unit`).
+    distance_unit: DistanceUnit = "km"
+    # Which direction of a number is more concerning (for ordering answers in tests and UIs).
+    worse: Literal["higher", "lower"] = "higher"
+    optional: bool = False
+    no_problem: Value | None = None
+    ask_if: When = {}
+
+    @model_validator(mode="after")
+    def _check_shape(self) -> Question:
+        if self.kind in ("choice", "multi") and not self.choices:
+            raise ValueError(f"question {self.id}: a {self.kind} question needs choices")
+        if self.kind in ("int", "number", "distance") and (self.minimum is None or self.maximum is None):
+            raise ValueError(f"question {self.id}: a {self.kind} question needs minimum and maximum")
+        if not self.optional and self.no_problem is None:
+            raise ValueError(f"question {self.id}: needs a no_problem answer for the template")
+        return self
+
+    @property
+    def values(self) -> list[str]:
+        return [c.value for c in self.choices]
+
+    def allowed(self) -> str:
+        """Human description of what this question accepts."""
+        if self.kind == "bool":
+            return "true or false"
+        if self.kind == "choice":
+            return "one of: " + ", ".join(self.values)
+        if self.kind == "multi":
+            return "a list of: " + ", ".join(self.values)
+        lo, hi = _fmt_num(self.minimum), _fmt_num(self.maximum)
+        if self.kind == "distance":
+            return self._distance_hint()
+        kind = "a whole number" if self.kind == "int" else "a number"
+        return f"{kind} from {lo} to {hi}"
+
+    def _distance_hint(self) -> str:
+        lo = _fmt_num(self.minimum)
+        if self.distance_unit == "mi":
+            hi = _fmt_num(round(from_km(self.maximum or 0.0, "mi")))
+            return f"a distance from {lo} to {hi} mi; a plain number is miles (e.g. 260, or 420 km)"
+        hi = _fmt_num(self.maximum)
+        return f"a distance from {lo} to {hi} km; a plain number is km (e.g. 420, or 260 mi)"
+
+    def concern_of(self, value: str) -> int:
+        return next(c.concern for c in self.choices if c.value == value)
+
+
+def _fmt_num(value: float | None) -> str:
+    if value is None:
+        return "?"
+    return str(int(value)) if float(value).is_integer() else str(value)
+
+
+def applies(question: Question, answers: Mapping[str, Value | None]) -> bool:
+    """Whether a question should be asked given the answers so far."""
+    return when_holds(question.ask_if, answers)
+
+
+def _in_range(question: Question, number: float) -> float:
+    lo = question.minimum if question.minimum is not None else -math.inf
+    hi = question.maximum if question.maximum is not None else math.inf
+    if math.isnan(number) or not lo <= number <= hi:
+        raise InvalidAnswer(f"expected {question.allowed()}")
+    return number
+
+
+def check_value(question: Question, raw: object) -> Value:
+    """Validate a value from an answers file (already typed by TOML/JSON)."""
+    kind = question.kind
+    if kind == "bool":
+        if isinstance(raw, bool):
+            return raw
+    elif kind == "choice":
+        if isinstance(raw, str) and raw in question.values:
+            return raw
+    elif kind == "multi":
+        if isinstance(raw, list) and all(isinstance(v, str) and v in question.values for v in raw):
+            return list(dict.fromkeys(raw))
+    elif kind == "int":
+        if isinstance(raw, int) and not isinstance(raw, bool):
+            return int(_in_range(question, float(raw)))
+    elif kind == "distance" and isinstance(raw, str):
+        return _distance(question, raw)
+    elif kind == "distance" and isinstance(raw, int | float) and not isinstance(raw, bool):
+        return _in_range(question, to_km(float(raw), question.distance_unit))
+    elif isinstance(raw, int | float) and not isinstance(raw, bool):
+        return _in_range(question, float(raw))
+    shown = repr(raw) if len(repr(raw)) <= 40 else repr(raw)[:37] + "..."
+    raise InvalidAnswer(f"{shown} is not allowed; expected {question.allowed()}")
+
+
+def parse_typed(question: Question, text: str) -> Value:
+    """Read what a person typed: a number from the list, a value, yes/no, or a number."""
+    token = text.strip()
+    low = token.lower()
+    kind = question.kind
+    if kind == "bool":
+        if low in YES or low == "1":
+            return True
+        if low in NO or low == "2":
+            return False
+        raise InvalidAnswer("answer y (yes) or n (no)")
+    if kind == "choice":
+        return _pick(question, low)
+    if kind == "multi":
+        if low in ("", "none", "-"):
+            return []
+        parts = [p for p in low.replace(",", " ").split() if p]
+        return list(dict.fromkeys(_pick(question, p) for p in parts))
+    if kind == "distance":
+        return _distance(question, token)
+    try:
+        number = float(token)
+    except ValueError:
+        raise InvalidAnswer(f"expected {question.allowed()}") from None
+    if kind == "int":
+        if not number.is_integer():
+            raise InvalidAnswer(f"expected {question.allowed()}")
+        return int(_in_range(question, number))
+    return _in_range(question, number)
+
+
+def _distance(question: Question, text: str) -> float:
+    """Kilometres from '12km', '8 mi' or a bare number (in the question's distance unit)."""
+    try:
+        km = parse_distance(text, question.distance_unit).km
+    except DistanceError as exc:
+        raise InvalidAnswer(f"{exc}; expected {question.allowed()}") from None
+    return _in_range(question, km)
+
+
+def _pick(question: Question, token: str) -> str:
+    if token.isdigit() and 1 <= int(token) <= len(question.choices):
+        return question.choices[int(token) - 1].value
+    for choice in question.choices:
+        if token == choice.value.lower():
+            return choice.value
+    numbers = f"1-{len(question.choices)}"
+    raise InvalidAnswer(f"choose {numbers} or one of: {', '.join(question.values)}")
+
+
+def with_distance_unit(questions: Sequence[Question], unit: DistanceUnit) -> list[Question]:
+    """The questions with bare distances read (and described) in `unit`."""
+    return [q.model_copy(update={"distance_unit": unit}) if q.kind == "distance" else q for q in questions]
+
+
+def missing_ids(questions: Sequence[Question], answers: Mapping[str, Value]) -> list[str]:
+    """Required questions that apply to these answers but have no answer."""
+    return [q.id for q in questions if not q.optional and q.id not in answers and applies(q, answers)]
+
+
+def drop_inapplicable(questions: Sequence[Question], answers: Answers) -> Answers:
+    """Forget answers to questions that do not apply (e.g. pain details with no pain)."""
+    kept: Answers = {}
+    for q in questions:
+        if q.id in answers and applies(q, kept | {k: v for k, v in answers.items() if k != q.id}):
+            kept[q.id] = answers[q.id]
+    return kept
+
+
+# What the schema lets through as a distance string; parse_distance also accepts upper case.
+_DISTANCE_PATTERN = r"^\s*(\d+(\.\d*)?|\.\d+)\s*(km|kms|k|kilometres?|kilometers?|mi|miles?)?\s*$"
+
+
+def json_schema(questions: Sequence[Question], title: str) -> dict[str, Any]:
+    """A JSON Schema (draft 2020-12) for an answers file of these questions."""
+    props: dict[str, Any] = {}
+    for q in questions:
+        prop: dict[str, Any] = {"description": q.text}
+        if q.kind == "bool":
+            prop["type"] = "boolean"
+        elif q.kind == "choice":
+            prop |= {"type": "string", "enum": q.values}
+        elif q.kind == "multi":
+            prop |= {"type": "array", "items": {"enum": q.values}, "uniqueItems": True}
+        elif q.kind == "distance":
+            top = q.maximum if q.distance_unit == "km" else round(from_km(q.maximum or 0.0, "mi"))
+            prop["anyOf"] = [
+                {"type": "number", "minimum": q.minimum, "maximum": top},
+                {"type": "string", "pattern": _DISTANCE_PATTERN},
+            ]
+        else:
+            prop |= {
+                "type": "integer" if q.kind == "int" else "number",
+                "minimum": q.minimum,
+                "maximum": q.maximum,
+            }
+        props[q.id] = prop
+    return {
+        "$schema": "https://json-schema.org/draft/2020-12/schema",
+        "title": title,
+        "type": "object",
+        "properties": props,
+        "additionalProperties": False,
+    }
+
+
+def _toml_value(value: Value) -> str:
+    if isinstance(value, bool):
+        return "true" if value else "false"
+    if isinstance(value, str):
+        return f'"{value}"'
+    if isinstance(value, list):
+        return "[" + ", ".join(f'"{v}"' for v in value) + "]"
+    return _fmt_num(float(value))
+
+
+def toml_template(questions: Sequence[Question], part_titles: Mapping[str, str], header: str) -> str:
+    """A commented answers file with every question and its no-problem answer filled in."""
+    lines = [f"# {line}" if line else "#" for line in header.splitlines()]
+    part = None
+    for q in questions:
+        if q.part != part:
+            part = q.part
+            lines += ["", f"# --- {part_titles.get(part, part)} ---"]
+        lines.append(f"# {q.text}")
+        lines.append(f"# Allowed: {q.allowed()}" + (f" ({q.unit})" if q.unit else ""))
+        if q.ask_if:
+            lines.append("# Only asked when: " + ", ".join(q.ask_if))
+        if q.optional or q.no_problem is None:
+            lines.append(f"# {q.id} = ")
+        else:
+            lines.append(f"{q.id} = {_toml_value(q.no_problem)}")
+    return "\n".join(lines) + "\n"

@@ -1,0 +1,75 @@
+"""What every guided command's content shares: parts, question sets and rules over answers."""
+
+from __future__ import annotations
+
+from collections.abc import Collection, Mapping
+from typing import Generic, TypeVar
+
+from pydantic import BaseModel, ConfigDict, model_validator
+
+from footback.content.questions import Question, Value, When, when_holds
+from footback.core.errors import ContentError
+
+Q = TypeVar("Q", bound=Question)
+
+
+class _Strict(BaseModel):
+    model_config = ConfigDict(extra="forbid", frozen=True)
+
+
+class Rule(_Strict):
+    """Anything that applies when `when` holds and, if given, one of the `any` groups holds."""
+
+    when: When = {}
+    any: list[When] = []
+
+    def applies(self, facts: Mapping[str, Value | None]) -> bool:
+        return when_holds(self.when, facts) and (
+            not self.any or any(when_holds(group, facts) for group in self.any)
+        )
+
+    def check_facts(self, known: Collection[str], where: str) -> None:
+        """Fail at load time when a condition names a fact that can never exist (a typo in data/)."""
+        for group in [self.when, *self.any]:
+            for name in group:
+                if name not in known:
+                    raise ContentError(f"{where}: condition names unknown fact '{name}'")
+
+
+class Part(_Strict):
+    id: str
+    title: str
+    intro: str
+
+
+class QuestionSet(_Strict, Generic[Q]):
+    """A questionnaire: its parts and its questions, in the order they are asked."""
+
+    title: str
+    disclaimer: str
+    parts: list[Part]
+    questions: list[Q]
+
+    @model_validator(mode="after")
+    def _check(self) -> QuestionSet[Q]:
+        ids = [q.id for q in self.questions]
+        if len(ids) != len(set(ids)):
+            raise ValueError("question ids must be unique")
+        parts = {p.id for p in self.parts}
+        for q in self.questions:
+            if q.part not in parts:
+                raise ValueError(f"question {q.id}: unknown part {q.part}")
+        return self
+
+    def part_titles(self) -> dict[str, str]:
+        return {p.id: p.title for p in self.parts}
+
+    def check_ask_if(self, known: Collection[str], where: str) -> None:
+        """Fail at load time when a question is conditioned on something that is never answered."""
+        for q in self.questions:
+            for name in q.ask_if:
+                if name not in known:
+                    raise ContentError(f"{where}: {q.id}: ask_if names unknown '{name}'")
+
+    def question(self, qid: str) -> Q:
+        return next(q for q in self.questions if q.id == qid)

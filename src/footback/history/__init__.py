@@ -1,0 +1,1 @@
+"""footback.records.history."""

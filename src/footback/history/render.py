@@ -1,0 +1,116 @@
+"""Drawing `footback history` in the terminal: tables, trend lines, streak."""
+
+from __future__ import annotations
+
+from datetime import datetime, tzinfo
+from typing import TYPE_CHECKING
+
+from footback.core.sparkline import direction, sparkline
+from footback.records.history import SCORE_NAMES, History
+
+if TYPE_CHECKING:
+    from rich.console import Console
+
+# Long histories: the terminal shows the most recent rows; --since or --json give the rest.
+MAX_ROWS = 15
+# One character per assessment; the newest ones when there are more.
+MAX_TREND_POINTS = 40
+
+
+def when(stamp: datetime, tz: tzinfo | None) -> str:
+    return stamp.astimezone(tz).strftime("%Y-%m-%d %H:%M")
+
+
+def verdict_text(verdict: str) -> str:
+    return verdict.replace("_", " ")
+
+
+def _minutes(value: float) -> str:
+    return f"{value:.0f}" if value >= 10 or value == int(value) else f"{value:.1f}"
+
+
+def _more(console: Console, hidden: int, what: str) -> None:
+    if hidden > 0:
+        console.print(f"  ... {hidden} earlier {what} not shown (use --since DATE or --json)", style="dim")
+
+
+def render_history(console: Console, history: History, tz: tzinfo | None) -> None:
+    """The whole screen; every trend is drawn in characters, so it reads without colour."""
+    from rich.table import Table
+    from rich.text import Text
+
+    # soft_wrap: the path stays on one line, whole, so it can be copied.
+    console.print(Text(f"Data file: {history.data_file}"), style="dim", soft_wrap=True)
+    if history.since is not None:
+        console.print(f"Since {history.since.isoformat()}")
+
+    console.print()
+    console.print("Assessments", style="bold")
+    if not history.assessments:
+        console.print("  none yet: run `footback assess` to make the first one", markup=False)
+    else:
+        table = Table(box=None, pad_edge=False, show_edge=False)
+        for header in ("date", "foot", "back", "link", ""):
+            table.add_column(header)
+        shown = history.assessments[-MAX_ROWS:]
+        for a in shown:
+            table.add_row(
+                when(a.created_at, tz),
+                *(f"{a.score(n).score:>3} {a.score(n).level}" for n in SCORE_NAMES),
+                "warning sign" if a.urgent else "",
+            )
+        console.print(table)
+        _more(console, len(history.assessments) - len(shown), "assessments")
+
+        console.print()
+        console.print("Score trends (oldest to newest, 0-100; higher means more risk)", style="bold")
+        for name in SCORE_NAMES:
+            values = history.trends[name][-MAX_TREND_POINTS:]
+            line = Text(f"  {name:<5} ")
+            line.append(sparkline(values))
+            arrow = {"up": "rising", "down": "falling", "same": "no change", "": ""}[direction(values)]
+            span = f"{values[0]} -> {values[-1]}" if len(values) > 1 else f"{values[-1]}"
+            line.append(f"  {span}" + (f" ({arrow})" if arrow else ""))
+            console.print(line)
+
+    console.print()
+    console.print("Stretch sessions", style="bold")
+    if not history.sessions:
+        console.print("  none yet: try `footback stretch`", markup=False)
+    else:
+        table = Table(box=None, pad_edge=False, show_edge=False)
+        for header, justify in (("date", "left"), ("routine", "left"), ("minutes", "right"), ("", "left")):
+            table.add_column(header, justify=justify)  # type: ignore[arg-type]
+        shown_sessions = history.sessions[-MAX_ROWS:]
+        for s in shown_sessions:
+            table.add_row(
+                when(s.started_at, tz),
+                Text(s.routine),
+                _minutes(s.minutes),
+                "finished"
+                if s.finished
+                else f"stopped ({s.steps_done} of {s.steps_done + s.steps_skipped} steps)"
+                if s.steps_skipped
+                else "stopped",
+            )
+        console.print(table)
+        _more(console, len(history.sessions) - len(shown_sessions), "sessions")
+    days = "day" if history.streak_days == 1 else "days"
+    console.print(
+        f"Streak: {history.streak_days} {days} in a row with a routine. "
+        f"This week: {_minutes(history.week_minutes)} minutes."
+    )
+
+    console.print()
+    console.print("Shoe checks", style="bold")
+    if not history.shoe_checks:
+        console.print("  none yet: try `footback shoes-check`", markup=False)
+    else:
+        table = Table(box=None, pad_edge=False, show_edge=False)
+        for header in ("date", "pair", "verdict", "score"):
+            table.add_column(header)
+        shown_checks = history.shoe_checks[-MAX_ROWS:]
+        for c in shown_checks:
+            table.add_row(when(c.created_at, tz), Text(c.pair or "-"), verdict_text(c.verdict), str(c.score))
+        console.print(table)
+        _more(console, len(history.shoe_checks) - len(shown_checks), "checks")

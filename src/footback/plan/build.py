@@ -1,0 +1,232 @@
+"""`footback plan`: a personal routine picked from the catalogue by the latest assessment.
+
+The plan is saved as `plan.toml` in the data folder, in the public routine file format, so
+`footback stretch --routine plan` plays it like any routine file (see `load_saved_plan`).
+"""
+
+from __future__ import annotations
+
+import json
+import tomllib
+from collections.abc import Callable
+from dataclasses import dataclass, field
+from datetime import datetime
+from functools import cache
+from pathlib import Path
+
+from pydantic import BaseModel, ConfigDict
+
+from footback.assess.model import AssessmentResult
+from footback.core.errors import BadInputError, ContentError, FootbackError
+from footback.core.files import write_private
+from footback.core.paths import data_dir, ensure_data_dir
+from footback.stretch.routine_file import Routine, Step, parse_routine_file
+
+PLAN_NAME = "plan"
+PLAN_FILE = "plan.toml"
+MAX_NOTE = 1000
+Levels = dict[str, list[str]]
+
+
+class Pick(BaseModel):
+    model_config = ConfigDict(extra="forbid", frozen=True)
+
+    id: str
+    routine: str
+    steps: list[str] = []
+    factors: list[str] = []
+    levels: Levels = {}
+    require: Levels = {}
+    reason: str
+
+    def applies(self, factor_ids: set[str], levels: dict[str, str]) -> bool:
+        hit = bool(factor_ids & set(self.factors)) or any(
+            levels.get(name) in allowed for name, allowed in self.levels.items()
+        )
+        return hit and all(levels.get(name) in allowed for name, allowed in self.require.items())
+
+
+class PlanContent(BaseModel):
+    model_config = ConfigDict(extra="forbid", frozen=True)
+
+    order: list[str]
+    description: str
+    no_assessment: str
+    declined: str
+    saved: str
+    not_saved: str
+    rerun: str
+    picks: list[Pick]
+    fallback: Pick
+
+
+@cache
+def load_plan_content() -> PlanContent:
+    from footback.content.loader import load_model
+
+    return load_model("plan.toml", PlanContent)
+
+
+@dataclass
+class PlannedStep:
+    step: Step
+    routine: str
+    reasons: list[str] = field(default_factory=list)
+
+
+@dataclass(frozen=True)
+class Plan:
+    assessed_at: datetime
+    description: str
+    cautions: list[str]
+    steps: list[PlannedStep]
+
+    def routine(self) -> Routine:
+        """The plan as a playable routine (reasons go into each step's note)."""
+        return Routine(
+            name=PLAN_NAME,
+            description=self.description,
+            cautions=self.cautions,
+            source="plan",
+            steps=[with_reason(p) for p in self.steps],
+        )
+
+
+def with_reason(planned: PlannedStep) -> Step:
+    """The catalogue step with 'Why: ...' in front of its note, so the player shows it too."""
+    why = "Why: " + " ".join(planned.reasons)
+    note = why if not planned.step.note else f"{why}\n{planned.step.note}"
+    return planned.step.model_copy(update={"note": note[:MAX_NOTE]})
+
+
+def _levels(result: AssessmentResult) -> dict[str, str]:
+    return {name: getattr(result.scores, name).level for name in ("foot", "back", "link")}
+
+
+def _fill(text: str, levels: dict[str, str]) -> str:
+    return text.format_map({f"{name}_level": level for name, level in levels.items()})
+
+
+def build_plan(
+    result: AssessmentResult,
+    assessed_at: datetime,
+    content: PlanContent,
+    load_routine: Callable[[str], Routine],
+) -> Plan:
+    """Pick catalogue steps for the assessment's factors and levels; each keeps its reasons."""
+    if result.urgent:
+        raise FootbackError("the latest assessment found a warning sign; no plan is made")
+    factor_ids = {hit.id for name in ("foot", "back", "link") for hit in getattr(result.scores, name).factors}
+    levels = _levels(result)
+    picks = [p for p in content.picks if p.applies(factor_ids, levels)] or [content.fallback]
+
+    chosen: dict[str, PlannedStep] = {}
+    keys: dict[str, tuple[int, int]] = {}
+    cautions: dict[str, None] = {}
+    for pick in picks:
+        routine = load_routine(pick.routine)
+        by_name = {step.name: (index, step) for index, step in enumerate(routine.steps)}
+        wanted = pick.steps or [step.name for step in routine.steps]
+        for name in wanted:
+            if name not in by_name:
+                raise ContentError(
+                    f"data/plan.toml: pick {pick.id}: routine {pick.routine!r} has no step {name!r}"
+                )
+            index, step = by_name[name]
+            planned = chosen.setdefault(name, PlannedStep(step=step, routine=pick.routine))
+            keys.setdefault(name, (_rank(content.order, pick.routine), index))
+            reason = _fill(pick.reason, levels)
+            if reason not in planned.reasons:
+                planned.reasons.append(reason)
+        for text in routine.cautions:
+            cautions.setdefault(text, None)
+    ordered = sorted(chosen.values(), key=lambda p: keys[p.step.name])
+    return Plan(
+        assessed_at=assessed_at,
+        description=content.description.format(date=f"{assessed_at:%Y-%m-%d}"),
+        cautions=list(cautions),
+        steps=ordered,
+    )
+
+
+def _rank(order: list[str], routine: str) -> int:
+    return order.index(routine) if routine in order else len(order)
+
+
+def _toml_str(text: str) -> str:
+    """A TOML basic string. JSON's escapes are TOML's, except DEL, which TOML wants escaped too."""
+    return json.dumps(text, ensure_ascii=False).replace("\x7f", "\\u007f")
+
+
+def _toml_value(value: object) -> str:
+    if isinstance(value, bool):
+        return "true" if value else "false"
+    if isinstance(value, int | float):
+        return repr(value)
+    if isinstance(value, str):
+        return _toml_str(value)
+    if isinstance(value, list):
+        return "[" + ", ".join(_toml_value(item) for item in value) + "]"
+    if isinstance(value, dict):
+        return "{ " + ", ".join(f"{key} = {_toml_value(item)}" for key, item in value.items()) + " }"
+    raise TypeError(f"cannot write {type(value).__name__} to TOML")
+
+
+def plan_toml(plan: Plan, now: datetime) -> str:
+    """The plan in the public routine file format, with each step's reason as a comment."""
+    routine = plan.routine()
+    lines = [
+        f"# footback plan: made {now:%Y-%m-%d %H:%M} from the assessment of {plan.assessed_at:%Y-%m-%d}.",
+        "# `footback plan` replaces this file; copy it elsewhere to keep your own edits.",
+        f"name = {_toml_str(routine.name)}",
+        f"description = {_toml_str(routine.description)}",
+    ]
+    if routine.cautions:
+        lines.append(f"caution = {_toml_str(chr(10).join(routine.cautions))}")
+    for planned, step in zip(plan.steps, routine.steps, strict=True):
+        lines.append("")
+        lines.extend(f"# Why: {reason}" for reason in planned.reasons)
+        lines.append(f"# From the {planned.routine!r} routine.")
+        lines.append("[[steps]]")
+        for key, value in step.model_dump(exclude_defaults=True).items():
+            lines.append(f"{key} = {_toml_value(value)}")
+    text = "\n".join(lines) + "\n"
+    # The file must load as a routine; a mistake here would only show when the plan is played.
+    parse_routine_file(tomllib.loads(text), PLAN_FILE)
+    return text
+
+
+def plan_path(folder: Path | None = None) -> Path:
+    return (folder if folder is not None else data_dir()) / PLAN_FILE
+
+
+def save_plan(text: str, folder: Path | None = None) -> Path:
+    """Write plan.toml into the data folder (0600)."""
+    path = plan_path(ensure_data_dir(folder))
+    write_private(path, text)
+    return path
+
+
+def load_saved_plan(folder: Path | None = None) -> Routine:
+    """The saved plan as a playable routine, for `footback stretch --routine plan`.
+
+    Refuses while the latest assessment has a warning sign: a plan made earlier must not be
+    played before a clinician has seen the person.
+    """
+    from footback.records.assessments import latest_result
+    from footback.records.db import open_existing_store
+    from footback.stretch.catalogue import load_file
+
+    path = plan_path(folder)
+    if not path.is_file():
+        raise BadInputError("there is no saved plan yet: run `footback plan` to make one")
+    store = open_existing_store(folder)
+    if store is not None:
+        with store:
+            latest = latest_result(store)
+        if latest is not None and latest.urgent:
+            raise FootbackError(
+                "your latest assessment found a warning sign: see a clinician before playing your plan"
+            )
+    routine = load_file(path)
+    return routine.model_copy(update={"source": "plan"})

@@ -1,0 +1,344 @@
+"""The history store: one SQLite file with forward-only, numbered migrations."""
+
+from __future__ import annotations
+
+import contextlib
+import os
+import sqlite3
+import time
+from collections.abc import Iterator
+from contextlib import contextmanager
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+from footback.core.errors import StoreError
+from footback.core.paths import FILE_MODE, db_path, ensure_data_dir
+
+# Marks the file as footback's own ("FtBk"), so a foreign SQLite file is never migrated.
+APPLICATION_ID = 0x4674426B
+SQLITE_HEADER = b"SQLite format 3\x00"
+BUSY_TIMEOUT_MS = 15_000
+
+
+@dataclass(frozen=True)
+class Migration:
+    version: int
+    name: str
+    sql: str
+
+
+# Append only: a released migration is never edited, so every older store can be brought forward.
+MIGRATIONS: tuple[Migration, ...] = (
+    Migration(
+        1,
+        "assessments",
+        """
+        CREATE TABLE assessments (
+            id INTEGER PRIMARY KEY,
+            created_at TEXT NOT NULL,
+            urgent INTEGER NOT NULL,
+            foot_score INTEGER NOT NULL,
+            back_score INTEGER NOT NULL,
+            link_score INTEGER NOT NULL,
+            answers TEXT NOT NULL,
+            result TEXT NOT NULL
+        );
+        CREATE INDEX assessments_created ON assessments (created_at);
+        """,
+    ),
+    Migration(
+        2,
+        "stretch_sessions",
+        """
+        CREATE TABLE stretch_sessions (
+            id INTEGER PRIMARY KEY,
+            started_at TEXT NOT NULL,
+            routine TEXT NOT NULL,
+            planned_seconds REAL NOT NULL,
+            actual_seconds REAL NOT NULL,
+            steps_done INTEGER NOT NULL,
+            steps_skipped INTEGER NOT NULL,
+            finished INTEGER NOT NULL,
+            detail TEXT NOT NULL DEFAULT '{}'
+        );
+        CREATE INDEX stretch_sessions_started ON stretch_sessions (started_at);
+        """,
+    ),
+    Migration(
+        3,
+        "shoes",
+        """
+        CREATE TABLE shoe_pairs (
+            name TEXT PRIMARY KEY,
+            shoe_type TEXT NOT NULL,
+            distance_km REAL,
+            age_months INTEGER,
+            created_at TEXT NOT NULL,
+            updated_at TEXT NOT NULL
+        );
+        CREATE TABLE shoe_checks (
+            id INTEGER PRIMARY KEY,
+            pair TEXT REFERENCES shoe_pairs (name) ON DELETE SET NULL,
+            created_at TEXT NOT NULL,
+            verdict TEXT NOT NULL,
+            score INTEGER NOT NULL,
+            answers TEXT NOT NULL,
+            result TEXT NOT NULL
+        );
+        CREATE INDEX shoe_checks_created ON shoe_checks (created_at);
+        """,
+    ),
+)
+SCHEMA_VERSION = MIGRATIONS[-1].version
+
+
+def _describe(exc: sqlite3.Error) -> str:
+    """A person-sized reason for an SQLite failure (the code is stabler than the text)."""
+    code = getattr(exc, "sqlite_errorname", "") or ""
+    text = str(exc)
+    if code.startswith("SQLITE_READONLY") or "readonly" in text or "read-only" in text:
+        return "the store is read-only (check the folder's permissions or the disk)"
+    if code == "SQLITE_FULL" or "full" in text:
+        return "the disk is full; nothing was changed, free some space and try again"
+    if code.startswith("SQLITE_IOERR"):
+        return "the disk could not be written or read (full, read-only or failing); nothing was changed"
+    if code.startswith("SQLITE_BUSY") or "locked" in text:
+        return "another footback is still writing; try again in a moment"
+    if code in ("SQLITE_CORRUPT", "SQLITE_NOTADB") or "malformed" in text or "not a database" in text:
+        return "the file is corrupt or not a footback database; it was left untouched"
+    return text
+
+
+def _check_is_footback(path: Path) -> None:
+    """Refuse a file that is not an SQLite database; never overwrite it."""
+    try:
+        with path.open("rb") as fh:
+            header = fh.read(len(SQLITE_HEADER))
+    except OSError as exc:
+        raise StoreError(f"cannot read the store {path}: {exc.strerror}") from None
+    if header and header != SQLITE_HEADER:
+        raise StoreError(f"{path} is not a footback database; it was left untouched")
+
+
+def _create_private(path: Path) -> None:
+    if not path.exists():
+        try:
+            fd = os.open(path, os.O_CREAT | os.O_WRONLY, FILE_MODE)
+        except OSError as exc:
+            raise StoreError(f"cannot create the store {path}: {exc.strerror}") from None
+        os.close(fd)
+
+
+def _identify(conn: sqlite3.Connection, path: Path) -> int:
+    """The schema version of a footback store; refuses any other SQLite file.
+
+    All three facts are read in one statement, so one snapshot: a store being created by
+    another process is never seen half-migrated (application_id still 0, user_version 1).
+    """
+    app_id, version, objects = conn.execute(
+        "SELECT (SELECT application_id FROM pragma_application_id),"
+        " (SELECT user_version FROM pragma_user_version),"
+        " (SELECT count(*) FROM sqlite_master)"
+    ).fetchone()
+    foreign = app_id not in (0, APPLICATION_ID) or (app_id == 0 and (version != 0 or objects))
+    if foreign:
+        raise StoreError(f"{path} is not a footback database; it was left untouched")
+    if version > SCHEMA_VERSION:
+        raise StoreError(
+            f"{path} was written by a newer footback (schema {version}, this one knows "
+            f"{SCHEMA_VERSION}); upgrade footback"
+        )
+    return int(version)
+
+
+def _rollback(conn: sqlite3.Connection) -> None:
+    # SQLite may already have rolled back (e.g. on a full disk); a second ROLLBACK would
+    # replace the real error with "no transaction is active".
+    if conn.in_transaction:
+        with contextlib.suppress(sqlite3.Error):
+            conn.execute("ROLLBACK")
+
+
+def migrate(conn: sqlite3.Connection, path: Path) -> None:
+    """Bring the schema forward to SCHEMA_VERSION, one migration per transaction."""
+    version = _identify(conn, path)
+    for migration in MIGRATIONS:
+        if migration.version <= version:
+            continue
+        conn.execute("BEGIN IMMEDIATE")
+        try:
+            # Re-read inside the write lock: another process may have migrated meanwhile.
+            current = _identify(conn, path)
+            if current < migration.version:
+                for statement in migration.sql.split(";"):
+                    if statement.strip():
+                        conn.execute(statement)
+                conn.execute(f"PRAGMA application_id = {APPLICATION_ID}")
+                conn.execute(f"PRAGMA user_version = {migration.version}")
+            conn.execute("COMMIT")
+        except BaseException:
+            _rollback(conn)
+            raise
+
+
+def damaged_record(path: Path, what: str, created_at: object) -> StoreError:
+    """A saved record that no longer reads (edited by hand, or from another footback)."""
+    return StoreError(
+        f"cannot read {path}: the {what} saved at {str(created_at)[:32]} is damaged or from "
+        "an incompatible footback; the store was left untouched"
+    )
+
+
+class Store:
+    """An open history store. Use `open_store()`; close it or use it as a context manager."""
+
+    def __init__(self, conn: sqlite3.Connection, path: Path) -> None:
+        self.conn = conn
+        self.path = path
+
+    def __enter__(self) -> Store:
+        return self
+
+    def __exit__(self, *exc: object) -> None:
+        self.close()
+
+    def close(self) -> None:
+        self.conn.close()
+
+    @contextmanager
+    def transaction(self) -> Iterator[sqlite3.Connection]:
+        """One atomic write: all of it lands or none of it does."""
+        try:
+            self.conn.execute("BEGIN IMMEDIATE")
+        except sqlite3.Error as exc:
+            raise StoreError(f"cannot write to {self.path}: {_describe(exc)}") from None
+        try:
+            yield self.conn
+            self.conn.execute("COMMIT")
+        except sqlite3.Error as exc:
+            _rollback(self.conn)
+            raise StoreError(f"cannot write to {self.path}: {_describe(exc)}") from None
+        except BaseException:
+            _rollback(self.conn)
+            raise
+
+    def query(self, sql: str, params: tuple[object, ...] = ()) -> list[tuple[Any, ...]]:
+        """Run one read; a damaged file becomes a clear StoreError instead of a traceback."""
+        try:
+            return self.conn.execute(sql, params).fetchall()
+        except sqlite3.Error as exc:
+            raise StoreError(f"cannot read {self.path}: {_describe(exc)}") from None
+
+
+def _use_wal(conn: sqlite3.Connection) -> None:
+    """Switch to WAL (readers never block the writer), retrying while others hold the file.
+
+    Changing the journal mode needs an exclusive lock and SQLite does not call the busy
+    handler for it, so two footbacks opening a new store at once would otherwise fail.
+    """
+    deadline = time.monotonic() + BUSY_TIMEOUT_MS / 1000
+    delay = 0.005
+    while True:
+        try:
+            journal = conn.execute("PRAGMA journal_mode = WAL").fetchone()[0]
+        except sqlite3.OperationalError as exc:
+            busy = (getattr(exc, "sqlite_errorname", "") or "").startswith("SQLITE_BUSY")
+            if not busy or time.monotonic() >= deadline:
+                raise
+            time.sleep(delay)
+            delay = min(delay * 2, 0.1)
+            continue
+        if journal != "wal":  # a file system without shared memory: the rollback journal works
+            conn.execute("PRAGMA journal_mode = DELETE")
+        return
+
+
+def _check_intact(conn: sqlite3.Connection, path: Path) -> None:
+    """Catch a damaged store at open time, so no command fails half-way with a traceback.
+
+    quick_check walks every page's structure; on a year of history (about 2 MB) it takes a
+    few milliseconds.
+    """
+    verdict = conn.execute("PRAGMA quick_check(1)").fetchone()[0]
+    if verdict != "ok":
+        raise StoreError(f"{path} is corrupt ({verdict}); it was left untouched")
+
+
+def _connect(path: Path) -> sqlite3.Connection:
+    try:
+        conn = sqlite3.connect(path, timeout=BUSY_TIMEOUT_MS / 1000, isolation_level=None)
+    except sqlite3.Error as exc:
+        raise StoreError(f"cannot open the store {path}: {_describe(exc)}") from None
+    try:
+        conn.execute(f"PRAGMA busy_timeout = {BUSY_TIMEOUT_MS}")
+        # Identify the file before anything below could write to it: a foreign or corrupt
+        # database must stay byte-for-byte as it was.
+        _identify(conn, path)
+        conn.execute("PRAGMA foreign_keys = ON")
+        _use_wal(conn)
+        conn.execute("PRAGMA synchronous = FULL")
+        migrate(conn, path)
+        _check_intact(conn, path)
+    except sqlite3.Error as exc:
+        conn.close()
+        raise StoreError(f"cannot open the store {path}: {_describe(exc)}") from None
+    except BaseException:
+        conn.close()
+        raise
+    return conn
+
+
+def open_store(folder: Path | None = None) -> Store:
+    """Open (creating and migrating as needed) the store in the data folder."""
+    folder = ensure_data_dir(folder)
+    path = db_path(folder)
+    if path.exists():
+        _check_is_footback(path)
+    else:
+        _create_private(path)
+    if not os.access(folder, os.W_OK):
+        # WAL needs to create files beside the store; say why instead of "unable to open".
+        raise StoreError(f"cannot write to {path}: the folder {folder} is read-only; nothing was changed")
+    conn = _connect(path)
+    # Tighten the mode only once the file is known to be ours; a read-only disk is reported
+    # by the first write, not here.
+    with contextlib.suppress(OSError):
+        if path.stat().st_mode & 0o777 != FILE_MODE:
+            os.chmod(path, FILE_MODE)
+    return Store(conn, path)
+
+
+def open_existing_store(folder: Path | None = None) -> Store | None:
+    """Open the store only if it already exists: reading must never create health data files."""
+    path = db_path(folder)
+    if not path.exists():
+        return None
+    if not os.access(path.parent, os.W_OK):
+        return _open_read_only(path)
+    return open_store(path.parent)
+
+
+def _open_read_only(path: Path) -> Store:
+    """Read a store on a read-only disk or folder (a backup, a locked-down machine).
+
+    `immutable=1` lets SQLite read a WAL store without creating its shared-memory file; nobody
+    can write there, so nothing can change underneath. Writes through it fail as read-only.
+    """
+    _check_is_footback(path)
+    try:
+        conn = sqlite3.connect(
+            f"{path.resolve().as_uri()}?mode=ro&immutable=1", uri=True, isolation_level=None
+        )
+        version = _identify(conn, path)
+        _check_intact(conn, path)
+    except sqlite3.Error as exc:
+        conn.close()
+        raise StoreError(f"cannot open the store {path}: {_describe(exc)}") from None
+    except StoreError:
+        conn.close()
+        raise
+    if version != SCHEMA_VERSION:
+        conn.close()
+        raise StoreError(f"{path} needs upgrading to this footback's format, but its folder is read-only")
+    return Store(conn, path)

@@ -1,0 +1,219 @@
+"""`footback report`: gathering the one-page clinician summary (rendered by report_md / report_html)."""
+
+from __future__ import annotations
+
+import json
+from collections import Counter
+from dataclasses import dataclass
+from datetime import datetime, timedelta
+from functools import cache
+
+from pydantic import BaseModel, ConfigDict
+
+from footback.assess.model import AssessmentResult
+from footback.content.questions import Question, Value
+from footback.records.db import Store
+from footback.records.history import (
+    AssessmentEntry,
+    CheckEntry,
+    ScoreName,
+    local_day,
+    parse_stamp,
+    read_assessments,
+    read_checks,
+    read_sessions,
+)
+
+WINDOW_DAYS = 30
+
+
+class Headings(BaseModel):
+    model_config = ConfigDict(extra="forbid", frozen=True)
+
+    assessment: str
+    red_flags: str
+    scores: str
+    answers: str
+    trends: str
+    routines: str
+    shoes: str
+    evidence: str
+
+
+class ReportText(BaseModel):
+    model_config = ConfigDict(extra="forbid", frozen=True)
+
+    title: str
+    intro: str
+    not_diagnosis: str
+    made: str
+    no_assessment: str
+    no_red_flags: str
+    no_answers: str
+    no_trend: str
+    no_sessions: str
+    no_shoes: str
+    no_evidence: str
+    urgent: str
+    scores_note: str
+    adherence: str
+    startback: str
+    trend_caption: str
+    headings: Headings
+
+
+@cache
+def load_report_text() -> ReportText:
+    from footback.content.loader import load_model
+
+    return load_model("report.toml", ReportText)
+
+
+@dataclass(frozen=True)
+class Answer:
+    question: str
+    answer: str
+
+
+@dataclass(frozen=True)
+class Latest:
+    created_at: datetime
+    result: AssessmentResult
+    answers: list[Answer]
+
+
+@dataclass(frozen=True)
+class Routines:
+    days: int
+    sessions: int
+    minutes: float
+    finished: int
+    stopped: int
+    by_routine: list[tuple[str, int]]
+
+    @property
+    def percent(self) -> int:
+        return round(100 * self.days / WINDOW_DAYS)
+
+
+@dataclass(frozen=True)
+class ShoeLine:
+    pair: str
+    checked_at: datetime
+    verdict: str
+    score: int
+
+
+@dataclass(frozen=True)
+class Report:
+    made_at: datetime
+    text: ReportText
+    latest: Latest | None
+    trends: list[AssessmentEntry]
+    routines: Routines
+    shoes: list[ShoeLine]
+
+    def series(self, name: ScoreName) -> list[int]:
+        return [a.score(name).score for a in self.trends]
+
+    def adherence(self) -> str:
+        """The routines sentence both formats print: days, sessions, minutes, finished or stopped."""
+        r = self.routines
+        return self.text.adherence.format(
+            days=r.days,
+            percent=r.percent,
+            sessions=r.sessions,
+            minutes=minutes_text(r.minutes),
+            finished=r.finished,
+            stopped=r.stopped,
+        )
+
+
+def answer_text(question: Question, value: Value) -> str:
+    """An answer as a person would say it: labels, not stored values."""
+    if isinstance(value, bool):
+        return "yes" if value else "no"
+    if isinstance(value, list):
+        labels = {c.value: c.label for c in question.choices}
+        return ", ".join(labels.get(str(v), str(v)) for v in value)
+    if isinstance(value, str):
+        return next((c.label for c in question.choices if c.value == value), value)
+    number = f"{value:g}"
+    return f"{number} {question.unit}" if question.unit else number
+
+
+def answers_that_matter(questions: list[Question], answers: dict[str, Value]) -> list[Answer]:
+    """Every answer other than the no-problem one, in question order."""
+    shown = []
+    for question in questions:
+        if question.id not in answers:
+            continue
+        value = answers[question.id]
+        if value == question.no_problem or value in ([], None):
+            continue
+        shown.append(Answer(question=question.text, answer=answer_text(question, value)))
+    return shown
+
+
+def _routines(store: Store, now: datetime) -> Routines:
+    since = now.date() - timedelta(days=WINDOW_DAYS - 1)
+    recent = [s for s in read_sessions(store) if since <= local_day(s.started_at, now.tzinfo) <= now.date()]
+    days = {local_day(s.started_at, now.tzinfo) for s in recent if s.counts}
+    return Routines(
+        days=len(days),
+        sessions=len(recent),
+        minutes=round(sum(s.minutes for s in recent), 1),
+        finished=sum(1 for s in recent if s.finished),
+        stopped=sum(1 for s in recent if not s.finished),
+        by_routine=Counter(s.routine for s in recent).most_common(),
+    )
+
+
+def _shoes(checks: list[CheckEntry]) -> list[ShoeLine]:
+    """The latest check of each named pair, then unnamed checks, newest first."""
+    latest: dict[str, CheckEntry] = {}
+    for check in checks:  # oldest first, so the last one seen wins
+        latest[check.pair or f"unnamed check {check.created_at:%Y-%m-%d}"] = check
+    lines = [
+        ShoeLine(pair=k, checked_at=c.created_at, verdict=c.verdict, score=c.score) for k, c in latest.items()
+    ]
+    return sorted(lines, key=lambda line: line.checked_at, reverse=True)
+
+
+def build_report(store: Store | None, *, now: datetime) -> Report:
+    """Everything the summary shows, read from the store at `now`."""
+    from footback.assess.content import load_assess_content
+
+    text = load_report_text()
+    if store is None:
+        empty = Routines(days=0, sessions=0, minutes=0.0, finished=0, stopped=0, by_routine=[])
+        return Report(made_at=now, text=text, latest=None, trends=[], routines=empty, shoes=[])
+    rows = store.query(
+        "SELECT created_at, answers, result FROM assessments ORDER BY created_at DESC, id DESC LIMIT 1"
+    )
+    latest = None
+    if rows:
+        from footback.records.assessments import unreadable
+
+        created_at, answers, result = rows[0]
+        questions: list[Question] = list(load_assess_content().questions.questions)
+        try:
+            latest = Latest(
+                created_at=parse_stamp(created_at),
+                result=AssessmentResult.model_validate_json(result),
+                answers=answers_that_matter(questions, json.loads(answers)),
+            )
+        except (ValueError, TypeError):  # see assess_store.unreadable
+            raise unreadable(store, created_at) from None
+    return Report(
+        made_at=now,
+        text=text,
+        latest=latest,
+        trends=read_assessments(store),
+        routines=_routines(store, now),
+        shoes=_shoes(read_checks(store)),
+    )
+
+
+def minutes_text(value: float) -> str:
+    return f"{value:.0f}" if value >= 10 or value == int(value) else f"{value:.1f}"

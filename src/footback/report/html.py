@@ -1,0 +1,258 @@
+"""The clinician summary as one self-contained HTML file: inline CSS and SVG, no scripts, no links out."""
+
+from __future__ import annotations
+
+from datetime import datetime
+from html import escape
+
+from footback.records.history import SCORE_NAMES, ScoreName
+from footback.report.build import Report
+
+CSS = """
+@page { margin: 14mm; }
+* { box-sizing: border-box; }
+body { font: 10.5pt/1.4 system-ui, -apple-system, "Segoe UI", Roboto, Arial, sans-serif; color: #111;
+  max-width: 190mm; margin: 0 auto; padding: 8mm 4mm; }
+h1 { font-size: 16pt; margin: 0 0 2mm; }
+h2 { font-size: 12pt; margin: 5mm 0 1.5mm; border-bottom: 1px solid #999; padding-bottom: 0.5mm; }
+h3 { font-size: 10.5pt; margin: 3mm 0 1mm; }
+p { margin: 1mm 0; }
+.meta { color: #444; }
+.notdx { border: 1.5px solid #111; padding: 2mm 3mm; font-weight: 600; margin: 3mm 0; }
+.urgent { border: 2px solid #b00; padding: 2mm 3mm; font-weight: 700; }
+table { border-collapse: collapse; width: 100%; margin: 1mm 0; }
+th, td { text-align: left; padding: 0.6mm 2mm 0.6mm 0; vertical-align: top; border-bottom: 0.5px solid #ccc; }
+td.n, th.n { text-align: right; }
+ul { margin: 1mm 0; padding-left: 5mm; }
+li { margin: 0.3mm 0; }
+.src { color: #555; font-size: 9pt; }
+svg { display: block; width: 100%; max-width: 170mm; height: auto; }
+.cols { display: grid; grid-template-columns: 1fr 1fr; gap: 0 6mm; }
+footer { margin-top: 5mm; border-top: 1px solid #999; padding-top: 1.5mm; font-size: 9pt; }
+@media print {
+  body { padding: 0; font-size: 8.5pt; line-height: 1.25; max-width: none; }
+  h1 { font-size: 13pt; } h2 { font-size: 10.5pt; margin-top: 3mm; } h3 { font-size: 9pt; margin-top: 2mm; }
+  th, td { padding: 0.2mm 2mm 0.2mm 0; }
+  .src { font-size: 7.5pt; }
+  svg { max-width: 125mm; }
+  tr, svg, li, .cols { break-inside: avoid; }
+  h2, h3 { break-after: avoid; }
+}
+"""
+
+# Shape and dash tell the three lines apart in black-and-white print; colour only helps.
+LINES: dict[ScoreName, tuple[str, str, str]] = {
+    "foot": ("#1f5fa8", "", "circle"),
+    "back": ("#b3541e", "6 4", "square"),
+    "link": ("#2e7d32", "2 3", "triangle"),
+}
+CSP = "default-src 'none'; style-src 'unsafe-inline'"
+CHART_W, CHART_H = 640, 220
+LEFT, RIGHT, TOP, BOTTOM = 40, 90, 12, 30
+
+
+def _brief(source_ids: list[str], full: str) -> str:
+    """Short citations keep the page to one or two sheets; the JSON export keeps the full ones."""
+    from footback.content.loader import sources
+
+    known = sources()
+    short = [known.brief(i) for i in source_ids if i in known.sources]
+    return "; ".join(short) if short else full
+
+
+def e(text: object) -> str:
+    return escape(str(text), quote=True)
+
+
+def _marker(shape: str, x: float, y: float, colour: str) -> str:
+    if shape == "circle":
+        return f'<circle cx="{x:.1f}" cy="{y:.1f}" r="3.5" fill="{colour}"/>'
+    if shape == "square":
+        return f'<rect x="{x - 3.5:.1f}" y="{y - 3.5:.1f}" width="7" height="7" fill="{colour}"/>'
+    corners = f"{x:.1f},{y - 4.5:.1f} {x - 4:.1f},{y + 3:.1f} {x + 4:.1f},{y + 3:.1f}"
+    return f'<polygon points="{corners}" fill="{colour}"/>'
+
+
+def trend_svg(dates: list[datetime], series: dict[ScoreName, list[int]], caption: str) -> str:
+    """A line chart of the scores (0-100) against assessment order, dates under the axis."""
+    plot_w, plot_h = CHART_W - LEFT - RIGHT, CHART_H - TOP - BOTTOM
+    count = len(dates)
+
+    def x_at(i: int) -> float:
+        return LEFT + (plot_w / 2 if count == 1 else plot_w * i / (count - 1))
+
+    def y_at(v: float) -> float:
+        return TOP + plot_h * (1 - min(max(v, 0), 100) / 100)
+
+    parts = [
+        f'<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 {CHART_W} {CHART_H}" role="img" '
+        f'aria-labelledby="trend-title" id="trend-chart">',
+        f'<title id="trend-title">{e(caption)}</title>',
+    ]
+    for tick in (0, 25, 50, 75, 100):
+        y = y_at(tick)
+        parts.append(
+            f'<line x1="{LEFT}" y1="{y:.1f}" x2="{LEFT + plot_w}" y2="{y:.1f}" '
+            'stroke="#ddd" stroke-width="1"/>'
+        )
+        parts.append(f'<text x="{LEFT - 6}" y="{y + 4:.1f}" font-size="11" text-anchor="end">{tick}</text>')
+    labelled = sorted({0, count - 1, (count - 1) // 2}) if count > 2 else list(range(count))
+    for i in labelled:
+        parts.append(
+            f'<text x="{x_at(i):.1f}" y="{CHART_H - 10}" font-size="11" text-anchor="middle">'
+            f"{dates[i]:%Y-%m-%d}</text>"
+        )
+    for row, name in enumerate(SCORE_NAMES):
+        colour, dash, shape = LINES[name]
+        values = series[name]
+        points = " ".join(f"{x_at(i):.1f},{y_at(v):.1f}" for i, v in enumerate(values))
+        dash_attr = f' stroke-dasharray="{dash}"' if dash else ""
+        if count > 1:
+            parts.append(
+                f'<polyline class="series" data-score="{name}" points="{points}" fill="none" '
+                f'stroke="{colour}" stroke-width="2"{dash_attr}/>'
+            )
+        parts.extend(_marker(shape, x_at(i), y_at(v), colour) for i, v in enumerate(values))
+        ly = TOP + 14 + row * 20
+        lx = LEFT + plot_w + 12
+        parts.append(
+            f'<line x1="{lx}" y1="{ly}" x2="{lx + 24}" y2="{ly}" '
+            f'stroke="{colour}" stroke-width="2"{dash_attr}/>'
+        )
+        parts.append(_marker(shape, lx + 12, ly, colour))
+        parts.append(f'<text x="{lx + 30}" y="{ly + 4}" font-size="12">{name}</text>')
+    parts.append("</svg>")
+    return "\n".join(parts)
+
+
+def _table(headers: list[tuple[str, bool]], rows: list[list[str]]) -> str:
+    head = "".join(f"<th{' class=n' if num else ''}>{e(h)}</th>" for h, num in headers)
+    body = "".join(
+        "<tr>"
+        + "".join(
+            f"<td{' class=n' if num else ''}>{cell}</td>" for cell, (_, num) in zip(row, headers, strict=True)
+        )
+        + "</tr>"
+        for row in rows
+    )
+    return f"<table><thead><tr>{head}</tr></thead><tbody>{body}</tbody></table>"
+
+
+def render_html(report: Report) -> str:
+    """The whole page; every piece of stored or content text is escaped."""
+    t = report.text
+    h = t.headings
+    made = t.made.format(date=f"{report.made_at:%Y-%m-%d %H:%M}")
+    body: list[str] = [
+        "<header>",
+        f"<h1>{e(t.title)}</h1>",
+        f'<p class="meta">{e(made)}. {e(t.intro)}</p>',
+        f'<p class="notdx" id="not-a-diagnosis">{e(t.not_diagnosis)}</p>',
+        "</header>",
+    ]
+
+    latest = report.latest
+    body.append('<section id="assessment">')
+    if latest is None:
+        body += [f"<h2>{e(h.assessment)}</h2>", f"<p>{e(t.no_assessment)}</p>"]
+    else:
+        result = latest.result
+        body.append(f"<h2>{e(h.assessment)} ({latest.created_at:%Y-%m-%d})</h2>")
+        body.append(f"<h3>{e(h.red_flags)}</h3>")
+        if result.red_flags:
+            body.append(f'<p class="urgent">{e(t.urgent)}</p><ul>')
+            body += [
+                f"<li><strong>{e(f.severity)}</strong>: {e(f.question)} {e(f.advice)}</li>"
+                for f in result.red_flags
+            ]
+            body.append("</ul>")
+        else:
+            body.append(f"<p>{e(t.no_red_flags)}</p>")
+        body.append(f"<h3>{e(h.scores)}</h3>")
+        rows = [
+            [e(name), e(getattr(result.scores, name).score), e(getattr(result.scores, name).level)]
+            for name in SCORE_NAMES
+        ]
+        body.append(_table([("score", False), ("value /100", True), ("level", False)], rows))
+        body.append(f'<p class="src">{e(t.scores_note)}</p>')
+        factor_rows = [
+            [
+                e(name),
+                e(hit.reason),
+                e(f"+{hit.points}"),
+                f'<span class="src">{e(_brief(hit.source_ids, hit.source))}</span>',
+            ]
+            for name in SCORE_NAMES
+            for hit in getattr(result.scores, name).factors
+        ]
+        if factor_rows:
+            body.append(
+                _table(
+                    [("score", False), ("factor", False), ("points", True), ("source", False)], factor_rows
+                )
+            )
+        if result.startback is not None:
+            sb = result.startback
+            line = t.startback.format(group=sb.group, total=sb.total, psychosocial=sb.psychosocial)
+            body.append(f"<p>{e(line)}</p>")
+        body.append(f"<h3>{e(h.answers)}</h3>")
+        if latest.answers:
+            body.append(
+                _table(
+                    [("question", False), ("answer", False)],
+                    [[e(a.question), e(a.answer)] for a in latest.answers],
+                )
+            )
+        else:
+            body.append(f"<p>{e(t.no_answers)}</p>")
+    body.append("</section>")
+
+    body.append(f'<section id="trends"><h2>{e(h.trends)}</h2>')
+    if report.trends:
+        series = {name: report.series(name) for name in SCORE_NAMES}
+        body.append(trend_svg([a.created_at for a in report.trends], series, t.trend_caption))
+        body.append(f'<p class="src">{e(t.trend_caption)}</p>')
+        if len(report.trends) < 2:
+            body.append(f"<p>{e(t.no_trend)}</p>")
+    else:
+        body.append(f"<p>{e(t.no_assessment)}</p>")
+    body.append("</section>")
+
+    r = report.routines
+    body.append(f'<div class="cols"><section id="routines"><h2>{e(h.routines)}</h2>')
+    if r.sessions == 0:
+        body.append(f"<p>{e(t.no_sessions)}</p>")
+    else:
+        body.append(f"<p>{e(report.adherence())}</p>")
+        body.append(_table([("routine", False), ("sessions", True)], [[e(n), e(c)] for n, c in r.by_routine]))
+    body.append(f'</section><section id="shoes"><h2>{e(h.shoes)}</h2>')
+    if report.shoes:
+        rows = [
+            [e(s.pair), f"{s.checked_at:%Y-%m-%d}", e(s.verdict.replace("_", " ")), e(s.score)]
+            for s in report.shoes
+        ]
+        body.append(_table([("pair", False), ("checked", False), ("verdict", False), ("score", True)], rows))
+    else:
+        body.append(f"<p>{e(t.no_shoes)}</p>")
+    body.append("</section></div>")
+
+    body.append(f'<section id="evidence"><h2>{e(h.evidence)}</h2>')
+    notes = latest.result.recommendations.evidence_notes if latest else []
+    if notes:
+        body.append("<ul>")
+        body += [f'<li>{e(n.text)} <span class="src">({e(n.source)})</span></li>' for n in notes]
+        body.append("</ul>")
+    else:
+        body.append(f"<p>{e(t.no_evidence)}</p>")
+    body.append("</section>")
+    body.append(f"<footer>{e(made)}. {e(t.not_diagnosis)}</footer>")
+
+    return (
+        "<!DOCTYPE html>\n"
+        '<html lang="en">\n<head>\n<meta charset="utf-8">\n'
+        '<meta name="viewport" content="width=device-width, initial-scale=1">\n'
+        # No scripts, no requests: the page is safe to open anywhere and to e-mail.
+        f'<meta http-equiv="Content-Security-Policy" content="{CSP}">\n'
+        f"<title>{e(t.title)} ({report.made_at:%Y-%m-%d})</title>\n"
+        f"<style>{CSS}</style>\n</head>\n<body>\n" + "\n".join(body) + "\n</body>\n</html>\n"
+    )

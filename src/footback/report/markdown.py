@@ -1,0 +1,105 @@
+"""The clinician summary as Markdown (prints fine as plain text too)."""
+
+from __future__ import annotations
+
+import re
+
+from footback.core.sparkline import sparkline
+from footback.records.history import SCORE_NAMES
+from footback.report.build import Report
+
+# A one-page summary: the newest rows of long tables.
+MAX_TREND_ROWS = 10
+_SPECIAL = re.compile(r"([\\`*_\[\]<>|#])")
+
+
+def md(text: str) -> str:
+    """Text that cannot turn into Markdown structure (a pair named `|x|` stays text)."""
+    return _SPECIAL.sub(r"\\\1", " ".join(text.split()))
+
+
+def verdict_text(verdict: str) -> str:
+    return verdict.replace("_", " ")
+
+
+def render_markdown(report: Report) -> str:
+    t = report.text
+    h = t.headings
+    out: list[str] = [f"# {md(t.title)}", "", md(t.made.format(date=f"{report.made_at:%Y-%m-%d %H:%M}")), ""]
+    out += [md(t.intro), "", f"> **{md(t.not_diagnosis)}**", ""]
+
+    latest = report.latest
+    if latest is None:
+        out += [f"## {md(h.assessment)}", "", md(t.no_assessment), ""]
+    else:
+        result = latest.result
+        out += [f"## {md(h.assessment)} ({latest.created_at:%Y-%m-%d})", ""]
+        out += [f"### {md(h.red_flags)}", ""]
+        if result.red_flags:
+            out += [f"**{md(t.urgent)}**", ""]
+            out += [
+                f"- **{flag.severity}**: {md(flag.question)} {md(flag.advice)}" for flag in result.red_flags
+            ]
+        else:
+            out.append(md(t.no_red_flags))
+        out.append("")
+        out += [f"### {md(h.scores)}", "", "| score | value | level |", "| --- | ---: | --- |"]
+        for name in SCORE_NAMES:
+            score = getattr(result.scores, name)
+            out.append(f"| {name} | {score.score} | {score.level} |")
+        out += ["", md(t.scores_note), ""]
+        for name in SCORE_NAMES:
+            for hit in getattr(result.scores, name).factors:
+                out.append(f"- {name}, +{hit.points}: {md(hit.reason)} ({md(hit.source)})")
+        if result.startback is not None:
+            sb = result.startback
+            out += ["", md(t.startback.format(group=sb.group, total=sb.total, psychosocial=sb.psychosocial))]
+        out += ["", f"### {md(h.answers)}", ""]
+        if latest.answers:
+            out += ["| question | answer |", "| --- | --- |"]
+            out += [f"| {md(a.question)} | {md(a.answer)} |" for a in latest.answers]
+        else:
+            out.append(md(t.no_answers))
+        out.append("")
+
+    out += [f"## {md(h.trends)}", ""]
+    if len(report.trends) < 2:
+        out.append(md(t.no_trend if report.trends else t.no_assessment))
+    else:
+        for name in SCORE_NAMES:
+            values = report.series(name)
+            out.append(f"- {name}: `{sparkline(values, ascii_only=False)}` {values[0]} to {values[-1]}")
+        out += ["", "| date | foot | back | link |", "| --- | ---: | ---: | ---: |"]
+        for a in report.trends[-MAX_TREND_ROWS:]:
+            out.append(f"| {a.created_at:%Y-%m-%d} | {a.foot.score} | {a.back.score} | {a.link.score} |")
+    out.append("")
+
+    r = report.routines
+    out += [f"## {md(h.routines)}", ""]
+    if r.sessions == 0:
+        out.append(md(t.no_sessions))
+    else:
+        out.append(md(report.adherence()))
+        out += ["", "| routine | sessions |", "| --- | ---: |"]
+        out += [f"| {md(name)} | {count} |" for name, count in r.by_routine]
+    out.append("")
+
+    out += [f"## {md(h.shoes)}", ""]
+    if not report.shoes:
+        out.append(md(t.no_shoes))
+    else:
+        out += ["| pair | checked | verdict | score |", "| --- | --- | --- | ---: |"]
+        out += [
+            f"| {md(s.pair)} | {s.checked_at:%Y-%m-%d} | {md(verdict_text(s.verdict))} | {s.score} |"
+            for s in report.shoes
+        ]
+    out.append("")
+
+    out += [f"## {md(h.evidence)}", ""]
+    notes = latest.result.recommendations.evidence_notes if latest else []
+    if notes:
+        out += [f"- {md(note.text)} ({md(note.source)})" for note in notes]
+    else:
+        out.append(md(t.no_evidence))
+    out += ["", "---", "", md(t.not_diagnosis), ""]
+    return "\n".join(out)

@@ -1,0 +1,126 @@
+"""The shoe check's content models: questions and checks from `data/shoes/`."""
+
+from __future__ import annotations
+
+from functools import cache
+from typing import Literal
+
+from pydantic import BaseModel, ConfigDict, Field, model_validator
+
+from footback.content.loader import load_model, sources
+from footback.content.questions import Question
+from footback.content.rules import QuestionSet, Rule
+from footback.core.errors import ContentError
+
+Verdict = Literal["good", "needs_attention", "replace"]
+# Worst last: a verdict floor can only move a result to the right.
+VERDICTS: tuple[Verdict, ...] = ("good", "needs_attention", "replace")
+
+
+class _Strict(BaseModel):
+    model_config = ConfigDict(extra="forbid", frozen=True)
+
+
+class ShoeQuestions(QuestionSet[Question]):
+    """The shoe check's questions."""
+
+
+class Problem(Rule):
+    id: str
+    points: int = Field(ge=0, le=100)
+    reason: str
+    fix: str
+    sources: list[str] = Field(min_length=1)
+    at_least: Verdict | None = None
+    supersedes: list[str] = Field(default_factory=list)
+
+
+class Note(Rule):
+    id: str
+    text: str
+    sources: list[str] = Field(min_length=1)
+
+
+class WearPattern(_Strict):
+    text: str
+    sources: list[str] = Field(min_length=1)
+    assess_shoe_wear: str | None = None
+
+
+class VerdictSpec(_Strict):
+    good_at: int
+    needs_attention_at: int
+    source: str
+    summaries: dict[Verdict, str]
+
+    @model_validator(mode="after")
+    def _check(self) -> VerdictSpec:
+        if not 0 <= self.needs_attention_at <= self.good_at <= 100:
+            raise ValueError("verdict lines must satisfy 0 <= needs_attention_at <= good_at <= 100")
+        if set(self.summaries) != set(VERDICTS):
+            raise ValueError("verdict.summaries needs good, needs_attention and replace")
+        return self
+
+    def for_score(self, score: int) -> Verdict:
+        if score >= self.good_at:
+            return "good"
+        return "needs_attention" if score >= self.needs_attention_at else "replace"
+
+
+class Checks(_Strict):
+    weights_note: str
+    verdict: VerdictSpec
+    problems: list[Problem]
+    notes: list[Note] = Field(default_factory=list)
+    wear_patterns: dict[str, WearPattern]
+
+
+class ShoeContent(_Strict):
+    questions: ShoeQuestions
+    checks: Checks
+
+
+# Facts a note may test besides the answers; problems may not use it (it is worked out from them).
+NOTE_ONLY_FACTS = {"verdict"}
+
+
+def _cross_check(content: ShoeContent) -> None:
+    """Sources exist, conditions name known answers, supersedes is consistent, wear patterns fit."""
+    src = sources()
+    questions = {q.id: q for q in content.questions.questions}
+    checks = content.checks
+    src.check([checks.verdict.source], "data/shoes/checks.toml: verdict")
+    by_id = {p.id: p for p in checks.problems}
+    if len(by_id) != len(checks.problems):
+        raise ContentError("data/shoes/checks.toml: problem ids must be unique")
+    rules: list[tuple[str, Rule, set[str]]] = []
+    for p in checks.problems:
+        where = f"data/shoes/checks.toml: problems.{p.id}"
+        src.check(p.sources, where)
+        rules.append((where, p, set(questions)))
+        for other in p.supersedes:
+            if other not in by_id or by_id[other].points > p.points:
+                raise ContentError(f"{where}: supersedes '{other}', which must exist and cost no more points")
+    for n in checks.notes:
+        where = f"data/shoes/checks.toml: notes.{n.id}"
+        src.check(n.sources, where)
+        rules.append((where, n, set(questions) | NOTE_ONLY_FACTS))
+    for where, rule, known in rules:
+        rule.check_facts(known, where)
+    wear = questions["outsole_wear"]
+    if set(checks.wear_patterns) != set(wear.values):
+        raise ContentError("data/shoes/checks.toml: wear_patterns must cover every outsole_wear value")
+    for value, pattern in checks.wear_patterns.items():
+        src.check(pattern.sources, f"data/shoes/checks.toml: wear_patterns.{value}")
+    content.questions.check_ask_if(questions, "data/shoes/questions.toml")
+
+
+@cache
+def load_shoe_content() -> ShoeContent:
+    """Load and cross-check the shoe check's content once per process."""
+    content = ShoeContent(
+        questions=load_model("shoes/questions.toml", ShoeQuestions),
+        checks=load_model("shoes/checks.toml", Checks),
+    )
+    _cross_check(content)
+    return content

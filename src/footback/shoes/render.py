@@ -1,0 +1,183 @@
+"""Drawing shoe checks and saved pairs with rich. Pair names are always plain Text, never markup."""
+
+from __future__ import annotations
+
+from datetime import datetime
+from typing import TYPE_CHECKING
+
+from footback.core.units import DistanceUnit, format_distance, from_km
+from footback.shoes.check import ShoeCheckResult
+
+if TYPE_CHECKING:
+    from rich.console import Console
+    from rich.text import Text
+
+    from footback.records.shoes import SavedCheck, SavedPair
+    from footback.shoes.content import ShoeContent, Verdict
+
+BAR_WIDTH = 20
+VERDICT_LABEL: dict[str, str] = {"good": "GOOD", "needs_attention": "NEEDS ATTENTION", "replace": "REPLACE"}
+VERDICT_STYLE: dict[str, str] = {"good": "green", "needs_attention": "yellow", "replace": "red"}
+# What passing a distance milestone means, in the distance line.
+MILESTONE_WORD: dict[str, str] = {"good": "fine", "needs_attention": "due soon", "replace": "replace"}
+
+
+def type_label(content: ShoeContent, shoe_type: str) -> str:
+    """'running shoes' for 'running'; the raw value if it is not (or no longer) a known type."""
+    question = content.questions.question("shoe_type")
+    return next((c.label for c in question.choices if c.value == shoe_type), shoe_type)
+
+
+def distance_line(result: ShoeCheckResult) -> str | None:
+    """'Distance: 612 km: past 560 km (due soon); replace at 800 km, 188 km to go.'"""
+    if result.distance_km is None:
+        return None
+    unit = result.distance_unit
+    done = result.distance_km
+    parts: list[str] = []
+    for m in result.milestones:
+        word = MILESTONE_WORD[m.verdict]
+        mark = _milestone(m.km, unit)
+        if done > m.km:
+            parts.append(f"past {mark} ({word})")
+        else:
+            parts.append(f"{word} after {mark}, {format_distance(m.km - done, unit)} to go")
+    line = f"Distance: {format_distance(done, unit)}"
+    return line + (": " + "; ".join(parts) if parts else "") + "."
+
+
+def _milestone(km: float, unit: DistanceUnit) -> str:
+    # The sources give these lines in round miles (350, 500) as well as km (560, 800); an exact
+    # conversion (348 mi) would look more precise than the advice is.
+    if unit == "km":
+        return format_distance(km, unit)
+    return f"about {round(from_km(km, unit), -1):.0f} mi"
+
+
+def assess_hint(result: ShoeCheckResult) -> str | None:
+    if result.assess_shoe_wear is None:
+        return None
+    return f'For footback assess: shoe_wear = "{result.assess_shoe_wear}"'
+
+
+def _verdict_line(result: ShoeCheckResult, before: Verdict | None = None) -> Text:
+    from rich.text import Text
+
+    filled = round(result.score / 100 * BAR_WIDTH)
+    line = Text("Verdict: ")
+    line.append(VERDICT_LABEL[result.verdict], style=f"bold {VERDICT_STYLE[result.verdict]}")
+    if before is not None and before != result.verdict:
+        line.append(f" (was {VERDICT_LABEL[before]})")
+    line.append("  ")
+    line.append("█" * filled + "░" * (BAR_WIDTH - filled), style=VERDICT_STYLE[result.verdict])
+    line.append(f" {result.score:>3}/100")
+    return line
+
+
+def render_result(
+    console: Console,
+    result: ShoeCheckResult,
+    content: ShoeContent,
+    previous: SavedCheck | None = None,
+    heading: str | None = None,
+) -> None:
+    """The result screen: verdict and score, each problem with its fix and source, then notes."""
+    from rich.padding import Padding
+    from rich.table import Table
+    from rich.text import Text
+
+    console.print()
+    title = heading or f"SHOE CHECK: {type_label(content, result.shoe_type)}"
+    top = Text(title, style="bold underline")
+    if result.pair is not None and heading is None:
+        top.append(f' "{result.pair}"')
+    console.print(top)
+    console.print(_verdict_line(result, previous.result.verdict if previous else None))
+    console.print(Text(result.summary))
+    distance = distance_line(result)
+    if distance:
+        console.print(Text(distance))
+    if previous is not None:
+        before = previous.result
+        console.print(
+            Text(
+                f"Last check ({previous.created_at:%Y-%m-%d}): "
+                f"{VERDICT_LABEL[before.verdict].lower()}, {before.score}/100",
+                style="dim",
+            )
+        )
+    console.print()
+    console.print(Text(f"PROBLEMS FOUND ({len(result.problems)})", style="bold underline"))
+    if not result.problems:
+        console.print(Text("  none: every check passed"))
+    if result.problems:
+        grid = Table.grid(padding=(0, 1))
+        grid.add_column(justify="right", no_wrap=True)
+        grid.add_column()
+        for p in result.problems:
+            body = Text(p.reason)
+            body.append(f"\nFix: {p.fix}")
+            body.append(f"\nSource: {p.source} [{p.evidence}]", style="dim")
+            grid.add_row(Text(f"-{p.points}"), body)
+        console.print(grid)
+    if result.wear_pattern:
+        console.print()
+        console.print(Text("WEAR PATTERN", style="bold underline"))
+        body = Text(result.wear_pattern.text)
+        body.append(f" ({result.wear_pattern.source})", style="dim")
+        hint = assess_hint(result)
+        if hint:
+            body.append(f"\n{hint}", style="bold")
+        console.print(Padding(body, (0, 0, 0, 2)))
+    if result.notes:
+        console.print()
+        console.print(Text("WHAT THE EVIDENCE SAYS", style="bold underline"))
+        for note in result.notes:
+            body = Text(note.text)
+            body.append(f" ({note.source} [{note.evidence}])", style="dim")
+            console.print(Padding(body, (0, 0, 0, 2)))
+    console.print()
+    console.print(Text(result.weights_note, style="dim"))
+    console.print(Text(result.disclaimer, style="dim"))
+
+
+def render_pairs(
+    console: Console,
+    pairs: list[SavedPair],
+    content: ShoeContent,
+    now: datetime,
+    units: DistanceUnit | None = None,
+) -> None:
+    """The saved pairs as a table: type, age now, distance (in `units`, else each pair's), verdict."""
+    from rich.table import Table
+    from rich.text import Text
+
+    from footback.records.shoes import age_now
+
+    if not pairs:
+        console.print(Text("No saved pairs yet. Save one with: footback shoes-check --name NAME"))
+        return
+    table = Table(title="Saved pairs", title_justify="left", show_lines=False)
+    # Names wrap rather than being cut, so a pair is always shown under its full name.
+    table.add_column("Pair", overflow="fold", ratio=1)
+    for column in ("Type", "Age", "Distance", "Last verdict", "Checked"):
+        table.add_column(column, no_wrap=True)
+    for pair in pairs:
+        last = pair.last
+        unit: DistanceUnit = units or (last.result.distance_unit if last else "km")
+        age = age_now(pair, now)
+        verdict = Text("-")
+        if last:
+            verdict = Text(
+                VERDICT_LABEL[last.result.verdict].lower(), style=VERDICT_STYLE[last.result.verdict]
+            )
+            verdict.append(f" {last.result.score}/100")
+        table.add_row(
+            Text(pair.name),
+            Text(type_label(content, pair.shoe_type)),
+            Text("-" if age is None else f"{age} mo"),
+            Text("-" if pair.distance_km is None else format_distance(pair.distance_km, unit)),
+            verdict,
+            Text(f"{last.created_at:%Y-%m-%d}" if last else "-"),
+        )
+    console.print(table)

@@ -1,0 +1,145 @@
+"""The built-in routines in `data/routines/`, user files, and `include` expansion."""
+
+from __future__ import annotations
+
+from importlib.resources.abc import Traversable
+from pathlib import Path
+
+from footback.core.errors import BadInputError, ContentError
+from footback.core.suggest import closest
+from footback.stretch.routine_file import (
+    MAX_STEPS,
+    MAX_TOTAL_SECONDS,
+    Routine,
+    RoutineFile,
+    check_name,
+    parse_routine_file,
+    read_routine_toml,
+)
+
+FOLDER = "routines"
+MAX_INCLUDE_DEPTH = 4
+
+
+def _folder(root: Traversable | None) -> Traversable:
+    from footback.content.loader import content_root
+
+    return (root if root is not None else content_root()).joinpath(FOLDER)
+
+
+def names(root: Traversable | None = None) -> list[str]:
+    """The catalogue: the file names (without `.toml`) in `data/routines/`."""
+    folder = _folder(root)
+    if not folder.is_dir():
+        raise ContentError(f"footback's content folder data/{FOLDER} is missing")
+    return sorted(
+        entry.name.removesuffix(".toml") for entry in folder.iterdir() if entry.name.endswith(".toml")
+    )
+
+
+def _read_builtin(name: str, root: Traversable | None) -> RoutineFile:
+    from footback.content.loader import read_toml, sources
+
+    where = f"data/{FOLDER}/{name}.toml"
+    raw = read_toml(f"{FOLDER}/{name}.toml", root)
+    try:
+        parsed = parse_routine_file(raw, where)
+    except BadInputError as exc:
+        raise ContentError(exc.message) from None
+    if parsed.name != name:
+        raise ContentError(f"{where}: name: {parsed.name!r} must match the file name {name!r}")
+    for index, step in enumerate(parsed.steps, start=1):
+        sources().check(step.sources, f"{where}: step {index} ({step.name!r})")
+    return parsed
+
+
+def _fmt_total(seconds: float) -> str:
+    whole = int(seconds)
+    return f"{whole // 3600}:{whole // 60 % 60:02d}:{whole % 60:02d}"
+
+
+def _expand(
+    parsed: RoutineFile,
+    where: str,
+    root: Traversable | None,
+    depth: int,
+    error: type[BadInputError],
+) -> tuple[list[Routine], RoutineFile]:
+    included: list[Routine] = []
+    if parsed.include and depth >= MAX_INCLUDE_DEPTH:
+        raise error(f"{where}: include: routines include each other too deeply (a loop?)")
+    known = names(root) if parsed.include else []
+    for name in parsed.include:
+        if name not in known:
+            hint = closest(name, known)
+            extra = f"; did you mean {hint!r}?" if hint else f"; choose from {', '.join(known)}"
+            raise error(f"{where}: include: unknown routine {name!r}{extra}")
+        included.append(_builtin(name, root, depth + 1))
+    return included, parsed
+
+
+def _assemble(
+    parsed: RoutineFile,
+    included: list[Routine],
+    where: str,
+    source: str,
+    error: type[BadInputError] | type[ContentError],
+) -> Routine:
+    steps = [step for part in included for step in part.steps] + list(parsed.steps)
+    cautions: dict[str, None] = {}
+    for part in included:
+        for text in part.cautions:
+            cautions.setdefault(text, None)
+    if parsed.caution:
+        cautions.setdefault(parsed.caution, None)
+    if not steps:
+        raise error(f"{where}: steps: a routine needs at least one [[steps]] table (or include)")
+    if len(steps) > MAX_STEPS:
+        raise error(f"{where}: steps: {len(steps)} steps; at most {MAX_STEPS} are allowed")
+    # One switch time per routine keeps the timeline simple: the including file's applies.
+    routine = Routine(
+        name=parsed.name,
+        description=parsed.description,
+        cautions=list(cautions),
+        switch_seconds=parsed.switch_seconds,
+        steps=steps,
+        source=source,
+    )
+    total = routine.total_seconds()
+    if total > MAX_TOTAL_SECONDS:
+        raise error(f"{where}: routine: total time {_fmt_total(total)} is over the 2-hour limit")
+    return routine
+
+
+def _builtin(name: str, root: Traversable | None, depth: int) -> Routine:
+    where = f"data/{FOLDER}/{name}.toml"
+    parsed = _read_builtin(name, root)
+    try:
+        included, parsed = _expand(parsed, where, root, depth, BadInputError)
+    except BadInputError as exc:
+        raise ContentError(exc.message) from None
+    return _assemble(parsed, included, where, "catalogue", ContentError)
+
+
+def load_builtin(name: str, root: Traversable | None = None) -> Routine:
+    """A catalogue routine by name; a path or unknown name is a clear usage error."""
+    check_name(name)
+    known = names(root)
+    if name not in known:
+        hint = closest(name, known)
+        extra = f"; did you mean {hint!r}?" if hint else ""
+        raise BadInputError(f"unknown routine {name!r}{extra} (routines: {', '.join(known)}; see --list)")
+    return _builtin(name, root, 0)
+
+
+def load_file(path: Path, root: Traversable | None = None) -> Routine:
+    """A person's own routine file; `include` may name catalogue routines only."""
+    where = str(path)
+    parsed = parse_routine_file(read_routine_toml(path), where)
+    included, parsed = _expand(parsed, where, root, 0, BadInputError)
+    return _assemble(parsed, included, where, "file", BadInputError)
+
+
+def load_all(root: Traversable | None = None) -> list[Routine]:
+    """Every catalogue routine, for `--list` and the content tests."""
+    return [_builtin(name, root, 0) for name in names(root)]

@@ -1,0 +1,102 @@
+"""`--list` and `--preview`: routines described without playing them."""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING
+
+from footback.stretch.render import fmt_clock, plural
+from footback.stretch.routine_file import Routine, Step
+from footback.stretch.timeline import Timeline
+
+if TYPE_CHECKING:
+    from rich.console import Console
+
+
+def dose(step: Step) -> str:
+    """'10 s x 10, each side, 3 s rest between' in words a person can follow."""
+    text = f"hold {step.seconds} s"
+    if step.reps > 1:
+        text += f" x {step.reps}"
+    if step.each_side:
+        text += ", each side (left then right)"
+    if step.rest and step.reps > 1:
+        text += f", {step.rest} s rest between"
+    return text
+
+
+def cited(step: Step) -> list[str]:
+    """Where a step's dose comes from: known source ids become citations."""
+    from footback.content.loader import sources
+
+    known = sources().sources
+    lines = []
+    for source_id in step.sources:
+        source = known.get(source_id)
+        lines.append(f"{source.citation} ({source.evidence})" if source else source_id)
+    return lines
+
+
+def preview_lines(timeline: Timeline) -> list[str]:
+    """Every step with its dose, equipment, sources and notes, then the total."""
+    routine = timeline.routine
+    lines = [f"{routine.name}: {routine.description}"]
+    lead = f"a {timeline.lead_in:g} s lead-in before each step" if timeline.lead_in else "no lead-in"
+    lines.append(
+        f"{plural(len(routine.steps), 'step')}, {fmt_clock(timeline.total)} in all "
+        f"({lead}; {routine.switch_seconds} s to switch sides)"
+    )
+    lines.append("You will need: " + ("; ".join(routine.equipment) or "nothing"))
+    for number, step in enumerate(routine.steps, start=1):
+        own = step.hold_seconds(routine.switch_seconds)
+        lines.append("")
+        lines.append(f"{number}. {step.name}: {dose(step)} ({fmt_clock(own)})")
+        lines += ["   " + line for line in step.instructions.split("\n")]
+        if step.equipment:
+            lines.append("   Equipment: " + "; ".join(step.equipment))
+        if step.cues:
+            prompts = "; ".join(f"{cue.at:g} s: {cue.text}" for cue in step.cues)
+            lines.append(f"   Prompts during each hold: {prompts}")
+        lines += ["   Source: " + line for line in cited(step)]
+        if step.evidence:
+            lines.append(f"   Evidence: {step.evidence}")
+        if step.note:
+            lines += ["   Note: " + line for line in step.note.split("\n")]
+    if routine.cautions:
+        lines.append("")
+        lines += routine.cautions
+    return lines
+
+
+def print_preview(console: Console, timeline: Timeline) -> None:
+    import textwrap
+
+    from rich.text import Text
+
+    for line in preview_lines(timeline):
+        indent = " " * (len(line) - len(line.lstrip(" ")))
+        # Wrapped here so continuation lines keep the indent and carry no trailing spaces.
+        wrapped = textwrap.fill(
+            line, width=max(20, console.width - 1), subsequent_indent=indent, break_on_hyphens=False
+        )
+        console.print(Text(wrapped), soft_wrap=True)
+
+
+def print_list(console: Console, routines: list[Routine], lead_in: float) -> None:
+    """The catalogue as a table: name, steps, total time, description."""
+    from rich.table import Table
+    from rich.text import Text
+
+    from footback.stretch.timeline import build
+
+    table = Table(title=f"Routines (times include a {lead_in:g} s lead-in per step)")
+    table.add_column("routine", no_wrap=True)
+    table.add_column("steps", justify="right")
+    table.add_column("time", justify="right")
+    table.add_column("what it is")
+    for routine in routines:
+        total = build(routine, lead_in).total
+        table.add_row(
+            Text(routine.name), str(len(routine.steps)), fmt_clock(total), Text(routine.description)
+        )
+    console.print(table)
+    console.print(Text("Play one with: footback stretch --routine NAME (--preview to see its steps)"))

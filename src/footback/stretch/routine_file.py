@@ -1,0 +1,202 @@
+"""Routine files: the public TOML format, its limits, and the built-in catalogue.
+
+Text from a routine file is made safe when it is loaded: control characters and terminal
+escape sequences become visible `\\xNN` text, so nothing downstream can be tricked into
+moving the cursor or clearing the screen. Rich markup is neutralised at display time by
+never rendering routine text as markup.
+"""
+
+from __future__ import annotations
+
+import re
+from pathlib import Path
+from typing import Annotated, Any, Literal
+
+from pydantic import AfterValidator, BaseModel, ConfigDict, Field, ValidationError, model_validator
+
+from footback.core.errors import BadInputError
+from footback.core.files import parse_toml, read_input_text
+
+MAX_FILE_BYTES = 256_000
+MAX_STEPS = 100
+MAX_TOTAL_SECONDS = 2 * 60 * 60
+MIN_SECONDS, MAX_SECONDS = 1, 600
+MAX_REPS = 50
+DEFAULT_SWITCH_SECONDS = 5
+NAME_RE = re.compile(r"^[a-z0-9][a-z0-9_-]{0,39}$")
+
+# C0, DEL, C1 and the bidi overrides that can make text read differently from what it is.
+_UNSAFE = re.compile(r"[\x00-\x1f\x7f-\x9f\u202a-\u202e\u2066-\u2069]")
+
+
+def _escape(match: re.Match[str]) -> str:
+    char = match.group(0)
+    code = ord(char)
+    return f"\\x{code:02x}" if code < 0x100 else f"\\u{code:04x}"
+
+
+def safe_line(text: str) -> str:
+    """One display line: whitespace controls become spaces, other controls visible escapes."""
+    flat = re.sub(r"[\t\n\r]+", " ", text)
+    return _UNSAFE.sub(_escape, flat).strip()
+
+
+def safe_block(text: str) -> str:
+    """Like `safe_line` but keeps line breaks (instructions may have paragraphs)."""
+    lines = [safe_line(line) for line in text.replace("\r\n", "\n").split("\n")]
+    return "\n".join(lines).strip()
+
+
+def _not_blank(text: str) -> str:
+    # Checked after cleaning: a name of only spaces or control characters would show as nothing.
+    if not text:
+        raise ValueError("must not be blank")
+    return text
+
+
+Line = Annotated[str, AfterValidator(safe_line), AfterValidator(_not_blank)]
+Block = Annotated[str, AfterValidator(safe_block), AfterValidator(_not_blank)]
+
+
+class Cue(BaseModel):
+    """A short prompt spoken (printed) at `at` seconds into each hold."""
+
+    model_config = ConfigDict(extra="forbid", frozen=True, strict=True)
+
+    at: float = Field(ge=0)
+    text: Line = Field(min_length=1, max_length=80)
+
+
+class Step(BaseModel):
+    """One exercise: a hold of `seconds`, repeated `reps` times, on one or both sides."""
+
+    model_config = ConfigDict(extra="forbid", frozen=True, strict=True)
+
+    name: Line = Field(min_length=1, max_length=80)
+    seconds: int = Field(ge=MIN_SECONDS, le=MAX_SECONDS)
+    each_side: bool = False
+    reps: int = Field(default=1, ge=1, le=MAX_REPS)
+    rest: int = Field(default=0, ge=0, le=MAX_SECONDS)
+    instructions: Block = Field(min_length=1, max_length=2000)
+    equipment: list[Annotated[Line, Field(min_length=1, max_length=80)]] = Field(
+        default_factory=list, max_length=10
+    )
+    cues: list[Cue] = Field(default_factory=list, max_length=20)
+    sources: list[Annotated[Line, Field(min_length=1, max_length=200)]] = Field(
+        default_factory=list, max_length=10
+    )
+    evidence: Literal["expert opinion"] | None = None
+    note: Block | None = Field(default=None, max_length=1000)
+
+    @model_validator(mode="after")
+    def _cues_inside_hold(self) -> Step:
+        for cue in self.cues:
+            if cue.at >= self.seconds:
+                raise ValueError(f"cues: a cue at {cue.at:g} s is not inside the {self.seconds} s hold")
+        return self
+
+    @property
+    def sides(self) -> tuple[str | None, ...]:
+        return ("left", "right") if self.each_side else (None,)
+
+    def hold_seconds(self, switch_seconds: int) -> int:
+        """The step's own time: holds, rests between reps, and the switch between sides."""
+        per_side = self.seconds * self.reps + self.rest * (self.reps - 1)
+        return per_side * len(self.sides) + (switch_seconds if self.each_side else 0)
+
+
+class RoutineFile(BaseModel):
+    """A routine file exactly as written (before `include` is expanded)."""
+
+    # Strict: TOML gives real numbers and booleans, so `seconds = "10"` is a mistake to report.
+    model_config = ConfigDict(extra="forbid", frozen=True, strict=True)
+
+    name: Line = Field(min_length=1, max_length=60)
+    description: Block = Field(min_length=1, max_length=500)
+    caution: Block | None = Field(default=None, max_length=1000)
+    switch_seconds: int = Field(default=DEFAULT_SWITCH_SECONDS, ge=0, le=60)
+    include: list[str] = Field(default_factory=list, max_length=10)
+    steps: list[Step] = Field(default_factory=list, max_length=MAX_STEPS)
+
+
+class Routine(BaseModel):
+    """A playable routine: every included routine's steps already expanded."""
+
+    model_config = ConfigDict(extra="forbid", frozen=True)
+
+    name: str
+    description: str
+    cautions: list[str] = Field(default_factory=list)
+    source: str = "catalogue"
+    switch_seconds: int = DEFAULT_SWITCH_SECONDS
+    steps: list[Step]
+
+    def total_seconds(self, lead_in: float = 0) -> float:
+        """Planned length with a lead-in of `lead_in` seconds before each step."""
+        own = sum(step.hold_seconds(self.switch_seconds) for step in self.steps)
+        return own + lead_in * len(self.steps)
+
+    @property
+    def equipment(self) -> list[str]:
+        """Everything needed, in order of first use, without repeats."""
+        seen: dict[str, None] = {}
+        for step in self.steps:
+            for item in step.equipment:
+                seen.setdefault(item, None)
+        return list(seen)
+
+
+def _step_label(raw: dict[str, Any], index: int) -> str:
+    steps = raw.get("steps")
+    name = None
+    if isinstance(steps, list) and index < len(steps) and isinstance(steps[index], dict):
+        candidate = steps[index].get("name")
+        if isinstance(candidate, str):
+            name = safe_line(candidate)
+            name = name if len(name) <= 40 else name[:37] + "..."
+    return f"step {index + 1}" + (f" ({name!r})" if name else "")
+
+
+def describe_error(exc: ValidationError, raw: dict[str, Any], where: str) -> str:
+    """The first validation problem as 'FILE: step N ('name'): FIELD: what is wrong'."""
+    first = exc.errors()[0]
+    loc = list(first["loc"])
+    parts = [where]
+    if len(loc) >= 2 and loc[0] == "steps" and isinstance(loc[1], int):
+        parts.append(_step_label(raw, loc[1]))
+        loc = loc[2:]
+    field = ".".join(str(p) for p in loc)
+    msg = str(first["msg"]).removeprefix("Value error, ")
+    if first["type"] == "extra_forbidden":
+        msg = "unknown field (see the routine file format in the README)"
+    if msg.startswith(f"{field}: "):
+        msg = msg[len(field) + 2 :]
+    if field:
+        parts.append(field)
+    # A check across fields (a model validator) puts the field name in its own message.
+    return ": ".join([*parts, msg])
+
+
+def parse_routine_file(raw: dict[str, Any], where: str) -> RoutineFile:
+    """Validate a parsed TOML mapping; errors name the file, the step and the field."""
+    try:
+        return RoutineFile.model_validate(raw)
+    except ValidationError as exc:
+        raise BadInputError(describe_error(exc, raw, where)) from None
+
+
+def read_routine_toml(path: Path) -> dict[str, Any]:
+    """Parse a user's routine file; every problem is one line naming the file."""
+    text = read_input_text(path, MAX_FILE_BYTES, "a routine file")
+    return parse_toml(text, path)
+
+
+def check_name(name: str) -> str:
+    """A `--routine` value must be a catalogue name: never a path."""
+    if not NAME_RE.fullmatch(name):
+        shown = safe_line(name)[:60]
+        raise BadInputError(
+            f"--routine takes a routine name such as 'feet', not {shown!r}; "
+            "to play your own file use --file PATH"
+        )
+    return name

@@ -1,0 +1,321 @@
+"""`footback stretch` behind the option parsing: pick a routine, preview or play it, save it.
+
+Everything with a side effect (clocks, streams, the terminal) comes in through `StretchEnv`,
+so tests swap in a fake clock instead of sleeping.
+"""
+
+from __future__ import annotations
+
+import signal
+import sys
+import threading
+import time
+from collections.abc import Callable, Iterator
+from contextlib import AbstractContextManager, contextmanager, nullcontext
+from dataclasses import dataclass
+from datetime import UTC, datetime
+from pathlib import Path
+from types import FrameType
+from typing import TYPE_CHECKING, TextIO
+
+from footback.core.errors import BadInputError, ExitCode, StoreError
+
+if TYPE_CHECKING:
+    from rich.console import Console
+
+    from footback.assess.model import AssessmentResult
+    from footback.cli.config import Effective
+    from footback.stretch.player import KeySource, SessionSummary
+    from footback.stretch.routine_file import Routine
+    from footback.stretch.timeline import Timeline
+
+
+PLAN_NAME = "plan"  # `footback plan` saves a personal routine under this name
+
+
+class Terminated(Exception):
+    """SIGTERM or SIGHUP during play: stop like Ctrl-C, exit with 128 + the signal number."""
+
+    def __init__(self, signum: int) -> None:
+        super().__init__(signum)
+        self.signum = signum
+
+
+def _raise_terminated(signum: int, frame: FrameType | None) -> None:
+    raise Terminated(signum)
+
+
+@contextmanager
+def _stop_on_signals() -> Iterator[None]:
+    """A `kill` or a closed terminal still restores the terminal and saves the session."""
+    if threading.current_thread() is not threading.main_thread():
+        yield  # only the main thread may install signal handlers
+        return
+    caught = (signal.SIGTERM, signal.SIGHUP)
+    previous = {sig: signal.signal(sig, _raise_terminated) for sig in caught}
+    try:
+        yield
+    finally:
+        for sig, handler in previous.items():
+            signal.signal(sig, handler)
+
+
+@dataclass(frozen=True)
+class StretchOptions:
+    routine: str | None = None
+    file: Path | None = None
+    list_routines: bool = False
+    preview: bool = False
+    speed: float = 1.0
+    lead_in: float = 3.0
+    quiet: bool = False
+    plain: bool = False
+    no_save: bool = False
+    no_color: bool = False
+    # The config file's settings, for `default_routine`; None plays as if there were no config.
+    config: Effective | None = None
+
+
+def _terminal_keys(show_cursor: bool) -> AbstractContextManager[KeySource]:
+    from footback.stretch.keys import TerminalKeys
+
+    return TerminalKeys(show_cursor=show_cursor)
+
+
+@dataclass(frozen=True)
+class StretchEnv:
+    """The outside world as the stretch command sees it."""
+
+    out: TextIO
+    out_is_tty: bool
+    in_is_tty: bool
+    clock: Callable[[], float] = time.monotonic
+    sleep: Callable[[float], None] = time.sleep
+    wall_now: Callable[[], datetime] = lambda: datetime.now(UTC)
+    open_keys: Callable[[bool], AbstractContextManager[KeySource]] = _terminal_keys
+
+
+def _isatty(stream: TextIO) -> bool:
+    try:
+        return stream.isatty()
+    except (AttributeError, ValueError):
+        return False
+
+
+def real_env() -> StretchEnv:
+    """The real terminal, looked up at call time."""
+    return StretchEnv(out=sys.stdout, out_is_tty=_isatty(sys.stdout), in_is_tty=_isatty(sys.stdin))
+
+
+def _say(console: Console, line: str) -> None:
+    from rich.text import Text
+
+    console.print(Text(line))
+
+
+def _say_where(console: Console, path: Path) -> None:
+    from rich.text import Text
+
+    # soft_wrap: the path stays whole on one line, so it can be copied.
+    console.print(Text(f"Data file: {path}"), soft_wrap=True)
+
+
+def _ask_routine(console: Console, env: StretchEnv, why: str) -> Routine:
+    from footback.stretch import catalogue
+
+    known = catalogue.names()
+    if not env.in_is_tty:
+        raise BadInputError(f"{why}; choose a routine with --routine NAME (routines: {', '.join(known)})")
+    from rich.prompt import Prompt
+
+    _say(console, f"{why}.")
+    try:
+        name = Prompt.ask("Which routine?", choices=known, default=known[0], console=console)
+    except EOFError:
+        raise BadInputError("no routine chosen") from None
+    return catalogue.load_builtin(name)
+
+
+def _latest_result() -> AssessmentResult | None:
+    """The latest saved assessment's result; reading never creates the store."""
+    from footback.records.assessments import latest_result
+    from footback.records.db import open_existing_store
+
+    store = open_existing_store()
+    if store is None:
+        return None
+    with store:
+        return latest_result(store)
+
+
+def _recommended(console: Console, env: StretchEnv, result: AssessmentResult | None) -> Routine:
+    """The latest assessment's first routine, or the person's choice when it has none."""
+    from footback.stretch import catalogue
+
+    if result is None:
+        return _ask_routine(console, env, "No saved assessment recommends a routine yet")
+    names = result.recommendations.routines
+    if not names:
+        return _ask_routine(console, env, "Your latest assessment did not recommend a routine")
+    _say(console, f"Playing '{names[0]}', recommended by your latest assessment.")
+    if len(names) > 1:
+        others = ", ".join(f"footback stretch --routine {name}" for name in names[1:])
+        _say(console, f"Also recommended: {others}")
+    return catalogue.load_builtin(names[0])
+
+
+def _named(name: str) -> Routine:
+    from footback.stretch import catalogue
+
+    if name == PLAN_NAME:
+        from footback.plan.build import load_saved_plan
+
+        return load_saved_plan()
+    return catalogue.load_builtin(name)
+
+
+def _unasked(options: StretchOptions, console: Console, env: StretchEnv) -> Routine | None:
+    """No --routine or --file: the config's default_routine, else the assessment's choice.
+
+    None after a warning sign: a standing default must not bypass the advice to see a clinician.
+    """
+    from footback.cli.config import check_default_routine
+    from footback.stretch import catalogue
+
+    configured = None
+    if options.config is not None:
+        configured = check_default_routine(options.config, [*catalogue.names(), PLAN_NAME])
+    result = _latest_result()
+    if result is not None and result.urgent:
+        _say(
+            console,
+            "Your latest assessment found a warning sign: please see a clinician before "
+            "starting any stretches. footback will not suggest a routine until then.",
+        )
+        return None
+    if configured is not None and options.config is not None:
+        _say(console, f"Playing '{configured}', the default_routine in {options.config.path}.")
+        return _named(configured)
+    return _recommended(console, env, result)
+
+
+def _choose(options: StretchOptions, console: Console, env: StretchEnv) -> Routine | None:
+    from footback.stretch import catalogue
+
+    if options.routine is not None and options.file is not None:
+        raise BadInputError("use either --routine NAME or --file PATH, not both")
+    if options.file is not None:
+        return catalogue.load_file(options.file)
+    if options.routine is not None:
+        return _named(options.routine)
+    return _unasked(options, console, env)
+
+
+def run(options: StretchOptions, env: StretchEnv) -> int:
+    """The whole command; returns the exit code (Ctrl-C propagates after saving)."""
+    from footback.cli.console import make_console
+    from footback.stretch import catalogue
+    from footback.stretch.timeline import build
+
+    console = make_console(no_color=options.no_color, file=env.out)
+    if options.list_routines:
+        from footback.stretch.preview import print_list
+
+        print_list(console, catalogue.load_all(), options.lead_in)
+        return ExitCode.OK
+    routine = _choose(options, console, env)
+    if routine is None:
+        return ExitCode.OK
+    timeline = build(routine, options.lead_in)
+    if options.preview:
+        from footback.stretch.preview import print_preview
+
+        print_preview(console, timeline)
+        return ExitCode.OK
+    return _play(options, env, console, timeline)
+
+
+def _play(options: StretchOptions, env: StretchEnv, console: Console, timeline: Timeline) -> int:
+    from footback.stretch.player import Listener, Player
+    from footback.stretch.render import LiveScreen, PlainLog
+
+    # rich cannot redraw in place on a dumb terminal: plain lines are the readable choice there.
+    plain = options.plain or not env.out_is_tty or console.is_dumb_terminal
+    bell = not options.quiet and env.out_is_tty
+    view: LiveScreen | PlainLog
+    if plain:
+        view = PlainLog(timeline, env.out, bell=bell)
+    else:
+        view = LiveScreen(timeline, console, bell=bell, keys=env.in_is_tty)
+    view.intro()
+    keys_cm: AbstractContextManager[KeySource | None] = (
+        env.open_keys(not plain) if env.in_is_tty else nullcontext(None)
+    )
+    started_at = env.wall_now()
+    stopped: BaseException | None = None
+    with _stop_on_signals(), keys_cm as keys:
+        listener: Listener = view
+        player = Player(
+            timeline,
+            listener,
+            clock=env.clock,
+            sleep=env.sleep,
+            keys=keys,
+            speed=options.speed,
+            frames=not plain,
+        )
+        try:
+            with view if isinstance(view, LiveScreen) else nullcontext():
+                summary = player.run()
+        except (KeyboardInterrupt, Terminated) as exc:
+            stopped = exc
+            summary = player.summary()
+    # The terminal is back to normal here: report, save, then pass the interrupt on.
+    _wrap_up(options, console, timeline, summary, started_at, interrupted=stopped is not None)
+    if isinstance(stopped, Terminated):
+        return 128 + stopped.signum
+    if stopped is not None:
+        raise KeyboardInterrupt
+    return ExitCode.OK
+
+
+def _wrap_up(
+    options: StretchOptions,
+    console: Console,
+    timeline: Timeline,
+    summary: SessionSummary,
+    started_at: datetime,
+    *,
+    interrupted: bool,
+) -> None:
+    """Report and save the session; on Ctrl-C a store problem must not hide the interrupt."""
+    from footback.stretch.render import fmt_clock
+
+    done = f"{summary.steps_done} of {summary.steps_total} steps done"
+    if summary.steps_skipped:
+        done += f", {summary.steps_skipped} skipped"
+    took = fmt_clock(summary.actual_seconds, up=False)
+    if summary.finished:
+        line = f"Finished '{summary.routine}' in {took}: {done}."
+    else:
+        line = f"Stopped '{summary.routine}' after {took}: {done}."
+    if options.no_save:
+        _say(console, line + " Not saved (--no-save).")
+        return
+    from footback.core.paths import db_path
+    from footback.records.db import open_store
+    from footback.records.stretch_sessions import save_session
+
+    extra = {"source": timeline.routine.source, "lead_in": timeline.lead_in}
+    try:
+        with open_store() as store:
+            save_session(store, summary, started_at, extra)
+    except StoreError as exc:
+        if not interrupted:
+            raise
+        from footback.cli.boundary import print_error
+
+        print_error(exc.message)
+        return
+    _say(console, line + " Saved to your history.")
+    _say_where(console, db_path())
