@@ -1,0 +1,245 @@
+"""`footback assess` through the CLI: every option and every bad-input case."""
+
+from __future__ import annotations
+
+import json
+import stat
+import tomllib
+from pathlib import Path
+
+import pytest
+from typer.testing import CliRunner
+
+from footback.cli.app import app
+from footback.core.paths import DB_NAME
+from tests.support.helpers import no_problem_answers
+
+runner = CliRunner()
+
+
+def write_answers(tmp_path: Path, answers: dict[str, object], name: str = "answers.json") -> Path:
+    path = tmp_path / name
+    path.write_text(json.dumps(answers), encoding="utf-8")
+    return path
+
+
+def one_error_line(stderr: str) -> str:
+    lines = [line for line in stderr.splitlines() if line.strip()]
+    assert len(lines) == 1, stderr
+    assert "Traceback" not in stderr
+    return lines[0]
+
+
+def test_template_is_valid_toml_with_every_question_and_scores_zero(tmp_path: Path, home: Path) -> None:
+    result = runner.invoke(app, ["assess", "--template"])
+    assert result.exit_code == 0
+    parsed = tomllib.loads(result.stdout)
+    assert parsed["foot_pain"] == "none"
+    assert parsed["rf_saddle_numbness"] is False
+    assert "# height_cm = " in result.stdout  # optional ones are commented out
+    assert "Allowed: one of: none, sometimes, often, constant" in result.stdout
+    path = tmp_path / "template.toml"
+    path.write_text(result.stdout, encoding="utf-8")
+    scored = runner.invoke(app, ["assess", "--answers", str(path), "--json", "--no-save"])
+    assert scored.exit_code == 0, scored.stderr
+    data = json.loads(scored.stdout)
+    assert [data["scores"][k]["score"] for k in ("foot", "back", "link")] == [0, 0, 0]
+    assert not (home / DB_NAME).exists()
+
+
+def test_schema_describes_every_id() -> None:
+    result = runner.invoke(app, ["assess", "--schema"])
+    assert result.exit_code == 0
+    schema = json.loads(result.stdout)
+    assert schema["additionalProperties"] is False
+    props = schema["properties"]
+    assert props["foot_pain"]["enum"] == ["none", "sometimes", "often", "constant"]
+    assert props["foot_pain_areas"]["items"]["enum"][0] == "heel"
+    assert props["back_pain_level"] == {
+        "description": props["back_pain_level"]["description"],
+        "type": "integer",
+        "minimum": 0,
+        "maximum": 10,
+    }
+    assert props["rf_calf_swelling"]["type"] == "boolean"
+
+
+def test_json_result_has_the_documented_shape(tmp_path: Path) -> None:
+    answers = no_problem_answers() | {"back_pain": "often", "arch": "flat"}
+    answers |= dict.fromkeys(("leg_pain", "neck_shoulder_pain", "walk_limited", "dress_slowly"), False)
+    answers |= dict.fromkeys(("fear_activity", "worry", "pain_never_better", "no_enjoyment"), False)
+    answers |= {"bothersome": "slightly", "back_pain_level": 3, "back_pain_weeks": 2}
+    answers["back_worse_after_standing"] = True
+    path = write_answers(tmp_path, answers)
+    result = runner.invoke(app, ["assess", "-a", str(path), "--json", "--no-save"])
+    assert result.exit_code == 0, result.stderr
+    data = json.loads(result.stdout)
+    assert set(data) >= {"urgent", "red_flags", "scores", "startback", "recommendations"}
+    assert data["urgent"] is False
+    assert data["startback"] == {"total": 0, "psychosocial": 0, "group": "low"}
+    link = data["scores"]["link"]
+    # flat feet 15 + back pain builds on the feet 20
+    assert link["score"] == 35
+    assert link["level"] == "moderate"
+    assert {f["id"] for f in link["factors"]} == {"flat_feet", "back_builds_on_feet"}
+    assert all(set(f) >= {"id", "points", "reason", "source"} for f in link["factors"])
+    recs = data["recommendations"]
+    assert set(recs) >= {"routines", "actions", "see_specialist", "why_specialist"}
+    assert recs["routines"] == ["full"]
+
+
+def test_urgent_json_lists_flags_with_severity_and_no_routines(tmp_path: Path) -> None:
+    path = write_answers(tmp_path, {"rf_bladder_bowel": True, "rf_fever": True})
+    result = runner.invoke(app, ["assess", "-a", str(path), "--json", "--no-save"])
+    assert result.exit_code == 0, result.stderr
+    data = json.loads(result.stdout)
+    assert data["urgent"] is True
+    assert [(f["id"], f["severity"]) for f in data["red_flags"]] == [
+        ("rf_bladder_bowel", "emergency"),
+        ("rf_fever", "urgent"),
+    ]
+    assert all(f["advice"] for f in data["red_flags"])
+    assert data["recommendations"]["routines"] == []
+
+
+def test_urgent_screen_shows_the_emergency_panel(tmp_path: Path) -> None:
+    path = write_answers(tmp_path, {"rf_leg_weakness": True})
+    result = runner.invoke(app, ["assess", "-a", str(path), "--no-save"])
+    assert result.exit_code == 0
+    assert "EMERGENCY: get help now" in result.stdout
+    assert "no stretches" in result.stdout
+    assert "footback stretch --routine" not in result.stdout
+
+
+def test_urgent_only_flag_gets_urgent_wording(tmp_path: Path) -> None:
+    path = write_answers(tmp_path, {"rf_night_pain": True})
+    result = runner.invoke(app, ["assess", "-a", str(path), "--no-save"])
+    assert "URGENT: see a doctor today" in result.stdout
+    assert "EMERGENCY" not in result.stdout
+
+
+@pytest.mark.parametrize(
+    ("content", "name", "expected"),
+    [
+        ('fot_pain = "none"\n', "a.toml", "unknown question id 'fot_pain'; did you mean 'foot_pain'?"),
+        (
+            'foot_pain = "sometime"\n',
+            "a.toml",
+            "foot_pain: 'sometime' is not allowed; expected one of: none,",
+        ),
+        ("foot_pain_level = 11\n", "a.toml", "foot_pain_level: expected a whole number from 0 to 10"),
+        ('rf_fever = "yes"\n', "a.toml", "rf_fever: 'yes' is not allowed; expected true or false"),
+        ('foot_pain_areas = ["heel", "knee"]\n', "a.toml", "expected a list of: heel, arch"),
+        ("standing_hours = nan\n", "a.toml", "standing_hours: expected a number from 0 to 24"),
+        ("\n\nfoot_pain = \n", "a.toml", "a.toml:3: invalid TOML"),
+        ('{\n "foot_pain": "none",\n}\n', "a.json", "a.json:3: invalid JSON"),
+        ('["not", "a", "mapping"]', "a.json", "expected a JSON object"),
+        ("\xff\xfe", "a.toml", "not valid UTF-8"),
+    ],
+)
+def test_bad_answers_files_exit_2_with_one_line_and_save_nothing(
+    tmp_path: Path, home: Path, content: str, name: str, expected: str
+) -> None:
+    path = tmp_path / name
+    path.write_bytes(content.encode("latin-1") if content.startswith("\xff") else content.encode())
+    result = runner.invoke(app, ["assess", "--answers", str(path)])
+    assert result.exit_code == 2
+    line = one_error_line(result.stderr)
+    assert expected in line
+    assert str(name) in line
+    assert not (home / DB_NAME).exists()
+
+
+def test_missing_answers_without_a_terminal_list_the_missing_ids(tmp_path: Path, home: Path) -> None:
+    answers = no_problem_answers()
+    for key in ("arch", "back_pain_level", "bothersome"):
+        del answers[key]
+    answers["back_pain"] = "often"
+    path = write_answers(tmp_path, answers)
+    result = runner.invoke(app, ["assess", "-a", str(path)])
+    assert result.exit_code == 2
+    line = one_error_line(result.stderr)
+    assert "missing answers and no terminal to ask on: arch, back_pain_level," in line
+    assert line.endswith("bothersome")
+    assert not (home / DB_NAME).exists()
+
+
+def test_a_missing_file_is_a_usage_error(tmp_path: Path) -> None:
+    result = runner.invoke(app, ["assess", "-a", str(tmp_path / "nope.toml")])
+    assert result.exit_code == 2
+    assert "nope.toml: no such file" in one_error_line(result.stderr)
+
+
+def test_saved_assessments_are_private_and_compared_next_time(tmp_path: Path, home: Path) -> None:
+    path = write_answers(tmp_path, no_problem_answers())
+    first = runner.invoke(app, ["assess", "-a", str(path)])
+    assert first.exit_code == 0, first.stderr
+    db = home / DB_NAME
+    assert stat.S_IMODE(home.stat().st_mode) == 0o700
+    assert stat.S_IMODE(db.stat().st_mode) == 0o600
+    assert f"Saved to {db}" in first.stdout.replace("\n", "")
+    worse = write_answers(tmp_path, no_problem_answers() | {"foot_pain": "often"}, "worse.json")
+    second = runner.invoke(app, ["assess", "-a", str(worse)])
+    assert second.exit_code == 0
+    assert "(+18 since last time)" in second.stdout
+    assert "compared with" in second.stdout
+
+
+def test_no_save_stores_nothing(tmp_path: Path, home: Path) -> None:
+    path = write_answers(tmp_path, no_problem_answers())
+    result = runner.invoke(app, ["assess", "-a", str(path), "--no-save"])
+    assert result.exit_code == 0
+    assert not home.exists() or not (home / DB_NAME).exists()
+
+
+def typed_session(*extra: str) -> str:
+    """Keyboard input for a full interview: no red flags, foot pain, no back pain."""
+    lines = ["n"] * 14  # the red-flag screen
+    lines += ["3", "heel 2", "6", "10", "y", "flat", "4", "y", "n"]  # feet
+    lines += ["1"]  # back pain: never -> back details skipped
+    lines += ["4", "n", "y", "1", "n", "8", "1", "n", "", "", ""]  # footwear and habits
+    return "\n".join([*extra, *lines]) + "\n"
+
+
+def test_typed_interview_scores_and_saves(home: Path) -> None:
+    result = runner.invoke(app, ["assess"], input=typed_session())
+    assert result.exit_code == 0, result.output
+    out = result.stdout
+    assert "WARNING SIGNS" in out and "YOUR FEET" in out
+    assert "How bad is the back pain" not in out  # skipped: no back pain
+    # foot: often 18 + level>=4 8 + weeks>=6 8 + heel 8 + first step 12 + flat 6 + inner-edge wear 5
+    # + tight calf 8 + on feet 8 h 8 + worn-out shoes 8 + no arch support 4
+    assert "Foot risk" in out and " 93/100 high" in out
+    assert "footback stretch --routine feet" in out
+    assert "footback stretch --routine morning" in out
+    assert (home / DB_NAME).exists()
+
+
+def test_typed_interview_reasks_on_bad_input_shows_help_and_goes_back() -> None:
+    text = typed_session()
+    # After the 14 red flags: a bad choice, a help request, an answer, then back, then the real answer.
+    lines = text.splitlines()
+    lines[14:15] = ["7", "?", "2", "b", "3"]
+    result = runner.invoke(app, ["assess", "--no-save", "--json"], input="\n".join(lines) + "\n")
+    assert result.exit_code == 0, result.output
+    assert "Not understood: choose 1-4 or one of: none, sometimes, often, constant" in result.stderr
+    assert "Foot pain is where the foot-back chain starts." in result.stderr
+    data = json.loads(result.stdout)
+    assert data["scores"]["foot"]["score"] == 93
+
+
+def test_a_red_flag_typed_stops_after_the_screen(home: Path) -> None:
+    lines = ["y"] + ["n"] * 13 + [""]
+    result = runner.invoke(app, ["assess"], input="\n".join(lines) + "\n")
+    assert result.exit_code == 0, result.output
+    assert "You said yes to a warning sign" in result.stdout
+    assert "EMERGENCY: get help now" in result.stdout
+    assert "YOUR FEET" not in result.stdout
+    assert (home / DB_NAME).exists()
+
+
+def test_input_ending_early_saves_nothing(home: Path) -> None:
+    result = runner.invoke(app, ["assess"], input="n\nn\n")
+    assert result.exit_code == 1
+    assert "input ended before the assessment was finished" in one_error_line(result.stderr)
+    assert not (home / DB_NAME).exists()

@@ -1,0 +1,193 @@
+"""A new user's first session, end to end, in a real pseudo-terminal.
+
+Starting from nothing (no data folder, no config file) the person types an assessment, plays
+the routine it suggests, checks a pair of shoes, reads their history and makes a report for a
+podiatrist. Every step checks what they would read on screen, with a real TERM (so the live
+player screen is used) and escape sequences stripped before matching.
+"""
+
+from __future__ import annotations
+
+import stat
+import time
+from pathlib import Path
+
+import pytest
+
+from footback.assess.content import load_assess_content
+from footback.assess.service import assess
+from footback.content.questions import Answers
+from tests.support.pty_screen import Screen, terminal_env, wrapped
+
+pytestmark = pytest.mark.slow
+
+# (words from the question as shown, what the person types, the answer it means)
+WARNING_SIGNS = 14
+ASSESS_TYPED: list[tuple[str, str, Answers]] = [
+    ("How often do your feet hurt", "often", {"foot_pain": "often"}),
+    ("Where does it hurt", "heel arch", {"foot_pain_areas": ["heel", "arch"]}),
+    ("How bad is the foot pain", "6", {"foot_pain_level": 6}),
+    ("how many weeks have you had the foot pain", "8", {"foot_pain_weeks": 8}),
+    ("first steps in the morning", "y", {"first_step_pain": True}),
+    ("what do your arches look like", "flat", {"arch": "flat"}),
+    ("where is the sole most worn", "inner_edge", {"shoe_wear": "inner_edge"}),
+    ("knee-to-wall test", "y", {"calf_tight": True}),
+    ("foot or ankle injury", "n", {"past_foot_injury": False}),
+    ("How often does your lower back hurt", "often", {"back_pain": "often"}),
+    ("How bad is the back pain", "5", {"back_pain_level": 5}),
+    ("how many weeks have you had the back pain", "10", {"back_pain_weeks": 10}),
+    ("build up over a day on your feet", "y", {"back_worse_after_standing": True}),
+    ("spread from your back down a leg", "n", {"leg_pain": False}),
+    ("neck or shoulder pain", "n", {"neck_shoulder_pain": False}),
+    ("short walks only", "n", {"walk_limited": False}),
+    ("getting dressed", "n", {"dress_slowly": False}),
+    ("physically active is risky", "n", {"fear_activity": False}),
+    ("worrying thoughts", "n", {"worry": False}),
+    ("never get better", "n", {"pain_never_better": False}),
+    ("stopped enjoying things", "n", {"no_enjoyment": False}),
+    ("bothered you overall", "slightly", {"bothersome": "slightly"}),
+    ("What do you wear on your feet", "flat_unsupportive", {"footwear": "flat_unsupportive"}),
+    ("support your arch", "n", {"arch_support": False}),
+    ("good cushioning", "n", {"cushioning": False}),
+    ("How do they fit", "good", {"shoe_fit": "good"}),
+    ("insoles or orthotics", "n", {"orthotics": False}),
+    ("how many hours are you on your feet", "8", {"standing_hours": 8}),
+    ("how many days a week do you stretch", "1", {"stretch_days_per_week": 1}),
+    ("tried better shoes and regular stretching", "n", {"tried_shoes_and_stretches": False}),
+    ("height in cm", "", {}),
+    ("weight in kg", "", {}),
+    ("age in years", "", {}),
+]
+
+SHOES_TYPED = [
+    ("What kind of shoes are they", "walking"),
+    ("How old is this pair", "10"),
+    ("how far have you walked or run", "300 km"),
+    ("Heel counter squeeze", "firm"),
+    ("Bend test", "ball_of_foot"),
+    ("Twist test", "resists"),
+    ("room is there beyond your longest toe", "thumb_width"),
+    ("How does the width feel", "comfortable"),
+    ("heel slip", "n"),
+    ("support your arch", "y"),
+    ("How is the cushioning", "compressed"),
+    ("outsole .the tread underneath. most worn", "outer_edge"),
+    ("midsole .* creased", "n"),
+    ("orthotics or insoles", "n"),
+    ("for how many hours", "8"),
+]
+
+
+@pytest.fixture
+def world(tmp_path: Path) -> dict[str, Path]:
+    """A brand-new user: no data folder yet and a config path with no file behind it."""
+    paths = {"home": tmp_path / "data" / "footback", "config": tmp_path / "cfg" / "config.toml"}
+    assert not paths["home"].exists() and not paths["config"].exists()
+    return paths
+
+
+def test_a_new_users_first_session(tmp_path: Path, world: dict[str, Path]) -> None:
+    env = terminal_env(world["home"], world["config"])
+    content = load_assess_content()
+    typed: Answers = {}
+
+    # ---- 1. assess, typed answer by answer
+    screen = Screen.spawn(["assess"], env)
+    screen.expect(r"WARNING SIGNS \(part 1 of 4\)")
+    for _ in range(WARNING_SIGNS):
+        screen.expect(r"y\) yes\s+n\) no")
+        screen.expect("> ")
+        screen.child.sendline("n")
+    screen.expect(r"YOUR FEET \(part 2 of 4\)")
+    for question, reply, meaning in ASSESS_TYPED:
+        screen.answer(question, reply)
+        typed.update(meaning)
+    typed.update({q.id: False for q in content.questions.questions if q.id.startswith("rf_")})
+    expected = assess(content, typed)
+    assert not expected.urgent
+    assert expected.recommendations.routines, "foot and back pain must lead to a routine"
+
+    screen.expect("YOUR RESULT")
+    for title, score in (
+        ("Foot risk", expected.scores.foot),
+        ("Back risk", expected.scores.back),
+        ("Feet to back link", expected.scores.link),
+    ):
+        screen.expect(rf"{title}\s+[█░]+\s+{score.score}/100 {score.level}")
+    screen.expect("WHAT TO DO NEXT")
+    for name in expected.recommendations.routines:
+        screen.expect(rf"footback stretch --routine {name}\b")
+    screen.expect("not a diagnosis")
+    screen.expect(r"Saved to\s+" + wrapped(str(world["home"] / "footback.sqlite3")))
+    assert screen.finish() == 0
+    assert "Traceback" not in screen.text
+    assert not world["config"].exists(), "reading settings must never create a config file"
+
+    # ---- 2. the feet routine, played to the end on the live screen at 20x speed
+    started = time.monotonic()
+    screen = Screen.spawn(["stretch", "--routine", "feet", "--speed", "20"], env)
+    screen.expect(r"Routine: feet, 4 steps")
+    screen.expect(r"You will need: a tennis ball or a frozen water bottle; a wall to lean on")
+    for number, name in enumerate(
+        ["Toe lift", "Plantar fascia-specific stretch", "Ball or bottle roll", "Calf stretch at a wall"],
+        start=1,
+    ):
+        screen.expect(rf"(?m)^Step {number} of 4: {name}$")  # the title, not "Next: ..."
+    screen.expect(r"space pause")  # the keys are offered while it plays
+    screen.expect(r"Finished 'feet' in \d+:\d\d: 4 of 4 steps done\. Saved to your history\.")
+    assert screen.finish() == 0
+    elapsed = time.monotonic() - started
+    # 6:31 of routine at 20x is about 19.5 s: it really ran at that speed, not instantly.
+    assert 15 < elapsed < 40, elapsed
+    assert "\a" in screen.raw  # the bell marks the holds
+    assert screen.raw.rfind("\x1b[?25h") > screen.raw.rfind("\x1b[?25l") >= 0  # cursor back
+
+    # ---- 3. a guided shoe check, saved under the pair's name
+    screen = Screen.spawn(["shoes-check", "--name", "Daily sneakers"], env)
+    for question, reply in SHOES_TYPED:
+        screen.answer(question, reply)
+    # compressed cushioning (15) and outer-edge wear (10): 100 - 25 = 75
+    screen.expect(r"Verdict: NEEDS ATTENTION")
+    screen.expect(r"75/100")
+    screen.expect(r"Distance: 300 km")
+    screen.expect(r"WEAR PATTERN")
+    screen.expect(r"roll outward")
+    screen.expect(r'For footback assess: shoe_wear = "outer_edge"')
+    screen.expect(r"Saved to ")
+    assert screen.finish() == 0
+
+    # ---- 4. history shows all three
+    screen = Screen.spawn(["history"], env)
+    screen.expect(r"Data file:\s+" + wrapped(str(world["home"] / "footback.sqlite3")))
+    screen.expect("Assessments")
+    foot, back, link = expected.scores.foot, expected.scores.back, expected.scores.link
+    screen.expect(
+        rf"\d{{4}}-\d\d-\d\d \d\d:\d\d\s+{foot.score} {foot.level}\s+{back.score} {back.level}"
+        rf"\s+{link.score} {link.level}"
+    )
+    screen.expect("Stretch sessions")
+    screen.expect(r"\d{4}-\d\d-\d\d \d\d:\d\d\s+feet\s+\d+\.\d\s+finished")
+    screen.expect(r"Streak: 1 day in a row")
+    screen.expect("Shoe checks")
+    screen.expect(r"Daily sneakers\s+needs attention\s+75")
+    assert screen.finish() == 0
+
+    # ---- 5. a report for the podiatrist, as a private HTML file
+    screen = Screen.spawn(["report", "--format", "html", "--output", "r.html"], env, cwd=tmp_path)
+    screen.expect(r"Report written to .*r\.html")
+    assert screen.finish() == 0
+    report = tmp_path / "r.html"
+    assert report.is_file()
+    assert stat.S_IMODE(report.stat().st_mode) == 0o600
+    html = report.read_text(encoding="utf-8")
+    assert html.startswith("<!DOCTYPE html>")
+    for name, score in (("foot", foot), ("back", back), ("link", link)):
+        assert f"<tr><td>{name}</td><td class=n>{score.score}</td><td>{score.level}</td></tr>" in html
+    assert "Daily sneakers" in html
+    assert "Not a diagnosis" in html
+
+    # Everything stayed in the one private folder.
+    assert sorted(p.name for p in world["home"].iterdir() if not p.name.endswith(("-wal", "-shm"))) == [
+        "footback.sqlite3"
+    ]
+    assert stat.S_IMODE(world["home"].stat().st_mode) == 0o700

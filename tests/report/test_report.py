@@ -1,0 +1,123 @@
+"""`footback report`: the one-page clinician summary in Markdown and self-contained HTML."""
+
+from __future__ import annotations
+
+import re
+import stat
+from pathlib import Path
+
+from typer.testing import CliRunner
+
+from footback.cli.app import app
+from footback.cli.commands.report import run_report
+from footback.records.db import open_store
+from footback.report.build import build_report, load_report_text
+from footback.report.html import render_html
+from footback.report.markdown import render_markdown
+from tests.support.helpers import no_problem_answers
+from tests.support.history_seed import NOW, add_assessment, add_check, at, seed_full
+
+runner = CliRunner()
+
+
+def _report(**kwargs: object) -> str:
+    with open_store() as store:
+        made = build_report(store, now=NOW)
+    return render_html(made) if kwargs.get("html") else render_markdown(made)
+
+
+def test_markdown_has_every_part_a_clinician_needs(home: Path) -> None:
+    seed_full()
+    text = _report()
+    words = load_report_text()
+    assert text.startswith(f"# {words.title}")
+    assert "Made 2025-03-13 20:00" in text
+    assert words.not_diagnosis.split(".")[0] in text
+    assert "## Latest assessment (2025-03-12)" in text
+    assert "| foot | 62 | high |" in text and "| back | 52 | high |" in text
+    assert "Heel pain with the first steps" in text  # a factor with its points and source
+    assert "| Does your heel hurt most with the first steps in the morning or after sitting? | yes |" in text
+    assert "How often do your feet hurt? | often" in text
+    assert "How often does your lower back hurt?" in text
+    assert "Keele" in text  # the STarT Back copyright line
+    assert "- back: `▁▂▅` 0 to 52" in text
+    # Sessions on 5 distinct days of the last 30 (the one 45 days ago is outside the window).
+    assert "Routines on 5 of the last 30 days (17%): 5 sessions, 22 minutes" in text
+    assert "| trail runners | 2025-03-09 | good | 100 |" in text
+    assert "## Evidence notes" in text and "NICE" in text
+    assert words.no_red_flags in text
+
+
+def test_urgent_assessment_puts_the_warning_signs_first(home: Path) -> None:
+    with open_store() as store:
+        add_assessment(store, no_problem_answers() | {"rf_fever": True}, at(1))
+    text = _report()
+    words = load_report_text()
+    assert words.urgent in text
+    assert "- **urgent**:" in text and "fever" in text
+
+
+def test_answers_that_matter_leave_out_no_problem_answers(home: Path) -> None:
+    with open_store() as store:
+        add_assessment(store, no_problem_answers(), at(1))
+    text = _report()
+    assert load_report_text().no_answers in text
+    assert "| question | answer |" not in text
+
+
+def test_html_is_one_self_contained_file(home: Path) -> None:
+    seed_full()
+    page = _report(html=True)
+    assert page.startswith("<!DOCTYPE html>")
+    assert "<title>footback summary for a clinician (2025-03-13)</title>" in page
+    assert "<script" not in page.lower()
+    assert not re.search(r"\b(src|href)\s*=", page, re.I)
+    assert "url(" not in page and "@import" not in page
+    assert "default-src 'none'" in page
+    assert page.count('<polyline class="series"') == 3
+    assert "@media print" in page and "@page" in page
+    assert "62" in page and "moderate" in page
+
+
+def test_html_escapes_stored_text(home: Path) -> None:
+    with open_store() as store:
+        add_assessment(store, no_problem_answers(), at(2))
+        add_check(store, at(1), "<script>alert(1)</script>")
+    page = _report(html=True)
+    assert "<script>" not in page
+    assert "&lt;script&gt;alert(1)&lt;/script&gt;" in page
+
+
+def test_markdown_escapes_stored_text(home: Path) -> None:
+    with open_store() as store:
+        add_check(store, at(1), "a | b *c*")
+    assert "| a \\| b \\*c\\* |" in _report()
+
+
+def test_output_file_is_private_and_the_format_is_chosen(home: Path, tmp_path: Path) -> None:
+    seed_full()
+    out = tmp_path / "summary.html"
+    run_report(fmt="html", output=out, now=NOW)
+    assert stat.S_IMODE(out.stat().st_mode) == 0o600
+    assert out.read_text().startswith("<!DOCTYPE html>")
+    result = runner.invoke(app, ["report", "--format", "md"])
+    assert result.exit_code == 0
+    assert result.stdout.startswith("# ")
+
+
+def test_report_with_nothing_stored_is_a_clear_error(home: Path) -> None:
+    result = runner.invoke(app, ["report"])
+    assert result.exit_code == 1
+    assert "footback assess" in result.stderr
+    assert not home.exists()
+
+
+def test_report_to_a_folder_is_a_usage_error(home: Path, tmp_path: Path) -> None:
+    seed_full()
+    result = runner.invoke(app, ["report", "--output", str(tmp_path)])
+    assert result.exit_code == 2
+    assert "is a folder" in result.stderr
+
+
+def test_bad_format_is_a_usage_error(home: Path) -> None:
+    assert runner.invoke(app, ["report", "--format", "pdf"]).exit_code == 2

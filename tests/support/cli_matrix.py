@@ -1,0 +1,96 @@
+"""Every command as a person runs it, for the colour, narrow-terminal, pipe and config tests."""
+
+from __future__ import annotations
+
+import json
+import re
+import sys
+from contextlib import nullcontext
+from dataclasses import dataclass
+from datetime import UTC, datetime
+from pathlib import Path
+
+import pytest
+
+from footback.stretch import session as stretch_session
+from footback.stretch.session import StretchEnv
+from tests.support.history_seed import heel_and_back_answers, seed_full
+from tests.support.shoes_helpers import good_pair
+from tests.support.stretch_fakes import FakeClock, ScriptedKeys
+
+# Select Graphic Rendition sequences; only some of their parameters are colours.
+SGR = re.compile(r"\x1b\[([0-9;]*)m")
+ANY_ESCAPE = re.compile(r"\x1b")
+# Colour on for rich even though CliRunner's stdout is not a terminal; NO_COLOR is removed.
+COLOUR_ALLOWED = {"FORCE_COLOR": "1", "TERM": "xterm-256color", "COLORTERM": "truecolor", "NO_COLOR": None}
+
+
+def colour_codes(text: str) -> list[str]:
+    """The escape sequences in `text` that set a foreground or background colour."""
+    found = []
+    for match in SGR.finditer(text):
+        params = [int(p) for p in match.group(1).split(";") if p.isdigit()]
+        if any(30 <= p <= 38 or 40 <= p <= 48 or 90 <= p <= 97 or 100 <= p <= 107 for p in params):
+            found.append(match.group(0))
+    return found
+
+
+@dataclass(frozen=True)
+class Command:
+    name: str
+    args: tuple[str, ...]
+    rich: bool = True  # drawn by rich (wrapped to the width, has --no-color)
+    # Shows colour when colour is allowed (the control); the others use only bold, dim and italic.
+    colours: bool = False
+
+
+# {answers} and {shoes} are replaced by the answers files that `seeded` writes.
+COMMANDS = [
+    Command("assess result", ("assess", "--answers", "{answers}", "--no-save"), colours=True),
+    Command("shoes-check result", ("shoes-check", "--answers", "{shoes}", "--no-save"), colours=True),
+    Command("shoes-check --list", ("shoes-check", "--list"), colours=True),
+    Command("stretch --preview", ("stretch", "--preview", "--routine", "feet")),
+    Command("stretch --list", ("stretch", "--list")),
+    Command("stretch play", ("stretch", "--routine", "morning", "--speed", "100", "--plain", "--no-save")),
+    Command("history", ("history",)),
+    Command("plan", ("plan", "--no-save")),
+    Command("config", ("config",)),
+    Command("report", ("report",), rich=False),
+    Command("export", ("export",), rich=False),
+    Command("export csv", ("export", "--format", "csv"), rich=False),
+]
+RICH = [c for c in COMMANDS if c.rich]
+IDS = [c.name for c in COMMANDS]
+
+
+@dataclass(frozen=True)
+class Seeded:
+    answers: Path
+    shoes: Path
+
+    def args(self, command: Command) -> list[str]:
+        return [a.format(answers=self.answers, shoes=self.shoes) for a in command.args]
+
+
+def seed(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Seeded:
+    """A store with history, answers files, and stretch on a fake clock (no real waiting)."""
+    seed_full()
+    answers = tmp_path / "answers.json"
+    answers.write_text(json.dumps(heel_and_back_answers()), encoding="utf-8")
+    shoes = tmp_path / "shoes.json"
+    shoes.write_text(json.dumps(good_pair(distance_km=700)), encoding="utf-8")
+    clock = FakeClock()
+
+    def fake_env() -> StretchEnv:
+        return StretchEnv(
+            out=sys.stdout,
+            out_is_tty=False,
+            in_is_tty=False,
+            clock=clock,
+            sleep=clock.sleep,
+            wall_now=lambda: datetime(2025, 3, 4, 7, 30, tzinfo=UTC),
+            open_keys=lambda show_cursor: nullcontext(ScriptedKeys(clock, [])),
+        )
+
+    monkeypatch.setattr(stretch_session, "real_env", fake_env)
+    return Seeded(answers, shoes)

@@ -1,0 +1,97 @@
+"""Filling a store with realistic records for the history, report and transfer tests."""
+
+from __future__ import annotations
+
+import json
+from datetime import UTC, datetime, timedelta, timezone
+from pathlib import Path
+
+from footback.assess.content import load_assess_content
+from footback.assess.service import assess as score_answers
+from footback.content.questions import Answers, Value
+from footback.records.assessments import save_assessment
+from footback.records.db import Store, open_store
+from tests.support.helpers import back_pain_answers, no_problem_answers
+
+# A fixed clock: Thursday 2025-03-13 20:00 at UTC+1 (the week began Monday 2025-03-10).
+TZ = timezone(timedelta(hours=1))
+NOW = datetime(2025, 3, 13, 20, 0, tzinfo=TZ)
+
+
+def at(days_ago: float, hour: int = 8) -> datetime:
+    """A moment `days_ago` days before NOW's date, at `hour` local time, stored as UTC like footback."""
+    local = datetime(2025, 3, 13, hour, 0, tzinfo=TZ) - timedelta(days=days_ago)
+    return local.astimezone(UTC)
+
+
+def add_assessment(store: Store, answers: Answers, when: datetime) -> None:
+    result = score_answers(load_assess_content(), answers)
+    save_assessment(store, answers, result, when)
+
+
+def add_session(
+    store: Store,
+    when: datetime,
+    routine: str = "feet",
+    seconds: float = 300,
+    *,
+    finished: bool = True,
+    steps_done: int = 4,
+) -> None:
+    with store.transaction() as conn:
+        conn.execute(
+            "INSERT INTO stretch_sessions (started_at, routine, planned_seconds, actual_seconds,"
+            " steps_done, steps_skipped, finished, detail) VALUES (?, ?, ?, ?, ?, ?, ?, ?)",
+            (
+                when.isoformat(timespec="seconds"),
+                routine,
+                300.0,
+                seconds,
+                steps_done,
+                0 if finished else 4 - steps_done,
+                int(finished),
+                json.dumps({"ended_by": "finished" if finished else "quit"}),
+            ),
+        )
+
+
+def add_check(store: Store, when: datetime, pair: str | None, **answers: Value) -> None:
+    from footback.records.shoes import save_check
+    from footback.shoes.check import check_shoes
+    from footback.shoes.content import load_shoe_content
+    from tests.support.shoes_helpers import good_pair
+
+    given = good_pair(**answers)
+    save_check(store, given, check_shoes(load_shoe_content(), given), when, pair)
+
+
+def heel_and_back_answers() -> Answers:
+    """Heel pain on first steps, a tight calf and back pain that bothers a lot."""
+    return back_pain_answers(
+        foot_pain="often",
+        foot_pain_areas=["heel"],
+        foot_pain_level=6,
+        foot_pain_weeks=10,
+        first_step_pain=True,
+        calf_tight=True,
+        leg_pain=True,
+        walk_limited=True,
+        fear_activity=True,
+        worry=True,
+        pain_never_better=True,
+        no_enjoyment=True,
+    )
+
+
+def seed_full(folder: Path | None = None) -> None:
+    """Three assessments, a run of sessions and two checked pairs."""
+    with open_store(folder) as store:
+        add_assessment(store, no_problem_answers(), at(40))
+        add_assessment(store, back_pain_answers(), at(20))
+        add_assessment(store, heel_and_back_answers(), at(1))
+        for days in (0, 1, 2, 5):
+            add_session(store, at(days), "feet", 300)
+        add_session(store, at(3), "back", 90, finished=False, steps_done=1)
+        add_session(store, at(45), "full", 600)
+        add_check(store, at(4), "trail runners")
+        add_check(store, at(2), "office", shoe_type="everyday")
