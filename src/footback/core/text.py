@@ -22,19 +22,19 @@ _NUMBER = re.compile(r"^[+-]?(\d+(\.\d*)?|\.\d+)([eE][+-]?\d+)?$")
 EXCERPT = 24
 
 
-def _visible(match: re.Match[str]) -> str:
+def _escape(match: re.Match[str]) -> str:
     code = ord(match.group(0))
     return f"\\x{code:02x}" if code < 0x100 else f"\\u{code:04x}"
 
 
-def escape_controls(text: str) -> str:
+def visible_controls(text: str) -> str:
     """Every unsafe character as visible text; nothing else changes."""
-    return UNSAFE.sub(_visible, text)
+    return UNSAFE.sub(_escape, text)
 
 
 def safe_line(text: str) -> str:
     """One display line: tabs and line breaks become spaces, other controls visible escapes."""
-    return escape_controls(_BREAKS.sub(" ", text)).strip()
+    return visible_controls(_BREAKS.sub(" ", text)).strip()
 
 
 def safe_block(text: str) -> str:
@@ -45,7 +45,7 @@ def safe_block(text: str) -> str:
 
 def safe_document(text: str) -> str:
     """A whole Markdown or HTML document as written, with only its unsafe characters made visible."""
-    return UNSAFE.sub(lambda m: m.group(0) if m.group(0) == "\n" else _visible(m), text)
+    return UNSAFE.sub(lambda m: m.group(0) if m.group(0) == "\n" else _escape(m), text)
 
 
 def safe_json(text: str) -> str:
@@ -57,7 +57,7 @@ def excerpt(value: object) -> str:
     """A short, safe quotation of a bad value for an error line."""
     text = value if isinstance(value, str) else repr(value)
     short = text if len(text) <= EXCERPT else text[: EXCERPT - 3] + "..."
-    return repr(escape_controls(short)) if isinstance(value, str) else escape_controls(short)
+    return repr(visible_controls(short)) if isinstance(value, str) else visible_controls(short)
 
 
 def text_problem(value: str, *, max_length: int, multiline: bool = False) -> str | None:
@@ -78,4 +78,4 @@ def csv_cell(value: object) -> object:
         return value
     if value.startswith(_FORMULA_START) and not _NUMBER.match(value):  # -3 is a number, not a formula
         value = "'" + value
-    return escape_controls(value)
+    return visible_controls(value)
