@@ -7,7 +7,7 @@ from pydantic import ValidationError
 
 from footback.assess.model import Score, Scores
 from footback.core.models import SCORE_NAMES, StrictModel
-from footback.core.text import dose_text, minutes_text, one_line, plural, safe_line, verdict_text
+from footback.core.text import dose_text, minutes_text, plural, safe_line, verdict_text
 
 
 def test_dose_short_and_full() -> None:
@@ -32,8 +32,7 @@ def test_plural_and_verdict() -> None:
     assert verdict_text("replace_soon") == "replace soon"
 
 
-def test_one_line_squeezes_whitespace_and_shows_controls() -> None:
-    assert one_line("a\n  b\x1b[31m\u202e") == "a b\\x1b[31m\\u202e"
+def test_safe_line_shows_controls() -> None:
     assert safe_line(" a\t\tb\x07 ") == "a b\\x07"
 
 

@@ -9,13 +9,13 @@ from contextlib import contextmanager
 import typer
 
 from footback.core.errors import ExitCode, FootbackError
-from footback.core.text import one_line
+from footback.core.text import safe_line
 
 
 def print_error(message: str) -> None:
     """One line on stderr: newlines would break that promise, control characters shown as text."""
     # Messages quote file names, paths and keys typed by someone else: shown, never obeyed.
-    flat = one_line(message)
+    flat = safe_line(" ".join(message.split()))
     sys.stderr.write(f"footback: error: {flat}\n")
     sys.stderr.flush()
 

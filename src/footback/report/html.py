@@ -6,7 +6,7 @@ from datetime import datetime
 from html import escape
 
 from footback.core.models import SCORE_NAMES, ScoreName
-from footback.core.text import verdict_text
+from footback.core.text import safe_line, verdict_text
 from footback.report.build import Report
 
 CSS = """
@@ -62,7 +62,7 @@ def _brief(source_ids: list[str], full: str) -> str:
 
 
 def e(text: object) -> str:
-    return escape(str(text), quote=True)
+    return escape(safe_line(str(text)), quote=True)
 
 
 def _marker(shape: str, x: float, y: float, colour: str) -> str:
