@@ -4,9 +4,10 @@ from __future__ import annotations
 
 from datetime import date, datetime
 
-from pydantic import BaseModel, ConfigDict, Field
+from pydantic import Field
 
 from footback.core.errors import BadInputError
+from footback.core.models import StrictModel
 from footback.core.text import UNSAFE
 
 PAIN_MIN = 0
@@ -14,10 +15,8 @@ PAIN_MAX = 10
 MAX_NOTE = 500
 
 
-class CheckIn(BaseModel):
+class CheckIn(StrictModel):
     """One day's check-in as stored."""
-
-    model_config = ConfigDict(extra="forbid", frozen=True)
 
     day: date
     foot: int = Field(ge=PAIN_MIN, le=PAIN_MAX)

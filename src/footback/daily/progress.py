@@ -12,8 +12,7 @@ from datetime import date, timedelta, tzinfo
 from statistics import fmean
 from typing import Literal
 
-from pydantic import BaseModel, ConfigDict
-
+from footback.core.models import StrictModel
 from footback.daily.checkin import CheckIn
 from footback.daily.content import DailyContent, PainRule, PracticeRule
 from footback.records.history import SessionEntry, local_day, routine_days, streak
@@ -23,11 +22,7 @@ Verdict = Literal["better", "no clear change", "worse", "too little data"]
 _EPSILON = 1e-9
 
 
-class _Model(BaseModel):
-    model_config = ConfigDict(extra="forbid", frozen=True)
-
-
-class PainChange(_Model):
+class PainChange(StrictModel):
     start: float | None
     now: float | None
     change: float | None
@@ -36,7 +31,7 @@ class PainChange(_Model):
     now_checkins: int
 
 
-class Practice(_Model):
+class Practice(StrictModel):
     sessions_per_week: int
     minutes_per_week: float
     target_per_week: float
@@ -45,32 +40,32 @@ class Practice(_Model):
     streak_days: int
 
 
-class WeekGroup(_Model):
+class WeekGroup(StrictModel):
     weeks: int
     foot: float | None
     back: float | None
 
 
-class PainByPractice(_Model):
+class PainByPractice(StrictModel):
     on_target: WeekGroup
     below_target: WeekGroup
     note: str
 
 
-class Series(_Model):
+class Series(StrictModel):
     days: list[date]
     foot: list[int | None]
     back: list[int | None]
     sessions: list[int]
 
 
-class PlanStatus(_Model):
+class PlanStatus(StrictModel):
     level: int | None = None
     next_review: date | None = None
     reason: str | None = None
 
 
-class Progress(_Model):
+class Progress(StrictModel):
     today: date
     foot_pain: PainChange
     back_pain: PainChange
