@@ -61,7 +61,7 @@ def save_assessment(store: Store, answers: Answers, result: AssessmentResult, no
         return int(cur.lastrowid or 0)
 
 
-def recent_assessments(
+def list_assessments(
     store: Store, *, limit: int | None = None, since: date | None = None, offset_minutes: int = 0
 ) -> list[SavedAssessment]:
     """The newest `limit` readable assessments (all without a limit) from local day `since`, oldest first."""
@@ -85,7 +85,7 @@ def count_assessments(store: Store, *, since: date | None = None, offset_minutes
 
 def latest_assessment(store: Store) -> SavedAssessment | None:
     """The most recent readable assessment, if any."""
-    found = recent_assessments(store, limit=1)
+    found = list_assessments(store, limit=1)
     return found[0] if found else None
 
 

@@ -14,6 +14,7 @@ from typing import Any, TypeVar
 
 from footback.core.errors import StoreError
 from footback.core.paths import FILE_MODE, db_path, ensure_data_dir
+from footback.core.text import visible_controls
 
 # Marks the file as footback's own ("FtBk"), so a foreign SQLite file is never migrated.
 APPLICATION_ID = 0x4674426B
@@ -95,6 +96,21 @@ MIGRATIONS: tuple[Migration, ...] = (
             result TEXT NOT NULL
         );
         CREATE INDEX shoe_checks_created ON shoe_checks (created_at);
+        """,
+    ),
+    Migration(
+        30,
+        "checkins",
+        """
+        CREATE TABLE checkins (
+            id INTEGER PRIMARY KEY,
+            day TEXT NOT NULL UNIQUE,
+            foot INTEGER NOT NULL CHECK (foot BETWEEN 0 AND 10),
+            back INTEGER NOT NULL CHECK (back BETWEEN 0 AND 10),
+            note TEXT,
+            warning_signs TEXT NOT NULL DEFAULT '[]',
+            created_at TEXT NOT NULL
+        );
         """,
     ),
     Migration(
@@ -200,12 +216,7 @@ def migrate(conn: sqlite3.Connection, path: Path) -> None:
 
 def _excerpt(value: object) -> str:
     """A short, printable excerpt of a stored value for a message (it may be hostile)."""
-    text = str(value)[:32]
-    return "".join(ch if ch.isprintable() else _escape(ord(ch)) for ch in text)
-
-
-def _escape(code: int) -> str:
-    return f"\\x{code:02x}" if code < 0x100 else f"\\u{code:04x}"
+    return visible_controls(str(value)[:32])
 
 
 def warn_on_stderr(message: str) -> None:

@@ -3,12 +3,13 @@
 from __future__ import annotations
 
 from datetime import date, datetime, timedelta, tzinfo
-from typing import Any, Literal
+from typing import Any
 
-from pydantic import BaseModel, ConfigDict, Field
+from pydantic import Field
 
 from footback.core.errors import BadInputError
-from footback.records.assessments import SavedAssessment, count_assessments, recent_assessments
+from footback.core.models import SCORE_NAMES, ScoreName, StrictModel
+from footback.records.assessments import SavedAssessment, count_assessments, list_assessments
 from footback.records.db import Store
 from footback.records.shoes import SavedCheck, count_checks, recent_checks
 from footback.records.stretch_sessions import (
@@ -20,20 +21,13 @@ from footback.records.stretch_sessions import (
 )
 from footback.records.window import offset_of
 
-ScoreName = Literal["foot", "back", "link"]
-SCORE_NAMES: tuple[ScoreName, ...] = ("foot", "back", "link")
 
-
-class _Model(BaseModel):
-    model_config = ConfigDict(extra="forbid", frozen=True)
-
-
-class ScoreEntry(_Model):
+class ScoreEntry(StrictModel):
     score: int
     level: str
 
 
-class AssessmentEntry(_Model):
+class AssessmentEntry(StrictModel):
     created_at: datetime
     urgent: bool
     foot: ScoreEntry
@@ -44,7 +38,7 @@ class AssessmentEntry(_Model):
         return {"foot": self.foot, "back": self.back, "link": self.link}[name]
 
 
-class SessionEntry(_Model):
+class SessionEntry(StrictModel):
     started_at: datetime
     routine: str
     minutes: float
@@ -54,14 +48,14 @@ class SessionEntry(_Model):
     finished: bool
 
 
-class CheckEntry(_Model):
+class CheckEntry(StrictModel):
     created_at: datetime
     pair: str | None
     verdict: str
     score: int
 
 
-class History(_Model):
+class History(StrictModel):
     data_file: str
     since: date | None
     assessments: list[AssessmentEntry]
@@ -161,8 +155,7 @@ def load_history(
     The streak and this week always use all sessions."""
     offset = offset_of(now)
     assessments = [
-        assessment_entry(a)
-        for a in recent_assessments(store, limit=limit, since=since, offset_minutes=offset)
+        assessment_entry(a) for a in list_assessments(store, limit=limit, since=since, offset_minutes=offset)
     ]
     sessions = [
         session_entry(s) for s in reversed(recent_sessions(store, limit, since=since, offset_minutes=offset))

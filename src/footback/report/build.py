@@ -6,13 +6,13 @@ from dataclasses import dataclass
 from datetime import datetime, timedelta
 from functools import cache
 
-from pydantic import BaseModel, ConfigDict
-
 from footback.assess.model import AssessmentResult
 from footback.content.questions import Question, Value
-from footback.records.assessments import recent_assessments
+from footback.core.models import ScoreName, StrictModel
+from footback.core.text import minutes_text
+from footback.records.assessments import list_assessments
 from footback.records.db import Store
-from footback.records.history import AssessmentEntry, ScoreName, assessment_entry
+from footback.records.history import AssessmentEntry, assessment_entry
 from footback.records.shoes import latest_checks
 from footback.records.stretch_sessions import session_totals
 from footback.records.window import offset_of
@@ -23,9 +23,7 @@ TREND_POINTS = 40
 MAX_SHOE_LINES = 12
 
 
-class Headings(BaseModel):
-    model_config = ConfigDict(extra="forbid", frozen=True)
-
+class Headings(StrictModel):
     assessment: str
     red_flags: str
     scores: str
@@ -36,9 +34,7 @@ class Headings(BaseModel):
     evidence: str
 
 
-class ReportText(BaseModel):
-    model_config = ConfigDict(extra="forbid", frozen=True)
-
+class ReportText(StrictModel):
     title: str
     intro: str
     not_diagnosis: str
@@ -185,7 +181,7 @@ def build_report(store: Store | None, *, now: datetime) -> Report:
     if store is None:
         empty = Routines(days=0, sessions=0, minutes=0.0, finished=0, stopped=0, by_routine=[])
         return Report(made_at=now, text=text, latest=None, trends=[], routines=empty, shoes=[])
-    saved = recent_assessments(store, limit=TREND_POINTS)
+    saved = list_assessments(store, limit=TREND_POINTS)
     latest = None
     if saved:
         newest = saved[-1]
@@ -203,7 +199,3 @@ def build_report(store: Store | None, *, now: datetime) -> Report:
         routines=_routines(store, now),
         shoes=_shoes(store),
     )
-
-
-def minutes_text(value: float) -> str:
-    return f"{value:.0f}" if value >= 10 or value == int(value) else f"{value:.1f}"
