@@ -4,7 +4,8 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
-from footback.stretch.render import fmt_clock, plural
+from footback.core.text import plural
+from footback.stretch.render import fmt_clock
 from footback.stretch.routine_file import Routine, Step
 from footback.stretch.timeline import Timeline
 
