@@ -122,15 +122,18 @@ def run_assess(
         sys.stderr.write(where_line(saved=not no_save) + "\n")
         return
     from footback.assess.render import render_result
-    from footback.cli.console import make_console, say_where
+    from footback.cli.console import make_console, say_where, show_long
 
     out = make_console(no_color=no_color)
-    render_result(
+    show_long(
         out,
-        result,
-        content.advice.urgent,
-        previous.result if previous else None,
-        previous.created_at if previous else None,
+        lambda console: render_result(
+            console,
+            result,
+            content.advice.urgent,
+            previous.result if previous else None,
+            previous.created_at if previous else None,
+        ),
     )
     say_where(out, saved=not no_save)
 
