@@ -21,6 +21,8 @@ def plan(
     *,
     as_json: Annotated[bool, typer.Option("--json", help="Print the plan as JSON.")] = False,
     no_save: Annotated[bool, typer.Option("--no-save", help="Show the plan without saving it.")] = False,
+    review: Annotated[bool, typer.Option("--review", help="Review the level now instead of weekly.")] = False,
+    level: Annotated[int | None, typer.Option("--level", metavar="N", help="Set the level by hand.")] = None,
     no_color: NoColorOption = False,
 ) -> None:
     """Build your own routine from your latest assessment, with the reason for every step."""
@@ -28,12 +30,20 @@ def plan(
         from footback.cli.config import load_settings
 
         no_color = load_settings().colour_off(no_color)
-        code = run_plan(as_json=as_json, no_save=no_save, no_color=no_color)
+        code = run_plan(as_json=as_json, no_save=no_save, no_color=no_color, review=review, level=level)
     if code:
         raise typer.Exit(code)
 
 
-def run_plan(*, as_json: bool, no_save: bool, no_color: bool, now: datetime | None = None) -> int:
+def run_plan(
+    *,
+    as_json: bool,
+    no_save: bool,
+    no_color: bool,
+    review: bool = False,
+    level: int | None = None,
+    now: datetime | None = None,
+) -> int:
     """The command body; returns 1 when no plan could be made (no assessment, or a warning sign)."""
     from footback.assess.content import load_assess_content
     from footback.assess.render import render_urgent
@@ -58,14 +68,45 @@ def run_plan(*, as_json: bool, no_save: bool, no_color: bool, now: datetime | No
         out.print(content.declined, markup=False)
         return 1
 
-    made = build_plan(saved.result, saved.created_at, content, load_builtin)
+    from footback.plan.levels import level_for_plan, level_line
+    from footback.plan.progression import apply_dose
+
     clock = now or datetime.now().astimezone()
+    age = saved.answers.get("age")
+    rule = content.progression
+    state = level_for_plan(
+        rule,
+        now=clock,
+        age=age if isinstance(age, int) else None,
+        review_now=review,
+        manual=level,
+        save=not no_save,
+    )
+    made = build_plan(saved.result, saved.created_at, content, load_builtin)
+    if state is not None:
+        made = apply_dose(made, state.dose, rule.steps)
     text = plan_toml(made, clock)
     path = None if no_save else save_plan(text)
     if as_json:
-        typer.echo(json.dumps(_as_json(made, path), indent=2))
+        doc = _as_json(made, path)
+        doc["level"] = (
+            None
+            if state is None
+            else {
+                "level": state.level,
+                "top": state.top,
+                "hold": state.dose.hold,
+                "reps": state.dose.reps,
+                "next_review": state.next_review.isoformat(),
+                "reason": state.reason,
+                "changed": state.changed is not None,
+            }
+        )
+        typer.echo(json.dumps(doc, indent=2))
     else:
         _render(out, made)
+        if state is not None:
+            out.print(level_line(state, rule.steps), markup=False)
     # `out` is stderr with --json, so stdout stays pure JSON while the path is still shown.
     if path is not None:
         out.print(content.saved.format(path=path), markup=False, soft_wrap=True)
