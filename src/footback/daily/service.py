@@ -3,8 +3,13 @@
 from __future__ import annotations
 
 from datetime import datetime, timedelta
+from pathlib import Path
+from typing import TYPE_CHECKING
 
 from footback.daily.progress import PlanStatus, Progress, progress
+
+if TYPE_CHECKING:
+    from footback.daily.ics import Reminder
 
 
 def load_progress(now: datetime) -> Progress:
@@ -30,3 +35,64 @@ def load_progress(now: datetime) -> Progress:
             )
     content = load_daily_content()
     return progress(checkins, sessions, today=now.date(), tz=now.tzinfo, content=content, plan=plan)
+
+
+def _known_routines(plan_saved: bool) -> list[str]:
+    from footback.core.models import PLAN_NAME
+    from footback.stretch import catalogue
+
+    return [*catalogue.names(), *([PLAN_NAME] if plan_saved else [])]
+
+
+def _minutes(name: str) -> int:
+    """A routine's length in whole minutes, for the calendar event (10 when it cannot be read)."""
+    from footback.core.errors import FootbackError
+    from footback.core.models import PLAN_NAME
+    from footback.plan.build import load_saved_plan
+    from footback.stretch import catalogue
+
+    try:
+        routine = load_saved_plan() if name == PLAN_NAME else catalogue.load_builtin(name)
+    except FootbackError:
+        return 10
+    return max(1, round(routine.total_seconds() / 60))
+
+
+def write_reminders(path: Path, *, at: list[str], routine: str | None, now: datetime) -> list[Reminder]:
+    """Write the iCalendar file of daily reminders; returns what it holds."""
+    from footback import __version__
+    from footback.core.files import write_private
+    from footback.daily.content import load_daily_content
+    from footback.daily.ics import calendar
+    from footback.daily.remind import chosen_slots, reminders
+    from footback.plan.build import plan_path
+
+    rule = load_daily_content().remind
+    saved = plan_path().is_file()
+    slots = chosen_slots(rule, at=at, routine=routine, plan_saved=saved, known=_known_routines(saved))
+    made = reminders(rule, slots, _minutes)
+    write_private(path, calendar(made, stamp=now, start=now.date(), version=__version__))
+    return made
+
+
+def due_now(now: datetime) -> list[str]:
+    """What is still due today at `now` (local): routines whose time has come, and the check-in."""
+    from footback.daily.content import load_daily_content
+    from footback.daily.remind import day_slots, due_items
+    from footback.plan.build import plan_path
+    from footback.records.checkins import checkin_on
+    from footback.records.db import open_existing_store
+    from footback.records.stretch_sessions import newest_sessions
+    from footback.records.window import offset_of
+
+    rule = load_daily_content().remind
+    slots = day_slots(rule, plan_saved=plan_path().is_file())
+    done: set[str] = set()
+    checked_in = False
+    store = open_existing_store()
+    if store is not None:
+        with store:
+            checked_in = checkin_on(store, now.date()) is not None
+            today = newest_sessions(store, since=now.date(), offset_minutes=offset_of(now))
+            done = {s.routine for s in today if s.counts}
+    return due_items(now, slots, done, checked_in, rule.checkin_after_last)
