@@ -31,7 +31,7 @@ from footback.assess.service import assess
 from footback.cli.app import app
 from footback.core.paths import DB_NAME
 from footback.records.db import SCHEMA_VERSION
-from tests.records.test_store_faults import build_store_at
+from tests.records.test_store_faults import EARLIER_VERSIONS, build_store_at
 from tests.support.helpers import TINY_ROUTINE, no_problem_answers
 from tests.support.history_seed import seed_full
 
@@ -164,7 +164,7 @@ def test_a_folder_with_other_files_keeps_them_as_they_are(home: Path, files: dic
     assert mode(notes) == 0o644 and notes.read_text(encoding="utf-8") == "mine"
 
 
-@pytest.mark.parametrize("version", range(SCHEMA_VERSION))
+@pytest.mark.parametrize("version", EARLIER_VERSIONS)
 @pytest.mark.parametrize("command", ["history", "assess", "import"])
 def test_migrating_an_older_store_keeps_it_private(
     tmp_path: Path, home: Path, files: dict[str, Path], version: int, command: str
