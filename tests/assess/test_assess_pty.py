@@ -135,3 +135,36 @@ def test_the_emergency_advice_follows_the_first_emergency_yes(home: Path) -> Non
         child.close()
     assert child.exitstatus == 0
     assert "in both legs" not in shown_before + rest  # no further question was asked
+
+
+def test_redirected_result_still_asks_on_the_terminal(home: Path, tmp_path: Path) -> None:
+    """`footback assess > result.txt`: the questions appear on the terminal, the result in the file."""
+    result = tmp_path / "result.txt"
+    env = dict(os.environ, FOOTBACK_HOME=str(home), TERM="dumb", NO_COLOR="1", COLUMNS="80")
+    child = pexpect.spawn(
+        "/bin/bash",
+        ["-c", f"{sys.executable} -m footback assess > {result}; echo EXIT=$?"],
+        env=env,
+        encoding="utf-8",
+        timeout=20,
+        dimensions=(40, 80),
+    )
+    try:
+        child.expect(r"About \d+ questions, about \d+ minutes\.")
+        child.expect(r"question 1 of about \d+")
+        for key in ["", "", "1", "y"]:  # age, pregnancy skipped; back pain never; saddle numbness
+            child.expect("> ")
+            child.sendline(key)
+        child.expect("b to change an answer")
+        child.sendline("")
+        child.expect(r"EXIT=(\d+)")
+        code = int(child.match.group(1))
+        child.expect(pexpect.EOF)
+    finally:
+        child.close()
+    assert code == 0
+    text = result.read_text(encoding="utf-8")
+    assert "EMERGENCY" in text or "URGENT" in text.upper()
+    assert "Why:" not in text and "> " not in text
+    assert not text.startswith("\n")
+    assert all(line == line.rstrip() for line in text.splitlines())

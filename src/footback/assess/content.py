@@ -4,26 +4,18 @@ from __future__ import annotations
 
 from collections.abc import Mapping
 from functools import cache
-from typing import Literal
-
-from pydantic import BaseModel, ConfigDict
 
 from footback.content.loader import load_model, sources
 from footback.content.questions import Question, When, when_holds
 from footback.content.questions import Value as Value
 from footback.content.rules import QuestionSet, Rule
+from footback.core.models import Level, ScoreName, StrictModel
 from footback.core.safety import Severity, SignRule
 
-Level = Literal["low", "moderate", "high"]
-ScoreName = Literal["foot", "back", "link"]
 Facts = dict[str, Value | None]
 
 
-class _Strict(BaseModel):
-    model_config = ConfigDict(extra="forbid", frozen=True)
-
-
-class RedFlag(_Strict):
+class RedFlag(StrictModel):
     severity: Severity
     # A few words naming the sign in history, reports and the stretch/plan reminder.
     label: str
@@ -72,7 +64,7 @@ class DerivedSign(Rule):
         return SignRule(id=self.id, severity=self.severity, test=self.applies, standing=self.standing)
 
 
-class Adults(_Strict):
+class Adults(StrictModel):
     """footback is for adults: below `min_age` it says so and gives no grouping or routine."""
 
     min_age: int
@@ -81,7 +73,7 @@ class Adults(_Strict):
     sources: list[str]
 
 
-class Safety(_Strict):
+class Safety(StrictModel):
     signs: list[DerivedSign]
     adults: Adults
 
@@ -103,7 +95,7 @@ class Factor(Rule):
         return [self.source, *self.also]
 
 
-class ScoreSpec(_Strict):
+class ScoreSpec(StrictModel):
     title: str
     moderate_at: int
     high_at: int
@@ -120,13 +112,13 @@ class ScoreSpec(_Strict):
         return "moderate" if score >= self.moderate_at else "low"
 
 
-class StartBackItem(_Strict):
+class StartBackItem(StrictModel):
     id: str
     psychosocial: bool = False
     when: When
 
 
-class StartBackSpec(_Strict):
+class StartBackSpec(StrictModel):
     source: str
     # Keele's copyright and funding statement, shown wherever the grouping is.
     notice: str
@@ -135,12 +127,12 @@ class StartBackSpec(_Strict):
     items: list[StartBackItem]
 
 
-class Scoring(_Strict):
+class Scoring(StrictModel):
     scores: dict[ScoreName, ScoreSpec]
     startback: StartBackSpec
 
 
-class UrgentText(_Strict):
+class UrgentText(StrictModel):
     emergency_title: str
     urgent_title: str
     # Said when the interview stops after part 1 because of an urgent sign.
@@ -155,7 +147,7 @@ class RoutineRule(Rule):
     source: str
 
 
-class RoutineAdvice(_Strict):
+class RoutineAdvice(StrictModel):
     both: str
     combine: list[str]
     fallback: str
@@ -183,7 +175,7 @@ class SpecialistRule(Rule):
     source: str
 
 
-class GateText(_Strict):
+class GateText(StrictModel):
     """What stretch and plan say after a warning sign (see footback.assess.gate)."""
 
     reminder: str
@@ -194,7 +186,7 @@ class GateText(_Strict):
     option: str
 
 
-class Advice(_Strict):
+class Advice(StrictModel):
     urgent: UrgentText
     gate: GateText
     routines: RoutineAdvice
@@ -203,7 +195,7 @@ class Advice(_Strict):
     specialist: list[SpecialistRule]
 
 
-class AssessContent(_Strict):
+class AssessContent(StrictModel):
     questions: AssessQuestions
     scoring: Scoring
     advice: Advice

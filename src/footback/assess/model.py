@@ -4,20 +4,16 @@ from __future__ import annotations
 
 from typing import Any, Literal
 
-from pydantic import BaseModel, ConfigDict, model_validator
+from pydantic import model_validator
 
+from footback.core.models import SCORE_NAMES, Level, ScoreName, StrictModel
 from footback.core.safety import Severity, Triage, needs_clinician, triage_of
 
-Level = Literal["low", "moderate", "high"]
 # Keele's names for the STarT Back groups (risk of the pain becoming long-lasting and disabling).
 Group = Literal["low", "medium", "high"]
 
 
-class _Model(BaseModel):
-    model_config = ConfigDict(extra="forbid")
-
-
-class FactorHit(_Model):
+class FactorHit(StrictModel):
     id: str
     points: int
     reason: str
@@ -27,7 +23,7 @@ class FactorHit(_Model):
     evidence: str | None = None
 
 
-class Score(_Model):
+class Score(StrictModel):
     score: int
     level: Level
     factors: list[FactorHit]
@@ -37,13 +33,20 @@ class Score(_Model):
     known_associations: int | None = None
 
 
-class Scores(_Model):
+class Scores(StrictModel):
     foot: Score
     back: Score
     link: Score
 
+    def score(self, name: ScoreName) -> Score:
+        return {"foot": self.foot, "back": self.back, "link": self.link}[name]
 
-class RedFlagHit(_Model):
+    def named(self) -> list[tuple[ScoreName, Score]]:
+        """The three scores with their names, in the order every screen shows them."""
+        return [(name, self.score(name)) for name in SCORE_NAMES]
+
+
+class RedFlagHit(StrictModel):
     id: str
     severity: Severity
     question: str
@@ -59,7 +62,7 @@ class RedFlagHit(_Model):
         return self.label or self.question
 
 
-class StartBack(_Model):
+class StartBack(StrictModel):
     total: int
     psychosocial: int
     group: Group
@@ -74,21 +77,21 @@ class StartBack(_Model):
         return data
 
 
-class RoutineChoice(_Model):
+class RoutineChoice(StrictModel):
     routine: str
     reason: str
     source: str
     source_ids: list[str] = []
 
 
-class Note(_Model):
+class Note(StrictModel):
     id: str
     text: str
     source: str
     source_ids: list[str] = []
 
 
-class Recommendations(_Model):
+class Recommendations(StrictModel):
     routines: list[str]
     routine_reasons: list[RoutineChoice]
     actions: list[str]
@@ -100,7 +103,7 @@ class Recommendations(_Model):
     specialist_reasons: list[Note] = []
 
 
-class AssessmentResult(_Model):
+class AssessmentResult(StrictModel):
     # `triage` says how serious; `urgent` stays for scripts: true for emergency and urgent.
     triage: Triage = "self_care"
     urgent: bool

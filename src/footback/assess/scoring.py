@@ -6,6 +6,7 @@ from footback.assess.content import AssessContent, Facts, ScoreSpec, StartBackSp
 from footback.assess.model import FactorHit, Group, RedFlagHit, Score, Scores, StartBack
 from footback.content.loader import Sources, sources
 from footback.content.questions import Answers
+from footback.core.models import SCORE_NAMES, ScoreName
 from footback.core.safety import evaluate
 
 # Evidence levels that rest on a published study or guideline (data/sources.toml).
@@ -127,8 +128,8 @@ GROUP_LEVEL = {"low": "low", "medium": "moderate", "high": "high"}
 def score_all(content: AssessContent, facts: Facts) -> tuple[Scores, StartBack | None]:
     """The foot, back and link scores; the back level follows STarT Back when there is back pain."""
     specs = content.scoring.scores
-    results: dict[str, Score] = {}
-    for name in ("foot", "back", "link"):
+    results: dict[ScoreName, Score] = {}
+    for name in SCORE_NAMES:
         spec = specs[name]
         points, hits = score_one(spec, facts)
         level = spec.level_for(points)

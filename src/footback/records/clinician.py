@@ -1,16 +1,22 @@
-"""Warning signs in the store: what each assessment reported, and when a clinician saw the person."""
+"""The clinician_seen repository: a person's word, with its date, that a clinician has seen them.
+
+Which assessments reported warning signs comes from the assessments repository; the rule that
+decides what is still open is footback.core.safety's.
+"""
 
 from __future__ import annotations
 
 import json
 from dataclasses import dataclass
-from datetime import datetime
+from datetime import date, datetime
 
-from footback.assess.model import AssessmentResult, RedFlagHit
+from footback.assess.model import RedFlagHit
 from footback.core.safety import Reported, Seen, Sign
-from footback.records.assessments import unreadable
-from footback.records.db import Store
-from footback.records.history import parse_stamp
+from footback.records.assessments import SavedAssessment, latest_assessment, warning_assessments
+from footback.records.db import Row, Store
+from footback.records.fields import DamagedRow, as_int, as_text, parse_stamp, stamp_text
+
+WHAT = "clinician confirmation"
 
 
 @dataclass(frozen=True)
@@ -25,50 +31,43 @@ class SignReport:
         return Reported(self.at, tuple(Sign(f.id, f.severity, f.standing) for f in self.signs))
 
 
+def _report(saved: SavedAssessment) -> SignReport:
+    return SignReport(assessment_id=saved.id, at=saved.created_at, signs=saved.result.red_flags)
+
+
 def save_seen(store: Store, now: datetime, assessment_id: int | None, sign_ids: list[str]) -> None:
     """Record that a clinician has seen the person about these signs."""
     with store.transaction() as conn:
         conn.execute(
             "INSERT INTO clinician_seen (seen_at, assessment_id, signs) VALUES (?, ?, ?)",
-            (now.isoformat(timespec="seconds"), assessment_id, json.dumps(sorted(sign_ids))),
+            (stamp_text(now), assessment_id, json.dumps(sorted(sign_ids))),
         )
 
 
+def from_row(row: Row) -> Seen:
+    """The one way a clinician_seen row becomes a model; raises a ValueError for a damaged one."""
+    as_int(row[0])
+    ids = json.loads(as_text(row[2]))
+    if not isinstance(ids, list) or not all(isinstance(i, str) for i in ids):
+        raise DamagedRow("signs is not a list of ids")
+    return Seen(parse_stamp(row[1]), frozenset(ids))
+
+
 def read_seen(store: Store) -> list[Seen]:
-    """Every confirmation, oldest first; a damaged signs list counts as none."""
-    rows = store.query("SELECT seen_at, signs FROM clinician_seen ORDER BY seen_at, id")
-    seen = []
-    for at, signs in rows:
-        try:
-            ids = json.loads(signs)
-        except ValueError:
-            ids = []
-        clean = frozenset(i for i in ids if isinstance(i, str)) if isinstance(ids, list) else frozenset()
-        seen.append(Seen(parse_stamp(at), clean))
-    return seen
-
-
-def _report(store: Store, row: tuple[int, str, str]) -> SignReport:
-    try:
-        result = AssessmentResult.model_validate_json(row[2])
-    except ValueError:
-        raise unreadable(store, row[1]) from None
-    return SignReport(assessment_id=row[0], at=parse_stamp(row[1]), signs=result.red_flags)
-
-
-def sign_reports(store: Store) -> list[SignReport]:
-    """Every assessment that reported a warning sign, oldest first."""
-    rows = store.query(
-        "SELECT id, created_at, result FROM assessments WHERE urgent = 1 ORDER BY created_at, id"
+    """Every confirmation, oldest first."""
+    return store.read(
+        "SELECT id, seen_at, signs FROM clinician_seen ORDER BY seen_at, id", (), from_row, WHAT
     )
-    return [_report(store, row) for row in rows]
+
+
+def sign_reports(store: Store, *, since: date | None = None, offset_minutes: int = 0) -> list[SignReport]:
+    """Every assessment that reported a warning sign (from local day `since`), oldest first."""
+    return [_report(s) for s in warning_assessments(store, since=since, offset_minutes=offset_minutes)]
 
 
 def latest_report(store: Store) -> SignReport | None:
     """The latest assessment, when it reported a warning sign."""
-    row = store.conn.execute(
-        "SELECT id, created_at, urgent, result FROM assessments ORDER BY created_at DESC, id DESC LIMIT 1"
-    ).fetchone()
-    if row is None or not row[2]:
+    saved = latest_assessment(store)
+    if saved is None or not saved.result.needs_clinician:
         return None
-    return _report(store, (row[0], row[1], row[3]))
+    return _report(saved)
