@@ -252,8 +252,12 @@ def test_a_store_from_a_newer_footback_is_refused_untouched(home: Path) -> None:
 def build_store_at(path: Path, version: int) -> None:
     """A store as footback left it at `version`, with a record in every table that existed then."""
     conn = sqlite3.connect(path, isolation_level=None)
-    for migration in MIGRATIONS[:version]:
+    for migration in MIGRATIONS:
+        if migration.version > version:
+            break
         conn.executescript(migration.sql)
+        if migration.then is not None:
+            migration.then(conn)
     if version >= 1:
         conn.execute(f"PRAGMA application_id = {APPLICATION_ID}")
         conn.execute(
@@ -270,7 +274,11 @@ def build_store_at(path: Path, version: int) -> None:
     conn.close()
 
 
-@pytest.mark.parametrize("version", range(SCHEMA_VERSION))
+# Every version a released footback left a store at (versions have gaps: each work stream has a block).
+EARLIER_VERSIONS = [0, *(m.version for m in MIGRATIONS[:-1])]
+
+
+@pytest.mark.parametrize("version", EARLIER_VERSIONS)
 def test_migrations_run_forward_from_every_earlier_version(home: Path, version: int) -> None:
     home.mkdir(mode=0o700)
     build_store_at(db_path(), version)
@@ -293,8 +301,9 @@ def test_migrations_run_forward_from_every_earlier_version(home: Path, version: 
             )
 
 
-def test_migrations_are_numbered_in_order_without_gaps() -> None:
-    assert [m.version for m in MIGRATIONS] == list(range(1, len(MIGRATIONS) + 1))
+def test_migrations_are_numbered_in_order() -> None:
+    versions = [m.version for m in MIGRATIONS]
+    assert versions == sorted(set(versions)) and versions[0] == 1
 
 
 # ------------------------------------------------------------------ read-only and full disks
@@ -362,7 +371,7 @@ def test_full_disk_gives_a_clear_error_and_loses_nothing(tmp_path: Path, answers
     fb = " ".join(FOOTBACK)
     out = tmp_path / "after.json"
     script = (
-        f"set -u; mount -t tmpfs -o size=1m tmpfs {disk} || exit 99; "
+        f"set -u; mount -t tmpfs -o size=1m,mode=0700 tmpfs {disk} || exit 99; "
         f"{fb} import {backup} >/dev/null || exit 98; "
         f"dd if=/dev/zero of={disk}/filler bs=4k 2>/dev/null; "
         f"{fb} assess --answers {answers_file} >/dev/null; echo assess=$?; "
