@@ -77,7 +77,9 @@ def test_a_dangling_symlink_in_place_of_the_store_is_refused(
     assert not elsewhere.exists() and db_path().is_symlink()
 
 
-def test_a_symlink_to_another_file_never_turns_it_into_a_database(home: Path, tmp_path: Path, answers: Path) -> None:
+def test_a_symlink_to_another_file_never_turns_it_into_a_database(
+    home: Path, tmp_path: Path, answers: Path
+) -> None:
     home.mkdir(mode=0o700)
     precious = tmp_path / "thesis.txt"
     precious.write_text("")  # empty: SQLite would happily make it a database

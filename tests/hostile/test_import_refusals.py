@@ -24,7 +24,14 @@ ESC_NAME = "\x1b]0;pwned\x07\x1b[2J"
 # (what, table, index, field, value, words the message must hold)
 CASES: list[tuple[str, str, int, str, Any, str]] = [
     ("year 9999", "assessments", 0, "created_at", "9999-12-31T23:59:59+00:00", "assessments[0]: created_at"),
-    ("year 0001", "stretch_sessions", 0, "started_at", "0001-01-01T00:00:00", "stretch_sessions[0]: started_at"),
+    (
+        "year 0001",
+        "stretch_sessions",
+        0,
+        "started_at",
+        "0001-01-01T00:00:00",
+        "stretch_sessions[0]: started_at",
+    ),
     ("not a date", "shoe_checks", 0, "created_at", "yesterday", "shoe_checks[0]: created_at"),
     ("null pair name", "shoe_pairs", 0, "name", None, "shoe_pairs[0]: name"),
     ("blank pair name", "shoe_pairs", 0, "name", "   ", "shoe_pairs[0]: name"),
@@ -35,10 +42,31 @@ CASES: list[tuple[str, str, int, str, Any, str]] = [
     ("lone surrogate", "stretch_sessions", 0, "routine", "LONE", "stretch_sessions[0]: routine"),
     ("long routine name", "stretch_sessions", 0, "routine", "r" * 61, "longer than 60"),
     ("answers a list", "assessments", 1, "answers", [1, 2], "assessments[1]: answers"),
-    ("answer wrong type", "assessments", 0, "answers", {"back_pain": 12}, "assessments[0]: answers: back_pain"),
+    (
+        "answer wrong type",
+        "assessments",
+        0,
+        "answers",
+        {"back_pain": 12},
+        "assessments[0]: answers: back_pain",
+    ),
     ("unknown question", "shoe_checks", 1, "answers", {"wings": True}, "shoe_checks[1]: answers"),
-    ("negative minutes", "stretch_sessions", 2, "actual_seconds", -60.0, "stretch_sessions[2]: actual_seconds"),
-    ("infinite minutes", "stretch_sessions", 0, "planned_seconds", "INF", "planned_seconds: inf is not a finite"),
+    (
+        "negative minutes",
+        "stretch_sessions",
+        2,
+        "actual_seconds",
+        -60.0,
+        "stretch_sessions[2]: actual_seconds",
+    ),
+    (
+        "infinite minutes",
+        "stretch_sessions",
+        0,
+        "planned_seconds",
+        "INF",
+        "planned_seconds: inf is not a finite",
+    ),
     ("NaN minutes", "stretch_sessions", 0, "planned_seconds", "NAN", "NaN is not a number"),
     ("negative distance", "shoe_pairs", 1, "distance_km", -1.0, "shoe_pairs[1]: distance_km"),
     ("infinite distance", "shoe_pairs", 1, "distance_km", "HUGE", "shoe_pairs[1]: distance_km"),
@@ -54,7 +82,9 @@ CASES: list[tuple[str, str, int, str, Any, str]] = [
 RAW = {"LONE": '"\\ud800"', "INF": "1e999", "NAN": "NaN", "HUGE": "1e400"}
 
 
-@pytest.mark.parametrize(("what", "table", "index", "field", "value", "words"), CASES, ids=[c[0] for c in CASES])
+@pytest.mark.parametrize(
+    ("what", "table", "index", "field", "value", "words"), CASES, ids=[c[0] for c in CASES]
+)
 def test_each_bad_field_is_refused_and_nothing_is_stored(
     home: Path, tmp_path: Path, what: str, table: str, index: int, field: str, value: Any, words: str
 ) -> None:
@@ -90,7 +120,9 @@ def test_pair_names_that_differ_only_in_case_are_refused(home: Path, tmp_path: P
     assert "shoe_pairs[1]: name" in result.stderr and "only in case" in result.stderr
 
 
-def test_a_case_duplicate_of_a_stored_pair_is_refused_and_the_store_unchanged(home: Path, tmp_path: Path) -> None:
+def test_a_case_duplicate_of_a_stored_pair_is_refused_and_the_store_unchanged(
+    home: Path, tmp_path: Path
+) -> None:
     seed_full()
     before = runner.invoke(app, ["export"]).stdout
     doc = seed_export(tmp_path / "elsewhere")

@@ -79,7 +79,9 @@ def stamp(row: Row, field: str) -> None:
         raise RecordProblem(field, f"{excerpt(value)}: the year must be {MIN_YEAR}-{MAX_YEAR}")
 
 
-def number(row: Row, field: str, low: float, high: float, *, whole: bool = False, optional: bool = False) -> None:
+def number(
+    row: Row, field: str, low: float, high: float, *, whole: bool = False, optional: bool = False
+) -> None:
     value = row.get(field)
     if value is None and optional:
         return

@@ -240,7 +240,9 @@ def write_json(store: Store | None, plan_text: str | None, out: TextIO) -> Expor
     """
     counts = ExportCounts()
     out.write("{\n")
-    out.write(f'  "format": {_dump(FORMAT)},\n  "version": {EXPORT_VERSION},\n  "schema": {SCHEMA_VERSION},\n')
+    out.write(
+        f'  "format": {_dump(FORMAT)},\n  "version": {EXPORT_VERSION},\n  "schema": {SCHEMA_VERSION},\n'
+    )
     for table in TABLES:
         out.write(f'  "{table}": ')
         for row in export_records(store, table):
@@ -418,7 +420,9 @@ def check_header(header: dict[str, Any], where: str) -> tuple[str, ...]:
         raise BadInputError(f"{where}: export version {excerpt(version)} is not one this footback reads")
     made_by = header.get("schema")
     if not isinstance(made_by, int) or made_by > SCHEMA_VERSION:
-        raise BadInputError(f"{where}: made by a newer footback (schema {excerpt(made_by)}); upgrade footback")
+        raise BadInputError(
+            f"{where}: made by a newer footback (schema {excerpt(made_by)}); upgrade footback"
+        )
     return VERSIONS[version]
 
 
@@ -432,7 +436,7 @@ def _check_shape(row: object, table: str, where: str) -> Row:
     for column in columns.values():
         value = row.get(column.name)
         if value is None:
-            if column.required and column.name in row or (column.required and column.default is None):
+            if (column.required and column.name in row) or (column.required and column.default is None):
                 raise BadInputError(f"{where}: {column.name}: is missing")
             continue
         if column.name in JSON_COLUMNS:
@@ -534,7 +538,9 @@ class _Importer:
             " AND pair NOT IN (SELECT name FROM shoe_pairs) LIMIT 1"
         ).fetchone()
         if orphan is not None:
-            raise BadInputError(f"{where}: shoe_checks: pair {excerpt(orphan[0])} is not in the export or the store")
+            raise BadInputError(
+                f"{where}: shoe_checks: pair {excerpt(orphan[0])} is not in the export or the store"
+            )
 
 
 def import_stream(store: Store, fh: Readable, where: str) -> ImportCounts:

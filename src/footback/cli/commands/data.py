@@ -68,9 +68,10 @@ def run_export(*, fmt: str, output: Path | None) -> None:
     if output is None or str(output) == "-":
         return
     exported = ", ".join(
-        f"{counts.records[t]} {t.replace('_', ' ')}" for t in ("assessments", "stretch_sessions", "shoe_checks")
+        f"{counts.records[t]} {t.replace('_', ' ')}"
+        for t in ("assessments", "stretch_sessions", "shoe_checks")
     )
-    damaged = f" ({counts.damaged} damaged, marked \"damaged\")" if counts.damaged else ""
+    damaged = f' ({counts.damaged} damaged, marked "damaged")' if counts.damaged else ""
     sys.stderr.write(f"Exported {exported}{damaged} to {safe_line(str(output))}\n")
 
 
