@@ -75,3 +75,10 @@ def test_importing_an_export_with_damaged_records_skips_only_those(damaged: None
     assert result.exit_code == 0, result.output
     assert "11 records marked damaged were skipped" in result.stdout
     assert "Imported 2 stretch sessions into" in result.stdout
+
+
+@pytest.mark.parametrize("args", [["history"], ["history", "--json"], ["report"], ["shoes-check", "--list"]])
+def test_readers_never_show_a_traceback_for_damaged_records(damaged: None, args: list[str]) -> None:
+    result = runner.invoke(app, args)
+    assert result.exit_code in (0, 1), result.output
+    assert result.exception is None or isinstance(result.exception, SystemExit), result.exception
