@@ -131,6 +131,20 @@ MIGRATIONS: tuple[Migration, ...] = (
         """,
         then=_record_uids,
     ),
+    # A person's word that a clinician has seen them about an assessment's warning signs.
+    Migration(
+        20,
+        "clinician_seen",
+        """
+        CREATE TABLE clinician_seen (
+            id INTEGER PRIMARY KEY,
+            seen_at TEXT NOT NULL,
+            assessment_id INTEGER,
+            signs TEXT NOT NULL DEFAULT '[]'
+        );
+        CREATE INDEX clinician_seen_at ON clinician_seen (seen_at);
+        """,
+    ),
     Migration(
         30,
         "checkins",

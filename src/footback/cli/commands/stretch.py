@@ -8,7 +8,7 @@ from typing import Annotated
 import typer
 
 from footback.cli.boundary import command_boundary
-from footback.cli.commands.options import NoColorOption, number_between
+from footback.cli.commands.options import NoColorOption, SeenClinicianOption, number_between
 
 
 def _routine_names(incomplete: str) -> list[str]:
@@ -73,6 +73,7 @@ def stretch(
         typer.Option("--plain", help="One line per event, no redraws (automatic when piped)."),
     ] = False,
     no_save: Annotated[bool, typer.Option("--no-save", help="Do not save this session.")] = False,
+    seen_clinician: SeenClinicianOption = False,
     no_color: NoColorOption = False,
 ) -> None:
     """Play a timed stretching routine: space pauses, n skips, p goes back, q stops."""
@@ -94,6 +95,7 @@ def stretch(
             plain=plain,
             no_save=no_save,
             no_color=config.colour_off(no_color),
+            seen_clinician=seen_clinician,
             config=config,
         )
         code = run(options, real_env())
