@@ -22,7 +22,7 @@ Origin = Literal["default", "config file", "environment"]
 
 
 class Settings(BaseModel):
-    """Every setting with its default. Keys are a public interface (documented in the README)."""
+    """Every setting with its default. Keys are a public interface (documented in docs/data.md)."""
 
     model_config = ConfigDict(extra="forbid", frozen=True)
 
