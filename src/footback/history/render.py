@@ -6,6 +6,7 @@ from datetime import datetime, tzinfo
 from typing import TYPE_CHECKING
 
 from footback.core.sparkline import direction, sparkline
+from footback.core.text import safe_line
 from footback.records.history import SCORE_NAMES, History
 
 if TYPE_CHECKING:
@@ -40,7 +41,7 @@ def render_history(console: Console, history: History, tz: tzinfo | None) -> Non
     from rich.text import Text
 
     # soft_wrap: the path stays on one line, whole, so it can be copied.
-    console.print(Text(f"Data file: {history.data_file}"), style="dim", soft_wrap=True)
+    console.print(Text(f"Data file: {safe_line(history.data_file)}"), style="dim", soft_wrap=True)
     if history.since is not None:
         console.print(f"Since {history.since.isoformat()}")
 
@@ -85,7 +86,7 @@ def render_history(console: Console, history: History, tz: tzinfo | None) -> Non
         for s in shown_sessions:
             table.add_row(
                 when(s.started_at, tz),
-                Text(s.routine),
+                Text(safe_line(s.routine)),
                 _minutes(s.minutes),
                 "finished"
                 if s.finished
@@ -111,6 +112,11 @@ def render_history(console: Console, history: History, tz: tzinfo | None) -> Non
             table.add_column(header)
         shown_checks = history.shoe_checks[-MAX_ROWS:]
         for c in shown_checks:
-            table.add_row(when(c.created_at, tz), Text(c.pair or "-"), verdict_text(c.verdict), str(c.score))
+            table.add_row(
+                when(c.created_at, tz),
+                Text(safe_line(c.pair or "-")),
+                safe_line(verdict_text(c.verdict)),
+                str(c.score),
+            )
         console.print(table)
         _more(console, len(history.shoe_checks) - len(shown_checks), "checks")

@@ -5,6 +5,7 @@ from __future__ import annotations
 from datetime import datetime
 from html import escape
 
+from footback.core.text import safe_line
 from footback.records.history import SCORE_NAMES, ScoreName
 from footback.report.build import Report
 
@@ -61,7 +62,7 @@ def _brief(source_ids: list[str], full: str) -> str:
 
 
 def e(text: object) -> str:
-    return escape(str(text), quote=True)
+    return escape(safe_line(str(text)), quote=True)
 
 
 def _marker(shape: str, x: float, y: float, colour: str) -> str:

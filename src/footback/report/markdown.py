@@ -5,17 +5,21 @@ from __future__ import annotations
 import re
 
 from footback.core.sparkline import sparkline
+from footback.core.text import safe_line
 from footback.records.history import SCORE_NAMES
 from footback.report.build import Report
 
 # A one-page summary: the newest rows of long tables.
 MAX_TREND_ROWS = 10
-_SPECIAL = re.compile(r"([\\`*_\[\]<>|#])")
+_SPECIAL = re.compile(r"([\\`*_\[\]<>|#~@])")
+# Bare links: renderers (GFM) turn them into live links; an escaped slash or dot keeps them text.
+_LINK = re.compile(r"(?<=:)//|(?<=\bwww)\.", re.IGNORECASE)
 
 
 def md(text: str) -> str:
     """Text that cannot turn into Markdown structure (a pair named `|x|` stays text)."""
-    return _SPECIAL.sub(r"\\\1", " ".join(text.split()))
+    escaped = _SPECIAL.sub(r"\\\1", safe_line(" ".join(text.split())))
+    return _LINK.sub(lambda m: "\\/\\/" if m.group(0) == "//" else "\\.", escaped)
 
 
 def verdict_text(verdict: str) -> str:

@@ -16,6 +16,7 @@ from pydantic import AfterValidator, BaseModel, ConfigDict, Field, ValidationErr
 
 from footback.core.errors import BadInputError
 from footback.core.files import parse_toml, read_input_text
+from footback.core.text import safe_block, safe_line
 
 MAX_FILE_BYTES = 256_000
 MAX_STEPS = 100
@@ -24,27 +25,6 @@ MIN_SECONDS, MAX_SECONDS = 1, 600
 MAX_REPS = 50
 DEFAULT_SWITCH_SECONDS = 5
 NAME_RE = re.compile(r"^[a-z0-9][a-z0-9_-]{0,39}$")
-
-# C0, DEL, C1 and the bidi overrides that can make text read differently from what it is.
-_UNSAFE = re.compile(r"[\x00-\x1f\x7f-\x9f\u202a-\u202e\u2066-\u2069]")
-
-
-def _escape(match: re.Match[str]) -> str:
-    char = match.group(0)
-    code = ord(char)
-    return f"\\x{code:02x}" if code < 0x100 else f"\\u{code:04x}"
-
-
-def safe_line(text: str) -> str:
-    """One display line: whitespace controls become spaces, other controls visible escapes."""
-    flat = re.sub(r"[\t\n\r]+", " ", text)
-    return _UNSAFE.sub(_escape, flat).strip()
-
-
-def safe_block(text: str) -> str:
-    """Like `safe_line` but keeps line breaks (instructions may have paragraphs)."""
-    lines = [safe_line(line) for line in text.replace("\r\n", "\n").split("\n")]
-    return "\n".join(lines).strip()
 
 
 def _not_blank(text: str) -> str:
