@@ -13,9 +13,11 @@ from rich.console import Console
 # Hypothesis profiles: `dev` explores new random examples on every run; `ci` is reproducible
 # (derandomized, no example database), so a CI failure is the same failure on a rerun.
 # Tests that set max_examples keep their fixed counts under both profiles.
-settings.register_profile("dev", deadline=None)
+# Both start from Hypothesis's own defaults (it auto-loads a built-in profile when CI is set).
+settings.register_profile("dev", parent=settings.get_profile("default"), deadline=None)
 settings.register_profile(
     "ci",
+    parent=settings.get_profile("default"),
     deadline=None,
     derandomize=True,
     database=None,
