@@ -12,6 +12,7 @@ import typer
 
 from footback import __version__
 from footback.cli.commands.assess import assess
+from footback.cli.commands.checkin import checkin
 from footback.cli.commands.config import config
 from footback.cli.commands.data import export, forget, import_
 from footback.cli.commands.history import history
@@ -61,6 +62,7 @@ app.command(
     epilog="Example: footback stretch --routine feet --lead-in 5 --quiet",
 )(stretch)
 
+app.command("checkin", epilog="Example: footback checkin --foot 3 --back 5 --note 'long walk'")(checkin)
 app.command("config", epilog="Example: footback config --json")(config)
 app.command("history", epilog="Example: footback history --since 2025-01-01")(history)
 app.command("plan", epilog="Example: footback plan, then: footback stretch --routine plan")(plan)

@@ -89,6 +89,21 @@ MIGRATIONS: tuple[Migration, ...] = (
         CREATE INDEX shoe_checks_created ON shoe_checks (created_at);
         """,
     ),
+    Migration(
+        30,
+        "checkins",
+        """
+        CREATE TABLE checkins (
+            id INTEGER PRIMARY KEY,
+            day TEXT NOT NULL UNIQUE,
+            foot INTEGER NOT NULL CHECK (foot BETWEEN 0 AND 10),
+            back INTEGER NOT NULL CHECK (back BETWEEN 0 AND 10),
+            note TEXT,
+            warning_signs TEXT NOT NULL DEFAULT '[]',
+            created_at TEXT NOT NULL
+        );
+        """,
+    ),
 )
 SCHEMA_VERSION = MIGRATIONS[-1].version
 

@@ -93,6 +93,8 @@ class StretchEnv:
     sleep: Callable[[float], None] = time.sleep
     wall_now: Callable[[], datetime] = lambda: datetime.now(UTC)
     open_keys: Callable[[bool], AbstractContextManager[KeySource]] = _terminal_keys
+    # One typed line, for the check-in offered after a finished routine.
+    read_line: Callable[[], str] = input
 
 
 def _isatty(stream: TextIO) -> bool:
@@ -272,6 +274,10 @@ def _play(options: StretchOptions, env: StretchEnv, console: Console, timeline: 
             summary = player.summary()
     # The terminal is back to normal here: report, save, then pass the interrupt on.
     _wrap_up(options, console, timeline, summary, started_at, interrupted=stopped is not None)
+    if stopped is None and summary.finished and env.in_is_tty and env.out_is_tty and not options.no_save:
+        from footback.daily.checkin_flow import offer_checkin
+
+        offer_checkin(console, env.read_line, env.wall_now().astimezone())
     if isinstance(stopped, Terminated):
         return 128 + stopped.signum
     if stopped is not None:
