@@ -14,6 +14,7 @@ from pydantic import BaseModel, ConfigDict, Field, ValidationError
 
 from footback.core.errors import BadInputError
 from footback.core.files import parse_toml, read_input_text
+from footback.core.models import StrictModel
 from footback.core.suggest import closest
 
 CONFIG_ENV = "FOOTBACK_CONFIG"
@@ -21,10 +22,8 @@ MAX_CONFIG_BYTES = 64_000
 Origin = Literal["default", "config file", "environment"]
 
 
-class Settings(BaseModel):
+class Settings(StrictModel):
     """Every setting with its default. Keys are a public interface (documented in docs/data.md)."""
-
-    model_config = ConfigDict(extra="forbid", frozen=True)
 
     units: Literal["km", "mi"] = Field("km", description="distance units for shoes: km or mi")
     sound: bool = Field(True, description="ring the terminal bell in routines")

@@ -10,8 +10,9 @@ import math
 from collections.abc import Mapping, Sequence
 from typing import Any, Literal
 
-from pydantic import BaseModel, ConfigDict, Field, model_validator
+from pydantic import ConfigDict, Field, model_validator
 
+from footback.core.models import StrictModel
 from footback.core.units import DistanceError, DistanceUnit, from_km, parse_distance, to_km
 
 # "distance" is stored in kilometres; people may type or write "8 mi" or "12km", and a bare
@@ -28,19 +29,17 @@ class InvalidAnswer(ValueError):
     """An answer that does not fit its question; the message lists what is allowed."""
 
 
-class Choice(BaseModel):
-    model_config = ConfigDict(extra="forbid", frozen=True)
-
+class Choice(StrictModel):
     value: str
     label: str
     # Higher means more concerning; property tests rely on scores never falling as it rises.
     concern: int = 0
 
 
-class Condition(BaseModel):
+class Condition(StrictModel):
     """A test on one answer (or derived fact). All given fields must hold; a missing value fails."""
 
-    model_config = ConfigDict(extra="forbid", frozen=True, populate_by_name=True)
+    model_config = ConfigDict(populate_by_name=True)
 
     any_of: list[str] | None = None
     none_of: list[str] | None = None
@@ -80,9 +79,7 @@ def when_holds(when: Mapping[str, Condition], facts: Mapping[str, Value | None])
     return all(cond.holds(facts.get(name)) for name, cond in when.items())
 
 
-class Question(BaseModel):
-    model_config = ConfigDict(extra="forbid", frozen=True)
-
+class Question(StrictModel):
     id: str
     part: str
     kind: Kind

@@ -79,3 +79,30 @@ def csv_cell(value: object) -> object:
     if value.startswith(_FORMULA_START) and not _NUMBER.match(value):  # -3 is a number, not a formula
         value = "'" + value
     return visible_controls(value)
+
+
+def minutes_text(value: float) -> str:
+    """Minutes as a person reads them: whole from 10 up, one decimal below when there is one."""
+    return f"{value:.0f}" if value >= 10 or value == int(value) else f"{value:.1f}"
+
+
+def plural(count: int, word: str) -> str:
+    """`1 step`, `2 steps`."""
+    return f"{count} {word}" + ("" if count == 1 else "s")
+
+
+def verdict_text(verdict: str) -> str:
+    """A stored verdict id (`replace_soon`) as words."""
+    return verdict.replace("_", " ")
+
+
+def dose_text(seconds: int, reps: int, each_side: bool, rest: int = 0, *, full: bool = False) -> str:
+    """A step's dose: `30 s x 3, each side`; `full` adds the hold, left-then-right and the rest."""
+    text = f"{seconds} s" + (f" x {reps}" if reps > 1 else "")
+    if full:
+        text = "hold " + text
+    if each_side:
+        text += ", each side (left then right)" if full else ", each side"
+    if full and rest and reps > 1:
+        text += f", {rest} s rest between"
+    return text

@@ -5,9 +5,10 @@ from __future__ import annotations
 from datetime import datetime, tzinfo
 from typing import TYPE_CHECKING
 
+from footback.core.models import SCORE_NAMES
 from footback.core.sparkline import direction, sparkline
-from footback.core.text import safe_line
-from footback.records.history import SCORE_NAMES, History
+from footback.core.text import minutes_text, plural, safe_line, verdict_text
+from footback.records.history import History
 
 if TYPE_CHECKING:
     from rich.console import Console
@@ -20,14 +21,6 @@ MAX_TREND_POINTS = 40
 
 def when(stamp: datetime, tz: tzinfo | None) -> str:
     return stamp.astimezone(tz).strftime("%Y-%m-%d %H:%M")
-
-
-def verdict_text(verdict: str) -> str:
-    return verdict.replace("_", " ")
-
-
-def _minutes(value: float) -> str:
-    return f"{value:.0f}" if value >= 10 or value == int(value) else f"{value:.1f}"
 
 
 def _more(console: Console, hidden: int, what: str) -> None:
@@ -87,7 +80,7 @@ def render_history(console: Console, history: History, tz: tzinfo | None) -> Non
             table.add_row(
                 when(s.started_at, tz),
                 Text(safe_line(s.routine)),
-                _minutes(s.minutes),
+                minutes_text(s.minutes),
                 "finished"
                 if s.finished
                 else f"stopped ({s.steps_done} of {s.steps_done + s.steps_skipped} steps)"
@@ -96,10 +89,9 @@ def render_history(console: Console, history: History, tz: tzinfo | None) -> Non
             )
         console.print(table)
         _more(console, len(history.sessions) - len(shown_sessions), "sessions")
-    days = "day" if history.streak_days == 1 else "days"
     console.print(
-        f"Streak: {history.streak_days} {days} in a row with a routine. "
-        f"This week: {_minutes(history.week_minutes)} minutes."
+        f"Streak: {plural(history.streak_days, 'day')} in a row with a routine. "
+        f"This week: {minutes_text(history.week_minutes)} minutes."
     )
 
     console.print()

@@ -5,27 +5,19 @@ from __future__ import annotations
 import json
 from collections.abc import Iterable
 from datetime import UTC, date, datetime, timedelta, tzinfo
-from typing import Any, Literal
-
-from pydantic import BaseModel, ConfigDict
+from typing import Any
 
 from footback.core.errors import BadInputError
+from footback.core.models import SCORE_NAMES, ScoreName, StrictModel
 from footback.records.db import Store
 
-ScoreName = Literal["foot", "back", "link"]
-SCORE_NAMES: tuple[ScoreName, ...] = ("foot", "back", "link")
 
-
-class _Model(BaseModel):
-    model_config = ConfigDict(extra="forbid", frozen=True)
-
-
-class ScoreEntry(_Model):
+class ScoreEntry(StrictModel):
     score: int
     level: str
 
 
-class AssessmentEntry(_Model):
+class AssessmentEntry(StrictModel):
     created_at: datetime
     urgent: bool
     foot: ScoreEntry
@@ -36,7 +28,7 @@ class AssessmentEntry(_Model):
         return {"foot": self.foot, "back": self.back, "link": self.link}[name]
 
 
-class SessionEntry(_Model):
+class SessionEntry(StrictModel):
     started_at: datetime
     routine: str
     minutes: float
@@ -51,14 +43,14 @@ class SessionEntry(_Model):
         return self.finished or self.steps_done > 0
 
 
-class CheckEntry(_Model):
+class CheckEntry(StrictModel):
     created_at: datetime
     pair: str | None
     verdict: str
     score: int
 
 
-class History(_Model):
+class History(StrictModel):
     data_file: str
     since: date | None
     assessments: list[AssessmentEntry]

@@ -8,15 +8,14 @@ from dataclasses import dataclass
 from datetime import datetime, timedelta
 from functools import cache
 
-from pydantic import BaseModel, ConfigDict
-
 from footback.assess.model import AssessmentResult
 from footback.content.questions import Question, Value
+from footback.core.models import ScoreName, StrictModel
+from footback.core.text import minutes_text
 from footback.records.db import Store
 from footback.records.history import (
     AssessmentEntry,
     CheckEntry,
-    ScoreName,
     local_day,
     parse_stamp,
     read_assessments,
@@ -27,9 +26,7 @@ from footback.records.history import (
 WINDOW_DAYS = 30
 
 
-class Headings(BaseModel):
-    model_config = ConfigDict(extra="forbid", frozen=True)
-
+class Headings(StrictModel):
     assessment: str
     red_flags: str
     scores: str
@@ -40,9 +37,7 @@ class Headings(BaseModel):
     evidence: str
 
 
-class ReportText(BaseModel):
-    model_config = ConfigDict(extra="forbid", frozen=True)
-
+class ReportText(StrictModel):
     title: str
     intro: str
     not_diagnosis: str
@@ -213,7 +208,3 @@ def build_report(store: Store | None, *, now: datetime) -> Report:
         routines=_routines(store, now),
         shoes=_shoes(read_checks(store)),
     )
-
-
-def minutes_text(value: float) -> str:
-    return f"{value:.0f}" if value >= 10 or value == int(value) else f"{value:.1f}"

@@ -12,10 +12,11 @@ import re
 from pathlib import Path
 from typing import Annotated, Any, Literal
 
-from pydantic import AfterValidator, BaseModel, ConfigDict, Field, ValidationError, model_validator
+from pydantic import AfterValidator, ConfigDict, Field, ValidationError, model_validator
 
 from footback.core.errors import BadInputError
 from footback.core.files import parse_toml, read_input_text
+from footback.core.models import StrictModel
 from footback.core.text import safe_block, safe_line
 
 MAX_FILE_BYTES = 256_000
@@ -38,19 +39,19 @@ Line = Annotated[str, AfterValidator(safe_line), AfterValidator(_not_blank)]
 Block = Annotated[str, AfterValidator(safe_block), AfterValidator(_not_blank)]
 
 
-class Cue(BaseModel):
+class Cue(StrictModel):
     """A short prompt spoken (printed) at `at` seconds into each hold."""
 
-    model_config = ConfigDict(extra="forbid", frozen=True, strict=True)
+    model_config = ConfigDict(strict=True)
 
     at: float = Field(ge=0)
     text: Line = Field(min_length=1, max_length=80)
 
 
-class Step(BaseModel):
+class Step(StrictModel):
     """One exercise: a hold of `seconds`, repeated `reps` times, on one or both sides."""
 
-    model_config = ConfigDict(extra="forbid", frozen=True, strict=True)
+    model_config = ConfigDict(strict=True)
 
     name: Line = Field(min_length=1, max_length=80)
     seconds: int = Field(ge=MIN_SECONDS, le=MAX_SECONDS)
@@ -85,11 +86,11 @@ class Step(BaseModel):
         return per_side * len(self.sides) + (switch_seconds if self.each_side else 0)
 
 
-class RoutineFile(BaseModel):
+class RoutineFile(StrictModel):
     """A routine file exactly as written (before `include` is expanded)."""
 
     # Strict: TOML gives real numbers and booleans, so `seconds = "10"` is a mistake to report.
-    model_config = ConfigDict(extra="forbid", frozen=True, strict=True)
+    model_config = ConfigDict(strict=True)
 
     name: Line = Field(min_length=1, max_length=60)
     description: Block = Field(min_length=1, max_length=500)
@@ -99,10 +100,8 @@ class RoutineFile(BaseModel):
     steps: list[Step] = Field(default_factory=list, max_length=MAX_STEPS)
 
 
-class Routine(BaseModel):
+class Routine(StrictModel):
     """A playable routine: every included routine's steps already expanded."""
-
-    model_config = ConfigDict(extra="forbid", frozen=True)
 
     name: str
     description: str

@@ -19,6 +19,7 @@ from types import FrameType
 from typing import TYPE_CHECKING, TextIO
 
 from footback.core.errors import BadInputError, ExitCode, StoreError
+from footback.core.models import PLAN_NAME
 
 if TYPE_CHECKING:
     from rich.console import Console
@@ -28,9 +29,6 @@ if TYPE_CHECKING:
     from footback.stretch.player import KeySource, SessionSummary
     from footback.stretch.routine_file import Routine
     from footback.stretch.timeline import Timeline
-
-
-PLAN_NAME = "plan"  # `footback plan` saves a personal routine under this name
 
 
 class Terminated(Exception):
