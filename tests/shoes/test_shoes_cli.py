@@ -246,7 +246,7 @@ def test_add_distance_with_nothing_saved_exits_2(home: Path) -> None:
             "twist: 'bendy' is not allowed; expected one of: resists, twists_easily",
         ),
         ("a.toml", 'distance_km = "far"\n', "distance_km: 'far' is not a distance"),
-        ("a.toml", "hours_per_day = 30\n", "hours_per_day: expected a number from 0 to 24"),
+        ("a.toml", "hours_per_day = 30\n", "hours_per_day: 30 hours is more than 24 hours"),
         ("a.toml", 'shoe_type = "running\n', "a.toml:1: invalid TOML"),
         ("a.json", '{"shoe_type": "running",\n "twist": }', "a.json:2: invalid JSON"),
         (
