@@ -31,6 +31,8 @@ def command_boundary() -> Iterator[None]:
         yield
     except FootbackError as exc:
         print_error(exc.message)
+        for detail in exc.details:  # e.g. every problem in the content, one line each
+            print_error(detail)
         raise typer.Exit(int(exc.exit_code)) from None
     except PermissionError as exc:
         # A data folder someone else owns, a config file only root can read: say which file.
