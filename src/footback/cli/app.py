@@ -72,7 +72,7 @@ app.command("history", epilog="Example: footback history --since 2025-01-01")(hi
 app.command("plan", epilog="Example: footback plan, then: footback stretch --routine plan")(plan)
 app.command("progress", epilog="Example: footback progress --json")(progress)
 app.command("remind", epilog="Example: footback remind --ics footback.ics --at 07:00 --at 18:30")(remind)
-app.command("due", epilog="Example: PS1='$(footback due 2>/dev/null)\\n'\"$PS1\" (see docs/daily.md)")(due)
+app.command("due", epilog="Example: footback due")(due)
 app.command("report", epilog="Example: footback report --format html --output summary.html")(report)
 app.command("export", epilog="Example: footback export --format json --output backup.json")(export)
 app.command("import", epilog="Example: footback import backup.json")(import_)
