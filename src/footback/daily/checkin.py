@@ -2,25 +2,21 @@
 
 from __future__ import annotations
 
-import re
 from datetime import date, datetime
 
-from pydantic import BaseModel, ConfigDict, Field
+from pydantic import Field
 
 from footback.core.errors import BadInputError
+from footback.core.models import StrictModel
+from footback.core.text import UNSAFE
 
 PAIN_MIN = 0
 PAIN_MAX = 10
 MAX_NOTE = 500
-# A note is shown on screens and in reports: no control characters or bidi overrides, which
-# could drive the terminal or make the note read differently from what was typed.
-_UNSAFE_NOTE = re.compile(r"[\x00-\x1f\x7f-\x9f\u202a-\u202e\u2066-\u2069]")
 
 
-class CheckIn(BaseModel):
+class CheckIn(StrictModel):
     """One day's check-in as stored."""
-
-    model_config = ConfigDict(extra="forbid", frozen=True)
 
     day: date
     foot: int = Field(ge=PAIN_MIN, le=PAIN_MAX)
@@ -57,7 +53,9 @@ def check_note(text: str | None) -> str | None:
     note = text.strip()
     if len(note) > MAX_NOTE:
         raise BadInputError(f"--note: {len(note)} characters is too long; at most {MAX_NOTE}")
-    if _UNSAFE_NOTE.search(note):
+    # A note is shown on screens and in reports: no control characters or bidi overrides, which
+    # could drive the terminal or make the note read differently from what was typed.
+    if UNSAFE.search(note):
         raise BadInputError("--note: control characters are not allowed; use plain text on one line")
     return note
 

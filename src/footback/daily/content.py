@@ -4,14 +4,12 @@ from __future__ import annotations
 
 from functools import cache
 
-from pydantic import BaseModel, ConfigDict, Field
+from pydantic import Field
+
+from footback.core.models import StrictModel
 
 
-class _Strict(BaseModel):
-    model_config = ConfigDict(extra="forbid", frozen=True)
-
-
-class PainRule(_Strict):
+class PainRule(StrictModel):
     meaningful_points: float = Field(gt=0, le=10)
     meaningful_percent: float = Field(gt=0, le=100)
     sources: list[str]
@@ -19,7 +17,7 @@ class PainRule(_Strict):
     min_checkins: int = Field(ge=1, le=60)
 
 
-class PracticeRule(_Strict):
+class PracticeRule(StrictModel):
     target_sessions: int = Field(ge=1, le=100)
     target_days: int = Field(ge=1, le=60)
     sources: list[str]
@@ -31,7 +29,7 @@ class PracticeRule(_Strict):
         return self.target_sessions * 7 / self.target_days
 
 
-class DailyText(_Strict):
+class DailyText(StrictModel):
     checkin_title: str
     last: str
     first: str
@@ -50,7 +48,7 @@ class DailyText(_Strict):
     change_rule: str
 
 
-class DailyContent(_Strict):
+class DailyContent(StrictModel):
     pain: PainRule
     practice: PracticeRule
     text: DailyText
