@@ -8,6 +8,9 @@ from pathlib import Path
 import pytest
 from rich.console import Console
 
+from footback.cli.context import AppContext
+from tests.support.context import Cli, fake_context
+
 
 @pytest.fixture(autouse=True)
 def _isolated_env(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
@@ -33,3 +36,15 @@ def home(_isolated_env: Path) -> Path:
 def console() -> Console:
     """A fixed-width, colourless console writing to memory; read it with `console.file.getvalue()`."""
     return Console(file=io.StringIO(), width=80, color_system=None, force_terminal=False, highlight=False)
+
+
+@pytest.fixture
+def context(home: Path, tmp_path: Path) -> AppContext:
+    """The one fake application context (see tests/support/context.py); change its fields per test."""
+    return fake_context(home, tmp_path / "config.toml")
+
+
+@pytest.fixture
+def cli(context: AppContext) -> Cli:
+    """Run `footback` in-process with the fake context: `cli.invoke(["stretch", ...])`."""
+    return Cli(context)

@@ -6,6 +6,7 @@ content loading. Each command module imports what it needs inside its function.
 
 from __future__ import annotations
 
+import os
 from typing import Annotated
 
 import typer
@@ -20,6 +21,7 @@ from footback.cli.commands.plan import plan
 from footback.cli.commands.report import report
 from footback.cli.commands.shoes import shoes_check
 from footback.cli.commands.stretch import stretch
+from footback.cli.context import AppContext
 
 app = typer.Typer(
     name="footback",
@@ -41,12 +43,16 @@ def _version(value: bool) -> None:
 
 @app.callback()
 def _root(
+    ctx: typer.Context,
     version: Annotated[
         bool,
         typer.Option("--version", callback=_version, is_eager=True, help="Show the version and exit."),
     ] = False,
 ) -> None:
     """footback: foot-driven back pain, looked after in the terminal."""
+    # The one place the outside world is read; a test hands in its own with `invoke(obj=...)`.
+    if ctx.obj is None:
+        ctx.obj = AppContext.from_environ(os.environ)
 
 
 app.command(

@@ -1,4 +1,4 @@
-"""Where footback keeps a person's data, resolved at call time."""
+"""The files inside footback's data folder; the folder itself is chosen by `cli/` and passed in."""
 
 from __future__ import annotations
 
@@ -7,26 +7,13 @@ from pathlib import Path
 
 from footback.core.errors import StoreError
 
-APP_NAME = "footback"
-HOME_ENV = "FOOTBACK_HOME"
 DIR_MODE = 0o700
 FILE_MODE = 0o600
 DB_NAME = "footback.sqlite3"
 
 
-def data_dir() -> Path:
-    """The folder for all stored data: `$FOOTBACK_HOME`, else the platform's user data dir."""
-    override = os.environ.get(HOME_ENV)
-    if override:
-        return Path(override).expanduser()
-    import platformdirs
-
-    return platformdirs.user_data_path(APP_NAME, appauthor=False)
-
-
-def ensure_data_dir(path: Path | None = None) -> Path:
+def ensure_data_dir(folder: Path) -> Path:
     """Create the data folder owner-only (0700); health data must not be world-readable."""
-    folder = path if path is not None else data_dir()
     try:
         folder.mkdir(mode=DIR_MODE, parents=True, exist_ok=True)
         # Only when needed: a chmod on a read-only disk fails even when nothing would change.
@@ -37,6 +24,6 @@ def ensure_data_dir(path: Path | None = None) -> Path:
     return folder
 
 
-def db_path(folder: Path | None = None) -> Path:
+def db_path(folder: Path) -> Path:
     """The SQLite history file inside the data folder."""
-    return (folder if folder is not None else data_dir()) / DB_NAME
+    return folder / DB_NAME

@@ -3,13 +3,13 @@
 from __future__ import annotations
 
 import json
-from datetime import datetime
 from typing import TYPE_CHECKING, Annotated
 
 import typer
 
 from footback.cli.boundary import command_boundary
 from footback.cli.commands.options import NoColorOption
+from footback.cli.context import AppContext, app_context
 
 if TYPE_CHECKING:
     from rich.console import Console
@@ -18,6 +18,7 @@ if TYPE_CHECKING:
 
 
 def plan(
+    ctx: typer.Context,
     *,
     as_json: Annotated[bool, typer.Option("--json", help="Print the plan as JSON.")] = False,
     no_save: Annotated[bool, typer.Option("--no-save", help="Show the plan without saving it.")] = False,
@@ -25,27 +26,24 @@ def plan(
 ) -> None:
     """Build your own routine from your latest assessment, with the reason for every step."""
     with command_boundary():
-        from footback.cli.config import load_settings
-
-        no_color = load_settings().colour_off(no_color)
-        code = run_plan(as_json=as_json, no_save=no_save, no_color=no_color)
+        app = app_context(ctx)
+        code = run_plan(app, as_json=as_json, no_save=no_save, no_color=app.colour_off(no_color))
     if code:
         raise typer.Exit(code)
 
 
-def run_plan(*, as_json: bool, no_save: bool, no_color: bool, now: datetime | None = None) -> int:
+def run_plan(app: AppContext, *, as_json: bool, no_save: bool, no_color: bool) -> int:
     """The command body; returns 1 when no plan could be made (no assessment, or a warning sign)."""
     from footback.assess.content import load_assess_content
     from footback.assess.render import render_urgent
-    from footback.cli.console import make_console
     from footback.plan.build import build_plan, load_plan_content, plan_toml, save_plan
     from footback.records.assessments import latest_assessment
     from footback.records.db import open_existing_store
     from footback.stretch.catalogue import load_builtin
 
     content = load_plan_content()
-    out = make_console(no_color=no_color, stderr=as_json)
-    store = open_existing_store()
+    out = app.console(no_color=no_color, stderr=as_json)
+    store = open_existing_store(app.data_dir)
     saved = None
     if store is not None:
         with store:
@@ -59,9 +57,8 @@ def run_plan(*, as_json: bool, no_save: bool, no_color: bool, now: datetime | No
         return 1
 
     made = build_plan(saved.result, saved.created_at, content, load_builtin)
-    clock = now or datetime.now().astimezone()
-    text = plan_toml(made, clock)
-    path = None if no_save else save_plan(text)
+    text = plan_toml(made, app.clock.now())
+    path = None if no_save else save_plan(text, app.data_dir)
     if as_json:
         typer.echo(json.dumps(_as_json(made, path), indent=2))
     else:
