@@ -18,6 +18,7 @@ from footback.cli.commands.config import config
 from footback.cli.commands.data import export, forget, import_
 from footback.cli.commands.history import history
 from footback.cli.commands.plan import plan
+from footback.cli.commands.progress import progress
 from footback.cli.commands.report import report
 from footback.cli.commands.shoes import shoes_check
 from footback.cli.commands.stretch import stretch
@@ -72,6 +73,7 @@ app.command("checkin", epilog="Example: footback checkin --foot 3 --back 5 --not
 app.command("config", epilog="Example: footback config --json")(config)
 app.command("history", epilog="Example: footback history --since 2025-01-01")(history)
 app.command("plan", epilog="Example: footback plan, then: footback stretch --routine plan")(plan)
+app.command("progress", epilog="Example: footback progress --json")(progress)
 app.command("report", epilog="Example: footback report --format html --output summary.html")(report)
 app.command("export", epilog="Example: footback export --format json --output backup.json")(export)
 app.command("import", epilog="Example: footback import backup.json")(import_)

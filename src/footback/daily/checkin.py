@@ -53,8 +53,7 @@ def check_note(text: str | None) -> str | None:
     note = text.strip()
     if len(note) > MAX_NOTE:
         raise BadInputError(f"--note: {len(note)} characters is too long; at most {MAX_NOTE}")
-    # A note is shown on screens and in reports: no control characters or bidi overrides, which
-    # could drive the terminal or make the note read differently from what was typed.
+    # Notes are shown on screens and in reports: refuse what could drive a terminal.
     if UNSAFE.search(note):
         raise BadInputError("--note: control characters are not allowed; use plain text on one line")
     return note

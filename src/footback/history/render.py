@@ -17,6 +17,8 @@ if TYPE_CHECKING:
 MAX_ROWS = 15
 # One character per assessment; the newest ones when there are more.
 MAX_TREND_POINTS = 40
+# What the screen draws from: `load_history(limit=ROWS_READ)` reads no more than this per kind.
+ROWS_READ = max(MAX_ROWS, MAX_TREND_POINTS)
 
 
 def when(stamp: datetime, tz: tzinfo | None) -> str:
@@ -26,6 +28,11 @@ def when(stamp: datetime, tz: tzinfo | None) -> str:
 def _more(console: Console, hidden: int, what: str) -> None:
     if hidden > 0:
         console.print(f"  ... {hidden} earlier {what} not shown (use --since DATE or --json)", style="dim")
+
+
+def _total(history: History, kind: str) -> int:
+    """How many records of a kind are stored (the history may hold only the newest)."""
+    return max(history.totals.get(kind, 0), len(getattr(history, kind)))
 
 
 def render_history(console: Console, history: History, tz: tzinfo | None) -> None:
@@ -54,7 +61,7 @@ def render_history(console: Console, history: History, tz: tzinfo | None) -> Non
                 "warning sign" if a.urgent else "",
             )
         console.print(table)
-        _more(console, len(history.assessments) - len(shown), "assessments")
+        _more(console, _total(history, "assessments") - len(shown), "assessments")
 
         console.print()
         console.print("Score trends (oldest to newest, 0-100; higher means more risk)", style="bold")
@@ -88,7 +95,7 @@ def render_history(console: Console, history: History, tz: tzinfo | None) -> Non
                 else "stopped",
             )
         console.print(table)
-        _more(console, len(history.sessions) - len(shown_sessions), "sessions")
+        _more(console, _total(history, "sessions") - len(shown_sessions), "sessions")
     console.print(
         f"Streak: {plural(history.streak_days, 'day')} in a row with a routine. "
         f"This week: {minutes_text(history.week_minutes)} minutes."
@@ -111,4 +118,4 @@ def render_history(console: Console, history: History, tz: tzinfo | None) -> Non
                 str(c.score),
             )
         console.print(table)
-        _more(console, len(history.shoe_checks) - len(shown_checks), "checks")
+        _more(console, _total(history, "shoe_checks") - len(shown_checks), "checks")

@@ -3,27 +3,31 @@
 from __future__ import annotations
 
 import json
-from datetime import date, datetime
+from datetime import date
 
 from footback.daily.checkin import CheckIn
-from footback.records.db import Store, damaged_record
+from footback.records.db import Row, Store
+from footback.records.fields import DamagedRow, as_int, as_optional_text, as_text, parse_stamp, stamp_text
 
+WHAT = "check-in"
 _COLUMNS = "day, foot, back, note, warning_signs, created_at"
+# Key and timestamp first (Store.skip_damaged names a damaged record by them).
+_READ_COLUMNS = "day, created_at, foot, back, note, warning_signs"
 
 
-def _row(store: Store, row: tuple[str, int, int, str | None, str, str]) -> CheckIn:
-    # One policy for a damaged row: a clear StoreError naming the day, never a traceback.
-    try:
-        return CheckIn(
-            day=date.fromisoformat(row[0]),
-            foot=row[1],
-            back=row[2],
-            note=row[3],
-            warning_signs=json.loads(row[4]),
-            created_at=datetime.fromisoformat(row[5]),
-        )
-    except (ValueError, TypeError):
-        raise damaged_record(store.path, "check-in", row[0]) from None
+def from_row(row: Row) -> CheckIn:
+    """The one way a checkins row becomes a model; raises a ValueError for a damaged one."""
+    signs = json.loads(as_text(row[5]))
+    if not isinstance(signs, list):
+        raise DamagedRow("warning_signs is not a list")
+    return CheckIn(
+        day=date.fromisoformat(as_text(row[0])),
+        created_at=parse_stamp(row[1]),
+        foot=as_int(row[2]),
+        back=as_int(row[3]),
+        note=as_optional_text(row[4]),
+        warning_signs=signs,
+    )
 
 
 def save_checkin(store: Store, checkin: CheckIn) -> bool:
@@ -40,7 +44,7 @@ def save_checkin(store: Store, checkin: CheckIn) -> bool:
                 checkin.back,
                 checkin.note,
                 json.dumps(checkin.warning_signs),
-                checkin.created_at.isoformat(timespec="seconds"),
+                stamp_text(checkin.created_at),
             ),
         )
     return replaced is not None
@@ -48,24 +52,21 @@ def save_checkin(store: Store, checkin: CheckIn) -> bool:
 
 def checkin_on(store: Store, day: date) -> CheckIn | None:
     """The check-in for one day, if any."""
-    rows = store.query(f"SELECT {_COLUMNS} FROM checkins WHERE day = ?", (day.isoformat(),))
-    return _row(store, rows[0]) if rows else None
+    found = store.read(
+        f"SELECT {_READ_COLUMNS} FROM checkins WHERE day = ?", (day.isoformat(),), from_row, WHAT
+    )
+    return found[0] if found else None
 
 
 def latest_before(store: Store, day: date) -> CheckIn | None:
-    """The most recent check-in before `day` (what 'last values' shows)."""
-    rows = store.query(
-        f"SELECT {_COLUMNS} FROM checkins WHERE day < ? ORDER BY day DESC LIMIT 1", (day.isoformat(),)
-    )
-    return _row(store, rows[0]) if rows else None
+    """The most recent readable check-in before `day` (what 'last values' shows)."""
+    sql = f"SELECT {_READ_COLUMNS} FROM checkins WHERE day < ? ORDER BY day DESC"
+    return next(store.iter_read(sql, (day.isoformat(),), from_row, WHAT), None)
 
 
 def list_checkins(store: Store, since: date | None = None) -> list[CheckIn]:
     """Check-ins oldest first, optionally from a day on."""
     if since is None:
-        rows = store.query(f"SELECT {_COLUMNS} FROM checkins ORDER BY day")
-    else:
-        rows = store.query(
-            f"SELECT {_COLUMNS} FROM checkins WHERE day >= ? ORDER BY day", (since.isoformat(),)
-        )
-    return [_row(store, r) for r in rows]
+        return store.read(f"SELECT {_READ_COLUMNS} FROM checkins ORDER BY day", (), from_row, WHAT)
+    sql = f"SELECT {_READ_COLUMNS} FROM checkins WHERE day >= ? ORDER BY day"
+    return store.read(sql, (since.isoformat(),), from_row, WHAT)

@@ -23,6 +23,7 @@ from footback.cli.context import AppContext, app_context
 if TYPE_CHECKING:
     from footback.assess.model import AssessmentResult
     from footback.content.questions import Answers, Question
+    from footback.core.units import BodyUnits
     from footback.records.assessments import SavedAssessment
 
 
@@ -47,6 +48,7 @@ def assess(
             as_json=as_json,
             no_save=no_save,
             no_color=app.colour_off(no_color),
+            body_units=app.config.settings.body_units,
         )
 
 
@@ -59,12 +61,13 @@ def run_assess(
     as_json: bool,
     no_save: bool,
     no_color: bool,
+    body_units: BodyUnits = "metric",
 ) -> None:
     """The command body: questions from the answers file, the rest asked on the terminal."""
     from footback.assess.content import load_assess_content
     from footback.assess.service import assess as run
     from footback.content.answers_file import load_answers
-    from footback.content.questions import json_schema, missing_ids, toml_template
+    from footback.content.questions import json_schema, missing_ids, toml_template, with_body_units
 
     content = load_assess_content()
     questions = content.questions.questions
@@ -96,10 +99,13 @@ def run_assess(
             return None
 
         parts = {p.id: PartIntro(p.title, p.intro) for p in content.questions.parts}
-        out = app.console(no_color=no_color, stderr=as_json)
+        # Questions go to the terminal (stderr), so `footback assess > result.txt` still asks them.
+        out = app.console(no_color=no_color, stderr=True)
         out.print(content.questions.disclaimer, style="dim")
         try:
-            given = run_interview(questions, given, out.input, out, parts, stop_before)
+            # Typed heights and weights follow `body_units`; files keep the units in their ids.
+            typed = with_body_units(questions, body_units)
+            given = run_interview(typed, given, out.input, out, parts, stop_before)
         except InputEnded:
             raise FootbackError("input ended before the assessment was finished; nothing was saved") from None
 
@@ -119,15 +125,18 @@ def run_assess(
         sys.stderr.write(where_line(app.db_path, saved=not no_save) + "\n")
         return
     from footback.assess.render import render_result
-    from footback.cli.console import say_where
+    from footback.cli.console import say_where, show_long
 
     out = app.console(no_color=no_color)
-    render_result(
+    show_long(
         out,
-        result,
-        content.advice.urgent,
-        previous.result if previous else None,
-        previous.created_at if previous else None,
+        lambda console: render_result(
+            console,
+            result,
+            content.advice.urgent,
+            previous.result if previous else None,
+            previous.created_at if previous else None,
+        ),
     )
     say_where(out, app.db_path, saved=not no_save)
 

@@ -30,7 +30,7 @@ def history(
 
 def run_history(app: AppContext, *, since: str | None, as_json: bool, no_color: bool) -> None:
     """The command body; days and weeks are counted on the local clock."""
-    from footback.history.render import render_history
+    from footback.history.render import ROWS_READ, render_history
     from footback.records.db import open_existing_store
     from footback.records.history import as_json as to_json
     from footback.records.history import empty_history, load_history, parse_since
@@ -42,7 +42,8 @@ def run_history(app: AppContext, *, since: str | None, as_json: bool, no_color: 
         result = empty_history(str(app.db_path), start)
     else:
         with store:
-            result = load_history(store, now=clock, since=start)
+            # The screen shows the newest rows; --json shows every record.
+            result = load_history(store, now=clock, since=start, limit=None if as_json else ROWS_READ)
     if as_json:
         typer.echo(json.dumps(to_json(result), indent=2))
         return

@@ -1,0 +1,30 @@
+"""`footback progress`: is this helping? Pain, practice and the two side by side."""
+
+from __future__ import annotations
+
+from typing import Annotated
+
+import typer
+
+from footback.cli.boundary import command_boundary
+from footback.cli.commands.options import NoColorOption
+from footback.cli.context import app_context
+
+
+def progress(
+    ctx: typer.Context,
+    *,
+    as_json: Annotated[bool, typer.Option("--json", help="Print the verdicts and series as JSON.")] = False,
+    no_color: NoColorOption = False,
+) -> None:
+    """Pain at the start against the last 7 days, practice against the target, and both side by side."""
+    with command_boundary():
+        from footback.daily.render import render_progress
+        from footback.daily.service import load_progress
+
+        app = app_context(ctx)
+        result = load_progress(app.data_dir, app.clock.now())
+        if as_json:
+            typer.echo(result.model_dump_json(indent=2))
+            return
+        render_progress(app.console(no_color=app.colour_off(no_color)), result)
