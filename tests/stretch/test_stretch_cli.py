@@ -5,6 +5,7 @@ from __future__ import annotations
 import os
 import signal
 from collections.abc import Callable
+from datetime import UTC, datetime
 from pathlib import Path
 from types import SimpleNamespace
 
@@ -16,6 +17,8 @@ from footback.records.db import open_store
 from footback.records.stretch_sessions import SavedSession, recent_sessions
 from footback.stretch.player import Key
 from tests.support.context import Cli, WallClock, press
+from tests.support.helpers import no_problem_answers
+from tests.support.history_seed import add_assessment
 from tests.support.stretch_fakes import FakeClock
 
 START = 1000.0
@@ -237,15 +240,17 @@ def test_without_a_routine_it_plays_what_the_assessment_recommended(
     assert sessions(home)[0].routine == "morning"
 
 
-def test_an_urgent_assessment_plays_nothing(
-    home: Path, cli: Cli, context: AppContext, monkeypatch: pytest.MonkeyPatch
+def test_an_urgent_assessment_plays_nothing_until_a_clinician_has_been_seen(
+    home: Path, cli: Cli, context: AppContext
 ) -> None:
-    clock = fake_terminal(context)
-    latest = assessment(home, True, [])
-    monkeypatch.setattr("footback.records.assessments.latest_result", lambda store: latest)
-    result = cli.invoke(["stretch"])
-    assert result.exit_code == 0
-    assert "please see a clinician before starting any stretches" in " ".join(result.output.split())
+    clock = fake_terminal(context, in_tty=True)
+    with open_store(home) as store:
+        add_assessment(store, no_problem_answers() | {"rf_fever": True}, datetime(2025, 3, 1, tzinfo=UTC))
+    result = cli.invoke(["stretch", "--routine", "feet"], input="n\n")
+    assert result.exit_code == 1
+    said = " ".join(result.output.split())
+    assert "Your assessment of 2025-03-01 reported a warning sign: fever with the pain." in said
+    assert "Has a clinician" in said and "Please get the care advised above" in said
     assert clock.now == START and sessions(home) == []
 
 

@@ -8,7 +8,7 @@ from typing import TYPE_CHECKING, Annotated
 import typer
 
 from footback.cli.boundary import command_boundary
-from footback.cli.commands.options import NoColorOption
+from footback.cli.commands.options import NoColorOption, SeenClinicianOption
 from footback.cli.context import AppContext, app_context
 
 if TYPE_CHECKING:
@@ -22,42 +22,62 @@ def plan(
     *,
     as_json: Annotated[bool, typer.Option("--json", help="Print the plan as JSON.")] = False,
     no_save: Annotated[bool, typer.Option("--no-save", help="Show the plan without saving it.")] = False,
+    seen_clinician: SeenClinicianOption = False,
     no_color: NoColorOption = False,
 ) -> None:
     """Build your own routine from your latest assessment, with the reason for every step."""
     with command_boundary():
         app = app_context(ctx)
-        code = run_plan(app, as_json=as_json, no_save=no_save, no_color=app.colour_off(no_color))
+        no_color = app.colour_off(no_color)
+        code = run_plan(
+            app, as_json=as_json, no_save=no_save, no_color=no_color, seen_clinician=seen_clinician
+        )
     if code:
         raise typer.Exit(code)
 
 
-def run_plan(app: AppContext, *, as_json: bool, no_save: bool, no_color: bool) -> int:
+def run_plan(app: AppContext, *, as_json: bool, no_save: bool, no_color: bool, seen_clinician: bool) -> int:
     """The command body; returns 1 when no plan could be made (no assessment, or a warning sign)."""
-    from footback.assess.content import load_assess_content
-    from footback.assess.render import render_urgent
+    from footback.assess.gate import open_gate, pass_gate
     from footback.plan.build import build_plan, load_plan_content, plan_toml, save_plan
     from footback.records.assessments import latest_assessment
-    from footback.records.db import open_existing_store
+    from footback.records.db import open_existing_store, open_store
     from footback.stretch.catalogue import load_builtin
 
     content = load_plan_content()
     out = app.console(no_color=no_color, stderr=as_json)
+    clock = app.clock.now()
     store = open_existing_store(app.data_dir)
-    saved = None
+    saved = gate = None
     if store is not None:
         with store:
             saved = latest_assessment(store)
+            gate = open_gate(store)
     if saved is None:
         out.print(content.no_assessment, markup=False)
         return 1
-    if saved.result.urgent:
-        render_urgent(out, saved.result, load_assess_content().advice.urgent)
+    if gate is not None:
+        from rich.prompt import Confirm
+
+        def confirm(question: str) -> bool:
+            return Confirm.ask(question, console=out)
+
+        passed = pass_gate(
+            lambda: open_store(app.data_dir),
+            gate,
+            now=clock,
+            seen_option=seen_clinician,
+            confirm=confirm if app.stdin_tty else None,
+            say=lambda line: out.print(line, markup=False),
+        )
+        if not passed:
+            return 1
+    if saved.result.needs_clinician:
         out.print(content.declined, markup=False)
         return 1
 
     made = build_plan(saved.result, saved.created_at, content, load_builtin)
-    text = plan_toml(made, app.clock.now())
+    text = plan_toml(made, clock)
     path = None if no_save else save_plan(text, app.data_dir)
     if as_json:
         typer.echo(json.dumps(_as_json(made, path), indent=2))

@@ -8,7 +8,7 @@ from typing import Annotated
 import typer
 
 from footback.cli.boundary import command_boundary
-from footback.cli.commands.options import NoColorOption
+from footback.cli.commands.options import NoColorOption, SeenClinicianOption
 from footback.cli.context import app_context
 
 
@@ -71,6 +71,7 @@ def stretch(
         typer.Option("--plain", help="One line per event, no redraws (automatic when piped)."),
     ] = False,
     no_save: Annotated[bool, typer.Option("--no-save", help="Do not save this session.")] = False,
+    seen_clinician: SeenClinicianOption = False,
     no_color: NoColorOption = False,
 ) -> None:
     """Play a timed stretching routine: space pauses, n skips, p goes back, q stops."""
@@ -91,6 +92,7 @@ def stretch(
             plain=plain,
             no_save=no_save,
             no_color=app.colour_off(no_color),
+            seen_clinician=seen_clinician,
             default_routine=settings.default_routine,
             config_path=app.config.path,
         )
