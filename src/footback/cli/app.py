@@ -12,6 +12,7 @@ from typing import Annotated
 import typer
 
 from footback import __version__
+from footback.cli.boundary import OneLineErrors
 from footback.cli.commands.assess import assess
 from footback.cli.commands.checkin import checkin
 from footback.cli.commands.config import config
@@ -26,6 +27,7 @@ from footback.cli.context import AppContext
 
 app = typer.Typer(
     name="footback",
+    cls=OneLineErrors,
     help=(
         "A private terminal companion for people whose foot problems may feed their back pain. "
         "A self-care helper, not a diagnosis. Everything stays in one local folder."

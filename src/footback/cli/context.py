@@ -18,6 +18,7 @@ from typing import TYPE_CHECKING, TextIO
 
 import typer
 
+from footback.core.paths import HOME_ENV
 from footback.core.runtime import Clock, SystemClock
 
 if TYPE_CHECKING:
@@ -27,7 +28,7 @@ if TYPE_CHECKING:
     from footback.stretch.player import KeySource
 
 APP_NAME = "footback"
-HOME_ENV = "FOOTBACK_HOME"
+
 CONFIG_ENV = "FOOTBACK_CONFIG"
 
 

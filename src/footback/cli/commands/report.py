@@ -38,8 +38,8 @@ def report(
 def run_report(folder: Path, *, fmt: str, output: Path | None, now: datetime) -> None:
     """The command body; `now` (local) dates the report and ends its 30-day window."""
     from footback.core.errors import FootbackError
-    from footback.core.files import write_private
-    from footback.core.text import safe_document
+    from footback.core.files import write_output
+    from footback.core.text import safe_document, safe_line
     from footback.records.db import open_existing_store
     from footback.report.build import build_report
     from footback.report.html import render_html
@@ -52,8 +52,6 @@ def run_report(folder: Path, *, fmt: str, output: Path | None, now: datetime) ->
         made = build_report(store, now=now)
     # The last word on what leaves footback: whatever a record holds, no raw control character.
     text = safe_document(render_html(made) if fmt == "html" else render_markdown(made))
-    if output is None:
-        sys.stdout.write(text)
-        return
-    write_private(output, text)
-    sys.stderr.write(f"Report written to {output}\n")
+    write_output(output, text, folder)
+    if output is not None and str(output) != "-":
+        sys.stderr.write(f"Report written to {safe_line(str(output))}\n")
