@@ -14,6 +14,7 @@ from typing import Annotated
 import typer
 
 from footback import __version__
+from footback.cli.boundary import OneLineErrors
 
 HELP = (
     "A private terminal companion for people whose foot problems may feed their back pain. "
@@ -60,6 +61,7 @@ def build_app(only: str | None = None) -> typer.Typer:
     of every registered command on each run, so a run registers just the one it invokes)."""
     built = typer.Typer(
         name="footback",
+        cls=OneLineErrors,
         help=HELP,
         no_args_is_help=True,
         add_completion=True,
