@@ -110,6 +110,13 @@ def run_shoes(
     `units` is the configured unit (None when the config leaves it at the default): it reads bare
     distances and shows saved pairs; a unit the person writes ("12km", "7.5 mi") always wins.
     """
+    if list_saved and not (template or schema):
+        # Start-up: --list loads shoe content only to show saved pairs, and rich only to draw.
+        _check_options(
+            answers_path=answers_path, name=name, list_saved=True, add_distance=add_distance, no_save=no_save
+        )
+        _list(app, no_color=no_color, as_json=as_json, now=app.clock.now().astimezone(UTC), units=units)
+        return
     from footback.content.questions import json_schema, toml_template, with_distance_unit
     from footback.records.shoes import clean_pair_name
     from footback.shoes.content import load_shoe_content
@@ -137,9 +144,7 @@ def run_shoes(
     pair = clean_pair_name(name) if name is not None else None
     stamp = app.clock.now().astimezone(UTC)
     out = app.console(no_color=no_color, stderr=as_json)
-    if list_saved:
-        _list(app, content, out, as_json=as_json, now=stamp, units=units)
-    elif add_distance is not None and pair is not None:
+    if add_distance is not None and pair is not None:
         _add_distance(app, content, out, pair, add_distance, as_json=as_json, now=stamp, units=units)
     else:
         _check(app, content, out, answers_path, pair, as_json=as_json, no_save=no_save, now=stamp)
@@ -237,18 +242,11 @@ def _say_where(out: Console, db_path: Path, *, saved: bool, named: bool) -> None
 
 
 def _list(
-    app: AppContext,
-    content: ShoeContent,
-    out: Console,
-    *,
-    as_json: bool,
-    now: datetime,
-    units: DistanceUnit | None,
+    app: AppContext, *, no_color: bool, as_json: bool, now: datetime, units: DistanceUnit | None
 ) -> None:
     """Saved pairs, in the configured unit or else each pair's own; never creates the store."""
     from footback.records.db import open_existing_store
     from footback.records.shoes import age_now, list_pairs
-    from footback.shoes.render import render_pairs
 
     store = open_existing_store(app.data_dir)
     pairs: list[SavedPair] = []
@@ -256,7 +254,15 @@ def _list(
         with store:
             pairs = list_pairs(store)
     if not as_json:
-        render_pairs(out, pairs, content, now, units)
+        from footback.shoes.render import render_pairs
+
+        # Shoe content names the types in the table: loaded only when there is a pair to show.
+        content = None
+        if pairs:
+            from footback.shoes.content import load_shoe_content
+
+            content = load_shoe_content()
+        render_pairs(app.console(no_color=no_color), pairs, content, now, units)
         return
     rows = []
     for p in pairs:
