@@ -10,6 +10,7 @@ import pytest
 from typer.testing import CliRunner
 
 from footback.cli.app import app
+from footback.cli.context import AppContext
 from footback.daily.checkin import CheckIn
 from footback.daily.content import load_daily_content
 from footback.daily.ics import Reminder, calendar, fold, parse_at
@@ -17,6 +18,7 @@ from footback.daily.remind import DaySlot, day_slots, due_items
 from footback.daily.service import due_now, write_reminders
 from footback.records.checkins import save_checkin
 from footback.records.db import open_store
+from tests.support.context import Cli, set_wall
 
 runner = CliRunner()
 RULE = load_daily_content().remind
@@ -29,7 +31,7 @@ def _parse(path: Path) -> icalendar.Calendar:
 
 def test_default_reminders_parse_with_a_real_parser(tmp_path: Path) -> None:
     path = tmp_path / "footback.ics"
-    made = write_reminders(path, at=[], routine=None, now=NOW)
+    made = write_reminders(tmp_path / "home", path, at=[], routine=None, now=NOW)
     assert [(r.at, r.routine) for r in made] == [
         (time(7), "morning"),
         (time(18, 30), "feet"),
@@ -49,7 +51,7 @@ def test_default_reminders_parse_with_a_real_parser(tmp_path: Path) -> None:
 
 def test_lines_end_in_crlf_and_fold_at_75_octets(tmp_path: Path) -> None:
     path = tmp_path / "r.ics"
-    write_reminders(path, at=["06:45"], routine="feet", now=NOW)
+    write_reminders(tmp_path / "home", path, at=["06:45"], routine="feet", now=NOW)
     raw = path.read_bytes()
     assert raw.endswith(b"\r\n") and b"\n" not in raw.replace(b"\r\n", b"")
     lines = raw.split(b"\r\n")[:-1]
@@ -79,7 +81,7 @@ def test_uid_is_stable_across_runs_and_text_is_escaped(tmp_path: Path) -> None:
 
 def test_at_times_and_routine_override(tmp_path: Path) -> None:
     path = tmp_path / "r.ics"
-    made = write_reminders(path, at=["21:00", "06:30", "06:30"], routine="back", now=NOW)
+    made = write_reminders(tmp_path / "home", path, at=["21:00", "06:30", "06:30"], routine="back", now=NOW)
     assert [(r.at, r.routine) for r in made] == [(time(6, 30), "back"), (time(21), "back")]
 
 
@@ -132,20 +134,26 @@ def test_due_at_times_of_day(clock: time, done: set[str], checked_in: bool, expe
 
 def test_due_reads_todays_checkin_from_the_store(home: Path) -> None:
     evening = datetime(2026, 3, 10, 19, 0, tzinfo=timezone(timedelta(hours=1)))
-    assert due_now(evening) == ["morning routine", "feet routine", "check-in"]
-    with open_store() as store:
+    assert due_now(home, evening) == ["morning routine", "feet routine", "check-in"]
+    with open_store(home) as store:
         save_checkin(store, CheckIn(day=evening.date(), foot=1, back=1, created_at=evening))
-    assert due_now(evening) == ["morning routine", "feet routine"]
-    assert due_now(evening.replace(hour=5)) == []
+    assert due_now(home, evening) == ["morning routine", "feet routine"]
+    assert due_now(home, evening.replace(hour=5)) == []
 
 
-def test_due_cli_exit_status() -> None:
-    result = runner.invoke(app, ["due"])
-    # Some slot is always due or not depending on the real time: the line and the code agree.
-    if result.exit_code == 0:
-        assert result.stdout.startswith("footback due: ") and result.stdout.count("\n") == 1
-    else:
-        assert result.exit_code == 1 and result.stdout == ""
+def test_due_cli_line_and_exit_status_follow_the_clock(cli: Cli, context: AppContext) -> None:
+    set_wall(context, datetime(2026, 3, 10, 6, 0).astimezone())
+    early = cli.invoke(["due"])
+    assert (early.exit_code, early.stdout) == (1, "")
+    set_wall(context, datetime(2026, 3, 10, 8, 0).astimezone())
+    morning = cli.invoke(["due"])
+    assert (morning.exit_code, morning.stdout) == (0, "footback due: morning routine\n")
+    set_wall(context, datetime(2026, 3, 10, 19, 0).astimezone())
+    evening = cli.invoke(["due"])
+    assert evening.stdout == "footback due: morning routine, feet routine, check-in\n"
+    assert cli.invoke(["checkin", "--foot", "1", "--back", "1"]).exit_code == 0
+    assert cli.invoke(["due"]).stdout == "footback due: morning routine, feet routine\n"
+    assert not (context.data_dir / "plan.toml").exists()
 
 
 def test_slot_times_parse() -> None:

@@ -116,7 +116,7 @@ def _c(day: date, foot: int, back: int = 0, signs: list[str] | None = None) -> C
 
 @pytest.fixture
 def store(home: Path) -> Iterator[Store]:
-    with open_store() as opened:
+    with open_store(home) as opened:
         yield opened
 
 

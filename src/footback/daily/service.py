@@ -12,7 +12,7 @@ if TYPE_CHECKING:
     from footback.daily.ics import Reminder
 
 
-def load_progress(now: datetime) -> Progress:
+def load_progress(folder: Path, now: datetime) -> Progress:
     """Progress up to `now`'s local day; an empty result when nothing is stored yet."""
     from footback.daily.content import load_daily_content
     from footback.plan.build import load_plan_content
@@ -21,7 +21,7 @@ def load_progress(now: datetime) -> Progress:
     from footback.records.plan_changes import latest_change
     from footback.records.stretch_sessions import recent_sessions
 
-    store = open_existing_store()
+    store = open_existing_store(folder)
     checkins, sessions, plan = [], [], PlanStatus()
     if store is not None:
         with store:
@@ -44,7 +44,7 @@ def _known_routines(plan_saved: bool) -> list[str]:
     return [*catalogue.names(), *([PLAN_NAME] if plan_saved else [])]
 
 
-def _minutes(name: str) -> int:
+def _minutes(folder: Path, name: str) -> int:
     """A routine's length in whole minutes, for the calendar event (10 when it cannot be read)."""
     from footback.core.errors import FootbackError
     from footback.core.models import PLAN_NAME
@@ -52,13 +52,15 @@ def _minutes(name: str) -> int:
     from footback.stretch import catalogue
 
     try:
-        routine = load_saved_plan() if name == PLAN_NAME else catalogue.load_builtin(name)
+        routine = load_saved_plan(folder) if name == PLAN_NAME else catalogue.load_builtin(name)
     except FootbackError:
         return 10
     return max(1, round(routine.total_seconds() / 60))
 
 
-def write_reminders(path: Path, *, at: list[str], routine: str | None, now: datetime) -> list[Reminder]:
+def write_reminders(
+    folder: Path, path: Path, *, at: list[str], routine: str | None, now: datetime
+) -> list[Reminder]:
     """Write the iCalendar file of daily reminders; returns what it holds."""
     from footback import __version__
     from footback.core.files import write_private
@@ -68,14 +70,14 @@ def write_reminders(path: Path, *, at: list[str], routine: str | None, now: date
     from footback.plan.build import plan_path
 
     rule = load_daily_content().remind
-    saved = plan_path().is_file()
+    saved = plan_path(folder).is_file()
     slots = chosen_slots(rule, at=at, routine=routine, plan_saved=saved, known=_known_routines(saved))
-    made = reminders(rule, slots, _minutes)
+    made = reminders(rule, slots, lambda name: _minutes(folder, name))
     write_private(path, calendar(made, stamp=now, start=now.date(), version=__version__))
     return made
 
 
-def due_now(now: datetime) -> list[str]:
+def due_now(folder: Path, now: datetime) -> list[str]:
     """What is still due today at `now` (local): routines whose time has come, and the check-in."""
     from footback.daily.content import load_daily_content
     from footback.daily.remind import day_slots, due_items
@@ -86,10 +88,10 @@ def due_now(now: datetime) -> list[str]:
     from footback.records.window import offset_of
 
     rule = load_daily_content().remind
-    slots = day_slots(rule, plan_saved=plan_path().is_file())
+    slots = day_slots(rule, plan_saved=plan_path(folder).is_file())
     done: set[str] = set()
     checked_in = False
-    store = open_existing_store()
+    store = open_existing_store(folder)
     if store is not None:
         with store:
             checked_in = checkin_on(store, now.date()) is not None

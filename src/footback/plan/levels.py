@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 from datetime import date, datetime, timedelta
+from pathlib import Path
 from typing import TYPE_CHECKING
 
 from footback.plan.progression import PlanChange, ReviewFacts, check_level, find_flare, review
@@ -85,17 +86,24 @@ def settle_level(
 
 
 def level_for_plan(
-    rule: Progression, *, now: datetime, age: int | None, review_now: bool, manual: int | None, save: bool
+    folder: Path,
+    rule: Progression,
+    *,
+    now: datetime,
+    age: int | None,
+    review_now: bool,
+    manual: int | None,
+    save: bool,
 ) -> LevelState | None:
     """The level `footback plan` builds at. With --no-save nothing is reviewed or stored."""
     from footback.records.db import open_existing_store, open_store
 
     if save:
-        with open_store() as writable:
+        with open_store(folder) as writable:
             return settle_level(writable, rule, now=now, age=age, review_now=review_now, manual=manual)
     from footback.records.plan_changes import latest_change
 
-    store = open_existing_store()
+    store = open_existing_store(folder)
     if store is None:
         return None
     with store:

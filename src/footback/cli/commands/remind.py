@@ -2,17 +2,17 @@
 
 from __future__ import annotations
 
-import sys
-from datetime import datetime
 from pathlib import Path
 from typing import Annotated
 
 import typer
 
 from footback.cli.boundary import command_boundary
+from footback.cli.context import app_context
 
 
 def remind(
+    ctx: typer.Context,
     *,
     ics: Annotated[
         Path, typer.Option("--ics", metavar="FILE", help="Write the reminders to this .ics file.")
@@ -29,20 +29,20 @@ def remind(
     with command_boundary():
         from footback.daily.service import write_reminders
 
-        made = write_reminders(ics, at=at or [], routine=routine, now=datetime.now().astimezone())
+        app = app_context(ctx)
+        made = write_reminders(app.data_dir, ics, at=at or [], routine=routine, now=app.clock.now())
         for reminder in made:
             typer.echo(f"{reminder.at:%H:%M} daily: {reminder.summary}")
-        typer.echo(
-            f"Written to {ics}. Import it into your calendar; importing a new one updates these events."
-        )
+        typer.echo(f"Written to {ics}. Import it into your calendar; a newer file updates these events.")
 
 
-def due() -> None:
+def due(ctx: typer.Context) -> None:
     """One line of what is still due today, nothing when nothing is (exit 0: something due, 1: nothing)."""
     with command_boundary():
         from footback.daily.service import due_now
 
-        items = due_now(datetime.now().astimezone())
+        app = app_context(ctx)
+        items = due_now(app.data_dir, app.clock.now())
     if not items:
         raise typer.Exit(1)
-    sys.stdout.write("footback due: " + ", ".join(items) + "\n")
+    app.out.write("footback due: " + ", ".join(items) + "\n")
