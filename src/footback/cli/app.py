@@ -6,9 +6,10 @@ content loading. Each command module imports what it needs inside its function.
 
 from __future__ import annotations
 
-from typing import Annotated
+from typing import Annotated, Any
 
 import typer
+import typer.core
 
 from footback import __version__
 from footback.cli.commands.assess import assess
@@ -21,6 +22,20 @@ from footback.cli.commands.progress import progress
 from footback.cli.commands.report import report
 from footback.cli.commands.shoes import shoes_check
 from footback.cli.commands.stretch import stretch
+
+def _flag_type_hidden() -> None:
+    """Help lists flags bare (`--no-save`), not `--no-save <bool>`: typer shows a type for every
+    option, and for an on/off flag that type is noise."""
+    option = typer.core.TyperOption
+    shown = option.display_type_rich
+
+    def display_type_rich(self: typer.core.TyperOption, ctx: Any) -> str | None:
+        return None if self.is_flag else shown(self, ctx)
+
+    option.display_type_rich = display_type_rich  # type: ignore[method-assign]
+
+
+_flag_type_hidden()
 
 app = typer.Typer(
     name="footback",

@@ -11,7 +11,10 @@ from typing import Annotated
 import typer
 
 from footback.cli.boundary import command_boundary
-from footback.cli.commands.options import OutputOption
+from footback.cli.commands.options import OutputOption, format_for_output
+
+# A file name's extension picks the format when --format is not given.
+EXTENSIONS = {".md": "md", ".markdown": "md", ".html": "html", ".htm": "html"}
 
 
 class ReportFormat(StrEnum):
@@ -22,14 +25,21 @@ class ReportFormat(StrEnum):
 def report(
     *,
     fmt: Annotated[
-        ReportFormat,
-        typer.Option("--format", "-f", help="md (Markdown text) or html (one file that prints well)."),
-    ] = ReportFormat.md,
+        ReportFormat | None,
+        typer.Option(
+            "--format",
+            "-f",
+            help="md (Markdown text) or html (one file that prints well)."
+            " Default: from the --output name (.html, .md), else md.",
+            show_default=False,
+        ),
+    ] = None,
     output: OutputOption = None,
 ) -> None:
     """Make a one-page summary for a clinician: answers, factors, warning signs, trends, routines, shoes."""
     with command_boundary():
-        run_report(fmt=fmt.value, output=output)
+        chosen = format_for_output(fmt.value if fmt else None, output, EXTENSIONS, ReportFormat.md.value)
+        run_report(fmt=chosen, output=output)
 
 
 def run_report(*, fmt: str, output: Path | None, now: datetime | None = None) -> None:
