@@ -45,6 +45,7 @@ class SessionEntry(StrictModel):
     planned_minutes: float
     steps_done: int
     steps_skipped: int
+    steps_total: int
     finished: bool
 
 
@@ -100,6 +101,7 @@ def session_entry(saved: SavedSession) -> SessionEntry:
         planned_minutes=round(saved.planned_seconds / 60, 1),
         steps_done=saved.steps_done,
         steps_skipped=saved.steps_skipped,
+        steps_total=saved.steps_total,
         finished=saved.finished,
     )
 
