@@ -56,7 +56,7 @@ def test_export_to_a_csv_name_writes_csv(home: Path, tmp_path: Path) -> None:
     [
         (["report", "--format", "md"], "summary.html", "--format md contradicts --output"),
         (["export", "--format", "json"], "data.csv", "--format json contradicts --output"),
-        (["export", "-f", "csv"], "data.json", "(a json file name); drop --format, or name the file data.csv"),
+        (["export", "-f", "csv"], "data.json", "(a json file name); drop --format, or name it data.csv"),
     ],
 )
 def test_a_format_that_contradicts_the_name_is_an_error(

@@ -23,6 +23,7 @@ from footback.cli.commands.report import report
 from footback.cli.commands.shoes import shoes_check
 from footback.cli.commands.stretch import stretch
 
+
 def _flag_type_hidden() -> None:
     """Help lists flags bare (`--no-save`), not `--no-save <bool>`: typer shows a type for every
     option, and for an on/off flag that type is noise."""

@@ -63,8 +63,9 @@ def show_long(console: Console, render: Callable[[Console], None]) -> None:
     if text.count("\n") >= console.height:
         from rich.text import Text
 
-        # pydoc's pager: $MANPAGER or $PAGER, else less/more; plain output when not on a terminal.
-        with console.pager(styles=True):
+        # pydoc's pager: $MANPAGER or $PAGER, else less/more. Without styles: a plain `less`
+        # shows escape codes as text, and every bar carries its number and level anyway.
+        with console.pager(styles=False):
             console.print(Text.from_ansi(text), end="", soft_wrap=True)
         return
     console.file.write(text)

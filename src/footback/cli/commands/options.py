@@ -38,6 +38,6 @@ def format_for_output(
     if by_name is not None and by_name != given:
         raise BadInputError(
             f"--format {given} contradicts --output {output} (a {by_name} file name); "
-            f"drop --format, or name the file {output.with_suffix('.' + given).name if output else ''}"
+            f"drop --format, or name it {output.with_suffix('.' + given).name if output else ''}"
         )
     return given
