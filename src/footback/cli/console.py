@@ -55,7 +55,9 @@ def show_long(console: Console, render: Callable[[Console], None]) -> None:
     with console.capture() as captured:
         render(console)
     text = captured.get()
-    if not console.is_terminal:
+    # A real terminal only: FORCE_COLOR makes rich treat a pipe as a terminal, but a pipe is never paged.
+    isatty = getattr(console.file, "isatty", None)
+    if not console.is_terminal or not (isatty and isatty()):
         console.file.write(tidy_piped(text))
         console.file.flush()
         return

@@ -47,8 +47,9 @@ class SavedSession:
         """The routine's step count (kept in `detail`); older or damaged rows fall back to done + skipped."""
         total = self.detail.get("steps_total")
         counted = self.steps_done + self.steps_skipped
-        valid = isinstance(total, int) and not isinstance(total, bool) and total >= counted
-        return int(total) if valid else counted
+        if isinstance(total, int) and not isinstance(total, bool) and total >= counted:
+            return total
+        return counted
 
 
 @dataclass(frozen=True)
