@@ -2,27 +2,80 @@
 
 from __future__ import annotations
 
+from collections.abc import Mapping
 from functools import cache
-from typing import Literal
 
 from footback.content.loader import load_model, sources
-from footback.content.questions import Question, When
+from footback.content.questions import Question, When, when_holds
 from footback.content.questions import Value as Value
 from footback.content.rules import QuestionSet, Rule
 from footback.core.models import Level, ScoreName, StrictModel
+from footback.core.safety import Severity, SignRule
 
-Severity = Literal["emergency", "urgent"]
 Facts = dict[str, Value | None]
 
 
 class RedFlag(StrictModel):
     severity: Severity
+    # A few words naming the sign in history, reports and the stretch/plan reminder.
+    label: str
     advice: str
     sources: list[str]
+    # A fact about the person that stays true (see footback.core.safety).
+    standing: bool = False
+    # The sign does not count when every condition here holds (e.g. no back pain).
+    unless: When = {}
+    # Said instead when `unless` holds, so the answer is not lost.
+    mention: str | None = None
+
+    def counts(self, facts: Mapping[str, Value | None]) -> bool:
+        return not (self.unless and when_holds(self.unless, facts))
 
 
 class AssessQuestion(Question):
     red_flag: RedFlag | None = None
+
+    def sign_rule(self) -> SignRule | None:
+        """This question's warning sign for the safety rule: a yes that counts."""
+        flag = self.red_flag
+        if flag is None:
+            return None
+        qid = self.id
+        return SignRule(
+            id=qid,
+            severity=flag.severity,
+            test=lambda facts: facts.get(qid) is True and flag.counts(facts),
+            standing=flag.standing,
+        )
+
+
+class DerivedSign(Rule):
+    """A warning sign no single question asks: a combination of answers, or an age rule."""
+
+    id: str
+    severity: Severity
+    label: str
+    question: str
+    advice: str
+    sources: list[str]
+    standing: bool = False
+
+    def sign_rule(self) -> SignRule:
+        return SignRule(id=self.id, severity=self.severity, test=self.applies, standing=self.standing)
+
+
+class Adults(StrictModel):
+    """footback is for adults: below `min_age` it says so and gives no grouping or routine."""
+
+    min_age: int
+    notice: str
+    who: str
+    sources: list[str]
+
+
+class Safety(StrictModel):
+    signs: list[DerivedSign]
+    adults: Adults
 
 
 class AssessQuestions(QuestionSet[AssessQuestion]):
@@ -34,6 +87,12 @@ class Factor(Rule):
     points: int
     reason: str
     source: str
+    # Further sources the reason draws on (e.g. a study that found the opposite).
+    also: tuple[str, ...] = ()
+
+    @property
+    def source_ids(self) -> list[str]:
+        return [self.source, *self.also]
 
 
 class ScoreSpec(StrictModel):
@@ -42,6 +101,9 @@ class ScoreSpec(StrictModel):
     high_at: int
     level_note: str | None = None
     requires: When = {}
+    # Factors resting only on the article or expert opinion add at most a third of the score,
+    # and the level is never `high` without a factor from a published study.
+    cap_unpublished: bool = False
     factors: list[Factor]
 
     def level_for(self, score: int) -> Level:
@@ -58,6 +120,8 @@ class StartBackItem(StrictModel):
 
 class StartBackSpec(StrictModel):
     source: str
+    # Keele's copyright and funding statement, shown wherever the grouping is.
+    notice: str
     low_max_total: int
     high_min_psychosocial: int
     items: list[StartBackItem]
@@ -71,6 +135,8 @@ class Scoring(StrictModel):
 class UrgentText(StrictModel):
     emergency_title: str
     urgent_title: str
+    # Said when the interview stops after part 1 because of an urgent sign.
+    stop_urgent: str
     no_exercise: str
     why_specialist: str
 
@@ -109,8 +175,20 @@ class SpecialistRule(Rule):
     source: str
 
 
+class GateText(StrictModel):
+    """What stretch and plan say after a warning sign (see footback.assess.gate)."""
+
+    reminder: str
+    question: str
+    recorded: str
+    declined: str
+    no_terminal: str
+    option: str
+
+
 class Advice(StrictModel):
     urgent: UrgentText
+    gate: GateText
     routines: RoutineAdvice
     actions: list[Action]
     evidence_notes: list[EvidenceNote]
@@ -121,9 +199,19 @@ class AssessContent(StrictModel):
     questions: AssessQuestions
     scoring: Scoring
     advice: Advice
+    safety: Safety
 
     def question(self, qid: str) -> AssessQuestion:
         return next(q for q in self.questions.questions if q.id == qid)
+
+    def sign_rules(self) -> list[SignRule]:
+        """Every warning sign, single questions first, then the combinations and age rules."""
+        single = [rule for q in self.questions.questions if (rule := q.sign_rule()) is not None]
+        return single + [s.sign_rule() for s in self.safety.signs]
+
+    def red_flag_ids(self) -> list[str]:
+        """The ids of the questions that are warning signs (a missing one counts as no)."""
+        return [q.id for q in self.questions.questions if q.red_flag is not None]
 
 
 def _cross_check(content: AssessContent) -> None:
@@ -141,9 +229,14 @@ def _cross_check(content: AssessContent) -> None:
     for q in content.questions.questions:
         if q.red_flag:
             cited += [(f"questions.{q.id}", s) for s in q.red_flag.sources]
+            rules.append((f"questions.{q.id}.unless", Rule(when=q.red_flag.unless)))
+    for sign in content.safety.signs:
+        cited += [(f"safety.signs.{sign.id}", s) for s in sign.sources]
+        rules.append((f"safety.signs.{sign.id}", sign))
+    cited += [("safety.adults", s) for s in content.safety.adults.sources]
     for name, spec in content.scoring.scores.items():
         for f in spec.factors:
-            cited.append((f"scoring.{name}.{f.id}", f.source))
+            cited += [(f"scoring.{name}.{f.id}", s) for s in f.source_ids]
             rules.append((f"scoring.{name}.{f.id}", f))
     cited.append(("scoring.startback", content.scoring.startback.source))
     adv = content.advice
@@ -173,6 +266,7 @@ def load_assess_content() -> AssessContent:
         questions=load_model("assess/questions.toml", AssessQuestions),
         scoring=load_model("assess/scoring.toml", Scoring),
         advice=load_model("assess/advice.toml", Advice),
+        safety=load_model("assess/safety.toml", Safety),
     )
     _cross_check(content)
     return content

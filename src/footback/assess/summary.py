@@ -117,6 +117,8 @@ def _parts(
         parts.append(_Part(_line(f"Back level from STarT Back: {sb.group} ({sb.total} of 9 items)", "dim")))
     recs = result.recommendations
     parts.append(_Part(_line("")))
+    if result.adult_notice:
+        parts.append(_Part(_item("!", result.adult_notice, "bold")))
     if recs.see_specialist:
         why = "; ".join(n.text for n in recs.specialist_reasons) or (recs.why_specialist or "")
         text = f"See a {recs.specialist or 'clinician'}: {why}."

@@ -98,6 +98,20 @@ MIGRATIONS: tuple[Migration, ...] = (
         CREATE INDEX shoe_checks_created ON shoe_checks (created_at);
         """,
     ),
+    # A person's word that a clinician has seen them about an assessment's warning signs.
+    Migration(
+        20,
+        "clinician_seen",
+        """
+        CREATE TABLE clinician_seen (
+            id INTEGER PRIMARY KEY,
+            seen_at TEXT NOT NULL,
+            assessment_id INTEGER,
+            signs TEXT NOT NULL DEFAULT '[]'
+        );
+        CREATE INDEX clinician_seen_at ON clinician_seen (seen_at);
+        """,
+    ),
     Migration(
         30,
         "checkins",

@@ -70,6 +70,8 @@ class StretchOptions:
     plain: bool = False
     no_save: bool = False
     no_color: bool = False
+    # After a warning sign: the person's word, given as an option, that a clinician has seen them.
+    seen_clinician: bool = False
     # The config file's settings, for `default_routine`; None plays as if there were no config.
     config: Effective | None = None
 
@@ -174,10 +176,10 @@ def _named(name: str) -> Routine:
     return catalogue.load_builtin(name)
 
 
-def _unasked(options: StretchOptions, console: Console, env: StretchEnv) -> Routine | None:
+def _unasked(options: StretchOptions, console: Console, env: StretchEnv) -> Routine:
     """No --routine or --file: the config's default_routine, else the assessment's choice.
 
-    None after a warning sign: a standing default must not bypass the advice to see a clinician.
+    A warning sign was dealt with before this (see `_after_warning_sign`).
     """
     from footback.cli.config import check_default_routine
     from footback.stretch import catalogue
@@ -186,20 +188,44 @@ def _unasked(options: StretchOptions, console: Console, env: StretchEnv) -> Rout
     if options.config is not None:
         configured = check_default_routine(options.config, [*catalogue.names(), PLAN_NAME])
     result = _latest_result()
-    if result is not None and result.urgent:
-        _say(
-            console,
-            "Your latest assessment found a warning sign: please see a clinician before "
-            "starting any stretches. footback will not suggest a routine until then.",
-        )
-        return None
     if configured is not None and options.config is not None:
         _say(console, f"Playing '{configured}', the default_routine in {options.config.path}.")
         return _named(configured)
     return _recommended(console, env, result)
 
 
-def _choose(options: StretchOptions, console: Console, env: StretchEnv) -> Routine | None:
+def _after_warning_sign(options: StretchOptions, console: Console, env: StretchEnv) -> bool:
+    """Before any routine plays: True to go on; after an unseen warning sign, ask first."""
+    from footback.assess.gate import open_gate, pass_gate
+    from footback.records.db import open_existing_store, open_store
+
+    store = open_existing_store()
+    if store is None:
+        return True
+    with store:
+        gate = open_gate(store)
+    if gate is None:
+        return True
+
+    def confirm(question: str) -> bool:
+        from rich.prompt import Confirm
+
+        try:
+            return Confirm.ask(question, console=console)
+        except EOFError:
+            return False
+
+    return pass_gate(
+        open_store,
+        gate,
+        now=env.wall_now(),
+        seen_option=options.seen_clinician,
+        confirm=confirm if env.in_is_tty else None,
+        say=lambda line: _say(console, line),
+    )
+
+
+def _choose(options: StretchOptions, console: Console, env: StretchEnv) -> Routine:
     from footback.stretch import catalogue
 
     if options.routine is not None and options.file is not None:
@@ -223,9 +249,9 @@ def run(options: StretchOptions, env: StretchEnv) -> int:
 
         print_list(console, catalogue.load_all(), options.lead_in)
         return ExitCode.OK
+    if not options.preview and not _after_warning_sign(options, console, env):
+        return ExitCode.FAILURE
     routine = _choose(options, console, env)
-    if routine is None:
-        return ExitCode.OK
     timeline = build(routine, options.lead_in)
     if options.preview:
         from footback.stretch.preview import print_preview

@@ -23,6 +23,14 @@ OutputOption = Annotated[
     typer.Option("--output", "-o", help="Write to FILE (private, 0600) instead of the screen."),
 ]
 NoColorOption = Annotated[bool, typer.Option("--no-color", help="Turn colour off (also: NO_COLOR).")]
+SeenClinicianOption = Annotated[
+    bool,
+    typer.Option(
+        "--seen-clinician",
+        help="After a warning sign: record that a clinician has seen you since, and go on "
+        "(for use without a terminal; in a terminal footback asks).",
+    ),
+]
 
 
 def format_for_output(

@@ -8,7 +8,7 @@ from typing import Annotated
 import typer
 
 from footback.cli.boundary import command_boundary
-from footback.cli.commands.options import NoColorOption
+from footback.cli.commands.options import NoColorOption, SeenClinicianOption
 
 
 def _routine_names(incomplete: str) -> list[str]:
@@ -70,6 +70,7 @@ def stretch(
         typer.Option("--plain", help="One line per event, no redraws (automatic when piped)."),
     ] = False,
     no_save: Annotated[bool, typer.Option("--no-save", help="Do not save this session.")] = False,
+    seen_clinician: SeenClinicianOption = False,
     no_color: NoColorOption = False,
 ) -> None:
     """Play a timed stretching routine: space pauses, n skips, p goes back, q stops."""
@@ -91,6 +92,7 @@ def stretch(
             plain=plain,
             no_save=no_save,
             no_color=config.colour_off(no_color),
+            seen_clinician=seen_clinician,
             config=config,
         )
         code = run(options, real_env())
