@@ -27,6 +27,8 @@ def command_boundary() -> Iterator[None]:
         yield
     except FootbackError as exc:
         print_error(exc.message)
+        for detail in exc.details:  # e.g. every problem in the content, one line each
+            print_error(detail)
         raise typer.Exit(int(exc.exit_code)) from None
     except KeyboardInterrupt:
         sys.stderr.write("\nfootback: interrupted\n")

@@ -34,7 +34,7 @@ def stretch(
     ] = None,
     file: Annotated[
         Path | None,
-        typer.Option("--file", "-f", help="Play your own routine file (format: see the README)."),
+        typer.Option("--file", "-f", help="Play your own routine file (format: see docs/stretch.md)."),
     ] = None,
     list_routines: Annotated[
         bool, typer.Option("--list", help="List the routines with their steps and time, and exit.")
