@@ -38,7 +38,7 @@ def _run(home: Path, tmp_path: Path, command: str, rows: int) -> tuple[str, Path
 
 
 def test_a_tall_result_goes_through_the_pager(home: Path, tmp_path: Path) -> None:
-    seed_full()
+    seed_full(home)
     screen, paged = _run(home, tmp_path, f"{sys.executable} -m footback assess --last", rows=14)
     text = paged.read_text(encoding="utf-8")
     assert text.lstrip().startswith("YOUR RESULT")
@@ -48,14 +48,14 @@ def test_a_tall_result_goes_through_the_pager(home: Path, tmp_path: Path) -> Non
 
 
 def test_a_result_that_fits_is_printed_without_a_pager(home: Path, tmp_path: Path) -> None:
-    seed_full()
+    seed_full(home)
     screen, paged = _run(home, tmp_path, f"{sys.executable} -m footback assess --last", rows=200)
     assert not paged.exists()
     assert "YOUR RESULT" in screen and "DETAILS" in screen and "Saved on " in screen
 
 
 def test_never_pages_into_a_pipe(home: Path, tmp_path: Path) -> None:
-    seed_full()
+    seed_full(home)
     screen, paged = _run(home, tmp_path, f"{sys.executable} -m footback assess --last | cat", rows=14)
     assert not paged.exists()
     assert "YOUR RESULT" in screen and "WHAT TO DO NEXT" in screen

@@ -33,7 +33,7 @@ runner = CliRunner()
 def test_the_file_name_picks_the_format(
     home: Path, tmp_path: Path, args: list[str], name: str, starts: str
 ) -> None:
-    seed_full()
+    seed_full(home)
     target = tmp_path / name
     result = runner.invoke(app, [*args, "--output", str(target)])
     assert result.exit_code == 0, result.output
@@ -41,7 +41,7 @@ def test_the_file_name_picks_the_format(
 
 
 def test_export_to_a_csv_name_writes_csv(home: Path, tmp_path: Path) -> None:
-    seed_full()
+    seed_full(home)
     target = tmp_path / "data.csv"
     result = runner.invoke(app, ["export", "--output", str(target)])
     assert result.exit_code == 0, result.output
@@ -62,7 +62,7 @@ def test_export_to_a_csv_name_writes_csv(home: Path, tmp_path: Path) -> None:
 def test_a_format_that_contradicts_the_name_is_an_error(
     home: Path, tmp_path: Path, args: list[str], name: str, message: str
 ) -> None:
-    seed_full()
+    seed_full(home)
     target = tmp_path / name
     result = runner.invoke(app, [*args, "--output", str(target)])
     assert result.exit_code == 2
