@@ -56,9 +56,7 @@ def _brief(source_ids: list[str], full: str) -> str:
     """Short citations keep the page to one or two sheets; the JSON export keeps the full ones."""
     from footback.content.loader import sources
 
-    known = sources()
-    short = [known.brief(i) for i in source_ids if i in known.sources]
-    return "; ".join(short) if short else full
+    return sources().briefs(source_ids) or full
 
 
 def e(text: object) -> str:
