@@ -28,8 +28,10 @@ def make_console(*, stderr: bool = False, no_color: bool = False, file: TextIO |
 def where_line(*, saved: bool) -> str:
     """Where a command stored its data, or that it stored nothing."""
     from footback.core.paths import db_path
+    from footback.core.text import safe_line
 
-    return f"Saved to {db_path()}" if saved else "Not saved (--no-save)."
+    # A FOOTBACK_HOME with control characters in it is shown, never obeyed.
+    return f"Saved to {safe_line(str(db_path()))}" if saved else "Not saved (--no-save)."
 
 
 def say_where(console: Console, *, saved: bool) -> None:

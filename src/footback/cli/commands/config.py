@@ -9,6 +9,7 @@ import typer
 
 from footback.cli.boundary import command_boundary
 from footback.cli.commands.options import NoColorOption
+from footback.core.text import safe_line
 
 if TYPE_CHECKING:
     from footback.cli.config import Effective
@@ -25,7 +26,7 @@ def config(
         from footback.cli.config import config_path, load_settings
 
         if path_only:  # works even when the file is broken: that is when people look for it
-            typer.echo(str(config_path()))
+            typer.echo(safe_line(str(config_path())))
             return
         effective = load_settings()
         _check_routine(effective)
@@ -57,7 +58,7 @@ def _render(effective: Effective, values: dict[str, object], *, no_color: bool) 
 
     out = make_console(no_color=no_color)
     # soft_wrap: the path stays whole on one line, so it can be copied.
-    out.print(Text(f"Config file: {effective.path}"), soft_wrap=True)
+    out.print(Text(f"Config file: {safe_line(str(effective.path))}"), soft_wrap=True)
     if not effective.path.exists():
         out.print(Text("  (not created yet; defaults apply)", style="dim"))
     grid = Table.grid(padding=(0, 1))
