@@ -6,20 +6,22 @@ so tests swap in a fake clock instead of sleeping.
 
 from __future__ import annotations
 
+import errno
 import signal
 import sys
 import threading
 import time
 from collections.abc import Callable, Iterator
-from contextlib import AbstractContextManager, contextmanager, nullcontext
+from contextlib import AbstractContextManager, contextmanager, nullcontext, suppress
 from dataclasses import dataclass
 from datetime import UTC, datetime
 from pathlib import Path
 from types import FrameType
-from typing import TYPE_CHECKING, TextIO
+from typing import TYPE_CHECKING, TextIO, TypeVar
 
 from footback.core.errors import BadInputError, ExitCode, StoreError
 from footback.core.models import PLAN_NAME
+from footback.core.text import safe_line
 
 if TYPE_CHECKING:
     from rich.console import Console
@@ -29,6 +31,9 @@ if TYPE_CHECKING:
     from footback.stretch.player import KeySource, SessionSummary
     from footback.stretch.routine_file import Routine
     from footback.stretch.timeline import Timeline
+
+
+T = TypeVar("T")
 
 
 class Terminated(Exception):
@@ -109,17 +114,56 @@ def real_env() -> StretchEnv:
     return StretchEnv(out=sys.stdout, out_is_tty=_isatty(sys.stdout), in_is_tty=_isatty(sys.stdin))
 
 
+# What writing to (or restoring) a terminal raises once its window was closed.
+TERMINAL_GONE = frozenset({errno.EIO, errno.ENXIO, errno.EBADF, errno.EPIPE, errno.ENOTTY})
+
+
+def _terminal_gone(exc: BaseException) -> bool:
+    """An OSError, or a termios.error (not an OSError), saying the terminal is no longer there."""
+    if isinstance(exc, OSError):
+        return exc.errno in TERMINAL_GONE
+    code = exc.args[0] if exc.args else None
+    return type(exc).__module__ == "termios" and code in TERMINAL_GONE
+
+
+@contextmanager
+def _quiet_if_gone(cm: AbstractContextManager[T]) -> Iterator[T]:
+    """Enter `cm`; if leaving it fails because the terminal is gone, give up on it quietly.
+
+    Closing the window mid-routine makes rich's `Live.stop` and restoring the key settings raise
+    `OSError(EIO)`: that must never stop the session from being saved.
+    """
+    value = cm.__enter__()
+    try:
+        yield value
+    except BaseException as exc:
+        try:
+            if cm.__exit__(type(exc), exc, exc.__traceback__):
+                return
+        except Exception as gone:
+            if not _terminal_gone(gone):
+                raise
+        raise
+    try:
+        cm.__exit__(None, None, None)
+    except Exception as gone:
+        if not _terminal_gone(gone):
+            raise
+
+
 def _say(console: Console, line: str) -> None:
     from rich.text import Text
 
-    console.print(Text(line))
+    with suppress(OSError):  # after a hangup there is no one to tell; the session is saved
+        console.print(Text(line))
 
 
 def _say_where(console: Console, path: Path) -> None:
     from rich.text import Text
 
     # soft_wrap: the path stays whole on one line, so it can be copied.
-    console.print(Text(f"Data file: {path}"), soft_wrap=True)
+    with suppress(OSError):
+        console.print(Text(f"Data file: {safe_line(str(path))}"), soft_wrap=True)
 
 
 def _ask_routine(console: Console, env: StretchEnv, why: str) -> Routine:
@@ -279,7 +323,7 @@ def _play(options: StretchOptions, env: StretchEnv, console: Console, timeline: 
     )
     started_at = env.wall_now()
     stopped: BaseException | None = None
-    with _stop_on_signals(), keys_cm as keys:
+    with _stop_on_signals(), _quiet_if_gone(keys_cm) as keys:
         listener: Listener = view
         player = Player(
             timeline,
@@ -291,10 +335,16 @@ def _play(options: StretchOptions, env: StretchEnv, console: Console, timeline: 
             frames=not plain,
         )
         try:
-            with view if isinstance(view, LiveScreen) else nullcontext():
+            with _quiet_if_gone(view if isinstance(view, LiveScreen) else nullcontext()):
                 summary = player.run()
         except (KeyboardInterrupt, Terminated) as exc:
             stopped = exc
+            summary = player.summary()
+        except OSError as exc:
+            if not _terminal_gone(exc):
+                raise
+            # The window was closed (the write failed before SIGHUP arrived): stop as on a hangup.
+            stopped = Terminated(signal.SIGHUP)
             summary = player.summary()
     # The terminal is back to normal here: report, save, then pass the interrupt on.
     _wrap_up(options, console, timeline, summary, started_at, interrupted=stopped is not None)
