@@ -44,7 +44,7 @@ def test_a_hangup_mid_routine_saves_the_session(tmp_path: Path, home: Path, extr
     _, status = os.waitpid(child.pid, 0)
     code = os.waitstatus_to_exitcode(status)
     assert code == 128 + 1, code  # stopped by SIGHUP, not by a traceback
-    with open_store() as store:
+    with open_store(home) as store:
         (row,) = recent_sessions(store)
     assert row.finished is False and row.routine == "long"
     assert row.actual_seconds >= 1
