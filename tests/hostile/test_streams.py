@@ -26,7 +26,7 @@ READING = [
 
 @pytest.fixture
 def seeded(home: Path) -> Path:
-    seed_full()
+    seed_full(home)
     return home
 
 
@@ -57,10 +57,14 @@ def test_assess_on_an_ascii_stdout(home: Path, tmp_path: Path) -> None:
 
 
 def test_json_export_stays_valid_json_on_an_ascii_stdout(seeded: Path) -> None:
-    seed_full()
+    from footback.records.db import open_store
+
+    with open_store(seeded) as store, store.transaction() as conn:
+        conn.execute("UPDATE stretch_sessions SET routine = 'Füße – morgens'")
     done = run(["export"], seeded, env={"PYTHONIOENCODING": "ascii"})
     assert done.returncode == 0
-    json.loads(done.stdout)
+    doc = json.loads(done.stdout)
+    assert doc["stretch_sessions"][0]["routine"] == "Füße – morgens"
 
 
 @pytest.mark.parametrize(
