@@ -136,7 +136,7 @@ def test_find_pair_ignores_case_in_sql_without_reading_every_pair(home: Path) ->
 
 
 def test_a_long_streak_is_found_in_growing_windows_of_days_not_rows(home: Path) -> None:
-    with open_store() as store:
+    with open_store(home) as store:
         with store.transaction() as conn:  # 100 days in a row, five sessions each
             conn.executemany(
                 "INSERT INTO stretch_sessions (started_at, routine, planned_seconds, actual_seconds,"

@@ -10,6 +10,7 @@ import typer
 from footback.cli.boundary import command_boundary
 from footback.cli.commands.options import NoColorOption, SeenClinicianOption
 from footback.cli.context import AppContext, app_context
+from footback.core.text import safe_line
 
 if TYPE_CHECKING:
     from rich.console import Console
@@ -134,7 +135,7 @@ def run_plan(
             out.print(level_line(state, rule.steps), markup=False)
     # `out` is stderr with --json, so stdout stays pure JSON while the path is still shown.
     if path is not None:
-        out.print(content.saved.format(path=path), markup=False, soft_wrap=True)
+        out.print(content.saved.format(path=safe_line(str(path))), markup=False, soft_wrap=True)
     else:
         out.print(content.not_saved, markup=False)
     if not as_json:
@@ -150,7 +151,11 @@ def _render(out: Console, made: Plan) -> None:
 
     routine = made.routine()
     minutes = routine.total_seconds() / 60
-    out.print(Text(f"Your plan: {len(made.steps)} steps, about {minutes:.0f} minutes", style="bold"))
+    from footback.core.text import plural
+
+    out.print(
+        Text(f"Your plan: {plural(len(made.steps), 'step')}, about {minutes:.0f} minutes", style="bold")
+    )
     out.print(Text(made.description))
     table = Table(box=None, pad_edge=False, show_edge=False, expand=True)
     table.add_column("#", justify="right", no_wrap=True)
