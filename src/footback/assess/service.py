@@ -91,3 +91,19 @@ def assess_and_record(
         if save:
             save_assessment(store, answers, result, now.astimezone(UTC))
     return result, previous
+
+
+def last_saved(folder: Path) -> tuple[SavedAssessment, SavedAssessment | None]:
+    """`--last`: the most recent saved assessment and the one before it (to compare with)."""
+    from footback.core.errors import FootbackError
+    from footback.records.assessments import list_assessments
+    from footback.records.db import open_existing_store
+
+    store = open_existing_store(folder)
+    saved = []
+    if store is not None:
+        with store:
+            saved = list_assessments(store, limit=2)
+    if not saved:
+        raise FootbackError("no assessment is saved yet: run `footback assess` first")
+    return saved[-1], (saved[0] if len(saved) == 2 else None)

@@ -9,13 +9,29 @@ from __future__ import annotations
 import importlib
 import os
 import sys
-from typing import Annotated
+from typing import Annotated, Any
 
 import typer
+import typer.core
 
 from footback import __version__
 from footback.cli.boundary import OneLineErrors
 from footback.cli.context import AppContext
+
+
+def _flag_type_hidden() -> None:
+    """Help lists flags bare (`--no-save`), not `--no-save <bool>`: typer shows a type for every
+    option, and for an on/off flag that type is noise."""
+    option = typer.core.TyperOption
+    shown = option.display_type_rich
+
+    def display_type_rich(self: typer.core.TyperOption, ctx: Any) -> str | None:
+        return None if self.is_flag else shown(self, ctx)
+
+    option.display_type_rich = display_type_rich  # type: ignore[method-assign]
+
+
+_flag_type_hidden()
 
 HELP = (
     "A private terminal companion for people whose foot problems may feed their back pain. "
@@ -35,6 +51,8 @@ COMMANDS: dict[str, tuple[str, str, str]] = {
     "history": ("history", "history", "Example: footback history --since 2025-01-01"),
     "plan": ("plan", "plan", "Example: footback plan, then: footback stretch --routine plan"),
     "progress": ("progress", "progress", "Example: footback progress --json"),
+    "remind": ("remind", "remind", "Example: footback remind --ics footback.ics --at 07:00 --at 18:30"),
+    "due": ("remind", "due", "Example: footback due"),
     "report": ("report", "report", "Example: footback report --format html --output summary.html"),
     "export": ("data", "export", "Example: footback export --format json --output backup.json"),
     "import": ("data", "import_", "Example: footback import backup.json"),

@@ -11,6 +11,7 @@ if TYPE_CHECKING:
     from rich.console import Console
 
     from footback.plan.build import Plan
+    from footback.plan.levels import LevelState
 
 
 def render_plan(out: Console, made: Plan) -> None:
@@ -41,8 +42,8 @@ def render_plan(out: Console, made: Plan) -> None:
         out.print(Text("You need: " + "; ".join(routine.equipment)))
 
 
-def plan_json(made: Plan, path: Path | None) -> dict[str, Any]:
-    """`plan --json`: the plan, where it was saved, and every step with its reasons."""
+def plan_json(made: Plan, path: Path | None, state: LevelState | None) -> dict[str, Any]:
+    """`plan --json`: the plan, where it was saved, every step with its reasons, and the level."""
     return {
         "assessed_at": made.assessed_at.isoformat(),
         "saved_to": str(path) if path is not None else None,
@@ -58,4 +59,15 @@ def plan_json(made: Plan, path: Path | None) -> dict[str, Any]:
             }
             for p in made.steps
         ],
+        "level": None
+        if state is None
+        else {
+            "level": state.level,
+            "top": state.top,
+            "hold": state.dose.hold,
+            "reps": state.dose.reps,
+            "next_review": state.next_review.isoformat(),
+            "reason": state.reason,
+            "changed": state.changed is not None,
+        },
     }

@@ -10,6 +10,7 @@ from typing import TYPE_CHECKING
 
 if TYPE_CHECKING:
     from footback.plan.build import Plan, PlanContent
+    from footback.plan.levels import LevelState
 
 
 @dataclass(frozen=True)
@@ -19,6 +20,8 @@ class PlanOutcome:
     saved_to: Path | None = None
     # Why no plan was made, when the gate has not already said so.
     refusal: str | None = None
+    # The progression level the doses follow (None when levels do not apply).
+    level: LevelState | None = None
 
 
 def make_plan(
@@ -27,8 +30,10 @@ def make_plan(
     *,
     save: bool,
     seen_clinician: bool,
-    confirm: Callable[[str], bool] | None,
-    say: Callable[[str], None],
+    review: bool = False,
+    level: int | None = None,
+    confirm: Callable[[str], bool] | None = None,
+    say: Callable[[str], None] = print,
 ) -> PlanOutcome:
     """Build (and unless told not to, save) the plan from the latest assessment; no plan without an
     assessment, or while a warning sign has not been seen by a clinician."""
@@ -55,6 +60,22 @@ def make_plan(
             return PlanOutcome(content)
     if saved.result.needs_clinician:
         return PlanOutcome(content, refusal=content.declined)
+    from footback.plan.levels import level_for_plan
+    from footback.plan.progression import apply_dose
+
+    age = saved.answers.get("age")
+    rule = content.progression
+    state = level_for_plan(
+        folder,
+        rule,
+        now=now,
+        age=age if isinstance(age, int) else None,
+        review_now=review,
+        manual=level,
+        save=save,
+    )
     made = build_plan(saved.result, saved.created_at, content, load_builtin)
+    if state is not None:
+        made = apply_dose(made, state.dose, rule.steps)
     path = save_plan(plan_toml(made, now), folder) if save else None
-    return PlanOutcome(content, made, path)
+    return PlanOutcome(content, made, path, level=state)

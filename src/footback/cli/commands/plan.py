@@ -17,6 +17,8 @@ def plan(
     *,
     as_json: Annotated[bool, typer.Option("--json", help="Print the plan as JSON.")] = False,
     no_save: Annotated[bool, typer.Option("--no-save", help="Show the plan without saving it.")] = False,
+    review: Annotated[bool, typer.Option("--review", help="Review the level now instead of weekly.")] = False,
+    level: Annotated[int | None, typer.Option("--level", metavar="N", help="Set the level by hand.")] = None,
     seen_clinician: SeenClinicianOption = False,
     no_color: NoColorOption = False,
 ) -> None:
@@ -24,6 +26,7 @@ def plan(
     with command_boundary():
         from rich.prompt import Confirm
 
+        from footback.plan.levels import level_line
         from footback.plan.render import plan_json, render_plan
         from footback.plan.service import make_plan
 
@@ -35,18 +38,22 @@ def plan(
             app.clock.now(),
             save=not no_save,
             seen_clinician=seen_clinician,
+            review=review,
+            level=level,
             confirm=(lambda question: Confirm.ask(question, console=out)) if app.stdin_tty else None,
             say=lambda line: out.print(line, markup=False),
         )
-        made, content = outcome.made, outcome.content
+        made, content, state = outcome.made, outcome.content, outcome.level
         if made is None:
             if outcome.refusal is not None:
                 out.print(outcome.refusal, markup=False)
             raise typer.Exit(1)
         if as_json:
-            typer.echo(json.dumps(plan_json(made, outcome.saved_to), indent=2))
+            typer.echo(json.dumps(plan_json(made, outcome.saved_to, state), indent=2))
         else:
             render_plan(out, made)
+            if state is not None:
+                out.print(level_line(state, content.progression.steps), markup=False)
         if outcome.saved_to is not None:
             out.print(content.saved.format(path=outcome.saved_to), markup=False, soft_wrap=True)
         else:
