@@ -121,6 +121,7 @@ instructions = "Lift your toes."
 """
 
 
+@pytest.mark.slow  # every command as a child process: the largest share of the fast loop
 def test_a_real_pipe_gets_no_escape_sequences(seeded: Seeded, tmp_path: Path) -> None:
     routine = tmp_path / "tiny.toml"
     routine.write_text(TINY_ROUTINE, encoding="utf-8")

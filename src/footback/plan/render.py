@@ -5,7 +5,7 @@ from __future__ import annotations
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-from footback.core.text import dose_text
+from footback.core.text import dose_text, plural
 
 if TYPE_CHECKING:
     from rich.console import Console
@@ -20,7 +20,9 @@ def render_plan(out: Console, made: Plan) -> None:
 
     routine = made.routine()
     minutes = routine.total_seconds() / 60
-    out.print(Text(f"Your plan: {len(made.steps)} steps, about {minutes:.0f} minutes", style="bold"))
+    out.print(
+        Text(f"Your plan: {plural(len(made.steps), 'step')}, about {minutes:.0f} minutes", style="bold")
+    )
     out.print(Text(made.description))
     table = Table(box=None, pad_edge=False, show_edge=False, expand=True)
     table.add_column("#", justify="right", no_wrap=True)

@@ -8,6 +8,7 @@ import typer
 
 from footback.cli.boundary import command_boundary
 from footback.cli.context import AppContext, app_context
+from footback.core.text import safe_line
 
 
 def forget(
@@ -28,13 +29,13 @@ def run_forget(app: AppContext, *, yes: bool) -> None:
     folder = app.data_dir
     files, counts = stored(folder)
     if not files:
-        typer.echo(f"Nothing is stored in {folder}.")
+        typer.echo(f"Nothing is stored in {safe_line(str(folder))}.")
         return
     summary = ", ".join(f"{n} {t.replace('_', ' ')}" for t, n in counts.items()) or "your plan"
     if not yes:
         if not app.stdin_tty:
             raise BadInputError("forget deletes all your data; run it in a terminal to confirm, or add --yes")
-        typer.echo(f"This deletes everything footback stored in {folder}: {summary}.")
+        typer.echo(f"This deletes everything footback stored in {safe_line(str(folder))}: {summary}.")
         typer.echo("Consider `footback export --output backup.json` first. This cannot be undone.")
         # A plain line read, not typer.confirm: confirm turns Ctrl-C into "Aborted!" and exit 1,
         # and Ctrl-C must reach the command boundary (exit 130) like everywhere else.
@@ -47,4 +48,4 @@ def run_forget(app: AppContext, *, yes: bool) -> None:
             typer.echo("Nothing was deleted.")
             return
     gone = forget_all(folder, files)
-    typer.echo(f"Deleted {summary} from {folder} ({', '.join(path.name for path in gone)}).")
+    typer.echo(f"Deleted {summary} from {safe_line(str(folder))} ({', '.join(path.name for path in gone)}).")

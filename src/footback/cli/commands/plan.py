@@ -10,6 +10,7 @@ import typer
 from footback.cli.boundary import command_boundary
 from footback.cli.commands.options import NoColorOption, SeenClinicianOption
 from footback.cli.context import app_context
+from footback.core.text import safe_line
 
 
 def plan(
@@ -55,7 +56,9 @@ def plan(
             if state is not None:
                 out.print(level_line(state, content.progression.steps), markup=False)
         if outcome.saved_to is not None:
-            out.print(content.saved.format(path=outcome.saved_to), markup=False, soft_wrap=True)
+            out.print(
+                content.saved.format(path=safe_line(str(outcome.saved_to))), markup=False, soft_wrap=True
+            )
         else:
             out.print(content.not_saved, markup=False)
         if not as_json:
