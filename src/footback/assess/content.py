@@ -122,6 +122,7 @@ class StartBackSpec(StrictModel):
     source: str
     # Keele's copyright and funding statement, shown wherever the grouping is.
     notice: str
+    summary: str
     low_max_total: int
     high_min_psychosocial: int
     items: list[StartBackItem]

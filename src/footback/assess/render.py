@@ -16,7 +16,7 @@ if TYPE_CHECKING:
 
 BAR_WIDTH = 20
 LEVEL_STYLE = {"low": "green", "moderate": "yellow", "high": "red"}
-TITLES = {"foot": "Foot risk", "back": "Back risk", "link": "Feet to back link"}
+TITLES = {"foot": "Foot risk", "back": "Back risk", "link": "Foot-back associations"}
 
 
 def bar(score: int, width: int = BAR_WIDTH) -> str:
@@ -94,7 +94,7 @@ def render_result(
     for name, score in result.scores.named():
         before = previous.scores.score(name).score if previous else None
         line = Text(bar(score.score), style=LEVEL_STYLE[score.level])
-        line.append(f" {score.score:>3}/100 {score.level}")
+        line.append(f" {score.score:>3}/100 {_level_words(name, score, result)}")
         delta = _delta(score.score, before)
         if delta:
             line.append(f" {delta}", style="dim")
@@ -102,18 +102,25 @@ def render_result(
     console.print(bars)
     if result.startback:
         sb = result.startback
-        console.print(
-            Text(
-                f"Back level from the STarT Back grouping: {sb.total} of 9 items, "
-                f"{sb.psychosocial} of 5 on worry and mood: {sb.group}.",
-                style="dim",
-            )
-        )
+        console.print(Text(sb.summary or sb.group, style="dim"))
+        if sb.notice:
+            console.print(Text(sb.notice, style="dim italic"))
+    if result.adult_notice:
+        console.print(Text(result.adult_notice, style="bold"))
     for name, score in result.scores.named():
         _render_factors(console, name, score)
     _render_next(console, result)
     console.print()
     console.print(Text(result.disclaimer, style="dim"))
+
+
+def _level_words(name: str, score: Score, result: AssessmentResult) -> str:
+    """The level as words that cannot mislead: the back group says what it is a risk of."""
+    if name == "back" and result.startback is not None:
+        return f"{result.startback.group} risk of long-lasting pain"
+    if score.known_associations is not None:
+        return f"{score.level} ({score.associations} of {score.known_associations} from studies)"
+    return score.level
 
 
 def _render_factors(console: Console, name: str, score: Score) -> None:
@@ -125,7 +132,9 @@ def _render_factors(console: Console, name: str, score: Score) -> None:
     grid = _grid()
     for factor in sorted(score.factors, key=lambda f: -f.points):
         text = Text(factor.reason)
-        text.append(f" [{_brief(factor.source_ids) or factor.source}]", style="dim")
+        cited = _brief(factor.source_ids) or factor.source
+        evidence = f"; {factor.evidence}" if factor.evidence and name == "link" else ""
+        text.append(f" [{cited}{evidence}]", style="dim")
         grid.add_row(f"+{factor.points}", text)
     if score.factors:
         console.print(grid)

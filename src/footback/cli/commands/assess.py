@@ -135,14 +135,15 @@ def _previous_and_save(
     answers: Answers, result: AssessmentResult, stamp: datetime, *, save: bool
 ) -> SavedAssessment | None:
     """Read the last assessment for comparison, then store this one unless told not to."""
-    from footback.records.assessments import latest_assessment, save_assessment
+    from footback.records.assessments import latest_scored_assessment, save_assessment
     from footback.records.db import open_existing_store, open_store
 
     store = open_store() if save else open_existing_store()
     if store is None:
         return None
     with store:
-        previous = latest_assessment(store)
+        # "Since last time" compares scores: an assessment stopped by a warning sign has none.
+        previous = latest_scored_assessment(store)
         if save:
             save_assessment(store, answers, result, stamp)
     return previous
