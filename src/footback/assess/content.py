@@ -9,6 +9,7 @@ from footback.content.loader import load_model, sources
 from footback.content.questions import Question, When, when_holds
 from footback.content.questions import Value as Value
 from footback.content.rules import QuestionSet, Rule
+from footback.core.errors import ContentError
 from footback.core.models import Level, ScoreName, StrictModel
 from footback.core.safety import Severity, SignRule
 
@@ -74,6 +75,7 @@ class Adults(StrictModel):
 
 
 class Safety(StrictModel):
+    file_defaults: dict[str, bool] = {}
     signs: list[DerivedSign]
     adults: Adults
 
@@ -210,6 +212,11 @@ class AssessContent(StrictModel):
         single = [rule for q in self.questions.questions if (rule := q.sign_rule()) is not None]
         return single + [s.sign_rule() for s in self.safety.signs]
 
+    def file_defaults(self) -> dict[str, Value]:
+        """What a missing answer means in an answers file: no warning sign, and the listed defaults."""
+        defaults: dict[str, Value] = dict.fromkeys(self.red_flag_ids(), False)
+        return defaults | dict(self.safety.file_defaults)
+
     def red_flag_ids(self) -> list[str]:
         """The ids of the questions that are warning signs (a missing one counts as no)."""
         return [q.id for q in self.questions.questions if q.red_flag is not None]
@@ -235,6 +242,9 @@ def _cross_check(content: AssessContent) -> None:
         cited += [(f"safety.signs.{sign.id}", s) for s in sign.sources]
         rules.append((f"safety.signs.{sign.id}", sign))
     cited += [("safety.adults", s) for s in content.safety.adults.sources]
+    for key in content.safety.file_defaults:
+        if key not in known:
+            raise ContentError(f"data/assess/safety.toml: file_defaults: unknown question '{key}'")
     for name, spec in content.scoring.scores.items():
         for f in spec.factors:
             cited += [(f"scoring.{name}.{f.id}", s) for s in f.source_ids]

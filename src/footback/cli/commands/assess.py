@@ -80,7 +80,8 @@ def run_assess(
         typer.echo(json.dumps(json_schema(questions, content.questions.title), indent=2))
         return
 
-    given = load_answers(answers_path, questions) if answers_path else {}
+    # In a file, a missing warning-sign answer means "no" (older files lack the newer ones).
+    given = content.file_defaults() | load_answers(answers_path, questions) if answers_path else {}
     missing = [] if stops_early(content, given) else missing_ids(questions, given)
     if missing:
         from footback.cli.console import make_console
