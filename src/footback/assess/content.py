@@ -4,8 +4,9 @@ from __future__ import annotations
 
 from collections.abc import Mapping
 from functools import cache
+from pathlib import Path
 
-from footback.content.loader import load_model, sources
+from footback.content.loader import ContentProblems, Sources, sources
 from footback.content.questions import Question, When, when_holds
 from footback.content.questions import Value as Value
 from footback.content.rules import QuestionSet, Rule
@@ -13,6 +14,12 @@ from footback.core.errors import ContentError
 from footback.core.models import Level, ScoreName, StrictModel
 from footback.core.safety import Severity, SignRule
 
+QUESTIONS, SCORING, ADVICE, SAFETY = (
+    "data/assess/questions.toml",
+    "data/assess/scoring.toml",
+    "data/assess/advice.toml",
+    "data/assess/safety.toml",
+)
 Facts = dict[str, Value | None]
 
 
@@ -222,9 +229,8 @@ class AssessContent(StrictModel):
         return [q.id for q in self.questions.questions if q.red_flag is not None]
 
 
-def _cross_check(content: AssessContent) -> None:
-    """Every cited source exists and every condition names a known fact."""
-    src = sources()
+def _cross_check(content: AssessContent, src: Sources) -> list[str]:
+    """Every cited source exists and every condition names a known fact: the problems found."""
     known = {q.id for q in content.questions.questions} | {
         "bmi",
         "foot_level",
@@ -233,51 +239,62 @@ def _cross_check(content: AssessContent) -> None:
     }
     cited: list[tuple[str, str]] = []
     rules: list[tuple[str, Rule]] = []
-    content.questions.check_ask_if(known, "data/assess/questions.toml")
+    problems = content.questions.unknown_ask_if(known, QUESTIONS)
     for q in content.questions.questions:
         if q.red_flag:
-            cited += [(f"questions.{q.id}", s) for s in q.red_flag.sources]
-            rules.append((f"questions.{q.id}.unless", Rule(when=q.red_flag.unless)))
+            cited += [(f"{QUESTIONS}: questions.{q.id}.red_flag", s) for s in q.red_flag.sources]
+            rules.append((f"{QUESTIONS}: questions.{q.id}.red_flag.unless", Rule(when=q.red_flag.unless)))
     for sign in content.safety.signs:
-        cited += [(f"safety.signs.{sign.id}", s) for s in sign.sources]
-        rules.append((f"safety.signs.{sign.id}", sign))
-    cited += [("safety.adults", s) for s in content.safety.adults.sources]
-    for key in content.safety.file_defaults:
-        if key not in known:
-            raise ContentError(f"data/assess/safety.toml: file_defaults: unknown question '{key}'")
+        cited += [(f"{SAFETY}: signs.{sign.id}", s) for s in sign.sources]
+        rules.append((f"{SAFETY}: signs.{sign.id}", sign))
+    cited += [(f"{SAFETY}: adults", s) for s in content.safety.adults.sources]
+    problems += [
+        f"{SAFETY}: file_defaults: unknown question '{key}'"
+        for key in content.safety.file_defaults
+        if key not in known
+    ]
     for name, spec in content.scoring.scores.items():
         for f in spec.factors:
-            cited += [(f"scoring.{name}.{f.id}", s) for s in f.source_ids]
-            rules.append((f"scoring.{name}.{f.id}", f))
-    cited.append(("scoring.startback", content.scoring.startback.source))
+            where = f"{SCORING}: scores.{name}.factors.{f.id}"
+            cited += [(where, s) for s in f.source_ids]
+            rules.append((where, f))
+    cited.append((f"{SCORING}: startback", content.scoring.startback.source))
     adv = content.advice
-    cited.append(("advice.routines.fallback", adv.routines.fallback_source))
+    cited.append((f"{ADVICE}: routines.fallback_source", adv.routines.fallback_source))
     for r in adv.routines.rules:
-        cited.append((f"advice.routines.{r.routine}", r.source))
-        rules.append((f"advice.routines.{r.routine}", r))
+        cited.append((f"{ADVICE}: routines.rules.{r.routine}", r.source))
+        rules.append((f"{ADVICE}: routines.rules.{r.routine}", r))
     for a in adv.actions:
-        cited.append((f"advice.actions.{a.id}", a.source))
-        rules.append((f"advice.actions.{a.id}", a))
+        cited.append((f"{ADVICE}: actions.{a.id}", a.source))
+        rules.append((f"{ADVICE}: actions.{a.id}", a))
     for n in adv.evidence_notes:
-        cited += [(f"advice.evidence_notes.{n.id}", s) for s in n.sources]
-        rules.append((f"advice.evidence_notes.{n.id}", n))
+        cited += [(f"{ADVICE}: evidence_notes.{n.id}", s) for s in n.sources]
+        rules.append((f"{ADVICE}: evidence_notes.{n.id}", n))
     for s in adv.specialist:
-        cited.append((f"advice.specialist.{s.id}", s.source))
-        rules.append((f"advice.specialist.{s.id}", s))
+        cited.append((f"{ADVICE}: specialist.{s.id}", s.source))
+        rules.append((f"{ADVICE}: specialist.{s.id}", s))
     for where, source_id in cited:
-        src.check([source_id], where)
+        problems += src.missing([source_id], where)
     for where, rule in rules:
-        rule.check_facts(known, where)
+        problems += rule.unknown_facts(known, where)
+    return problems
 
 
 @cache
-def load_assess_content() -> AssessContent:
-    """Load and cross-check the assessment content once per process."""
-    content = AssessContent(
-        questions=load_model("assess/questions.toml", AssessQuestions),
-        scoring=load_model("assess/scoring.toml", Scoring),
-        advice=load_model("assess/advice.toml", Advice),
-        safety=load_model("assess/safety.toml", Safety),
-    )
-    _cross_check(content)
+def load_assess_content(root: Path | None = None) -> AssessContent:
+    """Load and cross-check the assessment content once per process (per content root).
+
+    Every problem in every file is reported at once, each with its file and key.
+    """
+    found = ContentProblems()
+    src = found.attempt(lambda: sources(root))
+    questions = found.load("assess/questions.toml", AssessQuestions, root)
+    scoring = found.load("assess/scoring.toml", Scoring, root)
+    advice = found.load("assess/advice.toml", Advice, root)
+    safety = found.load("assess/safety.toml", Safety, root)
+    if src is None or questions is None or scoring is None or advice is None or safety is None:
+        raise ContentError(*found.found)
+    content = AssessContent(questions=questions, scoring=scoring, advice=advice, safety=safety)
+    found.add(_cross_check(content, src))
+    found.raise_if_any()
     return content

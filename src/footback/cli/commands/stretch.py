@@ -8,7 +8,7 @@ from typing import Annotated
 import typer
 
 from footback.cli.boundary import command_boundary
-from footback.cli.commands.options import NoColorOption, SeenClinicianOption
+from footback.cli.commands.options import NoColorOption, SeenClinicianOption, number_between
 
 
 def _routine_names(incomplete: str) -> list[str]:
@@ -34,7 +34,7 @@ def stretch(
     ] = None,
     file: Annotated[
         Path | None,
-        typer.Option("--file", "-f", help="Play your own routine file (format: see the README)."),
+        typer.Option("--file", "-f", help="Play your own routine file (format: see docs/stretch.md)."),
     ] = None,
     list_routines: Annotated[
         bool, typer.Option("--list", help="List the routines with their steps and time, and exit.")
@@ -45,14 +45,17 @@ def stretch(
     ] = False,
     speed: Annotated[
         float,
-        typer.Option("--speed", min=0.1, max=100.0, help="Run time X times faster, to rehearse."),
+        typer.Option(
+            "--speed",
+            callback=number_between(0.1, 100.0),
+            help="Run time X times faster, to rehearse (0.1-100).",
+        ),
     ] = 1.0,
     lead_in: Annotated[
         float | None,
         typer.Option(
             "--lead-in",
-            min=0.0,
-            max=60.0,
+            callback=number_between(0.0, 60.0),
             show_default=False,
             help="Seconds to get ready before each step (default: lead_in in the config, else 3).",
         ),
