@@ -110,6 +110,13 @@ def run_shoes(
     `units` is the configured unit (None when the config leaves it at the default): it reads bare
     distances and shows saved pairs; a unit the person writes ("12km", "7.5 mi") always wins.
     """
+    if list_saved and not (template or schema):
+        # Start-up: --list loads shoe content only to show saved pairs, and rich only to draw.
+        _check_options(
+            answers_path=answers_path, name=name, list_saved=True, add_distance=add_distance, no_save=no_save
+        )
+        _list(no_color=no_color, as_json=as_json, now=now or datetime.now(UTC), units=units)
+        return
     from footback.cli.console import make_console
     from footback.content.questions import json_schema, toml_template, with_distance_unit
     from footback.records.shoes import clean_pair_name
@@ -138,9 +145,7 @@ def run_shoes(
     pair = clean_pair_name(name) if name is not None else None
     stamp = now or datetime.now(UTC)
     out = make_console(no_color=no_color, stderr=as_json)
-    if list_saved:
-        _list(content, out, as_json=as_json, now=stamp, units=units)
-    elif add_distance is not None and pair is not None:
+    if add_distance is not None and pair is not None:
         _add_distance(content, out, pair, add_distance, as_json=as_json, now=stamp, units=units)
     else:
         _check(
@@ -246,13 +251,10 @@ def _say_where(out: Console, *, saved: bool, named: bool) -> None:
         out.print(Text("Tip: add --name NAME to track this pair's distance and verdicts.", style="dim"))
 
 
-def _list(
-    content: ShoeContent, out: Console, *, as_json: bool, now: datetime, units: DistanceUnit | None
-) -> None:
+def _list(*, no_color: bool, as_json: bool, now: datetime, units: DistanceUnit | None) -> None:
     """Saved pairs, in the configured unit or else each pair's own; never creates the store."""
     from footback.records.db import open_existing_store
     from footback.records.shoes import age_now, list_pairs
-    from footback.shoes.render import render_pairs
 
     store = open_existing_store()
     pairs: list[SavedPair] = []
@@ -260,7 +262,16 @@ def _list(
         with store:
             pairs = list_pairs(store)
     if not as_json:
-        render_pairs(out, pairs, content, now, units)
+        from footback.cli.console import make_console
+        from footback.shoes.render import render_pairs
+
+        # Shoe content names the types in the table: loaded only when there is a pair to show.
+        content = None
+        if pairs:
+            from footback.shoes.content import load_shoe_content
+
+            content = load_shoe_content()
+        render_pairs(make_console(no_color=no_color), pairs, content, now, units)
         return
     rows = []
     for p in pairs:
