@@ -24,17 +24,18 @@ from tests.support.cli_matrix import (
     colour_codes,
     seed,
 )
+from tests.support.context import context_for
 
 runner = CliRunner()
 
 
 @pytest.fixture
-def seeded(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Seeded:
-    return seed(tmp_path, monkeypatch)
+def seeded(tmp_path: Path, home: Path) -> Seeded:
+    return seed(tmp_path, home)
 
 
 def invoke(seeded: Seeded, command: Command, *extra: str, env: dict[str, str | None]) -> tuple[str, str]:
-    result = runner.invoke(app, [*seeded.args(command), *extra], env=env)
+    result = runner.invoke(app, [*seeded.args(command), *extra], env=env, obj=context_for(env))
     assert result.exit_code == 0, (command.name, result.output)
     assert result.exception is None or isinstance(result.exception, SystemExit)
     return result.stdout, result.stderr

@@ -12,11 +12,13 @@ from typer.testing import CliRunner
 
 from footback.cli.app import app
 from footback.cli.commands.history import run_history
+from footback.cli.context import AppContext
 from footback.core.paths import db_path
 from footback.core.sparkline import BLOCKS, sparkline
 from footback.history.render import render_history
 from footback.records.db import open_store
 from footback.records.history import load_history, parse_since, streak
+from tests.support.context import set_wall
 from tests.support.history_seed import NOW, TZ, add_session, at, seed_full
 
 runner = CliRunner()
@@ -31,8 +33,8 @@ def test_streak_counts_days_in_a_row_ending_today_or_yesterday() -> None:
 
 
 def test_load_history_reads_everything_with_streak_and_week_minutes(home: Path) -> None:
-    seed_full()
-    with open_store() as store:
+    seed_full(home)
+    with open_store(home) as store:
         history = load_history(store, now=NOW)
     assert [a.foot.score for a in history.assessments] == history.trends["foot"]
     assert len(history.assessments) == 3
@@ -43,11 +45,11 @@ def test_load_history_reads_everything_with_streak_and_week_minutes(home: Path) 
     assert history.streak_days == 4
     # Monday 10 March onwards: 5 + 5 + 5 minutes of feet and 1.5 of back.
     assert history.week_minutes == pytest.approx(16.5)
-    assert history.data_file == str(db_path())
+    assert history.data_file == str(db_path(home))
 
 
 def test_a_session_with_no_step_done_does_not_keep_the_streak(home: Path) -> None:
-    with open_store() as store:
+    with open_store(home) as store:
         add_session(store, at(1), seconds=20, finished=False, steps_done=0)
         history = load_history(store, now=NOW)
     assert history.streak_days == 0
@@ -55,7 +57,7 @@ def test_a_session_with_no_step_done_does_not_keep_the_streak(home: Path) -> Non
 
 
 def test_days_follow_the_local_clock_not_utc(home: Path) -> None:
-    with open_store() as store:
+    with open_store(home) as store:
         add_session(store, at(0, hour=0))  # 00:00 local is 23:00 UTC the day before
         history = load_history(store, now=NOW)
     assert history.sessions[0].started_at.astimezone(TZ).date() == date(2025, 3, 13)
@@ -63,8 +65,8 @@ def test_days_follow_the_local_clock_not_utc(home: Path) -> None:
 
 
 def test_since_filters_lists_but_not_the_streak(home: Path) -> None:
-    seed_full()
-    with open_store() as store:
+    seed_full(home)
+    with open_store(home) as store:
         history = load_history(store, now=NOW, since=date(2025, 3, 11))
     assert len(history.assessments) == 1
     assert {s.started_at.astimezone(TZ).day for s in history.sessions} == {11, 12, 13}
@@ -72,11 +74,11 @@ def test_since_filters_lists_but_not_the_streak(home: Path) -> None:
 
 
 def test_screen_shows_scores_trends_sessions_checks_and_path(home: Path, console: Console) -> None:
-    seed_full()
-    with open_store() as store:
+    seed_full(home)
+    with open_store(home) as store:
         render_history(console, load_history(store, now=NOW), TZ)
     text = console.file.getvalue()  # type: ignore[attr-defined]
-    assert str(db_path()) in text
+    assert str(db_path(home)) in text
     assert "2025-03-12 08:00" in text and "62 high" in text
     assert "foot  ▁▁▅  0 -> 62 (rising)" in text
     assert "stopped (1 of 4 steps)" in text
@@ -90,11 +92,14 @@ def test_sparkline_is_readable_without_colour() -> None:
     assert sparkline([-5, 150]) == BLOCKS[0] + BLOCKS[-1]
 
 
-def test_run_history_json_is_complete(home: Path, capsys: pytest.CaptureFixture[str]) -> None:
-    seed_full()
-    run_history(since="2025-02-02", as_json=True, no_color=True, now=NOW)
+def test_run_history_json_is_complete(
+    home: Path, context: AppContext, capsys: pytest.CaptureFixture[str]
+) -> None:
+    seed_full(home)
+    set_wall(context, NOW)
+    run_history(context, since="2025-02-02", as_json=True, no_color=True)
     doc = json.loads(capsys.readouterr().out)
-    assert doc["data_file"] == str(db_path())
+    assert doc["data_file"] == str(db_path(home))
     assert doc["since"] == "2025-02-02"
     assert doc["trends"]["back"] == [18, 52]
     assert doc["streak_days"] == 4
@@ -105,7 +110,7 @@ def test_run_history_json_is_complete(home: Path, capsys: pytest.CaptureFixture[
 def test_cli_history_with_nothing_stored_creates_nothing(home: Path) -> None:
     result = runner.invoke(app, ["history"])
     assert result.exit_code == 0
-    assert str(db_path()) in result.stdout.replace("\n", "")
+    assert str(db_path(home)) in result.stdout.replace("\n", "")
     assert "footback assess" in result.stdout
     assert not home.exists()
 

@@ -35,8 +35,8 @@ DAMAGE = [
 
 @pytest.fixture
 def damaged(home: Path) -> None:
-    seed_full()
-    conn = sqlite3.connect(db_path())
+    seed_full(home)
+    conn = sqlite3.connect(db_path(home))
     with conn:
         for sql in DAMAGE:
             conn.execute(sql)

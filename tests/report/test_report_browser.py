@@ -43,8 +43,8 @@ def chromium(tmp_path: Path, *args: str) -> subprocess.CompletedProcess[str]:
 
 @pytest.fixture
 def page(home: Path, tmp_path: Path) -> Path:
-    seed_full()
-    with open_store() as store:
+    seed_full(home)
+    with open_store(home) as store:
         html = render_html(build_report(store, now=NOW))
     path = tmp_path / "report.html"
     path.write_text(html, encoding="utf-8")

@@ -15,6 +15,7 @@ import typer
 
 from footback import __version__
 from footback.cli.boundary import OneLineErrors
+from footback.cli.context import AppContext
 
 HELP = (
     "A private terminal companion for people whose foot problems may feed their back pain. "
@@ -48,12 +49,16 @@ def _version(value: bool) -> None:
 
 
 def _root(
+    ctx: typer.Context,
     version: Annotated[
         bool,
         typer.Option("--version", callback=_version, is_eager=True, help="Show the version and exit."),
     ] = False,
 ) -> None:
     """footback: foot-driven back pain, looked after in the terminal."""
+    # The one place the outside world is read; a test hands in its own with `invoke(obj=...)`.
+    if ctx.obj is None:
+        ctx.obj = AppContext.from_environ(os.environ)
 
 
 def build_app(only: str | None = None) -> typer.Typer:

@@ -1,42 +1,25 @@
-"""Building rich consoles that respect NO_COLOR, pipes and narrow terminals."""
+"""Where a command stored its data, said the same way by every command."""
 
 from __future__ import annotations
 
-import os
 from collections.abc import Callable
-from typing import TYPE_CHECKING, TextIO
+from pathlib import Path
+from typing import TYPE_CHECKING
 
 if TYPE_CHECKING:
     from rich.console import Console
 
 
-def make_console(*, stderr: bool = False, no_color: bool = False, file: TextIO | None = None) -> Console:
-    """A console for output; colour is off with `--no-color` or `NO_COLOR`."""
-    from rich.console import Console
-
-    plain = no_color or bool(os.environ.get("NO_COLOR"))
-    return Console(
-        file=file,
-        stderr=stderr,
-        no_color=plain,
-        highlight=False,
-        emoji=False,
-        markup=True,
-    )
-
-
-def where_line(*, saved: bool) -> str:
+def where_line(db_path: Path, *, saved: bool) -> str:
     """Where a command stored its data, or that it stored nothing."""
-    from footback.core.paths import db_path
-
-    return f"Saved to {db_path()}" if saved else "Not saved (--no-save)."
+    return f"Saved to {db_path}" if saved else "Not saved (--no-save)."
 
 
-def say_where(console: Console, *, saved: bool) -> None:
+def say_where(console: Console, db_path: Path, *, saved: bool) -> None:
     from rich.text import Text
 
     # soft_wrap: a long path stays whole on one line, so it can be copied.
-    console.print(Text(where_line(saved=saved), style="dim"), soft_wrap=True)
+    console.print(Text(where_line(db_path, saved=saved), style="dim"), soft_wrap=True)
 
 
 def tidy_piped(text: str) -> str:

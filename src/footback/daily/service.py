@@ -3,18 +3,19 @@
 from __future__ import annotations
 
 from datetime import datetime
+from pathlib import Path
 
 from footback.daily.progress import Progress, progress
 
 
-def load_progress(now: datetime) -> Progress:
+def load_progress(folder: Path, now: datetime) -> Progress:
     """Progress up to `now`'s local day; an empty result when nothing is stored yet."""
     from footback.daily.content import load_daily_content
     from footback.records.checkins import list_checkins
     from footback.records.db import open_existing_store
     from footback.records.stretch_sessions import recent_sessions
 
-    store = open_existing_store()
+    store = open_existing_store(folder)
     checkins, sessions = [], []
     if store is not None:
         with store:

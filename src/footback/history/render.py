@@ -56,7 +56,7 @@ def render_history(console: Console, history: History, tz: tzinfo | None) -> Non
         console.print("  none yet: run `footback assess` to make the first one", markup=False)
     else:
         table = Table(box=None, pad_edge=False, show_edge=False)
-        for header in ("date", "foot", "back", "link", ""):
+        for header in ("date", *SCORE_NAMES, ""):
             table.add_column(header)
         shown = history.assessments[-MAX_ROWS:]
         for a in shown:

@@ -18,7 +18,7 @@ from footback.assess.model import AssessmentResult
 from footback.core.errors import BadInputError, ContentError, FootbackError
 from footback.core.files import write_private
 from footback.core.models import PLAN_NAME, StrictModel
-from footback.core.paths import data_dir, ensure_data_dir
+from footback.core.paths import ensure_data_dir
 from footback.stretch.routine_file import Routine, Step, parse_routine_file
 
 PLAN_FILE = "plan.toml"
@@ -190,18 +190,18 @@ def plan_toml(plan: Plan, now: datetime) -> str:
     return text
 
 
-def plan_path(folder: Path | None = None) -> Path:
-    return (folder if folder is not None else data_dir()) / PLAN_FILE
+def plan_path(folder: Path) -> Path:
+    return folder / PLAN_FILE
 
 
-def save_plan(text: str, folder: Path | None = None) -> Path:
+def save_plan(text: str, folder: Path) -> Path:
     """Write plan.toml into the data folder (0600)."""
     path = plan_path(ensure_data_dir(folder))
     write_private(path, text)
     return path
 
 
-def load_saved_plan(folder: Path | None = None) -> Routine:
+def load_saved_plan(folder: Path) -> Routine:
     """The saved plan as a playable routine, for `footback stretch --routine plan`.
 
     Refuses while the latest assessment has a warning sign that no clinician has seen yet: a

@@ -466,7 +466,7 @@ def _connect(path: Path) -> sqlite3.Connection:
     return conn
 
 
-def open_store(folder: Path | None = None) -> Store:
+def open_store(folder: Path) -> Store:
     """Open (creating and migrating as needed) the store in the data folder."""
     folder = ensure_data_dir(folder)
     path = db_path(folder)
@@ -486,7 +486,7 @@ def open_store(folder: Path | None = None) -> Store:
     return Store(conn, path)
 
 
-def open_existing_store(folder: Path | None = None) -> Store | None:
+def open_existing_store(folder: Path) -> Store | None:
     """Open the store only if it already exists: reading must never create health data files."""
     path = db_path(folder)
     if not _store_exists(path):

@@ -25,7 +25,7 @@ from pathlib import Path
 from typing import Any, Protocol, TextIO
 
 from footback.core.errors import BadInputError, FootbackError, StoreError
-from footback.core.paths import data_dir, db_path
+from footback.core.paths import db_path
 from footback.core.text import UNSAFE, csv_cell, excerpt, safe_json
 from footback.records.db import MIGRATIONS, SCHEMA_VERSION, Store
 from footback.records.import_rules import check_record
@@ -601,11 +601,11 @@ def import_file(store: Store, path: Path) -> ImportCounts:
         return import_stream(store, _Capped(fh, MAX_IMPORT_BYTES, path), str(path))
 
 
-def import_into_store(path: Path, folder: Path | None = None) -> tuple[ImportCounts, Path]:
+def import_into_store(path: Path, folder: Path) -> tuple[ImportCounts, Path]:
     """Import into the store (opened or created); a refused import leaves no new store behind."""
     from footback.records.db import open_store
 
-    home = folder if folder is not None else data_dir()
+    home = folder
     store_file = db_path(home)
     had_folder, had_store = home.exists(), os.path.lexists(store_file)
     try:

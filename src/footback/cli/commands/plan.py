@@ -3,13 +3,13 @@
 from __future__ import annotations
 
 import json
-from datetime import datetime
 from typing import TYPE_CHECKING, Annotated
 
 import typer
 
 from footback.cli.boundary import command_boundary
 from footback.cli.commands.options import NoColorOption, SeenClinicianOption
+from footback.cli.context import AppContext, app_context
 
 if TYPE_CHECKING:
     from rich.console import Console
@@ -18,6 +18,7 @@ if TYPE_CHECKING:
 
 
 def plan(
+    ctx: typer.Context,
     *,
     as_json: Annotated[bool, typer.Option("--json", help="Print the plan as JSON.")] = False,
     no_save: Annotated[bool, typer.Option("--no-save", help="Show the plan without saving it.")] = False,
@@ -26,36 +27,27 @@ def plan(
 ) -> None:
     """Build your own routine from your latest assessment, with the reason for every step."""
     with command_boundary():
-        from footback.cli.config import load_settings
-
-        no_color = load_settings().colour_off(no_color)
-        code = run_plan(as_json=as_json, no_save=no_save, no_color=no_color, seen_clinician=seen_clinician)
+        app = app_context(ctx)
+        no_color = app.colour_off(no_color)
+        code = run_plan(
+            app, as_json=as_json, no_save=no_save, no_color=no_color, seen_clinician=seen_clinician
+        )
     if code:
         raise typer.Exit(code)
 
 
-def run_plan(
-    *,
-    as_json: bool,
-    no_save: bool,
-    no_color: bool,
-    seen_clinician: bool = False,
-    now: datetime | None = None,
-) -> int:
+def run_plan(app: AppContext, *, as_json: bool, no_save: bool, no_color: bool, seen_clinician: bool) -> int:
     """The command body; returns 1 when no plan could be made (no assessment, or a warning sign)."""
-    import sys
-
     from footback.assess.gate import open_gate, pass_gate
-    from footback.cli.console import make_console
     from footback.plan.build import build_plan, load_plan_content, plan_toml, save_plan
     from footback.records.assessments import latest_assessment
     from footback.records.db import open_existing_store, open_store
     from footback.stretch.catalogue import load_builtin
 
     content = load_plan_content()
-    out = make_console(no_color=no_color, stderr=as_json)
-    clock = now or datetime.now().astimezone()
-    store = open_existing_store()
+    out = app.console(no_color=no_color, stderr=as_json)
+    clock = app.clock.now()
+    store = open_existing_store(app.data_dir)
     saved = gate = None
     if store is not None:
         with store:
@@ -71,11 +63,11 @@ def run_plan(
             return Confirm.ask(question, console=out)
 
         passed = pass_gate(
-            open_store,
+            lambda: open_store(app.data_dir),
             gate,
             now=clock,
             seen_option=seen_clinician,
-            confirm=confirm if sys.stdin.isatty() else None,
+            confirm=confirm if app.stdin_tty else None,
             say=lambda line: out.print(line, markup=False),
         )
         if not passed:
@@ -86,7 +78,7 @@ def run_plan(
 
     made = build_plan(saved.result, saved.created_at, content, load_builtin)
     text = plan_toml(made, clock)
-    path = None if no_save else save_plan(text)
+    path = None if no_save else save_plan(text, app.data_dir)
     if as_json:
         typer.echo(json.dumps(_as_json(made, path), indent=2))
     else:

@@ -9,17 +9,18 @@ import typer
 
 from footback.cli.boundary import command_boundary
 from footback.cli.commands.options import NoColorOption, SeenClinicianOption, number_between
+from footback.cli.context import app_context
 
 
 def _routine_names(incomplete: str) -> list[str]:
     """Shell completion for --routine: the catalogue's routines and 'plan'."""
-    from footback.core.models import PLAN_NAME
     from footback.stretch import catalogue
 
-    return [name for name in [*catalogue.names(), PLAN_NAME] if name.startswith(incomplete)]
+    return [name for name in catalogue.playable_names() if name.startswith(incomplete)]
 
 
 def stretch(
+    ctx: typer.Context,
     *,
     routine: Annotated[
         str | None,
@@ -78,11 +79,10 @@ def stretch(
 ) -> None:
     """Play a timed stretching routine: space pauses, n skips, p goes back, q stops."""
     with command_boundary():
-        from footback.cli.config import load_settings
-        from footback.stretch.session import StretchOptions, real_env, run
+        from footback.stretch.session import StretchOptions, run
 
-        config = load_settings()
-        settings = config.settings
+        app = app_context(ctx)
+        settings = app.config.settings
         # Options given on the command line win; the config file only changes the defaults.
         options = StretchOptions(
             routine=routine,
@@ -94,10 +94,11 @@ def stretch(
             quiet=not (settings.sound if sound is None else sound),
             plain=plain,
             no_save=no_save,
-            no_color=config.colour_off(no_color),
+            no_color=app.colour_off(no_color),
             seen_clinician=seen_clinician,
-            config=config,
+            default_routine=settings.default_routine,
+            config_path=app.config.path,
         )
-        code = run(options, real_env())
+        code = run(options, app)
     if code:
         raise typer.Exit(code)
