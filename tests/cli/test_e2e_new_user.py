@@ -119,7 +119,7 @@ def test_a_new_users_first_session(tmp_path: Path, world: dict[str, Path]) -> No
     for title, score in (
         ("Foot risk", expected.scores.foot),
         ("Back risk", expected.scores.back),
-        ("Foot-back associations", expected.scores.link),
+        ("Foot-back link", expected.scores.link),
     ):
         screen.expect(rf"{title}\s+[█░]+\s+{score.score}/100 ")
     screen.expect("WHAT TO DO NEXT")

@@ -15,9 +15,11 @@ from footback.cli.commands.history import run_history
 from footback.cli.context import AppContext
 from footback.core.paths import db_path
 from footback.core.sparkline import BLOCKS, sparkline
-from footback.history.render import render_history
+from footback.history.render import render_history, stopped_text
 from footback.records.db import open_store
 from footback.records.history import load_history, parse_since, streak
+from footback.records.stretch_sessions import save_session
+from footback.stretch.player import SessionSummary
 from tests.support.context import set_wall
 from tests.support.history_seed import NOW, TZ, add_session, at, seed_full
 
@@ -81,7 +83,7 @@ def test_screen_shows_scores_trends_sessions_checks_and_path(home: Path, console
     assert str(db_path(home)) in text
     assert "2025-03-12 08:00" in text and "62 high" in text
     assert "foot  ▁▁▅  0 -> 62 (rising)" in text
-    assert "stopped (1 of 4 steps)" in text
+    assert "stopped (1 of 4 steps, 3 skipped)" in text
     assert "Streak: 4 days in a row with a routine. This week: 16 minutes." in text
     assert "trail runners" in text and "good" in text
 
@@ -125,3 +127,35 @@ def test_bad_since_is_exit_2_with_one_line(home: Path, bad: str) -> None:
 
 def test_parse_since_accepts_an_iso_date() -> None:
     assert parse_since(" 2025-03-01 ") == date(2025, 3, 1)
+
+
+def test_a_stopped_session_counts_steps_out_of_the_whole_routine(home: Path, console: Console) -> None:
+    """0 done and 2 skipped of a 4-step routine is "0 of 4 steps, 2 skipped", not "0 of 2"."""
+    summary = SessionSummary(
+        routine="feet",
+        planned_seconds=300,
+        actual_seconds=40,
+        paused_seconds=0,
+        speed=1,
+        steps_total=4,
+        steps_done=0,
+        steps_skipped=2,
+        finished=False,
+        ended_by="stop key",
+        steps=[],
+    )
+    one = summary.model_copy(update={"steps_total": 1, "steps_done": 0, "steps_skipped": 0})
+    with open_store(home) as store:
+        save_session(store, summary, at(0))
+        save_session(store, one, at(1))
+        history = load_history(store, now=NOW)
+        render_history(console, history, TZ)
+    text = console.file.getvalue()  # type: ignore[attr-defined]
+    assert "stopped (0 of 4 steps, 2 skipped)" in text
+    assert "stopped (0 of 1 step)" in text
+    assert [s.steps_total for s in history.sessions] == [1, 4]
+
+
+def test_stopped_text_without_a_stored_total_falls_back_to_what_was_counted() -> None:
+    assert stopped_text(1, 3, 2) == "stopped (1 of 3 steps, 2 skipped)"
+    assert stopped_text(1, 1, 0) == "stopped (1 of 1 step)"

@@ -7,29 +7,14 @@ from datetime import datetime
 from typing import TYPE_CHECKING
 
 from footback.assess.model import AssessmentResult, Score
+from footback.assess.summary import TITLES, points_text, render_summary
+from footback.core.models import SCORE_NAMES
 
 if TYPE_CHECKING:
     from rich.console import Console
     from rich.table import Table
 
     from footback.assess.content import UrgentText
-
-BAR_WIDTH = 20
-LEVEL_STYLE = {"low": "green", "moderate": "yellow", "high": "red"}
-TITLES = {"foot": "Foot risk", "back": "Back risk", "link": "Foot-back associations"}
-
-
-def bar(score: int, width: int = BAR_WIDTH) -> str:
-    """A text bar: filled blocks for the score, light shade for the rest."""
-    filled = round(score / 100 * width)
-    return "█" * filled + "░" * (width - filled)
-
-
-def _delta(now: int, before: int | None) -> str:
-    if before is None:
-        return ""
-    change = now - before
-    return "(no change)" if change == 0 else f"({change:+d} since last time)"
 
 
 def _brief(ids: Sequence[str]) -> str:
@@ -78,7 +63,8 @@ def render_result(
     previous: AssessmentResult | None = None,
     previous_at: datetime | None = None,
 ) -> None:
-    """The result screen: bars, factors with points and sources, and what to do next."""
+    """The result screen: a summary that fits 24 rows, then the factors with points and sources,
+    and what to do next in full."""
     from rich.text import Text
 
     console.print()
@@ -86,58 +72,41 @@ def render_result(
         render_urgent(console, result, urgent_text)
         console.print(Text(result.disclaimer, style="dim"))
         return
-    heading = "YOUR RESULT"
-    if previous_at is not None:
-        heading += f" (compared with {previous_at:%Y-%m-%d})"
-    _heading(console, heading)
-    bars = _grid()
-    for name, score in result.scores.named():
-        before = previous.scores.score(name).score if previous else None
-        line = Text(bar(score.score), style=LEVEL_STYLE[score.level])
-        line.append(f" {score.score:>3}/100 {_level_words(name, score, result)}")
-        delta = _delta(score.score, before)
-        if delta:
-            line.append(f" {delta}", style="dim")
-        bars.add_row(TITLES[name], line)
-    console.print(bars)
+    render_summary(console, result, previous, previous_at)
+    _heading(console, "DETAILS")
     if result.startback:
         sb = result.startback
-        console.print(Text(sb.summary or sb.group, style="dim"))
-        if sb.notice:
+        console.print(Text(sb.summary or f"STarT Back group: {sb.group} risk.", style="dim"))
+        if sb.notice:  # Keele asks for its copyright and funding line wherever the grouping is shown
             console.print(Text(sb.notice, style="dim italic"))
-    if result.adult_notice:
-        console.print(Text(result.adult_notice, style="bold"))
-    for name, score in result.scores.named():
-        _render_factors(console, name, score)
+    for name in SCORE_NAMES:
+        _render_factors(console, name, getattr(result.scores, name))
     _render_next(console, result)
     console.print()
     console.print(Text(result.disclaimer, style="dim"))
 
 
-def _level_words(name: str, score: Score, result: AssessmentResult) -> str:
-    """The level as words that cannot mislead: the back group says what it is a risk of."""
-    if name == "back" and result.startback is not None:
-        return f"{result.startback.group} risk of long-lasting pain"
-    if score.known_associations is not None:
-        return f"{score.level} ({score.associations} of {score.known_associations} from studies)"
-    return score.level
-
-
 def _render_factors(console: Console, name: str, score: Score) -> None:
     from rich.text import Text
 
-    _heading(console, f"{TITLES[name]}: {score.score} points")
+    title = "Foot-back associations" if score.known_associations is not None else TITLES[name]
+    _heading(console, f"{title}: {points_text(score)}")
     if not score.factors:
         console.print(Text("  Nothing in your answers adds points here."))
     grid = _grid()
     for factor in sorted(score.factors, key=lambda f: -f.points):
         text = Text(factor.reason)
         cited = _brief(factor.source_ids) or factor.source
-        evidence = f"; {factor.evidence}" if factor.evidence and name == "link" else ""
+        # The link names the evidence behind each association (a study, the article, opinion).
+        evidence = f"; {factor.evidence}" if factor.evidence and score.known_associations is not None else ""
         text.append(f" [{cited}{evidence}]", style="dim")
         grid.add_row(f"+{factor.points}", text)
     if score.factors:
         console.print(grid)
+    if score.known_associations is not None and score.factors:
+        console.print(
+            Text(f"  {score.associations} of the {score.known_associations} associations found in studies.")
+        )
     if score.note and (score.factors or name == "back"):
         console.print(Text(score.note, style="dim italic"))
 

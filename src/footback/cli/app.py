@@ -9,13 +9,29 @@ from __future__ import annotations
 import importlib
 import os
 import sys
-from typing import Annotated
+from typing import Annotated, Any
 
 import typer
+import typer.core
 
 from footback import __version__
 from footback.cli.boundary import OneLineErrors
 from footback.cli.context import AppContext
+
+
+def _flag_type_hidden() -> None:
+    """Help lists flags bare (`--no-save`), not `--no-save <bool>`: typer shows a type for every
+    option, and for an on/off flag that type is noise."""
+    option = typer.core.TyperOption
+    shown = option.display_type_rich
+
+    def display_type_rich(self: typer.core.TyperOption, ctx: Any) -> str | None:
+        return None if self.is_flag else shown(self, ctx)
+
+    option.display_type_rich = display_type_rich  # type: ignore[method-assign]
+
+
+_flag_type_hidden()
 
 HELP = (
     "A private terminal companion for people whose foot problems may feed their back pain. "

@@ -38,7 +38,9 @@ def show_long(console: Console, render: Callable[[Console], None]) -> None:
     with console.capture() as captured:
         render(console)
     text = captured.get()
-    if not console.is_terminal:
+    # A real terminal only: FORCE_COLOR makes rich treat a pipe as a terminal, but a pipe is never paged.
+    isatty = getattr(console.file, "isatty", None)
+    if not console.is_terminal or not (isatty and isatty()):
         console.file.write(tidy_piped(text))
         console.file.flush()
         return
@@ -46,8 +48,9 @@ def show_long(console: Console, render: Callable[[Console], None]) -> None:
     if text.count("\n") >= console.height:
         from rich.text import Text
 
-        # pydoc's pager: $MANPAGER or $PAGER, else less/more; plain output when not on a terminal.
-        with console.pager(styles=True):
+        # pydoc's pager: $MANPAGER or $PAGER, else less/more. Without styles: a plain `less`
+        # shows escape codes as text, and every bar carries its number and level anyway.
+        with console.pager(styles=False):
             console.print(Text.from_ansi(text), end="", soft_wrap=True)
         return
     console.file.write(text)

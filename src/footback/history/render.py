@@ -21,6 +21,12 @@ MAX_TREND_POINTS = 40
 ROWS_READ = max(MAX_ROWS, MAX_TREND_POINTS)
 
 
+def stopped_text(done: int, total: int, skipped: int) -> str:
+    """'stopped (0 of 4 steps, 2 skipped)': done out of the routine's steps, then what was skipped."""
+    text = f"stopped ({done} of {plural(total, 'step')}"
+    return text + (f", {skipped} skipped)" if skipped else ")")
+
+
 def when(stamp: datetime, tz: tzinfo | None) -> str:
     return stamp.astimezone(tz).strftime("%Y-%m-%d %H:%M")
 
@@ -96,11 +102,7 @@ def render_history(console: Console, history: History, tz: tzinfo | None) -> Non
                 when(s.started_at, tz),
                 Text(safe_line(s.routine)),
                 minutes_text(s.minutes),
-                "finished"
-                if s.finished
-                else f"stopped ({s.steps_done} of {s.steps_done + s.steps_skipped} steps)"
-                if s.steps_skipped
-                else "stopped",
+                "finished" if s.finished else stopped_text(s.steps_done, s.steps_total, s.steps_skipped),
             )
         console.print(table)
         _more(console, _total(history, "sessions") - len(shown_sessions), "sessions")

@@ -55,6 +55,7 @@ class SessionEntry(StrictModel):
     planned_minutes: float
     steps_done: int
     steps_skipped: int
+    steps_total: int
     finished: bool
 
     @property
@@ -125,6 +126,7 @@ def session_entry(saved: SavedSession) -> SessionEntry:
         planned_minutes=round(saved.planned_seconds / 60, 1),
         steps_done=saved.steps_done,
         steps_skipped=saved.steps_skipped,
+        steps_total=saved.steps_total,
         finished=saved.finished,
     )
 

@@ -42,6 +42,15 @@ class SavedSession:
         """A session counts towards the streak when it finished or did at least one step."""
         return self.finished or self.steps_done > 0
 
+    @property
+    def steps_total(self) -> int:
+        """The routine's step count (kept in `detail`); older or damaged rows fall back to done + skipped."""
+        total = self.detail.get("steps_total")
+        counted = self.steps_done + self.steps_skipped
+        if isinstance(total, int) and not isinstance(total, bool) and total >= counted:
+            return total
+        return counted
+
 
 @dataclass(frozen=True)
 class SessionTotals:

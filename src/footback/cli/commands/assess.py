@@ -36,10 +36,22 @@ def assess(
     as_json: ResultJsonOption = False,
     no_save: Annotated[bool, typer.Option("--no-save", help="Do not store this assessment.")] = False,
     no_color: NoColorOption = False,
+    last: Annotated[
+        bool, typer.Option("--last", help="Show the last saved result again (with --json: as JSON).")
+    ] = False,
 ) -> None:
     """Screen for warning signs, then score foot risk, back risk and the feet-to-back link."""
     with command_boundary():
         app = app_context(ctx)
+        if last:
+            if answers or template or schema or no_save:
+                from footback.core.errors import BadInputError
+
+                raise BadInputError(
+                    "--last shows the saved result; use it without --answers, --template, --schema"
+                )
+            show_last(app, as_json=as_json, no_color=app.colour_off(no_color))
+            return
         run_assess(
             app,
             answers_path=answers,
@@ -133,6 +145,44 @@ def run_assess(
         ),
     )
     say_where(out, app.db_path, saved=not no_save)
+
+
+def show_last(app: AppContext, *, as_json: bool, no_color: bool) -> None:
+    """`--last`: the most recent saved result, drawn as after an assessment (compared with the one before)."""
+    from footback.core.errors import FootbackError
+    from footback.records.assessments import list_assessments
+    from footback.records.db import open_existing_store
+
+    store = open_existing_store(app.data_dir)
+    saved = []
+    if store is not None:
+        with store:
+            saved = list_assessments(store, limit=2)
+    if not saved:
+        raise FootbackError("no assessment is saved yet: run `footback assess` first")
+    latest, before = saved[-1], (saved[0] if len(saved) == 2 else None)
+    if as_json:
+        typer.echo(latest.result.model_dump_json(indent=2))
+        return
+    from rich.text import Text
+
+    from footback.assess.content import load_assess_content
+    from footback.assess.render import render_result
+    from footback.cli.console import show_long
+
+    urgent_text = load_assess_content().advice.urgent
+    out = app.console(no_color=no_color)
+    show_long(
+        out,
+        lambda console: render_result(
+            console,
+            latest.result,
+            urgent_text,
+            before.result if before else None,
+            before.created_at if before else None,
+        ),
+    )
+    out.print(Text(f"Saved on {latest.created_at.astimezone():%Y-%m-%d at %H:%M}.", style="dim"))
 
 
 def _previous_and_save(

@@ -11,9 +11,12 @@ from typing import Annotated
 import typer
 
 from footback.cli.boundary import command_boundary
-from footback.cli.commands.options import OutputOption
+from footback.cli.commands.options import OutputOption, format_for_output
 from footback.cli.context import AppContext, app_context
 from footback.core.text import safe_line
+
+# A file name's extension picks the format when --format is not given.
+EXTENSIONS = {".json": "json", ".csv": "csv"}
 
 
 class ExportFormat(StrEnum):
@@ -25,14 +28,21 @@ def export(
     ctx: typer.Context,
     *,
     fmt: Annotated[
-        ExportFormat,
-        typer.Option("--format", "-f", help="json (can be imported again) or csv (for spreadsheets)."),
-    ] = ExportFormat.json,
+        ExportFormat | None,
+        typer.Option(
+            "--format",
+            "-f",
+            help="json (can be imported again) or csv (for spreadsheets)."
+            " Default: from the --output name (.json, .csv), else json.",
+            show_default=False,
+        ),
+    ] = None,
     output: OutputOption = None,
 ) -> None:
     """Write everything footback has stored: assessments, sessions, shoes and your plan."""
     with command_boundary():
-        run_export(app_context(ctx).data_dir, fmt=fmt.value, output=output)
+        chosen = format_for_output(fmt.value if fmt else None, output, EXTENSIONS, ExportFormat.json.value)
+        run_export(app_context(ctx).data_dir, fmt=chosen, output=output)
 
 
 def import_(

@@ -11,8 +11,11 @@ from typing import Annotated
 import typer
 
 from footback.cli.boundary import command_boundary
-from footback.cli.commands.options import OutputOption
+from footback.cli.commands.options import OutputOption, format_for_output
 from footback.cli.context import app_context
+
+# A file name's extension picks the format when --format is not given.
+EXTENSIONS = {".md": "md", ".markdown": "md", ".html": "html", ".htm": "html"}
 
 
 class ReportFormat(StrEnum):
@@ -24,15 +27,22 @@ def report(
     ctx: typer.Context,
     *,
     fmt: Annotated[
-        ReportFormat,
-        typer.Option("--format", "-f", help="md (Markdown text) or html (one file that prints well)."),
-    ] = ReportFormat.md,
+        ReportFormat | None,
+        typer.Option(
+            "--format",
+            "-f",
+            help="md (Markdown text) or html (one file that prints well)."
+            " Default: from the --output name (.html, .md), else md.",
+            show_default=False,
+        ),
+    ] = None,
     output: OutputOption = None,
 ) -> None:
     """Make a one-page summary for a clinician: answers, factors, warning signs, trends, routines, shoes."""
     with command_boundary():
+        chosen = format_for_output(fmt.value if fmt else None, output, EXTENSIONS, ReportFormat.md.value)
         app = app_context(ctx)
-        run_report(app.data_dir, fmt=fmt.value, output=output, now=app.clock.now())
+        run_report(app.data_dir, fmt=chosen, output=output, now=app.clock.now())
 
 
 def run_report(folder: Path, *, fmt: str, output: Path | None, now: datetime) -> None:
