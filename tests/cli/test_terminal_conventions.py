@@ -121,6 +121,7 @@ instructions = "Lift your toes."
 """
 
 
+@pytest.mark.slow  # every command as a child process: the largest share of the fast loop
 def test_a_real_pipe_gets_no_escape_sequences(seeded: Seeded, tmp_path: Path) -> None:
     routine = tmp_path / "tiny.toml"
     routine.write_text(TINY_ROUTINE, encoding="utf-8")
@@ -145,7 +146,7 @@ def test_a_real_pipe_gets_no_escape_sequences(seeded: Seeded, tmp_path: Path) ->
 
 
 # These write data or a line of text with typer.echo, never through rich, so have no colour to remove.
-PLAIN_COMMANDS = {"export", "import", "forget", "report"}
+PLAIN_COMMANDS = {"export", "import", "forget", "report", "remind", "due"}
 
 
 def test_every_command_that_draws_with_rich_has_no_color() -> None:

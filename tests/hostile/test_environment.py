@@ -87,3 +87,16 @@ def test_a_symlink_to_another_file_never_turns_it_into_a_database(
     result = runner.invoke(app, ["assess", "--answers", str(answers)])
     assert result.exit_code == 1 and "symbolic link" in result.stderr
     assert precious.read_bytes() == b""
+
+
+def test_control_characters_in_the_folder_and_config_paths_are_shown_escaped(
+    tmp_path: Path, answers: Path
+) -> None:
+    home = tmp_path / "home\x1b]0;pwned\x07"
+    config = tmp_path / "cfg\x1b[2J.toml"
+    env = {"FOOTBACK_HOME": str(home), "FOOTBACK_CONFIG": str(config)}
+    for args in (["assess", "--answers", str(answers)], ["config"], ["config", "--path"], ["history"]):
+        result = runner.invoke(app, args, env=env)
+        assert result.exit_code == 0, (args, result.output)
+        assert b"\x1b" not in result.stdout_bytes + result.stderr_bytes, args
+        assert "\\x1b" in result.stdout, args

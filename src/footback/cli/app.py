@@ -51,6 +51,8 @@ COMMANDS: dict[str, tuple[str, str, str]] = {
     "history": ("history", "history", "Example: footback history --since 2025-01-01"),
     "plan": ("plan", "plan", "Example: footback plan, then: footback stretch --routine plan"),
     "progress": ("progress", "progress", "Example: footback progress --json"),
+    "remind": ("remind", "remind", "Example: footback remind --ics footback.ics --at 07:00 --at 18:30"),
+    "due": ("remind", "due", "Example: footback due"),
     "report": ("report", "report", "Example: footback report --format html --output summary.html"),
     "export": ("data", "export", "Example: footback export --format json --output backup.json"),
     "import": ("data", "import_", "Example: footback import backup.json"),

@@ -12,7 +12,10 @@ if TYPE_CHECKING:
 
 def where_line(db_path: Path, *, saved: bool) -> str:
     """Where a command stored its data, or that it stored nothing."""
-    return f"Saved to {db_path}" if saved else "Not saved (--no-save)."
+    from footback.core.text import safe_line
+
+    # A FOOTBACK_HOME with control characters in it is shown, never obeyed.
+    return f"Saved to {safe_line(str(db_path))}" if saved else "Not saved (--no-save)."
 
 
 def say_where(console: Console, db_path: Path, *, saved: bool) -> None:

@@ -14,6 +14,8 @@ from datetime import datetime
 from functools import cache
 from pathlib import Path
 
+from pydantic import Field
+
 from footback.assess.model import AssessmentResult
 from footback.core.errors import BadInputError, ContentError, FootbackError
 from footback.core.files import write_private
@@ -42,6 +44,41 @@ class Pick(StrictModel):
         return hit and all(levels.get(name) in allowed for name, allowed in self.require.items())
 
 
+class Dose(StrictModel):
+    hold: int = Field(ge=5, le=120)
+    reps: int = Field(ge=1, le=10)
+
+
+class ProgressionReasons(StrictModel):
+    start: str
+    up: str
+    top: str
+    worse: str
+    flare: str
+    bottom: str
+    little_data: str
+    below: str
+    warning: str
+    manual: str
+
+
+class Progression(StrictModel):
+    """How the plan's dose steps up and back (data/plan.toml [progression])."""
+
+    sources: list[str]
+    review_days: int = Field(ge=1, le=60)
+    older_age: int = Field(ge=18, le=120)
+    flare_points: float = Field(gt=0, le=10)
+    steps: list[str]
+    levels: list[Dose] = Field(min_length=1)
+    older_levels: list[Dose] = Field(min_length=1)
+    reasons: ProgressionReasons
+
+    def ladder(self, age: int | None) -> list[Dose]:
+        """The levels for this person: longer holds for older adults (ACSM)."""
+        return self.older_levels if age is not None and age > self.older_age else self.levels
+
+
 class PlanContent(StrictModel):
     order: list[str]
     description: str
@@ -52,13 +89,16 @@ class PlanContent(StrictModel):
     rerun: str
     picks: list[Pick]
     fallback: Pick
+    progression: Progression
 
 
 @cache
 def load_plan_content() -> PlanContent:
-    from footback.content.loader import load_model
+    from footback.content.loader import load_model, sources
 
-    return load_model("plan.toml", PlanContent)
+    content = load_model("plan.toml", PlanContent)
+    sources().check(content.progression.sources, "data/plan.toml: progression.sources")
+    return content
 
 
 @dataclass

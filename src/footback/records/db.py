@@ -161,6 +161,21 @@ MIGRATIONS: tuple[Migration, ...] = (
         """,
     ),
     Migration(
+        31,
+        "plan_changes",
+        """
+        CREATE TABLE plan_changes (
+            id INTEGER PRIMARY KEY,
+            created_at TEXT NOT NULL,
+            action TEXT NOT NULL,
+            level INTEGER NOT NULL,
+            previous INTEGER,
+            reason TEXT NOT NULL
+        );
+        CREATE INDEX plan_changes_created ON plan_changes (created_at);
+        """,
+    ),
+    Migration(
         40,
         "record_lookups",
         """

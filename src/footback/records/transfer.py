@@ -228,8 +228,8 @@ class ExportCounts:
     damaged: int = 0
 
 
-def _dump(value: Any) -> str:
-    return safe_json(json.dumps(value, indent=2, ensure_ascii=False))
+def _dump(value: Any, ascii_only: bool = False) -> str:
+    return safe_json(json.dumps(value, indent=2, ensure_ascii=ascii_only))
 
 
 def write_json(store: Store | None, plan_text: str | None, out: TextIO) -> ExportCounts:
@@ -239,6 +239,8 @@ def write_json(store: Store | None, plan_text: str | None, out: TextIO) -> Expor
     ones read the same.
     """
     counts = ExportCounts()
+    # A stream that is not UTF-8 (PYTHONIOENCODING=ascii) gets \u escapes: the same data, still JSON.
+    ascii_only = not (getattr(out, "encoding", None) or "utf-8").lower().startswith("utf")
     out.write("{\n")
     out.write(
         f'  "format": {_dump(FORMAT)},\n  "version": {EXPORT_VERSION},\n  "schema": {SCHEMA_VERSION},\n'
@@ -247,11 +249,11 @@ def write_json(store: Store | None, plan_text: str | None, out: TextIO) -> Expor
         out.write(f'  "{table}": ')
         for row in export_records(store, table):
             out.write("[\n" if counts.records[table] == 0 else ",\n")
-            out.write(textwrap.indent(_dump(row), "    "))
+            out.write(textwrap.indent(_dump(row, ascii_only), "    "))
             counts.records[table] += 1
             counts.damaged += DAMAGED in row
         out.write("[],\n" if counts.records[table] == 0 else "\n  ],\n")
-    out.write(f'  "plan": {_dump(plan_text)}\n}}\n')
+    out.write(f'  "plan": {_dump(plan_text, ascii_only)}\n}}\n')
     return counts
 
 

@@ -6,19 +6,21 @@ the run's context (`footback.core.runtime.Runtime`), so tests hand in a fake clo
 
 from __future__ import annotations
 
+import errno
 import signal
 import threading
 from collections.abc import Iterator
-from contextlib import AbstractContextManager, contextmanager, nullcontext
+from contextlib import AbstractContextManager, contextmanager, nullcontext, suppress
 from dataclasses import dataclass
 from datetime import UTC, datetime
 from pathlib import Path
 from types import FrameType
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, TypeVar
 
 from footback.core.errors import BadInputError, ExitCode, StoreError
 from footback.core.models import PLAN_NAME
 from footback.core.runtime import Runtime
+from footback.core.text import safe_line
 
 if TYPE_CHECKING:
     from rich.console import Console
@@ -27,6 +29,9 @@ if TYPE_CHECKING:
     from footback.stretch.player import KeySource, SessionSummary
     from footback.stretch.routine_file import Routine
     from footback.stretch.timeline import Timeline
+
+
+T = TypeVar("T")
 
 
 class Terminated(Exception):
@@ -75,17 +80,56 @@ class StretchOptions:
     config_path: Path | None = None
 
 
+# What writing to (or restoring) a terminal raises once its window was closed.
+TERMINAL_GONE = frozenset({errno.EIO, errno.ENXIO, errno.EBADF, errno.EPIPE, errno.ENOTTY})
+
+
+def _terminal_gone(exc: BaseException) -> bool:
+    """An OSError, or a termios.error (not an OSError), saying the terminal is no longer there."""
+    if isinstance(exc, OSError):
+        return exc.errno in TERMINAL_GONE
+    code = exc.args[0] if exc.args else None
+    return type(exc).__module__ == "termios" and code in TERMINAL_GONE
+
+
+@contextmanager
+def _quiet_if_gone(cm: AbstractContextManager[T]) -> Iterator[T]:
+    """Enter `cm`; if leaving it fails because the terminal is gone, give up on it quietly.
+
+    Closing the window mid-routine makes rich's `Live.stop` and restoring the key settings raise
+    `OSError(EIO)`: that must never stop the session from being saved.
+    """
+    value = cm.__enter__()
+    try:
+        yield value
+    except BaseException as exc:
+        try:
+            if cm.__exit__(type(exc), exc, exc.__traceback__):
+                return
+        except Exception as gone:
+            if not _terminal_gone(gone):
+                raise
+        raise
+    try:
+        cm.__exit__(None, None, None)
+    except Exception as gone:
+        if not _terminal_gone(gone):
+            raise
+
+
 def _say(console: Console, line: str) -> None:
     from rich.text import Text
 
-    console.print(Text(line))
+    with suppress(OSError):  # after a hangup there is no one to tell; the session is saved
+        console.print(Text(line))
 
 
 def _say_where(console: Console, path: Path) -> None:
     from rich.text import Text
 
     # soft_wrap: the path stays whole on one line, so it can be copied.
-    console.print(Text(f"Data file: {path}"), soft_wrap=True)
+    with suppress(OSError):
+        console.print(Text(f"Data file: {safe_line(str(path))}"), soft_wrap=True)
 
 
 def _ask_routine(console: Console, env: Runtime, why: str) -> Routine:
@@ -243,7 +287,7 @@ def _play(options: StretchOptions, env: Runtime, console: Console, timeline: Tim
     )
     started_at = env.clock.now().astimezone(UTC)
     stopped: BaseException | None = None
-    with _stop_on_signals(), keys_cm as keys:
+    with _stop_on_signals(), _quiet_if_gone(keys_cm) as keys:
         listener: Listener = view
         player = Player(
             timeline,
@@ -255,10 +299,16 @@ def _play(options: StretchOptions, env: Runtime, console: Console, timeline: Tim
             frames=not plain,
         )
         try:
-            with view if isinstance(view, LiveScreen) else nullcontext():
+            with _quiet_if_gone(view if isinstance(view, LiveScreen) else nullcontext()):
                 summary = player.run()
         except (KeyboardInterrupt, Terminated) as exc:
             stopped = exc
+            summary = player.summary()
+        except OSError as exc:
+            if not _terminal_gone(exc):
+                raise
+            # The window was closed (the write failed before SIGHUP arrived): stop as on a hangup.
+            stopped = Terminated(signal.SIGHUP)
             summary = player.summary()
     # The terminal is back to normal here: report, save, then pass the interrupt on.
     _wrap_up(options, env, console, timeline, summary, started_at, interrupted=stopped is not None)

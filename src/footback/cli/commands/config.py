@@ -10,6 +10,7 @@ import typer
 from footback.cli.boundary import command_boundary
 from footback.cli.commands.options import NoColorOption
 from footback.cli.context import app_context
+from footback.core.text import safe_line
 
 if TYPE_CHECKING:
     from rich.console import Console
@@ -28,7 +29,7 @@ def config(
     with command_boundary():
         app = app_context(ctx)
         if path_only:  # works even when the file is broken: that is when people look for it
-            typer.echo(str(app.config_path))
+            typer.echo(safe_line(str(app.config_path)))
             return
         effective = app.config
         _check_routine(effective)
@@ -55,7 +56,7 @@ def _render(out: Console, effective: Effective, values: dict[str, object]) -> No
     from rich.text import Text
 
     # soft_wrap: the path stays whole on one line, so it can be copied.
-    out.print(Text(f"Config file: {effective.path}"), soft_wrap=True)
+    out.print(Text(f"Config file: {safe_line(str(effective.path))}"), soft_wrap=True)
     if not effective.path.exists():
         out.print(Text("  (not created yet; defaults apply)", style="dim"))
     grid = Table.grid(padding=(0, 1))

@@ -127,13 +127,13 @@ def run_forget(app: AppContext, *, yes: bool) -> None:
             counts = count_records(store)
     files = stored_files(folder)
     if not files:
-        typer.echo(f"Nothing is stored in {folder}.")
+        typer.echo(f"Nothing is stored in {safe_line(str(folder))}.")
         return
     summary = ", ".join(f"{n} {t.replace('_', ' ')}" for t, n in counts.items()) or "your plan"
     if not yes:
         if not app.stdin_tty:
             raise BadInputError("forget deletes all your data; run it in a terminal to confirm, or add --yes")
-        typer.echo(f"This deletes everything footback stored in {folder}: {summary}.")
+        typer.echo(f"This deletes everything footback stored in {safe_line(str(folder))}: {summary}.")
         typer.echo("Consider `footback export --output backup.json` first. This cannot be undone.")
         # input(), not typer.confirm: confirm turns Ctrl-C into "Aborted!" and exit 1, and Ctrl-C
         # must reach the command boundary (exit 130) like everywhere else.
@@ -149,4 +149,4 @@ def run_forget(app: AppContext, *, yes: bool) -> None:
     with contextlib.suppress(OSError):
         folder.rmdir()  # only when empty: files someone else put there stay
     names = ", ".join(path.name for path in gone)
-    typer.echo(f"Deleted {summary} from {folder} ({names}).")
+    typer.echo(f"Deleted {summary} from {safe_line(str(folder))} ({names}).")

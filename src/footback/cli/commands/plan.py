@@ -10,6 +10,7 @@ import typer
 from footback.cli.boundary import command_boundary
 from footback.cli.commands.options import NoColorOption, SeenClinicianOption
 from footback.cli.context import AppContext, app_context
+from footback.core.text import safe_line
 
 if TYPE_CHECKING:
     from rich.console import Console
@@ -22,6 +23,8 @@ def plan(
     *,
     as_json: Annotated[bool, typer.Option("--json", help="Print the plan as JSON.")] = False,
     no_save: Annotated[bool, typer.Option("--no-save", help="Show the plan without saving it.")] = False,
+    review: Annotated[bool, typer.Option("--review", help="Review the level now instead of weekly.")] = False,
+    level: Annotated[int | None, typer.Option("--level", metavar="N", help="Set the level by hand.")] = None,
     seen_clinician: SeenClinicianOption = False,
     no_color: NoColorOption = False,
 ) -> None:
@@ -30,13 +33,28 @@ def plan(
         app = app_context(ctx)
         no_color = app.colour_off(no_color)
         code = run_plan(
-            app, as_json=as_json, no_save=no_save, no_color=no_color, seen_clinician=seen_clinician
+            app,
+            as_json=as_json,
+            no_save=no_save,
+            no_color=no_color,
+            seen_clinician=seen_clinician,
+            review=review,
+            level=level,
         )
     if code:
         raise typer.Exit(code)
 
 
-def run_plan(app: AppContext, *, as_json: bool, no_save: bool, no_color: bool, seen_clinician: bool) -> int:
+def run_plan(
+    app: AppContext,
+    *,
+    as_json: bool,
+    no_save: bool,
+    no_color: bool,
+    seen_clinician: bool,
+    review: bool = False,
+    level: int | None = None,
+) -> int:
     """The command body; returns 1 when no plan could be made (no assessment, or a warning sign)."""
     from footback.assess.gate import open_gate, pass_gate
     from footback.plan.build import build_plan, load_plan_content, plan_toml, save_plan
@@ -76,16 +94,48 @@ def run_plan(app: AppContext, *, as_json: bool, no_save: bool, no_color: bool, s
         out.print(content.declined, markup=False)
         return 1
 
+    from footback.plan.levels import level_for_plan, level_line
+    from footback.plan.progression import apply_dose
+
+    age = saved.answers.get("age")
+    rule = content.progression
+    state = level_for_plan(
+        app.data_dir,
+        rule,
+        now=clock,
+        age=age if isinstance(age, int) else None,
+        review_now=review,
+        manual=level,
+        save=not no_save,
+    )
     made = build_plan(saved.result, saved.created_at, content, load_builtin)
+    if state is not None:
+        made = apply_dose(made, state.dose, rule.steps)
     text = plan_toml(made, clock)
     path = None if no_save else save_plan(text, app.data_dir)
     if as_json:
-        typer.echo(json.dumps(_as_json(made, path), indent=2))
+        doc = _as_json(made, path)
+        doc["level"] = (
+            None
+            if state is None
+            else {
+                "level": state.level,
+                "top": state.top,
+                "hold": state.dose.hold,
+                "reps": state.dose.reps,
+                "next_review": state.next_review.isoformat(),
+                "reason": state.reason,
+                "changed": state.changed is not None,
+            }
+        )
+        typer.echo(json.dumps(doc, indent=2))
     else:
         _render(out, made)
+        if state is not None:
+            out.print(level_line(state, rule.steps), markup=False)
     # `out` is stderr with --json, so stdout stays pure JSON while the path is still shown.
     if path is not None:
-        out.print(content.saved.format(path=path), markup=False, soft_wrap=True)
+        out.print(content.saved.format(path=safe_line(str(path))), markup=False, soft_wrap=True)
     else:
         out.print(content.not_saved, markup=False)
     if not as_json:
