@@ -97,7 +97,7 @@ def test_default_routine_plays_when_no_routine_is_given(
     config.write_text('default_routine = "back"\n', encoding="utf-8")
     code, out, _ = invoke("stretch", "--preview")
     assert code == 0
-    assert f"Playing 'back', the default_routine in {config}." in " ".join(out.split())
+    assert f"Previewing 'back', the default_routine in {config}." in " ".join(out.split())
     assert "\nback: " in out  # the preview of `back`, not of the recommended `full`
     code, out, _ = invoke("stretch", "--preview", "--routine", "morning")
     assert code == 0

@@ -79,3 +79,15 @@ def test_help_lists_flags_without_a_bool_type(command: str) -> None:
     assert result.exit_code == 0
     assert "<bool>" not in result.stdout
     assert "--help" in result.stdout
+
+
+def test_one_record_is_counted_in_the_singular(home: Path, tmp_path: Path) -> None:
+    from footback.records.db import open_store
+    from tests.support.helpers import no_problem_answers
+    from tests.support.history_seed import add_assessment, at
+
+    with open_store(home) as store:
+        add_assessment(store, no_problem_answers(), at(1))
+    result = runner.invoke(app, ["export", "--output", str(tmp_path / "one.json")])
+    assert result.exit_code == 0, result.output
+    assert "Exported 1 assessment, 0 stretch sessions, 0 shoe checks to " in result.stderr

@@ -20,8 +20,7 @@ if TYPE_CHECKING:
 def _brief(ids: Sequence[str]) -> str:
     from footback.content.loader import sources
 
-    src = sources()
-    return "; ".join(dict.fromkeys(src.brief(i) for i in ids))
+    return sources().briefs(ids)
 
 
 def _grid() -> Table:

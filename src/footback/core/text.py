@@ -93,6 +93,11 @@ def plural(count: int, word: str) -> str:
     return f"{count} {word}" + ("" if count == 1 else "s")
 
 
+def record_count(count: int, table: str) -> str:
+    """A count of stored records by table name: `1 shoe pair`, `2 stretch sessions`."""
+    return plural(count, table.replace("_", " ").removesuffix("s"))
+
+
 def verdict_text(verdict: str) -> str:
     """A stored verdict id (`replace_soon`) as words."""
     return verdict.replace("_", " ")

@@ -32,8 +32,11 @@ def when(stamp: datetime, tz: tzinfo | None) -> str:
 
 
 def _more(console: Console, hidden: int, what: str) -> None:
+    """'... 1 earlier session not shown'; `what` is singular."""
     if hidden > 0:
-        console.print(f"  ... {hidden} earlier {what} not shown (use --since DATE or --json)", style="dim")
+        console.print(
+            f"  ... {plural(hidden, 'earlier ' + what)} not shown (use --since DATE or --json)", style="dim"
+        )
 
 
 def _total(history: History, kind: str) -> int:
@@ -67,7 +70,7 @@ def render_history(console: Console, history: History, tz: tzinfo | None) -> Non
                 "warning sign" if a.urgent else "",
             )
         console.print(table)
-        _more(console, _total(history, "assessments") - len(shown), "assessments")
+        _more(console, _total(history, "assessments") - len(shown), "assessment")
 
         console.print()
         console.print("Score trends (oldest to newest, 0-100; higher means more risk)", style="bold")
@@ -97,10 +100,10 @@ def render_history(console: Console, history: History, tz: tzinfo | None) -> Non
                 "finished" if s.finished else stopped_text(s.steps_done, s.steps_total, s.steps_skipped),
             )
         console.print(table)
-        _more(console, _total(history, "sessions") - len(shown_sessions), "sessions")
+        _more(console, _total(history, "sessions") - len(shown_sessions), "session")
     console.print(
         f"Streak: {plural(history.streak_days, 'day')} in a row with a routine. "
-        f"This week: {minutes_text(history.week_minutes)} minutes."
+        f"This week: {minutes_text(history.week_minutes)} minute{'' if history.week_minutes == 1 else 's'}."
     )
 
     console.print()
@@ -120,4 +123,4 @@ def render_history(console: Console, history: History, tz: tzinfo | None) -> Non
                 str(c.score),
             )
         console.print(table)
-        _more(console, _total(history, "shoe_checks") - len(shown_checks), "checks")
+        _more(console, _total(history, "shoe_checks") - len(shown_checks), "shoe check")

@@ -65,7 +65,7 @@ class ShoeCheckResult(StrictModel):
 
 def _cite(src: Sources, ids: list[str]) -> tuple[str, str]:
     """The printable citation and the evidence levels behind it (e.g. 'expert opinion; article')."""
-    citation = "; ".join(src.cite(i) for i in ids)
+    citation = src.cites(ids)
     evidence = "; ".join(dict.fromkeys(src.sources[i].evidence for i in ids))
     return citation, evidence
 

@@ -160,7 +160,9 @@ def _latest_result(folder: Path) -> AssessmentResult | None:
         return latest_result(store)
 
 
-def _recommended(console: Console, env: Runtime, result: AssessmentResult | None) -> Routine:
+def _recommended(
+    console: Console, env: Runtime, result: AssessmentResult | None, verb: str = "Playing"
+) -> Routine:
     """The latest assessment's first routine, or the person's choice when it has none."""
     from footback.stretch import catalogue
 
@@ -169,7 +171,7 @@ def _recommended(console: Console, env: Runtime, result: AssessmentResult | None
     names = result.recommendations.routines
     if not names:
         return _ask_routine(console, env, "Your latest assessment did not recommend a routine")
-    _say(console, f"Playing '{names[0]}', recommended by your latest assessment.")
+    _say(console, f"{verb} '{names[0]}', recommended by your latest assessment.")
     if len(names) > 1:
         others = ", ".join(f"footback stretch --routine {name}" for name in names[1:])
         _say(console, f"Also recommended: {others}")
@@ -197,10 +199,12 @@ def _unasked(options: StretchOptions, console: Console, env: Runtime) -> Routine
     if options.config_path is not None:
         configured = catalogue.check_default_routine(options.default_routine, options.config_path)
     result = _latest_result(env.data_dir)
+    # --preview shows a routine without playing it, and says so.
+    verb = "Previewing" if options.preview else "Playing"
     if configured is not None:
-        _say(console, f"Playing '{configured}', the default_routine in {options.config_path}.")
+        _say(console, f"{verb} '{configured}', the default_routine in {options.config_path}.")
         return _named(configured, env.data_dir)
-    return _recommended(console, env, result)
+    return _recommended(console, env, result, verb)
 
 
 def _after_warning_sign(options: StretchOptions, console: Console, env: Runtime) -> bool:

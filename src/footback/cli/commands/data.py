@@ -13,7 +13,7 @@ import typer
 from footback.cli.boundary import command_boundary
 from footback.cli.commands.options import OutputOption, format_for_output
 from footback.cli.context import AppContext, app_context
-from footback.core.text import safe_line
+from footback.core.text import plural, record_count, safe_line
 
 # A file name's extension picks the format when --format is not given.
 EXTENSIONS = {".json": "json", ".csv": "csv"}
@@ -81,8 +81,7 @@ def run_export(folder: Path, *, fmt: str, output: Path | None) -> None:
     if output is None or str(output) == "-":
         return
     exported = ", ".join(
-        f"{counts.records[t]} {t.replace('_', ' ')}"
-        for t in ("assessments", "stretch_sessions", "shoe_checks")
+        record_count(counts.records[t], t) for t in ("assessments", "stretch_sessions", "shoe_checks")
     )
     damaged = f' ({counts.damaged} damaged, marked "damaged")' if counts.damaged else ""
     sys.stderr.write(f"Exported {exported}{damaged} to {safe_line(str(output))}\n")
@@ -103,12 +102,15 @@ def run_import(folder: Path, file: Path) -> None:
             restored = " Your plan was restored."
         elif target.read_text(encoding="utf-8") != plan_text:
             restored = " Your current plan was kept (the export's plan differs)."
-    added = ", ".join(f"{n} {t.replace('_', ' ')}" for t, n in counts.added.items() if n) or "nothing new"
+    added = ", ".join(record_count(n, t) for t, n in counts.added.items() if n) or "nothing new"
     present = sum(counts.present.values())
     updated = sum(counts.updated.values())
     extra = f" {present} already stored." if present else ""
-    extra += f" {updated} shoe pairs updated." if updated else ""
-    extra += f" {counts.damaged} records marked damaged were skipped." if counts.damaged else ""
+    extra += f" {record_count(updated, 'shoe_pairs')} updated." if updated else ""
+    skipped = "was" if counts.damaged == 1 else "were"
+    extra += (
+        f" {plural(counts.damaged, 'record')} marked damaged {skipped} skipped." if counts.damaged else ""
+    )
     typer.echo(f"Imported {added} into {safe_line(str(where))}.{extra}{restored}")
 
 

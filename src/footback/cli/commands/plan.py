@@ -151,7 +151,11 @@ def _render(out: Console, made: Plan) -> None:
 
     routine = made.routine()
     minutes = routine.total_seconds() / 60
-    out.print(Text(f"Your plan: {len(made.steps)} steps, about {minutes:.0f} minutes", style="bold"))
+    from footback.core.text import plural
+
+    out.print(
+        Text(f"Your plan: {plural(len(made.steps), 'step')}, about {minutes:.0f} minutes", style="bold")
+    )
     out.print(Text(made.description))
     table = Table(box=None, pad_edge=False, show_edge=False, expand=True)
     table.add_column("#", justify="right", no_wrap=True)
