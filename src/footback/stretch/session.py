@@ -25,7 +25,7 @@ if TYPE_CHECKING:
 
     from footback.assess.model import AssessmentResult
     from footback.cli.config import Effective
-    from footback.stretch.player import KeySource, SessionSummary
+    from footback.stretch.player import KeySource, Listener, SessionSummary
     from footback.stretch.routine_file import Routine
     from footback.stretch.timeline import Timeline
 
@@ -72,6 +72,10 @@ class StretchOptions:
     plain: bool = False
     no_save: bool = False
     no_color: bool = False
+    side: str | None = None  # "left" or "right": one side of every two-sided step
+    wait: bool = True  # on a terminal, wait for Enter before the first step
+    voice: bool = False
+    voice_command: str | None = None  # the speech command found on PATH (cli/ looks it up)
     # The config file's settings, for `default_routine`; None plays as if there were no config.
     config: Effective | None = None
 
@@ -226,7 +230,7 @@ def run(options: StretchOptions, env: StretchEnv) -> int:
     routine = _choose(options, console, env)
     if routine is None:
         return ExitCode.OK
-    timeline = build(routine, options.lead_in)
+    timeline = build(routine, options.lead_in, options.side)
     if options.preview:
         from footback.stretch.preview import print_preview
 
@@ -236,7 +240,7 @@ def run(options: StretchOptions, env: StretchEnv) -> int:
 
 
 def _play(options: StretchOptions, env: StretchEnv, console: Console, timeline: Timeline) -> int:
-    from footback.stretch.player import Listener, Player
+    from footback.stretch.player import Player
     from footback.stretch.render import LiveScreen, PlainLog
 
     # rich cannot redraw in place on a dumb terminal: plain lines are the readable choice there.
@@ -248,13 +252,18 @@ def _play(options: StretchOptions, env: StretchEnv, console: Console, timeline: 
     else:
         view = LiveScreen(timeline, console, bell=bell, keys=env.in_is_tty)
     view.intro()
+    listener: Listener = view
+    if options.voice:
+        listener = _with_voice(options, console, timeline, view)
     keys_cm: AbstractContextManager[KeySource | None] = (
         env.open_keys(not plain) if env.in_is_tty else nullcontext(None)
     )
-    started_at = env.wall_now()
     stopped: BaseException | None = None
     with _stop_on_signals(), keys_cm as keys:
-        listener: Listener = view
+        if options.wait and keys is not None and env.out_is_tty and not _ready(console, keys):
+            _say(console, "Not started: nothing saved.")
+            return ExitCode.OK
+        started_at = env.wall_now()
         player = Player(
             timeline,
             listener,
@@ -277,6 +286,33 @@ def _play(options: StretchOptions, env: StretchEnv, console: Console, timeline: 
     if stopped is not None:
         raise KeyboardInterrupt
     return ExitCode.OK
+
+
+READY_PROMPT = "Press Enter to start (q to quit)."
+READY_WAIT = 3600.0  # seconds per wait for the key; the loop just waits again
+
+
+def _ready(console: Console, keys: KeySource) -> bool:
+    """Wait at the ready prompt: True on Enter, False on q or Esc; other keys are ignored."""
+    from footback.stretch.player import Key
+
+    _say(console, READY_PROMPT)
+    while True:
+        key = keys.read(READY_WAIT)
+        if key is Key.ENTER:
+            return True
+        if key is Key.STOP:
+            return False
+
+
+def _with_voice(options: StretchOptions, console: Console, timeline: Timeline, view: Listener) -> Listener:
+    """Speak cues when a speech command is installed; otherwise say why there is no voice."""
+    from footback.stretch.voice import SPEECH_COMMANDS, Voiced
+
+    if options.voice_command is None:
+        _say(console, f"No speech command found ({', '.join(SPEECH_COMMANDS)}): cues are shown, not spoken.")
+        return view
+    return Voiced(view, timeline, options.voice_command)
 
 
 def _wrap_up(
@@ -306,7 +342,9 @@ def _wrap_up(
     from footback.records.db import open_store
     from footback.records.stretch_sessions import save_session
 
-    extra = {"source": timeline.routine.source, "lead_in": timeline.lead_in}
+    extra: dict[str, object] = {"source": timeline.routine.source, "lead_in": timeline.lead_in}
+    if options.side is not None:
+        extra["side"] = options.side
     try:
         with open_store() as store:
             save_session(store, summary, started_at, extra)
