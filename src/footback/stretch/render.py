@@ -479,6 +479,14 @@ class LiveScreen:
             self._console.print(Text(line))
 
     def __enter__(self) -> LiveScreen:
+        # Imported now, not at the first frame, so the first frame is on time.
+        import textwrap  # noqa: F401
+
+        import rich.text  # noqa: F401
+
+        import footback.stretch.bigtype
+        import footback.stretch.figure  # noqa: F401
+
         self._screen = LineScreen(self._console)
         self._console.show_cursor(False)
         return self
