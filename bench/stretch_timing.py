@@ -97,7 +97,7 @@ def run_in_pty(
             ended, cpu_end = now, cpu_ns(proc.pid)
             proc.terminate()  # measured: the rest (teardown, blinking) does not matter
         if started is not None:
-            after = max(after, len(seen) - 256)  # an OSC split across reads is still whole
+            after = max(after, seen.rfind(b"\x1b", 0, max(0, len(seen) - 256)))
     os.wait4(proc.pid, 0)
     os.close(master)
     if started is None or ended is None:

@@ -37,9 +37,13 @@ def mirror(rows: list[str]) -> list[str]:
     """Flip a drawing left to right: rows reversed within a common width, strokes swapped."""
     width = max((len(row) for row in rows), default=0)
     flipped = ["".join(_MIRROR.get(char, char) for char in reversed(row.ljust(width))) for row in rows]
-    # Keep the block's left edge: drop the indent that right-padding turned into.
-    indent = min((len(row) - len(row.lstrip()) for row in flipped if row.strip()), default=0)
-    return [row[indent:].rstrip() for row in flipped]
+    # The same left margin as the original (mirroring twice gives the drawing back).
+    extra = _margin(flipped) - _margin(rows)
+    return [row[extra:].rstrip() if extra >= 0 else " " * -extra + row.rstrip() for row in flipped]
+
+
+def _margin(rows: list[str]) -> int:
+    return min((len(row) - len(row.lstrip()) for row in rows if row.strip()), default=0)
 
 
 def figure_rows(step: Step, side: str | None) -> list[str]:

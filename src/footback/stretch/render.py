@@ -23,6 +23,7 @@ PAUSED_HINT = "PAUSED · space resume · n skip · p back · q stop"
 BIG_MIN_WIDTH = 40
 BIG_MIN_HEIGHT = 22
 FIGURE_MIN_HEIGHT = 24  # the figure sits beside the big digits, when there is room
+FIGURE_MIN_WIDTH = 60
 FIGURE_GAP = 4
 WORD_MIN_HEIGHT = 30  # the state word in big letters too
 CHANGE_MARGIN = 0.002
@@ -306,7 +307,7 @@ def screen_lines(timeline: Timeline, frame: Frame, width: int, height: int, *, k
         block = digits
         figure = figure_rows(step, seg.side)
         fixed = len(top) + len(middle) + len(bottom) + 2
-        if figure and height >= FIGURE_MIN_HEIGHT:
+        if figure and height >= FIGURE_MIN_HEIGHT and width >= FIGURE_MIN_WIDTH:
             both = bigtype.beside(figure, digits, FIGURE_GAP)
             if bigtype.block_width(both) <= width and fixed + len(both) + 1 <= room:
                 block = both

@@ -234,7 +234,7 @@ def run(options: StretchOptions, env: StretchEnv) -> int:
     if options.preview:
         from footback.stretch.preview import print_preview
 
-        print_preview(console, timeline)
+        print_preview(console, timeline, figures=not options.plain)
         return ExitCode.OK
     return _play(options, env, console, timeline)
 
