@@ -95,3 +95,39 @@ def test_ctrl_c_at_a_prompt_exits_130_restores_the_terminal_and_saves_nothing(ho
     assert code == 130
     assert after == before
     assert not (home / "footback.sqlite3").exists()
+
+
+def test_redirected_result_still_asks_on_the_terminal(home: Path, tmp_path: Path) -> None:
+    """`footback assess > result.txt`: the questions appear on the terminal, the result in the file."""
+    result = tmp_path / "result.txt"
+    env = dict(os.environ, FOOTBACK_HOME=str(home), TERM="dumb", NO_COLOR="1", COLUMNS="80")
+    child = pexpect.spawn(
+        "/bin/bash",
+        ["-c", f"{sys.executable} -m footback assess > {result}; echo EXIT=$?"],
+        env=env,
+        encoding="utf-8",
+        timeout=20,
+        dimensions=(40, 80),
+    )
+    try:
+        child.expect(r"About \d+ questions, about \d+ minutes\.")
+        child.expect(r"Warning signs · question 1 of about \d+")
+        child.expect("> ")
+        child.sendline("y")
+        for _ in range(13):
+            child.expect("> ")
+            child.sendline("n")
+        child.expect("You said yes to a warning sign")
+        child.expect("> ")
+        child.sendline("")
+        child.expect(r"EXIT=(\d+)")
+        code = int(child.match.group(1))
+        child.expect(pexpect.EOF)
+    finally:
+        child.close()
+    assert code == 0
+    text = result.read_text(encoding="utf-8")
+    assert "EMERGENCY" in text or "URGENT" in text.upper()
+    assert "Why:" not in text and "> " not in text
+    assert not text.startswith("\n")
+    assert all(line == line.rstrip() for line in text.splitlines())

@@ -33,6 +33,7 @@ def test_file_values_and_no_color_report_their_origin(tmp_path: Path) -> None:
     )
     assert effective.origins == {
         "units": "config file",
+        "body_units": "default",
         "sound": "config file",
         "lead_in": "default",
         "default_routine": "default",

@@ -252,8 +252,9 @@ def test_a_store_from_a_newer_footback_is_refused_untouched(home: Path) -> None:
 def build_store_at(path: Path, version: int) -> None:
     """A store as footback left it at `version`, with a record in every table that existed then."""
     conn = sqlite3.connect(path, isolation_level=None)
-    for migration in MIGRATIONS[:version]:
-        conn.executescript(migration.sql)
+    for migration in MIGRATIONS:
+        if migration.version <= version:
+            conn.executescript(migration.sql)
     if version >= 1:
         conn.execute(f"PRAGMA application_id = {APPLICATION_ID}")
         conn.execute(
@@ -270,7 +271,7 @@ def build_store_at(path: Path, version: int) -> None:
     conn.close()
 
 
-@pytest.mark.parametrize("version", range(SCHEMA_VERSION))
+@pytest.mark.parametrize("version", [0, *(m.version for m in MIGRATIONS[:-1])])
 def test_migrations_run_forward_from_every_earlier_version(home: Path, version: int) -> None:
     home.mkdir(mode=0o700)
     build_store_at(db_path(), version)
@@ -293,8 +294,10 @@ def test_migrations_run_forward_from_every_earlier_version(home: Path, version: 
             )
 
 
-def test_migrations_are_numbered_in_order_without_gaps() -> None:
-    assert [m.version for m in MIGRATIONS] == list(range(1, len(MIGRATIONS) + 1))
+def test_migrations_are_numbered_in_order() -> None:
+    # Gaps are allowed: each issue has its own block of version numbers.
+    versions = [m.version for m in MIGRATIONS]
+    assert versions == sorted(set(versions))
 
 
 # ------------------------------------------------------------------ read-only and full disks

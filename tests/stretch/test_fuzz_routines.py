@@ -30,8 +30,8 @@ from typer.testing import CliRunner
 
 from footback.cli.app import app
 from footback.core.paths import DB_NAME
+from footback.core.text import safe_block, safe_line
 from footback.stretch import session as stretch_session
-from footback.stretch.routine_file import safe_block, safe_line
 from footback.stretch.session import StretchEnv
 from tests.support.helpers import no_problem_answers
 from tests.support.stretch_fakes import FakeClock

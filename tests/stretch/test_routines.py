@@ -8,8 +8,9 @@ import pytest
 
 from footback.content.loader import sources
 from footback.core.errors import BadInputError
+from footback.core.text import safe_block, safe_line
 from footback.stretch import catalogue
-from footback.stretch.routine_file import MAX_STEPS, Step, check_name, safe_block, safe_line
+from footback.stretch.routine_file import MAX_STEPS, Step, check_name
 
 GOOD_STEP = 'name = "Toe lift"\nseconds = 10\ninstructions = "Lift your toes."\n'
 

@@ -17,7 +17,7 @@ from typer.testing import CliRunner
 from footback.cli.app import app
 from footback.core.paths import db_path
 from footback.records.db import open_store
-from footback.records.stretch_sessions import recent_sessions
+from footback.records.stretch_sessions import SavedSession, recent_sessions
 from footback.stretch import session as stretch_session
 from footback.stretch.player import Key
 from footback.stretch.session import StretchEnv
@@ -75,7 +75,7 @@ def fake_terminal(
     return clock
 
 
-def sessions() -> list[dict[str, object]]:
+def sessions() -> list[SavedSession]:
     with open_store() as store:
         return recent_sessions(store)
 
@@ -132,15 +132,15 @@ def test_playing_a_file_in_plain_mode_saves_the_session(monkeypatch: pytest.Monk
     assert lines[-1] == f"Data file: {db_path()}"
     assert clock.now - START == 19
     (row,) = sessions()
-    assert row["routine"] == "two" and row["finished"] is True
-    assert (row["planned_seconds"], row["actual_seconds"], row["steps_done"], row["steps_skipped"]) == (
+    assert row.routine == "two" and row.finished is True
+    assert (row.planned_seconds, row.actual_seconds, row.steps_done, row.steps_skipped) == (
         19,
         19,
         2,
         0,
     )
-    assert row["started_at"] == "2025-03-04T07:30:00+00:00"
-    assert row["detail"] == {
+    assert row.started_at.isoformat() == "2025-03-04T07:30:00+00:00"
+    assert row.detail == {
         "ended_by": "end",
         "lead_in": 2.0,
         "paused_seconds": 0.0,
@@ -165,7 +165,7 @@ def test_speed_runs_the_routine_faster(monkeypatch: pytest.MonkeyPatch, two: Pat
     result = runner.invoke(app, ["stretch", "-f", str(two), "--speed", "10", "--lead-in", "0"])
     assert result.exit_code == 0, result.output
     assert clock.now - START == pytest.approx(1.5)
-    assert sessions()[0]["detail"]["speed"] == 10  # type: ignore[index]
+    assert sessions()[0].detail["speed"] == 10
 
 
 def test_q_stops_with_exit_0_and_saves_the_partial_session(
@@ -176,7 +176,7 @@ def test_q_stops_with_exit_0_and_saves_the_partial_session(
     assert result.exit_code == 0, result.output
     assert "Stopped 'two' after 0:05: 0 of 2 steps done, 1 skipped. Saved to your history." in result.output
     (row,) = sessions()
-    assert row["finished"] is False and row["steps_skipped"] == 1 and row["actual_seconds"] == 5
+    assert row.finished is False and row.steps_skipped == 1 and row.actual_seconds == 5
 
 
 def test_ctrl_c_exits_130_and_saves_the_partial_session(monkeypatch: pytest.MonkeyPatch, two: Path) -> None:
@@ -184,8 +184,8 @@ def test_ctrl_c_exits_130_and_saves_the_partial_session(monkeypatch: pytest.Monk
     result = runner.invoke(app, ["stretch", "-f", str(two), "--lead-in", "1"])
     assert result.exit_code == 130
     (row,) = sessions()
-    assert row["finished"] is False and row["steps_done"] == 1 and row["actual_seconds"] == 6
-    assert row["detail"]["ended_by"] == "interrupt"  # type: ignore[index]
+    assert row.finished is False and row.steps_done == 1 and row.actual_seconds == 6
+    assert row.detail["ended_by"] == "interrupt"
 
 
 def test_sigterm_restores_saves_and_exits_143(monkeypatch: pytest.MonkeyPatch, two: Path) -> None:
@@ -195,7 +195,7 @@ def test_sigterm_restores_saves_and_exits_143(monkeypatch: pytest.MonkeyPatch, t
     result = runner.invoke(app, ["stretch", "-f", str(two), "--lead-in", "1"])
     assert result.exit_code == 143
     (row,) = sessions()
-    assert row["finished"] is False and row["actual_seconds"] == 3
+    assert row.finished is False and row.actual_seconds == 3
     assert signal.getsignal(signal.SIGTERM) == before
 
 
@@ -244,7 +244,7 @@ def test_without_a_routine_it_plays_what_the_assessment_recommended(monkeypatch:
     assert "Playing 'morning', recommended by your latest assessment." in result.output
     assert "Also recommended: footback stretch --routine back" in result.output
     assert "Routine done: morning" in result.output
-    assert sessions()[0]["routine"] == "morning"
+    assert sessions()[0].routine == "morning"
 
 
 def test_an_urgent_assessment_plays_nothing(monkeypatch: pytest.MonkeyPatch) -> None:
@@ -283,4 +283,4 @@ def test_routine_plan_plays_the_saved_plan(monkeypatch: pytest.MonkeyPatch) -> N
     result = runner.invoke(app, ["stretch", "--routine", "plan", "--lead-in", "0"])
     assert result.exit_code == 0, result.output
     assert "Routine done: my plan" in result.output
-    assert sessions()[0]["detail"]["source"] == "plan"  # type: ignore[index]
+    assert sessions()[0].detail["source"] == "plan"

@@ -75,8 +75,8 @@ def test_pause_skip_and_a_restored_terminal(tmp_path: Path, home: Path) -> None:
     assert before.read_text() == after.read_text()
     with open_store() as store:
         (row,) = recent_sessions(store)
-    assert row["steps_skipped"] == 1 and row["steps_done"] == 1 and row["finished"] is True
-    assert row["detail"]["paused_seconds"] >= 0.7
+    assert row.steps_skipped == 1 and row.steps_done == 1 and row.finished is True
+    assert row.detail["paused_seconds"] >= 0.7
 
 
 def test_ctrl_c_exits_130_and_restores_the_terminal(tmp_path: Path, home: Path) -> None:
@@ -91,7 +91,7 @@ def test_ctrl_c_exits_130_and_restores_the_terminal(tmp_path: Path, home: Path) 
     assert before.read_text() == after.read_text()
     with open_store() as store:
         (row,) = recent_sessions(store)
-    assert row["finished"] is False and row["detail"]["ended_by"] == "interrupt"
+    assert row.finished is False and row.detail["ended_by"] == "interrupt"
 
 
 def test_the_ready_prompt_shows_what_is_needed_and_q_quits_without_saving(tmp_path: Path, home: Path) -> None:
@@ -140,4 +140,4 @@ def test_side_right_plays_only_the_right_side(tmp_path: Path, home: Path) -> Non
     assert "LEFT LEG" not in screen.text and "SWITCH SIDES" not in screen.text
     with open_store() as store:
         (row,) = recent_sessions(store)
-    assert row["detail"]["side"] == "right" and row["planned_seconds"] == 2
+    assert row.detail["side"] == "right" and row.planned_seconds == 2

@@ -80,7 +80,7 @@ def test_on_a_terminal_it_waits_for_enter_before_the_first_step(
     assert clock.now - START == 40 + 4 + 3 + 5 + 3  # other keys are ignored; play starts at Enter
     with open_store() as store:
         (row,) = recent_sessions(store)
-    assert row["actual_seconds"] == 15 and row["steps_skipped"] == 0
+    assert row.actual_seconds == 15 and row.steps_skipped == 0
 
 
 def test_q_at_the_ready_prompt_quits_and_saves_nothing(monkeypatch: pytest.MonkeyPatch, sided: Path) -> None:

@@ -95,3 +95,34 @@ def seed_full(folder: Path | None = None) -> None:
         add_session(store, at(45), "full", 600)
         add_check(store, at(4), "trail runners")
         add_check(store, at(2), "office", shoe_type="everyday")
+
+
+def seed_years(store: Store, *, years: int, per_day: int = 1) -> None:
+    """A daily routine (`per_day` of them) and a weekly assessment for `years` years before NOW,
+    with every tenth day missed; bulk-inserted, so a big store is quick to make."""
+    result = score_answers(load_assess_content(), back_pain_answers())
+    answers = json.dumps(back_pain_answers(), sort_keys=True)
+    scores = (result.scores.foot.score, result.scores.back.score, result.scores.link.score)
+    days = 365 * years
+    sessions = [
+        (at(day, hour=7 + n % 12).isoformat(), "feet", 300.0, 290.0 + n, 4, 0, 1, '{"ended_by": "finished"}')
+        for day in range(days, -1, -1)
+        if day % 10 != 9
+        for n in range(per_day)
+    ]
+    assessments = [
+        (at(day, hour=9 + n % 8).isoformat(), int(result.urgent), *scores, answers, result.model_dump_json())
+        for day in range(days, -1, -7)
+        for n in range(per_day)
+    ]
+    with store.transaction() as conn:
+        conn.executemany(
+            "INSERT INTO stretch_sessions (started_at, routine, planned_seconds, actual_seconds,"
+            " steps_done, steps_skipped, finished, detail) VALUES (?, ?, ?, ?, ?, ?, ?, ?)",
+            sessions,
+        )
+        conn.executemany(
+            "INSERT INTO assessments (created_at, urgent, foot_score, back_score, link_score,"
+            " answers, result) VALUES (?, ?, ?, ?, ?, ?, ?)",
+            assessments,
+        )

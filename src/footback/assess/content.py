@@ -5,24 +5,17 @@ from __future__ import annotations
 from functools import cache
 from typing import Literal
 
-from pydantic import BaseModel, ConfigDict
-
 from footback.content.loader import load_model, sources
 from footback.content.questions import Question, When
 from footback.content.questions import Value as Value
 from footback.content.rules import QuestionSet, Rule
+from footback.core.models import Level, ScoreName, StrictModel
 
 Severity = Literal["emergency", "urgent"]
-Level = Literal["low", "moderate", "high"]
-ScoreName = Literal["foot", "back", "link"]
 Facts = dict[str, Value | None]
 
 
-class _Strict(BaseModel):
-    model_config = ConfigDict(extra="forbid", frozen=True)
-
-
-class RedFlag(_Strict):
+class RedFlag(StrictModel):
     severity: Severity
     advice: str
     sources: list[str]
@@ -43,7 +36,7 @@ class Factor(Rule):
     source: str
 
 
-class ScoreSpec(_Strict):
+class ScoreSpec(StrictModel):
     title: str
     moderate_at: int
     high_at: int
@@ -57,25 +50,25 @@ class ScoreSpec(_Strict):
         return "moderate" if score >= self.moderate_at else "low"
 
 
-class StartBackItem(_Strict):
+class StartBackItem(StrictModel):
     id: str
     psychosocial: bool = False
     when: When
 
 
-class StartBackSpec(_Strict):
+class StartBackSpec(StrictModel):
     source: str
     low_max_total: int
     high_min_psychosocial: int
     items: list[StartBackItem]
 
 
-class Scoring(_Strict):
+class Scoring(StrictModel):
     scores: dict[ScoreName, ScoreSpec]
     startback: StartBackSpec
 
 
-class UrgentText(_Strict):
+class UrgentText(StrictModel):
     emergency_title: str
     urgent_title: str
     no_exercise: str
@@ -88,7 +81,7 @@ class RoutineRule(Rule):
     source: str
 
 
-class RoutineAdvice(_Strict):
+class RoutineAdvice(StrictModel):
     both: str
     combine: list[str]
     fallback: str
@@ -116,7 +109,7 @@ class SpecialistRule(Rule):
     source: str
 
 
-class Advice(_Strict):
+class Advice(StrictModel):
     urgent: UrgentText
     routines: RoutineAdvice
     actions: list[Action]
@@ -124,7 +117,7 @@ class Advice(_Strict):
     specialist: list[SpecialistRule]
 
 
-class AssessContent(_Strict):
+class AssessContent(StrictModel):
     questions: AssessQuestions
     scoring: Scoring
     advice: Advice

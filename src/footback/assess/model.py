@@ -4,16 +4,10 @@ from __future__ import annotations
 
 from typing import Literal
 
-from pydantic import BaseModel, ConfigDict
-
-Level = Literal["low", "moderate", "high"]
+from footback.core.models import SCORE_NAMES, Level, ScoreName, StrictModel
 
 
-class _Model(BaseModel):
-    model_config = ConfigDict(extra="forbid")
-
-
-class FactorHit(_Model):
+class FactorHit(StrictModel):
     id: str
     points: int
     reason: str
@@ -21,20 +15,27 @@ class FactorHit(_Model):
     source_ids: list[str] = []
 
 
-class Score(_Model):
+class Score(StrictModel):
     score: int
     level: Level
     factors: list[FactorHit]
     note: str | None = None
 
 
-class Scores(_Model):
+class Scores(StrictModel):
     foot: Score
     back: Score
     link: Score
 
+    def score(self, name: ScoreName) -> Score:
+        return {"foot": self.foot, "back": self.back, "link": self.link}[name]
 
-class RedFlagHit(_Model):
+    def named(self) -> list[tuple[ScoreName, Score]]:
+        """The three scores with their names, in the order every screen shows them."""
+        return [(name, self.score(name)) for name in SCORE_NAMES]
+
+
+class RedFlagHit(StrictModel):
     id: str
     severity: Literal["emergency", "urgent"]
     question: str
@@ -43,27 +44,27 @@ class RedFlagHit(_Model):
     source_ids: list[str] = []
 
 
-class StartBack(_Model):
+class StartBack(StrictModel):
     total: int
     psychosocial: int
     group: Level
 
 
-class RoutineChoice(_Model):
+class RoutineChoice(StrictModel):
     routine: str
     reason: str
     source: str
     source_ids: list[str] = []
 
 
-class Note(_Model):
+class Note(StrictModel):
     id: str
     text: str
     source: str
     source_ids: list[str] = []
 
 
-class Recommendations(_Model):
+class Recommendations(StrictModel):
     routines: list[str]
     routine_reasons: list[RoutineChoice]
     actions: list[str]
@@ -75,7 +76,7 @@ class Recommendations(_Model):
     specialist_reasons: list[Note] = []
 
 
-class AssessmentResult(_Model):
+class AssessmentResult(StrictModel):
     urgent: bool
     red_flags: list[RedFlagHit]
     scores: Scores

@@ -17,7 +17,6 @@ if TYPE_CHECKING:
 BAR_WIDTH = 20
 LEVEL_STYLE = {"low": "green", "moderate": "yellow", "high": "red"}
 TITLES = {"foot": "Foot risk", "back": "Back risk", "link": "Feet to back link"}
-NAMES = ("foot", "back", "link")
 
 
 def bar(score: int, width: int = BAR_WIDTH) -> str:
@@ -92,9 +91,8 @@ def render_result(
         heading += f" (compared with {previous_at:%Y-%m-%d})"
     _heading(console, heading)
     bars = _grid()
-    for name in NAMES:
-        score: Score = getattr(result.scores, name)
-        before = getattr(previous.scores, name).score if previous else None
+    for name, score in result.scores.named():
+        before = previous.scores.score(name).score if previous else None
         line = Text(bar(score.score), style=LEVEL_STYLE[score.level])
         line.append(f" {score.score:>3}/100 {score.level}")
         delta = _delta(score.score, before)
@@ -111,8 +109,8 @@ def render_result(
                 style="dim",
             )
         )
-    for name in NAMES:
-        _render_factors(console, name, getattr(result.scores, name))
+    for name, score in result.scores.named():
+        _render_factors(console, name, score)
     _render_next(console, result)
     console.print()
     console.print(Text(result.disclaimer, style="dim"))

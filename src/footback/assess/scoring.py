@@ -6,6 +6,7 @@ from footback.assess.content import AssessContent, Facts, ScoreSpec, StartBackSp
 from footback.assess.model import FactorHit, RedFlagHit, Score, Scores, StartBack
 from footback.content.loader import sources
 from footback.content.questions import Answers
+from footback.core.models import SCORE_NAMES, ScoreName
 
 
 def derive_facts(answers: Answers) -> Facts:
@@ -67,8 +68,8 @@ def startback(spec: StartBackSpec, facts: Facts) -> StartBack | None:
 def score_all(content: AssessContent, facts: Facts) -> tuple[Scores, StartBack | None]:
     """The foot, back and link scores; the back level follows STarT Back when there is back pain."""
     specs = content.scoring.scores
-    results: dict[str, Score] = {}
-    for name in ("foot", "back", "link"):
+    results: dict[ScoreName, Score] = {}
+    for name in SCORE_NAMES:
         spec = specs[name]
         points, hits = score_one(spec, facts)
         results[name] = Score(score=points, level=spec.level_for(points), factors=hits, note=spec.level_note)

@@ -12,10 +12,12 @@ import typer
 
 from footback import __version__
 from footback.cli.commands.assess import assess
+from footback.cli.commands.checkin import checkin
 from footback.cli.commands.config import config
 from footback.cli.commands.data import export, forget, import_
 from footback.cli.commands.history import history
 from footback.cli.commands.plan import plan
+from footback.cli.commands.progress import progress
 from footback.cli.commands.report import report
 from footback.cli.commands.shoes import shoes_check
 from footback.cli.commands.stretch import stretch
@@ -61,9 +63,11 @@ app.command(
     epilog="Example: footback stretch --routine feet --lead-in 5 --quiet",
 )(stretch)
 
+app.command("checkin", epilog="Example: footback checkin --foot 3 --back 5 --note 'long walk'")(checkin)
 app.command("config", epilog="Example: footback config --json")(config)
 app.command("history", epilog="Example: footback history --since 2025-01-01")(history)
 app.command("plan", epilog="Example: footback plan, then: footback stretch --routine plan")(plan)
+app.command("progress", epilog="Example: footback progress --json")(progress)
 app.command("report", epilog="Example: footback report --format html --output summary.html")(report)
 app.command("export", epilog="Example: footback export --format json --output backup.json")(export)
 app.command("import", epilog="Example: footback import backup.json")(import_)

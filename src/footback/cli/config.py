@@ -14,19 +14,22 @@ from pydantic import BaseModel, ConfigDict, Field, ValidationError
 
 from footback.core.errors import BadInputError
 from footback.core.files import parse_toml, read_input_text
+from footback.core.models import StrictModel
 from footback.core.suggest import closest
+from footback.core.units import BodyUnits
 
 CONFIG_ENV = "FOOTBACK_CONFIG"
 MAX_CONFIG_BYTES = 64_000
 Origin = Literal["default", "config file", "environment"]
 
 
-class Settings(BaseModel):
+class Settings(StrictModel):
     """Every setting with its default. Keys are a public interface (documented in the README)."""
 
-    model_config = ConfigDict(extra="forbid", frozen=True)
-
     units: Literal["km", "mi"] = Field("km", description="distance units for shoes: km or mi")
+    body_units: BodyUnits = Field(
+        "metric", description="bare heights and weights in assess: metric (cm, kg) or imperial (in, lb)"
+    )
     sound: bool = Field(True, description="ring the terminal bell in routines")
     lead_in: int = Field(3, ge=0, le=60, description="get-ready seconds before each stretch")
     default_routine: str | None = Field(

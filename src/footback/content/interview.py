@@ -11,7 +11,9 @@ from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
-from footback.content.questions import Answers, InvalidAnswer, Question, applies, parse_typed
+from footback.content.questions import Answers, InvalidAnswer, OutOfRange, Question, applies, parse_typed
+from footback.core.text import plural
+from footback.core.units import is_amount_unit
 
 if TYPE_CHECKING:
     from rich.console import Console
@@ -25,6 +27,9 @@ AnswerHook = Callable[[Question, str], None]
 BACK = "b"
 HELP = "?"
 PROMPT = "> "
+# For the estimate shown at the start: a rough allowance per question (reading, thinking,
+# typing), not a measurement of real people; the screen says "about".
+SECONDS_PER_QUESTION = 10
 
 
 class InputEnded(Exception):
@@ -45,15 +50,16 @@ def _choices_line(question: Question) -> str:
             f"  {i}) {c.label}" + (f"  [{c.value}]" if c.value != c.label else "")
             for i, c in enumerate(question.choices, start=1)
         )
-    unit = f" {question.unit}" if question.unit else ""
+    unit = f" {question.unit}" if question.unit and not is_amount_unit(question.unit) else ""
     skip = ", or press Enter to skip" if question.optional else ""
     return f"  ({question.allowed()}{unit}{skip})"
 
 
-def _show_question(console: Console, question: Question) -> None:
+def _show_question(console: Console, question: Question, progress: str) -> None:
     from rich.text import Text
 
     console.print()
+    console.print(Text(progress, style="dim"))
     console.print(Text(question.text, style="bold"))
     console.print(Text(f"  Why: {question.why}", style="dim"))
     console.print(Text(_choices_line(question)))
@@ -61,11 +67,30 @@ def _show_question(console: Console, question: Question) -> None:
     console.print(Text(hint, style="dim"))
 
 
-def _ask(ask: Ask) -> str:
+def _ask(ask: Ask, console: Console, prompt: str = PROMPT) -> str:
     try:
-        return ask(PROMPT)
+        return ask(prompt)
     except EOFError:
+        # The prompt left the cursor mid-line; the message that follows starts on its own.
+        console.line()
         raise InputEnded from None
+
+
+def could_apply(question: Question, answers: Answers, pending: set[str]) -> bool:
+    """Whether a question may still be asked: each condition holds or waits on an unanswered question."""
+    return all(name in pending or cond.holds(answers.get(name)) for name, cond in question.ask_if.items())
+
+
+def still_to_ask(questions: Sequence[Question], answers: Answers, skipped: set[str]) -> int:
+    """How many questions may still be asked (an upper estimate: later answers can rule some out)."""
+    pending = {q.id for q in questions if q.id not in answers and q.id not in skipped}
+    return sum(1 for q in questions if q.id in pending and could_apply(q, answers, pending))
+
+
+def estimate_line(count: int) -> str:
+    """'About 40 questions, about 7 minutes.' for the start of an interview."""
+    minutes = max(1, -(-count * SECONDS_PER_QUESTION // 60))
+    return f"About {plural(count, 'question')}, about {plural(minutes, 'minute')}."
 
 
 def run_interview(
@@ -84,6 +109,9 @@ def run_interview(
     asked: list[str] = []  # ids answered here, in order, so `b` can undo them
     skipped: set[str] = set()
     shown_parts: set[str] = set()
+    total = still_to_ask(questions, answers, skipped)
+    if total:
+        console.print(Text(estimate_line(total), style="dim"))
 
     def go_back() -> bool:
         if not asked:
@@ -105,7 +133,7 @@ def run_interview(
         if message is not None:
             console.print()
             console.print(Text(message, style="bold"))
-            reply = _ask(lambda _p: ask("Press Enter to see what to do, or b to change an answer > "))
+            reply = _ask(ask, console, "Press Enter to see what to do, or b to change an answer > ")
             if reply.strip().lower() == BACK and go_back():
                 continue
             return answers
@@ -118,9 +146,12 @@ def run_interview(
                 Text(f"{part.title.upper()} (part {number} of {len(parts)})", style="bold underline")
             )
             console.print(Text(part.intro))
-        _show_question(console, question)
+        number = len(asked) + 1
+        about = len(asked) + still_to_ask(questions, answers, skipped)
+        title = parts[question.part].title if question.part in parts else question.part
+        _show_question(console, question, f"{title} · question {number} of about {about}")
         while True:
-            raw = _ask(ask).strip()
+            raw = _ask(ask, console).strip()
             if raw == HELP:
                 console.print(Text(f"  {question.help or question.why}"))
                 continue
@@ -134,6 +165,9 @@ def run_interview(
                 break
             try:
                 answers[question.id] = parse_typed(question, raw)
+            except OutOfRange as exc:
+                console.print(Text(f"  {exc}: {question.allowed()}. Try again.", style="yellow"))
+                continue
             except InvalidAnswer as exc:
                 console.print(Text(f"  Not understood: {exc}. Try again.", style="yellow"))
                 continue

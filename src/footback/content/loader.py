@@ -9,9 +9,10 @@ from importlib.resources.abc import Traversable
 from pathlib import Path
 from typing import Any, TypeVar
 
-from pydantic import BaseModel, ConfigDict, ValidationError
+from pydantic import BaseModel, ValidationError
 
 from footback.core.errors import ContentError
+from footback.core.models import StrictModel
 
 M = TypeVar("M", bound=BaseModel)
 
@@ -57,10 +58,8 @@ def load_model(relpath: str, model: type[M], root: Traversable | None = None) ->
         raise ContentError(f"data/{relpath}: {where}: {first['msg']}") from None
 
 
-class Source(BaseModel):
+class Source(StrictModel):
     """One reference that a factor, flag, step or check cites."""
-
-    model_config = ConfigDict(extra="forbid", frozen=True)
 
     citation: str
     # A few words for screens; the full citation goes in JSON, reports and exports.
@@ -69,9 +68,7 @@ class Source(BaseModel):
     note: str | None = None
 
 
-class Sources(BaseModel):
-    model_config = ConfigDict(extra="forbid", frozen=True)
-
+class Sources(StrictModel):
     sources: dict[str, Source]
 
     def cite(self, source_id: str) -> str:

@@ -7,12 +7,26 @@ the rules for reading an answer live here.
 from __future__ import annotations
 
 import math
+import re
 from collections.abc import Mapping, Sequence
 from typing import Any, Literal
 
-from pydantic import BaseModel, ConfigDict, Field, model_validator
+from pydantic import ConfigDict, Field, model_validator
 
-from footback.core.units import DistanceError, DistanceUnit, from_km, parse_distance, to_km
+from footback.core.models import StrictModel
+from footback.core.units import (
+    AmountError,
+    BodyUnits,
+    DistanceError,
+    DistanceUnit,
+    amount_examples,
+    format_amount,
+    from_km,
+    is_amount_unit,
+    parse_amount,
+    parse_distance,
+    to_km,
+)
 
 # "distance" is stored in kilometres; people may type or write "8 mi" or "12km", and a bare
 # number is in the question's `distance_unit` (the `units` setting, km unless configured).
@@ -28,19 +42,21 @@ class InvalidAnswer(ValueError):
     """An answer that does not fit its question; the message lists what is allowed."""
 
 
-class Choice(BaseModel):
-    model_config = ConfigDict(extra="forbid", frozen=True)
+class OutOfRange(InvalidAnswer):
+    """A number that was understood but is outside the question's range; the message says the range."""
 
+
+class Choice(StrictModel):
     value: str
     label: str
     # Higher means more concerning; property tests rely on scores never falling as it rises.
     concern: int = 0
 
 
-class Condition(BaseModel):
+class Condition(StrictModel):
     """A test on one answer (or derived fact). All given fields must hold; a missing value fails."""
 
-    model_config = ConfigDict(extra="forbid", frozen=True, populate_by_name=True)
+    model_config = ConfigDict(populate_by_name=True)
 
     any_of: list[str] | None = None
     none_of: list[str] | None = None
@@ -80,9 +96,7 @@ def when_holds(when: Mapping[str, Condition], facts: Mapping[str, Value | None])
     return all(cond.holds(facts.get(name)) for name, cond in when.items())
 
 
-class Question(BaseModel):
-    model_config = ConfigDict(extra="forbid", frozen=True)
-
+class Question(StrictModel):
     id: str
     part: str
     kind: Kind
@@ -96,6 +110,9 @@ class Question(BaseModel):
     # The unit a bare distance is read in. Not set in content files: shoes-check sets it from
     # the config's `units` (see `with_distance_unit`).
     distance_unit: DistanceUnit = "km"
+    # The unit a bare number is read in when it differs from `unit` (imperial height and weight:
+    # "in", "lb"). Not set in content files: assess sets it from the config's `body_units`.
+    bare_unit: str | None = None
     # Which direction of a number is more concerning (for ordering answers in tests and UIs).
     worse: Literal["higher", "lower"] = "higher"
     optional: bool = False
@@ -124,11 +141,25 @@ class Question(BaseModel):
             return "one of: " + ", ".join(self.values)
         if self.kind == "multi":
             return "a list of: " + ", ".join(self.values)
-        lo, hi = _fmt_num(self.minimum), _fmt_num(self.maximum)
         if self.kind == "distance":
             return self._distance_hint()
         kind = "a whole number" if self.kind == "int" else "a number"
-        return f"{kind} from {lo} to {hi}"
+        shown = self.shown_unit
+        lo, hi = (format_amount(v or 0.0, self.unit, shown) for v in (self.minimum, self.maximum))
+        if not is_amount_unit(self.unit):
+            return f"{kind} from {_fmt_num(self.minimum)} to {_fmt_num(self.maximum)}"
+        if shown == "in":  # feet and inches read better than a count of inches
+            kind = "a height"
+        unit_tail = f" {shown}"
+        if lo.endswith(unit_tail) and hi.endswith(unit_tail):
+            lo = lo.removesuffix(unit_tail)
+        examples = amount_examples(shown or "")
+        return f"{kind} from {lo} to {hi}" + (f", e.g. {examples}" if examples else "")
+
+    @property
+    def shown_unit(self) -> str | None:
+        """The unit a bare number is read in and ranges are shown in."""
+        return self.bare_unit or self.unit
 
     def _distance_hint(self) -> str:
         lo = _fmt_num(self.minimum)
@@ -153,12 +184,22 @@ def applies(question: Question, answers: Mapping[str, Value | None]) -> bool:
     return when_holds(question.ask_if, answers)
 
 
-def _in_range(question: Question, number: float) -> float:
+def _in_range(question: Question, number: float, typed: str | None = None) -> float:
+    """The number if it is in range; otherwise say the range, in the unit the question shows."""
     lo = question.minimum if question.minimum is not None else -math.inf
     hi = question.maximum if question.maximum is not None else math.inf
-    if math.isnan(number) or not lo <= number <= hi:
+    if math.isnan(number):
         raise InvalidAnswer(f"expected {question.allowed()}")
-    return number
+    if lo <= number <= hi:
+        return number
+    shown = " ".join(typed.split()) if typed else format_amount(number, question.unit, question.shown_unit)
+    if question.kind == "distance":
+        bound = from_km(hi if number > hi else lo, question.distance_unit)
+        limit = f"{_fmt_num(round(bound))} {question.distance_unit}"
+    else:
+        limit = format_amount(hi if number > hi else lo, question.unit, question.shown_unit)
+    relation = "more" if number > hi else "less"
+    raise OutOfRange(f"{shown} is {relation} than {limit}")
 
 
 def check_value(question: Question, raw: object) -> Value:
@@ -176,10 +217,14 @@ def check_value(question: Question, raw: object) -> Value:
     elif kind == "int":
         if isinstance(raw, int) and not isinstance(raw, bool):
             return int(_in_range(question, float(raw)))
+        if isinstance(raw, str) and is_amount_unit(question.unit):
+            return _number(question, raw)
+    elif kind == "number" and isinstance(raw, str) and is_amount_unit(question.unit):
+        return _number(question, raw)
     elif kind == "distance" and isinstance(raw, str):
         return _distance(question, raw)
     elif kind == "distance" and isinstance(raw, int | float) and not isinstance(raw, bool):
-        return _in_range(question, to_km(float(raw), question.distance_unit))
+        return _in_range(question, to_km(float(raw), question.distance_unit), _fmt_num(float(raw)))
     elif isinstance(raw, int | float) and not isinstance(raw, bool):
         return _in_range(question, float(raw))
     shown = repr(raw) if len(repr(raw)) <= 40 else repr(raw)[:37] + "..."
@@ -202,19 +247,44 @@ def parse_typed(question: Question, text: str) -> Value:
     if kind == "multi":
         if low in ("", "none", "-"):
             return []
-        parts = [p for p in low.replace(",", " ").split() if p]
-        return list(dict.fromkeys(_pick(question, p) for p in parts))
+        return _pick_many(question, low)
     if kind == "distance":
         return _distance(question, token)
-    try:
-        number = float(token)
-    except ValueError:
-        raise InvalidAnswer(f"expected {question.allowed()}") from None
-    if kind == "int":
-        if not number.is_integer():
+    return _number(question, token)
+
+
+# "6/10" on a 0-to-10 scale.
+_SCALE = re.compile(r"^\s*([+-]?(?:\d+(?:\.\d*)?|\.\d+))\s*/\s*(\d+(?:\.\d*)?)\s*$")
+
+
+def _number(question: Question, token: str) -> int | float:
+    """A number as typed: plain, "6/10" on a scale, or with a unit ("3 months", "5 ft 9")."""
+    scale = _SCALE.match(token)
+    if scale is not None:
+        if question.maximum is None or float(scale.group(2)) != question.maximum:
+            raise InvalidAnswer(f"{token.strip()!r} is not on this scale; expected {question.allowed()}")
+        number, with_unit = float(scale.group(1)), False
+    else:
+        try:
+            number, with_unit = parse_amount(token, question.unit, question.bare_unit)
+        except AmountError as exc:
+            raise InvalidAnswer(f"{exc}; expected {question.allowed()}") from None
+    if question.kind == "int":
+        # A converted amount ("3 months" as weeks) is rounded; a bare fraction is a mistake.
+        if not with_unit and question.bare_unit in (None, question.unit) and not number.is_integer():
             raise InvalidAnswer(f"expected {question.allowed()}")
-        return int(_in_range(question, number))
-    return _in_range(question, number)
+        return int(_in_range(question, float(round(number)), _typed(question, token, with_unit)))
+    # Converted amounts are kept to 0.01 so that "185 lb" does not store float noise.
+    return _in_range(question, round(number, 2), _typed(question, token, with_unit))
+
+
+def _typed(question: Question, token: str, with_unit: bool) -> str | None:
+    """How to repeat a number back in an out-of-range message (None: the number itself)."""
+    if with_unit:
+        return token
+    if question.bare_unit not in (None, question.unit):
+        return f"{token.strip()} {question.bare_unit}"
+    return None
 
 
 def _distance(question: Question, text: str) -> float:
@@ -223,17 +293,65 @@ def _distance(question: Question, text: str) -> float:
         km = parse_distance(text, question.distance_unit).km
     except DistanceError as exc:
         raise InvalidAnswer(f"{exc}; expected {question.allowed()}") from None
-    return _in_range(question, km)
+    return _in_range(question, km, text)
+
+
+def _squash(text: str) -> str:
+    """Text compared case- and space-insensitively ("Ball of the foot" = "balloffoot" = "ball_of_foot")."""
+    return re.sub(r"[\s_\-,.:;'\u2019]+", "", text.lower())
 
 
 def _pick(question: Question, token: str) -> str:
+    """A choice by its number, its value or its label on screen, or an unambiguous start of one."""
     if token.isdigit() and 1 <= int(token) <= len(question.choices):
         return question.choices[int(token) - 1].value
-    for choice in question.choices:
-        if token == choice.value.lower():
-            return choice.value
+    typed = _squash(token)
+    if typed:
+        for choice in question.choices:
+            if typed in (_squash(choice.value), _squash(choice.label)):
+                return choice.value
+        starts = [
+            c
+            for c in question.choices
+            if _squash(c.value).startswith(typed) or _squash(c.label).startswith(typed)
+        ]
+        if len(starts) == 1:
+            return starts[0].value
+        if starts:
+            raise InvalidAnswer(
+                f"{token.strip()!r} could be {' or '.join(c.label for c in starts)}; type a little more"
+            )
     numbers = f"1-{len(question.choices)}"
-    raise InvalidAnswer(f"choose {numbers} or one of: {', '.join(question.values)}")
+    raise InvalidAnswer(f"choose {numbers} or one of: {', '.join(c.label for c in question.choices)}")
+
+
+def _pick_many(question: Question, text: str) -> list[str]:
+    """Several choices separated by commas or spaces; labels of several words are read whole."""
+    words = text.replace(",", " ").split()
+    picked: list[str] = []
+    start = 0
+    while start < len(words):
+        # The longest run of words that names one choice ("ball of the foot", then "heel").
+        for end in range(len(words), start, -1):
+            try:
+                picked.append(_pick(question, " ".join(words[start:end])))
+            except InvalidAnswer:
+                if end == start + 1:
+                    raise
+                continue
+            start = end
+            break
+    return list(dict.fromkeys(picked))
+
+
+def with_body_units(questions: Sequence[Question], body_units: BodyUnits) -> list[Question]:
+    """The questions with bare heights read in inches and weights in pounds when imperial."""
+    if body_units == "metric":
+        return list(questions)
+    imperial = {"cm": "in", "kg": "lb"}
+    return [
+        q.model_copy(update={"bare_unit": imperial[q.unit]}) if q.unit in imperial else q for q in questions
+    ]
 
 
 def with_distance_unit(questions: Sequence[Question], unit: DistanceUnit) -> list[Question]:
@@ -311,7 +429,8 @@ def toml_template(questions: Sequence[Question], part_titles: Mapping[str, str],
             part = q.part
             lines += ["", f"# --- {part_titles.get(part, part)} ---"]
         lines.append(f"# {q.text}")
-        lines.append(f"# Allowed: {q.allowed()}" + (f" ({q.unit})" if q.unit else ""))
+        unit = f" ({q.unit})" if q.unit and not is_amount_unit(q.unit) else ""
+        lines.append(f"# Allowed: {q.allowed()}{unit}")
         if q.ask_if:
             lines.append("# Only asked when: " + ", ".join(q.ask_if))
         if q.optional or q.no_problem is None:

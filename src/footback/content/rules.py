@@ -5,19 +5,16 @@ from __future__ import annotations
 from collections.abc import Collection, Mapping
 from typing import Generic, TypeVar
 
-from pydantic import BaseModel, ConfigDict, model_validator
+from pydantic import model_validator
 
 from footback.content.questions import Question, Value, When, when_holds
 from footback.core.errors import ContentError
+from footback.core.models import StrictModel
 
 Q = TypeVar("Q", bound=Question)
 
 
-class _Strict(BaseModel):
-    model_config = ConfigDict(extra="forbid", frozen=True)
-
-
-class Rule(_Strict):
+class Rule(StrictModel):
     """Anything that applies when `when` holds and, if given, one of the `any` groups holds."""
 
     when: When = {}
@@ -36,13 +33,13 @@ class Rule(_Strict):
                     raise ContentError(f"{where}: condition names unknown fact '{name}'")
 
 
-class Part(_Strict):
+class Part(StrictModel):
     id: str
     title: str
     intro: str
 
 
-class QuestionSet(_Strict, Generic[Q]):
+class QuestionSet(StrictModel, Generic[Q]):
     """A questionnaire: its parts and its questions, in the order they are asked."""
 
     title: str

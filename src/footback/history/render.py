@@ -5,8 +5,10 @@ from __future__ import annotations
 from datetime import datetime, tzinfo
 from typing import TYPE_CHECKING
 
+from footback.core.models import SCORE_NAMES
 from footback.core.sparkline import direction, sparkline
-from footback.records.history import SCORE_NAMES, History
+from footback.core.text import minutes_text, plural, safe_line, verdict_text
+from footback.records.history import History
 
 if TYPE_CHECKING:
     from rich.console import Console
@@ -15,23 +17,22 @@ if TYPE_CHECKING:
 MAX_ROWS = 15
 # One character per assessment; the newest ones when there are more.
 MAX_TREND_POINTS = 40
+# What the screen draws from: `load_history(limit=ROWS_READ)` reads no more than this per kind.
+ROWS_READ = max(MAX_ROWS, MAX_TREND_POINTS)
 
 
 def when(stamp: datetime, tz: tzinfo | None) -> str:
     return stamp.astimezone(tz).strftime("%Y-%m-%d %H:%M")
 
 
-def verdict_text(verdict: str) -> str:
-    return verdict.replace("_", " ")
-
-
-def _minutes(value: float) -> str:
-    return f"{value:.0f}" if value >= 10 or value == int(value) else f"{value:.1f}"
-
-
 def _more(console: Console, hidden: int, what: str) -> None:
     if hidden > 0:
         console.print(f"  ... {hidden} earlier {what} not shown (use --since DATE or --json)", style="dim")
+
+
+def _total(history: History, kind: str) -> int:
+    """How many records of a kind are stored (the history may hold only the newest)."""
+    return max(history.totals.get(kind, 0), len(getattr(history, kind)))
 
 
 def render_history(console: Console, history: History, tz: tzinfo | None) -> None:
@@ -40,7 +41,7 @@ def render_history(console: Console, history: History, tz: tzinfo | None) -> Non
     from rich.text import Text
 
     # soft_wrap: the path stays on one line, whole, so it can be copied.
-    console.print(Text(f"Data file: {history.data_file}"), style="dim", soft_wrap=True)
+    console.print(Text(f"Data file: {safe_line(history.data_file)}"), style="dim", soft_wrap=True)
     if history.since is not None:
         console.print(f"Since {history.since.isoformat()}")
 
@@ -60,7 +61,7 @@ def render_history(console: Console, history: History, tz: tzinfo | None) -> Non
                 "warning sign" if a.urgent else "",
             )
         console.print(table)
-        _more(console, len(history.assessments) - len(shown), "assessments")
+        _more(console, _total(history, "assessments") - len(shown), "assessments")
 
         console.print()
         console.print("Score trends (oldest to newest, 0-100; higher means more risk)", style="bold")
@@ -85,8 +86,8 @@ def render_history(console: Console, history: History, tz: tzinfo | None) -> Non
         for s in shown_sessions:
             table.add_row(
                 when(s.started_at, tz),
-                Text(s.routine),
-                _minutes(s.minutes),
+                Text(safe_line(s.routine)),
+                minutes_text(s.minutes),
                 "finished"
                 if s.finished
                 else f"stopped ({s.steps_done} of {s.steps_done + s.steps_skipped} steps)"
@@ -94,11 +95,10 @@ def render_history(console: Console, history: History, tz: tzinfo | None) -> Non
                 else "stopped",
             )
         console.print(table)
-        _more(console, len(history.sessions) - len(shown_sessions), "sessions")
-    days = "day" if history.streak_days == 1 else "days"
+        _more(console, _total(history, "sessions") - len(shown_sessions), "sessions")
     console.print(
-        f"Streak: {history.streak_days} {days} in a row with a routine. "
-        f"This week: {_minutes(history.week_minutes)} minutes."
+        f"Streak: {plural(history.streak_days, 'day')} in a row with a routine. "
+        f"This week: {minutes_text(history.week_minutes)} minutes."
     )
 
     console.print()
@@ -111,6 +111,11 @@ def render_history(console: Console, history: History, tz: tzinfo | None) -> Non
             table.add_column(header)
         shown_checks = history.shoe_checks[-MAX_ROWS:]
         for c in shown_checks:
-            table.add_row(when(c.created_at, tz), Text(c.pair or "-"), verdict_text(c.verdict), str(c.score))
+            table.add_row(
+                when(c.created_at, tz),
+                Text(safe_line(c.pair or "-")),
+                safe_line(verdict_text(c.verdict)),
+                str(c.score),
+            )
         console.print(table)
-        _more(console, len(history.shoe_checks) - len(shown_checks), "checks")
+        _more(console, _total(history, "shoe_checks") - len(shown_checks), "checks")

@@ -14,23 +14,19 @@ from datetime import datetime
 from functools import cache
 from pathlib import Path
 
-from pydantic import BaseModel, ConfigDict
-
 from footback.assess.model import AssessmentResult
 from footback.core.errors import BadInputError, ContentError, FootbackError
 from footback.core.files import write_private
+from footback.core.models import PLAN_NAME, StrictModel
 from footback.core.paths import data_dir, ensure_data_dir
 from footback.stretch.routine_file import Routine, Step, parse_routine_file
 
-PLAN_NAME = "plan"
 PLAN_FILE = "plan.toml"
 MAX_NOTE = 1000
 Levels = dict[str, list[str]]
 
 
-class Pick(BaseModel):
-    model_config = ConfigDict(extra="forbid", frozen=True)
-
+class Pick(StrictModel):
     id: str
     routine: str
     steps: list[str] = []
@@ -46,9 +42,7 @@ class Pick(BaseModel):
         return hit and all(levels.get(name) in allowed for name, allowed in self.require.items())
 
 
-class PlanContent(BaseModel):
-    model_config = ConfigDict(extra="forbid", frozen=True)
-
+class PlanContent(StrictModel):
     order: list[str]
     description: str
     no_assessment: str
@@ -100,7 +94,7 @@ def with_reason(planned: PlannedStep) -> Step:
 
 
 def _levels(result: AssessmentResult) -> dict[str, str]:
-    return {name: getattr(result.scores, name).level for name in ("foot", "back", "link")}
+    return {name: score.level for name, score in result.scores.named()}
 
 
 def _fill(text: str, levels: dict[str, str]) -> str:
@@ -116,7 +110,7 @@ def build_plan(
     """Pick catalogue steps for the assessment's factors and levels; each keeps its reasons."""
     if result.urgent:
         raise FootbackError("the latest assessment found a warning sign; no plan is made")
-    factor_ids = {hit.id for name in ("foot", "back", "link") for hit in getattr(result.scores, name).factors}
+    factor_ids = {hit.id for _, score in result.scores.named() for hit in score.factors}
     levels = _levels(result)
     picks = [p for p in content.picks if p.applies(factor_ids, levels)] or [content.fallback]
 

@@ -1,23 +1,44 @@
-"""Saving and reading assessments in the history store."""
+"""The assessments repository: the only SQL for table `assessments`, one row-to-model function."""
 
 from __future__ import annotations
 
 import json
 from dataclasses import dataclass
-from datetime import datetime
+from datetime import date, datetime
 
 from footback.assess.model import AssessmentResult
 from footback.content.questions import Answers
-from footback.core.errors import StoreError
-from footback.records.db import Store, damaged_record
+from footback.records.db import Row, Store
+from footback.records.fields import as_int, as_object, as_text, parse_stamp, stamp_text
+from footback.records.window import day_filter
+
+WHAT = "assessment"
+# Key and timestamp first (Store.skip_damaged names a damaged record by them).
+_COLUMNS = "id, created_at, urgent, foot_score, back_score, link_score, answers, result"
+_NEWEST_FIRST = " ORDER BY created_at DESC, id DESC"
 
 
 @dataclass(frozen=True)
 class SavedAssessment:
     id: int
     created_at: datetime
+    urgent: bool
     answers: Answers
     result: AssessmentResult
+
+
+def from_row(row: Row) -> SavedAssessment:
+    """The one way an assessments row becomes a model; raises a ValueError for a damaged one."""
+    # The score columns repeat the result's scores for SQL; text in them means a damaged row too.
+    for column in row[3:6]:
+        as_int(column)
+    return SavedAssessment(
+        id=as_int(row[0]),
+        created_at=parse_stamp(row[1]),
+        urgent=bool(as_int(row[2])),
+        answers=as_object(row[6]),
+        result=AssessmentResult.model_validate_json(as_text(row[7])),
+    )
 
 
 def save_assessment(store: Store, answers: Answers, result: AssessmentResult, now: datetime) -> int:
@@ -28,7 +49,7 @@ def save_assessment(store: Store, answers: Answers, result: AssessmentResult, no
             " (created_at, urgent, foot_score, back_score, link_score, answers, result)"
             " VALUES (?, ?, ?, ?, ?, ?, ?)",
             (
-                now.isoformat(timespec="seconds"),
+                stamp_text(now),
                 int(result.urgent),
                 result.scores.foot.score,
                 result.scores.back.score,
@@ -40,45 +61,35 @@ def save_assessment(store: Store, answers: Answers, result: AssessmentResult, no
         return int(cur.lastrowid or 0)
 
 
-def unreadable(store: Store, created_at: object) -> StoreError:
-    """A saved assessment that no longer reads."""
-    return damaged_record(store.path, "assessment", created_at)
+def list_assessments(
+    store: Store, *, limit: int | None = None, since: date | None = None, offset_minutes: int = 0
+) -> list[SavedAssessment]:
+    """The newest `limit` readable assessments (all without a limit) from local day `since`, oldest first."""
+    where, params = day_filter("created_at", since, offset_minutes)
+    sql = f"SELECT {_COLUMNS} FROM assessments{where}{_NEWEST_FIRST}"
+    found: list[SavedAssessment] = []
+    for saved in store.iter_read(sql, params, from_row, WHAT):
+        found.append(saved)
+        if limit is not None and len(found) >= limit:
+            break
+    found.reverse()
+    return found
 
 
-def _row(store: Store, row: tuple[int, str, str, str]) -> SavedAssessment:
-    # Bad JSON, a bad date and a result that fails validation are all ValueErrors: one clear
-    # error instead of a traceback.
-    try:
-        return SavedAssessment(
-            id=row[0],
-            created_at=datetime.fromisoformat(row[1]),
-            answers=json.loads(row[2]),
-            result=AssessmentResult.model_validate_json(row[3]),
-        )
-    except (ValueError, TypeError):
-        raise unreadable(store, row[1]) from None
-
-
-def list_assessments(store: Store, since: datetime | None = None) -> list[SavedAssessment]:
-    """All saved assessments, oldest first."""
-    sql = "SELECT id, created_at, answers, result FROM assessments"
-    params: tuple[str, ...] = ()
-    if since is not None:
-        sql += " WHERE created_at >= ?"
-        params = (since.isoformat(timespec="seconds"),)
-    rows = store.conn.execute(sql + " ORDER BY created_at, id", params).fetchall()
-    return [_row(store, r) for r in rows]
+def count_assessments(store: Store, *, since: date | None = None, offset_minutes: int = 0) -> int:
+    """How many assessments are stored from local day `since` (damaged ones included)."""
+    where, params = day_filter("created_at", since, offset_minutes)
+    row = store.query_one(f"SELECT count(*) FROM assessments{where}", params)
+    return int(row[0]) if row else 0
 
 
 def latest_assessment(store: Store) -> SavedAssessment | None:
-    """The most recent saved assessment, if any."""
-    row = store.conn.execute(
-        "SELECT id, created_at, answers, result FROM assessments ORDER BY created_at DESC, id DESC LIMIT 1"
-    ).fetchone()
-    return _row(store, row) if row else None
+    """The most recent readable assessment, if any."""
+    found = list_assessments(store, limit=1)
+    return found[0] if found else None
 
 
 def latest_result(store: Store) -> AssessmentResult | None:
-    """The result of the most recent saved assessment, if any."""
+    """The result of the most recent readable assessment, if any."""
     saved = latest_assessment(store)
     return saved.result if saved else None

@@ -6,19 +6,28 @@ import contextlib
 import os
 import sqlite3
 import time
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Any
+from typing import Any, TypeVar
 
 from footback.core.errors import StoreError
 from footback.core.paths import FILE_MODE, db_path, ensure_data_dir
+from footback.core.text import visible_controls
 
 # Marks the file as footback's own ("FtBk"), so a foreign SQLite file is never migrated.
 APPLICATION_ID = 0x4674426B
 SQLITE_HEADER = b"SQLite format 3\x00"
 BUSY_TIMEOUT_MS = 15_000
+# Rows fetched per round trip when a reader walks a table newest first and may stop early.
+FETCH_BATCH = 64
+
+T = TypeVar("T")
+Row = tuple[Any, ...]
+# What a row-to-model function raises for a record that is not what footback wrote
+# (DamagedRow and pydantic's ValidationError are ValueErrors; dates overflow; JSON nests too deep).
+DAMAGE = (ValueError, TypeError, KeyError, ArithmeticError, RecursionError)
 
 
 @dataclass(frozen=True)
@@ -87,6 +96,29 @@ MIGRATIONS: tuple[Migration, ...] = (
             result TEXT NOT NULL
         );
         CREATE INDEX shoe_checks_created ON shoe_checks (created_at);
+        """,
+    ),
+    Migration(
+        30,
+        "checkins",
+        """
+        CREATE TABLE checkins (
+            id INTEGER PRIMARY KEY,
+            day TEXT NOT NULL UNIQUE,
+            foot INTEGER NOT NULL CHECK (foot BETWEEN 0 AND 10),
+            back INTEGER NOT NULL CHECK (back BETWEEN 0 AND 10),
+            note TEXT,
+            warning_signs TEXT NOT NULL DEFAULT '[]',
+            created_at TEXT NOT NULL
+        );
+        """,
+    ),
+    Migration(
+        40,
+        "record_lookups",
+        """
+        CREATE INDEX shoe_checks_pair ON shoe_checks (pair, created_at);
+        CREATE INDEX shoe_pairs_name_nocase ON shoe_pairs (name COLLATE NOCASE);
         """,
     ),
 )
@@ -182,20 +214,31 @@ def migrate(conn: sqlite3.Connection, path: Path) -> None:
             raise
 
 
-def damaged_record(path: Path, what: str, created_at: object) -> StoreError:
-    """A saved record that no longer reads (edited by hand, or from another footback)."""
-    return StoreError(
-        f"cannot read {path}: the {what} saved at {str(created_at)[:32]} is damaged or from "
-        "an incompatible footback; the store was left untouched"
-    )
+def _excerpt(value: object) -> str:
+    """A short, printable excerpt of a stored value for a message (it may be hostile)."""
+    return visible_controls(str(value)[:32])
+
+
+def warn_on_stderr(message: str) -> None:
+    """The default way a reader reports a skipped record: one line on stderr."""
+    import sys
+
+    sys.stderr.write(f"footback: warning: {message}\n")
+    sys.stderr.flush()
 
 
 class Store:
     """An open history store. Use `open_store()`; close it or use it as a context manager."""
 
-    def __init__(self, conn: sqlite3.Connection, path: Path) -> None:
+    def __init__(
+        self, conn: sqlite3.Connection, path: Path, warn: Callable[[str], None] = warn_on_stderr
+    ) -> None:
         self.conn = conn
         self.path = path
+        self.warn = warn
+        # Every row fetched through this store: tests use it to prove reads stay bounded.
+        self.rows_read = 0
+        self._skipped: set[tuple[str, str]] = set()
 
     def __enter__(self) -> Store:
         return self
@@ -223,12 +266,71 @@ class Store:
             _rollback(self.conn)
             raise
 
-    def query(self, sql: str, params: tuple[object, ...] = ()) -> list[tuple[Any, ...]]:
+    def _read_error(self, exc: sqlite3.Error) -> StoreError:
+        return StoreError(f"cannot read {self.path}: {_describe(exc)}")
+
+    def query(self, sql: str, params: tuple[object, ...] = ()) -> list[Row]:
         """Run one read; a damaged file becomes a clear StoreError instead of a traceback."""
         try:
-            return self.conn.execute(sql, params).fetchall()
+            rows = self.conn.execute(sql, params).fetchall()
         except sqlite3.Error as exc:
-            raise StoreError(f"cannot read {self.path}: {_describe(exc)}") from None
+            raise self._read_error(exc) from None
+        self.rows_read += len(rows)
+        return rows
+
+    def query_one(self, sql: str, params: tuple[object, ...] = ()) -> Row | None:
+        """The first row of a read, if any."""
+        rows = self.query(sql, params)
+        return rows[0] if rows else None
+
+    def iter_query(self, sql: str, params: tuple[object, ...] = ()) -> Iterator[Row]:
+        """Rows one by one, fetched in small batches, so a reader that stops early reads little."""
+        try:
+            cursor = self.conn.execute(sql, params)
+        except sqlite3.Error as exc:
+            raise self._read_error(exc) from None
+        try:
+            while True:
+                try:
+                    batch = cursor.fetchmany(FETCH_BATCH)
+                except sqlite3.Error as exc:
+                    raise self._read_error(exc) from None
+                if not batch:
+                    return
+                for row in batch:
+                    self.rows_read += 1
+                    yield row
+        finally:
+            cursor.close()
+
+    def read(self, sql: str, params: tuple[object, ...], parse: Callable[[Row], T], what: str) -> list[T]:
+        """Rows turned into models by `parse`; damaged records are skipped (see `skip_damaged`)."""
+        return list(self.iter_read(sql, params, parse, what))
+
+    def iter_read(
+        self, sql: str, params: tuple[object, ...], parse: Callable[[Row], T], what: str
+    ) -> Iterator[T]:
+        """`read`, one model at a time."""
+        for row in self.iter_query(sql, params):
+            try:
+                yield parse(row)
+            except DAMAGE:
+                self.skip_damaged(what, row)
+
+    def skip_damaged(self, what: str, row: Row) -> None:
+        """The one policy for a damaged record, for every kind: readers skip it with one warning.
+
+        By convention a row starts with the record's key and its timestamp. The record stays in
+        the store as it is; each is named once per run however many readers meet it.
+        """
+        key = (what, _excerpt(row[0]))
+        if key in self._skipped:
+            return
+        self._skipped.add(key)
+        self.warn(
+            f"skipped a damaged {what} ({key[1]}, saved at {_excerpt(row[1])}) in {self.path}: "
+            "it is not what footback wrote; it was left untouched"
+        )
 
 
 def _use_wal(conn: sqlite3.Connection) -> None:

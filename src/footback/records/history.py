@@ -1,31 +1,33 @@
-"""Reading everything back from the store: assessments, stretch sessions, shoe checks, streaks."""
+"""What `footback history` shows, composed from the repositories (no SQL here)."""
 
 from __future__ import annotations
 
-import json
-from collections.abc import Iterable
-from datetime import UTC, date, datetime, timedelta, tzinfo
-from typing import Any, Literal
+from datetime import date, datetime, timedelta, tzinfo
+from typing import Any
 
-from pydantic import BaseModel, ConfigDict
+from pydantic import Field
 
 from footback.core.errors import BadInputError
+from footback.core.models import SCORE_NAMES, ScoreName, StrictModel
+from footback.records.assessments import SavedAssessment, count_assessments, list_assessments
 from footback.records.db import Store
+from footback.records.shoes import SavedCheck, count_checks, recent_checks
+from footback.records.stretch_sessions import (
+    SavedSession,
+    count_sessions,
+    newest_sessions,
+    recent_sessions,
+    session_totals,
+)
+from footback.records.window import offset_of
 
-ScoreName = Literal["foot", "back", "link"]
-SCORE_NAMES: tuple[ScoreName, ...] = ("foot", "back", "link")
 
-
-class _Model(BaseModel):
-    model_config = ConfigDict(extra="forbid", frozen=True)
-
-
-class ScoreEntry(_Model):
+class ScoreEntry(StrictModel):
     score: int
     level: str
 
 
-class AssessmentEntry(_Model):
+class AssessmentEntry(StrictModel):
     created_at: datetime
     urgent: bool
     foot: ScoreEntry
@@ -36,7 +38,7 @@ class AssessmentEntry(_Model):
         return {"foot": self.foot, "back": self.back, "link": self.link}[name]
 
 
-class SessionEntry(_Model):
+class SessionEntry(StrictModel):
     started_at: datetime
     routine: str
     minutes: float
@@ -45,20 +47,15 @@ class SessionEntry(_Model):
     steps_skipped: int
     finished: bool
 
-    @property
-    def counts(self) -> bool:
-        """A session counts towards the streak when it finished or did at least one step."""
-        return self.finished or self.steps_done > 0
 
-
-class CheckEntry(_Model):
+class CheckEntry(StrictModel):
     created_at: datetime
     pair: str | None
     verdict: str
     score: int
 
 
-class History(_Model):
+class History(StrictModel):
     data_file: str
     since: date | None
     assessments: list[AssessmentEntry]
@@ -67,6 +64,8 @@ class History(_Model):
     streak_days: int
     week_minutes: float
     trends: dict[ScoreName, list[int]]
+    # How many records of each kind are stored (from `since`); not part of the JSON.
+    totals: dict[str, int] = Field(default_factory=dict, exclude=True)
 
 
 def parse_since(text: str) -> date:
@@ -77,71 +76,38 @@ def parse_since(text: str) -> date:
         raise BadInputError(f"--since: {text!r} is not a date; use YYYY-MM-DD, e.g. 2025-01-31") from None
 
 
-def parse_stamp(text: str) -> datetime:
-    """A stored timestamp; footback writes UTC, so a bare one is read as UTC."""
-    stamp = datetime.fromisoformat(text)
-    return stamp if stamp.tzinfo is not None else stamp.replace(tzinfo=UTC)
-
-
 def local_day(stamp: datetime, tz: tzinfo | None) -> date:
     return stamp.astimezone(tz).date()
 
 
-def _level(result_json: str, name: str) -> str:
-    try:
-        level = json.loads(result_json)["scores"][name]["level"]
-    except (ValueError, KeyError, TypeError):
-        return "unknown"
-    return str(level)
-
-
-def read_assessments(store: Store) -> list[AssessmentEntry]:
-    """Every saved assessment's scores and levels, oldest first."""
-    rows = store.query(
-        "SELECT created_at, urgent, foot_score, back_score, link_score, result FROM assessments"
-        " ORDER BY created_at, id"
+def assessment_entry(saved: SavedAssessment) -> AssessmentEntry:
+    scores = saved.result.scores
+    return AssessmentEntry(
+        created_at=saved.created_at,
+        urgent=saved.urgent,
+        **{
+            name: ScoreEntry(score=getattr(scores, name).score, level=getattr(scores, name).level)
+            for name in SCORE_NAMES
+        },
     )
-    return [
-        AssessmentEntry(
-            created_at=parse_stamp(r[0]),
-            urgent=bool(r[1]),
-            foot=ScoreEntry(score=r[2], level=_level(r[5], "foot")),
-            back=ScoreEntry(score=r[3], level=_level(r[5], "back")),
-            link=ScoreEntry(score=r[4], level=_level(r[5], "link")),
-        )
-        for r in rows
-    ]
 
 
-def read_sessions(store: Store) -> list[SessionEntry]:
-    """Every played routine, oldest first."""
-    rows = store.query(
-        "SELECT started_at, routine, actual_seconds, planned_seconds, steps_done, steps_skipped, finished"
-        " FROM stretch_sessions ORDER BY started_at, id"
+def session_entry(saved: SavedSession) -> SessionEntry:
+    return SessionEntry(
+        started_at=saved.started_at,
+        routine=saved.routine,
+        minutes=round(saved.actual_seconds / 60, 1),
+        planned_minutes=round(saved.planned_seconds / 60, 1),
+        steps_done=saved.steps_done,
+        steps_skipped=saved.steps_skipped,
+        finished=saved.finished,
     )
-    return [
-        SessionEntry(
-            started_at=parse_stamp(r[0]),
-            routine=r[1],
-            minutes=round(float(r[2]) / 60, 1),
-            planned_minutes=round(float(r[3]) / 60, 1),
-            steps_done=r[4],
-            steps_skipped=r[5],
-            finished=bool(r[6]),
-        )
-        for r in rows
-    ]
 
 
-def read_checks(store: Store) -> list[CheckEntry]:
-    """Every shoe check, oldest first."""
-    rows = store.query("SELECT created_at, pair, verdict, score FROM shoe_checks ORDER BY created_at, id")
-    return [CheckEntry(created_at=parse_stamp(r[0]), pair=r[1], verdict=r[2], score=r[3]) for r in rows]
-
-
-def routine_days(sessions: Iterable[SessionEntry], tz: tzinfo | None) -> set[date]:
-    """The local days on which at least one routine counted."""
-    return {local_day(s.started_at, tz) for s in sessions if s.counts}
+def check_entry(saved: SavedCheck) -> CheckEntry:
+    return CheckEntry(
+        created_at=saved.created_at, pair=saved.pair, verdict=saved.result.verdict, score=saved.result.score
+    )
 
 
 def streak(days: set[date], today: date) -> int:
@@ -154,34 +120,66 @@ def streak(days: set[date], today: date) -> int:
     return count
 
 
-def week_minutes(sessions: Iterable[SessionEntry], now: datetime) -> float:
-    """Minutes stretched since Monday 00:00 of this week, in now's time zone."""
+# Stored stamps carry their own offsets, so newest-first order by text can be a few hours off.
+_ORDER_SLACK_DAYS = 2
+
+
+def current_streak(store: Store, now: datetime) -> int:
+    """The streak, reading sessions newest first only until a missed day ends it."""
+    today = now.date()
+    days: set[date] = set()
+    run = 0
+    for session in newest_sessions(store):
+        day = local_day(session.started_at, now.tzinfo)
+        if session.counts and day not in days:
+            days.add(day)
+            run = streak(days, today)
+        # Older than the day before the streak's first day (give or take the order slack):
+        # nothing further back can lengthen it.
+        if (today - day).days > run + 1 + _ORDER_SLACK_DAYS:
+            break
+    return streak(days, today)
+
+
+def week_minutes(store: Store, now: datetime) -> float:
+    """Minutes stretched since Monday 00:00 of this week, in now's time zone (summed in SQL)."""
     monday = now.date() - timedelta(days=now.weekday())
-    return round(
-        sum(s.minutes for s in sessions if monday <= local_day(s.started_at, now.tzinfo) <= now.date()), 1
+    return round(session_totals(store, monday, now.date(), offset_of(now)).seconds / 60, 1)
+
+
+def load_history(
+    store: Store, *, now: datetime, since: date | None = None, limit: int | None = None
+) -> History:
+    """What history shows: with `limit`, only the newest `limit` records of each kind are read
+    (counts, the streak and this week come from SQL); without it, every record from `since` on.
+    The streak and this week always use all sessions."""
+    offset = offset_of(now)
+    assessments = [
+        assessment_entry(a) for a in list_assessments(store, limit=limit, since=since, offset_minutes=offset)
+    ]
+    sessions = [
+        session_entry(s) for s in reversed(recent_sessions(store, limit, since=since, offset_minutes=offset))
+    ]
+    checks = [check_entry(c) for c in recent_checks(store, limit, since=since, offset_minutes=offset)]
+    totals = (
+        {
+            "assessments": count_assessments(store, since=since, offset_minutes=offset),
+            "sessions": count_sessions(store, since=since, offset_minutes=offset),
+            "shoe_checks": count_checks(store, since=since, offset_minutes=offset),
+        }
+        if limit is not None
+        else {"assessments": len(assessments), "sessions": len(sessions), "shoe_checks": len(checks)}
     )
-
-
-def _after(stamp: datetime, since: date | None, tz: tzinfo | None) -> bool:
-    return since is None or local_day(stamp, tz) >= since
-
-
-def load_history(store: Store, *, now: datetime, since: date | None = None) -> History:
-    """Everything stored, filtered by `since`; the streak and this week always use all sessions."""
-    tz = now.tzinfo
-    assessments = [a for a in read_assessments(store) if _after(a.created_at, since, tz)]
-    all_sessions = read_sessions(store)
-    sessions = [s for s in all_sessions if _after(s.started_at, since, tz)]
-    checks = [c for c in read_checks(store) if _after(c.created_at, since, tz)]
     return History(
         data_file=str(store.path),
         since=since,
         assessments=assessments,
         sessions=sessions,
         shoe_checks=checks,
-        streak_days=streak(routine_days(all_sessions, tz), now.date()),
-        week_minutes=week_minutes(all_sessions, now),
+        streak_days=current_streak(store, now),
+        week_minutes=week_minutes(store, now),
         trends={name: [a.score(name).score for a in assessments] for name in SCORE_NAMES},
+        totals=totals,
     )
 
 

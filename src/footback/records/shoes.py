@@ -1,19 +1,36 @@
-"""Saved pairs of shoes and their checks in the history store."""
+"""The shoes repository: the only SQL for tables `shoe_pairs` and `shoe_checks`, one row-to-model
+function for each."""
 
 from __future__ import annotations
 
 import json
 import unicodedata
-from dataclasses import dataclass
-from datetime import datetime
+from dataclasses import dataclass, replace
+from datetime import date, datetime
 
 from footback.content.questions import Answers
 from footback.core.errors import BadInputError
-from footback.records.db import Store, damaged_record
+from footback.records.db import Row, Store
+from footback.records.fields import (
+    as_int,
+    as_object,
+    as_optional_float,
+    as_optional_int,
+    as_optional_text,
+    as_text,
+    parse_stamp,
+    stamp_text,
+)
+from footback.records.window import day_filter
 from footback.shoes.check import ShoeCheckResult
 
 MAX_NAME_LENGTH = 40
-_CHECK_COLUMNS = "id, pair, created_at, answers, result"
+CHECK = "shoe check"
+PAIR = "shoe pair"
+# Key and timestamp first (Store.skip_damaged names a damaged record by them).
+_CHECK_COLUMNS = "id, created_at, pair, answers, result"
+_PAIR_COLUMNS = "name, updated_at, shoe_type, distance_km, age_months"
+_NEWEST_FIRST = " ORDER BY created_at DESC, id DESC"
 
 
 @dataclass(frozen=True)
@@ -63,59 +80,97 @@ def age_now(pair: SavedPair, now: datetime) -> int | None:
     return pair.age_months + months_between(pair.updated_at, now)
 
 
-def _check(store: Store, row: tuple[int, str | None, str, str, str]) -> SavedCheck:
-    # Bad JSON, a bad date and a failed validation are all ValueErrors: one clear error, no traceback.
-    try:
-        return SavedCheck(
-            id=row[0],
-            pair=row[1],
-            created_at=datetime.fromisoformat(row[2]),
-            answers=json.loads(row[3]),
-            result=ShoeCheckResult.model_validate_json(row[4]),
-        )
-    except (ValueError, TypeError):
-        raise damaged_record(store.path, "shoe check", row[2]) from None
+def check_from_row(row: Row) -> SavedCheck:
+    """The one way a shoe_checks row becomes a model; raises a ValueError for a damaged one."""
+    return SavedCheck(
+        id=as_int(row[0]),
+        created_at=parse_stamp(row[1]),
+        pair=as_optional_text(row[2]),
+        answers=as_object(row[3]),
+        result=ShoeCheckResult.model_validate_json(as_text(row[4])),
+    )
+
+
+def pair_from_row(row: Row, last: SavedCheck | None = None) -> SavedPair:
+    """The one way a shoe_pairs row becomes a model; raises a ValueError for a damaged one."""
+    return SavedPair(
+        name=as_text(row[0]),
+        updated_at=parse_stamp(row[1]),
+        shoe_type=as_text(row[2]),
+        distance_km=as_optional_float(row[3]),
+        age_months=as_optional_int(row[4]),
+        last=last,
+    )
 
 
 def latest_check(store: Store, pair: str) -> SavedCheck | None:
-    """The most recent check saved under this pair."""
-    row = store.conn.execute(
-        f"SELECT {_CHECK_COLUMNS} FROM shoe_checks WHERE pair = ? ORDER BY created_at DESC, id DESC LIMIT 1",
-        (pair,),
-    ).fetchone()
-    return _check(store, row) if row else None
+    """The most recent readable check saved under this pair."""
+    sql = f"SELECT {_CHECK_COLUMNS} FROM shoe_checks WHERE pair = ?{_NEWEST_FIRST}"
+    return next(store.iter_read(sql, (pair,), check_from_row, CHECK), None)
+
+
+def recent_checks(
+    store: Store, limit: int | None = None, *, since: date | None = None, offset_minutes: int = 0
+) -> list[SavedCheck]:
+    """The newest `limit` readable checks (all without a limit) from local day `since`, oldest first."""
+    where, params = day_filter("created_at", since, offset_minutes)
+    found: list[SavedCheck] = []
+    for check in store.iter_read(
+        f"SELECT {_CHECK_COLUMNS} FROM shoe_checks{where}{_NEWEST_FIRST}", params, check_from_row, CHECK
+    ):
+        found.append(check)
+        if limit is not None and len(found) >= limit:
+            break
+    found.reverse()
+    return found
+
+
+def count_checks(store: Store, *, since: date | None = None, offset_minutes: int = 0) -> int:
+    """How many checks are stored from local day `since` (damaged ones included)."""
+    where, params = day_filter("created_at", since, offset_minutes)
+    row = store.query_one(f"SELECT count(*) FROM shoe_checks{where}", params)
+    return int(row[0]) if row else 0
+
+
+def latest_checks(store: Store, limit: int) -> list[SavedCheck]:
+    """The latest check of each named pair and of each day's unnamed checks, newest first."""
+    # SQLite returns the other columns of the row holding max() (its documented bare-column rule).
+    sql = (
+        f"SELECT {_CHECK_COLUMNS} FROM shoe_checks WHERE id IN ("
+        " SELECT id FROM (SELECT id, max(created_at) FROM shoe_checks"
+        " GROUP BY pair IS NULL, coalesce(pair, substr(created_at, 1, 10))))"
+        f"{_NEWEST_FIRST} LIMIT ?"
+    )
+    return store.read(sql, (limit,), check_from_row, CHECK)
+
+
+def _pairs(store: Store, where: str, params: tuple[object, ...]) -> list[SavedPair]:
+    sql = f"SELECT {_PAIR_COLUMNS} FROM shoe_pairs{where} ORDER BY updated_at DESC, name"
+    pairs = store.read(sql, params, pair_from_row, PAIR)
+    return [replace(p, last=latest_check(store, p.name)) for p in pairs]
 
 
 def list_pairs(store: Store) -> list[SavedPair]:
-    """Every saved pair with its latest check, most recently updated first."""
-    rows = store.conn.execute(
-        "SELECT name, shoe_type, distance_km, age_months, updated_at FROM shoe_pairs"
-        " ORDER BY updated_at DESC, name"
-    ).fetchall()
-    return [
-        SavedPair(
-            name=r[0],
-            shoe_type=r[1],
-            distance_km=r[2],
-            age_months=r[3],
-            updated_at=datetime.fromisoformat(r[4]),
-            last=latest_check(store, r[0]),
-        )
-        for r in rows
-    ]
+    """Every readable pair with its latest check, most recently updated first."""
+    return _pairs(store, "", ())
+
+
+def pair_names(store: Store) -> list[str]:
+    """The saved pairs' names, most recently updated first (for suggestions)."""
+    return [str(r[0]) for r in store.query("SELECT name FROM shoe_pairs ORDER BY updated_at DESC, name")]
 
 
 def find_pair(store: Store, name: str) -> SavedPair | None:
-    """The saved pair with this name; case is ignored so 'Trail' finds 'trail'."""
-    wanted = name.casefold()
-    return next((p for p in list_pairs(store) if p.name.casefold() == wanted), None)
+    """The saved pair with this name; case is ignored (by SQLite's NOCASE: ASCII letters)."""
+    found = _pairs(store, " WHERE name = ? COLLATE NOCASE", (name,))
+    return found[0] if found else None
 
 
 def save_check(
     store: Store, answers: Answers, result: ShoeCheckResult, now: datetime, pair: str | None = None
 ) -> int:
     """Store one check and, when named, create or update its pair, in one transaction."""
-    stamp = now.isoformat(timespec="seconds")
+    stamp = stamp_text(now)
     with store.transaction() as conn:
         if pair is not None:
             age = answers.get("age_months")

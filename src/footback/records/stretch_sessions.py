@@ -1,15 +1,72 @@
-"""Saving played routines to the history store (table `stretch_sessions`)."""
+"""The stretch-sessions repository: the only SQL for table `stretch_sessions`, one row-to-model function."""
 
 from __future__ import annotations
 
 import json
-from datetime import datetime
+from collections.abc import Iterator
+from dataclasses import dataclass
+from datetime import date, datetime
 from typing import TYPE_CHECKING, Any
 
-from footback.stretch.player import SessionSummary
+from footback.records.fields import as_float, as_int, as_object, as_text, parse_stamp, stamp_text
+from footback.records.window import day_filter, local_day_sql
 
 if TYPE_CHECKING:
-    from footback.records.db import Store
+    from footback.records.db import Row, Store
+    from footback.stretch.player import SessionSummary
+
+WHAT = "stretch session"
+# Key and timestamp first (Store.skip_damaged names a damaged record by them).
+_COLUMNS = (
+    "id, started_at, routine, planned_seconds, actual_seconds, steps_done, steps_skipped, finished, detail"
+)
+_NEWEST_FIRST = " ORDER BY started_at DESC, id DESC"
+# A session counts towards the streak when it finished or did at least one step.
+_COUNTS_SQL = "(finished != 0 OR steps_done > 0)"
+
+
+@dataclass(frozen=True)
+class SavedSession:
+    id: int
+    started_at: datetime
+    routine: str
+    planned_seconds: float
+    actual_seconds: float
+    steps_done: int
+    steps_skipped: int
+    finished: bool
+    detail: dict[str, Any]
+
+    @property
+    def counts(self) -> bool:
+        """A session counts towards the streak when it finished or did at least one step."""
+        return self.finished or self.steps_done > 0
+
+
+@dataclass(frozen=True)
+class SessionTotals:
+    """Aggregates over a span of local days, computed in SQL."""
+
+    sessions: int
+    seconds: float
+    finished: int
+    days: int  # local days with at least one session that counts
+    by_routine: list[tuple[str, int]]  # most played first
+
+
+def from_row(row: Row) -> SavedSession:
+    """The one way a stretch_sessions row becomes a model; raises a ValueError for a damaged one."""
+    return SavedSession(
+        id=as_int(row[0]),
+        started_at=parse_stamp(row[1]),
+        routine=as_text(row[2]),
+        planned_seconds=as_float(row[3]),
+        actual_seconds=as_float(row[4]),
+        steps_done=as_int(row[5]),
+        steps_skipped=as_int(row[6]),
+        finished=bool(as_int(row[7])),
+        detail=as_object(row[8]),
+    )
 
 
 def save_session(
@@ -32,7 +89,7 @@ def save_session(
             VALUES (?, ?, ?, ?, ?, ?, ?, ?)
             """,
             (
-                started_at.isoformat(timespec="seconds"),
+                stamp_text(started_at),
                 summary.routine,
                 round(summary.planned_seconds, 3),
                 round(summary.actual_seconds, 3),
@@ -46,19 +103,56 @@ def save_session(
     return int(row_id or 0)
 
 
-def recent_sessions(store: Store, limit: int = 20) -> list[dict[str, Any]]:
-    """The latest sessions, newest first, as plain dicts."""
-    cursor = store.conn.execute(
-        """
-        SELECT id, started_at, routine, planned_seconds, actual_seconds, steps_done,
-            steps_skipped, finished, detail
-        FROM stretch_sessions ORDER BY started_at DESC, id DESC LIMIT ?
-        """,
-        (limit,),
+def newest_sessions(
+    store: Store, *, since: date | None = None, offset_minutes: int = 0
+) -> Iterator[SavedSession]:
+    """Readable sessions newest first, read lazily: a caller that stops early reads little."""
+    where, params = day_filter("started_at", since, offset_minutes)
+    return store.iter_read(
+        f"SELECT {_COLUMNS} FROM stretch_sessions{where}{_NEWEST_FIRST}", params, from_row, WHAT
     )
-    names = [column[0] for column in cursor.description]
-    rows = [dict(zip(names, row, strict=True)) for row in cursor.fetchall()]
-    for row in rows:
-        row["finished"] = bool(row["finished"])
-        row["detail"] = json.loads(row["detail"])
-    return rows
+
+
+def recent_sessions(
+    store: Store, limit: int | None = 20, *, since: date | None = None, offset_minutes: int = 0
+) -> list[SavedSession]:
+    """The newest `limit` readable sessions (all without a limit), newest first."""
+    found: list[SavedSession] = []
+    for session in newest_sessions(store, since=since, offset_minutes=offset_minutes):
+        found.append(session)
+        if limit is not None and len(found) >= limit:
+            break
+    return found
+
+
+def count_sessions(store: Store, *, since: date | None = None, offset_minutes: int = 0) -> int:
+    """How many sessions are stored from local day `since` (damaged ones included)."""
+    where, params = day_filter("started_at", since, offset_minutes)
+    row = store.query_one(f"SELECT count(*) FROM stretch_sessions{where}", params)
+    return int(row[0]) if row else 0
+
+
+def session_totals(store: Store, first: date, last: date, offset_minutes: int) -> SessionTotals:
+    """Sessions, seconds, finished sessions, active days and routines on local days first..last."""
+    where, params = day_filter("started_at", first, offset_minutes, until=last)
+    day = local_day_sql("started_at", offset_minutes)
+    # total() is 0.0 over no rows and skips text it cannot read as a number.
+    row = store.query_one(
+        "SELECT count(*), total(actual_seconds), total(finished != 0),"
+        f" count(DISTINCT CASE WHEN {_COUNTS_SQL} THEN {day} END)"
+        f" FROM stretch_sessions{where}",
+        params,
+    )
+    routines = store.query(
+        f"SELECT routine, count(*) AS n FROM stretch_sessions{where}"
+        " GROUP BY routine ORDER BY n DESC, routine",
+        params,
+    )
+    sessions, seconds, finished, days = row if row else (0, 0.0, 0, 0)
+    return SessionTotals(
+        sessions=int(sessions),
+        seconds=float(seconds),
+        finished=int(finished),
+        days=int(days),
+        by_routine=[(str(name), int(n)) for name, n in routines],
+    )

@@ -22,6 +22,7 @@ from typing import Any
 from footback.core.errors import BadInputError, FootbackError
 from footback.core.files import read_input_text
 from footback.core.paths import db_path
+from footback.core.text import csv_cell, safe_json
 from footback.records.db import MIGRATIONS, SCHEMA_VERSION, Store
 
 FORMAT = "footback-export"
@@ -125,7 +126,7 @@ def export_document(store: Store | None, plan_text: str | None) -> dict[str, Any
 
 
 def to_json(doc: dict[str, Any]) -> str:
-    return json.dumps(doc, indent=2, ensure_ascii=False, sort_keys=False) + "\n"
+    return safe_json(json.dumps(doc, indent=2, ensure_ascii=False, sort_keys=False)) + "\n"
 
 
 def to_csv(doc: dict[str, Any]) -> str:
@@ -143,7 +144,7 @@ def to_csv(doc: dict[str, Any]) -> str:
                 key: json.dumps(value, sort_keys=True, ensure_ascii=False) if key in JSON_COLUMNS else value
                 for key, value in row.items()
             }
-            writer.writerow({"table": table, **flat})
+            writer.writerow({key: csv_cell(value) for key, value in {"table": table, **flat}.items()})
     return buffer.getvalue()
 
 

@@ -2,34 +2,28 @@
 
 from __future__ import annotations
 
-import json
-from collections import Counter
 from dataclasses import dataclass
 from datetime import datetime, timedelta
 from functools import cache
 
-from pydantic import BaseModel, ConfigDict
-
 from footback.assess.model import AssessmentResult
 from footback.content.questions import Question, Value
+from footback.core.models import ScoreName, StrictModel
+from footback.core.text import minutes_text
+from footback.records.assessments import list_assessments
 from footback.records.db import Store
-from footback.records.history import (
-    AssessmentEntry,
-    CheckEntry,
-    ScoreName,
-    local_day,
-    parse_stamp,
-    read_assessments,
-    read_checks,
-    read_sessions,
-)
+from footback.records.history import AssessmentEntry, assessment_entry
+from footback.records.shoes import latest_checks
+from footback.records.stretch_sessions import session_totals
+from footback.records.window import offset_of
 
 WINDOW_DAYS = 30
+# A one-page summary: the trend chart draws the newest assessments, the shoe table the newest lines.
+TREND_POINTS = 40
+MAX_SHOE_LINES = 12
 
 
-class Headings(BaseModel):
-    model_config = ConfigDict(extra="forbid", frozen=True)
-
+class Headings(StrictModel):
     assessment: str
     red_flags: str
     scores: str
@@ -40,9 +34,7 @@ class Headings(BaseModel):
     evidence: str
 
 
-class ReportText(BaseModel):
-    model_config = ConfigDict(extra="forbid", frozen=True)
-
+class ReportText(StrictModel):
     title: str
     intro: str
     not_diagnosis: str
@@ -157,63 +149,53 @@ def answers_that_matter(questions: list[Question], answers: dict[str, Value]) ->
 
 def _routines(store: Store, now: datetime) -> Routines:
     since = now.date() - timedelta(days=WINDOW_DAYS - 1)
-    recent = [s for s in read_sessions(store) if since <= local_day(s.started_at, now.tzinfo) <= now.date()]
-    days = {local_day(s.started_at, now.tzinfo) for s in recent if s.counts}
+    totals = session_totals(store, since, now.date(), offset_of(now))
     return Routines(
-        days=len(days),
-        sessions=len(recent),
-        minutes=round(sum(s.minutes for s in recent), 1),
-        finished=sum(1 for s in recent if s.finished),
-        stopped=sum(1 for s in recent if not s.finished),
-        by_routine=Counter(s.routine for s in recent).most_common(),
+        days=totals.days,
+        sessions=totals.sessions,
+        minutes=round(totals.seconds / 60, 1),
+        finished=totals.finished,
+        stopped=totals.sessions - totals.finished,
+        by_routine=totals.by_routine,
     )
 
 
-def _shoes(checks: list[CheckEntry]) -> list[ShoeLine]:
-    """The latest check of each named pair, then unnamed checks, newest first."""
-    latest: dict[str, CheckEntry] = {}
-    for check in checks:  # oldest first, so the last one seen wins
-        latest[check.pair or f"unnamed check {check.created_at:%Y-%m-%d}"] = check
-    lines = [
-        ShoeLine(pair=k, checked_at=c.created_at, verdict=c.verdict, score=c.score) for k, c in latest.items()
+def _shoes(store: Store) -> list[ShoeLine]:
+    """The latest check of each named pair, then unnamed checks (one a day), newest first."""
+    return [
+        ShoeLine(
+            pair=c.pair or f"unnamed check {c.created_at:%Y-%m-%d}",
+            checked_at=c.created_at,
+            verdict=c.result.verdict,
+            score=c.result.score,
+        )
+        for c in latest_checks(store, MAX_SHOE_LINES)
     ]
-    return sorted(lines, key=lambda line: line.checked_at, reverse=True)
 
 
 def build_report(store: Store | None, *, now: datetime) -> Report:
-    """Everything the summary shows, read from the store at `now`."""
+    """Everything the summary shows, read from the store at `now`: only the rows it shows."""
     from footback.assess.content import load_assess_content
 
     text = load_report_text()
     if store is None:
         empty = Routines(days=0, sessions=0, minutes=0.0, finished=0, stopped=0, by_routine=[])
         return Report(made_at=now, text=text, latest=None, trends=[], routines=empty, shoes=[])
-    rows = store.query(
-        "SELECT created_at, answers, result FROM assessments ORDER BY created_at DESC, id DESC LIMIT 1"
-    )
+    saved = list_assessments(store, limit=TREND_POINTS)
     latest = None
-    if rows:
-        from footback.records.assessments import unreadable
-
-        created_at, answers, result = rows[0]
+    if saved:
+        newest = saved[-1]
         questions: list[Question] = list(load_assess_content().questions.questions)
-        try:
-            latest = Latest(
-                created_at=parse_stamp(created_at),
-                result=AssessmentResult.model_validate_json(result),
-                answers=answers_that_matter(questions, json.loads(answers)),
-            )
-        except (ValueError, TypeError):  # see assess_store.unreadable
-            raise unreadable(store, created_at) from None
+        latest = Latest(
+            created_at=newest.created_at,
+            result=newest.result,
+            answers=answers_that_matter(questions, newest.answers),
+        )
     return Report(
         made_at=now,
         text=text,
         latest=latest,
-        trends=read_assessments(store),
+        trends=[assessment_entry(a) for a in saved],
         routines=_routines(store, now),
-        shoes=_shoes(read_checks(store)),
+        shoes=_shoes(store),
     )
-
-
-def minutes_text(value: float) -> str:
-    return f"{value:.0f}" if value >= 10 or value == int(value) else f"{value:.1f}"

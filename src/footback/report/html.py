@@ -5,7 +5,8 @@ from __future__ import annotations
 from datetime import datetime
 from html import escape
 
-from footback.records.history import SCORE_NAMES, ScoreName
+from footback.core.models import SCORE_NAMES, ScoreName
+from footback.core.text import safe_line, verdict_text
 from footback.report.build import Report
 
 CSS = """
@@ -61,7 +62,7 @@ def _brief(source_ids: list[str], full: str) -> str:
 
 
 def e(text: object) -> str:
-    return escape(str(text), quote=True)
+    return escape(safe_line(str(text)), quote=True)
 
 
 def _marker(shape: str, x: float, y: float, colour: str) -> str:
@@ -169,10 +170,7 @@ def render_html(report: Report) -> str:
         else:
             body.append(f"<p>{e(t.no_red_flags)}</p>")
         body.append(f"<h3>{e(h.scores)}</h3>")
-        rows = [
-            [e(name), e(getattr(result.scores, name).score), e(getattr(result.scores, name).level)]
-            for name in SCORE_NAMES
-        ]
+        rows = [[e(name), e(score.score), e(score.level)] for name, score in result.scores.named()]
         body.append(_table([("score", False), ("value /100", True), ("level", False)], rows))
         body.append(f'<p class="src">{e(t.scores_note)}</p>')
         factor_rows = [
@@ -182,8 +180,8 @@ def render_html(report: Report) -> str:
                 e(f"+{hit.points}"),
                 f'<span class="src">{e(_brief(hit.source_ids, hit.source))}</span>',
             ]
-            for name in SCORE_NAMES
-            for hit in getattr(result.scores, name).factors
+            for name, score in result.scores.named()
+            for hit in score.factors
         ]
         if factor_rows:
             body.append(
@@ -228,7 +226,7 @@ def render_html(report: Report) -> str:
     body.append(f'</section><section id="shoes"><h2>{e(h.shoes)}</h2>')
     if report.shoes:
         rows = [
-            [e(s.pair), f"{s.checked_at:%Y-%m-%d}", e(s.verdict.replace("_", " ")), e(s.score)]
+            [e(s.pair), f"{s.checked_at:%Y-%m-%d}", e(verdict_text(s.verdict)), e(s.score)]
             for s in report.shoes
         ]
         body.append(_table([("pair", False), ("checked", False), ("verdict", False), ("score", True)], rows))

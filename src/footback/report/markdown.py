@@ -4,22 +4,22 @@ from __future__ import annotations
 
 import re
 
+from footback.core.models import SCORE_NAMES
 from footback.core.sparkline import sparkline
-from footback.records.history import SCORE_NAMES
+from footback.core.text import safe_line, verdict_text
 from footback.report.build import Report
 
 # A one-page summary: the newest rows of long tables.
 MAX_TREND_ROWS = 10
-_SPECIAL = re.compile(r"([\\`*_\[\]<>|#])")
+_SPECIAL = re.compile(r"([\\`*_\[\]<>|#~@])")
+# Bare links: renderers (GFM) turn them into live links; an escaped slash or dot keeps them text.
+_LINK = re.compile(r"(?<=:)//|(?<=\bwww)\.", re.IGNORECASE)
 
 
 def md(text: str) -> str:
     """Text that cannot turn into Markdown structure (a pair named `|x|` stays text)."""
-    return _SPECIAL.sub(r"\\\1", " ".join(text.split()))
-
-
-def verdict_text(verdict: str) -> str:
-    return verdict.replace("_", " ")
+    escaped = _SPECIAL.sub(r"\\\1", safe_line(" ".join(text.split())))
+    return _LINK.sub(lambda m: "\\/\\/" if m.group(0) == "//" else "\\.", escaped)
 
 
 def render_markdown(report: Report) -> str:
@@ -44,12 +44,11 @@ def render_markdown(report: Report) -> str:
             out.append(md(t.no_red_flags))
         out.append("")
         out += [f"### {md(h.scores)}", "", "| score | value | level |", "| --- | ---: | --- |"]
-        for name in SCORE_NAMES:
-            score = getattr(result.scores, name)
+        for name, score in result.scores.named():
             out.append(f"| {name} | {score.score} | {score.level} |")
         out += ["", md(t.scores_note), ""]
-        for name in SCORE_NAMES:
-            for hit in getattr(result.scores, name).factors:
+        for name, score in result.scores.named():
+            for hit in score.factors:
                 out.append(f"- {name}, +{hit.points}: {md(hit.reason)} ({md(hit.source)})")
         if result.startback is not None:
             sb = result.startback

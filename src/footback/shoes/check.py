@@ -4,19 +4,14 @@ from __future__ import annotations
 
 from typing import Literal
 
-from pydantic import BaseModel, ConfigDict
-
 from footback.content.loader import Sources, sources
 from footback.content.questions import Answers, Value, drop_inapplicable, when_holds
+from footback.core.models import StrictModel
 from footback.core.units import DistanceUnit
 from footback.shoes.content import VERDICTS, ShoeContent, Verdict
 
 
-class _Model(BaseModel):
-    model_config = ConfigDict(extra="forbid")
-
-
-class ProblemHit(_Model):
+class ProblemHit(StrictModel):
     id: str
     points: int
     reason: str
@@ -26,7 +21,7 @@ class ProblemHit(_Model):
     source_ids: list[str]
 
 
-class NoteHit(_Model):
+class NoteHit(StrictModel):
     id: str
     text: str
     source: str
@@ -34,20 +29,20 @@ class NoteHit(_Model):
     source_ids: list[str]
 
 
-class WearHint(_Model):
+class WearHint(StrictModel):
     outsole_wear: str
     text: str
     source: str
 
 
-class Milestone(_Model):
+class Milestone(StrictModel):
     """A distance past which the verdict is at least `verdict` (e.g. 560 km: needs_attention)."""
 
     km: float
     verdict: Verdict
 
 
-class ShoeCheckResult(_Model):
+class ShoeCheckResult(StrictModel):
     """What `--json` prints and what the store keeps for one check."""
 
     verdict: Verdict

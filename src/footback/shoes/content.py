@@ -5,20 +5,17 @@ from __future__ import annotations
 from functools import cache
 from typing import Literal
 
-from pydantic import BaseModel, ConfigDict, Field, model_validator
+from pydantic import Field, model_validator
 
 from footback.content.loader import load_model, sources
 from footback.content.questions import Question
 from footback.content.rules import QuestionSet, Rule
 from footback.core.errors import ContentError
+from footback.core.models import StrictModel
 
 Verdict = Literal["good", "needs_attention", "replace"]
 # Worst last: a verdict floor can only move a result to the right.
 VERDICTS: tuple[Verdict, ...] = ("good", "needs_attention", "replace")
-
-
-class _Strict(BaseModel):
-    model_config = ConfigDict(extra="forbid", frozen=True)
 
 
 class ShoeQuestions(QuestionSet[Question]):
@@ -41,13 +38,13 @@ class Note(Rule):
     sources: list[str] = Field(min_length=1)
 
 
-class WearPattern(_Strict):
+class WearPattern(StrictModel):
     text: str
     sources: list[str] = Field(min_length=1)
     assess_shoe_wear: str | None = None
 
 
-class VerdictSpec(_Strict):
+class VerdictSpec(StrictModel):
     good_at: int
     needs_attention_at: int
     source: str
@@ -67,7 +64,7 @@ class VerdictSpec(_Strict):
         return "needs_attention" if score >= self.needs_attention_at else "replace"
 
 
-class Checks(_Strict):
+class Checks(StrictModel):
     weights_note: str
     verdict: VerdictSpec
     problems: list[Problem]
@@ -75,7 +72,7 @@ class Checks(_Strict):
     wear_patterns: dict[str, WearPattern]
 
 
-class ShoeContent(_Strict):
+class ShoeContent(StrictModel):
     questions: ShoeQuestions
     checks: Checks
 

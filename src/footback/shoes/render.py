@@ -5,6 +5,7 @@ from __future__ import annotations
 from datetime import datetime
 from typing import TYPE_CHECKING
 
+from footback.core.text import safe_line
 from footback.core.units import DistanceUnit, format_distance, from_km
 from footback.shoes.check import ShoeCheckResult
 
@@ -90,7 +91,7 @@ def render_result(
     title = heading or f"SHOE CHECK: {type_label(content, result.shoe_type)}"
     top = Text(title, style="bold underline")
     if result.pair is not None and heading is None:
-        top.append(f' "{result.pair}"')
+        top.append(f' "{safe_line(result.pair)}"')
     console.print(top)
     console.print(_verdict_line(result, previous.result.verdict if previous else None))
     console.print(Text(result.summary))
@@ -173,8 +174,8 @@ def render_pairs(
             )
             verdict.append(f" {last.result.score}/100")
         table.add_row(
-            Text(pair.name),
-            Text(type_label(content, pair.shoe_type)),
+            Text(safe_line(pair.name)),
+            Text(safe_line(type_label(content, pair.shoe_type))),
             Text("-" if age is None else f"{age} mo"),
             Text("-" if pair.distance_km is None else format_distance(pair.distance_km, unit)),
             verdict,

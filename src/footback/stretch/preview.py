@@ -4,7 +4,8 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
-from footback.stretch.render import fmt_clock, plural
+from footback.core.text import dose_text, plural
+from footback.stretch.render import fmt_clock
 from footback.stretch.routine_file import Routine, Step
 from footback.stretch.timeline import Timeline
 
@@ -13,6 +14,7 @@ if TYPE_CHECKING:
 
 
 def dose(step: Step) -> str:
+<<<<<<< HEAD
     """'10 s x 10, each side, 3 s rest between' in words a person can follow."""
     text = f"{step.kind} {step.seconds} s"
     if step.reps > 1:
@@ -22,6 +24,10 @@ def dose(step: Step) -> str:
     if step.rest and step.reps > 1:
         text += f", {step.rest} s rest between"
     return text
+=======
+    """'hold 10 s x 10, each side (left then right), 3 s rest between' in words a person can follow."""
+    return dose_text(step.seconds, step.reps, step.each_side, step.rest, full=True)
+>>>>>>> main
 
 
 def cited(step: Step) -> list[str]:

@@ -9,7 +9,12 @@ from __future__ import annotations
 import math
 from typing import TYPE_CHECKING, TextIO
 
+<<<<<<< HEAD
 from footback.stretch.player import NOTICES, Event, EventKind, Frame
+=======
+from footback.core.text import plural
+from footback.stretch.player import Event, EventKind, Frame
+>>>>>>> main
 from footback.stretch.timeline import Kind, Segment, Timeline
 
 if TYPE_CHECKING:
@@ -36,10 +41,6 @@ def fmt_clock(seconds: float, *, up: bool = True) -> str:
     if hours:
         return f"{hours}:{rest // 60:02d}:{rest % 60:02d}"
     return f"{rest // 60}:{rest % 60:02d}"
-
-
-def plural(count: int, word: str) -> str:
-    return f"{count} {word}" + ("" if count == 1 else "s")
 
 
 def countdown_text(seconds: float) -> str:

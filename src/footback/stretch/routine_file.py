@@ -12,10 +12,12 @@ import re
 from pathlib import Path
 from typing import Annotated, Any, Literal
 
-from pydantic import AfterValidator, BaseModel, ConfigDict, Field, ValidationError, model_validator
+from pydantic import AfterValidator, ConfigDict, Field, ValidationError, model_validator
 
 from footback.core.errors import BadInputError
 from footback.core.files import parse_toml, read_input_text
+from footback.core.models import StrictModel
+from footback.core.text import safe_block, safe_line
 
 MAX_FILE_BYTES = 256_000
 MAX_STEPS = 100
@@ -24,27 +26,6 @@ MIN_SECONDS, MAX_SECONDS = 1, 600
 MAX_REPS = 50
 DEFAULT_SWITCH_SECONDS = 5
 NAME_RE = re.compile(r"^[a-z0-9][a-z0-9_-]{0,39}$")
-
-# C0, DEL, C1 and the bidi overrides that can make text read differently from what it is.
-_UNSAFE = re.compile(r"[\x00-\x1f\x7f-\x9f\u202a-\u202e\u2066-\u2069]")
-
-
-def _escape(match: re.Match[str]) -> str:
-    char = match.group(0)
-    code = ord(char)
-    return f"\\x{code:02x}" if code < 0x100 else f"\\u{code:04x}"
-
-
-def safe_line(text: str) -> str:
-    """One display line: whitespace controls become spaces, other controls visible escapes."""
-    flat = re.sub(r"[\t\n\r]+", " ", text)
-    return _UNSAFE.sub(_escape, flat).strip()
-
-
-def safe_block(text: str) -> str:
-    """Like `safe_line` but keeps line breaks (instructions may have paragraphs)."""
-    lines = [safe_line(line) for line in text.replace("\r\n", "\n").split("\n")]
-    return "\n".join(lines).strip()
 
 
 def _not_blank(text: str) -> str:
@@ -58,15 +39,16 @@ Line = Annotated[str, AfterValidator(safe_line), AfterValidator(_not_blank)]
 Block = Annotated[str, AfterValidator(safe_block), AfterValidator(_not_blank)]
 
 
-class Cue(BaseModel):
+class Cue(StrictModel):
     """A short prompt spoken (printed) at `at` seconds into each hold."""
 
-    model_config = ConfigDict(extra="forbid", frozen=True, strict=True)
+    model_config = ConfigDict(strict=True)
 
     at: float = Field(ge=0)
     text: Line = Field(min_length=1, max_length=80)
 
 
+<<<<<<< HEAD
 MAX_FIGURE_LINES, MAX_FIGURE_COLUMNS = 10, 28
 FIGURE_MARK = "@"  # where the working foot or leg is: drawn as L or R
 # Figures are line drawings: printable ASCII plus box-drawing and block characters, all one
@@ -112,9 +94,12 @@ class SideText(BaseModel):
 
 
 class Step(BaseModel):
+=======
+class Step(StrictModel):
+>>>>>>> main
     """One exercise: a hold of `seconds`, repeated `reps` times, on one or both sides."""
 
-    model_config = ConfigDict(extra="forbid", frozen=True, strict=True)
+    model_config = ConfigDict(strict=True)
 
     name: Line = Field(min_length=1, max_length=80)
     seconds: int = Field(ge=MIN_SECONDS, le=MAX_SECONDS)
@@ -168,11 +153,11 @@ class Step(BaseModel):
         return per_side * len(self.sides) + (switch_seconds if self.each_side else 0)
 
 
-class RoutineFile(BaseModel):
+class RoutineFile(StrictModel):
     """A routine file exactly as written (before `include` is expanded)."""
 
     # Strict: TOML gives real numbers and booleans, so `seconds = "10"` is a mistake to report.
-    model_config = ConfigDict(extra="forbid", frozen=True, strict=True)
+    model_config = ConfigDict(strict=True)
 
     name: Line = Field(min_length=1, max_length=60)
     description: Block = Field(min_length=1, max_length=500)
@@ -182,10 +167,8 @@ class RoutineFile(BaseModel):
     steps: list[Step] = Field(default_factory=list, max_length=MAX_STEPS)
 
 
-class Routine(BaseModel):
+class Routine(StrictModel):
     """A playable routine: every included routine's steps already expanded."""
-
-    model_config = ConfigDict(extra="forbid", frozen=True)
 
     name: str
     description: str

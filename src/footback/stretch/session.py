@@ -19,6 +19,7 @@ from types import FrameType
 from typing import TYPE_CHECKING, TextIO
 
 from footback.core.errors import BadInputError, ExitCode, StoreError
+from footback.core.models import PLAN_NAME
 
 if TYPE_CHECKING:
     from rich.console import Console
@@ -28,9 +29,6 @@ if TYPE_CHECKING:
     from footback.stretch.player import KeySource, Listener, SessionSummary
     from footback.stretch.routine_file import Routine
     from footback.stretch.timeline import Timeline
-
-
-PLAN_NAME = "plan"  # `footback plan` saves a personal routine under this name
 
 
 class Terminated(Exception):
@@ -97,6 +95,8 @@ class StretchEnv:
     sleep: Callable[[float], None] = time.sleep
     wall_now: Callable[[], datetime] = lambda: datetime.now(UTC)
     open_keys: Callable[[bool], AbstractContextManager[KeySource]] = _terminal_keys
+    # One typed line, for the check-in offered after a finished routine.
+    read_line: Callable[[], str] = input
 
 
 def _isatty(stream: TextIO) -> bool:
@@ -281,6 +281,10 @@ def _play(options: StretchOptions, env: StretchEnv, console: Console, timeline: 
             summary = player.summary()
     # The terminal is back to normal here: report, save, then pass the interrupt on.
     _wrap_up(options, console, timeline, summary, started_at, interrupted=stopped is not None)
+    if stopped is None and summary.finished and env.in_is_tty and env.out_is_tty and not options.no_save:
+        from footback.daily.checkin_flow import offer_checkin
+
+        offer_checkin(console, env.read_line, env.wall_now().astimezone())
     if isinstance(stopped, Terminated):
         return 128 + stopped.signum
     if stopped is not None:

@@ -22,6 +22,7 @@ from footback.cli.commands.options import (
 if TYPE_CHECKING:
     from footback.assess.model import AssessmentResult
     from footback.content.questions import Answers, Question
+    from footback.core.units import BodyUnits
     from footback.records.assessments import SavedAssessment
 
 
@@ -38,13 +39,15 @@ def assess(
     with command_boundary():
         from footback.cli.config import load_settings
 
+        settings = load_settings()
         run_assess(
             answers_path=answers,
             template=template,
             schema=schema,
             as_json=as_json,
             no_save=no_save,
-            no_color=load_settings().colour_off(no_color),
+            no_color=settings.colour_off(no_color),
+            body_units=settings.settings.body_units,
         )
 
 
@@ -56,6 +59,7 @@ def run_assess(
     as_json: bool,
     no_save: bool,
     no_color: bool,
+    body_units: BodyUnits = "metric",
     interactive: bool | None = None,
     now: datetime | None = None,
 ) -> None:
@@ -63,7 +67,7 @@ def run_assess(
     from footback.assess.content import load_assess_content
     from footback.assess.service import assess as run
     from footback.content.answers_file import load_answers
-    from footback.content.questions import json_schema, missing_ids, toml_template
+    from footback.content.questions import json_schema, missing_ids, toml_template, with_body_units
 
     content = load_assess_content()
     questions = content.questions.questions
@@ -96,10 +100,13 @@ def run_assess(
             return None
 
         parts = {p.id: PartIntro(p.title, p.intro) for p in content.questions.parts}
-        out = make_console(no_color=no_color, stderr=as_json)
+        # Questions go to the terminal (stderr), so `footback assess > result.txt` still asks them.
+        out = make_console(no_color=no_color, stderr=True)
         out.print(content.questions.disclaimer, style="dim")
         try:
-            given = run_interview(questions, given, out.input, out, parts, stop_before)
+            # Typed heights and weights follow `body_units`; files keep the units in their ids.
+            typed = with_body_units(questions, body_units)
+            given = run_interview(typed, given, out.input, out, parts, stop_before)
         except InputEnded:
             raise FootbackError("input ended before the assessment was finished; nothing was saved") from None
 
@@ -115,15 +122,18 @@ def run_assess(
         sys.stderr.write(where_line(saved=not no_save) + "\n")
         return
     from footback.assess.render import render_result
-    from footback.cli.console import make_console, say_where
+    from footback.cli.console import make_console, say_where, show_long
 
     out = make_console(no_color=no_color)
-    render_result(
+    show_long(
         out,
-        result,
-        content.advice.urgent,
-        previous.result if previous else None,
-        previous.created_at if previous else None,
+        lambda console: render_result(
+            console,
+            result,
+            content.advice.urgent,
+            previous.result if previous else None,
+            previous.created_at if previous else None,
+        ),
     )
     say_where(out, saved=not no_save)
 

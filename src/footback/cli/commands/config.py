@@ -42,8 +42,8 @@ def _check_routine(effective: Effective) -> None:
     if effective.settings.default_routine is None:
         return
     from footback.cli.config import check_default_routine
+    from footback.core.models import PLAN_NAME
     from footback.stretch import catalogue
-    from footback.stretch.session import PLAN_NAME
 
     check_default_routine(effective, [*catalogue.names(), PLAN_NAME])
 

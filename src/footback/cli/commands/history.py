@@ -33,7 +33,7 @@ def run_history(*, since: str | None, as_json: bool, no_color: bool, now: dateti
     """The command body; `now` defaults to the local clock (days and weeks are local)."""
     from footback.cli.console import make_console
     from footback.core.paths import db_path
-    from footback.history.render import render_history
+    from footback.history.render import ROWS_READ, render_history
     from footback.records.db import open_existing_store
     from footback.records.history import as_json as to_json
     from footback.records.history import empty_history, load_history, parse_since
@@ -45,7 +45,8 @@ def run_history(*, since: str | None, as_json: bool, no_color: bool, now: dateti
         result = empty_history(str(db_path()), start)
     else:
         with store:
-            result = load_history(store, now=clock, since=start)
+            # The screen shows the newest rows; --json shows every record.
+            result = load_history(store, now=clock, since=start, limit=None if as_json else ROWS_READ)
     if as_json:
         typer.echo(json.dumps(to_json(result), indent=2))
         return

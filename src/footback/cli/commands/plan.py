@@ -76,14 +76,11 @@ def run_plan(*, as_json: bool, no_save: bool, no_color: bool, now: datetime | No
     return 0
 
 
-def _dose(seconds: int, reps: int, each_side: bool) -> str:
-    text = f"{seconds} s" + (f" x {reps}" if reps > 1 else "")
-    return text + (", each side" if each_side else "")
-
-
 def _render(out: Console, made: Plan) -> None:
     from rich.table import Table
     from rich.text import Text
+
+    from footback.core.text import dose_text
 
     routine = made.routine()
     minutes = routine.total_seconds() / 60
@@ -99,7 +96,7 @@ def _render(out: Console, made: Plan) -> None:
         table.add_row(
             str(number),
             Text(step.name),
-            _dose(step.seconds, step.reps, step.each_side),
+            dose_text(step.seconds, step.reps, step.each_side),
             Text(" ".join(planned.reasons)),
         )
     out.print(table)

@@ -36,6 +36,7 @@ def run_report(*, fmt: str, output: Path | None, now: datetime | None = None) ->
     """The command body; `now` defaults to the local clock (the report's date and 30-day window)."""
     from footback.core.errors import FootbackError
     from footback.core.files import write_private
+    from footback.core.text import safe_document
     from footback.records.db import open_existing_store
     from footback.report.build import build_report
     from footback.report.html import render_html
@@ -47,7 +48,8 @@ def run_report(*, fmt: str, output: Path | None, now: datetime | None = None) ->
         raise FootbackError("nothing is stored yet: run `footback assess` first, then `footback report`")
     with store:
         made = build_report(store, now=clock)
-    text = render_html(made) if fmt == "html" else render_markdown(made)
+    # The last word on what leaves footback: whatever a record holds, no raw control character.
+    text = safe_document(render_html(made) if fmt == "html" else render_markdown(made))
     if output is None:
         sys.stdout.write(text)
         return

@@ -299,7 +299,7 @@ def _add_distance(
     from footback.core.suggest import closest
     from footback.core.units import DistanceError, format_distance, parse_distance
     from footback.records.db import open_existing_store
-    from footback.records.shoes import find_pair, list_pairs, months_between, save_check
+    from footback.records.shoes import find_pair, months_between, pair_names, save_check
     from footback.shoes.check import check_shoes
     from footback.shoes.render import render_result, type_label
 
@@ -309,7 +309,7 @@ def _add_distance(
     with store:
         pair = find_pair(store, name)
         if pair is None:
-            names = [p.name for p in list_pairs(store)]
+            names = pair_names(store)
             folded = {n.casefold(): n for n in names}
             hint = closest(name.casefold(), list(folded))
             known = f"did you mean {folded[hint]!r}?" if hint else "saved pairs: " + ", ".join(names[:5])

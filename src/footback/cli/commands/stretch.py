@@ -19,8 +19,8 @@ class Side(StrEnum):
 
 def _routine_names(incomplete: str) -> list[str]:
     """Shell completion for --routine: the catalogue's routines and 'plan'."""
+    from footback.core.models import PLAN_NAME
     from footback.stretch import catalogue
-    from footback.stretch.session import PLAN_NAME
 
     return [name for name in [*catalogue.names(), PLAN_NAME] if name.startswith(incomplete)]
 

@@ -1,0 +1,53 @@
+"""`footback checkin`: the daily 20-second log of foot and back pain."""
+
+from __future__ import annotations
+
+import json
+import sys
+from datetime import datetime
+from typing import Annotated
+
+import typer
+
+from footback.cli.boundary import command_boundary
+from footback.cli.commands.options import NoColorOption
+
+
+def checkin(
+    *,
+    foot: Annotated[int | None, typer.Option("--foot", metavar="N", help="Foot pain today, 0-10.")] = None,
+    back: Annotated[int | None, typer.Option("--back", metavar="N", help="Back pain today, 0-10.")] = None,
+    note: Annotated[
+        str | None, typer.Option("--note", metavar="TEXT", help="An optional short note.")
+    ] = None,
+    day: Annotated[
+        str | None,
+        typer.Option("--date", metavar="YYYY-MM-DD", help="Check in for a missed past day (default: today)."),
+    ] = None,
+    replace: Annotated[
+        bool, typer.Option("--replace", help="Replace that day's check-in without asking.")
+    ] = False,
+    sign: Annotated[
+        list[str] | None,
+        typer.Option(
+            "--sign", metavar="ID", help="A warning sign that is new (repeatable; ids: docs/daily.md)."
+        ),
+    ] = None,
+    as_json: Annotated[bool, typer.Option("--json", help="Print what was stored, as JSON.")] = False,
+    no_color: NoColorOption = False,
+) -> None:
+    """Log today's foot and back pain (0-10), a note, and any new warning sign."""
+    with command_boundary():
+        from footback.cli.config import load_settings
+        from footback.cli.console import make_console
+        from footback.daily.checkin_flow import CheckinRequest, render_outcome, run_checkin
+        from footback.records.db import open_store
+
+        out = make_console(no_color=load_settings().colour_off(no_color), stderr=as_json)
+        request = CheckinRequest(foot=foot, back=back, note=note, day=day, replace=replace, signs=sign or [])
+        ask = out.input if sys.stdin.isatty() else None
+        with open_store() as store:
+            outcome = run_checkin(store, request, now=datetime.now().astimezone(), ask=ask, console=out)
+        if as_json:
+            typer.echo(json.dumps(outcome.as_json(), indent=2))
+        render_outcome(out, outcome)

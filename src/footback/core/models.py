@@ -1,0 +1,20 @@
+"""The shared domain vocabulary: one strict base model, score names, levels, the plan's routine name."""
+
+from __future__ import annotations
+
+from typing import Literal
+
+from pydantic import BaseModel, ConfigDict
+
+ScoreName = Literal["foot", "back", "link"]
+# The order every screen, table and trend uses.
+SCORE_NAMES: tuple[ScoreName, ...] = ("foot", "back", "link")
+Level = Literal["low", "moderate", "high"]
+# `footback plan` saves a personal routine under this name; `stretch --routine plan` plays it.
+PLAN_NAME = "plan"
+
+
+class StrictModel(BaseModel):
+    """Unknown keys are an error and values never change after validation."""
+
+    model_config = ConfigDict(extra="forbid", frozen=True)

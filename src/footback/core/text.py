@@ -1,0 +1,108 @@
+"""Text that reaches a terminal, a Markdown/CSV/HTML file or an error line: one set of rules.
+
+Anything a person (or a hand-edited store, or an imported file) can put into footback may be shown
+later. An ESC or BEL could retitle or clear the terminal or write the clipboard (OSC 52), a bidi
+override could make a line read differently from what it is, a lone surrogate could not even be
+encoded. `safe_line`/`safe_block` make such characters visible as `\\xNN` text; `check_text` is the
+input-side rule (refuse them) used by import and by commands that save typed text.
+"""
+
+from __future__ import annotations
+
+import re
+
+# C0, DEL, C1, the bidi overrides/isolates and lone surrogates.
+UNSAFE = re.compile(r"[\x00-\x1f\x7f-\x9f\u202a-\u202e\u2066-\u2069\ud800-\udfff]")
+# Inside a JSON document only C1, bidi and surrogates can appear raw (json.dumps escapes C0).
+_JSON_UNSAFE = re.compile(r"[\x7f-\x9f\u202a-\u202e\u2066-\u2069\ud800-\udfff]")
+_BREAKS = re.compile(r"[\t\n\r]+")
+# OWASP CSV injection: cells starting with these are read as formulas by spreadsheets.
+_FORMULA_START = ("=", "+", "-", "@", "\t", "\r")
+_NUMBER = re.compile(r"^[+-]?(\d+(\.\d*)?|\.\d+)([eE][+-]?\d+)?$")
+EXCERPT = 24
+
+
+def _escape(match: re.Match[str]) -> str:
+    code = ord(match.group(0))
+    return f"\\x{code:02x}" if code < 0x100 else f"\\u{code:04x}"
+
+
+def visible_controls(text: str) -> str:
+    """Every unsafe character as visible text; nothing else changes."""
+    return UNSAFE.sub(_escape, text)
+
+
+def safe_line(text: str) -> str:
+    """One display line: tabs and line breaks become spaces, other controls visible escapes."""
+    return visible_controls(_BREAKS.sub(" ", text)).strip()
+
+
+def safe_block(text: str) -> str:
+    """Like `safe_line` but keeps line breaks (instructions may have paragraphs)."""
+    lines = [safe_line(line) for line in text.replace("\r\n", "\n").split("\n")]
+    return "\n".join(lines).strip()
+
+
+def safe_document(text: str) -> str:
+    """A whole Markdown or HTML document as written, with only its unsafe characters made visible."""
+    return UNSAFE.sub(lambda m: m.group(0) if m.group(0) == "\n" else _escape(m), text)
+
+
+def safe_json(text: str) -> str:
+    """A JSON document with C1, bidi and surrogate characters written as `\\uXXXX` (same data)."""
+    return _JSON_UNSAFE.sub(lambda m: f"\\u{ord(m.group(0)):04x}", text)
+
+
+def excerpt(value: object) -> str:
+    """A short, safe quotation of a bad value for an error line."""
+    text = value if isinstance(value, str) else repr(value)
+    short = text if len(text) <= EXCERPT else text[: EXCERPT - 3] + "..."
+    return repr(visible_controls(short)) if isinstance(value, str) else visible_controls(short)
+
+
+def text_problem(value: str, *, max_length: int, multiline: bool = False) -> str | None:
+    """Why `value` is not acceptable stored text (None when it is): the rule for saved text."""
+    if not value.strip():
+        return "is blank"
+    if len(value) > max_length:
+        return f"is longer than {max_length} characters"
+    allowed = "\n" if multiline else ""
+    if any(ch not in allowed and UNSAFE.match(ch) for ch in value):
+        return "contains control characters"
+    return None
+
+
+def csv_cell(value: object) -> object:
+    """A spreadsheet-safe cell: text that would start a formula gets a leading `'` (OWASP)."""
+    if not isinstance(value, str):
+        return value
+    if value.startswith(_FORMULA_START) and not _NUMBER.match(value):  # -3 is a number, not a formula
+        value = "'" + value
+    return visible_controls(value)
+
+
+def minutes_text(value: float) -> str:
+    """Minutes as a person reads them: whole from 10 up, one decimal below when there is one."""
+    return f"{value:.0f}" if value >= 10 or value == int(value) else f"{value:.1f}"
+
+
+def plural(count: int, word: str) -> str:
+    """`1 step`, `2 steps`."""
+    return f"{count} {word}" + ("" if count == 1 else "s")
+
+
+def verdict_text(verdict: str) -> str:
+    """A stored verdict id (`replace_soon`) as words."""
+    return verdict.replace("_", " ")
+
+
+def dose_text(seconds: int, reps: int, each_side: bool, rest: int = 0, *, full: bool = False) -> str:
+    """A step's dose: `30 s x 3, each side`; `full` adds the hold, left-then-right and the rest."""
+    text = f"{seconds} s" + (f" x {reps}" if reps > 1 else "")
+    if full:
+        text = "hold " + text
+    if each_side:
+        text += ", each side (left then right)" if full else ", each side"
+    if full and rest and reps > 1:
+        text += f", {rest} s rest between"
+    return text

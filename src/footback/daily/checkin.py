@@ -1,0 +1,87 @@
+"""Check-in rules as plain functions: pain scores, notes, which day, what is stored."""
+
+from __future__ import annotations
+
+from datetime import date, datetime
+
+from pydantic import Field
+
+from footback.core.errors import BadInputError
+from footback.core.models import StrictModel
+from footback.core.text import UNSAFE
+
+PAIN_MIN = 0
+PAIN_MAX = 10
+MAX_NOTE = 500
+
+
+class CheckIn(StrictModel):
+    """One day's check-in as stored."""
+
+    day: date
+    foot: int = Field(ge=PAIN_MIN, le=PAIN_MAX)
+    back: int = Field(ge=PAIN_MIN, le=PAIN_MAX)
+    note: str | None = None
+    warning_signs: list[str] = []
+    created_at: datetime
+
+
+def check_pain(value: int, where: str) -> int:
+    """A pain score is a whole number from 0 to 10."""
+    if not PAIN_MIN <= value <= PAIN_MAX:
+        raise BadInputError(
+            f"{where}: {value} is out of range; use a whole number from 0 (none) to 10 (worst)"
+        )
+    return value
+
+
+def parse_pain(text: str, where: str) -> int:
+    """A typed pain score; the error says what is allowed."""
+    try:
+        value = int(text.strip())
+    except ValueError:
+        raise BadInputError(
+            f"{where}: {text.strip()[:20]!r} is not a number; use a whole number from 0 to 10"
+        ) from None
+    return check_pain(value, where)
+
+
+def check_note(text: str | None) -> str | None:
+    """An optional one-line note of at most MAX_NOTE characters; blank means none."""
+    if text is None or not text.strip():
+        return None
+    note = text.strip()
+    if len(note) > MAX_NOTE:
+        raise BadInputError(f"--note: {len(note)} characters is too long; at most {MAX_NOTE}")
+    # Notes are shown on screens and in reports: refuse what could drive a terminal.
+    if UNSAFE.search(note):
+        raise BadInputError("--note: control characters are not allowed; use plain text on one line")
+    return note
+
+
+def parse_day(text: str | None, today: date) -> date:
+    """The check-in's day: today by default, a past day for a missed one, never the future."""
+    if text is None:
+        return today
+    try:
+        day = date.fromisoformat(text.strip())
+    except ValueError:
+        raise BadInputError(
+            f"--date: {text.strip()[:20]!r} is not a date; use YYYY-MM-DD, e.g. {today}"
+        ) from None
+    if day > today:
+        raise BadInputError(
+            f"--date: {day} is in the future; a check-in is for today ({today}) or a past day"
+        )
+    return day
+
+
+def parse_sign_numbers(text: str, count: int) -> list[int]:
+    """'2 5' or '2,5' picks items 2 and 5 of a checklist of `count`; empty picks none."""
+    picked: list[int] = []
+    for part in text.replace(",", " ").split():
+        if not part.isdigit() or not 1 <= int(part) <= count:
+            raise ValueError(f"{part[:10]!r} is not one of 1 to {count}")
+        if int(part) not in picked:
+            picked.append(int(part))
+    return picked

@@ -1,0 +1,238 @@
+"""`footback checkin` behind the option parsing: ask (or take) the answers, store, report.
+
+Input arrives through an injected `ask` (None when there is no terminal) and output through an
+injected console, so tests drive the whole flow with plain strings.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from dataclasses import dataclass, field
+from datetime import UTC, date, datetime
+from typing import TYPE_CHECKING, Any
+
+from footback.core.errors import BadInputError, FootbackError
+from footback.daily.checkin import CheckIn, check_note, check_pain, parse_day, parse_pain, parse_sign_numbers
+
+if TYPE_CHECKING:
+    from rich.console import Console
+
+    from footback.assess.model import AssessmentResult
+    from footback.daily.content import DailyText
+    from footback.daily.signs import Sign
+    from footback.records.db import Store
+
+Ask = Callable[[str], str]
+
+
+@dataclass(frozen=True)
+class CheckinRequest:
+    """What the command line gave; None means ask."""
+
+    foot: int | None = None
+    back: int | None = None
+    note: str | None = None
+    day: str | None = None
+    replace: bool = False
+    signs: list[str] = field(default_factory=list)
+
+    @property
+    def interactive(self) -> bool:
+        return self.foot is None or self.back is None
+
+
+@dataclass(frozen=True)
+class CheckinOutcome:
+    checkin: CheckIn | None  # None: the person kept the existing one
+    existing: CheckIn | None
+    previous: CheckIn | None
+    replaced: bool
+    urgent: AssessmentResult | None = None
+
+    def as_json(self) -> dict[str, Any]:
+        stored = self.checkin.model_dump(mode="json") if self.checkin is not None else None
+        return {
+            "stored": stored,
+            "replaced": self.replaced,
+            "kept": self.existing.model_dump(mode="json") if self.checkin is None and self.existing else None,
+            "previous": self.previous.model_dump(mode="json") if self.previous is not None else None,
+            "warning_signs": [f.model_dump(mode="json") for f in self.urgent.red_flags]
+            if self.urgent
+            else [],
+        }
+
+
+def _say(console: Console, text: str, style: str = "") -> None:
+    from rich.text import Text
+
+    console.print(Text(text, style=style))
+
+
+def _ask_line(ask: Ask, prompt: str) -> str:
+    try:
+        return ask(prompt)
+    except EOFError:
+        raise FootbackError("input ended before the check-in was finished; nothing was saved") from None
+
+
+def _ask_pain(ask: Ask, console: Console, question: str, last: int | None, where: str) -> int:
+    default = f" [{last}]" if last is not None else ""
+    while True:
+        raw = _ask_line(ask, f"{question}{default}: ").strip()
+        if raw == "" and last is not None:
+            return last
+        try:
+            return parse_pain(raw, where)
+        except BadInputError as exc:
+            _say(console, f"  Not understood: {exc.message}. Try again.", "yellow")
+
+
+def _ask_yes(ask: Ask, prompt: str) -> bool:
+    return _ask_line(ask, f"{prompt} [y/N]: ").strip().lower() in ("y", "yes")
+
+
+def _ask_signs(ask: Ask, console: Console, text: DailyText, signs: list[Sign]) -> list[str]:
+    _say(console, text.signs_question, "bold")
+    for number, sign in enumerate(signs, start=1):
+        _say(console, f"  {number}) {sign.text}")
+    while True:
+        raw = _ask_line(ask, "> ")
+        try:
+            return [signs[n - 1].id for n in parse_sign_numbers(raw, len(signs))]
+        except ValueError as exc:
+            _say(console, f"  Not understood: {exc}. Try again, or press Enter for none.", "yellow")
+
+
+def _ask_note(ask: Ask, console: Console, question: str) -> str | None:
+    while True:
+        try:
+            return check_note(_ask_line(ask, f"{question}: "))
+        except BadInputError as exc:
+            _say(console, f"  Not understood: {exc.message}. Try again.", "yellow")
+
+
+def run_checkin(
+    store: Store, request: CheckinRequest, *, now: datetime, ask: Ask | None, console: Console
+) -> CheckinOutcome:
+    """The whole check-in; `now` is local time (its date is 'today')."""
+    from footback.assess.content import load_assess_content
+    from footback.daily.content import load_daily_content
+    from footback.daily.signs import check_sign_ids, warning_signs
+    from footback.records.checkins import checkin_on, latest_before
+
+    text = load_daily_content().text
+    assess_content = load_assess_content()
+    signs = warning_signs(assess_content)
+    day = parse_day(request.day, now.date())
+    note = check_note(request.note)
+    sign_ids = check_sign_ids(request.signs, signs)
+    if request.foot is not None:
+        check_pain(request.foot, "--foot")
+    if request.back is not None:
+        check_pain(request.back, "--back")
+    if request.interactive and ask is None:
+        raise BadInputError("no terminal to ask on: give both --foot N and --back N (0-10)")
+
+    existing = checkin_on(store, day)
+    previous = latest_before(store, day)
+    if existing is not None and not request.replace:
+        if ask is None:
+            raise BadInputError(
+                f"there is already a check-in for {day} (foot {existing.foot}, back {existing.back}); "
+                "add --replace to replace it"
+            )
+        question = text.replace_question.format(day=day, foot=existing.foot, back=existing.back)
+        if not _ask_yes(ask, question):
+            _say(console, text.kept)
+            return CheckinOutcome(checkin=None, existing=existing, previous=previous, replaced=False)
+
+    foot, back = request.foot, request.back
+    if request.interactive and ask is not None:
+        _say(console, text.checkin_title.format(day=_nice(day)), "bold")
+        shown = existing or previous
+        if shown is not None:
+            _say(console, text.last.format(day=_nice(shown.day), foot=shown.foot, back=shown.back), "dim")
+        else:
+            _say(console, text.first, "dim")
+        last_foot = shown.foot if shown else None
+        last_back = shown.back if shown else None
+        foot = _ask_pain(ask, console, text.foot_question, last_foot, "foot pain")
+        back = _ask_pain(ask, console, text.back_question, last_back, "back pain")
+        if request.note is None:
+            note = _ask_note(ask, console, text.note_question)
+        if not sign_ids:
+            sign_ids = _ask_signs(ask, console, text, signs)
+    if foot is None or back is None:  # unreachable: asked above, or given
+        raise BadInputError("give both --foot N and --back N (0-10)")
+    return _store(store, day, foot, back, note, sign_ids, now, existing, previous)
+
+
+def _store(
+    store: Store,
+    day: date,
+    foot: int,
+    back: int,
+    note: str | None,
+    sign_ids: list[str],
+    now: datetime,
+    existing: CheckIn | None,
+    previous: CheckIn | None,
+) -> CheckinOutcome:
+    from footback.records.checkins import save_checkin
+
+    urgent = None
+    if sign_ids:
+        from footback.assess.content import load_assess_content
+        from footback.daily.signs import result_for
+        from footback.records.assessments import save_assessment
+
+        # The same history entry an assessment with these answers would leave.
+        urgent = result_for(load_assess_content(), sign_ids)
+        save_assessment(store, dict.fromkeys(sign_ids, True), urgent, now.astimezone(UTC))
+    checkin = CheckIn(day=day, foot=foot, back=back, note=note, warning_signs=sign_ids, created_at=now)
+    replaced = save_checkin(store, checkin)
+    return CheckinOutcome(
+        checkin=checkin, existing=existing, previous=previous, replaced=replaced, urgent=urgent
+    )
+
+
+def _nice(day: date) -> str:
+    return f"{day:%a} {day.day} {day:%b %Y}"
+
+
+def render_outcome(console: Console, outcome: CheckinOutcome) -> None:
+    """After storing: the warning-sign advice first, then one line of what was saved."""
+    from footback.assess.content import load_assess_content
+    from footback.assess.render import render_urgent
+    from footback.daily.content import load_daily_content
+
+    text = load_daily_content().text
+    if outcome.urgent is not None:
+        render_urgent(console, outcome.urgent, load_assess_content().advice.urgent)
+        _say(console, text.sign_saved)
+    if outcome.checkin is None:
+        return
+    c = outcome.checkin
+    line = text.replaced if outcome.replaced else text.saved
+    _say(console, line.format(day=_nice(c.day), foot=c.foot, back=c.back))
+
+
+def offer_checkin(console: Console, read_line: Callable[[], str], now: datetime) -> None:
+    """After a finished routine: one line offering today's check-in; Enter (or no input) skips."""
+    from footback.daily.content import load_daily_content
+    from footback.records.checkins import checkin_on
+    from footback.records.db import open_store
+
+    def ask(prompt: str) -> str:
+        console.print(prompt, end="", markup=False, highlight=False)
+        return read_line()
+
+    with open_store() as store:
+        if checkin_on(store, now.date()) is not None:
+            return
+        try:
+            wanted = ask(load_daily_content().text.offer).strip().lower() in ("y", "yes")
+        except EOFError:
+            return
+        if wanted:
+            render_outcome(console, run_checkin(store, CheckinRequest(), now=now, ask=ask, console=console))

@@ -1,0 +1,65 @@
+"""The daily loop's rules and wording, loaded from data/daily.toml."""
+
+from __future__ import annotations
+
+from functools import cache
+
+from pydantic import Field
+
+from footback.core.models import StrictModel
+
+
+class PainRule(StrictModel):
+    meaningful_points: float = Field(gt=0, le=10)
+    meaningful_percent: float = Field(gt=0, le=100)
+    sources: list[str]
+    window_days: int = Field(ge=1, le=60)
+    min_checkins: int = Field(ge=1, le=60)
+
+
+class PracticeRule(StrictModel):
+    target_sessions: int = Field(ge=1, le=100)
+    target_days: int = Field(ge=1, le=60)
+    sources: list[str]
+    chart_days: int = Field(ge=7, le=120)
+
+    @property
+    def per_week(self) -> float:
+        """The target as sessions per 7 days (6 in 14 days is 3 a week)."""
+        return self.target_sessions * 7 / self.target_days
+
+
+class DailyText(StrictModel):
+    checkin_title: str
+    last: str
+    first: str
+    foot_question: str
+    back_question: str
+    note_question: str
+    signs_question: str
+    replace_question: str
+    kept: str
+    saved: str
+    replaced: str
+    sign_saved: str
+    offer: str
+    association: str
+    target_note: str
+    change_rule: str
+
+
+class DailyContent(StrictModel):
+    pain: PainRule
+    practice: PracticeRule
+    text: DailyText
+
+
+@cache
+def load_daily_content() -> DailyContent:
+    """data/daily.toml, validated, with every source id checked."""
+    from footback.content.loader import load_model, sources
+
+    content = load_model("daily.toml", DailyContent)
+    sources().check(content.pain.sources, "data/daily.toml: pain.sources")
+    sources().check(content.practice.sources, "data/daily.toml: practice.sources")
+    return content

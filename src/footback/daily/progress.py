@@ -1,0 +1,247 @@
+"""`footback progress` as pure functions: is this helping?
+
+Pain: the average of the first days with a check-in against the last days, judged by the
+meaningful-change rule in data/daily.toml. Practice: sessions per week against the habit target,
+the streak, and weeks on target. Pain beside practice: an association, never proof.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Sequence
+from datetime import date, timedelta, tzinfo
+from statistics import fmean
+from typing import Literal
+
+from footback.core.models import StrictModel
+from footback.daily.checkin import CheckIn
+from footback.daily.content import DailyContent, PainRule, PracticeRule
+from footback.records.history import SessionEntry, local_day, routine_days, streak
+
+Verdict = Literal["better", "no clear change", "worse", "too little data"]
+# Float noise must not move a change that sits exactly on a threshold.
+_EPSILON = 1e-9
+
+
+class PainChange(StrictModel):
+    start: float | None
+    now: float | None
+    change: float | None
+    verdict: Verdict
+    start_checkins: int
+    now_checkins: int
+
+
+class Practice(StrictModel):
+    sessions_per_week: int
+    minutes_per_week: float
+    target_per_week: float
+    weeks_on_target: int
+    weeks_counted: int
+    streak_days: int
+
+
+class WeekGroup(StrictModel):
+    weeks: int
+    foot: float | None
+    back: float | None
+
+
+class PainByPractice(StrictModel):
+    on_target: WeekGroup
+    below_target: WeekGroup
+    note: str
+
+
+class Series(StrictModel):
+    days: list[date]
+    foot: list[int | None]
+    back: list[int | None]
+    sessions: list[int]
+
+
+class PlanStatus(StrictModel):
+    level: int | None = None
+    next_review: date | None = None
+    reason: str | None = None
+
+
+class Progress(StrictModel):
+    today: date
+    foot_pain: PainChange
+    back_pain: PainChange
+    practice: Practice
+    pain_by_practice: PainByPractice
+    series: Series
+    plan: PlanStatus
+    rule: str
+    target_note: str
+
+
+def judge(start: float, now: float, rule: PainRule) -> Verdict:
+    """Better or worse only when the change reaches the points or the percentage threshold."""
+    change = now - start
+    by_points = abs(change) + _EPSILON >= rule.meaningful_points
+    by_percent = start > 0 and abs(change) / start * 100 + _EPSILON >= rule.meaningful_percent
+    if not (by_points or by_percent) or change == 0:
+        return "no clear change"
+    return "better" if change < 0 else "worse"
+
+
+def pain_windows(
+    checkins: Sequence[CheckIn], today: date, rule: PainRule
+) -> tuple[list[CheckIn], list[CheckIn]]:
+    """The start window (first check-in days before the recent window) and the recent window."""
+    recent_from = today - timedelta(days=rule.window_days - 1)
+    recent = [c for c in checkins if recent_from <= c.day <= today]
+    earlier = sorted((c for c in checkins if c.day < recent_from), key=lambda c: c.day)
+    if not earlier:
+        return [], recent
+    start_until = earlier[0].day + timedelta(days=rule.window_days - 1)
+    return [c for c in earlier if c.day <= start_until], recent
+
+
+def pain_change(
+    start: Sequence[CheckIn], recent: Sequence[CheckIn], pick: Callable[[CheckIn], int], rule: PainRule
+) -> PainChange:
+    """One body part's change; too little data below `min_checkins` in either window."""
+    first = fmean(pick(c) for c in start) if start else None
+    last = fmean(pick(c) for c in recent) if recent else None
+    enough = len(start) >= rule.min_checkins and len(recent) >= rule.min_checkins
+    verdict: Verdict = "too little data"
+    change = None
+    if enough and first is not None and last is not None:
+        verdict = judge(first, last, rule)
+        change = round(last - first, 1)
+    return PainChange(
+        start=None if first is None else round(first, 1),
+        now=None if last is None else round(last, 1),
+        change=change,
+        verdict=verdict,
+        start_checkins=len(start),
+        now_checkins=len(recent),
+    )
+
+
+def _monday(day: date) -> date:
+    return day - timedelta(days=day.weekday())
+
+
+def week_sessions(sessions: Sequence[SessionEntry], tz: tzinfo | None) -> dict[date, int]:
+    """Counted sessions per week, keyed by the week's Monday."""
+    weeks: dict[date, int] = {}
+    for session in sessions:
+        if session.counts:
+            monday = _monday(local_day(session.started_at, tz))
+            weeks[monday] = weeks.get(monday, 0) + 1
+    return weeks
+
+
+def decided_weeks(
+    first_day: date | None, today: date, per_week: dict[date, int], target: float
+) -> dict[date, bool]:
+    """Each week since the first record: on target or not. This week counts once it is on target."""
+    if first_day is None:
+        return {}
+    decided: dict[date, bool] = {}
+    monday = _monday(first_day)
+    this_week = _monday(today)
+    while monday <= this_week:
+        on_target = per_week.get(monday, 0) + _EPSILON >= target
+        if monday < this_week or on_target:
+            decided[monday] = on_target
+        monday += timedelta(days=7)
+    return decided
+
+
+def practice(
+    sessions: Sequence[SessionEntry],
+    today: date,
+    tz: tzinfo | None,
+    rule: PracticeRule,
+    weeks: dict[date, bool],
+) -> Practice:
+    since = today - timedelta(days=6)
+    recent = [s for s in sessions if s.counts and since <= local_day(s.started_at, tz) <= today]
+    return Practice(
+        sessions_per_week=len(recent),
+        minutes_per_week=round(sum(s.minutes for s in recent), 1),
+        target_per_week=round(rule.per_week, 1),
+        weeks_on_target=sum(weeks.values()),
+        weeks_counted=len(weeks),
+        streak_days=streak(routine_days(sessions, tz), today),
+    )
+
+
+def _group(checkins: Sequence[CheckIn], weeks: list[date]) -> WeekGroup:
+    chosen = [c for c in checkins if _monday(c.day) in weeks]
+    with_data = {_monday(c.day) for c in chosen}
+    return WeekGroup(
+        weeks=len(with_data),
+        foot=round(fmean(c.foot for c in chosen), 1) if chosen else None,
+        back=round(fmean(c.back for c in chosen), 1) if chosen else None,
+    )
+
+
+def pain_by_practice(checkins: Sequence[CheckIn], weeks: dict[date, bool], note: str) -> PainByPractice:
+    """Mean pain in weeks on target against weeks below it, with how many weeks are behind each."""
+    return PainByPractice(
+        on_target=_group(checkins, [w for w, on in weeks.items() if on]),
+        below_target=_group(checkins, [w for w, on in weeks.items() if not on]),
+        note=note,
+    )
+
+
+def series(
+    checkins: Sequence[CheckIn], sessions: Sequence[SessionEntry], today: date, tz: tzinfo | None, days: int
+) -> Series:
+    """Pain and sessions per day for the last `days` days (None where there was no check-in)."""
+    span = [today - timedelta(days=offset) for offset in range(days - 1, -1, -1)]
+    by_day = {c.day: c for c in checkins}
+    counts: dict[date, int] = {}
+    for session in sessions:
+        if session.counts:
+            day = local_day(session.started_at, tz)
+            counts[day] = counts.get(day, 0) + 1
+    return Series(
+        days=span,
+        foot=[by_day[d].foot if d in by_day else None for d in span],
+        back=[by_day[d].back if d in by_day else None for d in span],
+        sessions=[counts.get(d, 0) for d in span],
+    )
+
+
+def progress(
+    checkins: Sequence[CheckIn],
+    sessions: Sequence[SessionEntry],
+    *,
+    today: date,
+    tz: tzinfo | None,
+    content: DailyContent,
+    plan: PlanStatus | None = None,
+) -> Progress:
+    """Everything `footback progress` shows."""
+    from footback.content.loader import sources
+
+    rule = content.pain
+    start, recent = pain_windows(checkins, today, rule)
+    firsts = [c.day for c in checkins] + [local_day(s.started_at, tz) for s in sessions if s.counts]
+    weeks = decided_weeks(
+        min(firsts) if firsts else None, today, week_sessions(sessions, tz), content.practice.per_week
+    )
+    text = content.text
+    cited = "; ".join(sources().brief(s) for s in rule.sources)
+    return Progress(
+        today=today,
+        foot_pain=pain_change(start, recent, lambda c: c.foot, rule),
+        back_pain=pain_change(start, recent, lambda c: c.back, rule),
+        practice=practice(sessions, today, tz, content.practice, weeks),
+        pain_by_practice=pain_by_practice(checkins, weeks, text.association),
+        series=series(checkins, sessions, today, tz, content.practice.chart_days),
+        plan=plan or PlanStatus(),
+        rule=text.change_rule.format(
+            points=rule.meaningful_points, percent=rule.meaningful_percent, sources=cited
+        ),
+        target_note=text.target_note.format(
+            sessions=content.practice.target_sessions, days=content.practice.target_days
+        ),
+    )

@@ -1,0 +1,99 @@
+"""Drawing `footback progress` with rich: verdicts, practice, pain beside practice, sparklines."""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from typing import TYPE_CHECKING
+
+from footback.core.sparkline import sparkline
+from footback.daily.progress import PainChange, Progress, WeekGroup
+
+if TYPE_CHECKING:
+    from rich.console import Console
+
+PAIN_TOP = 10
+
+
+def spark_gaps(values: Sequence[int | None], high: float) -> str:
+    """A sparkline with a blank for each day without a value."""
+    return "".join(" " if v is None else sparkline([v], low=0, high=high) for v in values)
+
+
+def _num(value: float | None, signed: bool = False) -> str:
+    if value is None:
+        return "-"
+    return f"{value:+.1f}" if signed else f"{value:.1f}"
+
+
+def _pain_row(name: str, change: PainChange) -> list[str]:
+    counts = f"({change.start_checkins} and {change.now_checkins} check-ins)"
+    return [
+        name,
+        _num(change.start),
+        _num(change.now),
+        _num(change.change, signed=True),
+        change.verdict,
+        counts,
+    ]
+
+
+def _group(label: str, group: WeekGroup) -> str:
+    weeks = f"{group.weeks} week" + ("" if group.weeks == 1 else "s")
+    if group.foot is None or group.back is None:
+        return f"  {label} ({weeks}): no check-ins"
+    return f"  {label} ({weeks}): foot {group.foot:.1f}, back {group.back:.1f}"
+
+
+def render_progress(console: Console, result: Progress) -> None:
+    from rich.table import Table
+    from rich.text import Text
+
+    console.print(
+        Text(
+            f"Is it helping? Your progress up to {result.today:%a} {result.today.day} {result.today:%b %Y}",
+            style="bold",
+        )
+    )
+    console.print()
+    console.print(Text("Pain, 0-10: your first week of check-ins against the last 7 days", style="bold"))
+    table = Table(box=None, pad_edge=False, show_edge=False)
+    for column in ("", "start", "now", "change", "verdict", ""):
+        table.add_column(column, no_wrap=column != "")
+    table.add_row(*_pain_row("foot", result.foot_pain))
+    table.add_row(*_pain_row("back", result.back_pain))
+    console.print(table)
+    console.print(Text(result.rule, style="dim"))
+    console.print()
+    p = result.practice
+    console.print(Text("Practice", style="bold"))
+    console.print(
+        Text(
+            f"  Last 7 days: {p.sessions_per_week} sessions, {p.minutes_per_week:g} minutes "
+            f"(target: {p.target_per_week:g} a week)."
+        )
+    )
+    console.print(
+        Text(
+            f"  Streak: {p.streak_days} days in a row. "
+            f"Weeks on target: {p.weeks_on_target} of {p.weeks_counted}."
+        )
+    )
+    console.print(Text(result.target_note, style="dim"))
+    console.print()
+    console.print(Text("Pain beside practice (mean pain in each kind of week)", style="bold"))
+    console.print(Text(_group("weeks on target", result.pain_by_practice.on_target)))
+    console.print(Text(_group("weeks below target", result.pain_by_practice.below_target)))
+    console.print(Text(result.pain_by_practice.note, style="dim"))
+    console.print()
+    s = result.series
+    console.print(Text(f"Last {len(s.days)} days (one mark a day, blank: no check-in)", style="bold"))
+    top = max([3, *s.sessions])
+    console.print(Text(f"  foot      {spark_gaps(s.foot, PAIN_TOP)}"))
+    console.print(Text(f"  back      {spark_gaps(s.back, PAIN_TOP)}"))
+    console.print(Text(f"  sessions  {spark_gaps(s.sessions, top)}"))
+    plan = result.plan
+    if plan.level is not None:
+        console.print()
+        review = f", next review {plan.next_review}" if plan.next_review else ""
+        why = f": {plan.reason}" if plan.reason else ""
+        console.print(Text(f"Plan: level {plan.level}{review}{why}"))

@@ -1,0 +1,48 @@
+"""Warning signs reported at a check-in become an assessment result, exactly as in `assess`.
+
+Until the shared warning-sign rule lands in core/safety, the assessment's own scoring is the
+rule: the red-flag questions answered yes, run through the same assess service.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import TYPE_CHECKING
+
+from footback.core.errors import BadInputError
+from footback.core.suggest import closest
+
+if TYPE_CHECKING:
+    from footback.assess.content import AssessContent
+    from footback.assess.model import AssessmentResult
+
+
+@dataclass(frozen=True)
+class Sign:
+    id: str
+    text: str
+
+
+def warning_signs(content: AssessContent) -> list[Sign]:
+    """The assessment's warning-sign questions, in the order assess asks them."""
+    return [Sign(q.id, q.text) for q in content.questions.questions if q.red_flag is not None]
+
+
+def check_sign_ids(ids: list[str], signs: list[Sign]) -> list[str]:
+    """`--sign` values must be warning-sign ids; the error names the allowed ones."""
+    known = [s.id for s in signs]
+    for sign_id in ids:
+        if sign_id not in known:
+            hint = closest(sign_id, known)
+            extra = f"did you mean {hint!r}? " if hint else ""
+            raise BadInputError(
+                f"--sign: {sign_id[:40]!r} is not a warning sign; {extra}(signs: {', '.join(known)})"
+            )
+    return list(dict.fromkeys(ids))
+
+
+def result_for(content: AssessContent, sign_ids: list[str]) -> AssessmentResult:
+    """The assessment result these warning signs give: the same advice `assess` shows."""
+    from footback.assess.service import assess
+
+    return assess(content, dict.fromkeys(sign_ids, True))

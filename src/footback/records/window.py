@@ -1,0 +1,43 @@
+"""Local calendar days in SQL: which stored records fall on or after a person's day.
+
+footback stores ISO 8601 stamps with their UTC offset; SQLite's date functions read that offset,
+so `date(stamp, '+60 minutes')` is the local day at UTC+1. Commands read the clock as
+`datetime.now().astimezone()` (a fixed offset), so this matches Python's `astimezone(now.tzinfo)`.
+"""
+
+from __future__ import annotations
+
+from datetime import date, datetime, timedelta
+
+# Offsets reach 14 hours: a text bound this far before the day lets the index narrow the scan
+# without ever dropping a record that belongs.
+_SLACK = timedelta(days=2)
+
+
+def offset_of(now: datetime) -> int:
+    """now's UTC offset in whole minutes (0 for a naive clock)."""
+    offset = now.utcoffset()
+    return int(offset.total_seconds() // 60) if offset is not None else 0
+
+
+def local_day_sql(column: str, offset_minutes: int) -> str:
+    """An SQL expression for the local day of a stored stamp (NULL for a damaged one)."""
+    return f"date({column}, '{offset_minutes:+d} minutes')"
+
+
+def day_filter(
+    column: str, since: date | None, offset_minutes: int, *, until: date | None = None
+) -> tuple[str, tuple[str, ...]]:
+    """A WHERE clause (with its parameters) for records on local days `since`..`until`."""
+    clauses: list[str] = []
+    params: list[str] = []
+    day = local_day_sql(column, offset_minutes)
+    if since is not None:
+        clauses += [f"{column} >= ?", f"{day} >= ?"]
+        params += [(since - _SLACK).isoformat(), since.isoformat()]
+    if until is not None:
+        clauses += [f"{column} < ?", f"{day} <= ?"]
+        params += [(until + _SLACK).isoformat(), until.isoformat()]
+    if not clauses:
+        return "", ()
+    return " WHERE " + " AND ".join(clauses), tuple(params)

@@ -1,0 +1,212 @@
+"""Answers typed the way they are shown: labels, starts of labels, numbers with units, scales."""
+
+from __future__ import annotations
+
+import io
+
+import pytest
+from hypothesis import given
+from hypothesis import strategies as st
+from rich.console import Console
+
+from footback.assess.content import load_assess_content
+from footback.content.interview import PartIntro, estimate_line, run_interview, still_to_ask
+from footback.content.questions import (
+    InvalidAnswer,
+    OutOfRange,
+    Question,
+    check_value,
+    parse_typed,
+    with_body_units,
+)
+from footback.shoes.content import load_shoe_content
+
+ASSESS = {q.id: q for q in load_assess_content().questions.questions}
+SHOES = {q.id: q for q in load_shoe_content().questions.questions}
+CHOICE_QUESTIONS = [q for q in [*ASSESS.values(), *SHOES.values()] if q.kind in ("choice", "multi")]
+LABELS = [(q, c.label, c.value) for q in CHOICE_QUESTIONS for c in q.choices]
+
+
+def _one(answer: object) -> object:
+    return answer[0] if isinstance(answer, list) and len(answer) == 1 else answer
+
+
+@pytest.mark.parametrize(("question", "label", "value"), LABELS, ids=[f"{q.id}:{v}" for q, _, v in LABELS])
+def test_every_label_on_screen_is_accepted_as_typed(question: Question, label: str, value: str) -> None:
+    assert _one(parse_typed(question, label)) == value
+    assert _one(parse_typed(question, f"  {label.upper()}  ")) == value
+    assert _one(parse_typed(question, label.replace(" ", ""))) == value
+
+
+@pytest.mark.parametrize(
+    ("question_id", "typed", "expected"),
+    [
+        ("shoe_wear", "inner edge", "inner_edge"),
+        ("shoe_wear", "Inner  Edge", "inner_edge"),
+        ("shoe_wear", "inner_edge", "inner_edge"),
+        ("shoe_wear", "inn", "inner_edge"),
+        ("shoe_fit", "well", "good"),
+        ("shoe_fit", "too tight", "tight"),
+        ("foot_pain", "all the time", "constant"),
+        ("foot_pain", "all", "constant"),
+        ("foot_pain", "n", "none"),  # the start of both the value and the label "never"
+        ("arch", "not sure", "unsure"),
+        ("arch", "not", "unsure"),
+        ("footwear", "flip-flops or sandals", "flip_flops"),
+        ("footwear", "flip flops", "flip_flops"),
+    ],
+)
+def test_labels_values_and_unambiguous_starts(question_id: str, typed: str, expected: str) -> None:
+    assert parse_typed(ASSESS[question_id], typed) == expected
+
+
+def test_an_ambiguous_start_names_the_candidates() -> None:
+    with pytest.raises(InvalidAnswer, match=r"'t' could be too tight or too loose; type a little more"):
+        parse_typed(ASSESS["shoe_fit"], "t")
+
+
+@pytest.mark.parametrize(
+    ("typed", "expected"),
+    [
+        ("heel, ball of the foot", ["heel", "ball"]),
+        ("ball of the foot heel", ["ball", "heel"]),
+        ("outer edge, toes", ["outer_edge", "toes"]),
+        ("heel arch", ["heel", "arch"]),
+        ("1 3", ["heel", "ball"]),
+        ("heel heel", ["heel"]),
+        ("none", []),
+        ("", []),
+    ],
+)
+def test_several_choices_with_labels_of_several_words(typed: str, expected: list[str]) -> None:
+    assert parse_typed(ASSESS["foot_pain_areas"], typed) == expected
+
+
+def test_an_unknown_word_among_several_choices_is_refused() -> None:
+    with pytest.raises(InvalidAnswer, match="choose 1-6 or one of: heel, arch, ball of the foot"):
+        parse_typed(ASSESS["foot_pain_areas"], "heel elbow")
+
+
+@pytest.mark.parametrize(
+    ("question_id", "typed", "expected"),
+    [
+        ("foot_pain_weeks", "12 weeks", 12),
+        ("foot_pain_weeks", "12", 12),
+        ("foot_pain_weeks", "3 months", 13),
+        ("foot_pain_weeks", "1.5 years", 78),
+        ("foot_pain_level", "6/10", 6),
+        ("foot_pain_level", "6 / 10", 6),
+        ("back_pain_level", "0/10", 0),
+        ("height_cm", "170cm", 170.0),
+        ("height_cm", "5 ft 9", 175.26),
+        ("height_cm", "1.70 m", 170.0),
+        ("weight_kg", "185 lb", 83.91),
+        ("weight_kg", "80 kg", 80.0),
+        ("standing_hours", "7.5", 7.5),
+        ("age", "45 years", 45),
+    ],
+)
+def test_numbers_with_units_and_scales(question_id: str, typed: str, expected: float) -> None:
+    assert parse_typed(ASSESS[question_id], typed) == expected
+
+
+def test_shoe_age_reads_years_as_months() -> None:
+    assert parse_typed(SHOES["age_months"], "2 years") == 24
+
+
+@pytest.mark.parametrize(
+    ("question_id", "typed", "message"),
+    [
+        ("foot_pain_level", "11", "11 is more than 10"),
+        ("foot_pain_level", "-1", "-1 is less than 0"),
+        ("height_cm", "300 cm", "300 cm is more than 250 cm"),
+        ("height_cm", "30", "30 cm is less than 50 cm"),
+        ("weight_kg", "1000 lb", "1000 lb is more than 400 kg"),
+        ("age", "130", "130 years is more than 120 years"),
+        ("foot_pain_weeks", "120 years", "120 years is more than 5200 weeks"),
+    ],
+)
+def test_out_of_range_says_the_range(question_id: str, typed: str, message: str) -> None:
+    with pytest.raises(OutOfRange) as caught:
+        parse_typed(ASSESS[question_id], typed)
+    assert str(caught.value) == message
+
+
+@pytest.mark.parametrize(
+    ("question_id", "typed", "message"),
+    [
+        ("foot_pain_level", "6/5", "'6/5' is not on this scale"),
+        ("foot_pain_level", "6.5", "expected a whole number from 0 to 10"),
+        ("foot_pain_level", "six", "'six' is not a number"),
+        ("height_cm", "5 kg", "write it like 170 cm or 5 ft 9"),
+    ],
+)
+def test_what_is_not_understood_says_what_would_be(question_id: str, typed: str, message: str) -> None:
+    with pytest.raises(InvalidAnswer, match=message) as caught:
+        parse_typed(ASSESS[question_id], typed)
+    assert not isinstance(caught.value, OutOfRange)
+
+
+def test_imperial_bare_numbers_are_inches_and_pounds() -> None:
+    imperial = {q.id: q for q in with_body_units(list(ASSESS.values()), "imperial")}
+    assert parse_typed(imperial["height_cm"], "69") == 175.26
+    assert parse_typed(imperial["height_cm"], "175 cm") == 175.0
+    assert parse_typed(imperial["weight_kg"], "185") == 83.91
+    assert parse_typed(imperial["weight_kg"], "80 kg") == 80.0
+    assert imperial["height_cm"].allowed() == "a height from 1 ft 8 to 8 ft 2, e.g. 5 ft 9 or 175 cm"
+    assert imperial["weight_kg"].allowed() == "a number from 44 to 882 lb, e.g. 185 lb or 80 kg"
+    with pytest.raises(OutOfRange, match=r"^1000 lb is more than 882 lb$"):
+        parse_typed(imperial["weight_kg"], "1000")
+    assert with_body_units(list(ASSESS.values()), "metric") == list(ASSESS.values())
+
+
+def test_answers_files_take_amounts_with_units_too() -> None:
+    assert check_value(ASSESS["foot_pain_weeks"], "3 months") == 13
+    assert check_value(ASSESS["height_cm"], "5 ft 9") == 175.26
+    with pytest.raises(OutOfRange, match="11 is more than 10"):
+        check_value(ASSESS["foot_pain_level"], 11)
+
+
+def test_choices_are_listed_in_a_natural_order_not_by_concern() -> None:
+    assert [c.label for c in ASSESS["arch"].choices] == ["normal", "flat", "high", "not sure"]
+    assert [c.label for c in ASSESS["shoe_wear"].choices][-1] == "not sure"
+
+
+@given(st.integers(min_value=0, max_value=10))
+def test_every_point_of_a_ten_point_scale_reads_both_ways(n: int) -> None:
+    question = ASSESS["foot_pain_level"]
+    assert parse_typed(question, str(n)) == parse_typed(question, f"{n}/10") == n
+
+
+@given(st.integers(min_value=0, max_value=5200))
+def test_weeks_read_back_the_same_with_or_without_the_unit(n: int) -> None:
+    question = ASSESS["foot_pain_weeks"]
+    assert parse_typed(question, str(n)) == parse_typed(question, f"{n} weeks") == n
+
+
+def _interview(lines: list[str], questions: list[Question]) -> str:
+    console = Console(file=io.StringIO(), width=80, color_system=None)
+    feed = iter(lines)
+    parts = {"feet": PartIntro("Your feet", "About your feet.")}
+    run_interview(questions, {}, lambda _p: next(feed), console, parts)
+    out = console.file.getvalue()  # type: ignore[attr-defined]
+    return str(out)
+
+
+def test_progress_and_time_estimate_are_shown() -> None:
+    questions = [ASSESS[i] for i in ("foot_pain", "foot_pain_areas", "foot_pain_level", "arch")]
+    assert still_to_ask(questions, {}, set()) == 4
+    out = _interview(["never", "normal"], questions)
+    assert out.splitlines()[0] == estimate_line(4) == "About 4 questions, about 1 minute."
+    assert "Your feet · question 1 of about 4" in out
+    # "never" rules out the pain details: the estimate shrinks.
+    assert "Your feet · question 2 of about 2" in out
+
+
+def test_an_out_of_range_answer_says_the_range_not_not_understood() -> None:
+    out = _interview(
+        ["often", "heel", "11", "6/10", "normal"],
+        [ASSESS[i] for i in ("foot_pain", "foot_pain_areas", "foot_pain_level", "arch")],
+    )
+    assert "11 is more than 10: a whole number from 0 to 10. Try again." in out
+    assert "Not understood" not in out

@@ -1,0 +1,53 @@
+"""The shared text helpers and vocabulary: one definition each, used by every screen and file."""
+
+from __future__ import annotations
+
+import pytest
+from pydantic import ValidationError
+
+from footback.assess.model import Score, Scores
+from footback.core.models import SCORE_NAMES, StrictModel
+from footback.core.text import dose_text, minutes_text, plural, safe_line, verdict_text
+
+
+def test_dose_short_and_full() -> None:
+    assert dose_text(30, 1, False) == "30 s"
+    assert dose_text(30, 3, True) == "30 s x 3, each side"
+    assert (
+        dose_text(10, 10, True, 3, full=True)
+        == "hold 10 s x 10, each side (left then right), 3 s rest between"
+    )
+    # A rest only matters between repetitions.
+    assert dose_text(10, 1, False, 3, full=True) == "hold 10 s"
+
+
+@pytest.mark.parametrize(("value", "text"), [(0, "0"), (2.0, "2"), (2.5, "2.5"), (12.4, "12"), (10, "10")])
+def test_minutes_text(value: float, text: str) -> None:
+    assert minutes_text(value) == text
+
+
+def test_plural_and_verdict() -> None:
+    assert plural(1, "step") == "1 step"
+    assert plural(0, "day") == "0 days"
+    assert verdict_text("replace_soon") == "replace soon"
+
+
+def test_safe_line_shows_controls() -> None:
+    assert safe_line(" a\t\tb\x07 ") == "a b\\x07"
+
+
+def test_strict_model_forbids_unknown_keys_and_changes() -> None:
+    class Thing(StrictModel):
+        size: int
+
+    with pytest.raises(ValidationError):
+        Thing.model_validate({"size": 1, "colour": "red"})
+    thing = Thing(size=1)
+    with pytest.raises(ValidationError):
+        setattr(thing, "size", 2)  # noqa: B010 (frozen: the assignment itself must fail)
+
+
+def test_scores_named_in_screen_order() -> None:
+    scores = Scores(**{n: Score(score=i, level="low", factors=[]) for i, n in enumerate(SCORE_NAMES)})
+    assert [(name, score.score) for name, score in scores.named()] == [("foot", 0), ("back", 1), ("link", 2)]
+    assert scores.score("link").score == 2

@@ -1,0 +1,250 @@
+"""`footback checkin`: date rules, one per day, last values as defaults, warning signs, JSON."""
+
+from __future__ import annotations
+
+import io
+import json
+from collections.abc import Iterator
+from contextlib import nullcontext
+from datetime import UTC, date, datetime
+from pathlib import Path
+
+import pytest
+from rich.console import Console
+from typer.testing import CliRunner
+
+from footback.cli.app import app
+from footback.core.errors import BadInputError, FootbackError
+from footback.daily.checkin import CheckIn, check_note, parse_day, parse_sign_numbers
+from footback.daily.checkin_flow import CheckinRequest, run_checkin
+from footback.records.assessments import list_assessments
+from footback.records.checkins import list_checkins, save_checkin
+from footback.records.db import Store, open_store
+from footback.stretch.session import StretchEnv, StretchOptions, run
+from tests.support.helpers import TINY_ROUTINE
+from tests.support.stretch_fakes import FakeClock, ScriptedKeys
+
+runner = CliRunner()
+NOW = datetime(2026, 3, 10, 8, 0, tzinfo=UTC)
+
+
+@pytest.fixture
+def store(home: Path) -> Iterator[Store]:
+    with open_store() as opened:
+        yield opened
+
+
+def answers(*lines: str) -> tuple[list[str], object]:
+    """An `ask` that replies with `lines` in order and records every prompt."""
+    prompts: list[str] = []
+    queue = list(lines)
+
+    def ask(prompt: str) -> str:
+        prompts.append(prompt)
+        if not queue:
+            raise EOFError
+        return queue.pop(0)
+
+    return prompts, ask
+
+
+def stored(store: Store, day: date, foot: int, back: int) -> None:
+    save_checkin(store, CheckIn(day=day, foot=foot, back=back, created_at=NOW))
+
+
+# ------------------------------------------------------------------ date rules
+
+
+def test_date_defaults_to_today_accepts_past_refuses_future() -> None:
+    today = date(2026, 3, 10)
+    assert parse_day(None, today) == today
+    assert parse_day("2026-03-01", today) == date(2026, 3, 1)
+    assert parse_day("2026-03-10", today) == today
+    with pytest.raises(BadInputError, match="in the future"):
+        parse_day("2026-03-11", today)
+    with pytest.raises(BadInputError, match="YYYY-MM-DD"):
+        parse_day("10/03/2026", today)
+
+
+def test_note_is_trimmed_limited_and_plain() -> None:
+    assert check_note("  long walk ") == "long walk"
+    assert check_note("   ") is None
+    with pytest.raises(BadInputError, match="too long"):
+        check_note("x" * 501)
+    with pytest.raises(BadInputError, match="control characters"):
+        check_note("red \x1b[31m")
+
+
+def test_sign_numbers() -> None:
+    assert parse_sign_numbers("", 6) == []
+    assert parse_sign_numbers("2 5,2", 6) == [2, 5]
+    with pytest.raises(ValueError, match="1 to 6"):
+        parse_sign_numbers("7", 6)
+
+
+def test_one_checkin_per_day_second_needs_replace(store: Store, console: Console) -> None:
+    run_checkin(store, CheckinRequest(foot=3, back=4), now=NOW, ask=None, console=console)
+    with pytest.raises(BadInputError, match="add --replace"):
+        run_checkin(store, CheckinRequest(foot=1, back=1), now=NOW, ask=None, console=console)
+    outcome = run_checkin(
+        store, CheckinRequest(foot=1, back=2, replace=True), now=NOW, ask=None, console=console
+    )
+    assert outcome.replaced
+    assert [(c.foot, c.back) for c in list_checkins(store)] == [(1, 2)]
+
+
+def test_second_checkin_asks_before_replacing(store: Store, console: Console) -> None:
+    stored(store, NOW.date(), 3, 4)
+    prompts, ask = answers("n")
+    kept = run_checkin(store, CheckinRequest(foot=1, back=1), now=NOW, ask=ask, console=console)  # type: ignore[arg-type]
+    assert kept.checkin is None and "Replace it?" in prompts[0]
+    assert [(c.foot, c.back) for c in list_checkins(store)] == [(3, 4)]
+    _, ask = answers("y")
+    run_checkin(store, CheckinRequest(foot=1, back=1), now=NOW, ask=ask, console=console)  # type: ignore[arg-type]
+    assert [(c.foot, c.back) for c in list_checkins(store)] == [(1, 1)]
+
+
+def test_interactive_shows_last_values_and_enter_keeps_them(store: Store, console: Console) -> None:
+    stored(store, date(2026, 3, 8), 4, 6)
+    prompts, ask = answers("", "5", "", "")
+    outcome = run_checkin(store, CheckinRequest(), now=NOW, ask=ask, console=console)  # type: ignore[arg-type]
+    assert outcome.checkin is not None
+    assert (outcome.checkin.foot, outcome.checkin.back, outcome.checkin.note) == (4, 5, None)
+    assert prompts[0].endswith("[4]: ") and prompts[1].endswith("[6]: ")
+    shown = console.file.getvalue()  # type: ignore[attr-defined]
+    assert "Last check-in Sun 8 Mar 2026: foot 4, back 6." in shown
+
+
+def test_interactive_reasks_a_bad_score(store: Store, console: Console) -> None:
+    _, ask = answers("eleven", "11", "2", "3", "sore after the walk", "")
+    outcome = run_checkin(store, CheckinRequest(), now=NOW, ask=ask, console=console)  # type: ignore[arg-type]
+    assert outcome.checkin is not None and outcome.checkin.note == "sore after the walk"
+    assert console.file.getvalue().count("Not understood") == 2  # type: ignore[attr-defined]
+
+
+def test_no_terminal_and_no_scores_is_a_usage_error(store: Store, console: Console) -> None:
+    with pytest.raises(BadInputError, match="--foot N and --back N"):
+        run_checkin(store, CheckinRequest(foot=2), now=NOW, ask=None, console=console)
+
+
+def test_input_ending_saves_nothing(store: Store, console: Console) -> None:
+    _, ask = answers("3")
+    with pytest.raises(FootbackError, match="nothing was saved"):
+        run_checkin(store, CheckinRequest(), now=NOW, ask=ask, console=console)  # type: ignore[arg-type]
+    assert list_checkins(store) == []
+
+
+# ------------------------------------------------------------------ warning signs
+
+
+def test_warning_sign_gives_assess_advice_and_history_entry(store: Store, console: Console) -> None:
+    from footback.assess.content import load_assess_content
+    from footback.assess.service import assess
+    from footback.daily.signs import warning_signs
+
+    number = [s.id for s in warning_signs(load_assess_content())].index("rf_fever") + 1
+    _, ask = answers("2", "3", "", str(number))
+    outcome = run_checkin(store, CheckinRequest(), now=NOW, ask=ask, console=console)  # type: ignore[arg-type]
+    assert outcome.checkin is not None and outcome.checkin.warning_signs == ["rf_fever"]
+    saved = list_assessments(store)
+    assert len(saved) == 1 and saved[0].result.urgent
+    assert saved[0].result == assess(load_assess_content(), {"rf_fever": True})
+    assert outcome.urgent == saved[0].result
+
+
+# ------------------------------------------------------------------ command line
+
+
+def test_cli_json_prints_what_was_stored() -> None:
+    result = runner.invoke(app, ["checkin", "--foot", "3", "--back", "5", "--note", "walk", "--json"])
+    assert result.exit_code == 0, result.output
+    doc = json.loads(result.stdout)
+    assert doc["stored"]["foot"] == 3 and doc["stored"]["back"] == 5 and doc["stored"]["note"] == "walk"
+    assert doc["replaced"] is False and doc["warning_signs"] == []
+
+
+@pytest.mark.parametrize(
+    ("args", "message"),
+    [
+        (["--foot", "11", "--back", "2"], "--foot: 11 is out of range"),
+        (["--foot", "1", "--back", "-1"], "--back: -1 is out of range"),
+        (["--foot", "1", "--back", "2", "--date", "2999-01-01"], "in the future"),
+        (["--foot", "1", "--back", "2", "--sign", "rf_fevr"], "did you mean 'rf_fever'"),
+        (["--foot", "1"], "no terminal to ask on"),
+    ],
+)
+def test_cli_bad_input_is_one_line_exit_2_nothing_stored(home: Path, args: list[str], message: str) -> None:
+    result = runner.invoke(app, ["checkin", *args])
+    assert result.exit_code == 2
+    assert message in result.stderr and "Traceback" not in result.stderr
+    assert len(result.stderr.strip().splitlines()) == 1
+    with open_store() as store:
+        assert list_checkins(store) == []
+
+
+def test_cli_past_date_and_replace() -> None:
+    assert (
+        runner.invoke(app, ["checkin", "--foot", "1", "--back", "2", "--date", "2026-01-05"]).exit_code == 0
+    )
+    again = runner.invoke(app, ["checkin", "--foot", "4", "--back", "4", "--date", "2026-01-05"])
+    assert again.exit_code == 2 and "--replace" in again.stderr
+    replaced = runner.invoke(
+        app, ["checkin", "--foot", "4", "--back", "4", "--date", "2026-01-05", "--replace"]
+    )
+    assert replaced.exit_code == 0 and "Replaced your check-in for Mon 5 Jan 2026" in replaced.stdout
+
+
+# ------------------------------------------------------------------ offered after a routine
+
+
+def _env(tiny: Path, lines: list[str]) -> tuple[StretchEnv, io.StringIO]:
+    clock = FakeClock()
+    out = io.StringIO()
+    queue = list(lines)
+
+    def read_line() -> str:
+        if not queue:
+            raise EOFError
+        return queue.pop(0)
+
+    env = StretchEnv(
+        out=out,
+        out_is_tty=True,
+        in_is_tty=True,
+        clock=clock,
+        sleep=clock.sleep,
+        wall_now=lambda: NOW,
+        open_keys=lambda show_cursor: nullcontext(ScriptedKeys(clock, [])),
+        read_line=read_line,
+    )
+    return env, out
+
+
+@pytest.fixture
+def tiny(tmp_path: Path) -> Path:
+    path = tmp_path / "tiny.toml"
+    path.write_text(TINY_ROUTINE, encoding="utf-8")
+    return path
+
+
+def test_finished_routine_offers_checkin_and_enter_skips(tiny: Path) -> None:
+    env, out = _env(tiny, [""])
+    assert run(StretchOptions(file=tiny, lead_in=0, plain=True, quiet=True), env) == 0
+    assert "Check in now" in out.getvalue()
+    with open_store() as store:
+        assert list_checkins(store) == []
+
+
+def test_finished_routine_checkin_yes_asks_and_stores(tiny: Path) -> None:
+    env, _ = _env(tiny, ["y", "2", "3", "", ""])
+    run(StretchOptions(file=tiny, lead_in=0, plain=True, quiet=True), env)
+    with open_store() as store:
+        assert [(c.day, c.foot, c.back) for c in list_checkins(store)] == [(NOW.astimezone().date(), 2, 3)]
+
+
+def test_no_offer_when_already_checked_in(tiny: Path) -> None:
+    with open_store() as store:
+        stored(store, NOW.astimezone().date(), 1, 1)
+    env, out = _env(tiny, [])
+    run(StretchOptions(file=tiny, lead_in=0, plain=True, quiet=True), env)
+    assert "Check in now" not in out.getvalue()

@@ -1,0 +1,165 @@
+"""`footback progress`: worked examples for every verdict at the thresholds, practice, pain by practice."""
+
+from __future__ import annotations
+
+import json
+from datetime import UTC, date, datetime, timedelta
+
+import pytest
+from typer.testing import CliRunner
+
+from footback.cli.app import app
+from footback.daily.checkin import CheckIn
+from footback.daily.content import load_daily_content
+from footback.daily.progress import judge, progress
+from footback.records.history import SessionEntry
+
+runner = CliRunner()
+TODAY = date(2026, 3, 31)  # a Tuesday
+RULE = load_daily_content().pain
+
+
+def checkin(day: date, foot: int, back: int = 0) -> CheckIn:
+    return CheckIn(day=day, foot=foot, back=back, created_at=datetime(2026, 1, 1, tzinfo=UTC))
+
+
+def session(day: date, minutes: float = 10.0) -> SessionEntry:
+    return SessionEntry(
+        started_at=datetime(day.year, day.month, day.day, 8, tzinfo=UTC),
+        routine="feet",
+        minutes=minutes,
+        planned_minutes=minutes,
+        steps_done=4,
+        steps_skipped=0,
+        finished=True,
+    )
+
+
+def test_shipped_rule_is_two_points_or_thirty_percent() -> None:
+    # The worked examples below assume the shipped rule (Farrar 2001; Salaffi 2004).
+    assert (RULE.meaningful_points, RULE.meaningful_percent, RULE.window_days, RULE.min_checkins) == (
+        2,
+        30,
+        7,
+        2,
+    )
+
+
+@pytest.mark.parametrize(
+    ("start", "now", "verdict"),
+    [
+        (6.0, 4.0, "better"),  # exactly 2 points down
+        (8.0, 6.1, "no clear change"),  # 1.9 points, 24%: noise
+        (5.0, 3.5, "better"),  # 1.5 points but exactly 30%
+        (5.0, 3.6, "no clear change"),  # 1.4 points, 28%
+        (3.0, 5.0, "worse"),  # exactly 2 points up
+        (3.0, 3.9, "worse"),  # 0.9 points but 30% up
+        (8.0, 9.5, "no clear change"),  # 1.5 points, 19% up
+        (4.0, 4.0, "no clear change"),
+        (0.0, 1.0, "no clear change"),  # from no pain, only points count
+        (0.0, 2.0, "worse"),
+    ],
+)
+def test_verdict_at_the_thresholds(start: float, now: float, verdict: str) -> None:
+    assert judge(start, now, RULE) == verdict
+
+
+def _days(first: date, count: int) -> list[date]:
+    return [first + timedelta(days=i) for i in range(count)]
+
+
+def test_start_is_first_week_of_checkins_and_now_is_last_seven_days() -> None:
+    # Start: 1-7 March (foot 6); the middle weeks (foot 9) belong to neither window; now: 25-31 March.
+    checkins = [checkin(d, 6, 7) for d in _days(date(2026, 3, 1), 7)]
+    checkins += [checkin(d, 9, 9) for d in _days(date(2026, 3, 8), 17)]
+    checkins += [checkin(d, 4, 7) for d in _days(date(2026, 3, 25), 7)]
+    result = progress(checkins, [], today=TODAY, tz=UTC, content=load_daily_content())
+    foot = result.foot_pain
+    assert (foot.start, foot.now, foot.change, foot.verdict) == (6.0, 4.0, -2.0, "better")
+    assert (foot.start_checkins, foot.now_checkins) == (7, 7)
+    assert result.back_pain.verdict == "no clear change"
+
+
+def test_too_little_data_below_two_checkins_in_a_window() -> None:
+    content = load_daily_content()
+    two_and_one = [checkin(date(2026, 3, 1), 8), checkin(date(2026, 3, 2), 8), checkin(TODAY, 1)]
+    assert (
+        progress(two_and_one, [], today=TODAY, tz=UTC, content=content).foot_pain.verdict == "too little data"
+    )
+    one_and_two = [checkin(date(2026, 3, 1), 8), checkin(TODAY - timedelta(days=1), 1), checkin(TODAY, 1)]
+    assert (
+        progress(one_and_two, [], today=TODAY, tz=UTC, content=content).foot_pain.verdict == "too little data"
+    )
+    two_and_two = [*two_and_one, checkin(TODAY - timedelta(days=6), 1)]
+    result = progress(two_and_two, [], today=TODAY, tz=UTC, content=content)
+    assert result.foot_pain.verdict == "better" and result.foot_pain.change == -7.0
+    # Everything in the last 7 days: nothing to compare against yet.
+    recent_only = [checkin(d, 5) for d in _days(TODAY - timedelta(days=6), 7)]
+    assert progress(recent_only, [], today=TODAY, tz=UTC, content=content).foot_pain.start is None
+
+
+def test_practice_against_the_target_streak_and_weeks_on_target() -> None:
+    # Week of 16 March: 3 sessions (on target); week of 23 March: 1 (below); this week: 2 so far.
+    sessions = [session(date(2026, 3, d)) for d in (16, 17, 18, 25, 30, 31)]
+    result = progress([], sessions, today=TODAY, tz=UTC, content=load_daily_content())
+    p = result.practice
+    assert p.target_per_week == 3.0  # 6 sessions in 14 days, a habit target
+    assert (p.sessions_per_week, p.minutes_per_week) == (3, 30.0)  # 25, 30 and 31 March
+    assert (p.weeks_on_target, p.weeks_counted) == (1, 2)  # this week is not decided yet
+    assert p.streak_days == 2
+    assert "not a clinical threshold" in result.target_note
+
+
+def test_this_week_counts_once_it_is_on_target() -> None:
+    sessions = [session(date(2026, 3, d)) for d in (30, 31, 31)]
+    result = progress([], sessions, today=TODAY, tz=UTC, content=load_daily_content())
+    assert (result.practice.weeks_on_target, result.practice.weeks_counted) == (1, 1)
+
+
+def test_pain_beside_practice_with_week_counts_and_the_warning() -> None:
+    sessions = [session(date(2026, 3, d)) for d in (16, 17, 18)]
+    checkins = [checkin(date(2026, 3, 16), 2, 3), checkin(date(2026, 3, 18), 4, 5)]
+    checkins += [checkin(date(2026, 3, 24), 6, 7), checkin(date(2026, 3, 9), 8, 9)]
+    result = progress(checkins, sessions, today=TODAY, tz=UTC, content=load_daily_content())
+    by = result.pain_by_practice
+    assert (by.on_target.weeks, by.on_target.foot, by.on_target.back) == (1, 3.0, 4.0)
+    assert (by.below_target.weeks, by.below_target.foot, by.below_target.back) == (2, 7.0, 8.0)
+    assert "not proof" in by.note
+
+
+def test_series_has_one_value_a_day_with_gaps() -> None:
+    result = progress(
+        [checkin(TODAY, 3, 4)],
+        [session(TODAY), session(TODAY)],
+        today=TODAY,
+        tz=UTC,
+        content=load_daily_content(),
+    )
+    s = result.series
+    assert len(s.days) == 28 and s.days[-1] == TODAY
+    assert s.foot[-1] == 3 and s.foot[0] is None and s.sessions[-1] == 2
+
+
+def test_cli_json_shape_and_screen() -> None:
+    for day, foot in (("2026-01-05", 6), ("2026-01-06", 6)):
+        assert (
+            runner.invoke(app, ["checkin", "--foot", str(foot), "--back", "5", "--date", day]).exit_code == 0
+        )
+    result = runner.invoke(app, ["progress", "--json"])
+    assert result.exit_code == 0, result.output
+    doc = json.loads(result.stdout)
+    assert set(doc["foot_pain"]) >= {"start", "now", "change", "verdict"}
+    assert set(doc["practice"]) >= {"sessions_per_week", "target_per_week", "weeks_on_target", "streak_days"}
+    assert set(doc["pain_by_practice"]) >= {"on_target", "below_target", "note"}
+    assert set(doc["plan"]) >= {"level", "next_review", "reason"}
+    assert len(doc["series"]["foot"]) == len(doc["series"]["days"])
+    screen = runner.invoke(app, ["progress"])
+    assert screen.exit_code == 0 and "too little data" in screen.stdout and "not proof" in screen.stdout
+
+
+def test_progress_before_anything_is_stored_creates_nothing(home: object) -> None:
+    from footback.core.paths import db_path
+
+    result = runner.invoke(app, ["progress"])
+    assert result.exit_code == 0 and "too little data" in result.stdout
+    assert not db_path().exists()

@@ -1,0 +1,137 @@
+"""The records layer: one repository per record kind, one policy for damaged rows, bounded reads."""
+
+from __future__ import annotations
+
+import sqlite3
+from pathlib import Path
+
+import pytest
+from typer.testing import CliRunner
+
+from footback.cli.app import app
+from footback.core.paths import db_path
+from footback.history.render import ROWS_READ
+from footback.records.db import open_store
+from footback.records.history import load_history
+from footback.records.shoes import find_pair
+from footback.report.build import build_report
+from tests.support.history_seed import NOW, add_check, at, seed_full, seed_years
+
+runner = CliRunner()
+
+
+def _rows_read_by_history_and_report(per_day: int, years: int) -> tuple[int, int, int]:
+    with open_store() as store:
+        seed_years(store, years=years, per_day=per_day)
+        store.rows_read = 0
+        shown = load_history(store, now=NOW, limit=ROWS_READ)
+        history_rows = store.rows_read
+        store.rows_read = 0
+        build_report(store, now=NOW)
+        report_rows = store.rows_read
+    return history_rows, report_rows, shown.streak_days
+
+
+@pytest.mark.parametrize("per_day", [1, 10])
+def test_history_and_report_read_a_bounded_number_of_rows(home: Path, per_day: int) -> None:
+    history_rows, report_rows, streak = _rows_read_by_history_and_report(per_day, years=2)
+    # Per kind: the newest ROWS_READ rows, a count, plus the sessions of the current streak
+    # (every tenth day is missed, so it is at most 9 days) and one row of aggregates.
+    assert streak == 9
+    assert history_rows <= 2 * ROWS_READ + 3 + per_day * (streak + 4) + 2
+    assert report_rows <= 40 + 12 + 1 + 1 + 1  # trends, shoe lines, totals, routines
+
+
+def test_ten_times_the_data_reads_no_more_rows(
+    home: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    small = _rows_read_by_history_and_report(1, years=1)
+    monkeypatch.setenv("FOOTBACK_HOME", str(tmp_path / "big"))
+    big = _rows_read_by_history_and_report(1, years=10)
+    assert big == small
+
+
+def test_history_still_says_how_many_are_not_shown(home: Path) -> None:
+    with open_store() as store:
+        seed_years(store, years=1)
+    result = runner.invoke(app, ["history"])
+    assert result.exit_code == 0, result.stderr
+    with sqlite3.connect(db_path()) as conn:
+        stored = [
+            conn.execute(f"SELECT count(*) FROM {t}").fetchone()[0]
+            for t in ("assessments", "stretch_sessions")
+        ]
+    assert stored == [53, 330]  # weekly for a year; daily but every tenth day
+    assert "38 earlier assessments not shown" in result.stdout  # 15 shown
+    assert "315 earlier sessions not shown" in result.stdout
+
+
+DAMAGE = {
+    "a bad timestamp": ("created_at", "'yesterday-ish'"),
+    "a year-9999 timestamp": ("created_at", "'9999-12-31T23:59:59+00:00'"),
+    "a non-number": ("foot_score", "'lots'"),
+    "invalid JSON": ("result", "'{\"scores\": '"),
+}
+
+
+@pytest.mark.parametrize("damage", list(DAMAGE))
+@pytest.mark.parametrize(
+    "command", [["history"], ["history", "--json"], ["report"], ["report", "-f", "html"]]
+)
+def test_a_damaged_assessment_is_skipped_with_one_warning_naming_it(
+    home: Path, damage: str, command: list[str]
+) -> None:
+    seed_full()
+    column, value = DAMAGE[damage]
+    with sqlite3.connect(db_path()) as conn:
+        conn.execute(f"UPDATE assessments SET {column} = {value} WHERE id = 3")
+    result = runner.invoke(app, command)
+    assert result.exit_code == 0, (result.stderr, result.exception)
+    (line,) = result.stderr.splitlines()
+    assert line.startswith("footback: warning: skipped a damaged assessment (3, saved at ")
+    assert "\x1b" not in line
+    with sqlite3.connect(db_path()) as conn:  # left as it was
+        assert conn.execute(f"SELECT {column} = {value} FROM assessments WHERE id = 3").fetchone() == (1,)
+
+
+@pytest.mark.parametrize(
+    ("table", "column", "value", "what"),
+    [
+        ("stretch_sessions", "started_at", "'not a date\x1b[2J'", "stretch session"),
+        ("stretch_sessions", "actual_seconds", "'five'", "stretch session"),
+        ("stretch_sessions", "detail", "'{'", "stretch session"),
+        ("shoe_checks", "created_at", "'0000-00-00'", "shoe check"),
+        ("shoe_checks", "result", "'[1, 2'", "shoe check"),
+    ],
+)
+@pytest.mark.parametrize("command", [["history"], ["history", "--json"], ["report"]])
+def test_damaged_sessions_and_checks_are_skipped_too(
+    home: Path, table: str, column: str, value: str, what: str, command: list[str]
+) -> None:
+    seed_full()
+    with sqlite3.connect(db_path()) as conn:
+        newest = conn.execute(f"SELECT max(id) FROM {table}").fetchone()[0]
+        conn.execute(f"UPDATE {table} SET {column} = {value} WHERE id = ?", (newest,))
+    result = runner.invoke(app, command)
+    assert result.exit_code == 0, (result.stderr, result.exception)
+    warnings = result.stderr.splitlines()
+    # history reads the newest rows of every kind; report reads sessions only through SQL sums
+    # (a damaged one is left out of them) and the latest check of each pair.
+    assert len(warnings) <= 1
+    for line in warnings:
+        assert line.startswith(f"footback: warning: skipped a damaged {what} ({newest}, saved at ")
+        assert "\x1b" not in line
+    if command[0] == "history":
+        assert len(warnings) == 1
+
+
+def test_find_pair_ignores_case_in_sql_without_reading_every_pair(home: Path) -> None:
+    with open_store() as store:
+        for n in range(30):
+            add_check(store, at(n), f"pair {n}")
+        add_check(store, at(0), "Trail Runners")
+        store.rows_read = 0
+        found = find_pair(store, "trail RUNNERS")
+        assert found is not None and found.name == "Trail Runners"
+        assert store.rows_read == 2  # the pair and its latest check
+        assert find_pair(store, "trail") is None
