@@ -74,8 +74,10 @@ def test_on_a_terminal_it_waits_for_enter_before_the_first_step(
     result = runner.invoke(app, ["stretch", "-f", str(sided), "--lead-in", "0", "--plain", "--quiet"])
     assert result.exit_code == 0, result.output
     lines = result.output.splitlines()
-    assert lines.index("You will need: nothing") < lines.index(READY_PROMPT) < lines.index(
-        "Step 1 of 2: Toe lift: hold 4 s"
+    assert (
+        lines.index("You will need: nothing")
+        < lines.index(READY_PROMPT)
+        < lines.index("Step 1 of 2: Toe lift: hold 4 s")
     )
     assert clock.now - START == 40 + 4 + 3 + 5 + 3  # other keys are ignored; play starts at Enter
     with open_store() as store:

@@ -14,20 +14,9 @@ if TYPE_CHECKING:
 
 
 def dose(step: Step) -> str:
-<<<<<<< HEAD
-    """'10 s x 10, each side, 3 s rest between' in words a person can follow."""
-    text = f"{step.kind} {step.seconds} s"
-    if step.reps > 1:
-        text += f" x {step.reps}"
-    if step.each_side:
-        text += ", each side (left then right)"
-    if step.rest and step.reps > 1:
-        text += f", {step.rest} s rest between"
-    return text
-=======
     """'hold 10 s x 10, each side (left then right), 3 s rest between' in words a person can follow."""
-    return dose_text(step.seconds, step.reps, step.each_side, step.rest, full=True)
->>>>>>> main
+    # The step's kind is the verb: a roll is not a hold.
+    return step.kind + dose_text(step.seconds, step.reps, step.each_side, step.rest, full=True)[4:]
 
 
 def cited(step: Step) -> list[str]:

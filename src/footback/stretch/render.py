@@ -9,12 +9,8 @@ from __future__ import annotations
 import math
 from typing import TYPE_CHECKING, TextIO
 
-<<<<<<< HEAD
-from footback.stretch.player import NOTICES, Event, EventKind, Frame
-=======
 from footback.core.text import plural
-from footback.stretch.player import Event, EventKind, Frame
->>>>>>> main
+from footback.stretch.player import NOTICES, Event, EventKind, Frame
 from footback.stretch.timeline import Kind, Segment, Timeline
 
 if TYPE_CHECKING:

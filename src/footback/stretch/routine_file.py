@@ -17,7 +17,7 @@ from pydantic import AfterValidator, ConfigDict, Field, ValidationError, model_v
 from footback.core.errors import BadInputError
 from footback.core.files import parse_toml, read_input_text
 from footback.core.models import StrictModel
-from footback.core.text import safe_block, safe_line
+from footback.core.text import safe_block, safe_line, visible_controls
 
 MAX_FILE_BYTES = 256_000
 MAX_STEPS = 100
@@ -48,7 +48,6 @@ class Cue(StrictModel):
     text: Line = Field(min_length=1, max_length=80)
 
 
-<<<<<<< HEAD
 MAX_FIGURE_LINES, MAX_FIGURE_COLUMNS = 10, 28
 FIGURE_MARK = "@"  # where the working foot or leg is: drawn as L or R
 # Figures are line drawings: printable ASCII plus box-drawing and block characters, all one
@@ -71,7 +70,7 @@ def _figure(text: str) -> str:
         if not _FIGURE_CHARS.fullmatch(row):
             bad = next(char for char in row if not _FIGURE_CHARS.fullmatch(char))
             raise ValueError(
-                f"line {number}: character {_UNSAFE.sub(_escape, bad)!r} is not allowed "
+                f"line {number}: character {visible_controls(bad)!r} is not allowed "
                 "(printable ASCII and box-drawing characters only)"
             )
         if len(row) > MAX_FIGURE_COLUMNS:
@@ -84,19 +83,16 @@ StepKind = Literal["hold", "roll", "move"]
 Limb = Literal["foot", "leg", "knee"]
 
 
-class SideText(BaseModel):
+class SideText(StrictModel):
     """What each side's holds say: which foot or leg works, e.g. 'left foot across your right knee'."""
 
-    model_config = ConfigDict(extra="forbid", frozen=True, strict=True)
+    model_config = ConfigDict(strict=True)
 
     left: Line = Field(min_length=1, max_length=120)
     right: Line = Field(min_length=1, max_length=120)
 
 
-class Step(BaseModel):
-=======
 class Step(StrictModel):
->>>>>>> main
     """One exercise: a hold of `seconds`, repeated `reps` times, on one or both sides."""
 
     model_config = ConfigDict(strict=True)
