@@ -157,7 +157,7 @@ def test_every_builtin_step_fits_the_terminal(width: int, height: int) -> None:
 @pytest.mark.parametrize("seconds", [10, 30, 60])
 @pytest.mark.usefixtures("xterm")
 def test_redraws_are_bounded_per_second_of_play(seconds: int) -> None:
-    """Frames per second at 10, 30 and 60 s holds: at most 4 (bars), digits once a second."""
+    """Frames per second at 10, 30 and 60 s holds: the clock once a second, bars along with it."""
     routine = Routine(
         name="h", description="One hold.", steps=[Step(name="Hold", seconds=seconds, instructions="Hold.")]
     )
@@ -177,14 +177,12 @@ def test_redraws_are_bounded_per_second_of_play(seconds: int) -> None:
     with Count(timeline, console, bell=False, keys=True) as screen:
         Player(timeline, screen, clock=clock, sleep=clock.sleep).run()
     per_second = [sum(1 for at, _ in drawn if second <= at < second + 1) for second in range(seconds)]
-    assert max(per_second) <= 4
+    # One redraw a second during a hold (the clock); the bars move on with it.
+    assert max(per_second) <= 2 and len(drawn) <= seconds + 1
     # Every frame after the first rewrites only a few lines, not the whole screen.
     first, *rest = drawn
     assert first[1] >= 15 and all(lines <= 8 for _, lines in rest)
-    # The countdown digits (5 rows) change once a second: at most one big rewrite per second.
-    big = [at for at, lines in rest if lines >= 5]
-    assert len(big) <= seconds
-    assert sum(per_second) / seconds <= 4
+    assert len(rest) >= seconds - 1  # and every second is shown
 
 
 @pytest.fixture

@@ -7,6 +7,8 @@ file are shown as typed. Plain mode never touches rich at all.
 from __future__ import annotations
 
 import math
+import re
+from dataclasses import dataclass
 from typing import TYPE_CHECKING, TextIO
 
 from footback.core.text import plural
@@ -250,8 +252,57 @@ def _budget(rows: list[str], room: int) -> list[str]:
     return [*rows[: room - 1], rows[room - 1].rstrip() + " …"]
 
 
-def screen_lines(timeline: Timeline, frame: Frame, width: int, height: int, *, keys: bool) -> list[Text]:
-    """The live screen for one frame as lines, laid out for a `width` x `height` terminal.
+@dataclass
+class Layout:
+    """One frame's lines and where the parts that change every second are, so a frame in which
+    only the time moved rebuilds just those rows."""
+
+    lines: list[Text]
+    count_at: int  # first row of the countdown (big digits, maybe beside the figure, or "N s")
+    count_rows: int
+    bars_at: int  # the "This part" bar; the "Routine" bar follows; -1 when cropped away
+    roomy: bool
+    with_figure: bool
+
+
+def _finish(lines: list[Text], width: int) -> list[Text]:
+    for line in lines:
+        line.truncate(width, overflow="ellipsis")
+        line.no_wrap = True
+    return lines
+
+
+def _bars(timeline: Timeline, frame: Frame, width: int) -> list[Text]:
+    seg = frame.segment
+    this = _bar_line("This part", seg.seconds - frame.remaining, seg.seconds, frame.remaining, width)
+    left = frame.left_in_routine
+    return _finish([this, _bar_line("Routine", timeline.total - left, timeline.total, left, width)], width)
+
+
+def _count_block(
+    timeline: Timeline, frame: Frame, width: int, *, roomy: bool, with_figure: bool
+) -> list[Text]:
+    """The countdown: big digits (beside the figure when it fits) or a short "N s" line."""
+    from rich.text import Text
+
+    from footback.stretch import bigtype
+    from footback.stretch.figure import figure_rows
+
+    seg = frame.segment
+    style = STATE_STYLES[state_word(timeline, seg, paused=frame.paused)]
+    count = countdown_text(frame.remaining)
+    if not roomy:
+        return _finish([Text(f"{count} s", style=style)], width)
+    # Centred within the widest count of this segment, so nothing shifts as digits drop off.
+    widest = bigtype.block_width(bigtype.big_digits(countdown_text(seg.seconds)))
+    block = bigtype.centre_block(bigtype.big_digits(count), widest)
+    if with_figure:
+        block = bigtype.beside(figure_rows(timeline.step(seg), seg.side), block, FIGURE_GAP)
+    return _finish([_figure_text(row, style) for row in bigtype.centre_block(block, width)], width)
+
+
+def layout(timeline: Timeline, frame: Frame, width: int, height: int, *, keys: bool) -> Layout:
+    """The live screen for one frame, laid out for a `width` x `height` terminal.
 
     Big type (the state word, the countdown) and the figure appear only when the terminal has
     room for them; the short status line always names the state and the side, so a small
@@ -281,33 +332,25 @@ def screen_lines(timeline: Timeline, frame: Frame, width: int, height: int, *, k
     notice = Text(frame.notice, style="bold reverse") if frame.notice else Text("")
     if frame.cue:
         notice.append(("   " if frame.notice else "") + frame.cue, style="bold")
-    bottom = [
-        notice,
-        _bar_line("This part", seg.seconds - frame.remaining, seg.seconds, frame.remaining, width),
-        _bar_line(
-            "Routine", timeline.total - frame.left_in_routine, timeline.total, frame.left_in_routine, width
-        ),
-        Text("Next: " + what_next(timeline, frame.index)),
-    ]
+    bottom = [notice, *_bars(timeline, frame, width), Text("Next: " + what_next(timeline, frame.index))]
     if keys or frame.paused:
         hint = PAUSED_HINT if frame.paused else KEY_HINT
         bottom.append(Text(hint, style="reverse" if frame.paused else "dim"))
     where = step.on_side(seg.side)
     middle = [status] + ([Text(where, style="bold")] if where else [])
-    count = countdown_text(frame.remaining)
     roomy = width >= BIG_MIN_WIDTH and height >= BIG_MIN_HEIGHT
+    with_figure = False
     if not roomy:
-        middle.append(Text(f"{count} s", style=style))
-        lines = [*top, *middle, *bottom]
+        head = [*top, *middle]
     else:
-        digits = bigtype.big_digits(count)
+        digits = bigtype.big_digits(countdown_text(seg.seconds))
         block = digits
         figure = figure_rows(step, seg.side)
         fixed = len(top) + len(middle) + len(bottom) + 2
         if figure and height >= FIGURE_MIN_HEIGHT and width >= FIGURE_MIN_WIDTH:
             both = bigtype.beside(figure, digits, FIGURE_GAP)
             if bigtype.block_width(both) <= width and fixed + len(both) + 1 <= room:
-                block = both
+                block, with_figure = both, True
         fixed += len(block)
         word_rows: list[str] = []
         big = bigtype.big_word(word)
@@ -315,29 +358,42 @@ def screen_lines(timeline: Timeline, frame: Frame, width: int, height: int, *, k
             word_rows = [*bigtype.centre_block(big, width), ""]
             fixed += len(word_rows)
         instructions = _budget(_wrap(step.instructions, width), room - fixed)
-        lines = [*top, *(Text(row, style=style) for row in word_rows), *middle]
-        lines += [Text(row, style="dim") for row in instructions]
-        lines.append(Text(""))
-        lines += [_figure_text(row, style) for row in bigtype.centre_block(block, width)]
-        lines.append(Text(""))
-        lines += bottom
-    lines = lines[:room]
-    for line in lines:
-        line.truncate(width, overflow="ellipsis")
-        line.no_wrap = True
-    return lines
+        head = [*top, *(Text(row, style=style) for row in word_rows), *middle]
+        head += [Text(row, style="dim") for row in instructions]
+        head.append(Text(""))
+    count = _count_block(timeline, frame, width, roomy=roomy, with_figure=with_figure)
+    lines = [*head, *count, *([Text("")] if roomy else []), *bottom]
+    bars_at = len(lines) - len(bottom) + 1
+    lines = _finish(lines[:room], width)
+    return Layout(
+        lines=lines,
+        count_at=len(head),
+        count_rows=len(count),
+        bars_at=bars_at if bars_at + 2 <= len(lines) else -1,
+        roomy=roomy,
+        with_figure=with_figure,
+    )
+
+
+def screen_lines(timeline: Timeline, frame: Frame, width: int, height: int, *, keys: bool) -> list[Text]:
+    """The live screen for one frame as lines (see `layout`)."""
+    return layout(timeline, frame, width, height, keys=keys).lines
+
+
+_RUNS = re.compile(r"█+|[LR*]+|[^█LR*]+")
 
 
 def _figure_text(row: str, style: str) -> Text:
     """A row of the figure/digits block: digits in the state's style, the L/R mark reversed."""
-    from itertools import groupby
-
     from rich.text import Text
 
-    text = Text()
-    for kind, chars in groupby(row, key=lambda char: "█" if char == "█" else char in "LR*"):
-        run = "".join(chars)
-        text.append(run, style=style if kind == "█" else "bold reverse" if kind is True else "")
+    text = Text(row)
+    for run in _RUNS.finditer(row):
+        first = run.group()[0]
+        if first == "█":
+            text.stylize(style, run.start(), run.end())
+        elif first in "LR*":
+            text.stylize("bold reverse", run.start(), run.end())
     return text
 
 
@@ -355,33 +411,30 @@ def bar_width(width: int) -> int:
     return max(5, width - 21)
 
 
+_STATIC, _COUNT = 0, 1  # positions in `view_key`
+
+
 def view_key(frame: Frame, width: int, height: int, total: float) -> tuple[object, ...]:
     """What a viewer could see change; the screen is redrawn only when this changes."""
     cells = bar_width(width)
     seg = frame.segment
     return (
-        frame.index,
-        math.ceil(frame.remaining - 1e-9),
+        (frame.index, frame.paused, frame.cue, frame.notice, width, height),  # _STATIC
+        math.ceil(frame.remaining - 1e-9),  # _COUNT
         math.ceil(frame.left_in_routine - 1e-9),
         _cells(seg.seconds - frame.remaining, seg.seconds, cells),
         _cells(total - frame.left_in_routine, total, cells),
-        frame.paused,
-        frame.cue,
-        frame.notice,
-        width,
-        height,
     )
 
 
-def until_change(frame: Frame, width: int, total: float) -> float:
-    """Routine seconds until `view_key` changes: a digit ticks over or a bar gains a cell."""
-    cells = bar_width(width)
-    seg = frame.segment
+def until_change(frame: Frame) -> float:
+    """Routine seconds until the next redraw: when a countdown ticks over.
+
+    The bars move on with the clock, once a second, not every time a cell fills: each wake-up
+    of an idle process costs far more than drawing a few lines, so the screen wakes the
+    process once a second during a hold (events such as cues and keys still draw at once).
+    """
     deltas = [_to_next_second(frame.remaining), _to_next_second(frame.left_in_routine)]
-    for span, left in ((seg.seconds, frame.remaining), (total, frame.left_in_routine)):
-        if span > 0:
-            done = span - left
-            deltas.append((int(cells * done / span) + 1) * span / cells - done)
     # A hair late rather than early, so the change has surely happened when we look.
     return max(0.0, min(deltas)) + CHANGE_MARGIN
 
@@ -469,6 +522,7 @@ class LiveScreen:
         self._keys = keys
         self._last: tuple[object, ...] | None = None
         self._screen: LineScreen | None = None
+        self._layout: Layout | None = None
 
     def intro(self) -> None:
         from rich.text import Text
@@ -516,7 +570,24 @@ class LiveScreen:
         width, height = self._console.size
         key = view_key(frame, width, height, self._timeline.total)
         if key != self._last and self._screen is not None:
+            self._screen.draw(self._lines(frame, key, width, height), (width, height))
             self._last = key
-            lines = screen_lines(self._timeline, frame, width, height, keys=self._keys)
-            self._screen.draw(lines, (width, height))
-        return None if frame.paused else until_change(frame, width, self._timeline.total)
+        return None if frame.paused else until_change(frame)
+
+    def _lines(self, frame: Frame, key: tuple[object, ...], width: int, height: int) -> list[Text]:
+        """The new frame's lines; when only the time moved, just the countdown and bars change."""
+        shown, last = self._layout, self._last
+        same_view = last is not None and key[_STATIC] == last[_STATIC]
+        if shown is None or not same_view or shown.bars_at < 0:
+            self._layout = layout(self._timeline, frame, width, height, keys=self._keys)
+            return self._layout.lines
+        lines = list(shown.lines)
+        if last is not None and key[_COUNT] != last[_COUNT]:
+            block = _count_block(
+                self._timeline, frame, width, roomy=shown.roomy, with_figure=shown.with_figure
+            )
+            end = min(len(lines), shown.count_at + shown.count_rows)
+            lines[shown.count_at : end] = block[: end - shown.count_at]
+        lines[shown.bars_at : shown.bars_at + 2] = _bars(self._timeline, frame, width)
+        shown.lines = lines
+        return lines
