@@ -12,7 +12,7 @@ from footback.cli.app import app
 from footback.daily.checkin import CheckIn
 from footback.daily.content import load_daily_content
 from footback.daily.progress import judge, progress
-from footback.records.history import SessionEntry
+from footback.records.stretch_sessions import SavedSession
 
 runner = CliRunner()
 TODAY = date(2026, 3, 31)  # a Tuesday
@@ -23,15 +23,17 @@ def checkin(day: date, foot: int, back: int = 0) -> CheckIn:
     return CheckIn(day=day, foot=foot, back=back, created_at=datetime(2026, 1, 1, tzinfo=UTC))
 
 
-def session(day: date, minutes: float = 10.0) -> SessionEntry:
-    return SessionEntry(
+def session(day: date, minutes: float = 10.0) -> SavedSession:
+    return SavedSession(
+        id=0,
         started_at=datetime(day.year, day.month, day.day, 8, tzinfo=UTC),
         routine="feet",
-        minutes=minutes,
-        planned_minutes=minutes,
+        planned_seconds=minutes * 60,
+        actual_seconds=minutes * 60,
         steps_done=4,
         steps_skipped=0,
         finished=True,
+        detail={},
     )
 
 

@@ -15,7 +15,8 @@ from typing import Literal
 from footback.core.models import StrictModel
 from footback.daily.checkin import CheckIn
 from footback.daily.content import DailyContent, PainRule, PracticeRule
-from footback.records.history import SessionEntry, local_day, routine_days, streak
+from footback.records.history import local_day, streak
+from footback.records.stretch_sessions import SavedSession
 
 Verdict = Literal["better", "no clear change", "worse", "too little data"]
 # Float noise must not move a change that sits exactly on a threshold.
@@ -126,7 +127,7 @@ def _monday(day: date) -> date:
     return day - timedelta(days=day.weekday())
 
 
-def week_sessions(sessions: Sequence[SessionEntry], tz: tzinfo | None) -> dict[date, int]:
+def week_sessions(sessions: Sequence[SavedSession], tz: tzinfo | None) -> dict[date, int]:
     """Counted sessions per week, keyed by the week's Monday."""
     weeks: dict[date, int] = {}
     for session in sessions:
@@ -154,7 +155,7 @@ def decided_weeks(
 
 
 def practice(
-    sessions: Sequence[SessionEntry],
+    sessions: Sequence[SavedSession],
     today: date,
     tz: tzinfo | None,
     rule: PracticeRule,
@@ -164,11 +165,11 @@ def practice(
     recent = [s for s in sessions if s.counts and since <= local_day(s.started_at, tz) <= today]
     return Practice(
         sessions_per_week=len(recent),
-        minutes_per_week=round(sum(s.minutes for s in recent), 1),
+        minutes_per_week=round(sum(s.actual_seconds for s in recent) / 60, 1),
         target_per_week=round(rule.per_week, 1),
         weeks_on_target=sum(weeks.values()),
         weeks_counted=len(weeks),
-        streak_days=streak(routine_days(sessions, tz), today),
+        streak_days=streak({local_day(s.started_at, tz) for s in sessions if s.counts}, today),
     )
 
 
@@ -192,7 +193,7 @@ def pain_by_practice(checkins: Sequence[CheckIn], weeks: dict[date, bool], note:
 
 
 def series(
-    checkins: Sequence[CheckIn], sessions: Sequence[SessionEntry], today: date, tz: tzinfo | None, days: int
+    checkins: Sequence[CheckIn], sessions: Sequence[SavedSession], today: date, tz: tzinfo | None, days: int
 ) -> Series:
     """Pain and sessions per day for the last `days` days (None where there was no check-in)."""
     span = [today - timedelta(days=offset) for offset in range(days - 1, -1, -1)]
@@ -212,7 +213,7 @@ def series(
 
 def progress(
     checkins: Sequence[CheckIn],
-    sessions: Sequence[SessionEntry],
+    sessions: Sequence[SavedSession],
     *,
     today: date,
     tz: tzinfo | None,

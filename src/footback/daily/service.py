@@ -12,12 +12,12 @@ def load_progress(now: datetime) -> Progress:
     from footback.daily.content import load_daily_content
     from footback.records.checkins import list_checkins
     from footback.records.db import open_existing_store
-    from footback.records.history import read_sessions
+    from footback.records.stretch_sessions import recent_sessions
 
     store = open_existing_store()
     checkins, sessions = [], []
     if store is not None:
         with store:
             checkins = list_checkins(store)
-            sessions = read_sessions(store)
+            sessions = recent_sessions(store, None)
     return progress(checkins, sessions, today=now.date(), tz=now.tzinfo, content=load_daily_content())
