@@ -3,10 +3,28 @@
 from __future__ import annotations
 
 import io
+import os
 from pathlib import Path
 
 import pytest
+from hypothesis import HealthCheck, settings
 from rich.console import Console
+
+# Hypothesis profiles: `dev` explores new random examples on every run; `ci` is reproducible
+# (derandomized, no example database), so a CI failure is the same failure on a rerun.
+# Tests that set max_examples keep their fixed counts under both profiles.
+# Both start from Hypothesis's own defaults (it auto-loads a built-in profile when CI is set).
+settings.register_profile("dev", parent=settings.get_profile("default"), deadline=None)
+settings.register_profile(
+    "ci",
+    parent=settings.get_profile("default"),
+    deadline=None,
+    derandomize=True,
+    database=None,
+    print_blob=True,
+    suppress_health_check=[HealthCheck.too_slow],
+)
+settings.load_profile("ci" if os.environ.get("CI") else "dev")
 
 
 @pytest.fixture(autouse=True)

@@ -12,7 +12,7 @@ from typer.testing import CliRunner
 
 from footback.cli.app import app
 from footback.core.paths import DB_NAME
-from tests.support.helpers import no_problem_answers
+from tests.support.helpers import no_problem_answers, part_one_keys
 
 runner = CliRunner()
 
@@ -76,16 +76,24 @@ def test_json_result_has_the_documented_shape(tmp_path: Path) -> None:
     data = json.loads(result.stdout)
     assert set(data) >= {"urgent", "red_flags", "scores", "startback", "recommendations"}
     assert data["urgent"] is False
-    assert data["startback"] == {"total": 0, "psychosocial": 0, "group": "low"}
+    assert {k: data["startback"][k] for k in ("total", "psychosocial", "group")} == {
+        "total": 0,
+        "psychosocial": 0,
+        "group": "low",
+    }
+    assert "Keele University" in data["startback"]["notice"]
+    assert data["triage"] == "self_care"
     link = data["scores"]["link"]
-    # flat feet 15 + back pain builds on the feet 20
-    assert link["score"] == 35
-    assert link["level"] == "moderate"
+    # flat feet 10 (a study) + back pain builds on the feet 20 (the article), which may add
+    # at most half the study points: 10 + 5
+    assert link["score"] == 15
+    assert link["level"] == "low"
+    assert (link["associations"], link["known_associations"]) == (1, 3)
     assert {f["id"] for f in link["factors"]} == {"flat_feet", "back_builds_on_feet"}
     assert all(set(f) >= {"id", "points", "reason", "source"} for f in link["factors"])
     recs = data["recommendations"]
     assert set(recs) >= {"routines", "actions", "see_specialist", "why_specialist"}
-    assert recs["routines"] == ["full"]
+    assert recs["routines"] == ["back"]  # the link alone no longer adds the feet routine
 
 
 def test_urgent_json_lists_flags_with_severity_and_no_routines(tmp_path: Path) -> None:
@@ -194,10 +202,9 @@ def test_no_save_stores_nothing(tmp_path: Path, home: Path) -> None:
 
 def typed_session(*extra: str) -> str:
     """Keyboard input for a full interview: no red flags, foot pain, no back pain."""
-    lines = ["n"] * 14  # the red-flag screen
-    lines += ["3", "heel 2", "6", "10", "y", "flat", "inner edge", "y", "n"]  # feet
-    lines += ["1"]  # back pain: never -> back details skipped
-    lines += ["4", "n", "y", "1", "n", "8", "1", "n", "", "", ""]  # footwear and habits
+    lines = part_one_keys()  # age and pregnancy skipped, back pain never, no warning sign
+    lines += ["3", "heel 2", "6", "10", "y", "flat", "inner edge", "y", "n"]  # feet; back details skipped
+    lines += ["4", "n", "y", "1", "n", "8", "1", "n", "", ""]  # footwear and habits
     return "\n".join([*extra, *lines]) + "\n"
 
 
@@ -219,25 +226,53 @@ def test_typed_interview_scores_and_saves(home: Path) -> None:
 
 def test_typed_interview_reasks_on_bad_input_shows_help_and_goes_back() -> None:
     text = typed_session()
-    # After the 14 red flags: a bad choice, a help request, an answer, then back, then the real answer.
+    # After part 1: a bad choice, a help request, an answer, then back, then the real answer.
     lines = text.splitlines()
-    lines[14:15] = ["7", "?", "2", "b", "3"]
+    first = len(part_one_keys())
+    lines[first : first + 1] = ["7", "?", "2", "b", "3"]
     result = runner.invoke(app, ["assess", "--no-save", "--json"], input="\n".join(lines) + "\n")
     assert result.exit_code == 0, result.output
     assert "Not understood: choose 1-4 or one of: never, sometimes, often, all the time" in result.stderr
-    assert "Foot pain is where the foot-back chain starts." in result.stderr
+    assert "Foot pain, heel pain in particular, goes together with low back pain" in result.stderr
     data = json.loads(result.stdout)
     assert data["scores"]["foot"]["score"] == 93
 
 
-def test_a_red_flag_typed_stops_after_the_screen(home: Path) -> None:
-    lines = ["y"] + ["n"] * 13 + [""]
+def test_an_emergency_yes_shows_the_advice_before_any_further_question(home: Path) -> None:
+    lines = ["", "", "1", "y", ""]  # age, pregnancy skipped; back pain never; saddle numbness: yes
     result = runner.invoke(app, ["assess"], input="\n".join(lines) + "\n")
     assert result.exit_code == 0, result.output
-    assert "You said yes to a warning sign" in result.stderr
-    assert "EMERGENCY: get help now" in result.stdout
-    assert "YOUR FEET" not in result.stdout
+    err = result.stderr  # the questions and the advice at once go to the terminal
+    advice = err.index("999 in the UK, 911 in the US, 112 in the EU")
+    assert err.index("EMERGENCY: get help now") < advice
+    assert "b to change an answer" in err
+    assert "trouble passing urine" not in err  # the next question was never asked
+    assert "YOUR FEET" not in err
+    assert "EMERGENCY: get help now" in result.stdout  # and the result panel
     assert (home / DB_NAME).exists()
+
+
+def test_b_after_the_emergency_advice_changes_the_answer(home: Path) -> None:
+    lines = ["", "", "1", "y", "b", "n", *part_one_keys()[4:]]
+    lines += ["1", "normal", "even", "n", "n", "1", "y", "y", "good", "n", "2", "7", "n", "", ""]
+    result = runner.invoke(app, ["assess", "--json", "--no-save"], input="\n".join(lines) + "\n")
+    assert result.exit_code == 0, result.output
+    assert "999 in the UK" in result.stderr
+    data = json.loads(result.stdout)
+    assert data["triage"] == "self_care" and data["red_flags"] == []
+
+
+def test_an_urgent_yes_finishes_part_one_then_stops(home: Path) -> None:
+    keys = part_one_keys()
+    fever = keys.index("n", 3) + 8  # saddle, bladder, both legs, sexual, weakness, chest, calf, sudden cold
+    keys[fever] = "y"
+    result = runner.invoke(app, ["assess", "--json", "--no-save"], input="\n".join([*keys, ""]) + "\n")
+    assert result.exit_code == 0, result.output
+    assert "footback stops here" in result.stderr
+    assert "Are your feet numb" in result.stderr  # part 1 was finished first
+    assert "How often do your feet hurt" not in result.stderr
+    data = json.loads(result.stdout)
+    assert data["triage"] == "urgent" and [f["id"] for f in data["red_flags"]] == ["rf_fever"]
 
 
 def test_input_ending_early_saves_nothing(home: Path) -> None:

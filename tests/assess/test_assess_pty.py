@@ -9,6 +9,8 @@ from pathlib import Path
 import pexpect
 import pytest
 
+from tests.support.helpers import part_one_keys
+
 pytestmark = pytest.mark.slow
 
 
@@ -24,9 +26,9 @@ def test_typed_assessment_in_a_real_terminal(home: Path) -> None:
     )
     try:
         child.expect("WARNING SIGNS")
-        for _ in range(14):
+        for key in part_one_keys():
             child.expect("> ")
-            child.sendline("n")
+            child.sendline(key)
         child.expect("How often do your feet hurt")
         child.expect("> ")
         child.sendline("often")
@@ -51,7 +53,6 @@ def test_typed_assessment_in_a_real_terminal(home: Path) -> None:
             "2",
             "7",
             "n",
-            "",
             "",
             "",
         ]:
@@ -97,6 +98,45 @@ def test_ctrl_c_at_a_prompt_exits_130_restores_the_terminal_and_saves_nothing(ho
     assert not (home / "footback.sqlite3").exists()
 
 
+def test_the_emergency_advice_follows_the_first_emergency_yes(home: Path) -> None:
+    env = dict(os.environ, FOOTBACK_HOME=str(home), TERM="dumb", NO_COLOR="1", COLUMNS="80")
+    child = pexpect.spawn(
+        sys.executable,
+        ["-m", "footback", "assess"],
+        env=env,
+        encoding="utf-8",
+        timeout=20,
+        dimensions=(40, 80),
+    )
+    try:
+        for key in ["", "", "2", "10"]:  # age, pregnancy skipped; back pain sometimes, for 10 weeks
+            child.expect("> ")
+            child.sendline(key)
+        child.expect("around your genitals")
+        child.expect("> ")
+        child.sendline("n")
+        child.expect("passing urine")
+        child.expect("> ")
+        child.sendline("y")  # the first emergency yes
+        child.expect("EMERGENCY: get help now")
+        child.expect(r"999 in the UK,\s+911 in the US,\s+112 in the EU")
+        child.expect("b to change an answer")
+        shown_before = child.before or ""
+        child.sendline("b")  # change it: the same question comes back
+        child.expect("passing urine")
+        child.expect("> ")
+        child.sendline("y")
+        child.expect("b to change an answer")
+        child.sendline("")
+        child.expect("not a diagnosis")
+        child.expect(pexpect.EOF)
+        rest = child.before or ""
+    finally:
+        child.close()
+    assert child.exitstatus == 0
+    assert "in both legs" not in shown_before + rest  # no further question was asked
+
+
 def test_redirected_result_still_asks_on_the_terminal(home: Path, tmp_path: Path) -> None:
     """`footback assess > result.txt`: the questions appear on the terminal, the result in the file."""
     result = tmp_path / "result.txt"
@@ -111,14 +151,11 @@ def test_redirected_result_still_asks_on_the_terminal(home: Path, tmp_path: Path
     )
     try:
         child.expect(r"About \d+ questions, about \d+ minutes\.")
-        child.expect(r"Warning signs · question 1 of about \d+")
-        child.expect("> ")
-        child.sendline("y")
-        for _ in range(13):
+        child.expect(r"question 1 of about \d+")
+        for key in ["", "", "1", "y"]:  # age, pregnancy skipped; back pain never; saddle numbness
             child.expect("> ")
-            child.sendline("n")
-        child.expect("You said yes to a warning sign")
-        child.expect("> ")
+            child.sendline(key)
+        child.expect("b to change an answer")
         child.sendline("")
         child.expect(r"EXIT=(\d+)")
         code = int(child.match.group(1))

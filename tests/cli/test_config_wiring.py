@@ -125,9 +125,10 @@ def test_a_warning_sign_still_stops_the_default_routine(speaker: None, config: P
     with open_store() as store:
         add_assessment(store, answers, datetime(2025, 3, 1, tzinfo=UTC))
     config.write_text('default_routine = "feet"\n', encoding="utf-8")
-    code, out, _ = invoke("stretch")
-    assert code == 0
-    assert "please see a clinician" in " ".join(out.split())
+    code, out, err = invoke("stretch")
+    # No terminal to ask whether a clinician has seen the person: one line, exit 2, nothing played.
+    assert code == 2
+    assert "reported a warning sign (fever with the pain)" in err and "--seen-clinician" in err
     assert "Routine done" not in out
 
 

@@ -98,17 +98,33 @@ def test_no_assessment_says_how_to_get_one(home: Path) -> None:
     assert not home.exists()
 
 
-def test_urgent_latest_assessment_declines_and_repeats_the_advice(home: Path) -> None:
+def test_urgent_latest_assessment_without_a_terminal_is_one_line_and_exit_2(home: Path) -> None:
     urgent = no_problem_answers() | {"rf_fever": True}
-    advice = score_answers(load_assess_content(), urgent).red_flags[0].advice
     with open_store() as store:
         add_assessment(store, heel_and_back_answers(), at(3))
         add_assessment(store, urgent, at(1))
     result = runner.invoke(app, ["plan"], env={"COLUMNS": "200"})
-    assert result.exit_code == 1
-    assert advice in result.stdout
-    assert "will not make a stretching plan" in result.stdout
+    assert result.exit_code == 2
+    assert result.stderr.count("\n") == 1 and "--seen-clinician" in result.stderr
+    assert "fever with the pain" in result.stderr
     assert not plan_path().exists()
+
+
+def test_seen_clinician_is_recorded_and_a_plan_waits_for_a_new_assessment(home: Path) -> None:
+    urgent = no_problem_answers() | {"rf_fever": True}
+    with open_store() as store:
+        add_assessment(store, heel_and_back_answers(), at(3))
+        add_assessment(store, urgent, at(1))
+    result = runner.invoke(app, ["plan", "--seen-clinician"], env={"COLUMNS": "200"})
+    assert result.exit_code == 1
+    assert "a clinician has seen you" in result.stdout
+    assert "run `footback assess` again" in result.stdout
+    assert not plan_path().exists()
+    with open_store() as store:
+        assert store.query("SELECT count(*) FROM clinician_seen")[0][0] == 1
+    # Asked once: the next run goes straight to the same advice, without asking again.
+    again = runner.invoke(app, ["plan"], env={"COLUMNS": "200"})
+    assert again.exit_code == 1 and "run `footback assess` again" in again.stdout
 
 
 def test_saved_plan_is_refused_after_an_urgent_assessment(home: Path) -> None:

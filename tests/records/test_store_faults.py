@@ -13,7 +13,7 @@ import stat
 import subprocess
 import sys
 import textwrap
-import time
+from datetime import UTC, datetime
 from pathlib import Path
 
 import pytest
@@ -53,31 +53,43 @@ WRITER = textwrap.dedent(
     """
     import sys, time
     from datetime import UTC, datetime, timedelta
+    from pathlib import Path
     from footback.assess.service import assess
     from footback.assess.content import load_assess_content
     from footback.records.assessments import save_assessment
     from footback.records.db import open_store
     from tests.support.helpers import no_problem_answers
 
-    tag, count, start = int(sys.argv[1]), int(sys.argv[2]), float(sys.argv[3])
+    tag, count, writers, gate = int(sys.argv[1]), int(sys.argv[2]), int(sys.argv[3]), Path(sys.argv[4])
+
+    def barrier(name):
+        # Everyone marks arrival, then waits for all: no clock involved, only the others' progress.
+        (gate / f"{name}-{tag}").touch()
+        while len(list(gate.glob(f"{name}-*"))) < writers:
+            time.sleep(0.001)
+
     answers = no_problem_answers()
     result = assess(load_assess_content(), answers)
-    while time.time() < start:  # line the writers up so their first writes collide
-        pass
+    barrier("ready")  # line the writers up so their first writes collide
     for i in range(count):
         with open_store() as store:  # a fresh open each time, as separate commands would
             when = datetime(2025, 1, 1, tzinfo=UTC) + timedelta(minutes=tag * 1000 + i)
             save_assessment(store, answers, result, when)
+        if i == 0:
+            barrier("wrote-first")  # nobody writes a second record before everyone wrote a first
     """
 )
 
 
 @pytest.mark.parametrize("writers", [2, 6])
-def test_writer_processes_at_once_all_succeed_on_a_new_store(home: Path, writers: int) -> None:
-    start = time.time() + 1.5  # enough for every child to import footback first
+def test_writer_processes_at_once_all_succeed_on_a_new_store(
+    home: Path, tmp_path: Path, writers: int
+) -> None:
+    gate = tmp_path / "gate"
+    gate.mkdir()
     procs = [
         subprocess.Popen(
-            [sys.executable, "-c", WRITER, str(tag), "15", str(start)],
+            [sys.executable, "-c", WRITER, str(tag), "15", str(writers), str(gate)],
             env=child_env(home),
             stdout=subprocess.PIPE,
             stderr=subprocess.PIPE,
@@ -90,8 +102,24 @@ def test_writer_processes_at_once_all_succeed_on_a_new_store(home: Path, writers
         assert proc.returncode == 0, err
         assert "locked" not in err
     with open_store() as store:
-        assert store.conn.execute("SELECT count(*) FROM assessments").fetchone()[0] == writers * 15
+        rows = store.conn.execute("SELECT id, created_at FROM assessments ORDER BY id").fetchall()
         assert store.conn.execute("PRAGMA integrity_check").fetchone()[0] == "ok"
+    assert len(rows) == writers * 15
+    # Commit order (ids) per writer, decoded from the timestamps each writer chose.
+    commits: dict[int, list[int]] = {}
+    for row_id, created_at in rows:
+        minutes = int(
+            (datetime.fromisoformat(created_at) - datetime(2025, 1, 1, tzinfo=UTC)).total_seconds() // 60
+        )
+        commits.setdefault(minutes // 1000, []).append(row_id)
+    assert sorted(commits) == list(range(writers))
+    # The writers overlapped: every writer's span of commits (first to last) overlaps every other's,
+    # since all first records were committed before any second one.
+    spans = [(min(ids), max(ids)) for ids in commits.values()]
+    assert all(
+        a_first < b_last and b_first < a_last for a_first, a_last in spans for b_first, b_last in spans
+    )
+    assert max(ids[0] for ids in commits.values()) < min(ids[1] for ids in commits.values())
 
 
 # ------------------------------------------------------------------ a writer killed mid-write
@@ -253,8 +281,11 @@ def build_store_at(path: Path, version: int) -> None:
     """A store as footback left it at `version`, with a record in every table that existed then."""
     conn = sqlite3.connect(path, isolation_level=None)
     for migration in MIGRATIONS:
-        if migration.version <= version:
-            conn.executescript(migration.sql)
+        if migration.version > version:
+            break
+        conn.executescript(migration.sql)
+        if migration.then is not None:
+            migration.then(conn)
     if version >= 1:
         conn.execute(f"PRAGMA application_id = {APPLICATION_ID}")
         conn.execute(
@@ -271,7 +302,11 @@ def build_store_at(path: Path, version: int) -> None:
     conn.close()
 
 
-@pytest.mark.parametrize("version", [0, *(m.version for m in MIGRATIONS[:-1])])
+# Every version a released footback left a store at (versions have gaps: each work stream has a block).
+EARLIER_VERSIONS = [0, *(m.version for m in MIGRATIONS[:-1])]
+
+
+@pytest.mark.parametrize("version", EARLIER_VERSIONS)
 def test_migrations_run_forward_from_every_earlier_version(home: Path, version: int) -> None:
     home.mkdir(mode=0o700)
     build_store_at(db_path(), version)
@@ -295,9 +330,8 @@ def test_migrations_run_forward_from_every_earlier_version(home: Path, version: 
 
 
 def test_migrations_are_numbered_in_order() -> None:
-    # Gaps are allowed: each issue has its own block of version numbers.
     versions = [m.version for m in MIGRATIONS]
-    assert versions == sorted(set(versions))
+    assert versions == sorted(set(versions)) and versions[0] == 1
 
 
 # ------------------------------------------------------------------ read-only and full disks
@@ -365,7 +399,7 @@ def test_full_disk_gives_a_clear_error_and_loses_nothing(tmp_path: Path, answers
     fb = " ".join(FOOTBACK)
     out = tmp_path / "after.json"
     script = (
-        f"set -u; mount -t tmpfs -o size=1m tmpfs {disk} || exit 99; "
+        f"set -u; mount -t tmpfs -o size=1m,mode=0700 tmpfs {disk} || exit 99; "
         f"{fb} import {backup} >/dev/null || exit 98; "
         f"dd if=/dev/zero of={disk}/filler bs=4k 2>/dev/null; "
         f"{fb} assess --answers {answers_file} >/dev/null; echo assess=$?; "

@@ -259,10 +259,9 @@ def test_safe_text_helpers() -> None:
     assert safe_block("one\r\ntwo\x00") == "one\ntwo\\x00"
 
 
-def test_the_readme_example_routine_file_loads(tmp_path: Path) -> None:
-    readme = (Path(__file__).resolve().parents[2] / "README.md").read_text(encoding="utf-8")
-    section = readme.split("<!-- section:stretch -->")[1].split("<!-- /section:stretch -->")[0]
-    example = section.split("```toml\n")[1].split("```")[0]
+def test_the_documented_example_routine_file_loads(tmp_path: Path) -> None:
+    doc = (Path(__file__).resolve().parents[2] / "docs" / "stretch.md").read_text(encoding="utf-8")
+    example = doc.split("```toml\n")[1].split("```")[0]
     loaded = catalogue.load_file(write(tmp_path, example))
     assert [s.name for s in loaded.steps] == ["Calf stretch", "Cat-cow, standing"]
     assert loaded.switch_seconds == 3 and loaded.steps[1].cues[1].text == "Round ..."

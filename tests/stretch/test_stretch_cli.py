@@ -21,6 +21,8 @@ from footback.records.stretch_sessions import SavedSession, recent_sessions
 from footback.stretch import session as stretch_session
 from footback.stretch.player import Key
 from footback.stretch.session import StretchEnv
+from tests.support.helpers import no_problem_answers
+from tests.support.history_seed import add_assessment
 from tests.support.stretch_fakes import FakeClock, ScriptedKeys
 
 runner = CliRunner()
@@ -247,13 +249,17 @@ def test_without_a_routine_it_plays_what_the_assessment_recommended(monkeypatch:
     assert sessions()[0].routine == "morning"
 
 
-def test_an_urgent_assessment_plays_nothing(monkeypatch: pytest.MonkeyPatch) -> None:
-    clock = fake_terminal(monkeypatch)
-    latest = assessment(True, [])
-    monkeypatch.setattr("footback.records.assessments.latest_result", lambda store: latest)
-    result = runner.invoke(app, ["stretch"])
-    assert result.exit_code == 0
-    assert "please see a clinician before starting any stretches" in " ".join(result.output.split())
+def test_an_urgent_assessment_plays_nothing_until_a_clinician_has_been_seen(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    clock = fake_terminal(monkeypatch, in_tty=True)
+    with open_store() as store:
+        add_assessment(store, no_problem_answers() | {"rf_fever": True}, datetime(2025, 3, 1, tzinfo=UTC))
+    result = runner.invoke(app, ["stretch", "--routine", "feet"], input="n\n")
+    assert result.exit_code == 1
+    said = " ".join(result.output.split())
+    assert "Your assessment of 2025-03-01 reported a warning sign: fever with the pain." in said
+    assert "Has a clinician" in said and "Please get the care advised above" in said
     assert clock.now == START and sessions() == []
 
 

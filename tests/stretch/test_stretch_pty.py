@@ -66,6 +66,8 @@ def test_pause_skip_and_a_restored_terminal(tmp_path: Path, home: Path) -> None:
     child.expect("space pause")
     child.send("n")
     child.expect("Step 2 of 2: Second stretch")
+    child.expect(r"Check in now .*Enter skips")  # the one-line check-in offer after a routine
+    child.send("\r")
     child.expect(r"EXIT=(\d+)")
     assert child.match.group(1) == "0"
     raw = child.logfile_read.getvalue()

@@ -29,3 +29,22 @@ name = "Toe lift"
 seconds = 1
 instructions = "Lift your toes."
 """
+
+
+def part_one_keys(back_pain: str = "1") -> list[str]:
+    """Keyboard answers to part 1 with no warning sign: skip the optional ones, back pain as given."""
+    content = load_assess_content()
+    keys: list[str] = []
+    for q in content.questions.questions:
+        if q.part != content.questions.parts[0].id:
+            continue
+        if q.id == "back_pain":
+            keys.append(back_pain)
+        elif q.id == "back_pain_weeks":
+            if back_pain != "1":
+                keys.append("10")
+        elif q.optional:
+            keys.append("")
+        else:
+            keys.append("n")
+    return keys

@@ -26,6 +26,49 @@ def urgent_recommendations(content: AssessContent) -> Recommendations:
     )
 
 
+def under_age_recommendations(content: AssessContent) -> Recommendations:
+    """Under the age footback is made for: no routine, a GP with a parent or carer."""
+    adults = content.safety.adults
+    src = sources()
+    return Recommendations(
+        routines=[],
+        routine_reasons=[],
+        actions=[],
+        action_details=[],
+        evidence_notes=[],
+        see_specialist=True,
+        why_specialist=adults.notice,
+        specialist=adults.who,
+        specialist_reasons=[
+            Note(
+                id="under_age",
+                text=adults.notice,
+                source="; ".join(src.cite(s) for s in adults.sources),
+                source_ids=adults.sources,
+            )
+        ],
+    )
+
+
+def _mentions(content: AssessContent, facts: Facts) -> list[Note]:
+    """Red flags answered yes that do not count here (e.g. a cancer history without back pain)."""
+    src = sources()
+    notes = []
+    for q in content.questions.questions:
+        flag = q.red_flag
+        if flag is not None and flag.mention and facts.get(q.id) is True and not flag.counts(facts):
+            text = flag.mention
+            notes.append(
+                Note(
+                    id=q.id,
+                    text=text,
+                    source="; ".join(src.cite(s) for s in flag.sources),
+                    source_ids=flag.sources,
+                )
+            )
+    return notes
+
+
 def recommend(content: AssessContent, facts: Facts, scores: Scores) -> Recommendations:
     """Advice for a non-urgent assessment, every item tied to the rule and source behind it."""
     adv = content.advice
@@ -55,7 +98,7 @@ def recommend(content: AssessContent, facts: Facts, scores: Scores) -> Recommend
                 source_ids=[adv.routines.fallback_source],
             )
         ]
-    actions = [
+    actions = _mentions(content, facts) + [
         Note(id=a.id, text=a.text, source=src.cite(a.source), source_ids=[a.source])
         for a in adv.actions
         if a.applies(facts)

@@ -2,27 +2,88 @@
 
 from __future__ import annotations
 
+from collections.abc import Mapping
 from functools import cache
-from typing import Literal
+from pathlib import Path
 
-from footback.content.loader import load_model, sources
-from footback.content.questions import Question, When
+from footback.content.loader import ContentProblems, Sources, sources
+from footback.content.questions import Question, When, when_holds
 from footback.content.questions import Value as Value
 from footback.content.rules import QuestionSet, Rule
+from footback.core.errors import ContentError
 from footback.core.models import Level, ScoreName, StrictModel
+from footback.core.safety import Severity, SignRule
 
-Severity = Literal["emergency", "urgent"]
+QUESTIONS, SCORING, ADVICE, SAFETY = (
+    "data/assess/questions.toml",
+    "data/assess/scoring.toml",
+    "data/assess/advice.toml",
+    "data/assess/safety.toml",
+)
 Facts = dict[str, Value | None]
 
 
 class RedFlag(StrictModel):
     severity: Severity
+    # A few words naming the sign in history, reports and the stretch/plan reminder.
+    label: str
     advice: str
     sources: list[str]
+    # A fact about the person that stays true (see footback.core.safety).
+    standing: bool = False
+    # The sign does not count when every condition here holds (e.g. no back pain).
+    unless: When = {}
+    # Said instead when `unless` holds, so the answer is not lost.
+    mention: str | None = None
+
+    def counts(self, facts: Mapping[str, Value | None]) -> bool:
+        return not (self.unless and when_holds(self.unless, facts))
 
 
 class AssessQuestion(Question):
     red_flag: RedFlag | None = None
+
+    def sign_rule(self) -> SignRule | None:
+        """This question's warning sign for the safety rule: a yes that counts."""
+        flag = self.red_flag
+        if flag is None:
+            return None
+        qid = self.id
+        return SignRule(
+            id=qid,
+            severity=flag.severity,
+            test=lambda facts: facts.get(qid) is True and flag.counts(facts),
+            standing=flag.standing,
+        )
+
+
+class DerivedSign(Rule):
+    """A warning sign no single question asks: a combination of answers, or an age rule."""
+
+    id: str
+    severity: Severity
+    label: str
+    question: str
+    advice: str
+    sources: list[str]
+    standing: bool = False
+
+    def sign_rule(self) -> SignRule:
+        return SignRule(id=self.id, severity=self.severity, test=self.applies, standing=self.standing)
+
+
+class Adults(StrictModel):
+    """footback is for adults: below `min_age` it says so and gives no grouping or routine."""
+
+    min_age: int
+    notice: str
+    who: str
+    sources: list[str]
+
+
+class Safety(StrictModel):
+    signs: list[DerivedSign]
+    adults: Adults
 
 
 class AssessQuestions(QuestionSet[AssessQuestion]):
@@ -34,6 +95,12 @@ class Factor(Rule):
     points: int
     reason: str
     source: str
+    # Further sources the reason draws on (e.g. a study that found the opposite).
+    also: tuple[str, ...] = ()
+
+    @property
+    def source_ids(self) -> list[str]:
+        return [self.source, *self.also]
 
 
 class ScoreSpec(StrictModel):
@@ -42,6 +109,9 @@ class ScoreSpec(StrictModel):
     high_at: int
     level_note: str | None = None
     requires: When = {}
+    # Factors resting only on the article or expert opinion add at most a third of the score,
+    # and the level is never `high` without a factor from a published study.
+    cap_unpublished: bool = False
     factors: list[Factor]
 
     def level_for(self, score: int) -> Level:
@@ -58,6 +128,8 @@ class StartBackItem(StrictModel):
 
 class StartBackSpec(StrictModel):
     source: str
+    # Keele's copyright and funding statement, shown wherever the grouping is.
+    notice: str
     low_max_total: int
     high_min_psychosocial: int
     items: list[StartBackItem]
@@ -71,6 +143,8 @@ class Scoring(StrictModel):
 class UrgentText(StrictModel):
     emergency_title: str
     urgent_title: str
+    # Said when the interview stops after part 1 because of an urgent sign.
+    stop_urgent: str
     no_exercise: str
     why_specialist: str
 
@@ -109,8 +183,20 @@ class SpecialistRule(Rule):
     source: str
 
 
+class GateText(StrictModel):
+    """What stretch and plan say after a warning sign (see footback.assess.gate)."""
+
+    reminder: str
+    question: str
+    recorded: str
+    declined: str
+    no_terminal: str
+    option: str
+
+
 class Advice(StrictModel):
     urgent: UrgentText
+    gate: GateText
     routines: RoutineAdvice
     actions: list[Action]
     evidence_notes: list[EvidenceNote]
@@ -121,14 +207,23 @@ class AssessContent(StrictModel):
     questions: AssessQuestions
     scoring: Scoring
     advice: Advice
+    safety: Safety
 
     def question(self, qid: str) -> AssessQuestion:
         return next(q for q in self.questions.questions if q.id == qid)
 
+    def sign_rules(self) -> list[SignRule]:
+        """Every warning sign, single questions first, then the combinations and age rules."""
+        single = [rule for q in self.questions.questions if (rule := q.sign_rule()) is not None]
+        return single + [s.sign_rule() for s in self.safety.signs]
 
-def _cross_check(content: AssessContent) -> None:
-    """Every cited source exists and every condition names a known fact."""
-    src = sources()
+    def red_flag_ids(self) -> list[str]:
+        """The ids of the questions that are warning signs (a missing one counts as no)."""
+        return [q.id for q in self.questions.questions if q.red_flag is not None]
+
+
+def _cross_check(content: AssessContent, src: Sources) -> list[str]:
+    """Every cited source exists and every condition names a known fact: the problems found."""
     known = {q.id for q in content.questions.questions} | {
         "bmi",
         "foot_level",
@@ -137,42 +232,57 @@ def _cross_check(content: AssessContent) -> None:
     }
     cited: list[tuple[str, str]] = []
     rules: list[tuple[str, Rule]] = []
-    content.questions.check_ask_if(known, "data/assess/questions.toml")
+    problems = content.questions.unknown_ask_if(known, QUESTIONS)
     for q in content.questions.questions:
         if q.red_flag:
-            cited += [(f"questions.{q.id}", s) for s in q.red_flag.sources]
+            cited += [(f"{QUESTIONS}: questions.{q.id}.red_flag", s) for s in q.red_flag.sources]
+            rules.append((f"{QUESTIONS}: questions.{q.id}.red_flag.unless", Rule(when=q.red_flag.unless)))
+    for sign in content.safety.signs:
+        cited += [(f"{SAFETY}: signs.{sign.id}", s) for s in sign.sources]
+        rules.append((f"{SAFETY}: signs.{sign.id}", sign))
+    cited += [(f"{SAFETY}: adults", s) for s in content.safety.adults.sources]
     for name, spec in content.scoring.scores.items():
         for f in spec.factors:
-            cited.append((f"scoring.{name}.{f.id}", f.source))
-            rules.append((f"scoring.{name}.{f.id}", f))
-    cited.append(("scoring.startback", content.scoring.startback.source))
+            where = f"{SCORING}: scores.{name}.factors.{f.id}"
+            cited += [(where, s) for s in f.source_ids]
+            rules.append((where, f))
+    cited.append((f"{SCORING}: startback", content.scoring.startback.source))
     adv = content.advice
-    cited.append(("advice.routines.fallback", adv.routines.fallback_source))
+    cited.append((f"{ADVICE}: routines.fallback_source", adv.routines.fallback_source))
     for r in adv.routines.rules:
-        cited.append((f"advice.routines.{r.routine}", r.source))
-        rules.append((f"advice.routines.{r.routine}", r))
+        cited.append((f"{ADVICE}: routines.rules.{r.routine}", r.source))
+        rules.append((f"{ADVICE}: routines.rules.{r.routine}", r))
     for a in adv.actions:
-        cited.append((f"advice.actions.{a.id}", a.source))
-        rules.append((f"advice.actions.{a.id}", a))
+        cited.append((f"{ADVICE}: actions.{a.id}", a.source))
+        rules.append((f"{ADVICE}: actions.{a.id}", a))
     for n in adv.evidence_notes:
-        cited += [(f"advice.evidence_notes.{n.id}", s) for s in n.sources]
-        rules.append((f"advice.evidence_notes.{n.id}", n))
+        cited += [(f"{ADVICE}: evidence_notes.{n.id}", s) for s in n.sources]
+        rules.append((f"{ADVICE}: evidence_notes.{n.id}", n))
     for s in adv.specialist:
-        cited.append((f"advice.specialist.{s.id}", s.source))
-        rules.append((f"advice.specialist.{s.id}", s))
+        cited.append((f"{ADVICE}: specialist.{s.id}", s.source))
+        rules.append((f"{ADVICE}: specialist.{s.id}", s))
     for where, source_id in cited:
-        src.check([source_id], where)
+        problems += src.missing([source_id], where)
     for where, rule in rules:
-        rule.check_facts(known, where)
+        problems += rule.unknown_facts(known, where)
+    return problems
 
 
 @cache
-def load_assess_content() -> AssessContent:
-    """Load and cross-check the assessment content once per process."""
-    content = AssessContent(
-        questions=load_model("assess/questions.toml", AssessQuestions),
-        scoring=load_model("assess/scoring.toml", Scoring),
-        advice=load_model("assess/advice.toml", Advice),
-    )
-    _cross_check(content)
+def load_assess_content(root: Path | None = None) -> AssessContent:
+    """Load and cross-check the assessment content once per process (per content root).
+
+    Every problem in every file is reported at once, each with its file and key.
+    """
+    found = ContentProblems()
+    src = found.attempt(lambda: sources(root))
+    questions = found.load("assess/questions.toml", AssessQuestions, root)
+    scoring = found.load("assess/scoring.toml", Scoring, root)
+    advice = found.load("assess/advice.toml", Advice, root)
+    safety = found.load("assess/safety.toml", Safety, root)
+    if src is None or questions is None or scoring is None or advice is None or safety is None:
+        raise ContentError(*found.found)
+    content = AssessContent(questions=questions, scoring=scoring, advice=advice, safety=safety)
+    found.add(_cross_check(content, src))
+    found.raise_if_any()
     return content

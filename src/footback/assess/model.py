@@ -2,9 +2,15 @@
 
 from __future__ import annotations
 
-from typing import Literal
+from typing import Any, Literal
+
+from pydantic import model_validator
 
 from footback.core.models import SCORE_NAMES, Level, ScoreName, StrictModel
+from footback.core.safety import Severity, Triage, needs_clinician, triage_of
+
+# Keele's names for the STarT Back groups (risk of the pain becoming long-lasting and disabling).
+Group = Literal["low", "medium", "high"]
 
 
 class FactorHit(StrictModel):
@@ -13,6 +19,8 @@ class FactorHit(StrictModel):
     reason: str
     source: str
     source_ids: list[str] = []
+    # The evidence level of the factor's source (see data/sources.toml).
+    evidence: str | None = None
 
 
 class Score(StrictModel):
@@ -20,6 +28,9 @@ class Score(StrictModel):
     level: Level
     factors: list[FactorHit]
     note: str | None = None
+    # The link score only: how many of the known foot-back associations the answers show.
+    associations: int | None = None
+    known_associations: int | None = None
 
 
 class Scores(StrictModel):
@@ -37,17 +48,33 @@ class Scores(StrictModel):
 
 class RedFlagHit(StrictModel):
     id: str
-    severity: Literal["emergency", "urgent"]
+    severity: Severity
     question: str
     advice: str
     source: str
     source_ids: list[str] = []
+    # A few words naming the sign (older stored results have none: the question stands in).
+    label: str | None = None
+    standing: bool = False
+
+    @property
+    def name(self) -> str:
+        return self.label or self.question
 
 
 class StartBack(StrictModel):
     total: int
     psychosocial: int
-    group: Level
+    group: Group
+    notice: str | None = None
+
+    @model_validator(mode="before")
+    @classmethod
+    def _keele_names(cls, data: Any) -> Any:
+        # Results stored before footback used Keele's names called the middle group "moderate".
+        if isinstance(data, dict) and data.get("group") == "moderate":
+            return data | {"group": "medium"}
+        return data
 
 
 class RoutineChoice(StrictModel):
@@ -77,10 +104,29 @@ class Recommendations(StrictModel):
 
 
 class AssessmentResult(StrictModel):
+    # `triage` says how serious; `urgent` stays for scripts: true for emergency and urgent.
+    triage: Triage = "self_care"
     urgent: bool
     red_flags: list[RedFlagHit]
     scores: Scores
     startback: StartBack | None
     recommendations: Recommendations
     bmi: float | None = None
+    # Set when the person is under the age footback is made for.
+    adult_notice: str | None = None
     disclaimer: str
+
+    @model_validator(mode="before")
+    @classmethod
+    def _triage_from_flags(cls, data: Any) -> Any:
+        # Results stored before `triage` existed: work it out from their red flags.
+        if isinstance(data, dict) and "triage" not in data:
+            flags = data.get("red_flags") or []
+            severities = [f.get("severity") for f in flags if isinstance(f, dict)]
+            return data | {"triage": triage_of(s for s in severities if s in ("emergency", "urgent"))}
+        return data
+
+    @property
+    def needs_clinician(self) -> bool:
+        """The one warning-sign rule (footback.core.safety) applied to this result."""
+        return needs_clinician(self.triage)

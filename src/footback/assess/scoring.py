@@ -3,10 +3,14 @@
 from __future__ import annotations
 
 from footback.assess.content import AssessContent, Facts, ScoreSpec, StartBackSpec
-from footback.assess.model import FactorHit, RedFlagHit, Score, Scores, StartBack
-from footback.content.loader import sources
+from footback.assess.model import FactorHit, Group, RedFlagHit, Score, Scores, StartBack
+from footback.content.loader import Sources, sources
 from footback.content.questions import Answers
 from footback.core.models import SCORE_NAMES, ScoreName
+from footback.core.safety import evaluate
+
+# Evidence levels that rest on a published study or guideline (data/sources.toml).
+PUBLISHED = frozenset({"published", "association"})
 
 
 def derive_facts(answers: Answers) -> Facts:
@@ -18,22 +22,40 @@ def derive_facts(answers: Answers) -> Facts:
     return facts
 
 
-def red_flags(content: AssessContent, answers: Answers) -> list[RedFlagHit]:
-    """Every warning sign answered yes, emergencies first."""
+def warning_signs(content: AssessContent, answers: Answers) -> list[RedFlagHit]:
+    """Every warning sign these answers show, emergencies first (the rule is core.safety's).
+
+    Single red flags, combinations and age rules all come from data/assess/. A red flag missing
+    from the answers counts as no. This is the public entry point for any command that asks
+    the warning-sign questions (assess, checkin).
+    """
     src = sources()
-    hits = [
-        RedFlagHit(
-            id=q.id,
-            severity=q.red_flag.severity,
-            question=q.text,
-            advice=q.red_flag.advice,
-            source="; ".join(src.cite(s) for s in q.red_flag.sources),
-            source_ids=q.red_flag.sources,
+    facts = derive_facts(answers)
+    signs = evaluate(content.sign_rules(), facts)
+    by_question = {q.id: q for q in content.questions.questions}
+    derived = {d.id: d for d in content.safety.signs}
+    hits: list[RedFlagHit] = []
+    for sign in signs:
+        if sign.id in by_question:
+            q = by_question[sign.id]
+            assert q.red_flag is not None
+            label, question, advice, ids = q.red_flag.label, q.text, q.red_flag.advice, q.red_flag.sources
+        else:
+            d = derived[sign.id]
+            label, question, advice, ids = d.label, d.question, d.advice, d.sources
+        hits.append(
+            RedFlagHit(
+                id=sign.id,
+                severity=sign.severity,
+                question=question,
+                advice=advice,
+                source="; ".join(src.cite(s) for s in ids),
+                source_ids=ids,
+                label=label,
+                standing=sign.standing,
+            )
         )
-        for q in content.questions.questions
-        if q.red_flag is not None and answers.get(q.id) is True
-    ]
-    return sorted(hits, key=lambda h: h.severity != "emergency")
+    return hits
 
 
 def score_one(spec: ScoreSpec, facts: Facts) -> tuple[int, list[FactorHit]]:
@@ -42,27 +64,65 @@ def score_one(spec: ScoreSpec, facts: Facts) -> tuple[int, list[FactorHit]]:
         return 0, []
     src = sources()
     hits = [
-        FactorHit(id=f.id, points=f.points, reason=f.reason, source=src.cite(f.source), source_ids=[f.source])
+        FactorHit(
+            id=f.id,
+            points=f.points,
+            reason=f.reason,
+            source="; ".join(src.cite(i) for i in f.source_ids),
+            source_ids=f.source_ids,
+            evidence=src.sources[f.source].evidence,
+        )
         for f in spec.factors
         if f.applies(facts)
     ]
+    if spec.cap_unpublished:
+        return capped_points(hits, src), hits
     return min(100, sum(h.points for h in hits)), hits
 
 
-def startback(spec: StartBackSpec, facts: Facts) -> StartBack | None:
-    """The STarT Back grouping; None without back pain (the tool is for people with back pain)."""
-    if facts.get("back_pain") in (None, "none"):
+def from_study(hit: FactorHit, src: Sources) -> bool:
+    """Whether a factor rests on a published study or guideline, not on the article or opinion."""
+    return any(src.sources[i].evidence in PUBLISHED for i in hit.source_ids)
+
+
+def capped_points(hits: list[FactorHit], src: Sources) -> int:
+    """Points where factors resting only on the article or expert opinion make at most a third.
+
+    With P points from studies and U from the rest, U counts up to P / 2: then U is at most a
+    third of P + U. No study factor, no score.
+    """
+    studied = sum(h.points for h in hits if from_study(h, src))
+    other = sum(h.points for h in hits if not from_study(h, src))
+    return min(100, studied + min(other, studied // 2))
+
+
+def startback(spec: StartBackSpec, facts: Facts, adult: bool = True) -> StartBack | None:
+    """The STarT Back grouping; None without back pain or under 16 (the tool is for adults with it)."""
+    if facts.get("back_pain") in (None, "none") or not adult:
         return None
     scored = [item for item in spec.items if all(c.holds(facts.get(k)) for k, c in item.when.items())]
     total = len(scored)
     psychosocial = sum(1 for item in scored if item.psychosocial)
+    group: Group
     if total <= spec.low_max_total:
         group = "low"
     elif psychosocial >= spec.high_min_psychosocial:
         group = "high"
     else:
-        group = "moderate"
-    return StartBack(total=total, psychosocial=psychosocial, group=group)
+        group = "medium"
+    return StartBack(total=total, psychosocial=psychosocial, group=group, notice=spec.notice)
+
+
+def is_adult(content: AssessContent, facts: Facts) -> bool:
+    """False only when an age is given and is under the age footback is made for."""
+    age = facts.get("age")
+    return not (
+        isinstance(age, int | float) and not isinstance(age, bool) and age < content.safety.adults.min_age
+    )
+
+
+# A STarT Back group as a score level (the score levels keep their own names).
+GROUP_LEVEL = {"low": "low", "medium": "moderate", "high": "high"}
 
 
 def score_all(content: AssessContent, facts: Facts) -> tuple[Scores, StartBack | None]:
@@ -72,8 +132,21 @@ def score_all(content: AssessContent, facts: Facts) -> tuple[Scores, StartBack |
     for name in SCORE_NAMES:
         spec = specs[name]
         points, hits = score_one(spec, facts)
-        results[name] = Score(score=points, level=spec.level_for(points), factors=hits, note=spec.level_note)
-    grouping = startback(content.scoring.startback, facts)
+        level = spec.level_for(points)
+        src = sources()
+        if spec.cap_unpublished and level == "high" and not any(from_study(h, src) for h in hits):
+            level = "moderate"  # never `high` without a factor from a published study
+        extra = {}
+        if spec.cap_unpublished:
+            # Counted from studies only: the article's patterns are not "known associations".
+            extra = {
+                "associations": sum(1 for h in hits if from_study(h, src)),
+                "known_associations": sum(
+                    1 for f in spec.factors if any(src.sources[i].evidence in PUBLISHED for i in f.source_ids)
+                ),
+            }
+        results[name] = Score(score=points, level=level, factors=hits, note=spec.level_note, **extra)
+    grouping = startback(content.scoring.startback, facts, is_adult(content, facts))
     if grouping is not None:
-        results["back"] = results["back"].model_copy(update={"level": grouping.group})
+        results["back"] = results["back"].model_copy(update={"level": GROUP_LEVEL[grouping.group]})
     return Scores(**results), grouping

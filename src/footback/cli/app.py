@@ -11,6 +11,7 @@ from typing import Annotated
 import typer
 
 from footback import __version__
+from footback.cli.boundary import OneLineErrors
 from footback.cli.commands.assess import assess
 from footback.cli.commands.checkin import checkin
 from footback.cli.commands.config import config
@@ -24,6 +25,7 @@ from footback.cli.commands.stretch import stretch
 
 app = typer.Typer(
     name="footback",
+    cls=OneLineErrors,
     help=(
         "A private terminal companion for people whose foot problems may feed their back pain. "
         "A self-care helper, not a diagnosis. Everything stays in one local folder."

@@ -1,12 +1,16 @@
-"""The command boundary: FootbackError and Ctrl-C become one line and an exit code."""
+"""The command boundary: FootbackError, usage errors and Ctrl-C become one line and an exit code."""
 
 from __future__ import annotations
 
+import errno
+import re
 import sys
-from collections.abc import Iterator
+from collections.abc import Iterator, Sequence
 from contextlib import contextmanager
+from typing import Any
 
 import typer
+from typer.core import TyperGroup
 
 from footback.core.errors import ExitCode, FootbackError
 from footback.core.text import safe_line
@@ -27,7 +31,70 @@ def command_boundary() -> Iterator[None]:
         yield
     except FootbackError as exc:
         print_error(exc.message)
+        for detail in exc.details:  # e.g. every problem in the content, one line each
+            print_error(detail)
         raise typer.Exit(int(exc.exit_code)) from None
+    except PermissionError as exc:
+        # A data folder someone else owns, a config file only root can read: say which file.
+        print_error(f"cannot use {exc.filename or 'a file'}: permission denied")
+        raise typer.Exit(int(ExitCode.FAILURE)) from None
     except KeyboardInterrupt:
         sys.stderr.write("\nfootback: interrupted\n")
         raise typer.Exit(int(ExitCode.INTERRUPTED)) from None
+
+
+_NOT_ONE_OF = re.compile(r"'(?P<value>[^']*)' is not one of (?P<choices>.*?)\.?$")
+
+
+def _nearest(value: str, choices: Sequence[str]) -> str:
+    from footback.core.suggest import closest
+
+    found = closest(value, list(choices))
+    return f"; did you mean {found}?" if found else ""
+
+
+def usage_line(exc: Any) -> str:
+    """A click usage error as footback's one line: what is wrong, the nearest valid choice, --help."""
+    message = str(exc.format_message()).replace("Value error, ", "")
+    possibilities = getattr(exc, "possibilities", None)
+    if possibilities is not None:
+        message = str(exc.message) + _nearest(str(exc.option_name), possibilities)
+    elif (found := _NOT_ONE_OF.search(message)) is not None:
+        choices = re.findall(r"'([^']*)'", found.group("choices"))
+        message = message.rstrip(".") + _nearest(found.group("value"), choices)
+    ctx = getattr(exc, "ctx", None)
+    where = ctx.command_path if ctx is not None else "footback"
+    return f"{message.rstrip('.')} (see: {where} --help)"
+
+
+class OneLineErrors(TyperGroup):
+    """The app's group: usage errors are one line like every other error, never typer's box."""
+
+    def main(  # type: ignore[override]
+        self,
+        args: Sequence[str] | None = None,
+        prog_name: str | None = None,
+        complete_var: str | None = None,
+        standalone_mode: bool = True,
+        **extra: Any,
+    ) -> Any:
+        from typer._click.exceptions import UsageError
+        from typer.exceptions import Abort
+
+        try:
+            code = super().main(
+                args=args, prog_name=prog_name, complete_var=complete_var, standalone_mode=False, **extra
+            )
+        except UsageError as exc:
+            print_error(usage_line(exc))
+            code = int(ExitCode.BAD_INPUT)
+        except Abort:
+            code = int(ExitCode.FAILURE)
+        except OSError as exc:
+            if exc.errno not in (errno.EPIPE, errno.EBADF, errno.EIO):
+                raise
+            code = int(ExitCode.FAILURE)  # the reader went away: nobody is left to tell
+        code = code if isinstance(code, int) else 0
+        if standalone_mode:
+            sys.exit(code)
+        return code

@@ -24,7 +24,7 @@ Origin = Literal["default", "config file", "environment"]
 
 
 class Settings(StrictModel):
-    """Every setting with its default. Keys are a public interface (documented in the README)."""
+    """Every setting with its default. Keys are a public interface (documented in docs/data.md)."""
 
     units: Literal["km", "mi"] = Field("km", description="distance units for shoes: km or mi")
     body_units: BodyUnits = Field(

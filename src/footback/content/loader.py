@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import tomllib
+from collections.abc import Callable, Sequence
 from functools import cache
 from importlib.resources import files
 from importlib.resources.abc import Traversable
@@ -15,6 +16,7 @@ from footback.core.errors import ContentError
 from footback.core.models import StrictModel
 
 M = TypeVar("M", bound=BaseModel)
+T = TypeVar("T")
 
 
 def content_root(override: Path | None = None) -> Traversable:
@@ -31,7 +33,7 @@ def content_root(override: Path | None = None) -> Traversable:
     checkout = Path(__file__).resolve().parents[3] / "data"
     if checkout.is_dir():
         return checkout
-    raise ContentError("footback's content folder (data/) is missing from this installation")
+    raise ContentError("footback's content folder data/ is missing")
 
 
 def read_toml(relpath: str, root: Traversable | None = None) -> dict[str, Any]:
@@ -40,22 +42,68 @@ def read_toml(relpath: str, root: Traversable | None = None) -> dict[str, Any]:
     for part in relpath.split("/"):
         node = node.joinpath(part)
     if not node.is_file():
-        raise ContentError(f"footback's content file data/{relpath} is missing")
+        raise ContentError(f"data/{relpath}: file is missing")
     try:
         return tomllib.loads(node.read_text(encoding="utf-8"))
     except tomllib.TOMLDecodeError as exc:
         raise ContentError(f"data/{relpath}: invalid TOML: {exc}") from None
 
 
+def key_path(loc: Sequence[int | str], raw: object) -> str:
+    """A pydantic error location as the key a person looks for: list items by their `id` when they have one.
+
+    `("scores", "foot", "factors", 3, "points")` reads `scores.foot.factors.bmi.points` when the fourth
+    factor has `id = "bmi"`, and `...factors.3.points` when it has no id.
+    """
+    parts: list[str] = []
+    node = raw
+    for key in loc:
+        child = None
+        if isinstance(key, int) and isinstance(node, list) and 0 <= key < len(node):
+            child = node[key]
+            ident = child.get("id") if isinstance(child, dict) else None
+            parts.append(ident if isinstance(ident, str) and ident else str(key))
+        else:
+            child = node.get(key) if isinstance(node, dict) and isinstance(key, str) else None
+            parts.append(str(key))
+        node = child
+    return ".".join(parts) or "(top level)"
+
+
 def load_model(relpath: str, model: type[M], root: Traversable | None = None) -> M:
-    """Parse and validate one content file against its pydantic model."""
+    """Parse and validate one content file against its pydantic model; every problem is reported."""
     raw = read_toml(relpath, root)
     try:
         return model.model_validate(raw)
     except ValidationError as exc:
-        first = exc.errors()[0]
-        where = ".".join(str(p) for p in first["loc"])
-        raise ContentError(f"data/{relpath}: {where}: {first['msg']}") from None
+        problems = [f"data/{relpath}: {key_path(e['loc'], raw)}: {e['msg']}" for e in exc.errors()]
+        raise ContentError(*problems) from None
+
+
+class ContentProblems:
+    """Problems gathered while loading several content files, so that one run reports them all."""
+
+    def __init__(self) -> None:
+        self.found: list[str] = []
+
+    def attempt(self, load: Callable[[], T]) -> T | None:
+        """What `load` returns, or None after noting its problems."""
+        try:
+            return load()
+        except ContentError as exc:
+            self.found += exc.problems
+            return None
+
+    def load(self, relpath: str, model: type[M], root: Traversable | None = None) -> M | None:
+        """The validated file, or None after noting its problems."""
+        return self.attempt(lambda: load_model(relpath, model, root))
+
+    def add(self, problems: Sequence[str]) -> None:
+        self.found += problems
+
+    def raise_if_any(self) -> None:
+        if self.found:
+            raise ContentError(*self.found)
 
 
 class Source(StrictModel):
@@ -80,14 +128,21 @@ class Sources(StrictModel):
         source = self.sources[source_id]
         return source.short or source.citation
 
+    def missing(self, ids: list[str], where: str) -> list[str]:
+        """A problem for each cited source that does not exist (checked when content is loaded)."""
+        return [
+            f"{where}: unknown source '{source_id}' (not in data/sources.toml)"
+            for source_id in ids
+            if source_id not in self.sources
+        ]
+
     def check(self, ids: list[str], where: str) -> None:
-        """Fail loudly at load time when content cites a source that does not exist."""
-        for source_id in ids:
-            if source_id not in self.sources:
-                raise ContentError(f"{where}: unknown source '{source_id}' (not in data/sources.toml)")
+        """Fail at load time when content cites a source that does not exist."""
+        if problems := self.missing(ids, where):
+            raise ContentError(*problems)
 
 
 @cache
-def sources() -> Sources:
-    """All sources, loaded once per process."""
-    return load_model("sources.toml", Sources)
+def sources(root: Path | None = None) -> Sources:
+    """All sources, loaded once per process (per content root)."""
+    return load_model("sources.toml", Sources, root)

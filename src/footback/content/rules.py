@@ -8,7 +8,6 @@ from typing import Generic, TypeVar
 from pydantic import model_validator
 
 from footback.content.questions import Question, Value, When, when_holds
-from footback.core.errors import ContentError
 from footback.core.models import StrictModel
 
 Q = TypeVar("Q", bound=Question)
@@ -25,12 +24,14 @@ class Rule(StrictModel):
             not self.any or any(when_holds(group, facts) for group in self.any)
         )
 
-    def check_facts(self, known: Collection[str], where: str) -> None:
-        """Fail at load time when a condition names a fact that can never exist (a typo in data/)."""
-        for group in [self.when, *self.any]:
-            for name in group:
-                if name not in known:
-                    raise ContentError(f"{where}: condition names unknown fact '{name}'")
+    def unknown_facts(self, known: Collection[str], where: str) -> list[str]:
+        """A problem for each condition naming a fact that can never exist (a typo in data/)."""
+        return [
+            f"{where}: condition names unknown fact '{name}'"
+            for group in [self.when, *self.any]
+            for name in group
+            if name not in known
+        ]
 
 
 class Part(StrictModel):
@@ -61,12 +62,14 @@ class QuestionSet(StrictModel, Generic[Q]):
     def part_titles(self) -> dict[str, str]:
         return {p.id: p.title for p in self.parts}
 
-    def check_ask_if(self, known: Collection[str], where: str) -> None:
-        """Fail at load time when a question is conditioned on something that is never answered."""
-        for q in self.questions:
-            for name in q.ask_if:
-                if name not in known:
-                    raise ContentError(f"{where}: {q.id}: ask_if names unknown '{name}'")
+    def unknown_ask_if(self, known: Collection[str], where: str) -> list[str]:
+        """A problem for each question conditioned on something that is never answered."""
+        return [
+            f"{where}: {q.id}: ask_if names unknown '{name}'"
+            for q in self.questions
+            for name in q.ask_if
+            if name not in known
+        ]
 
     def question(self, qid: str) -> Q:
         return next(q for q in self.questions if q.id == qid)

@@ -6,7 +6,7 @@ from enum import IntEnum
 
 
 class ExitCode(IntEnum):
-    """Process exit codes, documented in the README."""
+    """Process exit codes, documented in the README (Exit codes and errors)."""
 
     OK = 0
     FAILURE = 1
@@ -15,13 +15,14 @@ class ExitCode(IntEnum):
 
 
 class FootbackError(Exception):
-    """A problem reported as one line on stderr, without a traceback."""
+    """A problem reported as one line on stderr (plus one line per detail), without a traceback."""
 
     exit_code: ExitCode = ExitCode.FAILURE
 
-    def __init__(self, message: str) -> None:
+    def __init__(self, message: str, details: tuple[str, ...] = ()) -> None:
         super().__init__(message)
         self.message = message
+        self.details = details
 
 
 class BadInputError(FootbackError):
@@ -31,7 +32,17 @@ class BadInputError(FootbackError):
 
 
 class ContentError(FootbackError):
-    """footback's own content in data/ is missing or invalid (a packaging bug)."""
+    """The content in data/ (TOML files people edit) is missing or invalid.
+
+    Carries every problem found, each naming its file and key, so one run shows all there is to fix.
+    """
+
+    def __init__(self, *problems: str) -> None:
+        self.problems = problems
+        if len(problems) == 1:
+            super().__init__(problems[0])
+        else:
+            super().__init__(f"{len(problems)} problems in footback's content (data/):", problems)
 
 
 class StoreError(FootbackError):

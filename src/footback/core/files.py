@@ -5,9 +5,12 @@ from __future__ import annotations
 import contextlib
 import os
 import re
+import stat
+import sys
 import tomllib
+from collections.abc import Iterator
 from pathlib import Path
-from typing import Any
+from typing import Any, TextIO
 
 from footback.core.errors import BadInputError, FootbackError
 from footback.core.paths import FILE_MODE
@@ -32,6 +35,92 @@ def write_private(path: Path, text: str) -> None:
         with contextlib.suppress(OSError):
             tmp.unlink(missing_ok=True)
         raise FootbackError(f"cannot write {path}: {exc.strerror}") from None
+
+
+STDOUT = Path("-")
+
+
+def _resolved(path: Path) -> Path:
+    """`path` with its folder and any symlink resolved, whether or not the file exists yet."""
+    return Path(os.path.realpath(path))
+
+
+def _inside(path: Path, folder: Path) -> bool:
+    target, root = _resolved(path), _resolved(folder)
+    return target == root or root in target.parents
+
+
+def check_output(path: Path, protected: Path | None) -> None:
+    """Refuse an `--output` that cannot be written or must not be: exit 2, one line, nothing touched."""
+    if str(path) in ("", "."):
+        raise BadInputError("--output: give a file name (or - for the screen)")
+    if protected is not None and _inside(path, protected):
+        raise BadInputError(
+            f"--output: {path} is inside footback's data folder {protected}; writing there could "
+            "destroy your history; choose a file elsewhere"
+        )
+    target = _resolved(path)
+    if target.is_dir():
+        raise BadInputError(f"--output: {path} is a folder; give a file name")
+    if not target.parent.is_dir():
+        raise BadInputError(f"--output: the folder {path.parent} does not exist; create it first")
+
+
+@contextlib.contextmanager
+def output_stream(path: Path | None, protected: Path | None) -> Iterator[TextIO]:
+    """Where a command writes its document: stdout, a device or FIFO in place, or a file replaced whole.
+
+    A regular file is written beside itself and renamed over the old one only once complete (a
+    crash or a full disk leaves the old file whole) and keeps the old file's mode; a new one is 0600.
+    A device, FIFO or socket is written into, never replaced by a regular file. A symlink is
+    followed: its target is replaced and the link stays. `protected` (footback's data folder) is
+    refused, so `report -o <the store>` cannot destroy the history.
+    """
+    if path is None or path == STDOUT:
+        yield sys.stdout
+        sys.stdout.flush()
+        return
+    check_output(path, protected)
+    target = _resolved(path)
+    try:
+        info: os.stat_result | None = os.stat(target)
+    except FileNotFoundError:
+        info = None
+    except OSError as exc:
+        raise FootbackError(f"cannot write {path}: {exc.strerror}") from None
+    if info is not None and not stat.S_ISREG(info.st_mode):
+        yield from _write_in_place(path, target)
+        return
+    mode = stat.S_IMODE(info.st_mode) if info is not None else FILE_MODE
+    tmp = target.with_name(f".{target.name}.{os.getpid()}.tmp")
+    try:
+        fd = os.open(tmp, os.O_WRONLY | os.O_CREAT | os.O_EXCL | os.O_NOFOLLOW, FILE_MODE)
+        with os.fdopen(fd, "w", encoding="utf-8", newline="") as fh:
+            yield fh
+            fh.flush()
+            os.fsync(fh.fileno())
+        os.chmod(tmp, mode)
+        os.replace(tmp, target)
+    except OSError as exc:
+        raise FootbackError(f"cannot write {path}: {exc.strerror}") from None
+    finally:
+        with contextlib.suppress(OSError):
+            tmp.unlink(missing_ok=True)
+
+
+def _write_in_place(path: Path, target: Path) -> Iterator[TextIO]:
+    try:
+        fd = os.open(target, os.O_WRONLY | os.O_NOCTTY)
+        with os.fdopen(fd, "w", encoding="utf-8", newline="") as fh:
+            yield fh
+    except OSError as exc:
+        raise FootbackError(f"cannot write {path}: {exc.strerror}") from None
+
+
+def write_output(path: Path | None, text: str, protected: Path | None) -> None:
+    """Write a whole document to `--output` (see `output_stream`)."""
+    with output_stream(path, protected) as out:
+        out.write(text)
 
 
 def read_input_text(path: Path, limit: int, kind: str = "file") -> str:

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import os
+import stat
 from pathlib import Path
 
 from footback.core.errors import StoreError
@@ -24,16 +25,52 @@ def data_dir() -> Path:
     return platformdirs.user_data_path(APP_NAME, appauthor=False)
 
 
+def make_private_dirs(folder: Path) -> bool:
+    """Create `folder` and any missing parents owner-only (0700) whatever the umask; True if created."""
+    missing: list[Path] = []
+    probe = folder
+    while not probe.exists() and probe != probe.parent:
+        missing.append(probe)
+        probe = probe.parent
+    for part in reversed(missing):
+        try:
+            part.mkdir(mode=DIR_MODE)
+        except FileExistsError:
+            continue  # another footback made it a moment ago
+        # mkdir's mode is cut by the umask only; chmod says it exactly (umask 000 must not give 0777).
+        os.chmod(part, DIR_MODE)
+    return bool(missing)
+
+
 def ensure_data_dir(path: Path | None = None) -> Path:
-    """Create the data folder owner-only (0700); health data must not be world-readable."""
+    """The data folder, created owner-only (0700); health data must not be world-readable.
+
+    footback tightens only folders it made: one it creates now, or one that already holds its
+    store. A folder other users can write to (a shared 1777 `/tmp`, a group folder) or one owned by
+    someone else is refused rather than chmod'ed: changing it would break it for everyone else,
+    and anyone who can write there could replace the store.
+    """
     folder = path if path is not None else data_dir()
     try:
-        folder.mkdir(mode=DIR_MODE, parents=True, exist_ok=True)
+        if make_private_dirs(folder):
+            return folder
+        info = folder.stat()
+        if not stat.S_ISDIR(info.st_mode):
+            raise StoreError(f"the data folder {folder} is not a folder")
+        if info.st_uid != os.geteuid():
+            raise StoreError(
+                f"the data folder {folder} belongs to another user; set {HOME_ENV} to a folder of your own"
+            )
+        if info.st_mode & (stat.S_IWGRP | stat.S_IWOTH):
+            raise StoreError(
+                f"the data folder {folder} can be written by other users; footback keeps health data "
+                f"only in a private folder: set {HOME_ENV} to one of your own (it will be created 0700)"
+            )
         # Only when needed: a chmod on a read-only disk fails even when nothing would change.
-        if folder.stat().st_mode & 0o777 != DIR_MODE:
+        if stat.S_IMODE(info.st_mode) != DIR_MODE and (folder / DB_NAME).exists():
             os.chmod(folder, DIR_MODE)
     except OSError as exc:
-        raise StoreError(f"cannot create the data folder {folder}: {exc.strerror}") from None
+        raise StoreError(f"cannot use the data folder {folder}: {exc.strerror}") from None
     return folder
 
 

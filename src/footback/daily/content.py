@@ -56,10 +56,12 @@ class DailyContent(StrictModel):
 
 @cache
 def load_daily_content() -> DailyContent:
-    """data/daily.toml, validated, with every source id checked."""
-    from footback.content.loader import load_model, sources
+    """data/daily.toml, validated, with every source id checked; every problem reported at once."""
+    from footback.content.loader import ContentProblems, load_model, sources
 
     content = load_model("daily.toml", DailyContent)
-    sources().check(content.pain.sources, "data/daily.toml: pain.sources")
-    sources().check(content.practice.sources, "data/daily.toml: practice.sources")
+    found = ContentProblems()
+    found.add(sources().missing(content.pain.sources, "data/daily.toml: pain.sources"))
+    found.add(sources().missing(content.practice.sources, "data/daily.toml: practice.sources"))
+    found.raise_if_any()
     return content

@@ -108,7 +108,7 @@ def build_plan(
     load_routine: Callable[[str], Routine],
 ) -> Plan:
     """Pick catalogue steps for the assessment's factors and levels; each keeps its reasons."""
-    if result.urgent:
+    if result.needs_clinician:
         raise FootbackError("the latest assessment found a warning sign; no plan is made")
     factor_ids = {hit.id for _, score in result.scores.named() for hit in score.factors}
     levels = _levels(result)
@@ -204,10 +204,10 @@ def save_plan(text: str, folder: Path | None = None) -> Path:
 def load_saved_plan(folder: Path | None = None) -> Routine:
     """The saved plan as a playable routine, for `footback stretch --routine plan`.
 
-    Refuses while the latest assessment has a warning sign: a plan made earlier must not be
-    played before a clinician has seen the person.
+    Refuses while the latest assessment has a warning sign that no clinician has seen yet: a
+    plan made earlier must not be played before that (`footback stretch` asks first).
     """
-    from footback.records.assessments import latest_result
+    from footback.assess.gate import open_gate
     from footback.records.db import open_existing_store
     from footback.stretch.catalogue import load_file
 
@@ -217,8 +217,8 @@ def load_saved_plan(folder: Path | None = None) -> Routine:
     store = open_existing_store(folder)
     if store is not None:
         with store:
-            latest = latest_result(store)
-        if latest is not None and latest.urgent:
+            gate = open_gate(store)
+        if gate is not None:
             raise FootbackError(
                 "your latest assessment found a warning sign: see a clinician before playing your plan"
             )

@@ -76,6 +76,16 @@ def list_assessments(
     return found
 
 
+def warning_assessments(
+    store: Store, *, since: date | None = None, offset_minutes: int = 0
+) -> list[SavedAssessment]:
+    """The readable assessments that reported a warning sign, from local day `since`, oldest first."""
+    where, params = day_filter("created_at", since, offset_minutes)
+    where = f"{where} AND urgent = 1" if where else " WHERE urgent = 1"
+    sql = f"SELECT {_COLUMNS} FROM assessments{where} ORDER BY created_at, id"
+    return store.read(sql, params, from_row, WHAT)
+
+
 def count_assessments(store: Store, *, since: date | None = None, offset_minutes: int = 0) -> int:
     """How many assessments are stored from local day `since` (damaged ones included)."""
     where, params = day_filter("created_at", since, offset_minutes)

@@ -5,6 +5,7 @@ from __future__ import annotations
 import contextlib
 import os
 import sqlite3
+import stat
 import time
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
@@ -35,6 +36,27 @@ class Migration:
     version: int
     name: str
     sql: str
+    # Runs after `sql`, in the same transaction, for what SQL alone cannot do (computed values).
+    then: Callable[[sqlite3.Connection], None] | None = None
+
+
+def _record_uids(conn: sqlite3.Connection) -> None:
+    """Give every existing record its identity and make it unique (migration 10).
+
+    Existing records get the digest of their content, the same one import computes for a record
+    from an older export that has no uid, so restoring an old backup adds nothing twice. New
+    records get a random uid from the trigger; import then skips a record whose uid is stored with
+    `INSERT ... ON CONFLICT DO NOTHING` instead of reading every stored row back.
+    """
+    from footback.records.transfer import UID_TABLES, backfill_uids
+
+    for table in UID_TABLES:
+        backfill_uids(conn, table)
+        conn.execute(f"CREATE UNIQUE INDEX {table}_uid ON {table} (uid)")
+        conn.execute(
+            f"CREATE TRIGGER {table}_new_uid AFTER INSERT ON {table} WHEN NEW.uid IS NULL"
+            f" BEGIN UPDATE {table} SET uid = lower(hex(randomblob(16))) WHERE id = NEW.id; END"
+        )
 
 
 # Append only: a released migration is never edited, so every older store can be brought forward.
@@ -98,6 +120,31 @@ MIGRATIONS: tuple[Migration, ...] = (
         CREATE INDEX shoe_checks_created ON shoe_checks (created_at);
         """,
     ),
+    # Versions 10-19: hostile-data work (issue 11 / streaming import).
+    Migration(
+        10,
+        "record uids",
+        """
+        ALTER TABLE assessments ADD COLUMN uid TEXT;
+        ALTER TABLE stretch_sessions ADD COLUMN uid TEXT;
+        ALTER TABLE shoe_checks ADD COLUMN uid TEXT;
+        """,
+        then=_record_uids,
+    ),
+    # A person's word that a clinician has seen them about an assessment's warning signs.
+    Migration(
+        20,
+        "clinician_seen",
+        """
+        CREATE TABLE clinician_seen (
+            id INTEGER PRIMARY KEY,
+            seen_at TEXT NOT NULL,
+            assessment_id INTEGER,
+            signs TEXT NOT NULL DEFAULT '[]'
+        );
+        CREATE INDEX clinician_seen_at ON clinician_seen (seen_at);
+        """,
+    ),
     Migration(
         30,
         "checkins",
@@ -153,13 +200,39 @@ def _check_is_footback(path: Path) -> None:
         raise StoreError(f"{path} is not a footback database; it was left untouched")
 
 
+def _store_exists(path: Path) -> bool:
+    """Whether the store file is there, refusing a symlink or anything that is not a plain file.
+
+    A symlink in place of the store would make SQLite create or rewrite its target (another file
+    turned into a database, or the store created somewhere else); SQLite's `nofollow` does not
+    catch it through Python, so look with lstat before connecting.
+    """
+    try:
+        info = os.lstat(path)
+    except FileNotFoundError:
+        return False
+    except OSError as exc:
+        raise StoreError(f"cannot read the store {path}: {exc.strerror}") from None
+    if stat.S_ISLNK(info.st_mode):
+        raise StoreError(
+            f"{path} is a symbolic link; footback opens its store only as a real file "
+            "(replace the link with the file itself); nothing was changed"
+        )
+    if not stat.S_ISREG(info.st_mode):
+        raise StoreError(f"{path} is not a regular file; it was left untouched")
+    return True
+
+
 def _create_private(path: Path) -> None:
-    if not path.exists():
-        try:
-            fd = os.open(path, os.O_CREAT | os.O_WRONLY, FILE_MODE)
-        except OSError as exc:
-            raise StoreError(f"cannot create the store {path}: {exc.strerror}") from None
-        os.close(fd)
+    try:
+        # O_EXCL | O_NOFOLLOW: never through a link someone put there a moment ago.
+        fd = os.open(path, os.O_CREAT | os.O_EXCL | os.O_WRONLY | os.O_NOFOLLOW, FILE_MODE)
+    except FileExistsError:
+        _store_exists(path)  # another footback made it meanwhile: still refuse a link
+        return
+    except OSError as exc:
+        raise StoreError(f"cannot create the store {path}: {exc.strerror}") from None
+    os.close(fd)
 
 
 def _identify(conn: sqlite3.Connection, path: Path) -> int:
@@ -206,6 +279,8 @@ def migrate(conn: sqlite3.Connection, path: Path) -> None:
                 for statement in migration.sql.split(";"):
                     if statement.strip():
                         conn.execute(statement)
+                if migration.then is not None:
+                    migration.then(conn)
                 conn.execute(f"PRAGMA application_id = {APPLICATION_ID}")
                 conn.execute(f"PRAGMA user_version = {migration.version}")
             conn.execute("COMMIT")
@@ -395,7 +470,7 @@ def open_store(folder: Path | None = None) -> Store:
     """Open (creating and migrating as needed) the store in the data folder."""
     folder = ensure_data_dir(folder)
     path = db_path(folder)
-    if path.exists():
+    if _store_exists(path):
         _check_is_footback(path)
     else:
         _create_private(path)
@@ -414,7 +489,7 @@ def open_store(folder: Path | None = None) -> Store:
 def open_existing_store(folder: Path | None = None) -> Store | None:
     """Open the store only if it already exists: reading must never create health data files."""
     path = db_path(folder)
-    if not path.exists():
+    if not _store_exists(path):
         return None
     if not os.access(path.parent, os.W_OK):
         return _open_read_only(path)

@@ -1,37 +1,46 @@
 """Export everything (JSON or CSV), import a JSON export without duplicates, forget everything.
 
 The export holds rows without their internal ids, in a stable order, so exporting, forgetting,
-importing and exporting again gives the same file. A row's identity for de-duplication is all
-of its values (a shoe pair's is its name).
+importing and exporting again gives the same file. Both directions stream: export writes record
+by record and import reads record by record, so memory does not grow with the store. A record's
+identity for de-duplication is its `uid` (a shoe pair's is its name), a unique key in SQL.
 """
 
 from __future__ import annotations
 
+import contextlib
 import csv
-import io
+import hashlib
 import json
+import math
+import os
 import sqlite3
+import textwrap
 import tomllib
-from collections.abc import Iterable
+from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
 from datetime import datetime
 from functools import cache
 from pathlib import Path
-from typing import Any
+from typing import Any, Protocol, TextIO
 
-from footback.core.errors import BadInputError, FootbackError
-from footback.core.files import read_input_text
-from footback.core.paths import db_path
-from footback.core.text import csv_cell, safe_json
+from footback.core.errors import BadInputError, FootbackError, StoreError
+from footback.core.paths import data_dir, db_path
+from footback.core.text import UNSAFE, csv_cell, excerpt, safe_json
 from footback.records.db import MIGRATIONS, SCHEMA_VERSION, Store
+from footback.records.import_rules import check_record
 
 FORMAT = "footback-export"
-EXPORT_VERSION = 1
-MAX_IMPORT_BYTES = 64_000_000
-# Parents first: shoe checks refer to shoe pairs.
-TABLES = ("assessments", "stretch_sessions", "shoe_pairs", "shoe_checks")
+# Which record kinds each export version carries, parents first (shoe checks refer to shoe pairs).
+# A newer footback reads every older version; the issue-13 work adds version 2 with new kinds.
+VERSIONS: dict[int, tuple[str, ...]] = {
+    1: ("assessments", "stretch_sessions", "shoe_pairs", "shoe_checks"),
+}
+EXPORT_VERSION = max(VERSIONS)
+TABLES = VERSIONS[EXPORT_VERSION]
+HEADER = ("format", "version", "schema")
 JSON_COLUMNS = frozenset({"answers", "result", "detail"})
-# The column each table is ordered by in an export.
+# The column each table is ordered by in an export (then its id, so the order is stable).
 TIME_COLUMN = {
     "assessments": "created_at",
     "stretch_sessions": "started_at",
@@ -39,6 +48,15 @@ TIME_COLUMN = {
     "shoe_checks": "created_at",
 }
 TIME_COLUMNS = frozenset({"created_at", "started_at", "updated_at"})
+# Every record kind has a unique key import checks in SQL: a `uid` column, or the pair's name.
+UID_TABLES = ("assessments", "stretch_sessions", "shoe_checks")
+ORDER_TIEBREAK = {"shoe_pairs": "name"}
+# A record export could not read as it should is written as it is, with this field saying why.
+DAMAGED = "damaged"
+# Far above what a person produces (100 years of daily records is about 100 MB); refuses /dev/zero.
+MAX_IMPORT_BYTES = 2_000_000_000
+MAX_RECORD_CHARS = 8_000_000
+CHUNK = 1 << 16
 STORE_SUFFIXES = ("", "-wal", "-shm", "-journal")
 
 Row = dict[str, Any]
@@ -89,63 +107,180 @@ def _default(name: str, sql: str | None) -> Any:
 
 def complete(table: str, raw: Row) -> Row:
     """The row as it will be stored: every column, defaults filled in, in schema order."""
-    return {c.name: raw.get(c.name, c.default) for c in schema()[table]}
+    row = {c.name: raw.get(c.name, c.default) for c in schema()[table]}
+    for column in schema()[table]:
+        value = row[column.name]
+        if column.kind == "REAL" and isinstance(value, int) and not isinstance(value, bool):
+            row[column.name] = float(value)  # SQLite stores 300 in a REAL column as 300.0
+    return row
 
 
 def canonical(row: Row) -> str:
-    """A row's identity: every value, with JSON columns compared by content, not spelling."""
+    """A row's content: every value, with JSON columns compared by content, not spelling."""
     return json.dumps(row, sort_keys=True, ensure_ascii=False, separators=(",", ":"))
 
 
-def _sort_key(table: str, row: Row) -> tuple[str, str]:
-    return (str(row.get(TIME_COLUMN[table]) or ""), canonical(row))
+def content_uid(row: Row) -> str:
+    """The uid of a record that has none (stored before uids, or from an older export): its digest."""
+    content = {k: v for k, v in row.items() if k != "uid"}
+    return hashlib.sha256(canonical(content).encode("utf-8", "surrogatepass")).hexdigest()[:32]
 
 
-def read_rows(store: Store, table: str) -> list[Row]:
-    """A table's rows as plain values (JSON columns parsed), in export order."""
-    columns = schema()[table]
+def _parsed(column: Column, value: Any) -> Any:
+    if column.name in JSON_COLUMNS and isinstance(value, str):
+        with contextlib.suppress(ValueError):
+            return json.loads(value)
+    return value
+
+
+def backfill_uids(conn: sqlite3.Connection, table: str) -> None:
+    """Migration 10: each stored record's uid is its content digest (a copy gets a numbered one)."""
+    columns = [c for c in schema()[table] if c.name != "uid"]
     names = ", ".join(c.name for c in columns)
-    rows: list[Row] = []
-    for values in store.query(f"SELECT {names} FROM {table}"):
-        row = {}
-        for column, value in zip(columns, values, strict=True):
-            row[column.name] = (
-                json.loads(value) if column.name in JSON_COLUMNS and value is not None else value
-            )
-        rows.append(row)
-    return sorted(rows, key=lambda r: _sort_key(table, r))
+    seen: dict[str, int] = {}
+    updates: list[tuple[str, int]] = []
+    for rowid, *values in conn.execute(f"SELECT id, {names} FROM {table} ORDER BY id"):
+        row = {c.name: _parsed(c, v) for c, v in zip(columns, values, strict=True)}
+        uid = content_uid(row)
+        seen[uid] = seen.get(uid, 0) + 1
+        updates.append((uid if seen[uid] == 1 else f"{uid}-{seen[uid]}", rowid))
+        if len(updates) >= 1000:
+            conn.executemany(f"UPDATE {table} SET uid = ? WHERE id = ?", updates)
+            updates.clear()
+    conn.executemany(f"UPDATE {table} SET uid = ? WHERE id = ?", updates)
 
 
-def export_document(store: Store | None, plan_text: str | None) -> dict[str, Any]:
-    """Everything stored, as one JSON-ready document."""
-    doc: dict[str, Any] = {"format": FORMAT, "version": EXPORT_VERSION, "schema": SCHEMA_VERSION}
+# ------------------------------------------------------------------ export
+
+
+def _surrogate_text(data: bytes) -> str:
+    # Text that is not UTF-8 (written by another tool) is carried through, not a crash.
+    return data.decode("utf-8", "surrogateescape")
+
+
+def _stored_rows(store: Store, table: str) -> Iterator[tuple[Any, ...]]:
+    """A table's rows straight from SQLite, one at a time, in export order."""
+    names = ", ".join(c.name for c in schema()[table])
+    tiebreak = ORDER_TIEBREAK.get(table, "id")
+    sql = f"SELECT {names} FROM {table} ORDER BY {TIME_COLUMN[table]}, {tiebreak}"
+    previous = store.conn.text_factory
+    store.conn.text_factory = _surrogate_text
+    try:
+        yield from store.conn.execute(sql)
+    except sqlite3.Error as exc:
+        raise StoreError(f"cannot read {store.path}: {exc}") from None
+    finally:
+        store.conn.text_factory = previous
+
+
+def _export_value(column: Column, value: Any) -> tuple[Any, str]:
+    """The value as exported, and why it is damaged ('' when it is not)."""
+    if isinstance(value, bytes):
+        return value.hex(), "binary data (written as hex)"
+    if value is None:
+        return None, "missing" if column.required else ""
+    if isinstance(value, float) and not math.isfinite(value):
+        return str(value), "not a finite number"
+    if isinstance(value, str) and UNSAFE.search(value) and any("\udc80" <= ch <= "\udcff" for ch in value):
+        return value, "not valid UTF-8"
+    if column.name in JSON_COLUMNS:
+        try:
+            return json.loads(value, parse_constant=_no_constant), ""
+        except (ValueError, TypeError, RecursionError):
+            return value, "not valid JSON"
+    ok = {
+        "TEXT": isinstance(value, str),
+        "INTEGER": isinstance(value, int),
+        "REAL": isinstance(value, int | float),
+    }.get(column.kind, True)
+    if not ok:
+        return value, f"not {column.kind.lower()}"
+    if column.name in TIME_COLUMNS:
+        try:
+            datetime.fromisoformat(value)
+        except ValueError:
+            return value, "not a date and time"
+    return value, ""
+
+
+def exported_row(table: str, values: tuple[Any, ...]) -> Row:
+    """A stored row as an export record; a damaged one is carried through, marked, never dropped."""
+    row: Row = {}
+    damaged: list[str] = []
+    for column, value in zip(schema()[table], values, strict=True):
+        row[column.name], problem = _export_value(column, value)
+        if problem:
+            damaged.append(f"{column.name}: {problem}")
+    if damaged:
+        row[DAMAGED] = "; ".join(damaged)
+    return row
+
+
+def export_records(store: Store | None, table: str) -> Iterator[Row]:
+    if store is not None:
+        for values in _stored_rows(store, table):
+            yield exported_row(table, values)
+
+
+@dataclass
+class ExportCounts:
+    records: dict[str, int] = field(default_factory=lambda: dict.fromkeys(TABLES, 0))
+    damaged: int = 0
+
+
+def _dump(value: Any) -> str:
+    return safe_json(json.dumps(value, indent=2, ensure_ascii=False))
+
+
+def write_json(store: Store | None, plan_text: str | None, out: TextIO) -> ExportCounts:
+    """The JSON export, written record by record (memory does not grow with the store).
+
+    The layout is exactly what `json.dumps(document, indent=2)` gives, so older exports and new
+    ones read the same.
+    """
+    counts = ExportCounts()
+    out.write("{\n")
+    out.write(
+        f'  "format": {_dump(FORMAT)},\n  "version": {EXPORT_VERSION},\n  "schema": {SCHEMA_VERSION},\n'
+    )
     for table in TABLES:
-        doc[table] = read_rows(store, table) if store is not None else []
-    doc["plan"] = plan_text
-    return doc
+        out.write(f'  "{table}": ')
+        for row in export_records(store, table):
+            out.write("[\n" if counts.records[table] == 0 else ",\n")
+            out.write(textwrap.indent(_dump(row), "    "))
+            counts.records[table] += 1
+            counts.damaged += DAMAGED in row
+        out.write("[],\n" if counts.records[table] == 0 else "\n  ],\n")
+    out.write(f'  "plan": {_dump(plan_text)}\n}}\n')
+    return counts
 
 
-def to_json(doc: dict[str, Any]) -> str:
-    return safe_json(json.dumps(doc, indent=2, ensure_ascii=False, sort_keys=False)) + "\n"
+def write_csv(store: Store | None, out: TextIO) -> ExportCounts:
+    """One CSV for spreadsheets: a `table` column, every column of every table, then `damaged`.
 
-
-def to_csv(doc: dict[str, Any]) -> str:
-    """One CSV for spreadsheets: a `table` column, then every column of every table."""
+    Cells are spreadsheet-safe (a leading `'` before `=`, `+`, `-`, `@`, tab or CR, as OWASP
+    recommends) and carry no control characters.
+    """
     header: dict[str, None] = {"table": None}
     for table in TABLES:
         for column in schema()[table]:
             header.setdefault(column.name, None)
-    buffer = io.StringIO()
-    writer = csv.DictWriter(buffer, fieldnames=list(header), lineterminator="\r\n")
+    header[DAMAGED] = None
+    counts = ExportCounts()
+    writer = csv.DictWriter(out, fieldnames=list(header), lineterminator="\r\n")
     writer.writeheader()
     for table in TABLES:
-        for row in doc[table]:
+        for row in export_records(store, table):
             flat = {
-                key: json.dumps(value, sort_keys=True, ensure_ascii=False) if key in JSON_COLUMNS else value
+                key: json.dumps(value, sort_keys=True, ensure_ascii=False)
+                if key in JSON_COLUMNS and DAMAGED not in row
+                else value
                 for key, value in row.items()
             }
             writer.writerow({key: csv_cell(value) for key, value in {"table": table, **flat}.items()})
-    return buffer.getvalue()
+            counts.records[table] += 1
+            counts.damaged += DAMAGED in row
+    return counts
 
 
 # ------------------------------------------------------------------ import
@@ -156,122 +291,180 @@ class ImportCounts:
     added: dict[str, int] = field(default_factory=lambda: dict.fromkeys(TABLES, 0))
     present: dict[str, int] = field(default_factory=lambda: dict.fromkeys(TABLES, 0))
     updated: dict[str, int] = field(default_factory=lambda: dict.fromkeys(TABLES, 0))
+    damaged: int = 0  # records the export marked damaged: left in the file, not imported
     plan: str = "none"  # none, restored, kept
+    plan_text: str | None = None
 
     @property
     def total_added(self) -> int:
         return sum(self.added.values())
 
 
-def read_export(path: Path) -> dict[str, Any]:
-    """Parse and check a JSON export completely before anything is written."""
-    text = read_input_text(path, MAX_IMPORT_BYTES, "an export file")
-    try:
-        doc = json.loads(text)
-    except (json.JSONDecodeError, RecursionError) as exc:
-        raise BadInputError(f"{path}: not valid JSON ({exc}); import takes a JSON export") from None
-    check_document(doc, str(path))
-    return dict(doc)
+class Readable(Protocol):
+    def read(self, size: int, /) -> str: ...
 
 
-def check_document(doc: object, where: str) -> None:
-    """Refuse anything that is not a complete, valid export; the message names the bad spot."""
-    if not isinstance(doc, dict) or doc.get("format") != FORMAT:
-        raise BadInputError(f"{where}: not a footback export (made by `footback export --format json`)")
-    if doc.get("version") != EXPORT_VERSION:
-        raise BadInputError(f"{where}: export version {doc.get('version')!r} is not one this footback reads")
-    made_by = doc.get("schema")
-    if not isinstance(made_by, int) or made_by > SCHEMA_VERSION:
-        raise BadInputError(f"{where}: made by a newer footback (schema {made_by!r}); upgrade footback")
-    unknown = set(doc) - {"format", "version", "schema", "plan", *TABLES}
-    if unknown:
-        raise BadInputError(f"{where}: unknown field {sorted(unknown)[0]!r}")
-    for table in TABLES:
-        rows = doc.get(table, [])
-        if not isinstance(rows, list):
-            raise BadInputError(f"{where}: {table}: must be a list")
-        for index, row in enumerate(rows):
-            _check_row(row, table, f"{where}: {table}[{index}]")
-    _check_pairs(doc)
-    plan = doc.get("plan")
-    if plan is not None:
-        _check_plan(plan, where)
+class _NotJson(ValueError):
+    pass
 
 
-def _check_value(column: Column, value: object, where: str) -> None:
-    if value is None:
-        if column.required:
-            raise BadInputError(f"{where}: {column.name}: is missing")
-        return
-    if column.name in JSON_COLUMNS:
-        if not isinstance(value, dict | list):
-            raise BadInputError(f"{where}: {column.name}: must be a JSON object")
-        return
-    ok = {
-        "TEXT": isinstance(value, str),
-        "INTEGER": isinstance(value, int) and not isinstance(value, bool),
-        "REAL": isinstance(value, int | float) and not isinstance(value, bool),
-    }.get(column.kind, True)
-    if not ok:
-        raise BadInputError(f"{where}: {column.name}: {value!r} is not {column.kind.lower()}")
-    if column.name in TIME_COLUMNS:
+def _no_constant(name: str) -> Any:
+    raise _NotJson(f"{name} is not a number JSON allows")
+
+
+_DECODER = json.JSONDecoder(parse_constant=_no_constant)
+
+
+class ExportReader:
+    """Reads an export incrementally: the header, then one record at a time, never the whole file."""
+
+    def __init__(self, fh: Readable, where: str) -> None:
+        self.fh = fh
+        self.where = where
+        self.buf = ""
+        self.pos = 0
+        self.offset = 0  # characters dropped from the front of the buffer
+        self.eof = False
+
+    def fail(self, what: str) -> BadInputError:
+        return BadInputError(f"{self.where}: not valid JSON at character {self.offset + self.pos}: {what}")
+
+    def _fill(self) -> bool:
+        if self.eof:
+            return False
         try:
-            datetime.fromisoformat(str(value))
-        except ValueError:
-            raise BadInputError(f"{where}: {column.name}: {value!r} is not an ISO date and time") from None
+            chunk = self.fh.read(CHUNK)
+        except UnicodeDecodeError as exc:
+            raise BadInputError(f"{self.where}: not valid UTF-8 text ({exc.reason})") from None
+        except OSError as exc:
+            raise BadInputError(f"{self.where}: cannot read: {exc.strerror}") from None
+        if not chunk:
+            self.eof = True
+            return False
+        self.offset += self.pos
+        self.buf = self.buf[self.pos :] + chunk
+        self.pos = 0
+        return True
+
+    def peek(self) -> str:
+        """The next character that is not white space ('' at the end)."""
+        while True:
+            while self.pos < len(self.buf) and self.buf[self.pos] in " \t\r\n":
+                self.pos += 1
+            if self.pos < len(self.buf) or not self._fill():
+                return self.buf[self.pos : self.pos + 1]
+
+    def expect(self, chars: str) -> str:
+        found = self.peek()
+        if not found or found not in chars:
+            raise self.fail(f"expected {' or '.join(repr(c) for c in chars)}")
+        self.pos += 1
+        return found
+
+    def value(self) -> Any:
+        """One JSON value; reads more while the buffer ends inside it."""
+        self.peek()
+        while True:
+            try:
+                value, end = _DECODER.raw_decode(self.buf, self.pos)
+            except _NotJson as exc:
+                raise self.fail(str(exc)) from None
+            except RecursionError:
+                raise self.fail("nested too deeply") from None
+            except json.JSONDecodeError as exc:
+                if len(self.buf) - self.pos > MAX_RECORD_CHARS:
+                    raise self.fail(f"a record longer than {MAX_RECORD_CHARS} characters") from None
+                if self._fill():
+                    continue
+                raise self.fail(exc.msg) from None
+            # A number at the very end of the buffer may continue in the next chunk.
+            if end == len(self.buf) and self._fill():
+                continue
+            self.pos = end
+            return value
+
+    def entries(self) -> Iterator[tuple[str, Any]]:
+        """The top-level fields: (name, value), or (table, iterator of records) for the lists."""
+        self.expect("{")
+        if self.peek() == "}":
+            self.pos += 1
+            return
+        while True:
+            key = self.value()
+            if not isinstance(key, str):
+                raise self.fail("expected a field name")
+            self.expect(":")
+            yield key, self
+            if self.expect(",}") == "}":
+                break
+        if self.peek():
+            raise self.fail("extra data after the export")
+
+    def records(self) -> Iterator[Any]:
+        self.expect("[")
+        if self.peek() == "]":
+            self.pos += 1
+            return
+        while True:
+            yield self.value()
+            if self.expect(",]") == "]":
+                return
 
 
-def _check_row(row: object, table: str, where: str) -> None:
+def check_header(header: dict[str, Any], where: str) -> tuple[str, ...]:
+    """The record kinds this export carries; refuses what is not a footback export this one reads."""
+    if header.get("format") != FORMAT:
+        raise BadInputError(f"{where}: not a footback export (made by `footback export --format json`)")
+    version = header.get("version")
+    if not isinstance(version, int) or isinstance(version, bool) or version not in VERSIONS:
+        raise BadInputError(f"{where}: export version {excerpt(version)} is not one this footback reads")
+    made_by = header.get("schema")
+    if not isinstance(made_by, int) or made_by > SCHEMA_VERSION:
+        raise BadInputError(
+            f"{where}: made by a newer footback (schema {excerpt(made_by)}); upgrade footback"
+        )
+    return VERSIONS[version]
+
+
+def _check_shape(row: object, table: str, where: str) -> Row:
     if not isinstance(row, dict):
         raise BadInputError(f"{where}: must be an object")
     columns = {c.name: c for c in schema()[table]}
     extra = set(row) - set(columns)
     if extra:
-        raise BadInputError(f"{where}: unknown field {sorted(extra)[0]!r}")
+        raise BadInputError(f"{where}: unknown field {excerpt(sorted(extra)[0])}")
     for column in columns.values():
-        if column.name in row or column.required:
-            _check_value(column, row.get(column.name), where)
-    _check_result(table, row, where)
+        value = row.get(column.name)
+        if value is None:
+            if (column.required and column.name in row) or (column.required and column.default is None):
+                raise BadInputError(f"{where}: {column.name}: is missing")
+            continue
+        if column.name in JSON_COLUMNS:
+            if not isinstance(value, dict | list):
+                raise BadInputError(f"{where}: {column.name}: must be a JSON object")
+            continue
+        ok = {
+            "TEXT": isinstance(value, str),
+            "INTEGER": isinstance(value, int) and not isinstance(value, bool),
+            "REAL": isinstance(value, int | float) and not isinstance(value, bool),
+        }.get(column.kind, True)
+        if not ok:
+            raise BadInputError(f"{where}: {column.name}: {excerpt(value)} is not {column.kind.lower()}")
+    return row
 
 
-def _check_result(table: str, row: dict[str, Any], where: str) -> None:
-    """Results are read back by history, report and shoes-check: they must load."""
-    from pydantic import BaseModel, ValidationError
-
-    model: type[BaseModel]
-    if table == "assessments":
-        from footback.assess.model import AssessmentResult
-
-        model = AssessmentResult
-    elif table == "shoe_checks":
-        from footback.shoes.check import ShoeCheckResult
-
-        model = ShoeCheckResult
-    else:
-        return
-    try:
-        model.model_validate(row["result"])
-    except ValidationError as exc:
-        first = exc.errors()[0]
-        spot = ".".join(str(p) for p in first["loc"])
-        raise BadInputError(f"{where}: result.{spot}: {first['msg']}") from None
-
-
-def _check_pairs(doc: dict[str, Any]) -> None:
-    names = [row["name"] for row in doc.get("shoe_pairs", [])]
-    if len(names) != len(set(names)):
-        raise BadInputError("the export lists the same shoe pair twice")
-
-
-def _check_plan(plan: object, where: str) -> None:
+def _check_plan(plan: object, where: str) -> str | None:
     from footback.stretch.routine_file import parse_routine_file
 
+    if plan is None:
+        return None
     if not isinstance(plan, str):
         raise BadInputError(f"{where}: plan: must be the plan's TOML text or null")
     try:
         parse_routine_file(tomllib.loads(plan), f"{where}: plan")
     except tomllib.TOMLDecodeError as exc:
         raise BadInputError(f"{where}: plan: invalid TOML: {exc}") from None
+    return plan
 
 
 def _stored(row: Row) -> list[Any]:
@@ -282,60 +475,165 @@ def _stored(row: Row) -> list[Any]:
     ]
 
 
-def import_document(store: Store, doc: dict[str, Any]) -> ImportCounts:
-    """Add every row not already stored, in one transaction: all of it lands or none does."""
-    counts = ImportCounts()
-    pairs = {row["name"] for row in read_rows(store, "shoe_pairs")} | {
-        r["name"] for r in doc.get("shoe_pairs", [])
-    }
-    for index, row in enumerate(doc.get("shoe_checks", [])):
-        if row.get("pair") is not None and row["pair"] not in pairs:
+class _Importer:
+    """Adds one export's records inside one transaction; duplicates are found by SQL keys."""
+
+    def __init__(self, conn: sqlite3.Connection, counts: ImportCounts) -> None:
+        self.conn = conn
+        self.counts = counts
+        # Pair names by their case-folded form: 'Trail' and 'trail' would be one pair to a person.
+        self.pairs = {name.casefold(): name for (name,) in conn.execute("SELECT name FROM shoe_pairs")}
+        self.pairs_in_file: set[str] = set()
+
+    def add(self, table: str, raw: Row, where: str) -> None:
+        check_record(table, raw, where)
+        row = complete(table, raw)
+        if table == "shoe_pairs":
+            self._pair(row, where)
+            return
+        if row.get("uid") is None:
+            row["uid"] = content_uid(row)
+        names = ", ".join(row)
+        marks = ", ".join("?" for _ in row)
+        cursor = self.conn.execute(
+            f"INSERT INTO {table} ({names}) VALUES ({marks}) ON CONFLICT DO NOTHING", _stored(row)
+        )
+        if cursor.rowcount == 1:
+            self.counts.added[table] += 1
+        else:
+            self.counts.present[table] += 1
+
+    def _pair(self, row: Row, where: str) -> None:
+        """A pair is known by its name; the more recently updated copy wins."""
+        name = row["name"]
+        if name in self.pairs_in_file:
+            raise BadInputError(f"{where}: name: the export lists the pair {excerpt(name)} twice")
+        self.pairs_in_file.add(name)
+        known = self.pairs.get(name.casefold())
+        if known is not None and known != name:
             raise BadInputError(
-                f"shoe_checks[{index}]: pair {row['pair']!r} is not in the export or the store"
+                f"{where}: name: {excerpt(name)} differs only in case from the pair {excerpt(known)}"
             )
+        self.pairs[name.casefold()] = name
+        if known is None:
+            names = ", ".join(row)
+            marks = ", ".join("?" for _ in row)
+            self.conn.execute(f"INSERT INTO shoe_pairs ({names}) VALUES ({marks})", _stored(row))
+            self.counts.added["shoe_pairs"] += 1
+            return
+        sets = ", ".join(f"{k} = ?" for k in row if k != "name")
+        values = [v for k, v in row.items() if k != "name"]
+        cursor = self.conn.execute(
+            f"UPDATE shoe_pairs SET {sets} WHERE name = ? AND updated_at < ?",
+            [*values, name, row["updated_at"]],
+        )
+        if cursor.rowcount:
+            self.counts.updated["shoe_pairs"] += 1
+        else:
+            self.counts.present["shoe_pairs"] += 1
+
+    def finish(self, where: str) -> None:
+        orphan = self.conn.execute(
+            "SELECT pair FROM shoe_checks WHERE pair IS NOT NULL"
+            " AND pair NOT IN (SELECT name FROM shoe_pairs) LIMIT 1"
+        ).fetchone()
+        if orphan is not None:
+            raise BadInputError(
+                f"{where}: shoe_checks: pair {excerpt(orphan[0])} is not in the export or the store"
+            )
+
+
+def import_stream(store: Store, fh: Readable, where: str) -> ImportCounts:
+    """Add every record of an export not already stored, in one transaction: all of it or none.
+
+    The file is read record by record and each is checked with the rules of the command that
+    saves it (records/import_rules.py) before it is inserted; a record already stored is skipped
+    by its unique key (`INSERT ... ON CONFLICT DO NOTHING`), so memory stays flat at any size.
+    """
+    counts = ImportCounts()
+    reader = ExportReader(fh, where)
+    header: dict[str, Any] = {}
+    tables: tuple[str, ...] | None = None
+    seen: set[str] = set()
     with store.transaction() as conn:
-        for table in TABLES:
-            existing = read_rows(store, table)
-            if table == "shoe_pairs":
-                _import_pairs(conn, existing, doc.get(table, []), counts)
-                continue
-            seen = {canonical(row) for row in existing}
-            for raw in doc.get(table, []):
-                row = complete(table, raw)
-                key = canonical(row)
-                if key in seen:
-                    counts.present[table] += 1
-                    continue
-                seen.add(key)
-                _insert(conn, table, row)
-                counts.added[table] += 1
+        conn.execute("PRAGMA defer_foreign_keys = ON")  # a check may come before its pair
+        importer = _Importer(conn, counts)
+        for key, _ in reader.entries():
+            if key in seen:
+                raise BadInputError(f"{where}: the field {excerpt(key)} appears twice")
+            seen.add(key)
+            if key in HEADER:
+                header[key] = reader.value()
+                if len(header) == len(HEADER):
+                    tables = check_header(header, where)
+            elif key == "plan":
+                counts.plan_text = _check_plan(reader.value(), where)
+            elif tables is None:
+                # footback writes format, version and schema first: the records must follow them.
+                check_header(header, where)
+                raise BadInputError(f"{where}: format, version and schema must come before the records")
+            elif key in tables:
+                for index, raw in enumerate(reader.records()):
+                    if isinstance(raw, dict) and DAMAGED in raw:
+                        counts.damaged += 1  # kept in the file as it was; nothing to restore
+                        continue
+                    spot = f"{where}: {key}[{index}]"
+                    importer.add(key, _check_shape(raw, key, spot), spot)
+            else:
+                raise BadInputError(f"{where}: unknown field {excerpt(key)}")
+        if tables is None:
+            check_header(header, where)
+        importer.finish(where)
     return counts
 
 
-def _insert(conn: sqlite3.Connection, table: str, row: Row) -> None:
-    names = ", ".join(row)
-    marks = ", ".join("?" for _ in row)
-    conn.execute(f"INSERT INTO {table} ({names}) VALUES ({marks})", _stored(row))
+def import_file(store: Store, path: Path) -> ImportCounts:
+    """Import a JSON export file (see `import_stream`); every problem is one line naming the file."""
+    try:
+        fh = path.open("r", encoding="utf-8", newline="")
+    except FileNotFoundError:
+        raise BadInputError(f"{path}: no such file") from None
+    except IsADirectoryError:
+        raise BadInputError(f"{path}: is a folder, not an export file") from None
+    except OSError as exc:
+        raise BadInputError(f"{path}: cannot read: {exc.strerror}") from None
+    with fh:
+        return import_stream(store, _Capped(fh, MAX_IMPORT_BYTES, path), str(path))
 
 
-def _import_pairs(
-    conn: sqlite3.Connection, existing: list[Row], rows: Iterable[Row], counts: ImportCounts
-) -> None:
-    """A pair is known by its name; the more recently updated copy wins."""
-    by_name = {row["name"]: row for row in existing}
-    for raw in rows:
-        row = complete("shoe_pairs", raw)
-        mine = by_name.get(row["name"])
-        if mine is None:
-            _insert(conn, "shoe_pairs", row)
-            counts.added["shoe_pairs"] += 1
-        elif canonical(mine) == canonical(row) or str(row["updated_at"]) <= str(mine["updated_at"]):
-            counts.present["shoe_pairs"] += 1
-        else:
-            sets = ", ".join(f"{k} = ?" for k in row if k != "name")
-            values = [v for k, v in row.items() if k != "name"]
-            conn.execute(f"UPDATE shoe_pairs SET {sets} WHERE name = ?", [*values, row["name"]])
-            counts.updated["shoe_pairs"] += 1
+def import_into_store(path: Path, folder: Path | None = None) -> tuple[ImportCounts, Path]:
+    """Import into the store (opened or created); a refused import leaves no new store behind."""
+    from footback.records.db import open_store
+
+    home = folder if folder is not None else data_dir()
+    store_file = db_path(home)
+    had_folder, had_store = home.exists(), os.path.lexists(store_file)
+    try:
+        with open_store(home) as store:
+            return import_file(store, path), store.path
+    except BaseException:
+        if not had_store:
+            for suffix in STORE_SUFFIXES:
+                with contextlib.suppress(OSError):
+                    store_file.with_name(store_file.name + suffix).unlink()
+        if not had_folder:
+            with contextlib.suppress(OSError):
+                home.rmdir()
+        raise
+
+
+class _Capped:
+    """A text stream that refuses to go past `limit` characters (a FIFO or /dev/zero never ends)."""
+
+    def __init__(self, fh: TextIO, limit: int, path: Path) -> None:
+        self.fh, self.limit, self.path, self.read_so_far = fh, limit, path, 0
+
+    def read(self, size: int) -> str:
+        chunk = self.fh.read(size)
+        self.read_so_far += len(chunk)
+        if self.read_so_far > self.limit:
+            raise BadInputError(f"{self.path}: file is larger than {self.limit} bytes")
+        return chunk
 
 
 # ------------------------------------------------------------------ forget

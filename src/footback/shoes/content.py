@@ -3,11 +3,12 @@
 from __future__ import annotations
 
 from functools import cache
+from pathlib import Path
 from typing import Literal
 
 from pydantic import Field, model_validator
 
-from footback.content.loader import load_model, sources
+from footback.content.loader import ContentProblems, Sources, sources
 from footback.content.questions import Question
 from footback.content.rules import QuestionSet, Rule
 from footback.core.errors import ContentError
@@ -81,43 +82,50 @@ class ShoeContent(StrictModel):
 NOTE_ONLY_FACTS = {"verdict"}
 
 
-def _cross_check(content: ShoeContent) -> None:
+def _cross_check(content: ShoeContent, src: Sources) -> list[str]:
     """Sources exist, conditions name known answers, supersedes is consistent, wear patterns fit."""
-    src = sources()
     questions = {q.id: q for q in content.questions.questions}
     checks = content.checks
-    src.check([checks.verdict.source], "data/shoes/checks.toml: verdict")
+    problems = src.missing([checks.verdict.source], "data/shoes/checks.toml: verdict")
     by_id = {p.id: p for p in checks.problems}
     if len(by_id) != len(checks.problems):
-        raise ContentError("data/shoes/checks.toml: problem ids must be unique")
+        problems.append("data/shoes/checks.toml: problems: problem ids must be unique")
     rules: list[tuple[str, Rule, set[str]]] = []
     for p in checks.problems:
         where = f"data/shoes/checks.toml: problems.{p.id}"
-        src.check(p.sources, where)
+        problems += src.missing(p.sources, where)
         rules.append((where, p, set(questions)))
         for other in p.supersedes:
             if other not in by_id or by_id[other].points > p.points:
-                raise ContentError(f"{where}: supersedes '{other}', which must exist and cost no more points")
+                problems.append(f"{where}: supersedes '{other}', which must exist and cost no more points")
     for n in checks.notes:
         where = f"data/shoes/checks.toml: notes.{n.id}"
-        src.check(n.sources, where)
+        problems += src.missing(n.sources, where)
         rules.append((where, n, set(questions) | NOTE_ONLY_FACTS))
     for where, rule, known in rules:
-        rule.check_facts(known, where)
-    wear = questions["outsole_wear"]
-    if set(checks.wear_patterns) != set(wear.values):
-        raise ContentError("data/shoes/checks.toml: wear_patterns must cover every outsole_wear value")
+        problems += rule.unknown_facts(known, where)
+    wear = questions.get("outsole_wear")
+    if wear is None or set(checks.wear_patterns) != set(wear.values):
+        problems.append("data/shoes/checks.toml: wear_patterns: must cover every outsole_wear value")
     for value, pattern in checks.wear_patterns.items():
-        src.check(pattern.sources, f"data/shoes/checks.toml: wear_patterns.{value}")
-    content.questions.check_ask_if(questions, "data/shoes/questions.toml")
+        problems += src.missing(pattern.sources, f"data/shoes/checks.toml: wear_patterns.{value}")
+    problems += content.questions.unknown_ask_if(questions, "data/shoes/questions.toml")
+    return problems
 
 
 @cache
-def load_shoe_content() -> ShoeContent:
-    """Load and cross-check the shoe check's content once per process."""
-    content = ShoeContent(
-        questions=load_model("shoes/questions.toml", ShoeQuestions),
-        checks=load_model("shoes/checks.toml", Checks),
-    )
-    _cross_check(content)
+def load_shoe_content(root: Path | None = None) -> ShoeContent:
+    """Load and cross-check the shoe check's content once per process (per content root).
+
+    Every problem in every file is reported at once, each with its file and key.
+    """
+    found = ContentProblems()
+    src = found.attempt(lambda: sources(root))
+    questions = found.load("shoes/questions.toml", ShoeQuestions, root)
+    checks = found.load("shoes/checks.toml", Checks, root)
+    if src is None or questions is None or checks is None:
+        raise ContentError(*found.found)
+    content = ShoeContent(questions=questions, checks=checks)
+    found.add(_cross_check(content, src))
+    found.raise_if_any()
     return content

@@ -46,10 +46,13 @@ def _read_builtin(name: str, root: Traversable | None) -> RoutineFile:
         parsed = parse_routine_file(raw, where)
     except BadInputError as exc:
         raise ContentError(exc.message) from None
+    problems = []
     if parsed.name != name:
-        raise ContentError(f"{where}: name: {parsed.name!r} must match the file name {name!r}")
+        problems.append(f"{where}: name: {parsed.name!r} must match the file name {name!r}")
     for index, step in enumerate(parsed.steps, start=1):
-        sources().check(step.sources, f"{where}: step {index} ({step.name!r})")
+        problems += sources().missing(step.sources, f"{where}: step {index} ({step.name!r})")
+    if problems:
+        raise ContentError(*problems)
     return parsed
 
 

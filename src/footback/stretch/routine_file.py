@@ -210,7 +210,7 @@ def describe_error(exc: ValidationError, raw: dict[str, Any], where: str) -> str
     field = ".".join(str(p) for p in loc)
     msg = str(first["msg"]).removeprefix("Value error, ")
     if first["type"] == "extra_forbidden":
-        msg = "unknown field (see the routine file format in the README)"
+        msg = "unknown field (see the routine file format in docs/stretch.md)"
     if msg.startswith(f"{field}: "):
         msg = msg[len(field) + 2 :]
     if field:

@@ -74,6 +74,8 @@ class StretchOptions:
     wait: bool = True  # on a terminal, wait for Enter before the first step
     voice: bool = False
     voice_command: str | None = None  # the speech command found on PATH (cli/ looks it up)
+    # After a warning sign: the person's word, given as an option, that a clinician has seen them.
+    seen_clinician: bool = False
     # The config file's settings, for `default_routine`; None plays as if there were no config.
     config: Effective | None = None
 
@@ -178,10 +180,10 @@ def _named(name: str) -> Routine:
     return catalogue.load_builtin(name)
 
 
-def _unasked(options: StretchOptions, console: Console, env: StretchEnv) -> Routine | None:
+def _unasked(options: StretchOptions, console: Console, env: StretchEnv) -> Routine:
     """No --routine or --file: the config's default_routine, else the assessment's choice.
 
-    None after a warning sign: a standing default must not bypass the advice to see a clinician.
+    A warning sign was dealt with before this (see `_after_warning_sign`).
     """
     from footback.cli.config import check_default_routine
     from footback.stretch import catalogue
@@ -190,20 +192,44 @@ def _unasked(options: StretchOptions, console: Console, env: StretchEnv) -> Rout
     if options.config is not None:
         configured = check_default_routine(options.config, [*catalogue.names(), PLAN_NAME])
     result = _latest_result()
-    if result is not None and result.urgent:
-        _say(
-            console,
-            "Your latest assessment found a warning sign: please see a clinician before "
-            "starting any stretches. footback will not suggest a routine until then.",
-        )
-        return None
     if configured is not None and options.config is not None:
         _say(console, f"Playing '{configured}', the default_routine in {options.config.path}.")
         return _named(configured)
     return _recommended(console, env, result)
 
 
-def _choose(options: StretchOptions, console: Console, env: StretchEnv) -> Routine | None:
+def _after_warning_sign(options: StretchOptions, console: Console, env: StretchEnv) -> bool:
+    """Before any routine plays: True to go on; after an unseen warning sign, ask first."""
+    from footback.assess.gate import open_gate, pass_gate
+    from footback.records.db import open_existing_store, open_store
+
+    store = open_existing_store()
+    if store is None:
+        return True
+    with store:
+        gate = open_gate(store)
+    if gate is None:
+        return True
+
+    def confirm(question: str) -> bool:
+        from rich.prompt import Confirm
+
+        try:
+            return Confirm.ask(question, console=console)
+        except EOFError:
+            return False
+
+    return pass_gate(
+        open_store,
+        gate,
+        now=env.wall_now(),
+        seen_option=options.seen_clinician,
+        confirm=confirm if env.in_is_tty else None,
+        say=lambda line: _say(console, line),
+    )
+
+
+def _choose(options: StretchOptions, console: Console, env: StretchEnv) -> Routine:
     from footback.stretch import catalogue
 
     if options.routine is not None and options.file is not None:
@@ -227,9 +253,9 @@ def run(options: StretchOptions, env: StretchEnv) -> int:
 
         print_list(console, catalogue.load_all(), options.lead_in)
         return ExitCode.OK
+    if not options.preview and not _after_warning_sign(options, console, env):
+        return ExitCode.FAILURE
     routine = _choose(options, console, env)
-    if routine is None:
-        return ExitCode.OK
     timeline = build(routine, options.lead_in, options.side)
     if options.preview:
         from footback.stretch.preview import print_preview
@@ -260,9 +286,14 @@ def _play(options: StretchOptions, env: StretchEnv, console: Console, timeline: 
     )
     stopped: BaseException | None = None
     with _stop_on_signals(), keys_cm as keys:
-        if options.wait and keys is not None and env.out_is_tty and not _ready(console, keys):
-            _say(console, "Not started: nothing saved.")
-            return ExitCode.OK
+        if options.wait and keys is not None and env.out_is_tty:
+            try:
+                ready = _ready(console, keys)
+            except Terminated as exc:  # the window closed at the prompt: nothing to save
+                return 128 + exc.signum
+            if not ready:
+                _say(console, "Not started: nothing saved.")
+                return ExitCode.OK
         started_at = env.wall_now()
         player = Player(
             timeline,

@@ -21,7 +21,7 @@ from footback.cli.commands.options import (
 
 if TYPE_CHECKING:
     from footback.assess.model import AssessmentResult
-    from footback.content.questions import Answers, Question
+    from footback.content.questions import Answers
     from footback.core.units import BodyUnits
     from footback.records.assessments import SavedAssessment
 
@@ -66,6 +66,7 @@ def run_assess(
     """The command body; `interactive` and `now` default to the real terminal and clock."""
     from footback.assess.content import load_assess_content
     from footback.assess.service import assess as run
+    from footback.assess.service import interview_stop, stops_early
     from footback.content.answers_file import load_answers
     from footback.content.questions import json_schema, missing_ids, toml_template, with_body_units
 
@@ -80,8 +81,7 @@ def run_assess(
         return
 
     given = load_answers(answers_path, questions) if answers_path else {}
-    flagged = any(given.get(q.id) is True for q in questions if q.red_flag)
-    missing = [] if flagged else missing_ids(questions, given)
+    missing = [] if stops_early(content, given) else missing_ids(questions, given)
     if missing:
         from footback.cli.console import make_console
         from footback.content.interview import InputEnded, PartIntro, run_interview
@@ -92,13 +92,6 @@ def run_assess(
             raise MissingAnswersError(
                 f"{answers_path}: missing answers and no terminal to ask on: {', '.join(missing)}"
             )
-        red_flag_ids = {q.id for q in questions if q.red_flag}
-
-        def stop_before(question: Question, so_far: Answers) -> str | None:
-            if question.part != "red_flags" and any(so_far.get(i) is True for i in red_flag_ids):
-                return "You said yes to a warning sign. footback stops here."
-            return None
-
         parts = {p.id: PartIntro(p.title, p.intro) for p in content.questions.parts}
         # Questions go to the terminal (stderr), so `footback assess > result.txt` still asks them.
         out = make_console(no_color=no_color, stderr=True)
@@ -106,7 +99,7 @@ def run_assess(
         try:
             # Typed heights and weights follow `body_units`; files keep the units in their ids.
             typed = with_body_units(questions, body_units)
-            given = run_interview(typed, given, out.input, out, parts, stop_before)
+            given = run_interview(typed, given, out.input, out, parts, interview_stop(content))
         except InputEnded:
             raise FootbackError("input ended before the assessment was finished; nothing was saved") from None
 

@@ -12,6 +12,7 @@ import typer
 
 from footback.cli.boundary import command_boundary
 from footback.cli.commands.options import OutputOption
+from footback.core.text import safe_line
 
 
 class ExportFormat(StrEnum):
@@ -50,41 +51,37 @@ def forget(
 
 
 def run_export(*, fmt: str, output: Path | None) -> None:
-    from footback.core.files import write_private
+    from footback.core.files import output_stream
+    from footback.core.paths import data_dir
     from footback.plan.build import plan_path
     from footback.records.db import open_existing_store
-    from footback.records.transfer import export_document, to_csv, to_json
+    from footback.records.transfer import write_csv, write_json
 
     plan_file = plan_path()
     plan_text = plan_file.read_text(encoding="utf-8") if plan_file.is_file() else None
     store = open_existing_store()
-    if store is None:
-        doc = export_document(None, plan_text)
-    else:
-        with store:
-            doc = export_document(store, plan_text)
-    text = to_json(doc) if fmt == "json" else to_csv(doc)
-    if output is None:
-        sys.stdout.write(text)
+    with contextlib.ExitStack() as stack:
+        if store is not None:
+            stack.enter_context(store)
+        out = stack.enter_context(output_stream(output, data_dir()))
+        counts = write_json(store, plan_text, out) if fmt == "json" else write_csv(store, out)
+    if output is None or str(output) == "-":
         return
-    write_private(output, text)
-    counts = ", ".join(
-        f"{len(doc[t])} {t.replace('_', ' ')}" for t in ("assessments", "stretch_sessions", "shoe_checks")
+    exported = ", ".join(
+        f"{counts.records[t]} {t.replace('_', ' ')}"
+        for t in ("assessments", "stretch_sessions", "shoe_checks")
     )
-    sys.stderr.write(f"Exported {counts} to {output}\n")
+    damaged = f' ({counts.damaged} damaged, marked "damaged")' if counts.damaged else ""
+    sys.stderr.write(f"Exported {exported}{damaged} to {safe_line(str(output))}\n")
 
 
 def run_import(file: Path) -> None:
     from footback.core.files import write_private
     from footback.plan.build import plan_path
-    from footback.records.db import open_store
-    from footback.records.transfer import import_document, read_export
+    from footback.records.transfer import import_into_store
 
-    doc = read_export(file)
-    with open_store() as store:
-        counts = import_document(store, doc)
-        where = store.path
-    plan_text = doc.get("plan")
+    counts, where = import_into_store(file)
+    plan_text = counts.plan_text
     restored = ""
     if isinstance(plan_text, str):
         target = plan_path()
@@ -98,7 +95,8 @@ def run_import(file: Path) -> None:
     updated = sum(counts.updated.values())
     extra = f" {present} already stored." if present else ""
     extra += f" {updated} shoe pairs updated." if updated else ""
-    typer.echo(f"Imported {added} into {where}.{extra}{restored}")
+    extra += f" {counts.damaged} records marked damaged were skipped." if counts.damaged else ""
+    typer.echo(f"Imported {added} into {safe_line(str(where))}.{extra}{restored}")
 
 
 def run_forget(*, yes: bool, interactive: bool) -> None:

@@ -2,10 +2,28 @@
 
 from __future__ import annotations
 
+import math
+from collections.abc import Callable
 from pathlib import Path
 from typing import Annotated
 
 import typer
+
+
+def number_between(low: float, high: float) -> Callable[[float | None], float | None]:
+    """A float option's check: NaN and infinity are 'not a number', not 'above the maximum'."""
+
+    def check(value: float | None) -> float | None:
+        if value is None:
+            return None
+        if not math.isfinite(value):
+            raise typer.BadParameter(f"{value} is not a number; give one from {low:g} to {high:g}")
+        if not low <= value <= high:
+            raise typer.BadParameter(f"{value:g} is outside {low:g} to {high:g}")
+        return value
+
+    return check
+
 
 AnswersOption = Annotated[
     Path | None,
@@ -23,3 +41,11 @@ OutputOption = Annotated[
     typer.Option("--output", "-o", help="Write to FILE (private, 0600) instead of the screen."),
 ]
 NoColorOption = Annotated[bool, typer.Option("--no-color", help="Turn colour off (also: NO_COLOR).")]
+SeenClinicianOption = Annotated[
+    bool,
+    typer.Option(
+        "--seen-clinician",
+        help="After a warning sign: record that a clinician has seen you since, and go on "
+        "(for use without a terminal; in a terminal footback asks).",
+    ),
+]

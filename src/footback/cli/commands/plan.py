@@ -9,7 +9,7 @@ from typing import TYPE_CHECKING, Annotated
 import typer
 
 from footback.cli.boundary import command_boundary
-from footback.cli.commands.options import NoColorOption
+from footback.cli.commands.options import NoColorOption, SeenClinicianOption
 
 if TYPE_CHECKING:
     from rich.console import Console
@@ -21,6 +21,7 @@ def plan(
     *,
     as_json: Annotated[bool, typer.Option("--json", help="Print the plan as JSON.")] = False,
     no_save: Annotated[bool, typer.Option("--no-save", help="Show the plan without saving it.")] = False,
+    seen_clinician: SeenClinicianOption = False,
     no_color: NoColorOption = False,
 ) -> None:
     """Build your own routine from your latest assessment, with the reason for every step."""
@@ -28,38 +29,62 @@ def plan(
         from footback.cli.config import load_settings
 
         no_color = load_settings().colour_off(no_color)
-        code = run_plan(as_json=as_json, no_save=no_save, no_color=no_color)
+        code = run_plan(as_json=as_json, no_save=no_save, no_color=no_color, seen_clinician=seen_clinician)
     if code:
         raise typer.Exit(code)
 
 
-def run_plan(*, as_json: bool, no_save: bool, no_color: bool, now: datetime | None = None) -> int:
+def run_plan(
+    *,
+    as_json: bool,
+    no_save: bool,
+    no_color: bool,
+    seen_clinician: bool = False,
+    now: datetime | None = None,
+) -> int:
     """The command body; returns 1 when no plan could be made (no assessment, or a warning sign)."""
-    from footback.assess.content import load_assess_content
-    from footback.assess.render import render_urgent
+    import sys
+
+    from footback.assess.gate import open_gate, pass_gate
     from footback.cli.console import make_console
     from footback.plan.build import build_plan, load_plan_content, plan_toml, save_plan
     from footback.records.assessments import latest_assessment
-    from footback.records.db import open_existing_store
+    from footback.records.db import open_existing_store, open_store
     from footback.stretch.catalogue import load_builtin
 
     content = load_plan_content()
     out = make_console(no_color=no_color, stderr=as_json)
+    clock = now or datetime.now().astimezone()
     store = open_existing_store()
-    saved = None
+    saved = gate = None
     if store is not None:
         with store:
             saved = latest_assessment(store)
+            gate = open_gate(store)
     if saved is None:
         out.print(content.no_assessment, markup=False)
         return 1
-    if saved.result.urgent:
-        render_urgent(out, saved.result, load_assess_content().advice.urgent)
+    if gate is not None:
+        from rich.prompt import Confirm
+
+        def confirm(question: str) -> bool:
+            return Confirm.ask(question, console=out)
+
+        passed = pass_gate(
+            open_store,
+            gate,
+            now=clock,
+            seen_option=seen_clinician,
+            confirm=confirm if sys.stdin.isatty() else None,
+            say=lambda line: out.print(line, markup=False),
+        )
+        if not passed:
+            return 1
+    if saved.result.needs_clinician:
         out.print(content.declined, markup=False)
         return 1
 
     made = build_plan(saved.result, saved.created_at, content, load_builtin)
-    clock = now or datetime.now().astimezone()
     text = plan_toml(made, clock)
     path = None if no_save else save_plan(text)
     if as_json:

@@ -35,8 +35,9 @@ def report(
 def run_report(*, fmt: str, output: Path | None, now: datetime | None = None) -> None:
     """The command body; `now` defaults to the local clock (the report's date and 30-day window)."""
     from footback.core.errors import FootbackError
-    from footback.core.files import write_private
-    from footback.core.text import safe_document
+    from footback.core.files import write_output
+    from footback.core.paths import data_dir
+    from footback.core.text import safe_document, safe_line
     from footback.records.db import open_existing_store
     from footback.report.build import build_report
     from footback.report.html import render_html
@@ -50,8 +51,6 @@ def run_report(*, fmt: str, output: Path | None, now: datetime | None = None) ->
         made = build_report(store, now=clock)
     # The last word on what leaves footback: whatever a record holds, no raw control character.
     text = safe_document(render_html(made) if fmt == "html" else render_markdown(made))
-    if output is None:
-        sys.stdout.write(text)
-        return
-    write_private(output, text)
-    sys.stderr.write(f"Report written to {output}\n")
+    write_output(output, text, data_dir())
+    if output is not None and str(output) != "-":
+        sys.stderr.write(f"Report written to {safe_line(str(output))}\n")

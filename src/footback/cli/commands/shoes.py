@@ -327,6 +327,10 @@ def _add_distance(
             raise BadInputError(f"--add-distance: {exc}") from None
         total = round((pair.distance_km or 0.0) + added.km, 3)
         limit = question.maximum or 0.0
+        if added.km <= 0 and any(digit in amount for digit in "123456789"):  # rounded away
+            raise BadInputError(
+                f"--add-distance: {amount!r} is less than a metre; distances are kept to the metre"
+            )
         if added.km <= 0 or total > limit:
             raise BadInputError(
                 f"--add-distance: {amount!r} must be more than 0 and keep the total within "

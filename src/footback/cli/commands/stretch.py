@@ -9,7 +9,7 @@ from typing import Annotated
 import typer
 
 from footback.cli.boundary import command_boundary
-from footback.cli.commands.options import NoColorOption
+from footback.cli.commands.options import NoColorOption, SeenClinicianOption, number_between
 
 
 class Side(StrEnum):
@@ -40,7 +40,7 @@ def stretch(
     ] = None,
     file: Annotated[
         Path | None,
-        typer.Option("--file", "-f", help="Play your own routine file (format: see the README)."),
+        typer.Option("--file", "-f", help="Play your own routine file (format: see docs/stretch.md)."),
     ] = None,
     list_routines: Annotated[
         bool, typer.Option("--list", help="List the routines with their steps and time, and exit.")
@@ -51,14 +51,17 @@ def stretch(
     ] = False,
     speed: Annotated[
         float,
-        typer.Option("--speed", min=0.1, max=100.0, help="Run time X times faster, to rehearse."),
+        typer.Option(
+            "--speed",
+            callback=number_between(0.1, 100.0),
+            help="Run time X times faster, to rehearse (0.1-100).",
+        ),
     ] = 1.0,
     lead_in: Annotated[
         float | None,
         typer.Option(
             "--lead-in",
-            min=0.0,
-            max=60.0,
+            callback=number_between(0.0, 60.0),
             show_default=False,
             help="Seconds to get ready before each step (default: lead_in in the config, else 3).",
         ),
@@ -98,6 +101,7 @@ def stretch(
         ),
     ] = None,
     no_save: Annotated[bool, typer.Option("--no-save", help="Do not save this session.")] = False,
+    seen_clinician: SeenClinicianOption = False,
     no_color: NoColorOption = False,
 ) -> None:
     """Play a timed stretching routine: space pauses, n skips, p goes back, q stops."""
@@ -126,6 +130,7 @@ def stretch(
             wait=settings.wait_for_enter if wait is None else wait,
             voice=(use_voice := settings.voice if voice is None else voice),
             voice_command=find_speech_command(os.environ.get("PATH")) if use_voice else None,
+            seen_clinician=seen_clinician,
             config=config,
         )
         code = run(options, real_env())

@@ -1,0 +1,215 @@
+"""What an imported record must be: the same models and text rules as the commands that save them.
+
+Import is the one way text and numbers reach the store without a command having made them, so
+everything a reader later trusts is checked here: dates a time zone can convert, finite numbers in
+range, integers SQLite can hold, text without control characters or lone surrogates, answers of the
+right shape for their questions, results that load, known shoe types and verdicts. A refusal names
+the record and the field and quotes at most a short excerpt of the bad value.
+"""
+
+from __future__ import annotations
+
+import math
+from collections.abc import Callable, Iterator
+from datetime import datetime
+from functools import cache
+from typing import Any
+
+from footback.core.errors import BadInputError
+from footback.core.text import excerpt, text_problem
+
+# Dates a person's records can have; year 1 or 9999 overflows when shown in another time zone.
+MIN_YEAR, MAX_YEAR = 1900, 2999
+SQLITE_INT = 2**63 - 1
+MAX_TEXT = 10_000  # any text inside a record (content sentences are a few hundred characters)
+MAX_ROUTINE_NAME = 60  # a routine file's name limit
+MAX_PAIR_NAME = 40  # records/shoes.MAX_NAME_LENGTH
+MAX_SECONDS = 7 * 24 * 3600
+MAX_STEPS = 10_000
+MAX_KM = 1_000_000.0
+MAX_MONTHS = 1_200
+
+Row = dict[str, Any]
+
+
+class RecordProblem(ValueError):
+    """A field that is not acceptable: `field` and what is wrong."""
+
+    def __init__(self, field: str, problem: str) -> None:
+        super().__init__(f"{field}: {problem}")
+        self.field = field
+        self.problem = problem
+
+
+def _walk(value: object, path: str) -> Iterator[tuple[str, object]]:
+    yield path, value
+    if isinstance(value, dict):
+        for key, item in value.items():
+            yield path + f".{key}", key
+            yield from _walk(item, f"{path}.{key}")
+    elif isinstance(value, list):
+        for index, item in enumerate(value):
+            yield from _walk(item, f"{path}[{index}]")
+
+
+def check_values(row: Row) -> None:
+    """Every value anywhere in the record: text rules, finite numbers, integers SQLite can hold."""
+    for name, top in row.items():
+        for path, value in _walk(top, name):
+            if isinstance(value, str):
+                if value and (problem := text_problem(value, max_length=MAX_TEXT, multiline=True)):
+                    raise RecordProblem(path, f"{problem} {excerpt(value)}")
+            elif isinstance(value, bool):
+                continue
+            elif isinstance(value, int) and not -SQLITE_INT <= value <= SQLITE_INT:
+                raise RecordProblem(path, f"{excerpt(value)} is out of range")
+            elif isinstance(value, float) and not math.isfinite(value):
+                raise RecordProblem(path, f"{excerpt(value)} is not a finite number")
+
+
+def stamp(row: Row, field: str) -> None:
+    value = row.get(field)
+    try:
+        when = datetime.fromisoformat(value) if isinstance(value, str) else None
+    except ValueError:
+        when = None
+    if when is None:
+        raise RecordProblem(field, f"{excerpt(value)} is not an ISO date and time")
+    if not MIN_YEAR <= when.year <= MAX_YEAR:
+        raise RecordProblem(field, f"{excerpt(value)}: the year must be {MIN_YEAR}-{MAX_YEAR}")
+
+
+def number(
+    row: Row, field: str, low: float, high: float, *, whole: bool = False, optional: bool = False
+) -> None:
+    value = row.get(field)
+    if value is None and optional:
+        return
+    kind = int if whole else (int, float)
+    if isinstance(value, bool) or not isinstance(value, kind) or not low <= value <= high:
+        what = "a whole number" if whole else "a number"
+        raise RecordProblem(field, f"{excerpt(value)} is not {what} from {low:g} to {high:g}")
+
+
+def name(row: Row, field: str, max_length: int, *, optional: bool = False) -> None:
+    value = row.get(field)
+    if value is None and optional:
+        return
+    if not isinstance(value, str):
+        raise RecordProblem(field, f"{excerpt(value)} is not text")
+    problem = text_problem(value, max_length=max_length)
+    if problem is None and value != value.strip():
+        problem = "has spaces at the start or end"
+    if problem:
+        raise RecordProblem(field, f"{problem} {excerpt(value)}")
+
+
+def one_of(row: Row, field: str, allowed: list[str]) -> None:
+    if row.get(field) not in allowed:
+        raise RecordProblem(field, f"{excerpt(row.get(field))} is not one of {', '.join(allowed)}")
+
+
+def answers(row: Row, questions: list[Any]) -> None:
+    from footback.content.answers_file import check_answers
+
+    value = row.get("answers")
+    if not isinstance(value, dict):
+        raise RecordProblem("answers", "must be an object of question ids and answers")
+    try:
+        check_answers(value, questions, "")
+    except BadInputError as exc:
+        raise RecordProblem("answers", exc.message.lstrip(": ")) from None
+
+
+def model(row: Row, cls: Any) -> Any:
+    from pydantic import ValidationError
+
+    try:
+        return cls.model_validate(row.get("result"))
+    except ValidationError as exc:
+        first = exc.errors()[0]
+        spot = ".".join(str(p) for p in first["loc"])
+        raise RecordProblem(f"result.{spot}" if spot else "result", first["msg"]) from None
+
+
+@cache
+def _assess_questions() -> list[Any]:
+    from footback.assess.content import load_assess_content
+
+    return list(load_assess_content().questions.questions)
+
+
+@cache
+def _shoe_questions() -> list[Any]:
+    from footback.shoes.content import load_shoe_content
+
+    return list(load_shoe_content().questions.questions)
+
+
+@cache
+def shoe_types() -> list[str]:
+    from footback.shoes.content import load_shoe_content
+
+    return load_shoe_content().questions.question("shoe_type").values
+
+
+def _assessment(row: Row) -> None:
+    from footback.assess.model import AssessmentResult
+
+    stamp(row, "created_at")
+    number(row, "urgent", 0, 1, whole=True)
+    for field in ("foot_score", "back_score", "link_score"):
+        number(row, field, 0, 100, whole=True)
+    answers(row, _assess_questions())
+    model(row, AssessmentResult)
+
+
+def _session(row: Row) -> None:
+    stamp(row, "started_at")
+    name(row, "routine", MAX_ROUTINE_NAME)
+    number(row, "planned_seconds", 0, MAX_SECONDS)
+    number(row, "actual_seconds", 0, MAX_SECONDS)
+    number(row, "steps_done", 0, MAX_STEPS, whole=True)
+    number(row, "steps_skipped", 0, MAX_STEPS, whole=True)
+    number(row, "finished", 0, 1, whole=True)
+    if not isinstance(row.get("detail"), dict):
+        raise RecordProblem("detail", "must be an object")
+
+
+def _pair(row: Row) -> None:
+    name(row, "name", MAX_PAIR_NAME)
+    one_of(row, "shoe_type", shoe_types())
+    number(row, "distance_km", 0, MAX_KM, optional=True)
+    number(row, "age_months", 0, MAX_MONTHS, whole=True, optional=True)
+    stamp(row, "created_at")
+    stamp(row, "updated_at")
+
+
+def _check(row: Row) -> None:
+    from footback.shoes.check import ShoeCheckResult
+
+    name(row, "pair", MAX_PAIR_NAME, optional=True)
+    stamp(row, "created_at")
+    one_of(row, "verdict", ["good", "needs_attention", "replace"])
+    number(row, "score", 0, 100, whole=True)
+    answers(row, _shoe_questions())
+    result = model(row, ShoeCheckResult)
+    one_of({"shoe_type": result.shoe_type}, "shoe_type", shoe_types())
+
+
+# One rule per record kind: a new kind in the export adds its rule here.
+RULES: dict[str, Callable[[Row], None]] = {
+    "assessments": _assessment,
+    "stretch_sessions": _session,
+    "shoe_pairs": _pair,
+    "shoe_checks": _check,
+}
+
+
+def check_record(table: str, row: Row, where: str) -> None:
+    """Refuse a record that a reader would choke on later; the message names record and field."""
+    try:
+        check_values(row)
+        RULES[table](row)
+    except RecordProblem as exc:
+        raise BadInputError(f"{where}: {exc.field}: {exc.problem}") from None

@@ -1,0 +1,224 @@
+"""The documents tell the truth about the commands.
+
+Every command has a section in README.md or docs/ (a heading naming `footback <command>`) and every
+option of every command appears in that section; every example command shown in a shell block of
+the docs, and every `--help` epilog example, parses, and (unless it would play a routine in real
+time) runs without a usage error in a private data folder.
+"""
+
+from __future__ import annotations
+
+import re
+import shlex
+from collections.abc import Iterator
+from pathlib import Path
+from typing import Annotated, Any
+
+import pytest
+import typer
+import typer.main
+from typer.testing import CliRunner
+
+from footback.cli.app import app
+
+ROOT = Path(__file__).resolve().parents[1]
+PAGES = [ROOT / "README.md", *sorted((ROOT / "docs").glob("*.md"))]
+SHELL_FENCES = {"", "sh", "bash", "shell", "console"}
+HEADING = re.compile(r"(#+) ")
+# Stopping because there is nobody to ask is what an interactive example does with no input.
+NEEDS_A_PERSON = re.compile(r"input ended|no terminal|in a terminal")
+
+
+def _root_command() -> Any:
+    return typer.main.get_command(app)
+
+
+def _mentions(text: str, option: str) -> bool:
+    return re.search(rf"(?<![\w-]){re.escape(option)}(?![\w-])", text) is not None
+
+
+def command_sections(name: str, pages: list[Path]) -> list[str]:
+    """The text under every heading that names `footback <name>`, down to the next heading as high."""
+    found = []
+    for page in pages:
+        lines = page.read_text(encoding="utf-8").split("\n")
+        heads: list[tuple[int, int, str]] = []
+        in_fence = False
+        for i, line in enumerate(lines):
+            if line.startswith("```"):
+                in_fence = not in_fence
+            elif not in_fence and (match := HEADING.match(line)):
+                heads.append((i, len(match.group(1)), line))
+        for k, (start, level, line) in enumerate(heads):
+            if re.search(rf"`footback {re.escape(name)}(?![\w-])", line):
+                end = next((i for i, lv, _ in heads[k + 1 :] if lv <= level), len(lines))
+                found.append("\n".join(lines[start:end]))
+    return found
+
+
+def undocumented(root: Any, pages: list[Path]) -> list[str]:
+    """Every command without a section and every option missing from its command's section."""
+    problems = []
+    everything = "\n".join(page.read_text(encoding="utf-8") for page in pages)
+    for param in root.params:
+        problems += [f"footback {opt}" for opt in param.opts if not _mentions(everything, opt)]
+    for name, command in root.commands.items():
+        sections = command_sections(name, pages)
+        if not sections:
+            problems.append(f"footback {name}: no heading naming `footback {name}`")
+            continue
+        text = "\n".join(sections)
+        for param in command.params:
+            if param.param_type_name != "option":
+                continue
+            for opt in [*param.opts, *param.secondary_opts]:
+                if not _mentions(text, opt):
+                    problems.append(f"footback {name} {opt}")
+    return problems
+
+
+# Known, temporary: docs/daily.md is being edited in place by its owner; these rows go in next.
+# The list may only shrink: a gap that gets documented must be removed from it.
+KNOWN_GAPS = {"footback checkin --no-color", "footback progress --no-color"}
+
+
+def test_every_command_and_option_is_documented() -> None:
+    problems = undocumented(_root_command(), PAGES)
+    missing = [p for p in problems if p not in KNOWN_GAPS]
+    assert not missing, "undocumented (add them to README.md or docs/):\n" + "\n".join(missing)
+    assert set(problems) == KNOWN_GAPS, (
+        f"documented now, remove from KNOWN_GAPS: {KNOWN_GAPS - set(problems)}"
+    )
+
+
+def test_an_undocumented_option_is_caught(tmp_path: Path) -> None:
+    page = tmp_path / "page.md"
+    page.write_text("# `footback frob`\n\n`--json` prints JSON. `--version`\n", encoding="utf-8")
+    demo = typer.Typer(add_completion=False)
+
+    @demo.callback()
+    def _root(version: Annotated[bool, typer.Option("--version")] = False) -> None:
+        """Root."""
+
+    @demo.command("frob")
+    def _frob(
+        as_json: Annotated[bool, typer.Option("--json")] = False,
+        hard: Annotated[bool, typer.Option("--hard", "-H")] = False,
+    ) -> None:
+        """Frob."""
+
+    @demo.command("other")
+    def _other() -> None:
+        """Other."""
+
+    problems = undocumented(typer.main.get_command(demo), [page])
+    assert problems == [
+        "footback frob --hard",
+        "footback frob -H",
+        "footback other: no heading naming `footback other`",
+    ]
+
+
+def shell_examples(text: str) -> Iterator[str]:
+    """Lines starting with `footback ` inside shell (or untagged) fenced blocks."""
+    fence: str | None = None
+    for line in text.split("\n"):
+        if line.startswith("```"):
+            fence = None if fence is not None else line[3:].strip()
+        elif fence in SHELL_FENCES and line.strip().startswith("footback "):
+            yield line.strip()
+
+
+def epilog_examples(root: Any) -> Iterator[str]:
+    """`Example: footback x ..., then: footback y` epilogs; a bare `--opt ...` part means the same command."""
+    for name, command in root.commands.items():
+        text = (command.epilog or "").removeprefix("Example:").strip()
+        for part in re.split(r",\s*then(?: later)?:\s*", text):
+            if part:
+                yield part if part.startswith("footback ") else f"footback {name} {part}"
+
+
+def _all_examples() -> list[tuple[str, str]]:
+    found = [(page.name, line) for page in PAGES for line in shell_examples(page.read_text(encoding="utf-8"))]
+    return found + [("--help epilog", line) for line in epilog_examples(_root_command())]
+
+
+def _commands(line: str) -> list[tuple[list[str], str | None]]:
+    """`footback a && footback b > out` as argument lists, each with the file its stdout goes to."""
+    runs: list[list[str]] = [[]]
+    for token in shlex.split(line, comments=True):
+        if token == "&&":
+            runs.append([])
+        else:
+            runs[-1].append(token)
+    result = []
+    for run in runs:
+        assert run[0] == "footback", f"not a footback command: {line}"
+        args, out = run[1:], None
+        if ">" in args:
+            at = args.index(">")
+            args, out = args[:at], args[at + 1]
+        result.append((args, out))
+    return result
+
+
+def _plays_a_routine(args: list[str]) -> bool:
+    # Playing runs on the real clock; these are parsed, not played.
+    return args[0] == "stretch" and not {"--list", "--preview"} & set(args)
+
+
+def test_the_docs_have_examples_for_every_page_with_commands() -> None:
+    pages = {page for page, _ in _all_examples()}
+    assert {"assess.md", "stretch.md", "shoes.md", "data.md"} <= pages
+
+
+@pytest.fixture
+def doc_world(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
+    """A working folder with the files the examples name, and a saved pair called `trail`."""
+    work = tmp_path / "work"
+    work.mkdir()
+    monkeypatch.chdir(work)
+    runner = CliRunner()
+    answers = runner.invoke(app, ["assess", "--template"]).stdout
+    for name in ("answers.toml", "my-answers.toml"):
+        (work / name).write_text(answers, encoding="utf-8")
+    (work / "shoes.toml").write_text(
+        runner.invoke(app, ["shoes-check", "--template"]).stdout, encoding="utf-8"
+    )
+    stretch_doc = (ROOT / "docs" / "stretch.md").read_text(encoding="utf-8")
+    (work / "my-routine.toml").write_text(stretch_doc.split("```toml\n")[1].split("```")[0], encoding="utf-8")
+    for setup in (
+        ["shoes-check", "--answers", "shoes.toml", "--name", "trail"],
+        ["assess", "-a", "answers.toml"],
+    ):
+        done = runner.invoke(app, setup)
+        assert done.exit_code == 0, done.stderr
+    backup = runner.invoke(app, ["export", "--output", "backup.json"])
+    assert backup.exit_code == 0, backup.stderr
+    return work
+
+
+EXAMPLES = _all_examples()
+
+
+@pytest.mark.parametrize(
+    ("where", "line"),
+    EXAMPLES,
+    ids=[f"{where}: {' '.join(shlex.split(line, comments=True))}" for where, line in EXAMPLES],
+)
+def test_documented_examples_run(where: str, line: str, doc_world: Path) -> None:
+    root = _root_command()
+    runner = CliRunner()
+    for args, out in _commands(line):
+        command = root.commands.get(args[0])
+        assert command is not None, f"{where}: unknown command in `{line}`"
+        command.make_context(args[0], args[1:])  # raises on an unknown option or a bad value
+        if _plays_a_routine(args):
+            continue
+        result = runner.invoke(app, args, input="")
+        shown = f"{where}: `{line}` exited {result.exit_code}\n{result.output}"
+        assert result.exception is None or isinstance(result.exception, SystemExit), shown
+        assert "Usage:" not in result.output, shown
+        assert result.exit_code == 0 or NEEDS_A_PERSON.search(result.stderr), shown
+        if out is not None:
+            (doc_world / out).write_text(result.stdout, encoding="utf-8")
