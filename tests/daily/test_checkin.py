@@ -229,7 +229,7 @@ def tiny(tmp_path: Path) -> Path:
 
 def test_finished_routine_offers_checkin_and_enter_skips(tiny: Path) -> None:
     env, out = _env(tiny, [""])
-    assert run(StretchOptions(file=tiny, lead_in=0, plain=True, quiet=True), env) == 0
+    assert run(StretchOptions(file=tiny, lead_in=0, plain=True, quiet=True, wait=False), env) == 0
     assert "Check in now" in out.getvalue()
     with open_store() as store:
         assert list_checkins(store) == []
@@ -237,7 +237,7 @@ def test_finished_routine_offers_checkin_and_enter_skips(tiny: Path) -> None:
 
 def test_finished_routine_checkin_yes_asks_and_stores(tiny: Path) -> None:
     env, _ = _env(tiny, ["y", "2", "3", "", ""])
-    run(StretchOptions(file=tiny, lead_in=0, plain=True, quiet=True), env)
+    run(StretchOptions(file=tiny, lead_in=0, plain=True, quiet=True, wait=False), env)
     with open_store() as store:
         assert [(c.day, c.foot, c.back) for c in list_checkins(store)] == [(NOW.astimezone().date(), 2, 3)]
 
@@ -246,5 +246,5 @@ def test_no_offer_when_already_checked_in(tiny: Path) -> None:
     with open_store() as store:
         stored(store, NOW.astimezone().date(), 1, 1)
     env, out = _env(tiny, [])
-    run(StretchOptions(file=tiny, lead_in=0, plain=True, quiet=True), env)
+    run(StretchOptions(file=tiny, lead_in=0, plain=True, quiet=True, wait=False), env)
     assert "Check in now" not in out.getvalue()

@@ -324,7 +324,8 @@ def _play(options: StretchOptions, env: StretchEnv, console: Console, timeline: 
 
 
 READY_PROMPT = "Press Enter to start (q to quit)."
-READY_WAIT = 3600.0  # seconds per wait for the key; the loop just waits again
+READY_WAIT = 3600.0  # seconds per wait for the key
+READY_WAITS = 12  # after 12 hours at the prompt nobody is about to start: quit as if q
 
 
 def _ready(console: Console, keys: KeySource) -> bool:
@@ -332,12 +333,13 @@ def _ready(console: Console, keys: KeySource) -> bool:
     from footback.stretch.player import Key
 
     _say(console, READY_PROMPT)
-    while True:
+    for _ in range(READY_WAITS):
         key = keys.read(READY_WAIT)
         if key is Key.ENTER:
             return True
         if key is Key.STOP:
             return False
+    return False
 
 
 def _with_voice(options: StretchOptions, console: Console, timeline: Timeline, view: Listener) -> Listener:
