@@ -138,6 +138,8 @@ def test_side_right_plays_only_the_right_side(tmp_path: Path, home: Path) -> Non
     screen.expect("HOLD · RIGHT LEG")
     screen.expect("Right leg back")
     screen.expect(r"Finished 'sided' in 0:0\d: 1 of 1 steps done")
+    screen.expect(r"Check in now")
+    screen.child.send("\r")
     assert screen.finish() == 0
     assert "LEFT LEG" not in screen.text and "SWITCH SIDES" not in screen.text
     with open_store() as store:

@@ -487,12 +487,14 @@ class LineScreen:
                 if old == new and old.style == new.style:
                     continue
                 target = count - row
-                parts.append(f"\x1b[{target - up}A" if target > up else f"\x1b[{up - target}B")
+                # Down by line feeds (never at the bottom row, so nothing scrolls): a transcript
+                # of the terminal then reads as whole lines.
+                parts.append(f"\x1b[{target - up}A" if target > up else "\n" * (up - target))
                 parts.append("\r\x1b[2K" + self._ansi(new))
                 self.lines_written += 1
                 up = target
             if up:
-                parts.append(f"\r\x1b[{up}B")
+                parts.append("\n" * up)
         self._shown = lines
         self._size = size
         if parts:
