@@ -10,6 +10,9 @@ import pytest
 from hypothesis import HealthCheck, settings
 from rich.console import Console
 
+from footback.cli.context import AppContext
+from tests.support.context import Cli, fake_context
+
 # Hypothesis profiles: `dev` explores new random examples on every run; `ci` is reproducible
 # (derandomized, no example database), so a CI failure is the same failure on a rerun.
 # Tests that set max_examples keep their fixed counts under both profiles.
@@ -51,3 +54,15 @@ def home(_isolated_env: Path) -> Path:
 def console() -> Console:
     """A fixed-width, colourless console writing to memory; read it with `console.file.getvalue()`."""
     return Console(file=io.StringIO(), width=80, color_system=None, force_terminal=False, highlight=False)
+
+
+@pytest.fixture
+def context(home: Path, tmp_path: Path) -> AppContext:
+    """The one fake application context (see tests/support/context.py); change its fields per test."""
+    return fake_context(home, tmp_path / "config.toml")
+
+
+@pytest.fixture
+def cli(context: AppContext) -> Cli:
+    """Run `footback` in-process with the fake context: `cli.invoke(["stretch", ...])`."""
+    return Cli(context)

@@ -16,7 +16,7 @@ runner = CliRunner()
 
 
 def test_defaults_apply_without_a_file(tmp_path: Path) -> None:
-    effective = load_settings(tmp_path / "none.toml", environ={})
+    effective = load_settings(tmp_path / "none.toml", no_color_env=False)
     assert effective.settings.units == "km"
     assert effective.settings.lead_in == 3
     assert set(effective.origins.values()) == {"default"}
@@ -25,7 +25,7 @@ def test_defaults_apply_without_a_file(tmp_path: Path) -> None:
 def test_file_values_and_no_color_report_their_origin(tmp_path: Path) -> None:
     path = tmp_path / "c.toml"
     path.write_text('units = "mi"\nsound = false\n', encoding="utf-8")
-    effective = load_settings(path, environ={"NO_COLOR": "1"})
+    effective = load_settings(path, no_color_env=True)
     assert (effective.settings.units, effective.settings.sound, effective.settings.color) == (
         "mi",
         False,
@@ -58,7 +58,7 @@ def test_bad_config_is_one_line_naming_the_key(tmp_path: Path, text: str, expect
     path = tmp_path / "c.toml"
     path.write_text(text, encoding="utf-8")
     with pytest.raises(BadInputError) as info:
-        load_settings(path, environ={})
+        load_settings(path, no_color_env=False)
     assert expected in info.value.message
     assert str(path) in info.value.message
 

@@ -3,23 +3,17 @@
 from __future__ import annotations
 
 import json
-import sys
-from contextlib import nullcontext
+from collections.abc import Callable
 from datetime import UTC, datetime
 from pathlib import Path
 
 import pytest
-from typer.testing import CliRunner
 
-from footback.cli.app import app
+from footback.cli.context import AppContext
 from footback.records.db import open_store
-from footback.stretch import session as stretch_session
-from footback.stretch.session import StretchEnv
+from tests.support.context import Cli
 from tests.support.history_seed import add_assessment, heel_and_back_answers
 from tests.support.shoes_helpers import GOOD_RUNNING_TYPED, good_pair
-from tests.support.stretch_fakes import FakeClock, ScriptedKeys
-
-runner = CliRunner()
 
 
 @pytest.fixture
@@ -28,28 +22,24 @@ def config(tmp_path: Path) -> Path:
     return tmp_path / "config.toml"
 
 
-def invoke(*args: str, input: str | None = None) -> tuple[int, str, str]:
-    result = runner.invoke(app, list(args), input=input)
-    return result.exit_code, result.stdout, result.stderr
+Invoke = Callable[..., tuple[int, str, str]]
 
 
 @pytest.fixture
-def speaker(monkeypatch: pytest.MonkeyPatch) -> None:
-    """Stretch on a fake clock, with stdout said to be a terminal so that the bell may ring."""
-    clock = FakeClock()
+def invoke(cli: Cli) -> Invoke:
+    """`footback ARGS` with the fake context: (exit code, stdout, stderr)."""
 
-    def env() -> StretchEnv:
-        return StretchEnv(
-            out=sys.stdout,
-            out_is_tty=True,
-            in_is_tty=False,
-            clock=clock,
-            sleep=clock.sleep,
-            wall_now=lambda: datetime(2025, 3, 4, 7, 30, tzinfo=UTC),
-            open_keys=lambda show_cursor: nullcontext(ScriptedKeys(clock, [])),
-        )
+    def run(*args: str, input: str | None = None) -> tuple[int, str, str]:
+        result = cli.invoke(list(args), input=input)
+        return result.exit_code, result.stdout, result.stderr
 
-    monkeypatch.setattr(stretch_session, "real_env", env)
+    return run
+
+
+@pytest.fixture
+def speaker(context: AppContext) -> None:
+    """Stdout said to be a terminal, so that the bell may ring."""
+    context.stdout_tty = True
 
 
 # ---------------------------------------------------------------- stretch
@@ -65,7 +55,7 @@ def speaker(monkeypatch: pytest.MonkeyPatch) -> None:
     ],
 )
 def test_lead_in_comes_from_the_config_unless_given(
-    config: Path, setting: str, args: list[str], shown: str
+    invoke: Invoke, config: Path, setting: str, args: list[str], shown: str
 ) -> None:
     config.write_text(setting + "\n", encoding="utf-8")
     code, out, _ = invoke("stretch", "--preview", "--routine", "feet", *args)
@@ -73,7 +63,7 @@ def test_lead_in_comes_from_the_config_unless_given(
     assert shown in " ".join(out.split())
 
 
-def test_lead_in_from_the_config_sets_the_list_totals(config: Path) -> None:
+def test_lead_in_from_the_config_sets_the_list_totals(invoke: Invoke, config: Path) -> None:
     config.write_text("lead_in = 10\n", encoding="utf-8")
     _, out, _ = invoke("stretch", "--list")
     assert "times include a 10 s lead-in" in out
@@ -90,7 +80,7 @@ def test_lead_in_from_the_config_sets_the_list_totals(config: Path) -> None:
     ],
 )
 def test_sound_false_acts_like_quiet(
-    speaker: None, config: Path, setting: str, args: list[str], rings: bool
+    invoke: Invoke, speaker: None, config: Path, setting: str, args: list[str], rings: bool
 ) -> None:
     config.write_text(setting + "\n", encoding="utf-8")
     code, out, _ = invoke("stretch", "--routine", "morning", "--plain", "--no-save", "--speed", "50", *args)
@@ -99,30 +89,36 @@ def test_sound_false_acts_like_quiet(
     assert ("\a" in out) is rings
 
 
-def test_default_routine_plays_when_no_routine_is_given(speaker: None, config: Path) -> None:
-    with open_store() as store:  # an assessment that recommends another routine
+def test_default_routine_plays_when_no_routine_is_given(
+    home: Path, invoke: Invoke, speaker: None, config: Path
+) -> None:
+    with open_store(home) as store:  # an assessment that recommends another routine
         add_assessment(store, heel_and_back_answers(), datetime(2025, 3, 1, tzinfo=UTC))
     config.write_text('default_routine = "back"\n', encoding="utf-8")
     code, out, _ = invoke("stretch", "--preview")
     assert code == 0
-    assert f"Playing 'back', the default_routine in {config}." in " ".join(out.split())
+    assert f"Previewing 'back', the default_routine in {config}." in " ".join(out.split())
     assert "\nback: " in out  # the preview of `back`, not of the recommended `full`
     code, out, _ = invoke("stretch", "--preview", "--routine", "morning")
     assert code == 0
     assert "default_routine" not in out and out.startswith("morning:")
 
 
-def test_without_default_routine_the_assessment_still_decides(speaker: None) -> None:
-    with open_store() as store:
+def test_without_default_routine_the_assessment_still_decides(
+    home: Path, invoke: Invoke, speaker: None
+) -> None:
+    with open_store(home) as store:
         add_assessment(store, heel_and_back_answers(), datetime(2025, 3, 1, tzinfo=UTC))
     code, out, _ = invoke("stretch", "--preview")
     assert code == 0
     assert "recommended by your latest assessment" in out
 
 
-def test_a_warning_sign_still_stops_the_default_routine(speaker: None, config: Path) -> None:
+def test_a_warning_sign_still_stops_the_default_routine(
+    home: Path, invoke: Invoke, speaker: None, config: Path
+) -> None:
     answers = heel_and_back_answers() | {"rf_fever": True}
-    with open_store() as store:
+    with open_store(home) as store:
         add_assessment(store, answers, datetime(2025, 3, 1, tzinfo=UTC))
     config.write_text('default_routine = "feet"\n', encoding="utf-8")
     code, out, err = invoke("stretch")
@@ -133,7 +129,9 @@ def test_a_warning_sign_still_stops_the_default_routine(speaker: None, config: P
 
 
 @pytest.mark.parametrize("command", [["stretch"], ["stretch", "--preview"], ["config"]])
-def test_an_unknown_default_routine_is_a_config_error(config: Path, command: list[str]) -> None:
+def test_an_unknown_default_routine_is_a_config_error(
+    invoke: Invoke, config: Path, command: list[str]
+) -> None:
     config.write_text('default_routine = "bak"\n', encoding="utf-8")
     code, _, err = invoke(*command)
     assert code == 2
@@ -143,7 +141,7 @@ def test_an_unknown_default_routine_is_a_config_error(config: Path, command: lis
     )
 
 
-def test_an_explicit_routine_does_not_need_the_default_to_exist(config: Path) -> None:
+def test_an_explicit_routine_does_not_need_the_default_to_exist(invoke: Invoke, config: Path) -> None:
     config.write_text('default_routine = "bak"\n', encoding="utf-8")
     code, out, _ = invoke("stretch", "--preview", "--routine", "feet")
     assert code == 0 and out.startswith("feet:")
@@ -169,7 +167,7 @@ def write_shoes(tmp_path: Path, distance: object) -> Path:
     ],
 )
 def test_units_read_bare_distances_and_show_them(
-    tmp_path: Path, config: Path, setting: str, written: object, km: float, shown: str
+    invoke: Invoke, tmp_path: Path, config: Path, setting: str, written: object, km: float, shown: str
 ) -> None:
     config.write_text(setting + "\n", encoding="utf-8")
     code, out, _ = invoke("shoes-check", "--answers", str(write_shoes(tmp_path, written)), "--no-save")
@@ -179,7 +177,7 @@ def test_units_read_bare_distances_and_show_them(
     assert json.loads(out)["distance_km"] == pytest.approx(km)
 
 
-def test_units_apply_to_a_typed_distance_and_its_hint(config: Path) -> None:
+def test_units_apply_to_a_typed_distance_and_its_hint(invoke: Invoke, config: Path) -> None:
     config.write_text('units = "mi"\n', encoding="utf-8")
     typed = "\n".join(GOOD_RUNNING_TYPED) + "\n"
     code, out, _ = invoke("shoes-check", "--no-save", input=typed)
@@ -188,14 +186,16 @@ def test_units_apply_to_a_typed_distance_and_its_hint(config: Path) -> None:
     assert "Distance: 100 mi" in out
 
 
-def test_a_bare_number_beyond_the_limit_in_miles_is_refused(tmp_path: Path, config: Path) -> None:
+def test_a_bare_number_beyond_the_limit_in_miles_is_refused(
+    invoke: Invoke, tmp_path: Path, config: Path
+) -> None:
     config.write_text('units = "mi"\n', encoding="utf-8")
     code, _, err = invoke("shoes-check", "-a", str(write_shoes(tmp_path, 15000)), "--no-save")
     assert code == 2
     assert "distance_km: 15000 is more than 12427 mi" in err
 
 
-def test_units_show_saved_pairs_and_read_added_distance(tmp_path: Path, config: Path) -> None:
+def test_units_show_saved_pairs_and_read_added_distance(invoke: Invoke, tmp_path: Path, config: Path) -> None:
     assert invoke("shoes-check", "-a", str(write_shoes(tmp_path, "200 km")), "--name", "road")[0] == 0
     _, out, _ = invoke("shoes-check", "--list")
     assert "200 km" in out
@@ -208,7 +208,7 @@ def test_units_show_saved_pairs_and_read_added_distance(tmp_path: Path, config: 
     assert json.loads(out)["distance_km"] == pytest.approx(200 + 16.093, abs=0.001)
 
 
-def test_template_and_schema_describe_the_configured_unit(config: Path) -> None:
+def test_template_and_schema_describe_the_configured_unit(invoke: Invoke, config: Path) -> None:
     config.write_text('units = "mi"\n', encoding="utf-8")
     _, out, _ = invoke("shoes-check", "--template")
     assert "a plain number is miles" in out
@@ -239,7 +239,7 @@ READERS = [
     ],
 )
 def test_an_invalid_config_is_one_line_naming_the_key(
-    config: Path, command: list[str], text: str, message: str
+    invoke: Invoke, config: Path, command: list[str], text: str, message: str
 ) -> None:
     config.write_text(text, encoding="utf-8")
     code, out, err = invoke(*command)
@@ -260,7 +260,9 @@ def test_an_invalid_config_is_one_line_naming_the_key(
         ["config", "--path"],
     ],
 )
-def test_commands_that_do_not_need_the_config_ignore_a_bad_one(config: Path, command: list[str]) -> None:
+def test_commands_that_do_not_need_the_config_ignore_a_bad_one(
+    invoke: Invoke, config: Path, command: list[str]
+) -> None:
     config.write_text("lead_in = 600\n", encoding="utf-8")
     code, out, _ = invoke(*command)
     assert code == 0

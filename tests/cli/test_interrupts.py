@@ -104,7 +104,7 @@ def test_ctrl_c_at_the_which_routine_prompt(tmp_path: Path, home: Path) -> None:
 
 
 def test_ctrl_c_at_the_forget_question_deletes_nothing(tmp_path: Path, home: Path) -> None:
-    seed_full()
+    seed_full(home)
     before_files = sorted(p.name for p in home.iterdir())
     env = terminal_env(home, tmp_path / "config.toml", term="xterm")
     screen = in_bash(["forget"], env, tmp_path)

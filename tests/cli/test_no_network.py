@@ -142,6 +142,7 @@ def entry_point() -> list[str]:
     return [str(script)] if script.exists() else [sys.executable, "-m", "footback"]
 
 
+@pytest.mark.slow  # every command as a child process: the largest share of the fast loop
 def test_the_real_entry_point_never_opens_a_socket(tmp_path: Path, home: Path) -> None:
     block = tmp_path / "block"
     block.mkdir()

@@ -141,7 +141,7 @@ def test_a_loose_existing_folder_and_store_are_tightened(
         runner.invoke(app, ["export"], env={"FOOTBACK_HOME": str(backup_home)}).stdout, encoding="utf-8"
     )
     # A store restored by hand: the folder and the file both as a copy tool left them.
-    seed_full()
+    seed_full(home)
     os.chmod(home / DB_NAME, 0o644)
     os.chmod(home, loose)
 

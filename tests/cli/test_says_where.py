@@ -11,17 +11,19 @@ from typer.testing import CliRunner
 from footback.cli.app import app
 from footback.core.paths import DB_NAME
 from tests.support.cli_matrix import Seeded, seed
+from tests.support.context import context_for
 
 runner = CliRunner()
 
 
 @pytest.fixture
-def seeded(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Seeded:
-    return seed(tmp_path, monkeypatch)
+def seeded(tmp_path: Path, home: Path) -> Seeded:
+    return seed(tmp_path, home)
 
 
 def invoke(*args: str) -> tuple[str, str]:
-    result = runner.invoke(app, list(args), env={"COLUMNS": "200"})
+    env = {"COLUMNS": "200"}
+    result = runner.invoke(app, list(args), env=env, obj=context_for(env))
     assert result.exit_code == 0, result.output
     return result.stdout, result.stderr
 

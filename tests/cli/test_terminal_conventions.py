@@ -24,17 +24,18 @@ from tests.support.cli_matrix import (
     colour_codes,
     seed,
 )
+from tests.support.context import context_for
 
 runner = CliRunner()
 
 
 @pytest.fixture
-def seeded(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Seeded:
-    return seed(tmp_path, monkeypatch)
+def seeded(tmp_path: Path, home: Path) -> Seeded:
+    return seed(tmp_path, home)
 
 
 def invoke(seeded: Seeded, command: Command, *extra: str, env: dict[str, str | None]) -> tuple[str, str]:
-    result = runner.invoke(app, [*seeded.args(command), *extra], env=env)
+    result = runner.invoke(app, [*seeded.args(command), *extra], env=env, obj=context_for(env))
     assert result.exit_code == 0, (command.name, result.output)
     assert result.exception is None or isinstance(result.exception, SystemExit)
     return result.stdout, result.stderr
@@ -120,6 +121,7 @@ instructions = "Lift your toes."
 """
 
 
+@pytest.mark.slow  # every command as a child process: the largest share of the fast loop
 def test_a_real_pipe_gets_no_escape_sequences(seeded: Seeded, tmp_path: Path) -> None:
     routine = tmp_path / "tiny.toml"
     routine.write_text(TINY_ROUTINE, encoding="utf-8")
@@ -144,7 +146,7 @@ def test_a_real_pipe_gets_no_escape_sequences(seeded: Seeded, tmp_path: Path) ->
 
 
 # These write data or a line of text with typer.echo, never through rich, so have no colour to remove.
-PLAIN_COMMANDS = {"export", "import", "forget", "report"}
+PLAIN_COMMANDS = {"export", "import", "forget", "report", "remind", "due"}
 
 
 def test_every_command_that_draws_with_rich_has_no_color() -> None:

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import shutil
+from collections.abc import Callable
 from pathlib import Path
 
 import pytest
@@ -30,9 +31,9 @@ def append(root: Path, relpath: str, text: str) -> None:
         out.write("\n" + text)
 
 
-def problems_of(load: object) -> tuple[str, ...]:
+def problems_of(load: Callable[[], object]) -> tuple[str, ...]:
     with pytest.raises(ContentError) as caught:
-        load()  # type: ignore[operator]
+        load()
     return caught.value.problems
 
 

@@ -51,3 +51,12 @@ def test_scores_named_in_screen_order() -> None:
     scores = Scores(**{n: Score(score=i, level="low", factors=[]) for i, n in enumerate(SCORE_NAMES)})
     assert [(name, score.score) for name, score in scores.named()] == [("foot", 0), ("back", 1), ("link", 2)]
     assert scores.score("link").score == 2
+
+
+def test_counts_of_records_are_singular_for_one() -> None:
+    from footback.core.text import record_count
+
+    assert record_count(1, "shoe_pairs") == "1 shoe pair"
+    assert record_count(2, "shoe_pairs") == "2 shoe pairs"
+    assert record_count(1, "stretch_sessions") == "1 stretch session"
+    assert record_count(0, "assessments") == "0 assessments"

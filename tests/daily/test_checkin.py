@@ -5,7 +5,6 @@ from __future__ import annotations
 import io
 import json
 from collections.abc import Iterator
-from contextlib import nullcontext
 from datetime import UTC, date, datetime
 from pathlib import Path
 
@@ -14,15 +13,16 @@ from rich.console import Console
 from typer.testing import CliRunner
 
 from footback.cli.app import app
+from footback.cli.context import AppContext
 from footback.core.errors import BadInputError, FootbackError
 from footback.daily.checkin import CheckIn, check_note, parse_day, parse_sign_numbers
 from footback.daily.checkin_flow import CheckinRequest, run_checkin
 from footback.records.assessments import list_assessments
 from footback.records.checkins import list_checkins, save_checkin
 from footback.records.db import Store, open_store
-from footback.stretch.session import StretchEnv, StretchOptions, run
+from footback.stretch.session import StretchOptions, run
+from tests.support.context import Lines, set_wall
 from tests.support.helpers import TINY_ROUTINE
-from tests.support.stretch_fakes import FakeClock, ScriptedKeys
 
 runner = CliRunner()
 NOW = datetime(2026, 3, 10, 8, 0, tzinfo=UTC)
@@ -30,7 +30,7 @@ NOW = datetime(2026, 3, 10, 8, 0, tzinfo=UTC)
 
 @pytest.fixture
 def store(home: Path) -> Iterator[Store]:
-    with open_store() as opened:
+    with open_store(home) as opened:
         yield opened
 
 
@@ -178,7 +178,7 @@ def test_cli_bad_input_is_one_line_exit_2_nothing_stored(home: Path, args: list[
     assert result.exit_code == 2
     assert message in result.stderr and "Traceback" not in result.stderr
     assert len(result.stderr.strip().splitlines()) == 1
-    with open_store() as store:
+    with open_store(home) as store:
         assert list_checkins(store) == []
 
 
@@ -197,27 +197,13 @@ def test_cli_past_date_and_replace() -> None:
 # ------------------------------------------------------------------ offered after a routine
 
 
-def _env(tiny: Path, lines: list[str]) -> tuple[StretchEnv, io.StringIO]:
-    clock = FakeClock()
+def _env(context: AppContext, lines: list[str]) -> tuple[AppContext, io.StringIO]:
+    """The context as a terminal: typed `lines`, output kept."""
     out = io.StringIO()
-    queue = list(lines)
-
-    def read_line() -> str:
-        if not queue:
-            raise EOFError
-        return queue.pop(0)
-
-    env = StretchEnv(
-        out=out,
-        out_is_tty=True,
-        in_is_tty=True,
-        clock=clock,
-        sleep=clock.sleep,
-        wall_now=lambda: NOW,
-        open_keys=lambda show_cursor: nullcontext(ScriptedKeys(clock, [])),
-        read_line=read_line,
-    )
-    return env, out
+    set_wall(context, NOW)
+    context.stdout, context.stdin_tty, context.stdout_tty = out, True, True
+    context.line_reader = Lines(list(lines))
+    return context, out
 
 
 @pytest.fixture
@@ -227,24 +213,24 @@ def tiny(tmp_path: Path) -> Path:
     return path
 
 
-def test_finished_routine_offers_checkin_and_enter_skips(tiny: Path) -> None:
-    env, out = _env(tiny, [""])
+def test_finished_routine_offers_checkin_and_enter_skips(context: AppContext, home: Path, tiny: Path) -> None:
+    env, out = _env(context, [""])
     assert run(StretchOptions(file=tiny, lead_in=0, plain=True, quiet=True, wait=False), env) == 0
     assert "Check in now" in out.getvalue()
-    with open_store() as store:
+    with open_store(home) as store:
         assert list_checkins(store) == []
 
 
-def test_finished_routine_checkin_yes_asks_and_stores(tiny: Path) -> None:
-    env, _ = _env(tiny, ["y", "2", "3", "", ""])
+def test_finished_routine_checkin_yes_asks_and_stores(context: AppContext, home: Path, tiny: Path) -> None:
+    env, _ = _env(context, ["y", "2", "3", "", ""])
     run(StretchOptions(file=tiny, lead_in=0, plain=True, quiet=True, wait=False), env)
-    with open_store() as store:
+    with open_store(home) as store:
         assert [(c.day, c.foot, c.back) for c in list_checkins(store)] == [(NOW.astimezone().date(), 2, 3)]
 
 
-def test_no_offer_when_already_checked_in(tiny: Path) -> None:
-    with open_store() as store:
+def test_no_offer_when_already_checked_in(context: AppContext, home: Path, tiny: Path) -> None:
+    with open_store(home) as store:
         stored(store, NOW.astimezone().date(), 1, 1)
-    env, out = _env(tiny, [])
+    env, out = _env(context, [])
     run(StretchOptions(file=tiny, lead_in=0, plain=True, quiet=True, wait=False), env)
     assert "Check in now" not in out.getvalue()

@@ -164,4 +164,4 @@ def test_progress_before_anything_is_stored_creates_nothing(home: object) -> Non
 
     result = runner.invoke(app, ["progress"])
     assert result.exit_code == 0 and "too little data" in result.stdout
-    assert not db_path().exists()
+    assert not db_path(home).exists()

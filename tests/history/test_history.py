@@ -12,11 +12,15 @@ from typer.testing import CliRunner
 
 from footback.cli.app import app
 from footback.cli.commands.history import run_history
+from footback.cli.context import AppContext
 from footback.core.paths import db_path
 from footback.core.sparkline import BLOCKS, sparkline
-from footback.history.render import render_history
+from footback.history.render import render_history, stopped_text
 from footback.records.db import open_store
 from footback.records.history import load_history, parse_since, streak
+from footback.records.stretch_sessions import save_session
+from footback.stretch.player import SessionSummary
+from tests.support.context import set_wall
 from tests.support.history_seed import NOW, TZ, add_session, at, seed_full
 
 runner = CliRunner()
@@ -31,8 +35,8 @@ def test_streak_counts_days_in_a_row_ending_today_or_yesterday() -> None:
 
 
 def test_load_history_reads_everything_with_streak_and_week_minutes(home: Path) -> None:
-    seed_full()
-    with open_store() as store:
+    seed_full(home)
+    with open_store(home) as store:
         history = load_history(store, now=NOW)
     assert [a.foot.score for a in history.assessments] == history.trends["foot"]
     assert len(history.assessments) == 3
@@ -43,11 +47,11 @@ def test_load_history_reads_everything_with_streak_and_week_minutes(home: Path) 
     assert history.streak_days == 4
     # Monday 10 March onwards: 5 + 5 + 5 minutes of feet and 1.5 of back.
     assert history.week_minutes == pytest.approx(16.5)
-    assert history.data_file == str(db_path())
+    assert history.data_file == str(db_path(home))
 
 
 def test_a_session_with_no_step_done_does_not_keep_the_streak(home: Path) -> None:
-    with open_store() as store:
+    with open_store(home) as store:
         add_session(store, at(1), seconds=20, finished=False, steps_done=0)
         history = load_history(store, now=NOW)
     assert history.streak_days == 0
@@ -55,7 +59,7 @@ def test_a_session_with_no_step_done_does_not_keep_the_streak(home: Path) -> Non
 
 
 def test_days_follow_the_local_clock_not_utc(home: Path) -> None:
-    with open_store() as store:
+    with open_store(home) as store:
         add_session(store, at(0, hour=0))  # 00:00 local is 23:00 UTC the day before
         history = load_history(store, now=NOW)
     assert history.sessions[0].started_at.astimezone(TZ).date() == date(2025, 3, 13)
@@ -63,8 +67,8 @@ def test_days_follow_the_local_clock_not_utc(home: Path) -> None:
 
 
 def test_since_filters_lists_but_not_the_streak(home: Path) -> None:
-    seed_full()
-    with open_store() as store:
+    seed_full(home)
+    with open_store(home) as store:
         history = load_history(store, now=NOW, since=date(2025, 3, 11))
     assert len(history.assessments) == 1
     assert {s.started_at.astimezone(TZ).day for s in history.sessions} == {11, 12, 13}
@@ -72,14 +76,14 @@ def test_since_filters_lists_but_not_the_streak(home: Path) -> None:
 
 
 def test_screen_shows_scores_trends_sessions_checks_and_path(home: Path, console: Console) -> None:
-    seed_full()
-    with open_store() as store:
+    seed_full(home)
+    with open_store(home) as store:
         render_history(console, load_history(store, now=NOW), TZ)
     text = console.file.getvalue()  # type: ignore[attr-defined]
-    assert str(db_path()) in text
+    assert str(db_path(home)) in text
     assert "2025-03-12 08:00" in text and "62 high" in text
     assert "foot  ▁▁▅  0 -> 62 (rising)" in text
-    assert "stopped (1 of 4 steps)" in text
+    assert "stopped (1 of 4 steps, 3 skipped)" in text
     assert "Streak: 4 days in a row with a routine. This week: 16 minutes." in text
     assert "trail runners" in text and "good" in text
 
@@ -90,11 +94,14 @@ def test_sparkline_is_readable_without_colour() -> None:
     assert sparkline([-5, 150]) == BLOCKS[0] + BLOCKS[-1]
 
 
-def test_run_history_json_is_complete(home: Path, capsys: pytest.CaptureFixture[str]) -> None:
-    seed_full()
-    run_history(since="2025-02-02", as_json=True, no_color=True, now=NOW)
+def test_run_history_json_is_complete(
+    home: Path, context: AppContext, capsys: pytest.CaptureFixture[str]
+) -> None:
+    seed_full(home)
+    set_wall(context, NOW)
+    run_history(context, since="2025-02-02", as_json=True, no_color=True)
     doc = json.loads(capsys.readouterr().out)
-    assert doc["data_file"] == str(db_path())
+    assert doc["data_file"] == str(db_path(home))
     assert doc["since"] == "2025-02-02"
     assert doc["trends"]["back"] == [18, 52]
     assert doc["streak_days"] == 4
@@ -105,7 +112,7 @@ def test_run_history_json_is_complete(home: Path, capsys: pytest.CaptureFixture[
 def test_cli_history_with_nothing_stored_creates_nothing(home: Path) -> None:
     result = runner.invoke(app, ["history"])
     assert result.exit_code == 0
-    assert str(db_path()) in result.stdout.replace("\n", "")
+    assert str(db_path(home)) in result.stdout.replace("\n", "")
     assert "footback assess" in result.stdout
     assert not home.exists()
 
@@ -120,3 +127,35 @@ def test_bad_since_is_exit_2_with_one_line(home: Path, bad: str) -> None:
 
 def test_parse_since_accepts_an_iso_date() -> None:
     assert parse_since(" 2025-03-01 ") == date(2025, 3, 1)
+
+
+def test_a_stopped_session_counts_steps_out_of_the_whole_routine(home: Path, console: Console) -> None:
+    """0 done and 2 skipped of a 4-step routine is "0 of 4 steps, 2 skipped", not "0 of 2"."""
+    summary = SessionSummary(
+        routine="feet",
+        planned_seconds=300,
+        actual_seconds=40,
+        paused_seconds=0,
+        speed=1,
+        steps_total=4,
+        steps_done=0,
+        steps_skipped=2,
+        finished=False,
+        ended_by="stop key",
+        steps=[],
+    )
+    one = summary.model_copy(update={"steps_total": 1, "steps_done": 0, "steps_skipped": 0})
+    with open_store(home) as store:
+        save_session(store, summary, at(0))
+        save_session(store, one, at(1))
+        history = load_history(store, now=NOW)
+        render_history(console, history, TZ)
+    text = console.file.getvalue()  # type: ignore[attr-defined]
+    assert "stopped (0 of 4 steps, 2 skipped)" in text
+    assert "stopped (0 of 1 step)" in text
+    assert [s.steps_total for s in history.sessions] == [1, 4]
+
+
+def test_stopped_text_without_a_stored_total_falls_back_to_what_was_counted() -> None:
+    assert stopped_text(1, 3, 2) == "stopped (1 of 3 steps, 2 skipped)"
+    assert stopped_text(1, 1, 0) == "stopped (1 of 1 step)"

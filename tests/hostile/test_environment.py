@@ -69,12 +69,12 @@ def test_a_dangling_symlink_in_place_of_the_store_is_refused(
 ) -> None:
     home.mkdir(mode=0o700)
     elsewhere = tmp_path / "elsewhere.sqlite3"
-    db_path().symlink_to(elsewhere)
+    db_path(home).symlink_to(elsewhere)
     args = [*command, "--answers", str(answers)] if command == ["assess"] else command
     result = runner.invoke(app, args)
     assert result.exit_code == 1, result.output
     assert "symbolic link" in result.stderr and result.stderr.count("\n") == 1
-    assert not elsewhere.exists() and db_path().is_symlink()
+    assert not elsewhere.exists() and db_path(home).is_symlink()
 
 
 def test_a_symlink_to_another_file_never_turns_it_into_a_database(
@@ -83,7 +83,20 @@ def test_a_symlink_to_another_file_never_turns_it_into_a_database(
     home.mkdir(mode=0o700)
     precious = tmp_path / "thesis.txt"
     precious.write_text("")  # empty: SQLite would happily make it a database
-    db_path().symlink_to(precious)
+    db_path(home).symlink_to(precious)
     result = runner.invoke(app, ["assess", "--answers", str(answers)])
     assert result.exit_code == 1 and "symbolic link" in result.stderr
     assert precious.read_bytes() == b""
+
+
+def test_control_characters_in_the_folder_and_config_paths_are_shown_escaped(
+    tmp_path: Path, answers: Path
+) -> None:
+    home = tmp_path / "home\x1b]0;pwned\x07"
+    config = tmp_path / "cfg\x1b[2J.toml"
+    env = {"FOOTBACK_HOME": str(home), "FOOTBACK_CONFIG": str(config)}
+    for args in (["assess", "--answers", str(answers)], ["config"], ["config", "--path"], ["history"]):
+        result = runner.invoke(app, args, env=env)
+        assert result.exit_code == 0, (args, result.output)
+        assert b"\x1b" not in result.stdout_bytes + result.stderr_bytes, args
+        assert "\\x1b" in result.stdout, args

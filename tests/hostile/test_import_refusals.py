@@ -96,7 +96,7 @@ def test_each_bad_field_is_refused_and_nothing_is_stored(
     assert result.stderr.startswith("footback: error: ") and result.stderr.count("\n") == 1, result.stderr
     assert words in result.stderr, result.stderr
     assert len(result.stderr) < 300 and b"\x1b" not in result.stderr_bytes
-    assert not db_path().exists()
+    assert not db_path(home).exists()
     for args in READERS:
         after = runner.invoke(app, args)
         assert after.exit_code == 0, (args, after.output)
@@ -123,7 +123,7 @@ def test_pair_names_that_differ_only_in_case_are_refused(home: Path, tmp_path: P
 def test_a_case_duplicate_of_a_stored_pair_is_refused_and_the_store_unchanged(
     home: Path, tmp_path: Path
 ) -> None:
-    seed_full()
+    seed_full(home)
     before = runner.invoke(app, ["export"]).stdout
     doc = seed_export(tmp_path / "elsewhere")
     doc["shoe_pairs"] = [dict(doc["shoe_pairs"][1], name="OFFICE")]
@@ -135,8 +135,8 @@ def test_a_case_duplicate_of_a_stored_pair_is_refused_and_the_store_unchanged(
 
 
 def test_a_refused_import_into_a_store_leaves_it_exactly_as_it_was(home: Path, tmp_path: Path) -> None:
-    seed_full()
-    with open_store() as store:
+    seed_full(home)
+    with open_store(home) as store:
         before = store.conn.execute("SELECT count(*) FROM stretch_sessions").fetchone()[0]
     doc = seed_export(tmp_path / "elsewhere")
     for row in doc["stretch_sessions"]:
@@ -145,5 +145,5 @@ def test_a_refused_import_into_a_store_leaves_it_exactly_as_it_was(home: Path, t
     doc["shoe_checks"][-1]["score"] = -4  # the last record of the file
     result = runner.invoke(app, ["import", str(write(doc, tmp_path / "bad.json"))])
     assert result.exit_code == 2
-    with open_store() as store:
+    with open_store(home) as store:
         assert store.conn.execute("SELECT count(*) FROM stretch_sessions").fetchone()[0] == before

@@ -21,7 +21,7 @@ COMMANDS = [["export"], ["export", "--format", "csv"], ["report"], ["report", "-
 
 @pytest.fixture(autouse=True)
 def _stored(home: Path) -> None:
-    seed_full()
+    seed_full(home)
 
 
 @pytest.mark.parametrize("args", COMMANDS, ids=" ".join)
@@ -72,14 +72,14 @@ def test_a_symlink_stays_and_its_target_gets_the_document(tmp_path: Path) -> Non
 
 @pytest.mark.parametrize("where", ["store", "inside", "link-to-store"])
 def test_the_data_folder_is_never_written(home: Path, tmp_path: Path, where: str) -> None:
-    before = db_path().read_bytes()
-    target = {"store": db_path(), "inside": home / "report.md", "link-to-store": tmp_path / "r.md"}[where]
+    before = db_path(home).read_bytes()
+    target = {"store": db_path(home), "inside": home / "report.md", "link-to-store": tmp_path / "r.md"}[where]
     if where == "link-to-store":
-        target.symlink_to(db_path())
+        target.symlink_to(db_path(home))
     result = runner.invoke(app, ["report", "--output", str(target)])
     assert result.exit_code == 2, result.output
     assert "inside footback's data folder" in result.stderr and result.stderr.count("\n") == 1
-    assert db_path().read_bytes() == before
+    assert db_path(home).read_bytes() == before
 
 
 def test_a_folder_is_refused(tmp_path: Path) -> None:

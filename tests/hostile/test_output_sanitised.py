@@ -32,8 +32,8 @@ READERS = [
 @pytest.fixture
 def hostile_store(home: Path) -> None:
     """A store whose text was edited by hand: routine, pair and check names carry escapes."""
-    seed_full()
-    with open_store() as store, store.transaction() as conn:
+    seed_full(home)
+    with open_store(home) as store, store.transaction() as conn:
         conn.execute("PRAGMA defer_foreign_keys = ON")
         conn.execute("UPDATE stretch_sessions SET routine = ?", (EVIL,))
         conn.execute("UPDATE shoe_pairs SET name = ? || name", (EVIL,))
@@ -81,8 +81,8 @@ def test_csv_cells_never_start_a_formula(cell: object, shown: object) -> None:
 
 
 def test_csv_export_neutralises_a_formula_pair_name(home: Path) -> None:
-    seed_full()
-    with open_store() as store, store.transaction() as conn:
+    seed_full(home)
+    with open_store(home) as store, store.transaction() as conn:
         conn.execute("PRAGMA defer_foreign_keys = ON")
         conn.execute("UPDATE shoe_pairs SET name = '=HYPERLINK(\"http://x\",\"y\")' WHERE name = 'office'")
         conn.execute("UPDATE shoe_checks SET pair = '=HYPERLINK(\"http://x\",\"y\")' WHERE pair = 'office'")
@@ -94,8 +94,8 @@ def test_csv_export_neutralises_a_formula_pair_name(home: Path) -> None:
 
 
 def test_markdown_escapes_bare_links_and_strike_through(home: Path) -> None:
-    seed_full()
-    with open_store() as store, store.transaction() as conn:
+    seed_full(home)
+    with open_store(home) as store, store.transaction() as conn:
         conn.execute("PRAGMA defer_foreign_keys = ON")
         conn.execute("DELETE FROM shoe_checks WHERE pair = 'office'")
         conn.execute("DELETE FROM shoe_pairs WHERE name = 'office'")

@@ -58,7 +58,7 @@ def test_help_and_version_still_exit_0() -> None:
 
 
 def test_a_distance_too_small_to_keep_is_explained(home: Path) -> None:
-    seed_full()
+    seed_full(home)
     result = runner.invoke(app, ["shoes-check", "--name", "trail runners", "--add-distance", "0.0000001"])
     assert result.exit_code == 2
     assert "less than a metre" in result.stderr

@@ -65,19 +65,19 @@ def test_every_pick_names_real_catalogue_steps() -> None:
 
 
 def test_saved_plan_is_a_valid_routine_file_with_reasons(home: Path) -> None:
-    with open_store() as store:
+    with open_store(home) as store:
         add_assessment(store, heel_and_back_answers(), at(1))
     result = runner.invoke(app, ["plan"])
     assert result.exit_code == 0, result.output
     assert "footback stretch --routine plan" in result.stdout
     assert "Radford" in result.stdout  # the reason is on screen
-    path = plan_path()
+    path = plan_path(home)
     assert stat.S_IMODE(path.stat().st_mode) == 0o600
     routine = load_file(path)
     assert routine.name == "plan"
     assert routine.steps[0].note is not None and routine.steps[0].note.startswith("Why: ")
     assert "# Why:" in path.read_text()
-    played = load_saved_plan()
+    played = load_saved_plan(home)
     assert played.source == "plan"
     assert [s.name for s in played.steps] == [s.name for s in routine.steps]
 
@@ -100,27 +100,27 @@ def test_no_assessment_says_how_to_get_one(home: Path) -> None:
 
 def test_urgent_latest_assessment_without_a_terminal_is_one_line_and_exit_2(home: Path) -> None:
     urgent = no_problem_answers() | {"rf_fever": True}
-    with open_store() as store:
+    with open_store(home) as store:
         add_assessment(store, heel_and_back_answers(), at(3))
         add_assessment(store, urgent, at(1))
     result = runner.invoke(app, ["plan"], env={"COLUMNS": "200"})
     assert result.exit_code == 2
     assert result.stderr.count("\n") == 1 and "--seen-clinician" in result.stderr
     assert "fever with the pain" in result.stderr
-    assert not plan_path().exists()
+    assert not plan_path(home).exists()
 
 
 def test_seen_clinician_is_recorded_and_a_plan_waits_for_a_new_assessment(home: Path) -> None:
     urgent = no_problem_answers() | {"rf_fever": True}
-    with open_store() as store:
+    with open_store(home) as store:
         add_assessment(store, heel_and_back_answers(), at(3))
         add_assessment(store, urgent, at(1))
     result = runner.invoke(app, ["plan", "--seen-clinician"], env={"COLUMNS": "200"})
     assert result.exit_code == 1
     assert "a clinician has seen you" in result.stdout
     assert "run `footback assess` again" in result.stdout
-    assert not plan_path().exists()
-    with open_store() as store:
+    assert not plan_path(home).exists()
+    with open_store(home) as store:
         assert store.query("SELECT count(*) FROM clinician_seen")[0][0] == 1
     # Asked once: the next run goes straight to the same advice, without asking again.
     again = runner.invoke(app, ["plan"], env={"COLUMNS": "200"})
@@ -129,22 +129,22 @@ def test_seen_clinician_is_recorded_and_a_plan_waits_for_a_new_assessment(home: 
 
 def test_saved_plan_is_refused_after_an_urgent_assessment(home: Path) -> None:
     with pytest.raises(BadInputError, match="footback plan"):
-        load_saved_plan()
-    with open_store() as store:
+        load_saved_plan(home)
+    with open_store(home) as store:
         add_assessment(store, heel_and_back_answers(), at(3))
     assert runner.invoke(app, ["plan"]).exit_code == 0
-    with open_store() as store:
+    with open_store(home) as store:
         add_assessment(store, no_problem_answers() | {"rf_fever": True}, at(1))
     with pytest.raises(FootbackError, match="warning sign"):
-        load_saved_plan()
+        load_saved_plan(home)
 
 
 def test_no_save_and_json(home: Path) -> None:
-    with open_store() as store:
+    with open_store(home) as store:
         add_assessment(store, heel_and_back_answers(), at(1))
     result = runner.invoke(app, ["plan", "--json", "--no-save"])
     assert result.exit_code == 0
     doc = json.loads(result.stdout)
     assert doc["saved_to"] is None
     assert doc["steps"][0]["reasons"]
-    assert not plan_path().exists()
+    assert not plan_path(home).exists()

@@ -20,8 +20,8 @@ from tests.support.history_seed import NOW, add_check, at, seed_full, seed_years
 runner = CliRunner()
 
 
-def _rows_read_by_history_and_report(per_day: int, years: int) -> tuple[int, int, int]:
-    with open_store() as store:
+def _rows_read_by_history_and_report(home: Path, per_day: int, years: int) -> tuple[int, int, int]:
+    with open_store(home) as store:
         seed_years(store, years=years, per_day=per_day)
         store.rows_read = 0
         shown = load_history(store, now=NOW, limit=ROWS_READ)
@@ -34,29 +34,27 @@ def _rows_read_by_history_and_report(per_day: int, years: int) -> tuple[int, int
 
 @pytest.mark.parametrize("per_day", [1, 10])
 def test_history_and_report_read_a_bounded_number_of_rows(home: Path, per_day: int) -> None:
-    history_rows, report_rows, streak = _rows_read_by_history_and_report(per_day, years=2)
-    # Per kind: the newest ROWS_READ rows, a count, plus the sessions of the current streak
-    # (every tenth day is missed, so it is at most 9 days) and one row of aggregates.
+    history_rows, report_rows, streak = _rows_read_by_history_and_report(home, per_day, years=2)
+    # Per kind: the newest ROWS_READ rows and a count; the active days of a 33-day window for the
+    # streak (every tenth day is missed, so it ends inside it); one row of sums for this week
+    # plus a row per routine played. None of it depends on how many sessions a day there are.
     assert streak == 9
-    assert history_rows <= 2 * ROWS_READ + 3 + per_day * (streak + 4) + 2
+    assert history_rows <= 2 * ROWS_READ + 3 + 33 + 1 + 1
     assert report_rows <= 40 + 12 + 1 + 1 + 1  # trends, shoe lines, totals, routines
 
 
-def test_ten_times_the_data_reads_no_more_rows(
-    home: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
-) -> None:
-    small = _rows_read_by_history_and_report(1, years=1)
-    monkeypatch.setenv("FOOTBACK_HOME", str(tmp_path / "big"))
-    big = _rows_read_by_history_and_report(1, years=10)
+def test_ten_times_the_data_reads_no_more_rows(home: Path, tmp_path: Path) -> None:
+    small = _rows_read_by_history_and_report(home, 1, years=1)
+    big = _rows_read_by_history_and_report(tmp_path / "big", 1, years=10)
     assert big == small
 
 
 def test_history_still_says_how_many_are_not_shown(home: Path) -> None:
-    with open_store() as store:
+    with open_store(home) as store:
         seed_years(store, years=1)
     result = runner.invoke(app, ["history"])
     assert result.exit_code == 0, result.stderr
-    with sqlite3.connect(db_path()) as conn:
+    with sqlite3.connect(db_path(home)) as conn:
         stored = [
             conn.execute(f"SELECT count(*) FROM {t}").fetchone()[0]
             for t in ("assessments", "stretch_sessions")
@@ -81,16 +79,16 @@ DAMAGE = {
 def test_a_damaged_assessment_is_skipped_with_one_warning_naming_it(
     home: Path, damage: str, command: list[str]
 ) -> None:
-    seed_full()
+    seed_full(home)
     column, value = DAMAGE[damage]
-    with sqlite3.connect(db_path()) as conn:
+    with sqlite3.connect(db_path(home)) as conn:
         conn.execute(f"UPDATE assessments SET {column} = {value} WHERE id = 3")
     result = runner.invoke(app, command)
     assert result.exit_code == 0, (result.stderr, result.exception)
     (line,) = result.stderr.splitlines()
     assert line.startswith("footback: warning: skipped a damaged assessment (3, saved at ")
     assert "\x1b" not in line
-    with sqlite3.connect(db_path()) as conn:  # left as it was
+    with sqlite3.connect(db_path(home)) as conn:  # left as it was
         assert conn.execute(f"SELECT {column} = {value} FROM assessments WHERE id = 3").fetchone() == (1,)
 
 
@@ -108,8 +106,8 @@ def test_a_damaged_assessment_is_skipped_with_one_warning_naming_it(
 def test_damaged_sessions_and_checks_are_skipped_too(
     home: Path, table: str, column: str, value: str, what: str, command: list[str]
 ) -> None:
-    seed_full()
-    with sqlite3.connect(db_path()) as conn:
+    seed_full(home)
+    with sqlite3.connect(db_path(home)) as conn:
         newest = conn.execute(f"SELECT max(id) FROM {table}").fetchone()[0]
         conn.execute(f"UPDATE {table} SET {column} = {value} WHERE id = ?", (newest,))
     result = runner.invoke(app, command)
@@ -126,7 +124,7 @@ def test_damaged_sessions_and_checks_are_skipped_too(
 
 
 def test_find_pair_ignores_case_in_sql_without_reading_every_pair(home: Path) -> None:
-    with open_store() as store:
+    with open_store(home) as store:
         for n in range(30):
             add_check(store, at(n), f"pair {n}")
         add_check(store, at(0), "Trail Runners")
@@ -135,3 +133,19 @@ def test_find_pair_ignores_case_in_sql_without_reading_every_pair(home: Path) ->
         assert found is not None and found.name == "Trail Runners"
         assert store.rows_read == 2  # the pair and its latest check
         assert find_pair(store, "trail") is None
+
+
+def test_a_long_streak_is_found_in_growing_windows_of_days_not_rows(home: Path) -> None:
+    with open_store(home) as store:
+        with store.transaction() as conn:  # 100 days in a row, five sessions each
+            conn.executemany(
+                "INSERT INTO stretch_sessions (started_at, routine, planned_seconds, actual_seconds,"
+                " steps_done, steps_skipped, finished) VALUES (?, 'feet', 60, 60, 1, 0, 1)",
+                [(at(day, hour=8 + n).isoformat(),) for day in range(100) for n in range(5)],
+            )
+        store.rows_read = 0
+        history = load_history(store, now=NOW, limit=ROWS_READ)
+        assert history.streak_days == 100
+        store.rows_read -= ROWS_READ  # the newest sessions shown (there is nothing else)
+        # Windows of 32, 64 and 128 days: one row per active day in each, never one per session.
+        assert store.rows_read <= 33 + 65 + 101 + 3 + 2

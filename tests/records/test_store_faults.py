@@ -51,7 +51,7 @@ def export_text(home: Path) -> str:
 
 WRITER = textwrap.dedent(
     """
-    import sys, time
+    import os, sys, time
     from datetime import UTC, datetime, timedelta
     from pathlib import Path
     from footback.assess.service import assess
@@ -72,7 +72,7 @@ WRITER = textwrap.dedent(
     result = assess(load_assess_content(), answers)
     barrier("ready")  # line the writers up so their first writes collide
     for i in range(count):
-        with open_store() as store:  # a fresh open each time, as separate commands would
+        with open_store(Path(os.environ["FOOTBACK_HOME"])) as store:  # a fresh open per write
             when = datetime(2025, 1, 1, tzinfo=UTC) + timedelta(minutes=tag * 1000 + i)
             save_assessment(store, answers, result, when)
         if i == 0:
@@ -101,7 +101,7 @@ def test_writer_processes_at_once_all_succeed_on_a_new_store(
     for proc, (_, err) in zip(procs, results, strict=True):
         assert proc.returncode == 0, err
         assert "locked" not in err
-    with open_store() as store:
+    with open_store(home) as store:
         rows = store.conn.execute("SELECT id, created_at FROM assessments ORDER BY id").fetchall()
         assert store.conn.execute("PRAGMA integrity_check").fetchone()[0] == "ok"
     assert len(rows) == writers * 15
@@ -126,10 +126,11 @@ def test_writer_processes_at_once_all_succeed_on_a_new_store(
 
 KILLED_WRITER = textwrap.dedent(
     """
-    import sys
+    import os
+    from pathlib import Path
     from footback.records.db import open_store
 
-    with open_store() as store:
+    with open_store(Path(os.environ["FOOTBACK_HOME"])) as store:
         with store.transaction() as conn:
             i = 0
             while True:  # one long transaction; the parent kills it part-way
@@ -146,20 +147,20 @@ KILLED_WRITER = textwrap.dedent(
 
 
 def test_a_writer_killed_mid_write_leaves_every_earlier_record(home: Path) -> None:
-    seed_full()
+    seed_full(home)
     before = export_text(home)
     proc = subprocess.Popen(
         [sys.executable, "-c", KILLED_WRITER], env=child_env(home), stdout=subprocess.PIPE, text=True
     )
     assert proc.stdout is not None
     assert proc.stdout.readline().strip() == "writing"
-    wal = db_path().with_name(db_path().name + "-wal")
+    wal = db_path(home).with_name(db_path(home).name + "-wal")
     assert wal.exists() and wal.stat().st_size > 100_000  # pages of the open transaction spilled: mid-write
     proc.send_signal(signal.SIGKILL)
     proc.wait(timeout=30)
     assert proc.returncode == -signal.SIGKILL
 
-    with open_store() as store:
+    with open_store(home) as store:
         assert store.conn.execute("PRAGMA integrity_check").fetchone()[0] == "ok"
         killed = store.conn.execute("SELECT count(*) FROM stretch_sessions WHERE routine = 'killed'")
         assert killed.fetchone()[0] == 0
@@ -169,12 +170,14 @@ def test_a_writer_killed_mid_write_leaves_every_earlier_record(home: Path) -> No
 
 
 def test_a_writer_killed_between_commits_keeps_what_it_committed(home: Path) -> None:
-    seed_full()
+    seed_full(home)
     script = textwrap.dedent(
         """
+        import os
+        from pathlib import Path
         from footback.records.db import open_store
 
-        with open_store() as store:
+        with open_store(Path(os.environ["FOOTBACK_HOME"])) as store:
             i = 0
             while True:
                 with store.transaction() as conn:
@@ -195,7 +198,7 @@ def test_a_writer_killed_between_commits_keeps_what_it_committed(home: Path) -> 
     assert proc.stdout.readline().strip() == "writing"
     proc.send_signal(signal.SIGKILL)
     proc.wait(timeout=30)
-    with open_store() as store:
+    with open_store(home) as store:
         assert store.conn.execute("PRAGMA integrity_check").fetchone()[0] == "ok"
         count = store.conn.execute(
             "SELECT count(*) FROM stretch_sessions WHERE routine = 'small'"
@@ -242,7 +245,7 @@ def test_foreign_or_corrupt_store_gives_a_clear_error_and_is_never_touched(
     home: Path, tmp_path: Path, kind: str, command: list[str]
 ) -> None:
     home.mkdir(mode=0o700, exist_ok=True)
-    path = db_path()
+    path = db_path(home)
     FAULTY_FILES[kind](path)
     os.chmod(path, 0o644)  # even the mode must stay as the owner left it
     before = fingerprint(path)
@@ -263,15 +266,15 @@ def test_foreign_or_corrupt_store_gives_a_clear_error_and_is_never_touched(
 
 
 def test_a_store_from_a_newer_footback_is_refused_untouched(home: Path) -> None:
-    seed_full()
-    with sqlite3.connect(db_path()) as conn:
+    seed_full(home)
+    with sqlite3.connect(db_path(home)) as conn:
         conn.execute(f"PRAGMA user_version = {SCHEMA_VERSION + 1}")
     conn.close()
-    before = fingerprint(db_path())
+    before = fingerprint(db_path(home))
     result = runner.invoke(app, ["history"])
     assert result.exit_code == 1
     assert "newer footback" in result.stderr
-    assert fingerprint(db_path()) == before
+    assert fingerprint(db_path(home)) == before
 
 
 # ------------------------------------------------------------------ migrations
@@ -309,8 +312,8 @@ EARLIER_VERSIONS = [0, *(m.version for m in MIGRATIONS[:-1])]
 @pytest.mark.parametrize("version", EARLIER_VERSIONS)
 def test_migrations_run_forward_from_every_earlier_version(home: Path, version: int) -> None:
     home.mkdir(mode=0o700)
-    build_store_at(db_path(), version)
-    with open_store() as store:
+    build_store_at(db_path(home), version)
+    with open_store(home) as store:
         assert store.conn.execute("PRAGMA user_version").fetchone()[0] == SCHEMA_VERSION
         assert store.conn.execute("PRAGMA application_id").fetchone()[0] == APPLICATION_ID
         tables = {r[0] for r in store.conn.execute("SELECT name FROM sqlite_master WHERE type = 'table'")}
@@ -356,7 +359,7 @@ def answers_file(tmp_path: Path) -> Path:
 
 
 def test_read_only_folder_gives_a_clear_error_and_loses_nothing(home: Path, answers_file: Path) -> None:
-    seed_full()
+    seed_full(home)
     before = export_text(home)
     fb = " ".join(FOOTBACK)
     if _can_mount():
@@ -418,7 +421,7 @@ def test_full_disk_gives_a_clear_error_and_loses_nothing(tmp_path: Path, answers
 
 
 def test_every_command_leaves_the_folder_0700_and_its_files_0600(home: Path, tmp_path: Path) -> None:
-    seed_full()
+    seed_full(home)
     os.chmod(home, 0o755)  # loosened by someone: the next command tightens it again
     backup = tmp_path / "backup.json"
     commands = [
@@ -448,4 +451,4 @@ def test_reading_commands_never_create_a_store(home: Path) -> None:
     for command in (["history"], ["history", "--json"], ["export"], ["plan"]):
         runner.invoke(app, command)
     assert not home.exists()
-    assert open_existing_store() is None
+    assert open_existing_store(home) is None

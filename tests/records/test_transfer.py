@@ -31,11 +31,14 @@ def export(tmp_path: Path, name: str) -> str:
 
 
 def test_export_forget_import_export_is_identical(home: Path, tmp_path: Path) -> None:
-    seed_full()
+    seed_full(home)
     assert runner.invoke(app, ["plan"]).exit_code == 0
+    for args in (["--date", "2025-01-05", "--note", "long walk"], ["--date", "2025-01-06"]):
+        assert runner.invoke(app, ["checkin", "--foot", "3", "--back", "4", *args]).exit_code == 0
     first = export(tmp_path, "first.json")
     doc = json.loads(first)
-    assert [len(doc[t]) for t in TABLES] == [3, 6, 2, 2]
+    assert [len(doc[t]) for t in TABLES] == [3, 6, 2, 2, 2, 1]
+    assert doc["version"] == 2 and doc["checkins"][0]["warning_signs"] == []
     assert doc["plan"].startswith("# footback plan")
 
     forgot = runner.invoke(app, ["forget", "--yes"])
@@ -49,7 +52,7 @@ def test_export_forget_import_export_is_identical(home: Path, tmp_path: Path) ->
 
 
 def test_importing_twice_adds_nothing_the_second_time(home: Path, tmp_path: Path) -> None:
-    seed_full()
+    seed_full(home)
     first = export(tmp_path, "first.json")
     again = runner.invoke(app, ["import", str(tmp_path / "first.json")])
     assert again.exit_code == 0
@@ -58,10 +61,10 @@ def test_importing_twice_adds_nothing_the_second_time(home: Path, tmp_path: Path
 
 
 def test_import_merges_into_an_existing_store(home: Path, tmp_path: Path) -> None:
-    seed_full()
+    seed_full(home)
     export(tmp_path, "backup.json")
     runner.invoke(app, ["forget", "--yes"])
-    with open_store() as store:  # a new session recorded before the restore
+    with open_store(home) as store:  # a new session recorded before the restore
         add_session(store, at(0, hour=21), "back", 120)
     result = runner.invoke(app, ["import", str(tmp_path / "backup.json")])
     assert result.exit_code == 0
@@ -87,7 +90,7 @@ def test_import_merges_into_an_existing_store(home: Path, tmp_path: Path) -> Non
 def test_a_bad_file_is_exit_2_one_line_and_changes_nothing(
     home: Path, tmp_path: Path, content: str, message: str
 ) -> None:
-    seed_full()
+    seed_full(home)
     before = export(tmp_path, "before.json")
     bad = tmp_path / "bad.json"
     bad.write_text(content)
@@ -98,7 +101,7 @@ def test_a_bad_file_is_exit_2_one_line_and_changes_nothing(
 
 
 def test_a_bad_row_late_in_the_file_adds_nothing(home: Path, tmp_path: Path) -> None:
-    seed_full()
+    seed_full(home)
     doc = json.loads(export(tmp_path, "backup.json"))
     runner.invoke(app, ["forget", "--yes"])
     doc["shoe_checks"][-1]["result"]["verdict"] = "splendid"
@@ -107,7 +110,7 @@ def test_a_bad_row_late_in_the_file_adds_nothing(home: Path, tmp_path: Path) -> 
     result = runner.invoke(app, ["import", str(bad)])
     assert result.exit_code == 2
     assert "shoe_checks[1]: result.verdict" in result.stderr
-    assert not db_path().exists()
+    assert not db_path(home).exists()
 
 
 def test_a_missing_file_is_exit_2(home: Path, tmp_path: Path) -> None:
@@ -117,12 +120,19 @@ def test_a_missing_file_is_exit_2(home: Path, tmp_path: Path) -> None:
 
 
 def test_csv_has_every_record_with_a_table_column(home: Path) -> None:
-    seed_full()
+    seed_full(home)
     result = runner.invoke(app, ["export", "--format", "csv"])
     assert result.exit_code == 0
     rows = list(csv.DictReader(io.StringIO(result.stdout)))
     counts = {t: sum(1 for r in rows if r["table"] == t) for t in TABLES}
-    assert counts == {"assessments": 3, "stretch_sessions": 6, "shoe_pairs": 2, "shoe_checks": 2}
+    assert counts == {
+        "assessments": 3,
+        "stretch_sessions": 6,
+        "shoe_pairs": 2,
+        "shoe_checks": 2,
+        "checkins": 0,
+        "plan_changes": 0,
+    }
     assessment = next(r for r in rows if r["table"] == "assessments")
     assert json.loads(assessment["result"])["scores"]["foot"]["score"] == int(assessment["foot_score"])
 
@@ -136,15 +146,15 @@ def test_export_with_nothing_stored_is_empty_and_creates_nothing(home: Path) -> 
 
 
 def test_forget_without_a_terminal_or_yes_refuses(home: Path) -> None:
-    seed_full()
+    seed_full(home)
     result = runner.invoke(app, ["forget"])
     assert result.exit_code == 2
     assert "--yes" in result.stderr and result.stderr.count("\n") == 1
-    assert db_path().exists()
+    assert db_path(home).exists()
 
 
 def test_forget_deletes_store_journals_and_plan_but_not_other_files(home: Path) -> None:
-    seed_full()
+    seed_full(home)
     runner.invoke(app, ["plan"])
     mine = home / "notes.txt"
     mine.write_text("keep me")
@@ -152,7 +162,7 @@ def test_forget_deletes_store_journals_and_plan_but_not_other_files(home: Path) 
     assert result.exit_code == 0
     assert "3 assessments" in result.stdout
     assert sorted(p.name for p in home.iterdir()) == ["notes.txt"]
-    assert not plan_path().exists()
+    assert not plan_path(home).exists()
 
 
 def test_forget_with_nothing_stored(home: Path) -> None:
@@ -164,7 +174,7 @@ def test_forget_with_nothing_stored(home: Path) -> None:
 @pytest.mark.slow
 @pytest.mark.parametrize(("answer", "deleted"), [("y", True), ("n", False)])
 def test_forget_asks_in_a_real_terminal(home: Path, answer: str, deleted: bool) -> None:
-    seed_full()
+    seed_full(home)
     env = dict(os.environ, TERM="dumb")
     child = pexpect.spawn(sys.executable, ["-m", "footback", "forget"], env=env, encoding="utf-8", timeout=30)
     child.expect(r"Delete it all\? \[y/N\]")
@@ -172,4 +182,4 @@ def test_forget_asks_in_a_real_terminal(home: Path, answer: str, deleted: bool) 
     child.expect(pexpect.EOF)
     child.close()
     assert child.exitstatus == 0
-    assert db_path().exists() is not deleted
+    assert db_path(home).exists() is not deleted

@@ -20,15 +20,15 @@ from tests.support.history_seed import NOW, add_assessment, add_check, at, seed_
 runner = CliRunner()
 
 
-def _report(**kwargs: object) -> str:
-    with open_store() as store:
+def _report(home: Path, **kwargs: object) -> str:
+    with open_store(home) as store:
         made = build_report(store, now=NOW)
     return render_html(made) if kwargs.get("html") else render_markdown(made)
 
 
 def test_markdown_has_every_part_a_clinician_needs(home: Path) -> None:
-    seed_full()
-    text = _report()
+    seed_full(home)
+    text = _report(home)
     words = load_report_text()
     assert text.startswith(f"# {words.title}")
     assert "Made 2025-03-13 20:00" in text
@@ -49,25 +49,25 @@ def test_markdown_has_every_part_a_clinician_needs(home: Path) -> None:
 
 
 def test_urgent_assessment_puts_the_warning_signs_first(home: Path) -> None:
-    with open_store() as store:
+    with open_store(home) as store:
         add_assessment(store, no_problem_answers() | {"rf_fever": True}, at(1))
-    text = _report()
+    text = _report(home)
     words = load_report_text()
     assert words.urgent in text
     assert "- **urgent**:" in text and "fever" in text
 
 
 def test_answers_that_matter_leave_out_no_problem_answers(home: Path) -> None:
-    with open_store() as store:
+    with open_store(home) as store:
         add_assessment(store, no_problem_answers(), at(1))
-    text = _report()
+    text = _report(home)
     assert load_report_text().no_answers in text
     assert "| question | answer |" not in text
 
 
 def test_html_is_one_self_contained_file(home: Path) -> None:
-    seed_full()
-    page = _report(html=True)
+    seed_full(home)
+    page = _report(home, html=True)
     assert page.startswith("<!DOCTYPE html>")
     assert "<title>footback summary for a clinician (2025-03-13)</title>" in page
     assert "<script" not in page.lower()
@@ -80,24 +80,24 @@ def test_html_is_one_self_contained_file(home: Path) -> None:
 
 
 def test_html_escapes_stored_text(home: Path) -> None:
-    with open_store() as store:
+    with open_store(home) as store:
         add_assessment(store, no_problem_answers(), at(2))
         add_check(store, at(1), "<script>alert(1)</script>")
-    page = _report(html=True)
+    page = _report(home, html=True)
     assert "<script>" not in page
     assert "&lt;script&gt;alert(1)&lt;/script&gt;" in page
 
 
 def test_markdown_escapes_stored_text(home: Path) -> None:
-    with open_store() as store:
+    with open_store(home) as store:
         add_check(store, at(1), "a | b *c*")
-    assert "| a \\| b \\*c\\* |" in _report()
+    assert "| a \\| b \\*c\\* |" in _report(home)
 
 
 def test_output_file_is_private_and_the_format_is_chosen(home: Path, tmp_path: Path) -> None:
-    seed_full()
+    seed_full(home)
     out = tmp_path / "summary.html"
-    run_report(fmt="html", output=out, now=NOW)
+    run_report(home, fmt="html", output=out, now=NOW)
     assert stat.S_IMODE(out.stat().st_mode) == 0o600
     assert out.read_text().startswith("<!DOCTYPE html>")
     result = runner.invoke(app, ["report", "--format", "md"])
@@ -113,7 +113,7 @@ def test_report_with_nothing_stored_is_a_clear_error(home: Path) -> None:
 
 
 def test_report_to_a_folder_is_a_usage_error(home: Path, tmp_path: Path) -> None:
-    seed_full()
+    seed_full(home)
     result = runner.invoke(app, ["report", "--output", str(tmp_path)])
     assert result.exit_code == 2
     assert "is a folder" in result.stderr

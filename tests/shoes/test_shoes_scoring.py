@@ -1,4 +1,8 @@
-"""The shoe check on worked examples; every expected score is added up by hand in the test."""
+"""Content contract: worked examples on the SHIPPED weights in data/shoes/, each added up by hand.
+
+If a clinician changes a weight in data/, these are the tests to update (with the new sums);
+the mechanics are tested on a fixed test tree in test_shoes_mechanics.py.
+"""
 
 from __future__ import annotations
 

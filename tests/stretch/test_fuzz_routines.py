@@ -19,7 +19,6 @@ from __future__ import annotations
 import json
 import math
 import re
-from datetime import UTC, datetime
 from pathlib import Path
 from typing import Any
 
@@ -31,10 +30,8 @@ from typer.testing import CliRunner
 from footback.cli.app import app
 from footback.core.paths import DB_NAME
 from footback.core.text import safe_block, safe_line
-from footback.stretch import session as stretch_session
-from footback.stretch.session import StretchEnv
+from tests.support.context import Cli
 from tests.support.helpers import no_problem_answers
-from tests.support.stretch_fakes import FakeClock
 
 runner = CliRunner()
 PLAY = ["stretch", "--plain", "--speed", "100", "--lead-in", "0", "--quiet", "--file"]
@@ -237,27 +234,6 @@ def check_shown_literally(output: str, doc: dict[str, Any]) -> None:
         assert squash(safe_line(step["name"])) in shown
 
 
-@pytest.fixture
-def fake_clock(monkeypatch: pytest.MonkeyPatch) -> FakeClock:
-    """Play without waiting: the player's clock only moves when it sleeps."""
-    clock = FakeClock()
-
-    def make() -> StretchEnv:
-        import sys
-
-        return StretchEnv(
-            out=sys.stdout,
-            out_is_tty=False,
-            in_is_tty=False,
-            clock=clock,
-            sleep=clock.sleep,
-            wall_now=lambda: datetime(2025, 3, 4, 7, 30, tzinfo=UTC),
-        )
-
-    monkeypatch.setattr(stretch_session, "real_env", make)
-    return clock
-
-
 # ------------------------------------------------------------------ routine files
 
 
@@ -279,12 +255,12 @@ def fake_clock(monkeypatch: pytest.MonkeyPatch) -> FakeClock:
 )
 @example(doc={"name": "x", "description": "d", "\x1b[31mred": 1, "steps": []})
 def test_hostile_routine_files_preview_cleanly(
-    tmp_path: Path, home: Path, fake_clock: FakeClock, doc: dict[str, Any]
+    tmp_path: Path, home: Path, cli: Cli, doc: dict[str, Any]
 ) -> None:
     path = tmp_path / "routine.toml"
     path.write_text(toml_doc(doc), encoding="utf-8")
 
-    result = runner.invoke(app, ["stretch", "--file", str(path), "--preview"])
+    result = cli.invoke(["stretch", "--file", str(path), "--preview"])
 
     assert result.exception is None or isinstance(result.exception, SystemExit), result.exception
     if result.exit_code != 0:
@@ -295,8 +271,7 @@ def test_hostile_routine_files_preview_cleanly(
         assert squash(safe_block(step["instructions"])) in squash(result.stdout)
     assert not (home / DB_NAME).exists()  # a preview stores nothing
 
-    played = runner.invoke(
-        app,
+    played = cli.invoke(
         [
             "stretch",
             "--file",
@@ -320,12 +295,12 @@ def test_hostile_routine_files_preview_cleanly(
 @settings(max_examples=80, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
 @given(doc=VALID_ROUTINE)
 def test_valid_routine_files_show_hostile_text_literally(
-    tmp_path: Path, home: Path, fake_clock: FakeClock, doc: dict[str, Any]
+    tmp_path: Path, home: Path, cli: Cli, doc: dict[str, Any]
 ) -> None:
     path = tmp_path / "routine.toml"
     path.write_text(toml_doc(doc), encoding="utf-8")
 
-    preview = runner.invoke(app, ["stretch", "--file", str(path), "--preview"])
+    preview = cli.invoke(["stretch", "--file", str(path), "--preview"])
     assert preview.exit_code == 0, preview.stderr
     check_shown_literally(preview.stdout, doc)
     shown = squash(preview.stdout)
@@ -336,8 +311,7 @@ def test_valid_routine_files_show_hostile_text_literally(
         for text in step["equipment"] + step["sources"]:
             assert squash(safe_line(text)) in shown
 
-    played = runner.invoke(
-        app,
+    played = cli.invoke(
         [
             "stretch",
             "--file",
@@ -361,21 +335,19 @@ def test_valid_routine_files_show_hostile_text_literally(
     assert not (home / DB_NAME).exists()
 
 
-def test_a_hostile_name_is_saved_and_listed_as_shown(
-    tmp_path: Path, home: Path, fake_clock: FakeClock
-) -> None:
+def test_a_hostile_name_is_saved_and_listed_as_shown(tmp_path: Path, home: Path, cli: Cli) -> None:
     # Saved under its safe name, so history and reports can never replay the escapes either.
     path = tmp_path / "routine.toml"
     name = "[bold]\x1b[2J\x1b]0;pwned\x07[/]"
     steps = [{"name": "[/]\x9b31m", "seconds": 2, "instructions": "i"}]
     path.write_text(toml_doc({"name": name, "description": "d", "steps": steps}), encoding="utf-8")
-    played = runner.invoke(app, ["stretch", "--file", str(path), "--plain", "--lead-in", "0", "--quiet"])
+    played = cli.invoke(["stretch", "--file", str(path), "--plain", "--lead-in", "0", "--quiet"])
     assert played.exit_code == 0, played.stderr
-    history = runner.invoke(app, ["history"])
+    history = cli.invoke(["history"])
     assert history.exit_code == 0, history.stderr
     assert "[bold]\\x1b[2J\\x1b]0;pwned\\x07[/]" in history.stdout
     assert not CONTROL.search(history.stdout)
-    report = runner.invoke(app, ["report"])
+    report = cli.invoke(["report"])
     assert not CONTROL.search(report.stdout + report.stderr)
 
 

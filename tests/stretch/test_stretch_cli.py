@@ -4,28 +4,23 @@ from __future__ import annotations
 
 import os
 import signal
-import sys
 from collections.abc import Callable
-from contextlib import nullcontext
 from datetime import UTC, datetime
 from pathlib import Path
 from types import SimpleNamespace
 
 import pytest
-from typer.testing import CliRunner
 
-from footback.cli.app import app
+from footback.cli.context import AppContext
 from footback.core.paths import db_path
 from footback.records.db import open_store
 from footback.records.stretch_sessions import SavedSession, recent_sessions
-from footback.stretch import session as stretch_session
 from footback.stretch.player import Key
-from footback.stretch.session import StretchEnv
+from tests.support.context import Cli, WallClock, press
 from tests.support.helpers import no_problem_answers
 from tests.support.history_seed import add_assessment
-from tests.support.stretch_fakes import FakeClock, ScriptedKeys
+from tests.support.stretch_fakes import FakeClock
 
-runner = CliRunner()
 START = 1000.0
 TWO_STEPS = """
 name = "two"
@@ -53,37 +48,25 @@ def two(tmp_path: Path) -> Path:
 
 
 def fake_terminal(
-    monkeypatch: pytest.MonkeyPatch,
+    context: AppContext,
     *,
     in_tty: bool = False,
     presses: list[tuple[float, Key | BaseException | Callable[[], None]]] | None = None,
 ) -> FakeClock:
-    """Swap the real clock and terminal for fakes; stdout is whatever CliRunner captures."""
-    clock = FakeClock(START)
-    keys = ScriptedKeys(clock, [(START + at, key) for at, key in presses or []])
-
-    def make() -> StretchEnv:
-        return StretchEnv(
-            out=sys.stdout,
-            out_is_tty=False,
-            in_is_tty=in_tty,
-            clock=clock,
-            sleep=clock.sleep,
-            wall_now=lambda: datetime(2025, 3, 4, 7, 30, tzinfo=UTC),
-            open_keys=lambda show_cursor: nullcontext(keys),
-        )
-
-    monkeypatch.setattr(stretch_session, "real_env", make)
-    return clock
+    """Keys pressed at these seconds (stdin a terminal when `in_tty`); the clock to read back."""
+    if in_tty:
+        press(context, presses or [])
+    assert isinstance(context.clock, WallClock)
+    return context.clock.ticks
 
 
-def sessions() -> list[SavedSession]:
-    with open_store() as store:
+def sessions(home: Path) -> list[SavedSession]:
+    with open_store(home) as store:
         return recent_sessions(store)
 
 
-def test_help_documents_every_option() -> None:
-    result = runner.invoke(app, ["stretch", "--help"])
+def test_help_documents_every_option(cli: Cli) -> None:
+    result = cli.invoke(["stretch", "--help"])
     assert result.exit_code == 0
     for option in [
         "--routine",
@@ -101,8 +84,8 @@ def test_help_documents_every_option() -> None:
     assert "Example: footback stretch" in result.output
 
 
-def test_list_shows_routines_with_steps_and_time() -> None:
-    result = runner.invoke(app, ["stretch", "--list"])
+def test_list_shows_routines_with_steps_and_time(cli: Cli) -> None:
+    result = cli.invoke(["stretch", "--list"])
     assert result.exit_code == 0, result.output
     for name in ["back", "feet", "full", "morning"]:
         assert name in result.output
@@ -110,30 +93,34 @@ def test_list_shows_routines_with_steps_and_time() -> None:
     assert "full    │     8 │" in result.output
 
 
-def test_preview_shows_doses_sources_and_total_without_playing(monkeypatch: pytest.MonkeyPatch) -> None:
-    clock = fake_terminal(monkeypatch)
-    result = runner.invoke(app, ["stretch", "--routine", "feet", "--preview"])
+def test_preview_shows_doses_sources_and_total_without_playing(
+    home: Path, cli: Cli, context: AppContext
+) -> None:
+    clock = fake_terminal(context)
+    result = cli.invoke(["stretch", "--routine", "feet", "--preview"])
     assert result.exit_code == 0, result.output
     out = " ".join(result.output.split())
     assert "hold 10 s x 10, each side (left then right), 3 s rest between" in out
     assert "Radford et al. 2007" in out and "Evidence: expert opinion" in out
     assert "You will need: a tennis ball or a frozen water bottle; a wall to lean on" in out
     assert "in all (a 3 s lead-in before each step" in out
-    assert clock.now == START and sessions() == []
+    assert clock.now == START and sessions(home) == []
 
 
-def test_playing_a_file_in_plain_mode_saves_the_session(monkeypatch: pytest.MonkeyPatch, two: Path) -> None:
-    clock = fake_terminal(monkeypatch)
-    result = runner.invoke(app, ["stretch", "--file", str(two), "--lead-in", "2"])
+def test_playing_a_file_in_plain_mode_saves_the_session(
+    cli: Cli, context: AppContext, home: Path, two: Path
+) -> None:
+    clock = fake_terminal(context)
+    result = cli.invoke(["stretch", "--file", str(two), "--lead-in", "2"])
     assert result.exit_code == 0, result.output
     lines = result.output.splitlines()
     assert lines[0] == "Routine: two, 2 steps, 0:19"
     assert "Switch sides: right side next, in 5 s" in lines
     assert lines[-3] == "Routine done: two"
     assert lines[-2] == "Finished 'two' in 0:19: 2 of 2 steps done. Saved to your history."
-    assert lines[-1] == f"Data file: {db_path()}"
+    assert lines[-1] == f"Data file: {db_path(home)}"
     assert clock.now - START == 19
-    (row,) = sessions()
+    (row,) = sessions(home)
     assert row.routine == "two" and row.finished is True
     assert (row.planned_seconds, row.actual_seconds, row.steps_done, row.steps_skipped) == (
         19,
@@ -153,50 +140,52 @@ def test_playing_a_file_in_plain_mode_saves_the_session(monkeypatch: pytest.Monk
     }
 
 
-def test_no_save_and_lead_in_zero(monkeypatch: pytest.MonkeyPatch, two: Path) -> None:
-    fake_terminal(monkeypatch)
-    result = runner.invoke(app, ["stretch", "-f", str(two), "--lead-in", "0", "--no-save", "--plain"])
+def test_no_save_and_lead_in_zero(home: Path, cli: Cli, context: AppContext, two: Path) -> None:
+    fake_terminal(context)
+    result = cli.invoke(["stretch", "-f", str(two), "--lead-in", "0", "--no-save", "--plain"])
     assert result.exit_code == 0, result.output
     assert "Get ready" not in result.output
     assert "Not saved (--no-save)" in result.output
-    assert sessions() == []
+    assert sessions(home) == []
 
 
-def test_speed_runs_the_routine_faster(monkeypatch: pytest.MonkeyPatch, two: Path) -> None:
-    clock = fake_terminal(monkeypatch)
-    result = runner.invoke(app, ["stretch", "-f", str(two), "--speed", "10", "--lead-in", "0"])
+def test_speed_runs_the_routine_faster(home: Path, cli: Cli, context: AppContext, two: Path) -> None:
+    clock = fake_terminal(context)
+    result = cli.invoke(["stretch", "-f", str(two), "--speed", "10", "--lead-in", "0"])
     assert result.exit_code == 0, result.output
     assert clock.now - START == pytest.approx(1.5)
-    assert sessions()[0].detail["speed"] == 10
+    assert sessions(home)[0].detail["speed"] == 10
 
 
 def test_q_stops_with_exit_0_and_saves_the_partial_session(
-    monkeypatch: pytest.MonkeyPatch, two: Path
+    home: Path, cli: Cli, context: AppContext, two: Path
 ) -> None:
-    fake_terminal(monkeypatch, in_tty=True, presses=[(1, Key.SKIP), (5, Key.STOP)])
-    result = runner.invoke(app, ["stretch", "-f", str(two), "--lead-in", "1"])
+    fake_terminal(context, in_tty=True, presses=[(1, Key.SKIP), (5, Key.STOP)])
+    result = cli.invoke(["stretch", "-f", str(two), "--lead-in", "1"])
     assert result.exit_code == 0, result.output
     assert "Stopped 'two' after 0:05: 0 of 2 steps done, 1 skipped. Saved to your history." in result.output
-    (row,) = sessions()
+    (row,) = sessions(home)
     assert row.finished is False and row.steps_skipped == 1 and row.actual_seconds == 5
 
 
-def test_ctrl_c_exits_130_and_saves_the_partial_session(monkeypatch: pytest.MonkeyPatch, two: Path) -> None:
-    fake_terminal(monkeypatch, in_tty=True, presses=[(6, KeyboardInterrupt())])
-    result = runner.invoke(app, ["stretch", "-f", str(two), "--lead-in", "1"])
+def test_ctrl_c_exits_130_and_saves_the_partial_session(
+    home: Path, cli: Cli, context: AppContext, two: Path
+) -> None:
+    fake_terminal(context, in_tty=True, presses=[(6, KeyboardInterrupt())])
+    result = cli.invoke(["stretch", "-f", str(two), "--lead-in", "1"])
     assert result.exit_code == 130
-    (row,) = sessions()
+    (row,) = sessions(home)
     assert row.finished is False and row.steps_done == 1 and row.actual_seconds == 6
     assert row.detail["ended_by"] == "interrupt"
 
 
-def test_sigterm_restores_saves_and_exits_143(monkeypatch: pytest.MonkeyPatch, two: Path) -> None:
+def test_sigterm_restores_saves_and_exits_143(home: Path, cli: Cli, context: AppContext, two: Path) -> None:
     before = signal.getsignal(signal.SIGTERM)
     kill = lambda: os.kill(os.getpid(), signal.SIGTERM)  # noqa: E731
-    fake_terminal(monkeypatch, in_tty=True, presses=[(3, kill)])
-    result = runner.invoke(app, ["stretch", "-f", str(two), "--lead-in", "1"])
+    fake_terminal(context, in_tty=True, presses=[(3, kill)])
+    result = cli.invoke(["stretch", "-f", str(two), "--lead-in", "1"])
     assert result.exit_code == 143
-    (row,) = sessions()
+    (row,) = sessions(home)
     assert row.finished is False and row.actual_seconds == 3
     assert signal.getsignal(signal.SIGTERM) == before
 
@@ -210,83 +199,87 @@ def test_sigterm_restores_saves_and_exits_143(monkeypatch: pytest.MonkeyPatch, t
         (["--file", "missing.toml"], "missing.toml: no such file"),
     ],
 )
-def test_bad_choices_exit_2_with_one_line(args: list[str], message: str) -> None:
-    result = runner.invoke(app, ["stretch", *args])
+def test_bad_choices_exit_2_with_one_line(cli: Cli, args: list[str], message: str) -> None:
+    result = cli.invoke(["stretch", *args])
     assert result.exit_code == 2
     assert message in result.stderr
     assert result.stderr.count("\n") == 1 and "Traceback" not in result.stderr
 
 
-def test_a_bad_routine_file_names_file_step_and_field(tmp_path: Path) -> None:
+def test_a_bad_routine_file_names_file_step_and_field(cli: Cli, tmp_path: Path) -> None:
     path = tmp_path / "bad.toml"
     path.write_text(TWO_STEPS.replace("seconds = 3", "seconds = 900"), encoding="utf-8")
-    result = runner.invoke(app, ["stretch", "--file", str(path)])
+    result = cli.invoke(["stretch", "--file", str(path)])
     assert result.exit_code == 2
     assert f"{path}: step 2 ('Calf'): seconds: Input should be less than or equal to 600" in result.stderr
 
 
 @pytest.mark.parametrize("args", [["--speed", "0"], ["--speed", "101"], ["--lead-in", "-1"]])
-def test_out_of_range_options_are_usage_errors(args: list[str]) -> None:
-    assert runner.invoke(app, ["stretch", "--routine", "feet", *args]).exit_code == 2
+def test_out_of_range_options_are_usage_errors(cli: Cli, args: list[str]) -> None:
+    assert cli.invoke(["stretch", "--routine", "feet", *args]).exit_code == 2
 
 
-def assessment(urgent: bool, routines: list[str]) -> SimpleNamespace:
+def assessment(home: Path, urgent: bool, routines: list[str]) -> SimpleNamespace:
     """A stand-in latest result; the store is created so that there is something to read."""
-    with open_store():
+    with open_store(home):
         pass
     return SimpleNamespace(urgent=urgent, recommendations=SimpleNamespace(routines=routines))
 
 
-def test_without_a_routine_it_plays_what_the_assessment_recommended(monkeypatch: pytest.MonkeyPatch) -> None:
-    fake_terminal(monkeypatch)
-    latest = assessment(False, ["morning", "back"])
+def test_without_a_routine_it_plays_what_the_assessment_recommended(
+    home: Path, cli: Cli, context: AppContext, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    fake_terminal(context)
+    latest = assessment(home, False, ["morning", "back"])
     monkeypatch.setattr("footback.records.assessments.latest_result", lambda store: latest)
-    result = runner.invoke(app, ["stretch"])
+    result = cli.invoke(["stretch"])
     assert result.exit_code == 0, result.output
     assert "Playing 'morning', recommended by your latest assessment." in result.output
     assert "Also recommended: footback stretch --routine back" in result.output
     assert "Routine done: morning" in result.output
-    assert sessions()[0].routine == "morning"
+    assert sessions(home)[0].routine == "morning"
 
 
 def test_an_urgent_assessment_plays_nothing_until_a_clinician_has_been_seen(
-    monkeypatch: pytest.MonkeyPatch,
+    home: Path, cli: Cli, context: AppContext
 ) -> None:
-    clock = fake_terminal(monkeypatch, in_tty=True)
-    with open_store() as store:
+    clock = fake_terminal(context, in_tty=True)
+    with open_store(home) as store:
         add_assessment(store, no_problem_answers() | {"rf_fever": True}, datetime(2025, 3, 1, tzinfo=UTC))
-    result = runner.invoke(app, ["stretch", "--routine", "feet"], input="n\n")
+    result = cli.invoke(["stretch", "--routine", "feet"], input="n\n")
     assert result.exit_code == 1
     said = " ".join(result.output.split())
     assert "Your assessment of 2025-03-01 reported a warning sign: fever with the pain." in said
     assert "Has a clinician" in said and "Please get the care advised above" in said
-    assert clock.now == START and sessions() == []
+    assert clock.now == START and sessions(home) == []
 
 
-def test_no_assessment_and_no_terminal_is_a_clear_error(monkeypatch: pytest.MonkeyPatch) -> None:
-    fake_terminal(monkeypatch)
-    result = runner.invoke(app, ["stretch"])
+def test_no_assessment_and_no_terminal_is_a_clear_error(cli: Cli, context: AppContext) -> None:
+    fake_terminal(context)
+    result = cli.invoke(["stretch"])
     assert result.exit_code == 2
     assert "choose a routine with --routine NAME (routines: back, feet, full, morning)" in result.stderr
 
 
-def test_no_assessment_on_a_terminal_asks_which_routine(monkeypatch: pytest.MonkeyPatch) -> None:
-    fake_terminal(monkeypatch, in_tty=True)
-    result = runner.invoke(app, ["stretch", "--lead-in", "0"], input="nope\nmorning\n")
+def test_no_assessment_on_a_terminal_asks_which_routine(cli: Cli, context: AppContext) -> None:
+    fake_terminal(context, in_tty=True)
+    result = cli.invoke(["stretch", "--lead-in", "0"], input="nope\nmorning\n")
     assert result.exit_code == 0, result.output
     assert "Which routine?" in result.output
     assert "Please select one of the available options" in result.output
     assert "Routine done: morning" in result.output
 
 
-def test_routine_plan_plays_the_saved_plan(monkeypatch: pytest.MonkeyPatch) -> None:
+def test_routine_plan_plays_the_saved_plan(
+    home: Path, cli: Cli, context: AppContext, monkeypatch: pytest.MonkeyPatch
+) -> None:
     from footback.stretch import catalogue
 
-    fake_terminal(monkeypatch)
+    fake_terminal(context)
     morning = catalogue.load_builtin("morning")
     planned = morning.model_copy(update={"name": "my plan", "source": "plan"})
-    monkeypatch.setattr("footback.plan.build.load_saved_plan", lambda: planned)
-    result = runner.invoke(app, ["stretch", "--routine", "plan", "--lead-in", "0"])
+    monkeypatch.setattr("footback.plan.build.load_saved_plan", lambda folder: planned)
+    result = cli.invoke(["stretch", "--routine", "plan", "--lead-in", "0"])
     assert result.exit_code == 0, result.output
     assert "Routine done: my plan" in result.output
-    assert sessions()[0].detail["source"] == "plan"
+    assert sessions(home)[0].detail["source"] == "plan"

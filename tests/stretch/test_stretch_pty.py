@@ -75,7 +75,7 @@ def test_pause_skip_and_a_restored_terminal(tmp_path: Path, home: Path) -> None:
     assert "1 of 2 steps done, 1 skipped. Saved" in " ".join(ANSI.sub("", raw).split())
     child.expect(pexpect.EOF)
     assert before.read_text() == after.read_text()
-    with open_store() as store:
+    with open_store(home) as store:
         (row,) = recent_sessions(store)
     assert row.steps_skipped == 1 and row.steps_done == 1 and row.finished is True
     assert row.detail["paused_seconds"] >= 0.7
@@ -91,7 +91,7 @@ def test_ctrl_c_exits_130_and_restores_the_terminal(tmp_path: Path, home: Path) 
     assert child.match.group(1) == "130"
     child.expect(pexpect.EOF)
     assert before.read_text() == after.read_text()
-    with open_store() as store:
+    with open_store(home) as store:
         (row,) = recent_sessions(store)
     assert row.finished is False and row.detail["ended_by"] == "interrupt"
 

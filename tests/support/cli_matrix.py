@@ -4,19 +4,11 @@ from __future__ import annotations
 
 import json
 import re
-import sys
-from contextlib import nullcontext
 from dataclasses import dataclass
-from datetime import UTC, datetime
 from pathlib import Path
 
-import pytest
-
-from footback.stretch import session as stretch_session
-from footback.stretch.session import StretchEnv
 from tests.support.history_seed import heel_and_back_answers, seed_full
 from tests.support.shoes_helpers import good_pair
-from tests.support.stretch_fakes import FakeClock, ScriptedKeys
 
 # Select Graphic Rendition sequences; only some of their parameters are colours.
 SGR = re.compile(r"\x1b\[([0-9;]*)m")
@@ -72,25 +64,11 @@ class Seeded:
         return [a.format(answers=self.answers, shoes=self.shoes) for a in command.args]
 
 
-def seed(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Seeded:
-    """A store with history, answers files, and stretch on a fake clock (no real waiting)."""
-    seed_full()
+def seed(tmp_path: Path, home: Path) -> Seeded:
+    """A store with history and answers files (run commands with `context_for`: a fake clock)."""
+    seed_full(home)
     answers = tmp_path / "answers.json"
     answers.write_text(json.dumps(heel_and_back_answers()), encoding="utf-8")
     shoes = tmp_path / "shoes.json"
     shoes.write_text(json.dumps(good_pair(distance_km=700)), encoding="utf-8")
-    clock = FakeClock()
-
-    def fake_env() -> StretchEnv:
-        return StretchEnv(
-            out=sys.stdout,
-            out_is_tty=False,
-            in_is_tty=False,
-            clock=clock,
-            sleep=clock.sleep,
-            wall_now=lambda: datetime(2025, 3, 4, 7, 30, tzinfo=UTC),
-            open_keys=lambda show_cursor: nullcontext(ScriptedKeys(clock, [])),
-        )
-
-    monkeypatch.setattr(stretch_session, "real_env", fake_env)
     return Seeded(answers, shoes)

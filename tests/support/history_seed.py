@@ -83,7 +83,7 @@ def heel_and_back_answers() -> Answers:
     )
 
 
-def seed_full(folder: Path | None = None) -> None:
+def seed_full(folder: Path) -> None:
     """Three assessments, a run of sessions and two checked pairs."""
     with open_store(folder) as store:
         add_assessment(store, no_problem_answers(), at(40))

@@ -7,6 +7,8 @@ from datetime import datetime
 from typing import TYPE_CHECKING
 
 from footback.assess.model import AssessmentResult, Score
+from footback.assess.summary import TITLES, points_text, render_summary
+from footback.core.models import SCORE_NAMES
 
 if TYPE_CHECKING:
     from rich.console import Console
@@ -14,29 +16,11 @@ if TYPE_CHECKING:
 
     from footback.assess.content import UrgentText
 
-BAR_WIDTH = 20
-LEVEL_STYLE = {"low": "green", "moderate": "yellow", "high": "red"}
-TITLES = {"foot": "Foot risk", "back": "Back risk", "link": "Feet to back link"}
-
-
-def bar(score: int, width: int = BAR_WIDTH) -> str:
-    """A text bar: filled blocks for the score, light shade for the rest."""
-    filled = round(score / 100 * width)
-    return "█" * filled + "░" * (width - filled)
-
-
-def _delta(now: int, before: int | None) -> str:
-    if before is None:
-        return ""
-    change = now - before
-    return "(no change)" if change == 0 else f"({change:+d} since last time)"
-
 
 def _brief(ids: Sequence[str]) -> str:
     from footback.content.loader import sources
 
-    src = sources()
-    return "; ".join(dict.fromkeys(src.brief(i) for i in ids))
+    return sources().briefs(ids)
 
 
 def _grid() -> Table:
@@ -78,7 +62,8 @@ def render_result(
     previous: AssessmentResult | None = None,
     previous_at: datetime | None = None,
 ) -> None:
-    """The result screen: bars, factors with points and sources, and what to do next."""
+    """The result screen: a summary that fits 24 rows, then the factors with points and sources,
+    and what to do next in full."""
     from rich.text import Text
 
     console.print()
@@ -86,20 +71,8 @@ def render_result(
         render_urgent(console, result, urgent_text)
         console.print(Text(result.disclaimer, style="dim"))
         return
-    heading = "YOUR RESULT"
-    if previous_at is not None:
-        heading += f" (compared with {previous_at:%Y-%m-%d})"
-    _heading(console, heading)
-    bars = _grid()
-    for name, score in result.scores.named():
-        before = previous.scores.score(name).score if previous else None
-        line = Text(bar(score.score), style=LEVEL_STYLE[score.level])
-        line.append(f" {score.score:>3}/100 {score.level}")
-        delta = _delta(score.score, before)
-        if delta:
-            line.append(f" {delta}", style="dim")
-        bars.add_row(TITLES[name], line)
-    console.print(bars)
+    render_summary(console, result, previous, previous_at)
+    _heading(console, "DETAILS")
     if result.startback:
         sb = result.startback
         console.print(
@@ -109,8 +82,8 @@ def render_result(
                 style="dim",
             )
         )
-    for name, score in result.scores.named():
-        _render_factors(console, name, score)
+    for name in SCORE_NAMES:
+        _render_factors(console, name, getattr(result.scores, name))
     _render_next(console, result)
     console.print()
     console.print(Text(result.disclaimer, style="dim"))
@@ -119,7 +92,7 @@ def render_result(
 def _render_factors(console: Console, name: str, score: Score) -> None:
     from rich.text import Text
 
-    _heading(console, f"{TITLES[name]}: {score.score} points")
+    _heading(console, f"{TITLES[name]}: {points_text(score)}")
     if not score.factors:
         console.print(Text("  Nothing in your answers adds points here."))
     grid = _grid()

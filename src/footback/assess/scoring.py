@@ -49,7 +49,7 @@ def warning_signs(content: AssessContent, answers: Answers) -> list[RedFlagHit]:
                 severity=sign.severity,
                 question=question,
                 advice=advice,
-                source="; ".join(src.cite(s) for s in ids),
+                source=src.cites(ids),
                 source_ids=ids,
                 label=label,
                 standing=sign.standing,
@@ -68,7 +68,7 @@ def score_one(spec: ScoreSpec, facts: Facts) -> tuple[int, list[FactorHit]]:
             id=f.id,
             points=f.points,
             reason=f.reason,
-            source="; ".join(src.cite(i) for i in f.source_ids),
+            source=src.cites(f.source_ids),
             source_ids=f.source_ids,
             evidence=src.sources[f.source].evidence,
         )

@@ -67,6 +67,32 @@ def usage_line(exc: Any) -> str:
     return f"{message.rstrip('.')} (see: {where} --help)"
 
 
+def prepare_streams() -> str | None:
+    """Make the standard streams safe to use; returns why the command cannot run, if it cannot.
+
+    A closed stdin reads as empty (commands then act as with no terminal); a closed stderr writes
+    nowhere; a closed stdout is refused, as nothing could be shown. A stream that is not UTF-8
+    gets ASCII stand-ins for drawing characters instead of a UnicodeEncodeError.
+    """
+    import codecs
+    import os
+
+    from footback.core.text import ascii_standins
+
+    codecs.register_error("footback-ascii", ascii_standins)
+    if sys.stdin is None:
+        sys.stdin = open(os.devnull, encoding="utf-8")  # noqa: SIM115 - lives as long as the process
+    if sys.stderr is None:
+        sys.stderr = open(os.devnull, "w", encoding="utf-8")  # noqa: SIM115
+    for stream in (sys.stdout, sys.stderr):
+        encoding = (getattr(stream, "encoding", None) or "utf-8").lower().replace("_", "-")
+        if stream is not None and not encoding.startswith("utf") and hasattr(stream, "reconfigure"):
+            stream.reconfigure(errors="footback-ascii")
+    if sys.stdout is None:
+        return "standard output is closed; nothing can be shown (run it without >&-)"
+    return None
+
+
 class OneLineErrors(TyperGroup):
     """The app's group: usage errors are one line like every other error, never typer's box."""
 
@@ -81,6 +107,11 @@ class OneLineErrors(TyperGroup):
         from typer._click.exceptions import UsageError
         from typer.exceptions import Abort
 
+        problem = prepare_streams()
+        if problem is not None:
+            print_error(problem)
+            sys.exit(int(ExitCode.FAILURE)) if standalone_mode else None
+            return int(ExitCode.FAILURE)
         try:
             code = super().main(
                 args=args, prog_name=prog_name, complete_var=complete_var, standalone_mode=False, **extra

@@ -1,12 +1,10 @@
-"""User settings: a TOML file at the platform config location, `$FOOTBACK_CONFIG` overriding.
+"""User settings: a TOML file at the platform config location (`cli.context` finds it).
 
 Each effective value remembers where it came from, so `footback config` can say.
 """
 
 from __future__ import annotations
 
-import os
-from collections.abc import Sequence
 from pathlib import Path
 from typing import Any, Literal
 
@@ -18,7 +16,6 @@ from footback.core.models import StrictModel
 from footback.core.suggest import closest
 from footback.core.units import BodyUnits
 
-CONFIG_ENV = "FOOTBACK_CONFIG"
 MAX_CONFIG_BYTES = 64_000
 Origin = Literal["default", "config file", "environment"]
 
@@ -58,26 +55,14 @@ class Effective(BaseModel):
         return self.origins[key] != "default"
 
 
-def config_path() -> Path:
-    """The config file: `$FOOTBACK_CONFIG`, else the platform's user config dir."""
-    override = os.environ.get(CONFIG_ENV)
-    if override:
-        return Path(override).expanduser()
-    import platformdirs
-
-    return platformdirs.user_config_path("footback", appauthor=False) / "config.toml"
-
-
 def _read(path: Path) -> dict[str, Any]:
     if not path.exists():
         return {}
     return parse_toml(read_input_text(path, MAX_CONFIG_BYTES, "a config file"), path)
 
 
-def load_settings(path: Path | None = None, environ: dict[str, str] | None = None) -> Effective:
+def load_settings(path: Path, *, no_color_env: bool) -> Effective:
     """Read and validate the config file; a bad key or value is one clear error naming the key."""
-    path = path if path is not None else config_path()
-    env = environ if environ is not None else dict(os.environ)
     raw = _read(path)
     known = list(Settings.model_fields)
     for key in raw:
@@ -94,19 +79,7 @@ def load_settings(path: Path | None = None, environ: dict[str, str] | None = Non
         allowed = f" ({field.description})" if field and field.description else ""
         raise BadInputError(f"{path}: {key}: {first['msg']}{allowed}") from None
     origins: dict[str, Origin] = {k: ("config file" if k in raw else "default") for k in known}
-    if env.get("NO_COLOR"):
+    if no_color_env:
         settings = settings.model_copy(update={"color": False})
         origins["color"] = "environment"
     return Effective(settings=settings, origins=origins, path=path)
-
-
-def check_default_routine(effective: Effective, known: Sequence[str]) -> str | None:
-    """The configured default routine; an unknown name is an error naming the key."""
-    name = effective.settings.default_routine
-    if name is None or name in known:
-        return name
-    hint = closest(name, list(known))
-    extra = f"did you mean {hint!r}? " if hint else ""
-    raise BadInputError(
-        f"{effective.path}: default_routine: no routine named {name!r}; {extra}(routines: {', '.join(known)})"
-    )

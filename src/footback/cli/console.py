@@ -1,42 +1,28 @@
-"""Building rich consoles that respect NO_COLOR, pipes and narrow terminals."""
+"""Where a command stored its data, said the same way by every command."""
 
 from __future__ import annotations
 
-import os
 from collections.abc import Callable
-from typing import TYPE_CHECKING, TextIO
+from pathlib import Path
+from typing import TYPE_CHECKING
 
 if TYPE_CHECKING:
     from rich.console import Console
 
 
-def make_console(*, stderr: bool = False, no_color: bool = False, file: TextIO | None = None) -> Console:
-    """A console for output; colour is off with `--no-color` or `NO_COLOR`."""
-    from rich.console import Console
-
-    plain = no_color or bool(os.environ.get("NO_COLOR"))
-    return Console(
-        file=file,
-        stderr=stderr,
-        no_color=plain,
-        highlight=False,
-        emoji=False,
-        markup=True,
-    )
-
-
-def where_line(*, saved: bool) -> str:
+def where_line(db_path: Path, *, saved: bool) -> str:
     """Where a command stored its data, or that it stored nothing."""
-    from footback.core.paths import db_path
+    from footback.core.text import safe_line
 
-    return f"Saved to {db_path()}" if saved else "Not saved (--no-save)."
+    # A FOOTBACK_HOME with control characters in it is shown, never obeyed.
+    return f"Saved to {safe_line(str(db_path))}" if saved else "Not saved (--no-save)."
 
 
-def say_where(console: Console, *, saved: bool) -> None:
+def say_where(console: Console, db_path: Path, *, saved: bool) -> None:
     from rich.text import Text
 
     # soft_wrap: a long path stays whole on one line, so it can be copied.
-    console.print(Text(where_line(saved=saved), style="dim"), soft_wrap=True)
+    console.print(Text(where_line(db_path, saved=saved), style="dim"), soft_wrap=True)
 
 
 def tidy_piped(text: str) -> str:
@@ -55,7 +41,9 @@ def show_long(console: Console, render: Callable[[Console], None]) -> None:
     with console.capture() as captured:
         render(console)
     text = captured.get()
-    if not console.is_terminal:
+    # A real terminal only: FORCE_COLOR makes rich treat a pipe as a terminal, but a pipe is never paged.
+    isatty = getattr(console.file, "isatty", None)
+    if not console.is_terminal or not (isatty and isatty()):
         console.file.write(tidy_piped(text))
         console.file.flush()
         return
@@ -63,8 +51,9 @@ def show_long(console: Console, render: Callable[[Console], None]) -> None:
     if text.count("\n") >= console.height:
         from rich.text import Text
 
-        # pydoc's pager: $MANPAGER or $PAGER, else less/more; plain output when not on a terminal.
-        with console.pager(styles=True):
+        # pydoc's pager: $MANPAGER or $PAGER, else less/more. Without styles: a plain `less`
+        # shows escape codes as text, and every bar carries its number and level anyway.
+        with console.pager(styles=False):
             console.print(Text.from_ansi(text), end="", soft_wrap=True)
         return
     console.file.write(text)

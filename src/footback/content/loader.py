@@ -116,6 +116,12 @@ class Source(StrictModel):
     note: str | None = None
 
 
+def _once(citations: Sequence[str]) -> str:
+    # A citation may itself name several sources ("NHS; Royal Free"): each part is listed once.
+    parts = (part.strip() for citation in citations for part in citation.split(";"))
+    return "; ".join(dict.fromkeys(part for part in parts if part))
+
+
 class Sources(StrictModel):
     sources: dict[str, Source]
 
@@ -127,6 +133,14 @@ class Sources(StrictModel):
         """The short form of a citation for narrow screens."""
         source = self.sources[source_id]
         return source.short or source.citation
+
+    def briefs(self, source_ids: Sequence[str]) -> str:
+        """Short citations joined with '; ', each name once (never 'NHS; Royal Free; NHS')."""
+        return _once([self.brief(i) for i in source_ids if i in self.sources])
+
+    def cites(self, source_ids: Sequence[str]) -> str:
+        """Full citations joined with '; ', each once."""
+        return _once([self.cite(i) for i in source_ids if i in self.sources])
 
     def missing(self, ids: list[str], where: str) -> list[str]:
         """A problem for each cited source that does not exist (checked when content is loaded)."""

@@ -1,4 +1,4 @@
-"""Where footback keeps a person's data, resolved at call time."""
+"""The files inside footback's data folder; the folder itself is chosen by `cli/` and passed in."""
 
 from __future__ import annotations
 
@@ -8,21 +8,11 @@ from pathlib import Path
 
 from footback.core.errors import StoreError
 
-APP_NAME = "footback"
+# Named in messages; only `cli.context` reads it.
 HOME_ENV = "FOOTBACK_HOME"
 DIR_MODE = 0o700
 FILE_MODE = 0o600
 DB_NAME = "footback.sqlite3"
-
-
-def data_dir() -> Path:
-    """The folder for all stored data: `$FOOTBACK_HOME`, else the platform's user data dir."""
-    override = os.environ.get(HOME_ENV)
-    if override:
-        return Path(override).expanduser()
-    import platformdirs
-
-    return platformdirs.user_data_path(APP_NAME, appauthor=False)
 
 
 def make_private_dirs(folder: Path) -> bool:
@@ -42,7 +32,7 @@ def make_private_dirs(folder: Path) -> bool:
     return bool(missing)
 
 
-def ensure_data_dir(path: Path | None = None) -> Path:
+def ensure_data_dir(folder: Path) -> Path:
     """The data folder, created owner-only (0700); health data must not be world-readable.
 
     footback tightens only folders it made: one it creates now, or one that already holds its
@@ -50,7 +40,6 @@ def ensure_data_dir(path: Path | None = None) -> Path:
     someone else is refused rather than chmod'ed: changing it would break it for everyone else,
     and anyone who can write there could replace the store.
     """
-    folder = path if path is not None else data_dir()
     try:
         if make_private_dirs(folder):
             return folder
@@ -74,6 +63,6 @@ def ensure_data_dir(path: Path | None = None) -> Path:
     return folder
 
 
-def db_path(folder: Path | None = None) -> Path:
+def db_path(folder: Path) -> Path:
     """The SQLite history file inside the data folder."""
-    return (folder if folder is not None else data_dir()) / DB_NAME
+    return folder / DB_NAME

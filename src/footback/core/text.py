@@ -11,6 +11,8 @@ from __future__ import annotations
 
 import re
 
+from footback.core.sparkline import ASCII, BLOCKS
+
 # C0, DEL, C1, the bidi overrides/isolates and lone surrogates.
 UNSAFE = re.compile(r"[\x00-\x1f\x7f-\x9f\u202a-\u202e\u2066-\u2069\ud800-\udfff]")
 # Inside a JSON document only C1, bidi and surrogates can appear raw (json.dumps escapes C0).
@@ -91,6 +93,11 @@ def plural(count: int, word: str) -> str:
     return f"{count} {word}" + ("" if count == 1 else "s")
 
 
+def record_count(count: int, table: str) -> str:
+    """A count of stored records by table name: `1 shoe pair`, `2 stretch sessions`."""
+    return plural(count, table.replace("_", " ").removesuffix("s"))
+
+
 def verdict_text(verdict: str) -> str:
     """A stored verdict id (`replace_soon`) as words."""
     return verdict.replace("_", " ")
@@ -106,3 +113,31 @@ def dose_text(seconds: int, reps: int, each_side: bool, rest: int = 0, *, full: 
     if full and rest and reps > 1:
         text += f", {rest} s rest between"
     return text
+
+
+# A terminal or pipe that is not UTF-8 (PYTHONIOENCODING=ascii, an old console) gets these stand-ins
+# for footback's drawing characters; anything else it cannot show becomes '?', never a crash.
+ASCII_STANDINS: dict[str, str] = {
+    **dict(zip(BLOCKS, ASCII, strict=True)),
+    "\u2588": "#",  # full block: progress bars
+    "\u2591": ".",  # light shade
+    "\u2500": "-",  # rules
+    "\u00b7": "*",  # middle dot
+    "\u2192": "->",
+    "\u2190": "<-",
+    "\u2026": "...",
+    "\u2014": "-",
+    "\u2013": "-",
+    "\u2018": "'",
+    "\u2019": "'",
+    "\u201c": '"',
+    "\u201d": '"',
+}
+
+
+def ascii_standins(exc: UnicodeError) -> tuple[str, int]:
+    """A codec error handler: what an encoder that cannot write a character writes instead."""
+    if not isinstance(exc, UnicodeEncodeError):
+        raise exc
+    bad = exc.object[exc.start : exc.end]
+    return "".join(ASCII_STANDINS.get(ch, "?") for ch in bad), exc.end

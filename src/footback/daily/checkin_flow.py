@@ -15,6 +15,8 @@ from footback.core.errors import BadInputError, FootbackError
 from footback.daily.checkin import CheckIn, check_note, check_pain, parse_day, parse_pain, parse_sign_numbers
 
 if TYPE_CHECKING:
+    from pathlib import Path
+
     from rich.console import Console
 
     from footback.assess.model import AssessmentResult
@@ -217,7 +219,7 @@ def render_outcome(console: Console, outcome: CheckinOutcome) -> None:
     _say(console, line.format(day=_nice(c.day), foot=c.foot, back=c.back))
 
 
-def offer_checkin(console: Console, read_line: Callable[[], str], now: datetime) -> None:
+def offer_checkin(console: Console, read_line: Callable[[], str], now: datetime, folder: Path) -> None:
     """After a finished routine: one line offering today's check-in; Enter (or no input) skips."""
     from footback.daily.content import load_daily_content
     from footback.records.checkins import checkin_on
@@ -227,7 +229,7 @@ def offer_checkin(console: Console, read_line: Callable[[], str], now: datetime)
         console.print(prompt, end="", markup=False, highlight=False)
         return read_line()
 
-    with open_store() as store:
+    with open_store(folder) as store:
         if checkin_on(store, now.date()) is not None:
             return
         try:

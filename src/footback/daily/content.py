@@ -48,10 +48,26 @@ class DailyText(StrictModel):
     change_rule: str
 
 
+class Slot(StrictModel):
+    at: str = Field(pattern=r"^([01][0-9]|2[0-3]):[0-5][0-9]$")
+    routine: str = Field(min_length=1, max_length=40)
+    why: str
+
+
+class RemindRule(StrictModel):
+    fallback_routine: str
+    checkin_after_last: bool
+    slots: list[Slot] = Field(min_length=1)
+    summary: str
+    description: str
+    checkin_line: str
+
+
 class DailyContent(StrictModel):
     pain: PainRule
     practice: PracticeRule
     text: DailyText
+    remind: RemindRule
 
 
 @cache

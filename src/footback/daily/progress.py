@@ -230,7 +230,7 @@ def progress(
         min(firsts) if firsts else None, today, week_sessions(sessions, tz), content.practice.per_week
     )
     text = content.text
-    cited = "; ".join(sources().brief(s) for s in rule.sources)
+    cited = sources().briefs(rule.sources)
     return Progress(
         today=today,
         foot_pain=pain_change(start, recent, lambda c: c.foot, rule),

@@ -6,6 +6,7 @@ from collections.abc import Sequence
 from typing import TYPE_CHECKING
 
 from footback.core.sparkline import sparkline
+from footback.core.text import plural
 from footback.daily.progress import PainChange, Progress, WeekGroup
 
 if TYPE_CHECKING:
@@ -68,13 +69,13 @@ def render_progress(console: Console, result: Progress) -> None:
     console.print(Text("Practice", style="bold"))
     console.print(
         Text(
-            f"  Last 7 days: {p.sessions_per_week} sessions, {p.minutes_per_week:g} minutes "
+            f"  Last 7 days: {plural(p.sessions_per_week, 'session')}, {p.minutes_per_week:g} minutes "
             f"(target: {p.target_per_week:g} a week)."
         )
     )
     console.print(
         Text(
-            f"  Streak: {p.streak_days} days in a row. "
+            f"  Streak: {plural(p.streak_days, 'day')} in a row. "
             f"Weeks on target: {p.weeks_on_target} of {p.weeks_counted}."
         )
     )

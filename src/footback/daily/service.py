@@ -2,22 +2,99 @@
 
 from __future__ import annotations
 
-from datetime import datetime
+from datetime import datetime, timedelta
+from pathlib import Path
+from typing import TYPE_CHECKING
 
-from footback.daily.progress import Progress, progress
+from footback.daily.progress import PlanStatus, Progress, progress
+
+if TYPE_CHECKING:
+    from footback.daily.ics import Reminder
 
 
-def load_progress(now: datetime) -> Progress:
+def load_progress(folder: Path, now: datetime) -> Progress:
     """Progress up to `now`'s local day; an empty result when nothing is stored yet."""
     from footback.daily.content import load_daily_content
+    from footback.plan.build import load_plan_content
     from footback.records.checkins import list_checkins
     from footback.records.db import open_existing_store
+    from footback.records.plan_changes import latest_change
     from footback.records.stretch_sessions import recent_sessions
 
-    store = open_existing_store()
-    checkins, sessions = [], []
+    store = open_existing_store(folder)
+    checkins, sessions, plan = [], [], PlanStatus()
     if store is not None:
         with store:
             checkins = list_checkins(store)
             sessions = recent_sessions(store, None)
-    return progress(checkins, sessions, today=now.date(), tz=now.tzinfo, content=load_daily_content())
+            latest = latest_change(store)
+        if latest is not None:
+            days = timedelta(days=load_plan_content().progression.review_days)
+            plan = PlanStatus(
+                level=latest.level, next_review=latest.created_at.date() + days, reason=latest.reason
+            )
+    content = load_daily_content()
+    return progress(checkins, sessions, today=now.date(), tz=now.tzinfo, content=content, plan=plan)
+
+
+def _known_routines(plan_saved: bool) -> list[str]:
+    from footback.core.models import PLAN_NAME
+    from footback.stretch import catalogue
+
+    return [*catalogue.names(), *([PLAN_NAME] if plan_saved else [])]
+
+
+def _minutes(folder: Path, name: str) -> int:
+    """A routine's length in whole minutes, for the calendar event (10 when it cannot be read)."""
+    from footback.core.errors import FootbackError
+    from footback.core.models import PLAN_NAME
+    from footback.plan.build import load_saved_plan
+    from footback.stretch import catalogue
+
+    try:
+        routine = load_saved_plan(folder) if name == PLAN_NAME else catalogue.load_builtin(name)
+    except FootbackError:
+        return 10
+    return max(1, round(routine.total_seconds() / 60))
+
+
+def write_reminders(
+    folder: Path, path: Path, *, at: list[str], routine: str | None, now: datetime
+) -> list[Reminder]:
+    """Write the iCalendar file of daily reminders; returns what it holds."""
+    from footback import __version__
+    from footback.core.files import write_private
+    from footback.daily.content import load_daily_content
+    from footback.daily.ics import calendar
+    from footback.daily.remind import chosen_slots, reminders
+    from footback.plan.build import plan_path
+
+    rule = load_daily_content().remind
+    saved = plan_path(folder).is_file()
+    slots = chosen_slots(rule, at=at, routine=routine, plan_saved=saved, known=_known_routines(saved))
+    made = reminders(rule, slots, lambda name: _minutes(folder, name))
+    write_private(path, calendar(made, stamp=now, start=now.date(), version=__version__))
+    return made
+
+
+def due_now(folder: Path, now: datetime) -> list[str]:
+    """What is still due today at `now` (local): routines whose time has come, and the check-in."""
+    from footback.daily.content import load_daily_content
+    from footback.daily.remind import day_slots, due_items
+    from footback.plan.build import plan_path
+    from footback.records.checkins import checkin_on
+    from footback.records.db import open_existing_store
+    from footback.records.stretch_sessions import newest_sessions
+    from footback.records.window import offset_of
+
+    rule = load_daily_content().remind
+    slots = day_slots(rule, plan_saved=plan_path(folder).is_file())
+    done: set[str] = set()
+    checked_in = False
+    store = open_existing_store(folder)
+    if store is not None:
+        with store:
+            checked_in = checkin_on(store, now.date()) is not None
+            today = newest_sessions(store, since=now.date(), offset_minutes=offset_of(now))
+            done = {s.routine for s in today if s.counts}
+    return due_items(now, slots, done, checked_in, rule.checkin_after_last)

@@ -1,7 +1,8 @@
 """Warning signs reported at a check-in become an assessment result, exactly as in `assess`.
 
-Until the shared warning-sign rule lands in core/safety, the assessment's own scoring is the
-rule: the red-flag questions answered yes, run through the same assess service.
+The checklist is the assessment's warning-sign questions; the answers go through the same assess
+service, and so through the one warning-sign rule in core/safety, and are saved as an assessment,
+so plan, stretch, history and report treat them like a sign found by `assess`.
 """
 
 from __future__ import annotations

@@ -21,13 +21,22 @@ MAX_TREND_POINTS = 40
 ROWS_READ = max(MAX_ROWS, MAX_TREND_POINTS)
 
 
+def stopped_text(done: int, total: int, skipped: int) -> str:
+    """'stopped (0 of 4 steps, 2 skipped)': done out of the routine's steps, then what was skipped."""
+    text = f"stopped ({done} of {plural(total, 'step')}"
+    return text + (f", {skipped} skipped)" if skipped else ")")
+
+
 def when(stamp: datetime, tz: tzinfo | None) -> str:
     return stamp.astimezone(tz).strftime("%Y-%m-%d %H:%M")
 
 
 def _more(console: Console, hidden: int, what: str) -> None:
+    """'... 1 earlier session not shown'; `what` is singular."""
     if hidden > 0:
-        console.print(f"  ... {hidden} earlier {what} not shown (use --since DATE or --json)", style="dim")
+        console.print(
+            f"  ... {plural(hidden, 'earlier ' + what)} not shown (use --since DATE or --json)", style="dim"
+        )
 
 
 def _total(history: History, kind: str) -> int:
@@ -51,7 +60,7 @@ def render_history(console: Console, history: History, tz: tzinfo | None) -> Non
         console.print("  none yet: run `footback assess` to make the first one", markup=False)
     else:
         table = Table(box=None, pad_edge=False, show_edge=False)
-        for header in ("date", "foot", "back", "link", ""):
+        for header in ("date", *SCORE_NAMES, ""):
             table.add_column(header)
         shown = history.assessments[-MAX_ROWS:]
         for a in shown:
@@ -61,7 +70,7 @@ def render_history(console: Console, history: History, tz: tzinfo | None) -> Non
                 "warning sign" if a.urgent else "",
             )
         console.print(table)
-        _more(console, _total(history, "assessments") - len(shown), "assessments")
+        _more(console, _total(history, "assessments") - len(shown), "assessment")
 
         console.print()
         console.print("Score trends (oldest to newest, 0-100; higher means more risk)", style="bold")
@@ -88,17 +97,13 @@ def render_history(console: Console, history: History, tz: tzinfo | None) -> Non
                 when(s.started_at, tz),
                 Text(safe_line(s.routine)),
                 minutes_text(s.minutes),
-                "finished"
-                if s.finished
-                else f"stopped ({s.steps_done} of {s.steps_done + s.steps_skipped} steps)"
-                if s.steps_skipped
-                else "stopped",
+                "finished" if s.finished else stopped_text(s.steps_done, s.steps_total, s.steps_skipped),
             )
         console.print(table)
-        _more(console, _total(history, "sessions") - len(shown_sessions), "sessions")
+        _more(console, _total(history, "sessions") - len(shown_sessions), "session")
     console.print(
         f"Streak: {plural(history.streak_days, 'day')} in a row with a routine. "
-        f"This week: {minutes_text(history.week_minutes)} minutes."
+        f"This week: {minutes_text(history.week_minutes)} minute{'' if history.week_minutes == 1 else 's'}."
     )
 
     console.print()
@@ -118,4 +123,4 @@ def render_history(console: Console, history: History, tz: tzinfo | None) -> Non
                 str(c.score),
             )
         console.print(table)
-        _more(console, _total(history, "shoe_checks") - len(shown_checks), "checks")
+        _more(console, _total(history, "shoe_checks") - len(shown_checks), "shoe check")

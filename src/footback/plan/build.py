@@ -14,11 +14,13 @@ from datetime import datetime
 from functools import cache
 from pathlib import Path
 
+from pydantic import Field
+
 from footback.assess.model import AssessmentResult
 from footback.core.errors import BadInputError, ContentError, FootbackError
 from footback.core.files import write_private
 from footback.core.models import PLAN_NAME, StrictModel
-from footback.core.paths import data_dir, ensure_data_dir
+from footback.core.paths import ensure_data_dir
 from footback.stretch.routine_file import Routine, Step, parse_routine_file
 
 PLAN_FILE = "plan.toml"
@@ -42,6 +44,41 @@ class Pick(StrictModel):
         return hit and all(levels.get(name) in allowed for name, allowed in self.require.items())
 
 
+class Dose(StrictModel):
+    hold: int = Field(ge=5, le=120)
+    reps: int = Field(ge=1, le=10)
+
+
+class ProgressionReasons(StrictModel):
+    start: str
+    up: str
+    top: str
+    worse: str
+    flare: str
+    bottom: str
+    little_data: str
+    below: str
+    warning: str
+    manual: str
+
+
+class Progression(StrictModel):
+    """How the plan's dose steps up and back (data/plan.toml [progression])."""
+
+    sources: list[str]
+    review_days: int = Field(ge=1, le=60)
+    older_age: int = Field(ge=18, le=120)
+    flare_points: float = Field(gt=0, le=10)
+    steps: list[str]
+    levels: list[Dose] = Field(min_length=1)
+    older_levels: list[Dose] = Field(min_length=1)
+    reasons: ProgressionReasons
+
+    def ladder(self, age: int | None) -> list[Dose]:
+        """The levels for this person: longer holds for older adults (ACSM)."""
+        return self.older_levels if age is not None and age > self.older_age else self.levels
+
+
 class PlanContent(StrictModel):
     order: list[str]
     description: str
@@ -52,13 +89,16 @@ class PlanContent(StrictModel):
     rerun: str
     picks: list[Pick]
     fallback: Pick
+    progression: Progression
 
 
 @cache
 def load_plan_content() -> PlanContent:
-    from footback.content.loader import load_model
+    from footback.content.loader import load_model, sources
 
-    return load_model("plan.toml", PlanContent)
+    content = load_model("plan.toml", PlanContent)
+    sources().check(content.progression.sources, "data/plan.toml: progression.sources")
+    return content
 
 
 @dataclass
@@ -190,18 +230,18 @@ def plan_toml(plan: Plan, now: datetime) -> str:
     return text
 
 
-def plan_path(folder: Path | None = None) -> Path:
-    return (folder if folder is not None else data_dir()) / PLAN_FILE
+def plan_path(folder: Path) -> Path:
+    return folder / PLAN_FILE
 
 
-def save_plan(text: str, folder: Path | None = None) -> Path:
+def save_plan(text: str, folder: Path) -> Path:
     """Write plan.toml into the data folder (0600)."""
     path = plan_path(ensure_data_dir(folder))
     write_private(path, text)
     return path
 
 
-def load_saved_plan(folder: Path | None = None) -> Routine:
+def load_saved_plan(folder: Path) -> Routine:
     """The saved plan as a playable routine, for `footback stretch --routine plan`.
 
     Refuses while the latest assessment has a warning sign that no clinician has seen yet: a

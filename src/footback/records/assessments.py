@@ -5,12 +5,15 @@ from __future__ import annotations
 import json
 from dataclasses import dataclass
 from datetime import date, datetime
+from typing import TYPE_CHECKING
 
 from footback.assess.model import AssessmentResult
-from footback.content.questions import Answers
 from footback.records.db import Row, Store
 from footback.records.fields import as_int, as_object, as_text, parse_stamp, stamp_text
 from footback.records.window import day_filter
+
+if TYPE_CHECKING:
+    from footback.content.questions import Answers
 
 WHAT = "assessment"
 # Key and timestamp first (Store.skip_damaged names a damaged record by them).

@@ -59,6 +59,19 @@ def _record_uids(conn: sqlite3.Connection) -> None:
         )
 
 
+def _daily_uids(conn: sqlite3.Connection) -> None:
+    """Migration 32: check-ins and plan changes get uids like every other exported record kind."""
+    from footback.records.transfer import backfill_uids
+
+    for table in ("checkins", "plan_changes"):
+        backfill_uids(conn, table)
+        conn.execute(f"CREATE UNIQUE INDEX {table}_uid ON {table} (uid)")
+        conn.execute(
+            f"CREATE TRIGGER {table}_new_uid AFTER INSERT ON {table} WHEN NEW.uid IS NULL"
+            f" BEGIN UPDATE {table} SET uid = lower(hex(randomblob(16))) WHERE id = NEW.id; END"
+        )
+
+
 # Append only: a released migration is never edited, so every older store can be brought forward.
 MIGRATIONS: tuple[Migration, ...] = (
     Migration(
@@ -159,6 +172,30 @@ MIGRATIONS: tuple[Migration, ...] = (
             created_at TEXT NOT NULL
         );
         """,
+    ),
+    Migration(
+        31,
+        "plan_changes",
+        """
+        CREATE TABLE plan_changes (
+            id INTEGER PRIMARY KEY,
+            created_at TEXT NOT NULL,
+            action TEXT NOT NULL,
+            level INTEGER NOT NULL,
+            previous INTEGER,
+            reason TEXT NOT NULL
+        );
+        CREATE INDEX plan_changes_created ON plan_changes (created_at);
+        """,
+    ),
+    Migration(
+        32,
+        "daily uids",
+        """
+        ALTER TABLE checkins ADD COLUMN uid TEXT;
+        ALTER TABLE plan_changes ADD COLUMN uid TEXT;
+        """,
+        then=_daily_uids,
     ),
     Migration(
         40,
@@ -466,7 +503,7 @@ def _connect(path: Path) -> sqlite3.Connection:
     return conn
 
 
-def open_store(folder: Path | None = None) -> Store:
+def open_store(folder: Path) -> Store:
     """Open (creating and migrating as needed) the store in the data folder."""
     folder = ensure_data_dir(folder)
     path = db_path(folder)
@@ -486,7 +523,7 @@ def open_store(folder: Path | None = None) -> Store:
     return Store(conn, path)
 
 
-def open_existing_store(folder: Path | None = None) -> Store | None:
+def open_existing_store(folder: Path) -> Store | None:
     """Open the store only if it already exists: reading must never create health data files."""
     path = db_path(folder)
     if not _store_exists(path):

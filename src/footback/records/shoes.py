@@ -7,8 +7,8 @@ import json
 import unicodedata
 from dataclasses import dataclass, replace
 from datetime import date, datetime
+from typing import TYPE_CHECKING
 
-from footback.content.questions import Answers
 from footback.core.errors import BadInputError
 from footback.records.db import Row, Store
 from footback.records.fields import (
@@ -22,7 +22,10 @@ from footback.records.fields import (
     stamp_text,
 )
 from footback.records.window import day_filter
-from footback.shoes.check import ShoeCheckResult
+
+if TYPE_CHECKING:
+    from footback.content.questions import Answers
+    from footback.shoes.check import ShoeCheckResult
 
 MAX_NAME_LENGTH = 40
 CHECK = "shoe check"
@@ -82,6 +85,9 @@ def age_now(pair: SavedPair, now: datetime) -> int | None:
 
 def check_from_row(row: Row) -> SavedCheck:
     """The one way a shoe_checks row becomes a model; raises a ValueError for a damaged one."""
+    # Imported here: the shoe model pulls in shoe content, which `history` without checks never needs.
+    from footback.shoes.check import ShoeCheckResult
+
     return SavedCheck(
         id=as_int(row[0]),
         created_at=parse_stamp(row[1]),

@@ -42,6 +42,15 @@ class SavedSession:
         """A session counts towards the streak when it finished or did at least one step."""
         return self.finished or self.steps_done > 0
 
+    @property
+    def steps_total(self) -> int:
+        """The routine's step count (kept in `detail`); older or damaged rows fall back to done + skipped."""
+        total = self.detail.get("steps_total")
+        counted = self.steps_done + self.steps_skipped
+        if isinstance(total, int) and not isinstance(total, bool) and total >= counted:
+            return total
+        return counted
+
 
 @dataclass(frozen=True)
 class SessionTotals:
@@ -130,6 +139,14 @@ def count_sessions(store: Store, *, since: date | None = None, offset_minutes: i
     where, params = day_filter("started_at", since, offset_minutes)
     row = store.query_one(f"SELECT count(*) FROM stretch_sessions{where}", params)
     return int(row[0]) if row else 0
+
+
+def active_days(store: Store, first: date, last: date, offset_minutes: int) -> set[date]:
+    """The local days first..last with at least one session that counts, found in SQL."""
+    where, params = day_filter("started_at", first, offset_minutes, until=last)
+    day = local_day_sql("started_at", offset_minutes)
+    rows = store.query(f"SELECT DISTINCT {day} FROM stretch_sessions{where} AND {_COUNTS_SQL}", params)
+    return {date.fromisoformat(r[0]) for r in rows if isinstance(r[0], str)}
 
 
 def session_totals(store: Store, first: date, last: date, offset_minutes: int) -> SessionTotals:

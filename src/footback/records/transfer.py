@@ -25,7 +25,7 @@ from pathlib import Path
 from typing import Any, Protocol, TextIO
 
 from footback.core.errors import BadInputError, FootbackError, StoreError
-from footback.core.paths import data_dir, db_path
+from footback.core.paths import db_path
 from footback.core.text import UNSAFE, csv_cell, excerpt, safe_json
 from footback.records.db import MIGRATIONS, SCHEMA_VERSION, Store
 from footback.records.import_rules import check_record
@@ -35,17 +35,20 @@ FORMAT = "footback-export"
 # A newer footback reads every older version; the issue-13 work adds version 2 with new kinds.
 VERSIONS: dict[int, tuple[str, ...]] = {
     1: ("assessments", "stretch_sessions", "shoe_pairs", "shoe_checks"),
+    2: ("assessments", "stretch_sessions", "shoe_pairs", "shoe_checks", "checkins", "plan_changes"),
 }
 EXPORT_VERSION = max(VERSIONS)
 TABLES = VERSIONS[EXPORT_VERSION]
 HEADER = ("format", "version", "schema")
-JSON_COLUMNS = frozenset({"answers", "result", "detail"})
+JSON_COLUMNS = frozenset({"answers", "result", "detail", "warning_signs"})
 # The column each table is ordered by in an export (then its id, so the order is stable).
 TIME_COLUMN = {
     "assessments": "created_at",
     "stretch_sessions": "started_at",
     "shoe_pairs": "created_at",
     "shoe_checks": "created_at",
+    "checkins": "day",
+    "plan_changes": "created_at",
 }
 TIME_COLUMNS = frozenset({"created_at", "started_at", "updated_at"})
 # Every record kind has a unique key import checks in SQL: a `uid` column, or the pair's name.
@@ -228,8 +231,8 @@ class ExportCounts:
     damaged: int = 0
 
 
-def _dump(value: Any) -> str:
-    return safe_json(json.dumps(value, indent=2, ensure_ascii=False))
+def _dump(value: Any, ascii_only: bool = False) -> str:
+    return safe_json(json.dumps(value, indent=2, ensure_ascii=ascii_only))
 
 
 def write_json(store: Store | None, plan_text: str | None, out: TextIO) -> ExportCounts:
@@ -239,6 +242,8 @@ def write_json(store: Store | None, plan_text: str | None, out: TextIO) -> Expor
     ones read the same.
     """
     counts = ExportCounts()
+    # A stream that is not UTF-8 (PYTHONIOENCODING=ascii) gets \u escapes: the same data, still JSON.
+    ascii_only = not (getattr(out, "encoding", None) or "utf-8").lower().startswith("utf")
     out.write("{\n")
     out.write(
         f'  "format": {_dump(FORMAT)},\n  "version": {EXPORT_VERSION},\n  "schema": {SCHEMA_VERSION},\n'
@@ -247,11 +252,11 @@ def write_json(store: Store | None, plan_text: str | None, out: TextIO) -> Expor
         out.write(f'  "{table}": ')
         for row in export_records(store, table):
             out.write("[\n" if counts.records[table] == 0 else ",\n")
-            out.write(textwrap.indent(_dump(row), "    "))
+            out.write(textwrap.indent(_dump(row, ascii_only), "    "))
             counts.records[table] += 1
             counts.damaged += DAMAGED in row
         out.write("[],\n" if counts.records[table] == 0 else "\n  ],\n")
-    out.write(f'  "plan": {_dump(plan_text)}\n}}\n')
+    out.write(f'  "plan": {_dump(plan_text, ascii_only)}\n}}\n')
     return counts
 
 
@@ -601,11 +606,11 @@ def import_file(store: Store, path: Path) -> ImportCounts:
         return import_stream(store, _Capped(fh, MAX_IMPORT_BYTES, path), str(path))
 
 
-def import_into_store(path: Path, folder: Path | None = None) -> tuple[ImportCounts, Path]:
+def import_into_store(path: Path, folder: Path) -> tuple[ImportCounts, Path]:
     """Import into the store (opened or created); a refused import leaves no new store behind."""
     from footback.records.db import open_store
 
-    home = folder if folder is not None else data_dir()
+    home = folder
     store_file = db_path(home)
     had_folder, had_store = home.exists(), os.path.lexists(store_file)
     try:

@@ -28,16 +28,24 @@ ul { margin: 1mm 0; padding-left: 5mm; }
 li { margin: 0.3mm 0; }
 .src { color: #555; font-size: 9pt; }
 svg { display: block; width: 100%; max-width: 170mm; height: auto; }
-.cols { display: grid; grid-template-columns: 1fr 1fr; gap: 0 6mm; }
+.cols { display: grid; grid-template-columns: minmax(0, 1fr) minmax(0, 1fr); gap: 0 6mm; }
 footer { margin-top: 5mm; border-top: 1px solid #999; padding-top: 1.5mm; font-size: 9pt; }
 @media print {
-  body { padding: 0; font-size: 8.5pt; line-height: 1.25; max-width: none; }
-  h1 { font-size: 13pt; } h2 { font-size: 10.5pt; margin-top: 3mm; } h3 { font-size: 9pt; margin-top: 2mm; }
-  th, td { padding: 0.2mm 2mm 0.2mm 0; }
-  .src { font-size: 7.5pt; }
-  svg { max-width: 125mm; }
+  /* One A4 or Letter page for a typical history: small type, short citations on one line,
+     the answers in two columns, the chart beside routines and shoes. */
+  @page { margin: 10mm; }
+  body { padding: 0; font-size: 7.5pt; line-height: 1.2; max-width: none; }
+  h1 { font-size: 12pt; margin-bottom: 1mm; } h2 { font-size: 9.5pt; margin: 2mm 0 1mm; }
+  h3 { font-size: 8pt; margin: 1.5mm 0 0.5mm; }
+  p { margin: 0.5mm 0; } .notdx { padding: 1mm 2mm; margin: 1.5mm 0; }
+  th, td { padding: 0 2mm 0 0; }
+  .src { font-size: 7pt; } td .src { white-space: nowrap; }
+  .answers { columns: 2; column-gap: 6mm; }
+  .answers p { margin: 0; break-inside: avoid; }
+  svg { max-width: 100mm; }
   tr, svg, li, .cols { break-inside: avoid; }
   h2, h3 { break-after: avoid; }
+  footer { margin-top: 2mm; font-size: 7pt; }
 }
 """
 
@@ -56,9 +64,7 @@ def _brief(source_ids: list[str], full: str) -> str:
     """Short citations keep the page to one or two sheets; the JSON export keeps the full ones."""
     from footback.content.loader import sources
 
-    known = sources()
-    short = [known.brief(i) for i in source_ids if i in known.sources]
-    return "; ".join(short) if short else full
+    return sources().briefs(source_ids) or full
 
 
 def e(text: object) -> str:
@@ -195,17 +201,15 @@ def render_html(report: Report) -> str:
             body.append(f"<p>{e(line)}</p>")
         body.append(f"<h3>{e(h.answers)}</h3>")
         if latest.answers:
-            body.append(
-                _table(
-                    [("question", False), ("answer", False)],
-                    [[e(a.question), e(a.answer)] for a in latest.answers],
-                )
-            )
+            # Question and answer on one line each, in two columns when printed.
+            body.append('<div class="answers">')
+            body += [f"<p>{e(a.question)} <strong>{e(a.answer)}</strong></p>" for a in latest.answers]
+            body.append("</div>")
         else:
             body.append(f"<p>{e(t.no_answers)}</p>")
     body.append("</section>")
 
-    body.append(f'<section id="trends"><h2>{e(h.trends)}</h2>')
+    body.append(f'<div class="cols"><section id="trends"><h2>{e(h.trends)}</h2>')
     if report.trends:
         series = {name: report.series(name) for name in SCORE_NAMES}
         body.append(trend_svg([a.created_at for a in report.trends], series, t.trend_caption))
@@ -217,7 +221,7 @@ def render_html(report: Report) -> str:
     body.append("</section>")
 
     r = report.routines
-    body.append(f'<div class="cols"><section id="routines"><h2>{e(h.routines)}</h2>')
+    body.append(f'<div><section id="routines"><h2>{e(h.routines)}</h2>')
     if r.sessions == 0:
         body.append(f"<p>{e(t.no_sessions)}</p>")
     else:
@@ -232,13 +236,16 @@ def render_html(report: Report) -> str:
         body.append(_table([("pair", False), ("checked", False), ("verdict", False), ("score", True)], rows))
     else:
         body.append(f"<p>{e(t.no_shoes)}</p>")
-    body.append("</section></div>")
+    body.append("</section></div></div>")
 
     body.append(f'<section id="evidence"><h2>{e(h.evidence)}</h2>')
     notes = latest.result.recommendations.evidence_notes if latest else []
     if notes:
         body.append("<ul>")
-        body += [f'<li>{e(n.text)} <span class="src">({e(n.source)})</span></li>' for n in notes]
+        body += [
+            f'<li>{e(n.text)} <span class="src">({e(_brief(n.source_ids, n.source))})</span></li>'
+            for n in notes
+        ]
         body.append("</ul>")
     else:
         body.append(f"<p>{e(t.no_evidence)}</p>")

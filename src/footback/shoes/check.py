@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from typing import Literal
 
-from footback.content.loader import Sources, sources
+from footback.content.loader import Sources
 from footback.content.questions import Answers, Value, drop_inapplicable, when_holds
 from footback.core.models import StrictModel
 from footback.core.units import DistanceUnit
@@ -65,7 +65,7 @@ class ShoeCheckResult(StrictModel):
 
 def _cite(src: Sources, ids: list[str]) -> tuple[str, str]:
     """The printable citation and the evidence levels behind it (e.g. 'expert opinion; article')."""
-    citation = "; ".join(src.cite(i) for i in ids)
+    citation = src.cites(ids)
     evidence = "; ".join(dict.fromkeys(src.sources[i].evidence for i in ids))
     return citation, evidence
 
@@ -94,7 +94,7 @@ def check_shoes(
     answers = drop_inapplicable(content.questions.questions, answers)
     facts: dict[str, Value | None] = dict(answers)
     checks = content.checks
-    src = sources()
+    src = content.sources
     found = [p for p in checks.problems if p.applies(facts)]
     hidden = {other for p in found for other in p.supersedes}
     found = [p for p in found if p.id not in hidden]

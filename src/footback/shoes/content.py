@@ -76,6 +76,8 @@ class Checks(StrictModel):
 class ShoeContent(StrictModel):
     questions: ShoeQuestions
     checks: Checks
+    # The sources from the same content root, so a test tree's citations resolve within it.
+    sources: Sources
 
 
 # Facts a note may test besides the answers; problems may not use it (it is worked out from them).
@@ -125,7 +127,7 @@ def load_shoe_content(root: Path | None = None) -> ShoeContent:
     checks = found.load("shoes/checks.toml", Checks, root)
     if src is None or questions is None or checks is None:
         raise ContentError(*found.found)
-    content = ShoeContent(questions=questions, checks=checks)
+    content = ShoeContent(questions=questions, checks=checks, sources=src)
     found.add(_cross_check(content, src))
     found.raise_if_any()
     return content

@@ -7,13 +7,13 @@ from typing import TYPE_CHECKING
 
 from footback.core.text import safe_line
 from footback.core.units import DistanceUnit, format_distance, from_km
-from footback.shoes.check import ShoeCheckResult
 
 if TYPE_CHECKING:
     from rich.console import Console
     from rich.text import Text
 
     from footback.records.shoes import SavedCheck, SavedPair
+    from footback.shoes.check import ShoeCheckResult
     from footback.shoes.content import ShoeContent, Verdict
 
 BAR_WIDTH = 20
@@ -145,17 +145,18 @@ def render_result(
 def render_pairs(
     console: Console,
     pairs: list[SavedPair],
-    content: ShoeContent,
+    content: ShoeContent | None,
     now: datetime,
     units: DistanceUnit | None = None,
 ) -> None:
-    """The saved pairs as a table: type, age now, distance (in `units`, else each pair's), verdict."""
+    """The saved pairs as a table: type, age now, distance (in `units`, else each pair's), verdict.
+    `content` (for the type names) may be None when there are no pairs."""
     from rich.table import Table
     from rich.text import Text
 
     from footback.records.shoes import age_now
 
-    if not pairs:
+    if not pairs or content is None:
         console.print(Text("No saved pairs yet. Save one with: footback shoes-check --name NAME"))
         return
     table = Table(title="Saved pairs", title_justify="left", show_lines=False)

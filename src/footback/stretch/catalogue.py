@@ -6,6 +6,7 @@ from importlib.resources.abc import Traversable
 from pathlib import Path
 
 from footback.core.errors import BadInputError, ContentError
+from footback.core.models import PLAN_NAME
 from footback.core.suggest import closest
 from footback.stretch.routine_file import (
     MAX_STEPS,
@@ -146,3 +147,20 @@ def load_file(path: Path, root: Traversable | None = None) -> Routine:
 def load_all(root: Traversable | None = None) -> list[Routine]:
     """Every catalogue routine, for `--list` and the content tests."""
     return [_builtin(name, root, 0) for name in names(root)]
+
+
+def playable_names() -> list[str]:
+    """Every name `--routine` takes: the catalogue's routines and the saved plan."""
+    return [*names(), PLAN_NAME]
+
+
+def check_default_routine(name: str | None, config_path: Path) -> str | None:
+    """The configured default routine; an unknown name is an error naming the file and key."""
+    known = playable_names()
+    if name is None or name in known:
+        return name
+    hint = closest(name, known)
+    extra = f"did you mean {hint!r}? " if hint else ""
+    raise BadInputError(
+        f"{config_path}: default_routine: no routine named {name!r}; {extra}(routines: {', '.join(known)})"
+    )

@@ -1,34 +1,37 @@
 """`footback stretch` behind the option parsing: pick a routine, preview or play it, save it.
 
-Everything with a side effect (clocks, streams, the terminal) comes in through `StretchEnv`,
-so tests swap in a fake clock instead of sleeping.
+Everything with a side effect (clocks, streams, the terminal, the data folder) comes in through
+the run's context (`footback.core.runtime.Runtime`), so tests hand in a fake clock instead of sleeping.
 """
 
 from __future__ import annotations
 
+import errno
 import signal
-import sys
 import threading
-import time
-from collections.abc import Callable, Iterator
-from contextlib import AbstractContextManager, contextmanager, nullcontext
+from collections.abc import Iterator
+from contextlib import AbstractContextManager, contextmanager, nullcontext, suppress
 from dataclasses import dataclass
 from datetime import UTC, datetime
 from pathlib import Path
 from types import FrameType
-from typing import TYPE_CHECKING, TextIO
+from typing import TYPE_CHECKING, TypeVar
 
 from footback.core.errors import BadInputError, ExitCode, StoreError
 from footback.core.models import PLAN_NAME
+from footback.core.runtime import Runtime
+from footback.core.text import safe_line
 
 if TYPE_CHECKING:
     from rich.console import Console
 
     from footback.assess.model import AssessmentResult
-    from footback.cli.config import Effective
     from footback.stretch.player import KeySource, Listener, SessionSummary
     from footback.stretch.routine_file import Routine
     from footback.stretch.timeline import Timeline
+
+
+T = TypeVar("T")
 
 
 class Terminated(Exception):
@@ -76,61 +79,68 @@ class StretchOptions:
     voice_command: str | None = None  # the speech command found on PATH (cli/ looks it up)
     # After a warning sign: the person's word, given as an option, that a clinician has seen them.
     seen_clinician: bool = False
-    # The config file's settings, for `default_routine`; None plays as if there were no config.
-    config: Effective | None = None
+    # The config file's `default_routine` and where it was set (to name it in messages).
+    default_routine: str | None = None
+    config_path: Path | None = None
 
 
-def _terminal_keys(show_cursor: bool) -> AbstractContextManager[KeySource]:
-    from footback.stretch.keys import TerminalKeys
-
-    return TerminalKeys(show_cursor=show_cursor)
+# What writing to (or restoring) a terminal raises once its window was closed.
+TERMINAL_GONE = frozenset({errno.EIO, errno.ENXIO, errno.EBADF, errno.EPIPE, errno.ENOTTY})
 
 
-@dataclass(frozen=True)
-class StretchEnv:
-    """The outside world as the stretch command sees it."""
-
-    out: TextIO
-    out_is_tty: bool
-    in_is_tty: bool
-    clock: Callable[[], float] = time.monotonic
-    sleep: Callable[[float], None] = time.sleep
-    wall_now: Callable[[], datetime] = lambda: datetime.now(UTC)
-    open_keys: Callable[[bool], AbstractContextManager[KeySource]] = _terminal_keys
-    # One typed line, for the check-in offered after a finished routine.
-    read_line: Callable[[], str] = input
+def _terminal_gone(exc: BaseException) -> bool:
+    """An OSError, or a termios.error (not an OSError), saying the terminal is no longer there."""
+    if isinstance(exc, OSError):
+        return exc.errno in TERMINAL_GONE
+    code = exc.args[0] if exc.args else None
+    return type(exc).__module__ == "termios" and code in TERMINAL_GONE
 
 
-def _isatty(stream: TextIO) -> bool:
+@contextmanager
+def _quiet_if_gone(cm: AbstractContextManager[T]) -> Iterator[T]:
+    """Enter `cm`; if leaving it fails because the terminal is gone, give up on it quietly.
+
+    Closing the window mid-routine makes rich's `Live.stop` and restoring the key settings raise
+    `OSError(EIO)`: that must never stop the session from being saved.
+    """
+    value = cm.__enter__()
     try:
-        return stream.isatty()
-    except (AttributeError, ValueError):
-        return False
-
-
-def real_env() -> StretchEnv:
-    """The real terminal, looked up at call time."""
-    return StretchEnv(out=sys.stdout, out_is_tty=_isatty(sys.stdout), in_is_tty=_isatty(sys.stdin))
+        yield value
+    except BaseException as exc:
+        try:
+            if cm.__exit__(type(exc), exc, exc.__traceback__):
+                return
+        except Exception as gone:
+            if not _terminal_gone(gone):
+                raise
+        raise
+    try:
+        cm.__exit__(None, None, None)
+    except Exception as gone:
+        if not _terminal_gone(gone):
+            raise
 
 
 def _say(console: Console, line: str) -> None:
     from rich.text import Text
 
-    console.print(Text(line))
+    with suppress(OSError):  # after a hangup there is no one to tell; the session is saved
+        console.print(Text(line))
 
 
 def _say_where(console: Console, path: Path) -> None:
     from rich.text import Text
 
     # soft_wrap: the path stays whole on one line, so it can be copied.
-    console.print(Text(f"Data file: {path}"), soft_wrap=True)
+    with suppress(OSError):
+        console.print(Text(f"Data file: {safe_line(str(path))}"), soft_wrap=True)
 
 
-def _ask_routine(console: Console, env: StretchEnv, why: str) -> Routine:
+def _ask_routine(console: Console, env: Runtime, why: str) -> Routine:
     from footback.stretch import catalogue
 
     known = catalogue.names()
-    if not env.in_is_tty:
+    if not env.stdin_tty:
         raise BadInputError(f"{why}; choose a routine with --routine NAME (routines: {', '.join(known)})")
     from rich.prompt import Prompt
 
@@ -142,19 +152,21 @@ def _ask_routine(console: Console, env: StretchEnv, why: str) -> Routine:
     return catalogue.load_builtin(name)
 
 
-def _latest_result() -> AssessmentResult | None:
+def _latest_result(folder: Path) -> AssessmentResult | None:
     """The latest saved assessment's result; reading never creates the store."""
     from footback.records.assessments import latest_result
     from footback.records.db import open_existing_store
 
-    store = open_existing_store()
+    store = open_existing_store(folder)
     if store is None:
         return None
     with store:
         return latest_result(store)
 
 
-def _recommended(console: Console, env: StretchEnv, result: AssessmentResult | None) -> Routine:
+def _recommended(
+    console: Console, env: Runtime, result: AssessmentResult | None, verb: str = "Playing"
+) -> Routine:
     """The latest assessment's first routine, or the person's choice when it has none."""
     from footback.stretch import catalogue
 
@@ -163,47 +175,48 @@ def _recommended(console: Console, env: StretchEnv, result: AssessmentResult | N
     names = result.recommendations.routines
     if not names:
         return _ask_routine(console, env, "Your latest assessment did not recommend a routine")
-    _say(console, f"Playing '{names[0]}', recommended by your latest assessment.")
+    _say(console, f"{verb} '{names[0]}', recommended by your latest assessment.")
     if len(names) > 1:
         others = ", ".join(f"footback stretch --routine {name}" for name in names[1:])
         _say(console, f"Also recommended: {others}")
     return catalogue.load_builtin(names[0])
 
 
-def _named(name: str) -> Routine:
+def _named(name: str, folder: Path) -> Routine:
     from footback.stretch import catalogue
 
     if name == PLAN_NAME:
         from footback.plan.build import load_saved_plan
 
-        return load_saved_plan()
+        return load_saved_plan(folder)
     return catalogue.load_builtin(name)
 
 
-def _unasked(options: StretchOptions, console: Console, env: StretchEnv) -> Routine:
+def _unasked(options: StretchOptions, console: Console, env: Runtime) -> Routine:
     """No --routine or --file: the config's default_routine, else the assessment's choice.
 
     A warning sign was dealt with before this (see `_after_warning_sign`).
     """
-    from footback.cli.config import check_default_routine
     from footback.stretch import catalogue
 
     configured = None
-    if options.config is not None:
-        configured = check_default_routine(options.config, [*catalogue.names(), PLAN_NAME])
-    result = _latest_result()
-    if configured is not None and options.config is not None:
-        _say(console, f"Playing '{configured}', the default_routine in {options.config.path}.")
-        return _named(configured)
-    return _recommended(console, env, result)
+    if options.config_path is not None:
+        configured = catalogue.check_default_routine(options.default_routine, options.config_path)
+    result = _latest_result(env.data_dir)
+    # --preview shows a routine without playing it, and says so.
+    verb = "Previewing" if options.preview else "Playing"
+    if configured is not None:
+        _say(console, f"{verb} '{configured}', the default_routine in {options.config_path}.")
+        return _named(configured, env.data_dir)
+    return _recommended(console, env, result, verb)
 
 
-def _after_warning_sign(options: StretchOptions, console: Console, env: StretchEnv) -> bool:
+def _after_warning_sign(options: StretchOptions, console: Console, env: Runtime) -> bool:
     """Before any routine plays: True to go on; after an unseen warning sign, ask first."""
     from footback.assess.gate import open_gate, pass_gate
     from footback.records.db import open_existing_store, open_store
 
-    store = open_existing_store()
+    store = open_existing_store(env.data_dir)
     if store is None:
         return True
     with store:
@@ -220,16 +233,16 @@ def _after_warning_sign(options: StretchOptions, console: Console, env: StretchE
             return False
 
     return pass_gate(
-        open_store,
+        lambda: open_store(env.data_dir),
         gate,
-        now=env.wall_now(),
+        now=env.clock.now(),
         seen_option=options.seen_clinician,
-        confirm=confirm if env.in_is_tty else None,
+        confirm=confirm if env.stdin_tty else None,
         say=lambda line: _say(console, line),
     )
 
 
-def _choose(options: StretchOptions, console: Console, env: StretchEnv) -> Routine:
+def _choose(options: StretchOptions, console: Console, env: Runtime) -> Routine:
     from footback.stretch import catalogue
 
     if options.routine is not None and options.file is not None:
@@ -237,17 +250,16 @@ def _choose(options: StretchOptions, console: Console, env: StretchEnv) -> Routi
     if options.file is not None:
         return catalogue.load_file(options.file)
     if options.routine is not None:
-        return _named(options.routine)
+        return _named(options.routine, env.data_dir)
     return _unasked(options, console, env)
 
 
-def run(options: StretchOptions, env: StretchEnv) -> int:
+def run(options: StretchOptions, env: Runtime) -> int:
     """The whole command; returns the exit code (Ctrl-C propagates after saving)."""
-    from footback.cli.console import make_console
     from footback.stretch import catalogue
     from footback.stretch.timeline import build
 
-    console = make_console(no_color=options.no_color, file=env.out)
+    console = env.console(no_color=options.no_color, file=env.out)
     if options.list_routines:
         from footback.stretch.preview import print_list
 
@@ -265,28 +277,28 @@ def run(options: StretchOptions, env: StretchEnv) -> int:
     return _play(options, env, console, timeline)
 
 
-def _play(options: StretchOptions, env: StretchEnv, console: Console, timeline: Timeline) -> int:
+def _play(options: StretchOptions, env: Runtime, console: Console, timeline: Timeline) -> int:
     from footback.stretch.player import Player
     from footback.stretch.render import LiveScreen, PlainLog
 
     # rich cannot redraw in place on a dumb terminal: plain lines are the readable choice there.
-    plain = options.plain or not env.out_is_tty or console.is_dumb_terminal
-    bell = not options.quiet and env.out_is_tty
+    plain = options.plain or not env.stdout_tty or console.is_dumb_terminal
+    bell = not options.quiet and env.stdout_tty
     view: LiveScreen | PlainLog
     if plain:
         view = PlainLog(timeline, env.out, bell=bell)
     else:
-        view = LiveScreen(timeline, console, bell=bell, keys=env.in_is_tty)
+        view = LiveScreen(timeline, console, bell=bell, keys=env.stdin_tty)
     view.intro()
     listener: Listener = view
     if options.voice:
         listener = _with_voice(options, console, timeline, view)
     keys_cm: AbstractContextManager[KeySource | None] = (
-        env.open_keys(not plain) if env.in_is_tty else nullcontext(None)
+        env.open_keys(not plain) if env.stdin_tty else nullcontext(None)
     )
     stopped: BaseException | None = None
-    with _stop_on_signals(), keys_cm as keys:
-        if options.wait and keys is not None and env.out_is_tty:
+    with _stop_on_signals(), _quiet_if_gone(keys_cm) as keys:
+        if options.wait and keys is not None and env.stdout_tty:
             try:
                 ready = _ready(console, keys)
             except Terminated as exc:  # the window closed at the prompt: nothing to save
@@ -294,28 +306,34 @@ def _play(options: StretchOptions, env: StretchEnv, console: Console, timeline: 
             if not ready:
                 _say(console, "Not started: nothing saved.")
                 return ExitCode.OK
-        started_at = env.wall_now()
+        started_at = env.clock.now().astimezone(UTC)
         player = Player(
             timeline,
             listener,
-            clock=env.clock,
-            sleep=env.sleep,
+            clock=env.clock.monotonic,
+            sleep=env.clock.sleep,
             keys=keys,
             speed=options.speed,
             frames=not plain,
         )
         try:
-            with view if isinstance(view, LiveScreen) else nullcontext():
+            with _quiet_if_gone(view if isinstance(view, LiveScreen) else nullcontext()):
                 summary = player.run()
         except (KeyboardInterrupt, Terminated) as exc:
             stopped = exc
             summary = player.summary()
+        except OSError as exc:
+            if not _terminal_gone(exc):
+                raise
+            # The window was closed (the write failed before SIGHUP arrived): stop as on a hangup.
+            stopped = Terminated(signal.SIGHUP)
+            summary = player.summary()
     # The terminal is back to normal here: report, save, then pass the interrupt on.
-    _wrap_up(options, console, timeline, summary, started_at, interrupted=stopped is not None)
-    if stopped is None and summary.finished and env.in_is_tty and env.out_is_tty and not options.no_save:
+    _wrap_up(options, env, console, timeline, summary, started_at, interrupted=stopped is not None)
+    if stopped is None and summary.finished and env.stdin_tty and env.stdout_tty and not options.no_save:
         from footback.daily.checkin_flow import offer_checkin
 
-        offer_checkin(console, env.read_line, env.wall_now().astimezone())
+        offer_checkin(console, env.read_line, env.clock.now(), env.data_dir)
     if isinstance(stopped, Terminated):
         return 128 + stopped.signum
     if stopped is not None:
@@ -354,6 +372,7 @@ def _with_voice(options: StretchOptions, console: Console, timeline: Timeline, v
 
 def _wrap_up(
     options: StretchOptions,
+    env: Runtime,
     console: Console,
     timeline: Timeline,
     summary: SessionSummary,
@@ -383,14 +402,12 @@ def _wrap_up(
     if options.side is not None:
         extra["side"] = options.side
     try:
-        with open_store() as store:
+        with open_store(env.data_dir) as store:
             save_session(store, summary, started_at, extra)
     except StoreError as exc:
         if not interrupted:
             raise
-        from footback.cli.boundary import print_error
-
-        print_error(exc.message)
+        env.print_error(exc.message)
         return
     _say(console, line + " Saved to your history.")
-    _say_where(console, db_path())
+    _say_where(console, db_path(env.data_dir))

@@ -18,6 +18,7 @@ from footback.cli.commands.options import (
     SchemaOption,
     TemplateOption,
 )
+from footback.cli.context import AppContext, app_context
 
 if TYPE_CHECKING:
     from footback.assess.model import AssessmentResult
@@ -27,6 +28,7 @@ if TYPE_CHECKING:
 
 
 def assess(
+    ctx: typer.Context,
     *,
     answers: AnswersOption = None,
     template: TemplateOption = False,
@@ -34,24 +36,36 @@ def assess(
     as_json: ResultJsonOption = False,
     no_save: Annotated[bool, typer.Option("--no-save", help="Do not store this assessment.")] = False,
     no_color: NoColorOption = False,
+    last: Annotated[
+        bool, typer.Option("--last", help="Show the last saved result again (with --json: as JSON).")
+    ] = False,
 ) -> None:
     """Screen for warning signs, then score foot risk, back risk and the feet-to-back link."""
     with command_boundary():
-        from footback.cli.config import load_settings
+        app = app_context(ctx)
+        if last:
+            if answers or template or schema or no_save:
+                from footback.core.errors import BadInputError
 
-        settings = load_settings()
+                raise BadInputError(
+                    "--last shows the saved result; use it without --answers, --template, --schema"
+                )
+            show_last(app, as_json=as_json, no_color=app.colour_off(no_color))
+            return
         run_assess(
+            app,
             answers_path=answers,
             template=template,
             schema=schema,
             as_json=as_json,
             no_save=no_save,
-            no_color=settings.colour_off(no_color),
-            body_units=settings.settings.body_units,
+            no_color=app.colour_off(no_color),
+            body_units=app.config.settings.body_units,
         )
 
 
 def run_assess(
+    app: AppContext,
     *,
     answers_path: Path | None,
     template: bool,
@@ -60,10 +74,8 @@ def run_assess(
     no_save: bool,
     no_color: bool,
     body_units: BodyUnits = "metric",
-    interactive: bool | None = None,
-    now: datetime | None = None,
 ) -> None:
-    """The command body; `interactive` and `now` default to the real terminal and clock."""
+    """The command body: questions from the answers file, the rest asked on the terminal."""
     from footback.assess.content import load_assess_content
     from footback.assess.service import assess as run
     from footback.assess.service import interview_stop, stops_early
@@ -83,18 +95,17 @@ def run_assess(
     given = load_answers(answers_path, questions) if answers_path else {}
     missing = [] if stops_early(content, given) else missing_ids(questions, given)
     if missing:
-        from footback.cli.console import make_console
         from footback.content.interview import InputEnded, PartIntro, run_interview
         from footback.core.errors import FootbackError, MissingAnswersError
 
-        can_ask = interactive if interactive is not None else (answers_path is None or sys.stdin.isatty())
+        can_ask = answers_path is None or app.stdin_tty
         if not can_ask:
             raise MissingAnswersError(
                 f"{answers_path}: missing answers and no terminal to ask on: {', '.join(missing)}"
             )
         parts = {p.id: PartIntro(p.title, p.intro) for p in content.questions.parts}
         # Questions go to the terminal (stderr), so `footback assess > result.txt` still asks them.
-        out = make_console(no_color=no_color, stderr=True)
+        out = app.console(no_color=no_color, stderr=True)
         out.print(content.questions.disclaimer, style="dim")
         try:
             # Typed heights and weights follow `body_units`; files keep the units in their ids.
@@ -104,20 +115,24 @@ def run_assess(
             raise FootbackError("input ended before the assessment was finished; nothing was saved") from None
 
     result = run(content, given)
-    stamp = now or datetime.now(UTC)
+    stamp = app.clock.now().astimezone(UTC)
     # The comparison is only drawn on the result screen; --json --no-save touches no store at all.
-    previous = None if as_json and no_save else _previous_and_save(given, result, stamp, save=not no_save)
+    previous = (
+        None
+        if as_json and no_save
+        else _previous_and_save(app.data_dir, given, result, stamp, save=not no_save)
+    )
     from footback.cli.console import where_line
 
     if as_json:
         typer.echo(result.model_dump_json(indent=2))
         # stdout stays pure JSON; where it went goes to stderr, and without loading rich.
-        sys.stderr.write(where_line(saved=not no_save) + "\n")
+        sys.stderr.write(where_line(app.db_path, saved=not no_save) + "\n")
         return
     from footback.assess.render import render_result
-    from footback.cli.console import make_console, say_where, show_long
+    from footback.cli.console import say_where, show_long
 
-    out = make_console(no_color=no_color)
+    out = app.console(no_color=no_color)
     show_long(
         out,
         lambda console: render_result(
@@ -128,17 +143,55 @@ def run_assess(
             previous.created_at if previous else None,
         ),
     )
-    say_where(out, saved=not no_save)
+    say_where(out, app.db_path, saved=not no_save)
+
+
+def show_last(app: AppContext, *, as_json: bool, no_color: bool) -> None:
+    """`--last`: the most recent saved result, drawn as after an assessment (compared with the one before)."""
+    from footback.core.errors import FootbackError
+    from footback.records.assessments import list_assessments
+    from footback.records.db import open_existing_store
+
+    store = open_existing_store(app.data_dir)
+    saved = []
+    if store is not None:
+        with store:
+            saved = list_assessments(store, limit=2)
+    if not saved:
+        raise FootbackError("no assessment is saved yet: run `footback assess` first")
+    latest, before = saved[-1], (saved[0] if len(saved) == 2 else None)
+    if as_json:
+        typer.echo(latest.result.model_dump_json(indent=2))
+        return
+    from rich.text import Text
+
+    from footback.assess.content import load_assess_content
+    from footback.assess.render import render_result
+    from footback.cli.console import show_long
+
+    urgent_text = load_assess_content().advice.urgent
+    out = app.console(no_color=no_color)
+    show_long(
+        out,
+        lambda console: render_result(
+            console,
+            latest.result,
+            urgent_text,
+            before.result if before else None,
+            before.created_at if before else None,
+        ),
+    )
+    out.print(Text(f"Saved on {latest.created_at.astimezone():%Y-%m-%d at %H:%M}.", style="dim"))
 
 
 def _previous_and_save(
-    answers: Answers, result: AssessmentResult, stamp: datetime, *, save: bool
+    folder: Path, answers: Answers, result: AssessmentResult, stamp: datetime, *, save: bool
 ) -> SavedAssessment | None:
     """Read the last assessment for comparison, then store this one unless told not to."""
     from footback.records.assessments import latest_assessment, save_assessment
     from footback.records.db import open_existing_store, open_store
 
-    store = open_store() if save else open_existing_store()
+    store = open_store(folder) if save else open_existing_store(folder)
     if store is None:
         return None
     with store:

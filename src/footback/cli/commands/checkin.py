@@ -3,17 +3,17 @@
 from __future__ import annotations
 
 import json
-import sys
-from datetime import datetime
 from typing import Annotated
 
 import typer
 
 from footback.cli.boundary import command_boundary
 from footback.cli.commands.options import NoColorOption
+from footback.cli.context import app_context
 
 
 def checkin(
+    ctx: typer.Context,
     *,
     foot: Annotated[int | None, typer.Option("--foot", metavar="N", help="Foot pain today, 0-10.")] = None,
     back: Annotated[int | None, typer.Option("--back", metavar="N", help="Back pain today, 0-10.")] = None,
@@ -38,16 +38,15 @@ def checkin(
 ) -> None:
     """Log today's foot and back pain (0-10), a note, and any new warning sign."""
     with command_boundary():
-        from footback.cli.config import load_settings
-        from footback.cli.console import make_console
         from footback.daily.checkin_flow import CheckinRequest, render_outcome, run_checkin
         from footback.records.db import open_store
 
-        out = make_console(no_color=load_settings().colour_off(no_color), stderr=as_json)
+        app = app_context(ctx)
+        out = app.console(no_color=app.colour_off(no_color), stderr=as_json)
         request = CheckinRequest(foot=foot, back=back, note=note, day=day, replace=replace, signs=sign or [])
-        ask = out.input if sys.stdin.isatty() else None
-        with open_store() as store:
-            outcome = run_checkin(store, request, now=datetime.now().astimezone(), ask=ask, console=out)
+        ask = out.input if app.stdin_tty else None
+        with open_store(app.data_dir) as store:
+            outcome = run_checkin(store, request, now=app.clock.now(), ask=ask, console=out)
         if as_json:
             typer.echo(json.dumps(outcome.as_json(), indent=2))
         render_outcome(out, outcome)

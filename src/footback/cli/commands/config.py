@@ -9,12 +9,17 @@ import typer
 
 from footback.cli.boundary import command_boundary
 from footback.cli.commands.options import NoColorOption
+from footback.cli.context import app_context
+from footback.core.text import safe_line
 
 if TYPE_CHECKING:
+    from rich.console import Console
+
     from footback.cli.config import Effective
 
 
 def config(
+    ctx: typer.Context,
     *,
     as_json: Annotated[bool, typer.Option("--json", help="Print the settings as JSON.")] = False,
     path_only: Annotated[bool, typer.Option("--path", help="Print only the config file's path.")] = False,
@@ -22,42 +27,36 @@ def config(
 ) -> None:
     """Show the effective settings, where each came from, and the config file's path."""
     with command_boundary():
-        from footback.cli.config import config_path, load_settings
-
+        app = app_context(ctx)
         if path_only:  # works even when the file is broken: that is when people look for it
-            typer.echo(str(config_path()))
+            typer.echo(safe_line(str(app.config_path)))
             return
-        effective = load_settings()
+        effective = app.config
         _check_routine(effective)
         values = effective.settings.model_dump()
         if as_json:
             doc = {"path": str(effective.path), "settings": values, "origins": effective.origins}
             typer.echo(json.dumps(doc, indent=2))
             return
-        _render(effective, values, no_color=effective.colour_off(no_color))
+        _render(app.console(no_color=effective.colour_off(no_color)), effective, values)
 
 
 def _check_routine(effective: Effective) -> None:
     """A default_routine that names no routine is reported here too, not only by `stretch`."""
     if effective.settings.default_routine is None:
         return
-    from footback.cli.config import check_default_routine
-    from footback.core.models import PLAN_NAME
     from footback.stretch import catalogue
 
-    check_default_routine(effective, [*catalogue.names(), PLAN_NAME])
+    catalogue.check_default_routine(effective.settings.default_routine, effective.path)
 
 
-def _render(effective: Effective, values: dict[str, object], *, no_color: bool) -> None:
+def _render(out: Console, effective: Effective, values: dict[str, object]) -> None:
     from rich.padding import Padding
     from rich.table import Table
     from rich.text import Text
 
-    from footback.cli.console import make_console
-
-    out = make_console(no_color=no_color)
     # soft_wrap: the path stays whole on one line, so it can be copied.
-    out.print(Text(f"Config file: {effective.path}"), soft_wrap=True)
+    out.print(Text(f"Config file: {safe_line(str(effective.path))}"), soft_wrap=True)
     if not effective.path.exists():
         out.print(Text("  (not created yet; defaults apply)", style="dim"))
     grid = Table.grid(padding=(0, 1))

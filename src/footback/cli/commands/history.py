@@ -3,16 +3,17 @@
 from __future__ import annotations
 
 import json
-from datetime import datetime
 from typing import Annotated
 
 import typer
 
 from footback.cli.boundary import command_boundary
 from footback.cli.commands.options import NoColorOption
+from footback.cli.context import AppContext, app_context
 
 
 def history(
+    ctx: typer.Context,
     *,
     since: Annotated[
         str | None,
@@ -23,26 +24,22 @@ def history(
 ) -> None:
     """Show saved assessments, stretch sessions and shoe checks, with score trends and your streak."""
     with command_boundary():
-        from footback.cli.config import load_settings
-
-        no_color = load_settings().colour_off(no_color)
-        run_history(since=since, as_json=as_json, no_color=no_color)
+        app = app_context(ctx)
+        run_history(app, since=since, as_json=as_json, no_color=app.colour_off(no_color))
 
 
-def run_history(*, since: str | None, as_json: bool, no_color: bool, now: datetime | None = None) -> None:
-    """The command body; `now` defaults to the local clock (days and weeks are local)."""
-    from footback.cli.console import make_console
-    from footback.core.paths import db_path
+def run_history(app: AppContext, *, since: str | None, as_json: bool, no_color: bool) -> None:
+    """The command body; days and weeks are counted on the local clock."""
     from footback.history.render import ROWS_READ, render_history
     from footback.records.db import open_existing_store
     from footback.records.history import as_json as to_json
     from footback.records.history import empty_history, load_history, parse_since
 
     start = parse_since(since) if since is not None else None
-    clock = now or datetime.now().astimezone()
-    store = open_existing_store()
+    clock = app.clock.now()
+    store = open_existing_store(app.data_dir)
     if store is None:
-        result = empty_history(str(db_path()), start)
+        result = empty_history(str(app.db_path), start)
     else:
         with store:
             # The screen shows the newest rows; --json shows every record.
@@ -50,4 +47,4 @@ def run_history(*, since: str | None, as_json: bool, no_color: bool, now: dateti
     if as_json:
         typer.echo(json.dumps(to_json(result), indent=2))
         return
-    render_history(make_console(no_color=no_color), result, clock.tzinfo)
+    render_history(app.console(no_color=no_color), result, clock.tzinfo)

@@ -49,3 +49,21 @@ SeenClinicianOption = Annotated[
         "(for use without a terminal; in a terminal footback asks).",
     ),
 ]
+
+
+def format_for_output(
+    given: str | None, output: Path | None, extensions: dict[str, str], default: str
+) -> str:
+    """The format to write: `--format` if given, else the one the file name's extension says,
+    else `default`. A `--format` that contradicts a known extension is a usage error."""
+    from footback.core.errors import BadInputError
+
+    by_name = extensions.get(output.suffix.lower()) if output is not None else None
+    if given is None:
+        return by_name or default
+    if by_name is not None and by_name != given:
+        raise BadInputError(
+            f"--format {given} contradicts --output {output} (a {by_name} file name); "
+            f"drop --format, or name it {output.with_suffix('.' + given).name if output else ''}"
+        )
+    return given

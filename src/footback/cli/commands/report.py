@@ -11,7 +11,11 @@ from typing import Annotated
 import typer
 
 from footback.cli.boundary import command_boundary
-from footback.cli.commands.options import OutputOption
+from footback.cli.commands.options import OutputOption, format_for_output
+from footback.cli.context import app_context
+
+# A file name's extension picks the format when --format is not given.
+EXTENSIONS = {".md": "md", ".markdown": "md", ".html": "html", ".htm": "html"}
 
 
 class ReportFormat(StrEnum):
@@ -20,37 +24,44 @@ class ReportFormat(StrEnum):
 
 
 def report(
+    ctx: typer.Context,
     *,
     fmt: Annotated[
-        ReportFormat,
-        typer.Option("--format", "-f", help="md (Markdown text) or html (one file that prints well)."),
-    ] = ReportFormat.md,
+        ReportFormat | None,
+        typer.Option(
+            "--format",
+            "-f",
+            help="md (Markdown text) or html (one file that prints well)."
+            " Default: from the --output name (.html, .md), else md.",
+            show_default=False,
+        ),
+    ] = None,
     output: OutputOption = None,
 ) -> None:
     """Make a one-page summary for a clinician: answers, factors, warning signs, trends, routines, shoes."""
     with command_boundary():
-        run_report(fmt=fmt.value, output=output)
+        chosen = format_for_output(fmt.value if fmt else None, output, EXTENSIONS, ReportFormat.md.value)
+        app = app_context(ctx)
+        run_report(app.data_dir, fmt=chosen, output=output, now=app.clock.now())
 
 
-def run_report(*, fmt: str, output: Path | None, now: datetime | None = None) -> None:
-    """The command body; `now` defaults to the local clock (the report's date and 30-day window)."""
+def run_report(folder: Path, *, fmt: str, output: Path | None, now: datetime) -> None:
+    """The command body; `now` (local) dates the report and ends its 30-day window."""
     from footback.core.errors import FootbackError
     from footback.core.files import write_output
-    from footback.core.paths import data_dir
     from footback.core.text import safe_document, safe_line
     from footback.records.db import open_existing_store
     from footback.report.build import build_report
     from footback.report.html import render_html
     from footback.report.markdown import render_markdown
 
-    clock = now or datetime.now().astimezone()
-    store = open_existing_store()
+    store = open_existing_store(folder)
     if store is None:
         raise FootbackError("nothing is stored yet: run `footback assess` first, then `footback report`")
     with store:
-        made = build_report(store, now=clock)
+        made = build_report(store, now=now)
     # The last word on what leaves footback: whatever a record holds, no raw control character.
     text = safe_document(render_html(made) if fmt == "html" else render_markdown(made))
-    write_output(output, text, data_dir())
+    write_output(output, text, folder)
     if output is not None and str(output) != "-":
         sys.stderr.write(f"Report written to {safe_line(str(output))}\n")

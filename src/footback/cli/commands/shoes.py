@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import json
 import shlex
-import sys
 from datetime import UTC, datetime
 from pathlib import Path
 from typing import TYPE_CHECKING, Annotated, Any
@@ -19,6 +18,7 @@ from footback.cli.commands.options import (
     SchemaOption,
     TemplateOption,
 )
+from footback.cli.context import AppContext, app_context
 
 if TYPE_CHECKING:
     from rich.console import Console
@@ -31,6 +31,7 @@ if TYPE_CHECKING:
 
 
 def shoes_check(
+    ctx: typer.Context,
     *,
     answers: AnswersOption = None,
     name: Annotated[
@@ -56,10 +57,10 @@ def shoes_check(
 ) -> None:
     """Check one pair of shoes: the podiatrists' hand tests, fit and wear, and when to replace them."""
     with command_boundary():
-        from footback.cli.config import load_settings
-
-        config = load_settings()
+        app = app_context(ctx)
+        config = app.config
         run_shoes(
+            app,
             answers_path=answers,
             name=name,
             list_saved=list_saved,
@@ -91,6 +92,7 @@ def _check_options(
 
 
 def run_shoes(
+    app: AppContext,
     *,
     answers_path: Path | None,
     name: str | None,
@@ -102,15 +104,19 @@ def run_shoes(
     no_save: bool,
     no_color: bool,
     units: DistanceUnit | None = None,
-    interactive: bool | None = None,
-    now: datetime | None = None,
 ) -> None:
-    """The command body; `interactive` and `now` default to the real terminal and clock.
+    """The command body.
 
     `units` is the configured unit (None when the config leaves it at the default): it reads bare
     distances and shows saved pairs; a unit the person writes ("12km", "7.5 mi") always wins.
     """
-    from footback.cli.console import make_console
+    if list_saved and not (template or schema):
+        # Start-up: --list loads shoe content only to show saved pairs, and rich only to draw.
+        _check_options(
+            answers_path=answers_path, name=name, list_saved=True, add_distance=add_distance, no_save=no_save
+        )
+        _list(app, no_color=no_color, as_json=as_json, now=app.clock.now().astimezone(UTC), units=units)
+        return
     from footback.content.questions import json_schema, toml_template, with_distance_unit
     from footback.records.shoes import clean_pair_name
     from footback.shoes.content import load_shoe_content
@@ -136,26 +142,16 @@ def run_shoes(
         no_save=no_save,
     )
     pair = clean_pair_name(name) if name is not None else None
-    stamp = now or datetime.now(UTC)
-    out = make_console(no_color=no_color, stderr=as_json)
-    if list_saved:
-        _list(content, out, as_json=as_json, now=stamp, units=units)
-    elif add_distance is not None and pair is not None:
-        _add_distance(content, out, pair, add_distance, as_json=as_json, now=stamp, units=units)
+    stamp = app.clock.now().astimezone(UTC)
+    out = app.console(no_color=no_color, stderr=as_json)
+    if add_distance is not None and pair is not None:
+        _add_distance(app, content, out, pair, add_distance, as_json=as_json, now=stamp, units=units)
     else:
-        _check(
-            content,
-            out,
-            answers_path,
-            pair,
-            as_json=as_json,
-            no_save=no_save,
-            interactive=interactive,
-            now=stamp,
-        )
+        _check(app, content, out, answers_path, pair, as_json=as_json, no_save=no_save, now=stamp)
 
 
 def _check(
+    app: AppContext,
     content: ShoeContent,
     out: Console,
     answers_path: Path | None,
@@ -163,7 +159,6 @@ def _check(
     *,
     as_json: bool,
     no_save: bool,
-    interactive: bool | None,
     now: datetime,
 ) -> None:
     """One guided (or file-driven) check of a pair, then the result and, unless told not to, saving."""
@@ -188,7 +183,7 @@ def _check(
         unit = parse_distance(typed_distance, default_unit).unit
     missing = missing_ids(questions, given)
     if missing:
-        can_ask = interactive if interactive is not None else (answers_path is None or sys.stdin.isatty())
+        can_ask = answers_path is None or app.stdin_tty
         if not can_ask:
             raise MissingAnswersError(
                 f"{answers_path}: missing answers and no terminal to ask on: {', '.join(missing)}"
@@ -207,23 +202,23 @@ def _check(
             raise FootbackError("input ended before the shoe check was finished; nothing was saved") from None
 
     result = check_shoes(content, given, unit)
-    previous, saved_as = _previous_and_save(given, result, now, pair, save=not no_save)
+    previous, saved_as = _previous_and_save(app.data_dir, given, result, now, pair, save=not no_save)
     result = result.model_copy(update={"pair": saved_as})
     if as_json:
         typer.echo(result.model_dump_json(indent=2))
     else:
         render_result(out, result, content, previous)
-    _say_where(out, saved=not no_save, named=pair is not None)
+    _say_where(out, app.db_path, saved=not no_save, named=pair is not None)
 
 
 def _previous_and_save(
-    answers: Answers, result: ShoeCheckResult, now: datetime, pair: str | None, *, save: bool
+    folder: Path, answers: Answers, result: ShoeCheckResult, now: datetime, pair: str | None, *, save: bool
 ) -> tuple[SavedCheck | None, str | None]:
     """The pair's last check (for comparison) and the name it is saved under; stores unless told not to."""
     from footback.records.db import open_existing_store, open_store
     from footback.records.shoes import find_pair, latest_check, save_check
 
-    store = open_store() if save else open_existing_store()
+    store = open_store(folder) if save else open_existing_store(folder)
     if store is None:
         return None, pair
     with store:
@@ -236,31 +231,38 @@ def _previous_and_save(
     return previous, name
 
 
-def _say_where(out: Console, *, saved: bool, named: bool) -> None:
+def _say_where(out: Console, db_path: Path, *, saved: bool, named: bool) -> None:
     from rich.text import Text
 
     from footback.cli.console import say_where
 
-    say_where(out, saved=saved)
+    say_where(out, db_path, saved=saved)
     if saved and not named:
         out.print(Text("Tip: add --name NAME to track this pair's distance and verdicts.", style="dim"))
 
 
 def _list(
-    content: ShoeContent, out: Console, *, as_json: bool, now: datetime, units: DistanceUnit | None
+    app: AppContext, *, no_color: bool, as_json: bool, now: datetime, units: DistanceUnit | None
 ) -> None:
     """Saved pairs, in the configured unit or else each pair's own; never creates the store."""
     from footback.records.db import open_existing_store
     from footback.records.shoes import age_now, list_pairs
-    from footback.shoes.render import render_pairs
 
-    store = open_existing_store()
+    store = open_existing_store(app.data_dir)
     pairs: list[SavedPair] = []
     if store is not None:
         with store:
             pairs = list_pairs(store)
     if not as_json:
-        render_pairs(out, pairs, content, now, units)
+        from footback.shoes.render import render_pairs
+
+        # Shoe content names the types in the table: loaded only when there is a pair to show.
+        content = None
+        if pairs:
+            from footback.shoes.content import load_shoe_content
+
+            content = load_shoe_content()
+        render_pairs(app.console(no_color=no_color), pairs, content, now, units)
         return
     rows = []
     for p in pairs:
@@ -281,6 +283,7 @@ def _list(
 
 
 def _add_distance(
+    app: AppContext,
     content: ShoeContent,
     out: Console,
     name: str,
@@ -303,7 +306,7 @@ def _add_distance(
     from footback.shoes.check import check_shoes
     from footback.shoes.render import render_result, type_label
 
-    store = open_existing_store()
+    store = open_existing_store(app.data_dir)
     if store is None:
         raise BadInputError(f"no saved pair named {name!r}: nothing is saved yet (save one with --name)")
     with store:
@@ -357,4 +360,4 @@ def _add_distance(
                 style="dim",
             )
         )
-    _say_where(out, saved=True, named=True)
+    _say_where(out, app.db_path, saved=True, named=True)

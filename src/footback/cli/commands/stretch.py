@@ -10,6 +10,7 @@ import typer
 
 from footback.cli.boundary import command_boundary
 from footback.cli.commands.options import NoColorOption, SeenClinicianOption, number_between
+from footback.cli.context import app_context
 
 
 class Side(StrEnum):
@@ -19,13 +20,13 @@ class Side(StrEnum):
 
 def _routine_names(incomplete: str) -> list[str]:
     """Shell completion for --routine: the catalogue's routines and 'plan'."""
-    from footback.core.models import PLAN_NAME
     from footback.stretch import catalogue
 
-    return [name for name in [*catalogue.names(), PLAN_NAME] if name.startswith(incomplete)]
+    return [name for name in catalogue.playable_names() if name.startswith(incomplete)]
 
 
 def stretch(
+    ctx: typer.Context,
     *,
     routine: Annotated[
         str | None,
@@ -108,12 +109,11 @@ def stretch(
     with command_boundary():
         import os
 
-        from footback.cli.config import load_settings
-        from footback.stretch.session import StretchOptions, real_env, run
+        from footback.stretch.session import StretchOptions, run
         from footback.stretch.voice import find_speech_command
 
-        config = load_settings()
-        settings = config.settings
+        app = app_context(ctx)
+        settings = app.config.settings
         # Options given on the command line win; the config file only changes the defaults.
         options = StretchOptions(
             routine=routine,
@@ -125,14 +125,15 @@ def stretch(
             quiet=not (settings.sound if sound is None else sound),
             plain=plain,
             no_save=no_save,
-            no_color=config.colour_off(no_color),
+            no_color=app.colour_off(no_color),
             side=side.value if side is not None else None,
             wait=settings.wait_for_enter if wait is None else wait,
             voice=(use_voice := settings.voice if voice is None else voice),
             voice_command=find_speech_command(os.environ.get("PATH")) if use_voice else None,
             seen_clinician=seen_clinician,
-            config=config,
+            default_routine=settings.default_routine,
+            config_path=app.config.path,
         )
-        code = run(options, real_env())
+        code = run(options, app)
     if code:
         raise typer.Exit(code)

@@ -1,0 +1,184 @@
+"""The short result screen: what a person needs first, in at most 24 rows.
+
+Three scores, the biggest factors, what to do next and whether to see someone; every line
+one row at any width (long ones end in an ellipsis: the details that follow have them whole).
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import TYPE_CHECKING
+
+from footback.assess.model import AssessmentResult, Score
+from footback.core.models import SCORE_NAMES
+
+if TYPE_CHECKING:
+    from datetime import datetime
+
+    from rich.console import Console, RenderableType
+    from rich.text import Text
+
+# The summary's budget: the rows of a classic terminal, so the scores never scroll away.
+SUMMARY_ROWS = 24
+TOP_FACTORS = 3
+TOP_ACTIONS = 2
+LEVEL_STYLE = {"low": "green", "moderate": "yellow", "medium": "yellow", "high": "red"}
+TITLES = {"foot": "Foot risk", "back": "Back risk", "link": "Feet to back link"}
+SHORT = {"foot": "foot", "back": "back", "link": "link"}
+# "Feet to back link" right-aligned, a space, the bar, " 100/100 moderate".
+_LABEL = max(len(t) for t in TITLES.values())
+_NUMBERS = len(" 100/100 moderate")
+
+
+def bar(score: int, width: int) -> str:
+    """A text bar: filled blocks for the score, light shade for the rest."""
+    filled = round(min(score, 100) / 100 * width)
+    return "█" * filled + "░" * (width - filled)
+
+
+def raw_points(score: Score) -> int:
+    """The points before the cap at 100 (every factor's points added up)."""
+    return sum(f.points for f in score.factors)
+
+
+def points_text(score: Score) -> str:
+    """'93 points', or '107 points, shown as 100' when the cap hid some."""
+    raw = raw_points(score)
+    return f"{raw} points, shown as {score.score}" if raw > score.score else f"{score.score} points"
+
+
+def bar_width(console_width: int) -> int:
+    """The widest bar that keeps a score line on one row (at least 5 cells, at most 20)."""
+    return max(5, min(20, console_width - _LABEL - 1 - _NUMBERS))
+
+
+def delta_text(now: int, before: int | None) -> str:
+    if before is None:
+        return ""
+    change = now - before
+    return "(no change)" if change == 0 else f"({change:+d} since last time)"
+
+
+def _line(text: str, style: str = "") -> Text:
+    """A row that never wraps: what does not fit ends in an ellipsis."""
+    from rich.text import Text
+
+    return Text(text, style=style, no_wrap=True, overflow="ellipsis")
+
+
+def _item(mark: str, text: str, style: str = "") -> RenderableType:
+    """A bullet whose text wraps under itself (hanging indent)."""
+    from rich.table import Table
+    from rich.text import Text
+
+    grid = Table.grid(padding=(0, 1))
+    grid.add_column(no_wrap=True)
+    grid.add_column()
+    grid.add_row(mark, Text(text, style=style))
+    return grid
+
+
+def score_line(name: str, score: Score, width: int, before: int | None = None) -> Text:
+    """'        Foot risk ████░░░░  93/100 high (+5 since last time)' on one row."""
+    line = _line(TITLES[name].rjust(_LABEL) + " ")
+    line.append(bar(score.score, bar_width(width)), style=LEVEL_STYLE.get(score.level, ""))
+    line.append(f" {score.score:>3}/100 {score.level}")
+    if raw_points(score) > score.score:
+        line.append(f" ({points_text(score)})", style="dim")
+    delta = delta_text(score.score, before)
+    if delta:
+        line.append(f" {delta}", style="dim")
+    return line
+
+
+@dataclass
+class _Part:
+    """A piece of the summary: `short` is its one-row form, used when the full one does not fit."""
+
+    full: RenderableType
+    short: RenderableType | None = None
+    # Lower is dropped first when even the one-row forms do not fit; None: always kept.
+    keep: int | None = None
+
+
+def _parts(
+    result: AssessmentResult, width: int, previous: AssessmentResult | None, previous_at: datetime | None
+) -> list[_Part]:
+    heading = "YOUR RESULT"
+    if previous_at is not None:
+        heading += f" (compared with {previous_at:%Y-%m-%d})"
+    parts = [_Part(_line(heading, "bold underline"))]
+    for name in SCORE_NAMES:
+        score: Score = getattr(result.scores, name)
+        before = getattr(previous.scores, name).score if previous else None
+        parts.append(_Part(score_line(name, score, width, before)))
+    if result.startback:
+        sb = result.startback
+        parts.append(_Part(_line(f"Back level from STarT Back: {sb.group} ({sb.total} of 9 items)", "dim")))
+    recs = result.recommendations
+    parts.append(_Part(_line("")))
+    if result.adult_notice:
+        parts.append(_Part(_item("!", result.adult_notice, "bold")))
+    if recs.see_specialist:
+        why = "; ".join(n.text for n in recs.specialist_reasons) or (recs.why_specialist or "")
+        text = f"See a {recs.specialist or 'clinician'}: {why}."
+        parts.append(_Part(_item("!", text, "bold")))
+    else:
+        text = "See someone: none of footback's reasons to see a clinician apply to you now."
+        parts.append(_Part(_item("-", text)))
+    parts += [_Part(_line("")), _Part(_line("What to do next", "bold"))]
+    parts += [_Part(_line(f"  footback stretch --routine {name}", "bold")) for name in recs.routines]
+    for rank, note in enumerate(recs.action_details[:TOP_ACTIONS]):
+        parts.append(_Part(_item(" -", note.text), _line(f"  - {note.text}"), keep=1 - rank))
+    factors = sorted(
+        ((hit, name) for name in SCORE_NAMES for hit in getattr(result.scores, name).factors),
+        key=lambda pair: -pair[0].points,
+    )[:TOP_FACTORS]
+    parts += [_Part(_line("")), _Part(_line("Biggest factors", "bold"))]
+    if not factors:
+        parts.append(_Part(_line("  Nothing in your answers adds points.")))
+    for rank, (hit, name) in enumerate(factors):
+        text = f"+{hit.points} {SHORT[name]}: {hit.reason}"
+        parts.append(_Part(_item(" ", text), _line(f"  {text}"), keep=10 - rank))
+    parts.append(_Part(_line("The details, with sources, follow.", "dim")))
+    return parts
+
+
+def _height(console: Console, renderable: RenderableType, width: int) -> int:
+    return len(console.render_lines(renderable, console.options.update_width(width), pad=False))
+
+
+def summary_parts(
+    console: Console,
+    result: AssessmentResult,
+    previous: AssessmentResult | None = None,
+    previous_at: datetime | None = None,
+) -> list[RenderableType]:
+    """The summary, fitted into SUMMARY_ROWS rows at the console's width: long items first
+    shrink to one row each, then the least important ones go (the details still have them)."""
+    width = console.width
+    parts = _parts(result, width, previous, previous_at)
+
+    def rows(chosen: list[_Part], short: bool) -> int:
+        return sum(_height(console, p.short if short and p.short else p.full, width) for p in chosen)
+
+    short = rows(parts, short=False) > SUMMARY_ROWS
+    while rows(parts, short) > SUMMARY_ROWS and any(p.keep is not None for p in parts):
+        parts.remove(min((p for p in parts if p.keep is not None), key=lambda p: p.keep or 0))
+    return [p.short if short and p.short else p.full for p in parts]
+
+
+def render_summary(
+    console: Console,
+    result: AssessmentResult,
+    previous: AssessmentResult | None = None,
+    previous_at: datetime | None = None,
+) -> None:
+    """Print the summary (at most SUMMARY_ROWS rows)."""
+    from rich.text import Text
+
+    for part in summary_parts(console, result, previous, previous_at):
+        if isinstance(part, Text):
+            console.print(part, no_wrap=True, overflow="ellipsis", crop=True)
+        else:
+            console.print(part)

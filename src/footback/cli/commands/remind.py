@@ -1,0 +1,48 @@
+"""`footback remind` and `footback due`: reminders in your own calendar, and what is due today."""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Annotated
+
+import typer
+
+from footback.cli.boundary import command_boundary
+from footback.cli.context import app_context
+
+
+def remind(
+    ctx: typer.Context,
+    *,
+    ics: Annotated[
+        Path, typer.Option("--ics", metavar="FILE", help="Write the reminders to this .ics file.")
+    ],
+    at: Annotated[
+        list[str] | None,
+        typer.Option("--at", metavar="HH:MM", help="A daily time (repeatable; default: the plan's times)."),
+    ] = None,
+    routine: Annotated[
+        str | None, typer.Option("--routine", metavar="NAME", help="The routine to remind of.")
+    ] = None,
+) -> None:
+    """Write daily reminders as an iCalendar file that any calendar app can import."""
+    with command_boundary():
+        from footback.daily.service import write_reminders
+
+        app = app_context(ctx)
+        made = write_reminders(app.data_dir, ics, at=at or [], routine=routine, now=app.clock.now())
+        for reminder in made:
+            typer.echo(f"{reminder.at:%H:%M} daily: {reminder.summary}")
+        typer.echo(f"Written to {ics}. Import it into your calendar; a newer file updates these events.")
+
+
+def due(ctx: typer.Context) -> None:
+    """One line of what is still due today, nothing when nothing is (exit 0: something due, 1: nothing)."""
+    with command_boundary():
+        from footback.daily.service import due_now
+
+        app = app_context(ctx)
+        items = due_now(app.data_dir, app.clock.now())
+    if not items:
+        raise typer.Exit(1)
+    app.out.write("footback due: " + ", ".join(items) + "\n")

@@ -1,0 +1,151 @@
+"""The application context: everything that comes from outside, resolved once per run.
+
+Only `cli/` reads environment variables and the config file. The root callback builds one
+`AppContext` (or takes the one a test hands to `CliRunner.invoke(obj=...)`); commands read it
+through `app_context(ctx)` and pass plain values, or the context itself, down.
+"""
+
+from __future__ import annotations
+
+import os
+import sys
+from collections.abc import Callable, Mapping
+from contextlib import AbstractContextManager
+from dataclasses import dataclass, field
+from functools import cached_property
+from pathlib import Path
+from typing import TYPE_CHECKING, TextIO
+
+import typer
+
+from footback.core.paths import HOME_ENV
+from footback.core.runtime import Clock, SystemClock
+
+if TYPE_CHECKING:
+    from rich.console import Console
+
+    from footback.cli.config import Effective
+    from footback.stretch.player import KeySource
+
+APP_NAME = "footback"
+
+CONFIG_ENV = "FOOTBACK_CONFIG"
+
+
+def data_dir_from(environ: Mapping[str, str]) -> Path:
+    """The folder for all stored data: `$FOOTBACK_HOME`, else the platform's user data dir."""
+    override = environ.get(HOME_ENV)
+    if override:
+        return Path(override).expanduser()
+    import platformdirs
+
+    return platformdirs.user_data_path(APP_NAME, appauthor=False)
+
+
+def config_path_from(environ: Mapping[str, str]) -> Path:
+    """The config file: `$FOOTBACK_CONFIG`, else the platform's user config dir."""
+    override = environ.get(CONFIG_ENV)
+    if override:
+        return Path(override).expanduser()
+    import platformdirs
+
+    return platformdirs.user_config_path(APP_NAME, appauthor=False) / "config.toml"
+
+
+def _isatty(stream: TextIO) -> bool:
+    try:
+        return stream.isatty()
+    except (AttributeError, ValueError):
+        return False
+
+
+def _terminal_keys(show_cursor: bool) -> AbstractContextManager[KeySource]:
+    from footback.stretch.keys import TerminalKeys
+
+    return TerminalKeys(show_cursor=show_cursor)
+
+
+@dataclass
+class AppContext:
+    """Paths, settings, clock, terminal facts, a console factory and the input sources of one run."""
+
+    data_dir: Path
+    config_path: Path
+    # NO_COLOR was set: colour is off whatever the config says.
+    no_color_env: bool = False
+    clock: Clock = field(default_factory=SystemClock)
+    stdin_tty: bool = False
+    stdout_tty: bool = False
+    # The terminal's width when known; None lets rich ask the terminal (COLUMNS included).
+    width: int | None = None
+    # Streams are looked up at use time unless given: a test runner swaps sys.stdout per call.
+    stdout: TextIO | None = None
+    keys: Callable[[bool], AbstractContextManager[KeySource]] = _terminal_keys
+    line_reader: Callable[[], str] = input
+
+    @classmethod
+    def from_environ(cls, environ: Mapping[str, str]) -> AppContext:
+        """The real context: environment variables and the terminal, read once."""
+        return cls(
+            data_dir=data_dir_from(environ),
+            config_path=config_path_from(environ),
+            no_color_env=bool(environ.get("NO_COLOR")),
+            stdin_tty=_isatty(sys.stdin),
+            stdout_tty=_isatty(sys.stdout),
+        )
+
+    @cached_property
+    def config(self) -> Effective:
+        """The config file's settings, read on first use (a bad file is a command's error, not --help's)."""
+        from footback.cli.config import load_settings
+
+        return load_settings(self.config_path, no_color_env=self.no_color_env)
+
+    def colour_off(self, no_color_flag: bool) -> bool:
+        return self.config.colour_off(no_color_flag)
+
+    @property
+    def db_path(self) -> Path:
+        from footback.core.paths import db_path
+
+        return db_path(self.data_dir)
+
+    @property
+    def out(self) -> TextIO:
+        return self.stdout if self.stdout is not None else sys.stdout
+
+    def console(self, *, no_color: bool = False, stderr: bool = False, file: TextIO | None = None) -> Console:
+        """A console for output; colour is off with `--no-color`, the config or `NO_COLOR`."""
+        from rich.console import Console
+
+        if file is None and not stderr and self.stdout is not None:
+            file = self.stdout
+        return Console(
+            file=file,
+            stderr=stderr,
+            no_color=no_color or self.no_color_env,
+            width=self.width,
+            highlight=False,
+            emoji=False,
+            markup=True,
+        )
+
+    def open_keys(self, show_cursor: bool) -> AbstractContextManager[KeySource]:
+        return self.keys(show_cursor)
+
+    def read_line(self) -> str:
+        return self.line_reader()
+
+    def print_error(self, message: str) -> None:
+        from footback.cli.boundary import print_error
+
+        print_error(message)
+
+
+def app_context(ctx: typer.Context) -> AppContext:
+    """The run's context, built by the root callback."""
+    found = ctx.find_object(AppContext)
+    if found is None:  # a command invoked without the root callback (never from the CLI)
+        found = AppContext.from_environ(os.environ)
+        ctx.obj = found
+    return found

@@ -1,0 +1,70 @@
+"""What varies from run to run, as features see it: the clock, the terminal, the data folder.
+
+The command line builds one `footback.cli.context.AppContext` per run; features take it through
+the `Runtime` protocol below (features never import `cli/`), and tests hand in a fake one.
+"""
+
+from __future__ import annotations
+
+import time
+from contextlib import AbstractContextManager
+from datetime import datetime
+from pathlib import Path
+from typing import TYPE_CHECKING, Protocol, TextIO
+
+if TYPE_CHECKING:
+    from rich.console import Console
+
+    from footback.stretch.player import KeySource
+
+
+class Clock(Protocol):
+    """Wall time (aware, local) for stamps and days; monotonic time and sleeping for timers."""
+
+    def now(self) -> datetime: ...
+
+    def monotonic(self) -> float: ...
+
+    def sleep(self, seconds: float) -> None: ...
+
+
+class SystemClock:
+    """The real clock."""
+
+    def now(self) -> datetime:
+        return datetime.now().astimezone()
+
+    def monotonic(self) -> float:
+        return time.monotonic()
+
+    def sleep(self, seconds: float) -> None:
+        time.sleep(seconds)
+
+
+class Runtime(Protocol):
+    """The outside world handed to interactive features (the stretch player, the check-in offer)."""
+
+    @property
+    def data_dir(self) -> Path: ...
+
+    @property
+    def clock(self) -> Clock: ...
+
+    @property
+    def stdin_tty(self) -> bool: ...
+
+    @property
+    def stdout_tty(self) -> bool: ...
+
+    @property
+    def out(self) -> TextIO: ...
+
+    def console(
+        self, *, no_color: bool = False, stderr: bool = False, file: TextIO | None = None
+    ) -> Console: ...
+
+    def open_keys(self, show_cursor: bool) -> AbstractContextManager[KeySource]: ...
+
+    def read_line(self) -> str: ...
+
+    def print_error(self, message: str) -> None: ...

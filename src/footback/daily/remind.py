@@ -1,0 +1,87 @@
+"""What to remind of and when: the day's slots from data/daily.toml, `--at`/`--routine` overrides,
+and what is still due at a given moment (for `footback due`)."""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass
+from datetime import datetime, time
+
+from footback.core.errors import BadInputError
+from footback.core.models import PLAN_NAME
+from footback.core.suggest import closest
+from footback.daily.content import RemindRule
+from footback.daily.ics import Reminder, parse_at
+
+PLAN_SLOT = "{plan}"
+
+
+@dataclass(frozen=True)
+class DaySlot:
+    at: time
+    routine: str
+    why: str
+
+
+def day_slots(rule: RemindRule, *, plan_saved: bool) -> list[DaySlot]:
+    """The configured slots with `{plan}` resolved: the saved plan, else the fallback routine."""
+    resolved = PLAN_NAME if plan_saved else rule.fallback_routine
+    return [
+        DaySlot(parse_at(s.at), resolved if s.routine == PLAN_SLOT else s.routine, s.why) for s in rule.slots
+    ]
+
+
+def check_routine(name: str, known: Sequence[str]) -> str:
+    if name not in known:
+        hint = closest(name, list(known))
+        extra = f"did you mean {hint!r}? " if hint else ""
+        raise BadInputError(
+            f"--routine: no routine named {name[:40]!r}; {extra}(routines: {', '.join(known)})"
+        )
+    return name
+
+
+def chosen_slots(
+    rule: RemindRule, *, at: Sequence[str], routine: str | None, plan_saved: bool, known: Sequence[str]
+) -> list[DaySlot]:
+    """`--at` times (with `--routine`, else the plan or the fallback), or the configured slots."""
+    if routine is not None:
+        check_routine(routine, known)
+    if at:
+        name = routine or (PLAN_NAME if plan_saved else rule.fallback_routine)
+        times = sorted({parse_at(text) for text in at})
+        return [DaySlot(t, name, "your reminder") for t in times]
+    slots = day_slots(rule, plan_saved=plan_saved)
+    return [DaySlot(s.at, routine, s.why) for s in slots] if routine else slots
+
+
+def reminders(rule: RemindRule, slots: Sequence[DaySlot], minutes_of: Callable[[str], int]) -> list[Reminder]:
+    """One reminder per slot; the last one also asks for the check-in."""
+    made = []
+    for index, slot in enumerate(slots):
+        text = rule.description.format(routine=slot.routine, why=slot.why)
+        if index == len(slots) - 1 and rule.checkin_after_last:
+            text += "\n" + rule.checkin_line
+        made.append(
+            Reminder(
+                at=slot.at,
+                routine=slot.routine,
+                summary=rule.summary.format(routine=slot.routine),
+                description=text,
+                minutes=minutes_of(slot.routine),
+            )
+        )
+    return made
+
+
+def due_items(
+    now: datetime, slots: Sequence[DaySlot], done_today: set[str], checked_in: bool, checkin_after_last: bool
+) -> list[str]:
+    """What is still due at `now`: each slot whose time has come and whose routine was not played
+    today, and the check-in (from the last slot's time, when so configured)."""
+    clock = now.time()
+    items = [f"{s.routine} routine" for s in slots if s.at <= clock and s.routine not in done_today]
+    last = max((s.at for s in slots), default=time(0))
+    if not checked_in and (not checkin_after_last or clock >= last):
+        items.append("check-in")
+    return list(dict.fromkeys(items))

@@ -1,0 +1,125 @@
+"""Settling the plan's level: the first level, a hand-set one, or the weekly review's decision."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import date, datetime, timedelta
+from pathlib import Path
+from typing import TYPE_CHECKING
+
+from footback.plan.progression import PlanChange, ReviewFacts, check_level, find_flare, review
+
+if TYPE_CHECKING:
+    from footback.plan.build import Dose, Progression
+    from footback.records.db import Store
+
+
+@dataclass(frozen=True)
+class LevelState:
+    level: int
+    dose: Dose
+    top: int
+    next_review: date
+    reason: str
+    changed: PlanChange | None  # the change made now, if any
+
+
+def _facts(store: Store, now: datetime, level: int, top: int, since: date, rule: Progression) -> ReviewFacts:
+    from footback.daily.content import load_daily_content
+    from footback.daily.progress import progress
+    from footback.records.checkins import list_checkins
+    from footback.records.stretch_sessions import recent_sessions
+
+    daily = load_daily_content()
+    checkins = list_checkins(store)
+    result = progress(checkins, recent_sessions(store, None), today=now.date(), tz=now.tzinfo, content=daily)
+    return ReviewFacts(
+        level=level,
+        top=top,
+        recent_checkins=result.foot_pain.now_checkins,
+        min_checkins=daily.pain.min_checkins,
+        sessions=result.practice.sessions_per_week,
+        target=result.practice.target_per_week,
+        foot=result.foot_pain,
+        back=result.back_pain,
+        flare=find_flare(checkins, since, rule.flare_points),
+        warning_sign=any(c.warning_signs for c in checkins if c.day >= since),
+    )
+
+
+def settle_level(
+    store: Store, rule: Progression, *, now: datetime, age: int | None, review_now: bool, manual: int | None
+) -> LevelState:
+    """The level to build the plan at; stores a change when one is made (reviews that stay too)."""
+    from footback.records.plan_changes import latest_change, save_change
+
+    ladder = rule.ladder(age)
+    top = len(ladder)
+    latest = latest_change(store)
+    change: PlanChange | None = None
+    if manual is not None:
+        level = check_level(manual, top)
+        previous = latest.level if latest else None
+        change = PlanChange(now, "manual", level, previous, rule.reasons.manual.format(level=level))
+    elif latest is None:
+        change = PlanChange(now, "start", 1, None, rule.reasons.start)
+    else:
+        current = min(latest.level, top)  # an older person's ladder is shorter
+        due = latest.created_at.date() + timedelta(days=rule.review_days)
+        if review_now or now.date() >= due:
+            since = latest.created_at.astimezone(now.tzinfo).date()
+            action, level, reason = review(_facts(store, now, current, top, since, rule), rule.reasons)
+            change = PlanChange(now, action, level, current, reason)
+    if change is not None:
+        save_change(store, change)
+    state = change or latest
+    assert state is not None  # a change was made, or there was one before
+    level = min(max(state.level, 1), top)
+    return LevelState(
+        level=level,
+        dose=ladder[level - 1],
+        top=top,
+        next_review=state.created_at.date() + timedelta(days=rule.review_days),
+        reason=state.reason,
+        changed=change,
+    )
+
+
+def level_for_plan(
+    folder: Path,
+    rule: Progression,
+    *,
+    now: datetime,
+    age: int | None,
+    review_now: bool,
+    manual: int | None,
+    save: bool,
+) -> LevelState | None:
+    """The level `footback plan` builds at. With --no-save nothing is reviewed or stored."""
+    from footback.records.db import open_existing_store, open_store
+
+    if save:
+        with open_store(folder) as writable:
+            return settle_level(writable, rule, now=now, age=age, review_now=review_now, manual=manual)
+    from footback.records.plan_changes import latest_change
+
+    store = open_existing_store(folder)
+    if store is None:
+        return None
+    with store:
+        latest = latest_change(store)
+    if latest is None:
+        return None
+    ladder = rule.ladder(age)
+    level = min(max(latest.level, 1), len(ladder))
+    due = latest.created_at.date() + timedelta(days=rule.review_days)
+    return LevelState(level, ladder[level - 1], len(ladder), due, latest.reason, None)
+
+
+def level_line(state: LevelState, steps: list[str]) -> str:
+    """One line for the screen: the level, its dose, and when it is next reviewed."""
+    dose = f"{state.dose.hold} s x {state.dose.reps}"
+    return (
+        f"Level {state.level} of {state.top}: {dose} for {' and '.join(steps)}. {state.reason} "
+        f"Next review: {state.next_review} (or `footback plan --review`)."
+    )

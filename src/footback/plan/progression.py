@@ -1,0 +1,125 @@
+"""The plan's dose levels and the weekly review, as pure functions.
+
+On target and pain not worse: up one level. Pain worse by a meaningful amount, or a flare: back
+one level. Too little data, or below target: stay. A warning sign stops progression.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from dataclasses import dataclass
+from datetime import date, datetime, timedelta
+from statistics import fmean
+from typing import TYPE_CHECKING, Literal
+
+from footback.core.errors import BadInputError
+
+if TYPE_CHECKING:
+    from footback.daily.checkin import CheckIn
+    from footback.daily.progress import PainChange
+    from footback.plan.build import Dose, Plan, ProgressionReasons
+
+Action = Literal["start", "up", "stay", "back", "manual", "stop"]
+PARTS = ("foot", "back")
+
+
+@dataclass(frozen=True)
+class PlanChange:
+    """One stored step of the plan's history."""
+
+    created_at: datetime
+    action: Action
+    level: int
+    previous: int | None
+    reason: str
+
+
+@dataclass(frozen=True)
+class Flare:
+    day: date
+    part: str
+    score: int
+    jump: float
+
+
+@dataclass(frozen=True)
+class ReviewFacts:
+    """What a review looks at, gathered by the caller."""
+
+    level: int
+    top: int
+    recent_checkins: int
+    min_checkins: int
+    sessions: int
+    target: float
+    foot: PainChange
+    back: PainChange
+    flare: Flare | None
+    warning_sign: bool
+
+
+def find_flare(checkins: Sequence[CheckIn], since: date, points: float) -> Flare | None:
+    """The first check-in from `since` whose pain is `points` above the mean of the week before it."""
+    ordered = sorted(checkins, key=lambda c: c.day)
+    for checkin in ordered:
+        if checkin.day < since:
+            continue
+        week = [c for c in ordered if checkin.day - timedelta(days=7) <= c.day < checkin.day]
+        if not week:
+            continue
+        for part in PARTS:
+            before = fmean(getattr(c, part) for c in week)
+            score = int(getattr(checkin, part))
+            if score - before + 1e-9 >= points:
+                return Flare(day=checkin.day, part=part, score=score, jump=round(score - before, 1))
+    return None
+
+
+def review(facts: ReviewFacts, reasons: ProgressionReasons) -> tuple[Action, int, str]:
+    """The weekly decision: (action, new level, reason)."""
+    level = facts.level
+    if facts.warning_sign:
+        return "stop", level, reasons.warning
+    worse = next(
+        (p for p, c in zip(PARTS, (facts.foot, facts.back), strict=True) if c.verdict == "worse"), None
+    )
+    if worse is not None or facts.flare is not None:
+        if level <= 1:
+            return "stay", 1, reasons.bottom
+        if facts.flare is not None:
+            f = facts.flare
+            return (
+                "back",
+                level - 1,
+                reasons.flare.format(level=level - 1, day=f.day, part=f.part, score=f.score, jump=f.jump),
+            )
+        change = (facts.foot if worse == "foot" else facts.back).change or 0.0
+        return "back", level - 1, reasons.worse.format(level=level - 1, part=worse, change=change)
+    if facts.recent_checkins < facts.min_checkins:
+        return "stay", level, reasons.little_data.format(level=level, needed=facts.min_checkins)
+    if facts.sessions + 1e-9 < facts.target:
+        return "stay", level, reasons.below.format(level=level, sessions=facts.sessions, target=facts.target)
+    if level >= facts.top:
+        return "stay", level, reasons.top.format(level=level)
+    return "up", level + 1, reasons.up.format(level=level + 1, sessions=facts.sessions, target=facts.target)
+
+
+def check_level(level: int, top: int) -> int:
+    """`--level N` must be one of the person's levels."""
+    if not 1 <= level <= top:
+        raise BadInputError(f"--level: {level} is not a level; use 1 to {top}")
+    return level
+
+
+def apply_dose(plan: Plan, dose: Dose, steps: Sequence[str]) -> Plan:
+    """The plan with the level's hold and repetitions on its progressing stretches."""
+    from dataclasses import replace
+
+    changed = []
+    for planned in plan.steps:
+        step = planned.step
+        if step.name in steps:
+            cues = [c for c in step.cues if c.at < dose.hold]
+            step = step.model_copy(update={"seconds": dose.hold, "reps": dose.reps, "cues": cues})
+        changed.append(replace(planned, step=step))
+    return replace(plan, steps=changed)

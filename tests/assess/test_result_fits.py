@@ -1,0 +1,112 @@
+"""The result fits: a summary of at most 24 rows at 40, 80 and 120 columns, then the details;
+tidy when piped; a capped score says so."""
+
+from __future__ import annotations
+
+import io
+
+import pytest
+from rich.console import Console
+
+from footback.assess.content import load_assess_content
+from footback.assess.model import FactorHit
+from footback.assess.render import render_result
+from footback.assess.service import assess
+from footback.assess.summary import SUMMARY_ROWS, points_text, render_summary
+from footback.cli.console import show_long, tidy_piped
+from tests.support.helpers import no_problem_answers
+from tests.support.history_seed import heel_and_back_answers
+
+CONTENT = load_assess_content()
+WIDTHS = (40, 80, 120)
+HEIGHTS = (14, 24, 40)
+
+
+def _console(width: int, height: int = 24, *, terminal: bool = False) -> Console:
+    return Console(file=io.StringIO(), width=width, height=height, color_system=None, force_terminal=terminal)
+
+
+def _text(console: Console) -> str:
+    return console.file.getvalue()  # type: ignore[attr-defined,no-any-return]
+
+
+def _busy_answers() -> dict[str, object]:
+    """Many factors, a specialist and long advice: the result that used to scroll away."""
+    return heel_and_back_answers() | {
+        "foot_pain_areas": ["heel", "arch"],
+        "arch": "flat",
+        "shoe_wear": "inner_edge",
+        "footwear": "worn_out",
+        "standing_hours": 8,
+        "back_pain_weeks": 12,
+        "back_worse_after_standing": True,
+    }
+
+
+@pytest.mark.parametrize("width", WIDTHS)
+@pytest.mark.parametrize("height", HEIGHTS)
+def test_the_summary_fits_24_rows_and_the_width(width: int, height: int) -> None:
+    result = assess(CONTENT, _busy_answers())  # type: ignore[arg-type]
+    console = _console(width, height)
+    render_summary(console, result)
+    rows = _text(console).rstrip("\n").split("\n")
+    assert len(rows) <= SUMMARY_ROWS
+    assert all(len(row) <= width for row in rows)
+    text = _text(console)
+    for title in ("Foot risk", "Back risk", "Feet to back link"):
+        assert title in text
+    assert "/100" in text and "footback stretch --routine" in text
+    assert "See a " in text  # whether to see someone is always in the summary
+    assert "Biggest factors" in text
+
+
+@pytest.mark.parametrize("width", WIDTHS)
+def test_the_summary_comes_first_then_the_details(width: int) -> None:
+    result = assess(CONTENT, _busy_answers())  # type: ignore[arg-type]
+    console = _console(width)
+    render_result(console, result, CONTENT.advice.urgent)
+    text = _text(console)
+    assert text.index("YOUR RESULT") < text.index("Biggest factors") < text.index("DETAILS")
+    assert text.index("DETAILS") < text.index("WHAT TO DO NEXT")
+    assert text.count("\n") > SUMMARY_ROWS  # the whole result is longer than the summary
+
+
+def test_no_reason_to_see_someone_is_said_too() -> None:
+    result = assess(CONTENT, no_problem_answers())
+    console = _console(80)
+    render_summary(console, result)
+    assert "See someone: none of footback's reasons to see a clinician apply to you now." in _text(console)
+
+
+def test_a_capped_score_says_how_many_points_it_had() -> None:
+    result = assess(CONTENT, _busy_answers())  # type: ignore[arg-type]
+    foot = result.scores.foot
+    missing = 107 - sum(f.points for f in foot.factors)
+    extra = FactorHit(id="x", points=missing, reason="More.", source="s")
+    capped = foot.model_copy(update={"score": 100, "factors": [*foot.factors, extra]})
+    assert points_text(capped) == "107 points, shown as 100"
+    result = result.model_copy(update={"scores": result.scores.model_copy(update={"foot": capped})})
+    console = _console(120)
+    render_result(console, result, CONTENT.advice.urgent)
+    text = _text(console)
+    assert "100/100 high (107 points, shown as 100)" in text
+    assert "Foot risk: 107 points, shown as 100" in text
+    assert points_text(result.scores.back) == f"{result.scores.back.score} points"
+
+
+def test_piped_output_has_no_leading_blank_lines_or_trailing_spaces() -> None:
+    assert tidy_piped("\n\n  a  \nb \n\n") == "  a\nb\n"
+    assert tidy_piped("\n \n") == ""
+    result = assess(CONTENT, _busy_answers())  # type: ignore[arg-type]
+    console = _console(80)
+    show_long(console, lambda c: render_result(c, result, CONTENT.advice.urgent))
+    text = _text(console)
+    assert text.startswith("YOUR RESULT")
+    assert all(line == line.rstrip() for line in text.splitlines())
+
+
+@pytest.mark.parametrize("height", HEIGHTS)
+def test_a_result_that_fits_the_terminal_is_printed_not_paged(height: int) -> None:
+    console = _console(80, height, terminal=True)
+    show_long(console, lambda c: c.print("\n".join(f"row {n}" for n in range(height - 2))))
+    assert _text(console).startswith("row 0") and f"row {height - 3}" in _text(console)

@@ -1,0 +1,61 @@
+"""A real terminal: `footback assess --last` pages a result taller than the terminal through
+$PAGER, prints one that fits, and never pages into a pipe."""
+
+from __future__ import annotations
+
+import os
+import sys
+from pathlib import Path
+
+import pexpect
+import pytest
+
+from tests.support.history_seed import seed_full
+
+pytestmark = pytest.mark.slow
+
+
+def _run(home: Path, tmp_path: Path, command: str, rows: int) -> tuple[str, Path]:
+    paged = tmp_path / "paged.txt"
+    env = dict(
+        os.environ,
+        FOOTBACK_HOME=str(home),
+        TERM="xterm",
+        NO_COLOR="1",
+        PAGER=f"cat > {paged}",
+        COLUMNS="80",
+        LINES=str(rows),
+    )
+    child = pexpect.spawn(
+        "/bin/bash", ["-c", command], env=env, encoding="utf-8", timeout=30, dimensions=(rows, 80)
+    )
+    try:
+        child.expect(pexpect.EOF)
+    finally:
+        child.close()
+    assert child.exitstatus == 0, child.before
+    return child.before or "", paged
+
+
+def test_a_tall_result_goes_through_the_pager(home: Path, tmp_path: Path) -> None:
+    seed_full(home)
+    screen, paged = _run(home, tmp_path, f"{sys.executable} -m footback assess --last", rows=14)
+    text = paged.read_text(encoding="utf-8")
+    assert text.lstrip().startswith("YOUR RESULT")
+    assert text.index("Biggest factors") < text.index("DETAILS") < text.index("WHAT TO DO NEXT")
+    assert "DETAILS" not in screen  # the long part went to the pager, not the screen
+    assert "Saved on " in screen
+
+
+def test_a_result_that_fits_is_printed_without_a_pager(home: Path, tmp_path: Path) -> None:
+    seed_full(home)
+    screen, paged = _run(home, tmp_path, f"{sys.executable} -m footback assess --last", rows=200)
+    assert not paged.exists()
+    assert "YOUR RESULT" in screen and "DETAILS" in screen and "Saved on " in screen
+
+
+def test_never_pages_into_a_pipe(home: Path, tmp_path: Path) -> None:
+    seed_full(home)
+    screen, paged = _run(home, tmp_path, f"{sys.executable} -m footback assess --last | cat", rows=14)
+    assert not paged.exists()
+    assert "YOUR RESULT" in screen and "WHAT TO DO NEXT" in screen

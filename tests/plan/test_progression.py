@@ -1,0 +1,183 @@
+"""The plan's levels: every edge of the weekly review, hand-set levels, doses, the stored history."""
+
+from __future__ import annotations
+
+import json
+from collections.abc import Iterator
+from datetime import UTC, date, datetime, timedelta
+from pathlib import Path
+
+import pytest
+from typer.testing import CliRunner
+
+from footback.cli.app import app
+from footback.core.errors import BadInputError
+from footback.daily.checkin import CheckIn
+from footback.daily.progress import PainChange
+from footback.plan.build import load_plan_content
+from footback.plan.levels import settle_level
+from footback.plan.progression import ReviewFacts, find_flare, review
+from footback.records.checkins import save_checkin
+from footback.records.db import Store, open_store
+from footback.records.plan_changes import list_changes
+from tests.support.helpers import back_pain_answers
+
+runner = CliRunner()
+RULE = load_plan_content().progression
+REASONS = RULE.reasons
+NOW = datetime(2026, 3, 31, 9, 0, tzinfo=UTC)
+
+
+def pain(verdict: str = "no clear change", change: float | None = 0.0) -> PainChange:
+    return PainChange(start=5, now=5, change=change, verdict=verdict, start_checkins=7, now_checkins=5)  # type: ignore[arg-type]
+
+
+def facts(**changes: object) -> ReviewFacts:
+    base: dict[str, object] = {
+        "level": 3,
+        "top": 6,
+        "recent_checkins": 5,
+        "min_checkins": 2,
+        "sessions": 3,
+        "target": 3.0,
+        "foot": pain(),
+        "back": pain(),
+        "flare": None,
+        "warning_sign": False,
+    }
+    base.update(changes)
+    return ReviewFacts(**base)  # type: ignore[arg-type]
+
+
+def test_levels_stay_within_acsm_ranges() -> None:
+    assert (RULE.levels[0].hold, RULE.levels[0].reps) == (10, 2)
+    assert all(10 <= d.hold <= 30 and 2 <= d.reps <= 4 for d in RULE.levels)
+    assert all(30 <= d.hold <= 60 and 2 <= d.reps <= 4 for d in RULE.older_levels)
+    assert RULE.ladder(66) == RULE.older_levels and RULE.ladder(65) == RULE.levels
+    assert RULE.ladder(None) == RULE.levels
+
+
+def test_on_target_and_pain_not_worse_steps_up() -> None:
+    action, level, reason = review(facts(), REASONS)
+    assert (action, level) == ("up", 4) and "3 sessions" in reason
+    assert review(facts(foot=pain("better", -2.5)), REASONS)[:2] == ("up", 4)
+
+
+def test_below_target_stays() -> None:
+    action, level, reason = review(facts(sessions=2), REASONS)
+    assert (action, level) == ("stay", 3) and "below the target" in reason
+
+
+def test_too_little_data_stays() -> None:
+    action, level, reason = review(facts(recent_checkins=1), REASONS)
+    assert (action, level) == ("stay", 3) and "too little data" in reason
+
+
+def test_meaningfully_worse_pain_steps_back() -> None:
+    action, level, reason = review(facts(back=pain("worse", 2.0)), REASONS)
+    assert (action, level) == ("back", 2) and "back pain got worse" in reason and "+2.0" in reason
+
+
+def test_flare_steps_back_even_on_target() -> None:
+    flare = find_flare(
+        [_c(date(2026, 3, d), 3) for d in (20, 21, 22)] + [_c(date(2026, 3, 24), 5)], date(2026, 3, 24), 2
+    )
+    assert flare is not None and (flare.part, flare.score, flare.jump) == ("foot", 5, 2.0)
+    action, level, reason = review(facts(flare=flare), REASONS)
+    assert (action, level) == ("back", 2) and "flare" in reason
+
+
+def test_no_flare_below_the_threshold_or_before_the_period() -> None:
+    week = [_c(date(2026, 3, d), 3) for d in (20, 21, 22)]
+    assert find_flare([*week, _c(date(2026, 3, 24), 4)], date(2026, 3, 24), 2) is None
+    assert find_flare([*week, _c(date(2026, 3, 23), 6)], date(2026, 3, 24), 2) is None
+
+
+def test_flare_at_level_one_stays_at_the_bottom() -> None:
+    action, level, reason = review(facts(level=1, back=pain("worse", 3.0)), REASONS)
+    assert (action, level) == ("stay", 1) and "get advice" in reason
+
+
+def test_top_level_stays() -> None:
+    assert review(facts(level=6), REASONS)[:2] == ("stay", 6)
+
+
+def test_warning_sign_stops_progression() -> None:
+    action, level, reason = review(facts(warning_sign=True), REASONS)
+    assert (action, level) == ("stop", 3) and "warning sign" in reason
+
+
+def _c(day: date, foot: int, back: int = 0, signs: list[str] | None = None) -> CheckIn:
+    return CheckIn(day=day, foot=foot, back=back, warning_signs=signs or [], created_at=NOW)
+
+
+# ------------------------------------------------------------------ settling and storing
+
+
+@pytest.fixture
+def store(home: Path) -> Iterator[Store]:
+    with open_store(home) as opened:
+        yield opened
+
+
+def test_first_plan_starts_at_level_one_and_is_stored(store: Store) -> None:
+    state = settle_level(store, RULE, now=NOW, age=40, review_now=False, manual=None)
+    assert (state.level, state.dose.hold, state.dose.reps) == (1, 10, 2)
+    assert state.next_review == date(2026, 4, 7)
+    assert [c.action for c in list_changes(store)] == ["start"]
+
+
+def test_no_review_before_a_week_then_one(store: Store) -> None:
+    settle_level(store, RULE, now=NOW, age=40, review_now=False, manual=None)
+    later = NOW + timedelta(days=6)
+    assert settle_level(store, RULE, now=later, age=40, review_now=False, manual=None).changed is None
+    week = NOW + timedelta(days=7)
+    state = settle_level(store, RULE, now=week, age=40, review_now=False, manual=None)
+    assert state.changed is not None and state.changed.action == "stay"  # no check-ins: too little data
+    assert [c.action for c in list_changes(store)] == ["start", "stay"]
+
+
+def test_review_now_with_a_warning_sign_checkin_stops(store: Store) -> None:
+    settle_level(store, RULE, now=NOW, age=40, review_now=False, manual=None)
+    save_checkin(store, _c(NOW.date(), 2, 2, ["rf_fever"]))
+    state = settle_level(store, RULE, now=NOW, age=40, review_now=True, manual=None)
+    assert state.changed is not None and state.changed.action == "stop" and state.level == 1
+
+
+def test_manual_level_is_stored_with_its_reason(store: Store) -> None:
+    state = settle_level(store, RULE, now=NOW, age=70, review_now=False, manual=3)
+    assert (state.level, state.dose.hold, state.top) == (3, 45, 5)  # the older adults' ladder
+    assert list_changes(store)[-1].reason == "Level 3, set by hand."
+    with pytest.raises(BadInputError, match="use 1 to 5"):
+        settle_level(store, RULE, now=NOW, age=70, review_now=False, manual=6)
+    assert len(list_changes(store)) == 1
+
+
+# ------------------------------------------------------------------ the command
+
+
+def _assessed(tmp_path: Path) -> None:
+    answers = tmp_path / "a.json"
+    answers.write_text(json.dumps(back_pain_answers(calf_tight=True)), encoding="utf-8")
+    assert runner.invoke(app, ["assess", "--answers", str(answers), "--json"]).exit_code == 0
+
+
+def test_plan_level_by_hand_changes_the_dose_of_the_progressing_stretches(tmp_path: Path) -> None:
+    _assessed(tmp_path)
+    result = runner.invoke(app, ["plan", "--level", "5", "--json"])
+    assert result.exit_code == 0, result.output
+    doc = json.loads(result.stdout)
+    assert doc["level"]["level"] == 5 and doc["level"]["changed"] is True
+    doses = {s["name"]: (s["seconds"], s.get("reps", 1)) for s in doc["steps"]}
+    assert doses["Calf stretch at a wall"] == (30, 3)
+    assert doses["Knee rolls"] == (10, 3)  # not a progressing stretch: its routine's dose
+
+
+def test_plan_review_and_bad_level(tmp_path: Path) -> None:
+    _assessed(tmp_path)
+    first = runner.invoke(app, ["plan"])
+    assert first.exit_code == 0 and "Level 1 of 6" in first.stdout
+    reviewed = runner.invoke(app, ["plan", "--review"])
+    assert reviewed.exit_code == 0 and "too little data" in reviewed.stdout
+    bad = runner.invoke(app, ["plan", "--level", "0"])
+    assert bad.exit_code == 2 and "--level: 0 is not a level" in bad.stderr
