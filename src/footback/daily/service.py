@@ -64,10 +64,10 @@ def write_reminders(
     """Write the iCalendar file of daily reminders; returns what it holds."""
     from footback import __version__
     from footback.core.files import write_private
+    from footback.core.paths import plan_path
     from footback.daily.content import load_daily_content
     from footback.daily.ics import calendar
     from footback.daily.remind import chosen_slots, reminders
-    from footback.plan.build import plan_path
 
     rule = load_daily_content().remind
     saved = plan_path(folder).is_file()
@@ -79,9 +79,9 @@ def write_reminders(
 
 def due_now(folder: Path, now: datetime) -> list[str]:
     """What is still due today at `now` (local): routines whose time has come, and the check-in."""
+    from footback.core.paths import plan_path
     from footback.daily.content import load_daily_content
     from footback.daily.remind import day_slots, due_items
-    from footback.plan.build import plan_path
     from footback.records.checkins import checkin_on
     from footback.records.db import open_existing_store
     from footback.records.stretch_sessions import newest_sessions
