@@ -101,7 +101,9 @@ def render_progress(console: Console, result: Progress) -> None:
         console.print(Text(f"Plan: level {plan.level}{review}{why}"))
 
 
-def render_checkins(console: Console, checkins: Sequence[CheckIn], result: Progress, rows: int) -> None:
+def render_checkins(
+    console: Console, checkins: Sequence[CheckIn], result: Progress | None, rows: int
+) -> None:
     """History's check-in section: the newest rows, then the progress verdicts in one line each."""
     from rich.table import Table
     from rich.text import Text
@@ -110,7 +112,7 @@ def render_checkins(console: Console, checkins: Sequence[CheckIn], result: Progr
 
     console.print()
     console.print("Check-ins", style="bold")
-    if not checkins:
+    if not checkins or result is None:
         console.print("  none yet: try `footback checkin`", markup=False)
         return
     table = Table(box=None, pad_edge=False, show_edge=False)

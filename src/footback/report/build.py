@@ -241,8 +241,8 @@ def _daily(store: Store, now: datetime) -> list[str]:
     from footback.daily.render import progress_lines
     from footback.daily.service import daily_for_history
 
-    checkins, result = daily_for_history(store, since=None, now=now)
-    return progress_lines(result) if checkins else []
+    _, result = daily_for_history(store, since=None, now=now)
+    return progress_lines(result) if result is not None else []
 
 
 def _warnings(store: Store, since: date | None, now: datetime) -> list[WarningLine]:
