@@ -79,6 +79,7 @@ def stretch(
 ) -> None:
     """Play a timed stretching routine: space pauses, n skips, p goes back, q stops."""
     with command_boundary():
+        from footback.daily.checkin_flow import offer_checkin
         from footback.stretch.session import StretchOptions, run
 
         app = app_context(ctx)
@@ -98,6 +99,7 @@ def stretch(
             seen_clinician=seen_clinician,
             default_routine=settings.default_routine,
             config_path=app.config.path,
+            after_finish=lambda console: offer_checkin(console, app.read_line, app.clock.now(), app.data_dir),
         )
         code = run(options, app)
     if code:
