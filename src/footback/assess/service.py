@@ -77,7 +77,7 @@ def assess_and_record(
 ) -> tuple[AssessmentResult, SavedAssessment | None]:
     """The result, and the previous assessment to compare with (when `compare`); stored unless
     `save` is False. Without `save` and `compare` the store is not touched at all."""
-    from footback.records.assessments import latest_assessment, save_assessment
+    from footback.records.assessments import latest_scored_assessment, save_assessment
     from footback.records.db import open_existing_store, open_store
 
     result = assess(content, answers)
@@ -87,7 +87,8 @@ def assess_and_record(
     if store is None:
         return result, None
     with store:
-        previous = latest_assessment(store)
+        # "Since last time" compares scores: an assessment stopped by a warning sign has none.
+        previous = latest_scored_assessment(store)
         if save:
             save_assessment(store, answers, result, now.astimezone(UTC))
     return result, previous
@@ -106,4 +107,5 @@ def last_saved(folder: Path) -> tuple[SavedAssessment, SavedAssessment | None]:
             saved = list_assessments(store, limit=2)
     if not saved:
         raise FootbackError("no assessment is saved yet: run `footback assess` first")
-    return saved[-1], (saved[0] if len(saved) == 2 else None)
+    scored = len(saved) == 2 and not saved[0].result.needs_clinician
+    return saved[-1], (saved[0] if scored else None)

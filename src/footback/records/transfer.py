@@ -139,7 +139,10 @@ def _parsed(column: Column, value: Any) -> Any:
 
 def backfill_uids(conn: sqlite3.Connection, table: str) -> None:
     """Migration 10: each stored record's uid is its content digest (a copy gets a numbered one)."""
-    columns = [c for c in schema()[table] if c.name != "uid"]
+    # The columns the table has at this migration (a later one may add more): those the store
+    # holds now, so a backfill never names a column that does not exist yet.
+    present = {row[1] for row in conn.execute(f"PRAGMA table_info({table})")}
+    columns = [c for c in schema()[table] if c.name != "uid" and c.name in present]
     names = ", ".join(c.name for c in columns)
     seen: dict[str, int] = {}
     updates: list[tuple[str, int]] = []

@@ -61,7 +61,8 @@ def assess(
                     nl=not template,
                 )
                 return
-            given = load_answers(answers, qset.questions) if answers else {}
+            # In a file, a missing warning-sign answer means "no" (older files lack the newer ones).
+            given = content.file_defaults() | load_answers(answers, qset.questions) if answers else {}
             given = complete_answers(
                 qset,
                 # Typed heights and weights follow `body_units`; files keep the units in their ids.
