@@ -212,7 +212,7 @@ def _options(tiny: Path, context: AppContext) -> StretchOptions:
     def offer(console: Console) -> None:
         offer_checkin(console, context.read_line, context.clock.now(), context.data_dir)
 
-    return StretchOptions(file=tiny, lead_in=0, plain=True, quiet=True, after_finish=offer)
+    return StretchOptions(file=tiny, lead_in=0, plain=True, quiet=True, wait=False, after_finish=offer)
 
 
 @pytest.fixture
