@@ -218,6 +218,6 @@ def test_a_distance_question_says_the_unit_of_a_bare_number(unit: str, said: str
 
     question = with_distance_unit([SHOES["distance_km"]], unit)[0]  # type: ignore[arg-type]
     console = Console(file=io.StringIO(), width=200, color_system=None)
-    run_interview([question], {}, lambda _p: "300", console, {})
+    run_interview([question], {"shoe_type": "running"}, lambda _p: "300", console, {})
     out = console.file.getvalue()  # type: ignore[attr-defined]
     assert f"About how far have you walked or run in them? A rough total is fine. {said}" in out
