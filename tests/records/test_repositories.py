@@ -35,10 +35,11 @@ def _rows_read_by_history_and_report(home: Path, per_day: int, years: int) -> tu
 @pytest.mark.parametrize("per_day", [1, 10])
 def test_history_and_report_read_a_bounded_number_of_rows(home: Path, per_day: int) -> None:
     history_rows, report_rows, streak = _rows_read_by_history_and_report(home, per_day, years=2)
-    # Per kind: the newest ROWS_READ rows, a count, plus the sessions of the current streak
-    # (every tenth day is missed, so it is at most 9 days) and one row of aggregates.
+    # Per kind: the newest ROWS_READ rows and a count; the active days of a 33-day window for the
+    # streak (every tenth day is missed, so it ends inside it); one row of sums for this week
+    # plus a row per routine played. None of it depends on how many sessions a day there are.
     assert streak == 9
-    assert history_rows <= 2 * ROWS_READ + 3 + per_day * (streak + 4) + 2
+    assert history_rows <= 2 * ROWS_READ + 3 + 33 + 1 + 1
     assert report_rows <= 40 + 12 + 1 + 1 + 1  # trends, shoe lines, totals, routines
 
 
@@ -132,3 +133,19 @@ def test_find_pair_ignores_case_in_sql_without_reading_every_pair(home: Path) ->
         assert found is not None and found.name == "Trail Runners"
         assert store.rows_read == 2  # the pair and its latest check
         assert find_pair(store, "trail") is None
+
+
+def test_a_long_streak_is_found_in_growing_windows_of_days_not_rows(home: Path) -> None:
+    with open_store(home) as store:
+        with store.transaction() as conn:  # 100 days in a row, five sessions each
+            conn.executemany(
+                "INSERT INTO stretch_sessions (started_at, routine, planned_seconds, actual_seconds,"
+                " steps_done, steps_skipped, finished) VALUES (?, 'feet', 60, 60, 1, 0, 1)",
+                [(at(day, hour=8 + n).isoformat(),) for day in range(100) for n in range(5)],
+            )
+        store.rows_read = 0
+        history = load_history(store, now=NOW, limit=ROWS_READ)
+        assert history.streak_days == 100
+        store.rows_read -= ROWS_READ  # the newest sessions shown (there is nothing else)
+        # Windows of 32, 64 and 128 days: one row per active day in each, never one per session.
+        assert store.rows_read <= 33 + 65 + 101 + 3 + 2

@@ -33,9 +33,12 @@ def export(tmp_path: Path, name: str) -> str:
 def test_export_forget_import_export_is_identical(home: Path, tmp_path: Path) -> None:
     seed_full(home)
     assert runner.invoke(app, ["plan"]).exit_code == 0
+    for args in (["--date", "2025-01-05", "--note", "long walk"], ["--date", "2025-01-06"]):
+        assert runner.invoke(app, ["checkin", "--foot", "3", "--back", "4", *args]).exit_code == 0
     first = export(tmp_path, "first.json")
     doc = json.loads(first)
-    assert [len(doc[t]) for t in TABLES] == [3, 6, 2, 2]
+    assert [len(doc[t]) for t in TABLES] == [3, 6, 2, 2, 2, 1]
+    assert doc["version"] == 2 and doc["checkins"][0]["warning_signs"] == []
     assert doc["plan"].startswith("# footback plan")
 
     forgot = runner.invoke(app, ["forget", "--yes"])
@@ -122,7 +125,14 @@ def test_csv_has_every_record_with_a_table_column(home: Path) -> None:
     assert result.exit_code == 0
     rows = list(csv.DictReader(io.StringIO(result.stdout)))
     counts = {t: sum(1 for r in rows if r["table"] == t) for t in TABLES}
-    assert counts == {"assessments": 3, "stretch_sessions": 6, "shoe_pairs": 2, "shoe_checks": 2}
+    assert counts == {
+        "assessments": 3,
+        "stretch_sessions": 6,
+        "shoe_pairs": 2,
+        "shoe_checks": 2,
+        "checkins": 0,
+        "plan_changes": 0,
+    }
     assessment = next(r for r in rows if r["table"] == "assessments")
     assert json.loads(assessment["result"])["scores"]["foot"]["score"] == int(assessment["foot_score"])
 

@@ -59,6 +59,19 @@ def _record_uids(conn: sqlite3.Connection) -> None:
         )
 
 
+def _daily_uids(conn: sqlite3.Connection) -> None:
+    """Migration 32: check-ins and plan changes get uids like every other exported record kind."""
+    from footback.records.transfer import backfill_uids
+
+    for table in ("checkins", "plan_changes"):
+        backfill_uids(conn, table)
+        conn.execute(f"CREATE UNIQUE INDEX {table}_uid ON {table} (uid)")
+        conn.execute(
+            f"CREATE TRIGGER {table}_new_uid AFTER INSERT ON {table} WHEN NEW.uid IS NULL"
+            f" BEGIN UPDATE {table} SET uid = lower(hex(randomblob(16))) WHERE id = NEW.id; END"
+        )
+
+
 # Append only: a released migration is never edited, so every older store can be brought forward.
 MIGRATIONS: tuple[Migration, ...] = (
     Migration(
@@ -174,6 +187,15 @@ MIGRATIONS: tuple[Migration, ...] = (
         );
         CREATE INDEX plan_changes_created ON plan_changes (created_at);
         """,
+    ),
+    Migration(
+        32,
+        "daily uids",
+        """
+        ALTER TABLE checkins ADD COLUMN uid TEXT;
+        ALTER TABLE plan_changes ADD COLUMN uid TEXT;
+        """,
+        then=_daily_uids,
     ),
     Migration(
         40,

@@ -15,8 +15,8 @@ from footback.records.db import Store
 from footback.records.shoes import SavedCheck, count_checks, recent_checks
 from footback.records.stretch_sessions import (
     SavedSession,
+    active_days,
     count_sessions,
-    newest_sessions,
     recent_sessions,
     session_totals,
 )
@@ -138,25 +138,22 @@ def streak(days: set[date], today: date) -> int:
     return count
 
 
-# Stored stamps carry their own offsets, so newest-first order by text can be a few hours off.
-_ORDER_SLACK_DAYS = 2
+# The streak is looked for in a window of days that doubles until the streak ends inside it.
+_FIRST_WINDOW_DAYS = 32
+_MAX_WINDOW_DAYS = 366 * 200
 
 
 def current_streak(store: Store, now: datetime) -> int:
-    """The streak, reading sessions newest first only until a missed day ends it."""
+    """The streak, from the distinct active days SQL finds in a window that grows only while the
+    streak fills it: the rows read grow with the streak's length, not with what is stored."""
     today = now.date()
-    days: set[date] = set()
-    run = 0
-    for session in newest_sessions(store):
-        day = local_day(session.started_at, now.tzinfo)
-        if session.counts and day not in days:
-            days.add(day)
-            run = streak(days, today)
-        # Older than the day before the streak's first day (give or take the order slack):
-        # nothing further back can lengthen it.
-        if (today - day).days > run + 1 + _ORDER_SLACK_DAYS:
-            break
-    return streak(days, today)
+    window = _FIRST_WINDOW_DAYS
+    while True:
+        first = today - timedelta(days=window)
+        run = streak(active_days(store, first, today, offset_of(now)), today)
+        if run < window - 1 or window >= _MAX_WINDOW_DAYS:
+            return run
+        window *= 2
 
 
 def week_minutes(store: Store, now: datetime) -> float:

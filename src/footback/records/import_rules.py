@@ -197,12 +197,46 @@ def _check(row: Row) -> None:
     one_of({"shoe_type": result.shoe_type}, "shoe_type", shoe_types())
 
 
+def _checkin(row: Row) -> None:
+    from datetime import date
+
+    from footback.daily.checkin import MAX_NOTE, PAIN_MAX, PAIN_MIN
+
+    value = row.get("day")
+    try:
+        day = date.fromisoformat(value) if isinstance(value, str) else None
+    except ValueError:
+        day = None
+    if day is None or not MIN_YEAR <= day.year <= MAX_YEAR:
+        raise RecordProblem("day", f"{excerpt(value)} is not a date (YYYY-MM-DD)")
+    number(row, "foot", PAIN_MIN, PAIN_MAX, whole=True)
+    number(row, "back", PAIN_MIN, PAIN_MAX, whole=True)
+    if row.get("note") is not None:
+        name(row, "note", MAX_NOTE)
+    signs = row.get("warning_signs")
+    if not isinstance(signs, list) or not all(isinstance(s, str) and s for s in signs):
+        raise RecordProblem("warning_signs", "must be a list of warning-sign ids")
+    stamp(row, "created_at")
+
+
+def _plan_change(row: Row) -> None:
+    stamp(row, "created_at")
+    one_of(row, "action", ["start", "up", "stay", "back", "manual", "stop"])
+    number(row, "level", 1, 20, whole=True)
+    number(row, "previous", 1, 20, whole=True, optional=True)
+    value = row.get("reason")
+    if not isinstance(value, str) or not value:
+        raise RecordProblem("reason", "must be text")
+
+
 # One rule per record kind: a new kind in the export adds its rule here.
 RULES: dict[str, Callable[[Row], None]] = {
     "assessments": _assessment,
     "stretch_sessions": _session,
     "shoe_pairs": _pair,
     "shoe_checks": _check,
+    "checkins": _checkin,
+    "plan_changes": _plan_change,
 }
 
 

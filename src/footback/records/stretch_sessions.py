@@ -141,6 +141,14 @@ def count_sessions(store: Store, *, since: date | None = None, offset_minutes: i
     return int(row[0]) if row else 0
 
 
+def active_days(store: Store, first: date, last: date, offset_minutes: int) -> set[date]:
+    """The local days first..last with at least one session that counts, found in SQL."""
+    where, params = day_filter("started_at", first, offset_minutes, until=last)
+    day = local_day_sql("started_at", offset_minutes)
+    rows = store.query(f"SELECT DISTINCT {day} FROM stretch_sessions{where} AND {_COUNTS_SQL}", params)
+    return {date.fromisoformat(r[0]) for r in rows if isinstance(r[0], str)}
+
+
 def session_totals(store: Store, first: date, last: date, offset_minutes: int) -> SessionTotals:
     """Sessions, seconds, finished sessions, active days and routines on local days first..last."""
     where, params = day_filter("started_at", first, offset_minutes, until=last)

@@ -35,17 +35,20 @@ FORMAT = "footback-export"
 # A newer footback reads every older version; the issue-13 work adds version 2 with new kinds.
 VERSIONS: dict[int, tuple[str, ...]] = {
     1: ("assessments", "stretch_sessions", "shoe_pairs", "shoe_checks"),
+    2: ("assessments", "stretch_sessions", "shoe_pairs", "shoe_checks", "checkins", "plan_changes"),
 }
 EXPORT_VERSION = max(VERSIONS)
 TABLES = VERSIONS[EXPORT_VERSION]
 HEADER = ("format", "version", "schema")
-JSON_COLUMNS = frozenset({"answers", "result", "detail"})
+JSON_COLUMNS = frozenset({"answers", "result", "detail", "warning_signs"})
 # The column each table is ordered by in an export (then its id, so the order is stable).
 TIME_COLUMN = {
     "assessments": "created_at",
     "stretch_sessions": "started_at",
     "shoe_pairs": "created_at",
     "shoe_checks": "created_at",
+    "checkins": "day",
+    "plan_changes": "created_at",
 }
 TIME_COLUMNS = frozenset({"created_at", "started_at", "updated_at"})
 # Every record kind has a unique key import checks in SQL: a `uid` column, or the pair's name.

@@ -1,0 +1,67 @@
+"""Check-ins and plan history in export, import and forget; older (version 1) exports still import."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+from typer.testing import CliRunner
+
+from footback.cli.app import app
+from footback.core.paths import db_path
+from footback.records.checkins import list_checkins
+from footback.records.db import open_store
+
+runner = CliRunner()
+
+
+def test_checkins_round_trip_and_are_not_duplicated(home: Path, tmp_path: Path) -> None:
+    assert (
+        runner.invoke(app, ["checkin", "--foot", "2", "--back", "5", "--date", "2025-02-01"]).exit_code == 0
+    )
+    out = tmp_path / "backup.json"
+    assert runner.invoke(app, ["export", "--output", str(out)]).exit_code == 0
+    assert runner.invoke(app, ["import", str(out)]).exit_code == 0  # already there: nothing added
+    with open_store(home) as store:
+        assert len(list_checkins(store)) == 1
+    assert runner.invoke(app, ["forget", "--yes"]).exit_code == 0
+    assert not db_path(home).exists()
+    assert runner.invoke(app, ["import", str(out)]).exit_code == 0
+    with open_store(home) as store:
+        assert [(c.foot, c.back) for c in list_checkins(store)] == [(2, 5)]
+
+
+def test_a_version_1_export_still_imports(home: Path, tmp_path: Path) -> None:
+    old = tmp_path / "old.json"
+    old.write_text(
+        json.dumps(
+            {
+                "format": "footback-export",
+                "version": 1,
+                "schema": 3,
+                "assessments": [],
+                "stretch_sessions": [],
+            }
+        ),
+        encoding="utf-8",
+    )
+    result = runner.invoke(app, ["import", str(old)])
+    assert result.exit_code == 0, result.output
+
+
+def test_a_bad_checkin_in_an_export_is_refused_with_its_field(home: Path, tmp_path: Path) -> None:
+    bad = tmp_path / "bad.json"
+    record = {
+        "day": "2025-02-01",
+        "foot": 11,
+        "back": 1,
+        "note": None,
+        "warning_signs": [],
+        "created_at": "2025-02-01T08:00:00+00:00",
+    }
+    bad.write_text(
+        json.dumps({"format": "footback-export", "version": 2, "schema": 3, "checkins": [record]}),
+        encoding="utf-8",
+    )
+    result = runner.invoke(app, ["import", str(bad)])
+    assert result.exit_code == 2 and "foot" in result.stderr
