@@ -53,7 +53,7 @@ def test_the_summary_fits_24_rows_and_the_width(width: int, height: int) -> None
     assert len(rows) <= SUMMARY_ROWS
     assert all(len(row) <= width for row in rows)
     text = _text(console)
-    for title in ("Foot risk", "Back risk", "Feet to back link"):
+    for title in ("Foot risk", "Back risk", "Foot-back link"):
         assert title in text
     assert "/100" in text and "footback stretch --routine" in text
     assert "See a " in text  # whether to see someone is always in the summary

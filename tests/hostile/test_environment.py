@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import os
+import shutil
 import stat
 from pathlib import Path
 
@@ -100,3 +101,33 @@ def test_control_characters_in_the_folder_and_config_paths_are_shown_escaped(
         assert result.exit_code == 0, (args, result.output)
         assert b"\x1b" not in result.stdout_bytes + result.stderr_bytes, args
         assert "\\x1b" in result.stdout, args
+
+
+@pytest.mark.slow
+@pytest.mark.skipif(
+    os.geteuid() != 0 or shutil.which("unshare") is None, reason="needs root and mount namespaces"
+)
+def test_reading_commands_work_with_almost_no_free_disk(tmp_path: Path) -> None:
+    from tests.records.test_store_faults import FOOTBACK, _can_mount, _in_namespace, child_env
+    from tests.support.history_seed import seed_full
+
+    if not _can_mount():
+        pytest.skip("no mount namespaces here")
+    disk = tmp_path / "disk"
+    disk.mkdir()
+    seed = tmp_path / "seed"
+    seed_full(seed)
+    fb = " ".join(FOOTBACK)
+    script = (
+        f"set -u; mount -t tmpfs -o size=2m,mode=0700 tmpfs {disk} || exit 99; "
+        f"cp -a {seed}/. {disk}/; "
+        f"dd if=/dev/zero of={disk}/filler bs=4k 2>/dev/null; "  # the disk is full now
+        f"{fb} history >/dev/null; echo history=$?; "
+        f"{fb} export >/dev/null; echo export=$?; "
+        f"{fb} report >/dev/null; echo report=$?; "
+        f"{fb} shoes-check --list >/dev/null; echo list=$?"
+    )
+    done = _in_namespace(script, child_env(disk))
+    assert "Traceback" not in done.stderr
+    for name in ("history", "export", "report", "list"):
+        assert f"{name}=0" in done.stdout, (done.stdout, done.stderr)

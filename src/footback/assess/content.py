@@ -82,6 +82,7 @@ class Adults(StrictModel):
 
 
 class Safety(StrictModel):
+    file_defaults: dict[str, bool] = {}
     signs: list[DerivedSign]
     adults: Adults
 
@@ -130,6 +131,7 @@ class StartBackSpec(StrictModel):
     source: str
     # Keele's copyright and funding statement, shown wherever the grouping is.
     notice: str
+    summary: str
     low_max_total: int
     high_min_psychosocial: int
     items: list[StartBackItem]
@@ -217,6 +219,11 @@ class AssessContent(StrictModel):
         single = [rule for q in self.questions.questions if (rule := q.sign_rule()) is not None]
         return single + [s.sign_rule() for s in self.safety.signs]
 
+    def file_defaults(self) -> dict[str, Value]:
+        """What a missing answer means in an answers file: no warning sign, and the listed defaults."""
+        defaults: dict[str, Value] = dict.fromkeys(self.red_flag_ids(), False)
+        return defaults | dict(self.safety.file_defaults)
+
     def red_flag_ids(self) -> list[str]:
         """The ids of the questions that are warning signs (a missing one counts as no)."""
         return [q.id for q in self.questions.questions if q.red_flag is not None]
@@ -241,6 +248,11 @@ def _cross_check(content: AssessContent, src: Sources) -> list[str]:
         cited += [(f"{SAFETY}: signs.{sign.id}", s) for s in sign.sources]
         rules.append((f"{SAFETY}: signs.{sign.id}", sign))
     cited += [(f"{SAFETY}: adults", s) for s in content.safety.adults.sources]
+    problems += [
+        f"{SAFETY}: file_defaults: unknown question '{key}'"
+        for key in content.safety.file_defaults
+        if key not in known
+    ]
     for name, spec in content.scoring.scores.items():
         for f in spec.factors:
             where = f"{SCORING}: scores.{name}.factors.{f.id}"

@@ -66,6 +66,9 @@ class StartBack(StrictModel):
     total: int
     psychosocial: int
     group: Group
+    # The group in words ("... risk of the pain becoming long-lasting and disabling").
+    summary: str | None = None
+    # Keele's copyright and funding statement, shown wherever the grouping is.
     notice: str | None = None
 
     @model_validator(mode="before")

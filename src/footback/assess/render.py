@@ -75,13 +75,9 @@ def render_result(
     _heading(console, "DETAILS")
     if result.startback:
         sb = result.startback
-        console.print(
-            Text(
-                f"Back level from the STarT Back grouping: {sb.total} of 9 items, "
-                f"{sb.psychosocial} of 5 on worry and mood: {sb.group}.",
-                style="dim",
-            )
-        )
+        console.print(Text(sb.summary or f"STarT Back group: {sb.group} risk.", style="dim"))
+        if sb.notice:  # Keele asks for its copyright and funding line wherever the grouping is shown
+            console.print(Text(sb.notice, style="dim italic"))
     for name in SCORE_NAMES:
         _render_factors(console, name, getattr(result.scores, name))
     _render_next(console, result)
@@ -92,16 +88,24 @@ def render_result(
 def _render_factors(console: Console, name: str, score: Score) -> None:
     from rich.text import Text
 
-    _heading(console, f"{TITLES[name]}: {points_text(score)}")
+    title = "Foot-back associations" if score.known_associations is not None else TITLES[name]
+    _heading(console, f"{title}: {points_text(score)}")
     if not score.factors:
         console.print(Text("  Nothing in your answers adds points here."))
     grid = _grid()
     for factor in sorted(score.factors, key=lambda f: -f.points):
         text = Text(factor.reason)
-        text.append(f" [{_brief(factor.source_ids) or factor.source}]", style="dim")
+        cited = _brief(factor.source_ids) or factor.source
+        # The link names the evidence behind each association (a study, the article, opinion).
+        evidence = f"; {factor.evidence}" if factor.evidence and score.known_associations is not None else ""
+        text.append(f" [{cited}{evidence}]", style="dim")
         grid.add_row(f"+{factor.points}", text)
     if score.factors:
         console.print(grid)
+    if score.known_associations is not None and score.factors:
+        console.print(
+            Text(f"  {score.associations} of the {score.known_associations} associations found in studies.")
+        )
     if score.note and (score.factors or name == "back"):
         console.print(Text(score.note, style="dim italic"))
 

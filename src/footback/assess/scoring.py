@@ -110,7 +110,8 @@ def startback(spec: StartBackSpec, facts: Facts, adult: bool = True) -> StartBac
         group = "high"
     else:
         group = "medium"
-    return StartBack(total=total, psychosocial=psychosocial, group=group, notice=spec.notice)
+    summary = spec.summary.format(group=group, total=total, psychosocial=psychosocial)
+    return StartBack(total=total, psychosocial=psychosocial, group=group, summary=summary, notice=spec.notice)
 
 
 def is_adult(content: AssessContent, facts: Facts) -> bool:

@@ -1,6 +1,10 @@
-"""The assessment as one pure function: answers in, an AssessmentResult out."""
+"""The assessment: answers in, an AssessmentResult out (pure), then compared and stored."""
 
 from __future__ import annotations
+
+from datetime import UTC, datetime
+from pathlib import Path
+from typing import TYPE_CHECKING
 
 from footback.assess.advice import recommend, under_age_recommendations, urgent_recommendations
 from footback.assess.content import AssessContent
@@ -9,6 +13,9 @@ from footback.assess.scoring import derive_facts, is_adult, score_all, warning_s
 from footback.content.interview import StopCheck
 from footback.content.questions import Answers, Question, drop_inapplicable
 from footback.core.safety import needs_clinician, triage_of
+
+if TYPE_CHECKING:
+    from footback.records.assessments import SavedAssessment
 
 
 def assess(content: AssessContent, answers: Answers) -> AssessmentResult:
@@ -63,3 +70,42 @@ def interview_stop(content: AssessContent) -> StopCheck:
         return None
 
     return stop
+
+
+def assess_and_record(
+    folder: Path, content: AssessContent, answers: Answers, now: datetime, *, save: bool, compare: bool
+) -> tuple[AssessmentResult, SavedAssessment | None]:
+    """The result, and the previous assessment to compare with (when `compare`); stored unless
+    `save` is False. Without `save` and `compare` the store is not touched at all."""
+    from footback.records.assessments import latest_scored_assessment, save_assessment
+    from footback.records.db import open_existing_store, open_store
+
+    result = assess(content, answers)
+    if not (save or compare):
+        return result, None
+    store = open_store(folder) if save else open_existing_store(folder)
+    if store is None:
+        return result, None
+    with store:
+        # "Since last time" compares scores: an assessment stopped by a warning sign has none.
+        previous = latest_scored_assessment(store)
+        if save:
+            save_assessment(store, answers, result, now.astimezone(UTC))
+    return result, previous
+
+
+def last_saved(folder: Path) -> tuple[SavedAssessment, SavedAssessment | None]:
+    """`--last`: the most recent saved assessment and the one before it (to compare with)."""
+    from footback.core.errors import FootbackError
+    from footback.records.assessments import list_assessments
+    from footback.records.db import open_existing_store
+
+    store = open_existing_store(folder)
+    saved = []
+    if store is not None:
+        with store:
+            saved = list_assessments(store, limit=2)
+    if not saved:
+        raise FootbackError("no assessment is saved yet: run `footback assess` first")
+    scored = len(saved) == 2 and not saved[0].result.needs_clinician
+    return saved[-1], (saved[0] if scored else None)

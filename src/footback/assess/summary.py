@@ -23,9 +23,9 @@ SUMMARY_ROWS = 24
 TOP_FACTORS = 3
 TOP_ACTIONS = 2
 LEVEL_STYLE = {"low": "green", "moderate": "yellow", "medium": "yellow", "high": "red"}
-TITLES = {"foot": "Foot risk", "back": "Back risk", "link": "Feet to back link"}
+TITLES = {"foot": "Foot risk", "back": "Back risk", "link": "Foot-back link"}
 SHORT = {"foot": "foot", "back": "back", "link": "link"}
-# "Feet to back link" right-aligned, a space, the bar, " 100/100 moderate".
+# "Foot-back link" right-aligned, a space, the bar, " 100/100 moderate".
 _LABEL = max(len(t) for t in TITLES.values())
 _NUMBERS = len(" 100/100 moderate")
 
@@ -78,11 +78,18 @@ def _item(mark: str, text: str, style: str = "") -> RenderableType:
     return grid
 
 
-def score_line(name: str, score: Score, width: int, before: int | None = None) -> Text:
+def level_words(name: str, score: Score, group: str | None = None) -> str:
+    """The back level is the STarT Back group: say it is a risk, as Keele names it."""
+    return f"{group} risk" if name == "back" and group is not None else score.level
+
+
+def score_line(
+    name: str, score: Score, width: int, before: int | None = None, group: str | None = None
+) -> Text:
     """'        Foot risk ████░░░░  93/100 high (+5 since last time)' on one row."""
     line = _line(TITLES[name].rjust(_LABEL) + " ")
     line.append(bar(score.score, bar_width(width)), style=LEVEL_STYLE.get(score.level, ""))
-    line.append(f" {score.score:>3}/100 {score.level}")
+    line.append(f" {score.score:>3}/100 {level_words(name, score, group)}")
     if raw_points(score) > score.score:
         line.append(f" ({points_text(score)})", style="dim")
     delta = delta_text(score.score, before)
@@ -111,10 +118,13 @@ def _parts(
     for name in SCORE_NAMES:
         score: Score = getattr(result.scores, name)
         before = getattr(previous.scores, name).score if previous else None
-        parts.append(_Part(score_line(name, score, width, before)))
+        group = result.startback.group if result.startback else None
+        parts.append(_Part(score_line(name, score, width, before, group)))
     if result.startback:
         sb = result.startback
-        parts.append(_Part(_line(f"Back level from STarT Back: {sb.group} ({sb.total} of 9 items)", "dim")))
+        # Keele's group names with what they are a risk of: never a bare "low" beside the pain.
+        words = f"Back (STarT Back group): {sb.group} risk of the pain becoming long-lasting and disabling"
+        parts.append(_Part(_item(" ", words, "dim"), _line(words, "dim")))
     recs = result.recommendations
     parts.append(_Part(_line("")))
     if result.adult_notice:

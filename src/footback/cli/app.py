@@ -56,7 +56,7 @@ COMMANDS: dict[str, tuple[str, str, str]] = {
     "report": ("report", "report", "Example: footback report --format html --output summary.html"),
     "export": ("data", "export", "Example: footback export --format json --output backup.json"),
     "import": ("data", "import_", "Example: footback import backup.json"),
-    "forget": ("data", "forget", "Example: footback export --output backup.json && footback forget"),
+    "forget": ("forget", "forget", "Example: footback export --output backup.json && footback forget"),
 }
 
 

@@ -13,6 +13,8 @@ HOME_ENV = "FOOTBACK_HOME"
 DIR_MODE = 0o700
 FILE_MODE = 0o600
 DB_NAME = "footback.sqlite3"
+# The personal routine `footback plan` saves.
+PLAN_FILE = "plan.toml"
 
 
 def make_private_dirs(folder: Path) -> bool:
@@ -61,6 +63,11 @@ def ensure_data_dir(folder: Path) -> Path:
     except OSError as exc:
         raise StoreError(f"cannot use the data folder {folder}: {exc.strerror}") from None
     return folder
+
+
+def plan_path(folder: Path) -> Path:
+    """The saved plan inside the data folder."""
+    return folder / PLAN_FILE
 
 
 def db_path(folder: Path) -> Path:

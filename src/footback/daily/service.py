@@ -2,14 +2,16 @@
 
 from __future__ import annotations
 
-from datetime import datetime, timedelta
+from datetime import date, datetime, timedelta
 from pathlib import Path
 from typing import TYPE_CHECKING
 
 from footback.daily.progress import PlanStatus, Progress, progress
 
 if TYPE_CHECKING:
+    from footback.daily.checkin import CheckIn
     from footback.daily.ics import Reminder
+    from footback.records.db import Store
 
 
 def load_progress(folder: Path, now: datetime) -> Progress:
@@ -64,10 +66,10 @@ def write_reminders(
     """Write the iCalendar file of daily reminders; returns what it holds."""
     from footback import __version__
     from footback.core.files import write_private
+    from footback.core.paths import plan_path
     from footback.daily.content import load_daily_content
     from footback.daily.ics import calendar
     from footback.daily.remind import chosen_slots, reminders
-    from footback.plan.build import plan_path
 
     rule = load_daily_content().remind
     saved = plan_path(folder).is_file()
@@ -79,9 +81,9 @@ def write_reminders(
 
 def due_now(folder: Path, now: datetime) -> list[str]:
     """What is still due today at `now` (local): routines whose time has come, and the check-in."""
+    from footback.core.paths import plan_path
     from footback.daily.content import load_daily_content
     from footback.daily.remind import day_slots, due_items
-    from footback.plan.build import plan_path
     from footback.records.checkins import checkin_on
     from footback.records.db import open_existing_store
     from footback.records.stretch_sessions import newest_sessions
@@ -98,3 +100,21 @@ def due_now(folder: Path, now: datetime) -> list[str]:
             today = newest_sessions(store, since=now.date(), offset_minutes=offset_of(now))
             done = {s.routine for s in today if s.counts}
     return due_items(now, slots, done, checked_in, rule.checkin_after_last)
+
+
+def daily_for_history(store: Store, *, since: date | None, now: datetime) -> tuple[list[CheckIn], Progress]:
+    """The check-ins `history` lists (from `since`) and the progress verdicts it shows beside them."""
+    from footback.daily.content import load_daily_content
+    from footback.records.checkins import list_checkins
+    from footback.records.stretch_sessions import recent_sessions
+
+    everything = list_checkins(store)
+    shown = [c for c in everything if since is None or c.day >= since]
+    result = progress(
+        everything,
+        recent_sessions(store, None),
+        today=now.date(),
+        tz=now.tzinfo,
+        content=load_daily_content(),
+    )
+    return shown, result

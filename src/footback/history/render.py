@@ -8,7 +8,7 @@ from typing import TYPE_CHECKING
 from footback.core.models import SCORE_NAMES
 from footback.core.sparkline import direction, sparkline
 from footback.core.text import minutes_text, plural, safe_line, verdict_text
-from footback.records.history import History
+from footback.records.history import History, ScoreEntry
 
 if TYPE_CHECKING:
     from rich.console import Console
@@ -29,6 +29,11 @@ def stopped_text(done: int, total: int, skipped: int) -> str:
 
 def when(stamp: datetime, tz: tzinfo | None) -> str:
     return stamp.astimezone(tz).strftime("%Y-%m-%d %H:%M")
+
+
+def _score_cell(entry: ScoreEntry | None) -> str:
+    # A warning sign stopped that assessment before it was scored: no 0/0/0 to mislead.
+    return "  -" if entry is None else f"{entry.score:>3} {entry.level}"
 
 
 def _more(console: Console, hidden: int, what: str) -> None:
@@ -66,8 +71,8 @@ def render_history(console: Console, history: History, tz: tzinfo | None) -> Non
         for a in shown:
             table.add_row(
                 when(a.created_at, tz),
-                *(f"{a.score(n).score:>3} {a.score(n).level}" for n in SCORE_NAMES),
-                "warning sign" if a.urgent else "",
+                *(_score_cell(a.score(n)) for n in SCORE_NAMES),
+                Text(safe_line(f"{a.triage} warning sign: {'; '.join(a.warning_signs)}")) if a.urgent else "",
             )
         console.print(table)
         _more(console, _total(history, "assessments") - len(shown), "assessment")
@@ -77,6 +82,9 @@ def render_history(console: Console, history: History, tz: tzinfo | None) -> Non
         for name in SCORE_NAMES:
             values = history.trends[name][-MAX_TREND_POINTS:]
             line = Text(f"  {name:<5} ")
+            if not values:  # every assessment so far stopped at a warning sign
+                console.print(line.append("no scored assessment yet"))
+                continue
             line.append(sparkline(values))
             arrow = {"up": "rising", "down": "falling", "same": "no change", "": ""}[direction(values)]
             span = f"{values[0]} -> {values[-1]}" if len(values) > 1 else f"{values[-1]}"

@@ -20,10 +20,9 @@ from footback.assess.model import AssessmentResult
 from footback.core.errors import BadInputError, ContentError, FootbackError
 from footback.core.files import write_private
 from footback.core.models import PLAN_NAME, StrictModel
-from footback.core.paths import ensure_data_dir
+from footback.core.paths import PLAN_FILE, ensure_data_dir, plan_path
 from footback.stretch.routine_file import Routine, Step, parse_routine_file
 
-PLAN_FILE = "plan.toml"
 MAX_NOTE = 1000
 Levels = dict[str, list[str]]
 
@@ -228,10 +227,6 @@ def plan_toml(plan: Plan, now: datetime) -> str:
     # The file must load as a routine; a mistake here would only show when the plan is played.
     parse_routine_file(tomllib.loads(text), PLAN_FILE)
     return text
-
-
-def plan_path(folder: Path) -> Path:
-    return folder / PLAN_FILE
 
 
 def save_plan(text: str, folder: Path) -> Path:

@@ -102,6 +102,12 @@ def latest_assessment(store: Store) -> SavedAssessment | None:
     return found[0] if found else None
 
 
+def latest_scored_assessment(store: Store) -> SavedAssessment | None:
+    """The most recent readable assessment that was scored (no warning sign stopped it)."""
+    sql = f"SELECT {_COLUMNS} FROM assessments WHERE urgent = 0{_NEWEST_FIRST}"
+    return next(store.iter_read(sql, (), from_row, WHAT), None)
+
+
 def latest_result(store: Store) -> AssessmentResult | None:
     """The result of the most recent readable assessment, if any."""
     saved = latest_assessment(store)

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import contextlib
 import os
+import shutil
 import sqlite3
 import stat
 import time
@@ -21,6 +22,8 @@ from footback.core.text import visible_controls
 APPLICATION_ID = 0x4674426B
 SQLITE_HEADER = b"SQLite format 3\x00"
 BUSY_TIMEOUT_MS = 15_000
+# Below this much free space a store is read as it is (reading commands still work on a full disk).
+LOW_DISK_BYTES = 1 << 20
 # Rows fetched per round trip when a reader walks a table newest first and may stop early.
 FETCH_BATCH = 64
 
@@ -536,7 +539,16 @@ def open_existing_store(folder: Path) -> Store | None:
         return None
     if not os.access(path.parent, os.W_OK):
         return _open_read_only(path)
-    return open_store(path.parent)
+    try:
+        return open_store(path.parent)
+    except StoreError:
+        # A full disk: SQLite cannot even create the WAL's shared-memory file to read. With no
+        # write-ahead log pending everything is in the main file, so reading it as it is is exact.
+        wal = path.with_name(path.name + "-wal")
+        pending = wal.exists() and wal.stat().st_size > 0
+        if pending or shutil.disk_usage(path.parent).free >= LOW_DISK_BYTES:
+            raise
+        return _open_read_only(path)
 
 
 def _open_read_only(path: Path) -> Store:

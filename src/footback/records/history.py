@@ -31,12 +31,21 @@ class ScoreEntry(StrictModel):
 class AssessmentEntry(StrictModel):
     created_at: datetime
     urgent: bool
-    foot: ScoreEntry
-    back: ScoreEntry
-    link: ScoreEntry
+    # emergency, urgent or self_care (footback.core.safety); a warning sign stops the scoring,
+    # so such an assessment has no scores (null) and is left out of trends and comparisons.
+    triage: str = "self_care"
+    warning_signs: list[str] = []
+    foot: ScoreEntry | None
+    back: ScoreEntry | None
+    link: ScoreEntry | None
 
-    def score(self, name: ScoreName) -> ScoreEntry:
+    def score(self, name: ScoreName) -> ScoreEntry | None:
         return {"foot": self.foot, "back": self.back, "link": self.link}[name]
+
+    @property
+    def scored(self) -> bool:
+        """Whether this assessment has scores to compare (no warning sign stopped it)."""
+        return self.foot is not None
 
 
 class SessionEntry(StrictModel):
@@ -88,15 +97,25 @@ def local_day(stamp: datetime, tz: tzinfo | None) -> date:
 
 
 def assessment_entry(saved: SavedAssessment) -> AssessmentEntry:
-    scores = saved.result.scores
+    result = saved.result
+    scores = None if result.needs_clinician else result.scores
     return AssessmentEntry(
         created_at=saved.created_at,
-        urgent=saved.urgent,
+        urgent=result.needs_clinician,
+        triage=result.triage,
+        warning_signs=[f.name for f in result.red_flags],
         **{
-            name: ScoreEntry(score=getattr(scores, name).score, level=getattr(scores, name).level)
+            name: None
+            if scores is None
+            else ScoreEntry(score=scores.score(name).score, level=scores.score(name).level)
             for name in SCORE_NAMES
         },
     )
+
+
+def score_series(entries: list[AssessmentEntry], name: ScoreName) -> list[int]:
+    """One score over time, from the assessments that have scores (warning signs left out)."""
+    return [entry.score for a in entries if (entry := a.score(name)) is not None]
 
 
 def session_entry(saved: SavedSession) -> SessionEntry:
@@ -193,7 +212,7 @@ def load_history(
         shoe_checks=checks,
         streak_days=current_streak(store, now),
         week_minutes=week_minutes(store, now),
-        trends={name: [a.score(name).score for a in assessments] for name in SCORE_NAMES},
+        trends={name: score_series(assessments, name) for name in SCORE_NAMES},
         totals=totals,
     )
 

@@ -25,7 +25,8 @@ from pathlib import Path
 from typing import Any, Protocol, TextIO
 
 from footback.core.errors import BadInputError, FootbackError, StoreError
-from footback.core.paths import db_path
+from footback.core.files import write_private
+from footback.core.paths import db_path, plan_path
 from footback.core.text import UNSAFE, csv_cell, excerpt, safe_json
 from footback.records.db import MIGRATIONS, SCHEMA_VERSION, Store
 from footback.records.import_rules import check_record
@@ -138,7 +139,10 @@ def _parsed(column: Column, value: Any) -> Any:
 
 def backfill_uids(conn: sqlite3.Connection, table: str) -> None:
     """Migration 10: each stored record's uid is its content digest (a copy gets a numbered one)."""
-    columns = [c for c in schema()[table] if c.name != "uid"]
+    # The columns the table has at this migration (a later one may add more): those the store
+    # holds now, so a backfill never names a column that does not exist yet.
+    present = {row[1] for row in conn.execute(f"PRAGMA table_info({table})")}
+    columns = [c for c in schema()[table] if c.name != "uid" and c.name in present]
     names = ", ".join(c.name for c in columns)
     seen: dict[str, int] = {}
     updates: list[tuple[str, int]] = []
@@ -258,6 +262,21 @@ def write_json(store: Store | None, plan_text: str | None, out: TextIO) -> Expor
         out.write("[],\n" if counts.records[table] == 0 else "\n  ],\n")
     out.write(f'  "plan": {_dump(plan_text, ascii_only)}\n}}\n')
     return counts
+
+
+def export_all(folder: Path, fmt: str, output: Path | None) -> ExportCounts:
+    """`footback export`: the store (if any) and the plan, as JSON or CSV, to stdout or `output`."""
+    from footback.core.files import output_stream
+    from footback.records.db import open_existing_store
+
+    plan_file = plan_path(folder)
+    plan_text = plan_file.read_text(encoding="utf-8") if plan_file.is_file() else None
+    store = open_existing_store(folder)
+    with contextlib.ExitStack() as stack:
+        if store is not None:
+            stack.enter_context(store)
+        out = stack.enter_context(output_stream(output, folder))
+        return write_json(store, plan_text, out) if fmt == "json" else write_csv(store, out)
 
 
 def write_csv(store: Store | None, out: TextIO) -> ExportCounts:
@@ -646,12 +665,45 @@ class _Capped:
 
 def stored_files(folder: Path) -> list[Path]:
     """Every file footback keeps in the data folder (the store, its journals, the plan)."""
-    from footback.plan.build import plan_path
-
     base = db_path(folder)
     candidates = [base.with_name(base.name + suffix) for suffix in STORE_SUFFIXES]
     candidates.append(plan_path(folder))
     return [path for path in candidates if path.exists()]
+
+
+def restore_plan(folder: Path, plan_text: str | None) -> str | None:
+    """The import's policy for the export's plan: restored when there is none, the current one
+    kept when it differs. Returns "restored", "kept", or None (no plan, or the same one)."""
+    if plan_text is None:
+        return None
+    target = plan_path(folder)
+    if not target.exists():
+        write_private(target, plan_text)
+        return "restored"
+    return "kept" if target.read_text(encoding="utf-8") != plan_text else None
+
+
+def stored(folder: Path) -> tuple[list[Path], dict[str, int]]:
+    """What `forget` would delete: the files, and the records in the store by kind.
+
+    Opening proves the file is footback's: a foreign file at that path is never counted or deleted.
+    """
+    from footback.records.db import open_existing_store
+
+    store = open_existing_store(folder)
+    counts: dict[str, int] = {}
+    if store is not None:
+        with store:
+            counts = count_records(store)
+    return stored_files(folder), counts
+
+
+def forget_all(folder: Path, files: Iterable[Path]) -> list[Path]:
+    """Delete the files, then the folder if nothing else is left in it."""
+    gone = forget_files(files)
+    with contextlib.suppress(OSError):
+        folder.rmdir()  # only when empty: files someone else put there stay
+    return gone
 
 
 def count_records(store: Store) -> dict[str, int]:

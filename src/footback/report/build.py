@@ -2,8 +2,8 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass
-from datetime import datetime, timedelta
+from dataclasses import dataclass, field
+from datetime import date, datetime, timedelta
 from functools import cache
 
 from footback.assess.model import AssessmentResult
@@ -12,7 +12,7 @@ from footback.core.models import ScoreName, StrictModel
 from footback.core.text import minutes_text
 from footback.records.assessments import list_assessments
 from footback.records.db import Store
-from footback.records.history import AssessmentEntry, assessment_entry
+from footback.records.history import AssessmentEntry, assessment_entry, score_series
 from footback.records.shoes import latest_checks
 from footback.records.stretch_sessions import session_totals
 from footback.records.window import offset_of
@@ -32,6 +32,7 @@ class Headings(StrictModel):
     routines: str
     shoes: str
     evidence: str
+    warnings: str
 
 
 class ReportText(StrictModel):
@@ -51,6 +52,10 @@ class ReportText(StrictModel):
     adherence: str
     startback: str
     trend_caption: str
+    not_scored: str
+    no_warnings: str
+    warning_seen: str
+    warning_not_seen: str
     headings: Headings
 
 
@@ -97,16 +102,33 @@ class ShoeLine:
 
 
 @dataclass(frozen=True)
+class WarningLine:
+    """One assessment's warning signs, and when (if ever) a clinician saw the person since."""
+
+    at: datetime
+    triage: str
+    signs: list[str]
+    seen_at: datetime | None
+
+    def seen_text(self, text: ReportText) -> str:
+        if self.seen_at is None:
+            return text.warning_not_seen
+        return text.warning_seen.format(date=f"{self.seen_at:%Y-%m-%d}")
+
+
+@dataclass(frozen=True)
 class Report:
     made_at: datetime
     text: ReportText
     latest: Latest | None
+    # Scored assessments only: one that stopped at a warning sign has no scores to chart.
     trends: list[AssessmentEntry]
     routines: Routines
     shoes: list[ShoeLine]
+    warnings: list[WarningLine] = field(default_factory=list)
 
     def series(self, name: ScoreName) -> list[int]:
-        return [a.score(name).score for a in self.trends]
+        return score_series(self.trends, name)
 
     def adherence(self) -> str:
         """The routines sentence both formats print: days, sessions, minutes, finished or stopped."""
@@ -191,11 +213,30 @@ def build_report(store: Store | None, *, now: datetime) -> Report:
             result=newest.result,
             answers=answers_that_matter(questions, newest.answers),
         )
+    entries = [assessment_entry(a) for a in saved]
     return Report(
         made_at=now,
         text=text,
         latest=latest,
-        trends=[assessment_entry(a) for a in saved],
+        trends=[a for a in entries if a.scored],
         routines=_routines(store, now),
         shoes=_shoes(store),
+        warnings=_warnings(store, saved[0].created_at.astimezone(now.tzinfo).date() if saved else None, now),
     )
+
+
+def _warnings(store: Store, since: date | None, now: datetime) -> list[WarningLine]:
+    """Every warning sign reported in the report's period, with the clinician visit since, if any."""
+    from footback.core.safety import seen_since
+    from footback.records.clinician import read_seen, sign_reports
+
+    seen = read_seen(store)
+    return [
+        WarningLine(
+            at=r.at,
+            triage=r.reported().triage,
+            signs=[f.name for f in r.signs],
+            seen_at=seen_since([f.id for f in r.signs], r.at, seen),
+        )
+        for r in sign_reports(store, since=since, offset_minutes=offset_of(now))
+    ]

@@ -176,29 +176,35 @@ def render_html(report: Report) -> str:
         else:
             body.append(f"<p>{e(t.no_red_flags)}</p>")
         body.append(f"<h3>{e(h.scores)}</h3>")
-        rows = [[e(name), e(score.score), e(score.level)] for name, score in result.scores.named()]
-        body.append(_table([("score", False), ("value /100", True), ("level", False)], rows))
-        body.append(f'<p class="src">{e(t.scores_note)}</p>')
-        factor_rows = [
-            [
-                e(name),
-                e(hit.reason),
-                e(f"+{hit.points}"),
-                f'<span class="src">{e(_brief(hit.source_ids, hit.source))}</span>',
+        if result.needs_clinician:
+            body.append(f"<p>{e(t.not_scored)}</p>")
+        else:
+            rows = [[e(name), e(score.score), e(score.level)] for name, score in result.scores.named()]
+            body.append(_table([("score", False), ("value /100", True), ("level", False)], rows))
+            body.append(f'<p class="src">{e(t.scores_note)}</p>')
+            factor_rows = [
+                [
+                    e(name),
+                    e(hit.reason),
+                    e(f"+{hit.points}"),
+                    f'<span class="src">{e(_brief(hit.source_ids, hit.source))}</span>',
+                ]
+                for name, score in result.scores.named()
+                for hit in score.factors
             ]
-            for name, score in result.scores.named()
-            for hit in score.factors
-        ]
-        if factor_rows:
-            body.append(
-                _table(
-                    [("score", False), ("factor", False), ("points", True), ("source", False)], factor_rows
+            if factor_rows:
+                body.append(
+                    _table(
+                        [("score", False), ("factor", False), ("points", True), ("source", False)],
+                        factor_rows,
+                    )
                 )
-            )
-        if result.startback is not None:
-            sb = result.startback
-            line = t.startback.format(group=sb.group, total=sb.total, psychosocial=sb.psychosocial)
-            body.append(f"<p>{e(line)}</p>")
+            if result.startback is not None:
+                sb = result.startback
+                line = t.startback.format(group=sb.group, total=sb.total, psychosocial=sb.psychosocial)
+                body.append(f"<p>{e(line)}</p>")
+                if sb.notice:
+                    body.append(f'<p class="src">{e(sb.notice)}</p>')
         body.append(f"<h3>{e(h.answers)}</h3>")
         if latest.answers:
             # Question and answer on one line each, in two columns when printed.
@@ -207,6 +213,19 @@ def render_html(report: Report) -> str:
             body.append("</div>")
         else:
             body.append(f"<p>{e(t.no_answers)}</p>")
+    body.append("</section>")
+
+    body.append(f'<section id="warnings"><h2>{e(h.warnings)}</h2>')
+    if report.warnings:
+        body.append("<ul>")
+        body += [
+            f"<li>{w.at:%Y-%m-%d}, <strong>{e(w.triage)}</strong>: {e('; '.join(w.signs))}; "
+            f"{e(w.seen_text(t))}</li>"
+            for w in report.warnings
+        ]
+        body.append("</ul>")
+    else:
+        body.append(f"<p>{e(t.no_warnings)}</p>")
     body.append("</section>")
 
     body.append(f'<div class="cols"><section id="trends"><h2>{e(h.trends)}</h2>')

@@ -43,16 +43,11 @@ def render_markdown(report: Report) -> str:
         else:
             out.append(md(t.no_red_flags))
         out.append("")
-        out += [f"### {md(h.scores)}", "", "| score | value | level |", "| --- | ---: | --- |"]
-        for name, score in result.scores.named():
-            out.append(f"| {name} | {score.score} | {score.level} |")
-        out += ["", md(t.scores_note), ""]
-        for name, score in result.scores.named():
-            for hit in score.factors:
-                out.append(f"- {name}, +{hit.points}: {md(hit.reason)} ({md(hit.source)})")
-        if result.startback is not None:
-            sb = result.startback
-            out += ["", md(t.startback.format(group=sb.group, total=sb.total, psychosocial=sb.psychosocial))]
+        out += [f"### {md(h.scores)}", ""]
+        if result.needs_clinician:
+            out += [md(t.not_scored)]
+        else:
+            out += _scores(report)
         out += ["", f"### {md(h.answers)}", ""]
         if latest.answers:
             out += ["| question | answer |", "| --- | --- |"]
@@ -60,6 +55,16 @@ def render_markdown(report: Report) -> str:
         else:
             out.append(md(t.no_answers))
         out.append("")
+
+    out += [f"## {md(h.warnings)}", ""]
+    if report.warnings:
+        out += [
+            f"- {w.at:%Y-%m-%d}, **{md(w.triage)}**: {md('; '.join(w.signs))}; {md(w.seen_text(t))}"
+            for w in report.warnings
+        ]
+    else:
+        out.append(md(t.no_warnings))
+    out.append("")
 
     out += [f"## {md(h.trends)}", ""]
     if len(report.trends) < 2:
@@ -70,7 +75,8 @@ def render_markdown(report: Report) -> str:
             out.append(f"- {name}: `{sparkline(values, ascii_only=False)}` {values[0]} to {values[-1]}")
         out += ["", "| date | foot | back | link |", "| --- | ---: | ---: | ---: |"]
         for a in report.trends[-MAX_TREND_ROWS:]:
-            out.append(f"| {a.created_at:%Y-%m-%d} | {a.foot.score} | {a.back.score} | {a.link.score} |")
+            cells = [str(entry.score) if (entry := a.score(n)) else "-" for n in SCORE_NAMES]
+            out.append(f"| {a.created_at:%Y-%m-%d} | {' | '.join(cells)} |")
     out.append("")
 
     r = report.routines
@@ -102,3 +108,23 @@ def render_markdown(report: Report) -> str:
         out.append(md(t.no_evidence))
     out += ["", "---", "", md(t.not_diagnosis), ""]
     return "\n".join(out)
+
+
+def _scores(report: Report) -> list[str]:
+    """The latest scores, their factors and the back grouping (with Keele's notice)."""
+    assert report.latest is not None
+    t = report.text
+    result = report.latest.result
+    out = ["| score | value | level |", "| --- | ---: | --- |"]
+    for name, score in result.scores.named():
+        out.append(f"| {name} | {score.score} | {score.level} |")
+    out += ["", md(t.scores_note), ""]
+    for name, score in result.scores.named():
+        for hit in score.factors:
+            out.append(f"- {name}, +{hit.points}: {md(hit.reason)} ({md(hit.source)})")
+    if result.startback is not None:
+        sb = result.startback
+        out += ["", md(t.startback.format(group=sb.group, total=sb.total, psychosocial=sb.psychosocial))]
+        if sb.notice:
+            out += ["", md(sb.notice)]
+    return out

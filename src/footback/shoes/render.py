@@ -15,6 +15,7 @@ if TYPE_CHECKING:
     from footback.records.shoes import SavedCheck, SavedPair
     from footback.shoes.check import ShoeCheckResult
     from footback.shoes.content import ShoeContent, Verdict
+    from footback.shoes.service import AddedDistance
 
 BAR_WIDTH = 20
 VERDICT_LABEL: dict[str, str] = {"good": "GOOD", "needs_attention": "NEEDS ATTENTION", "replace": "REPLACE"}
@@ -188,3 +189,28 @@ def render_pairs(
             Text(f"{last.created_at:%Y-%m-%d}" if last else "-"),
         )
     console.print(table)
+
+
+def render_added(console: Console, added: AddedDistance, content: ShoeContent) -> None:
+    """After `--add-distance`: the new verdict, and where the other answers came from."""
+    import shlex
+
+    from rich.text import Text
+
+    heading = f'Added {format_distance(added.km, added.unit)} to "{added.pair}"'
+    render_result(console, added.result, content, added.previous, heading=heading)
+    console.print(
+        Text(
+            f"The other answers come from the check on {added.previous.created_at:%Y-%m-%d}; "
+            f"run footback shoes-check --name {shlex.quote(added.pair)} again to redo the hand tests.",
+            style="dim",
+        )
+    )
+
+
+def render_tip(console: Console, *, saved: bool, named: bool) -> None:
+    """After a saved check without --name: how to track the pair."""
+    from rich.text import Text
+
+    if saved and not named:
+        console.print(Text("Tip: add --name NAME to track this pair's distance and verdicts.", style="dim"))

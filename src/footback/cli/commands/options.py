@@ -49,6 +49,21 @@ SeenClinicianOption = Annotated[
         "(for use without a terminal; in a terminal footback asks).",
     ),
 ]
+PairNameOption = Annotated[
+    str | None,
+    typer.Option("--name", help="Save the check under this pair's name, to track it over time."),
+]
+ListPairsOption = Annotated[
+    bool, typer.Option("--list", help="Show saved pairs: type, age, distance and last verdict.")
+]
+AddDistanceOption = Annotated[
+    str | None,
+    typer.Option(
+        "--add-distance",
+        metavar="DISTANCE",
+        help="Add distance to the pair given by --name (e.g. 12km, 7.5mi) and show the updated verdict.",
+    ),
+]
 
 
 def format_for_output(

@@ -1,0 +1,51 @@
+"""`footback forget`: everything footback stored, gone (after asking)."""
+
+from __future__ import annotations
+
+from typing import Annotated
+
+import typer
+
+from footback.cli.boundary import command_boundary
+from footback.cli.context import AppContext, app_context
+from footback.core.text import safe_line
+
+
+def forget(
+    ctx: typer.Context,
+    *,
+    yes: Annotated[bool, typer.Option("--yes", "-y", help="Do not ask for confirmation.")] = False,
+) -> None:
+    """Delete everything footback has stored (after asking; --yes skips the question)."""
+    with command_boundary():
+        run_forget(app_context(ctx), yes=yes)
+
+
+def run_forget(app: AppContext, *, yes: bool) -> None:
+    """Delete the store, its journals and the plan; refuses without a yes it can trust."""
+    from footback.core.errors import BadInputError
+    from footback.records.transfer import forget_all, stored
+
+    folder = app.data_dir
+    files, counts = stored(folder)
+    if not files:
+        typer.echo(f"Nothing is stored in {safe_line(str(folder))}.")
+        return
+    summary = ", ".join(f"{n} {t.replace('_', ' ')}" for t, n in counts.items()) or "your plan"
+    if not yes:
+        if not app.stdin_tty:
+            raise BadInputError("forget deletes all your data; run it in a terminal to confirm, or add --yes")
+        typer.echo(f"This deletes everything footback stored in {safe_line(str(folder))}: {summary}.")
+        typer.echo("Consider `footback export --output backup.json` first. This cannot be undone.")
+        # A plain line read, not typer.confirm: confirm turns Ctrl-C into "Aborted!" and exit 1,
+        # and Ctrl-C must reach the command boundary (exit 130) like everywhere else.
+        typer.echo("Delete it all? [y/N]: ", nl=False)
+        try:
+            reply = app.read_line()
+        except EOFError:
+            reply = ""
+        if reply.strip().lower() not in ("y", "yes"):
+            typer.echo("Nothing was deleted.")
+            return
+    gone = forget_all(folder, files)
+    typer.echo(f"Deleted {summary} from {safe_line(str(folder))} ({', '.join(path.name for path in gone)}).")

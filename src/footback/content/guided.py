@@ -1,0 +1,60 @@
+"""The guided check shared by `assess` and `shoes-check`: answers file, template, schema, the
+interview for what is missing, and the one message when input ends early."""
+
+from __future__ import annotations
+
+import json
+from collections.abc import Callable, Sequence
+from pathlib import Path
+from typing import TYPE_CHECKING, Any
+
+from footback.content.interview import AnswerHook, InputEnded, PartIntro, StopCheck, run_interview
+from footback.content.questions import Answers, Question, json_schema, toml_template
+from footback.content.rules import QuestionSet
+from footback.core.errors import FootbackError, MissingAnswersError
+
+if TYPE_CHECKING:
+    from rich.console import Console
+
+
+def template_text(qset: QuestionSet[Any], questions: Sequence[Question]) -> str:
+    """`--template`: an answers file to fill in, every question commented."""
+    header = f"{qset.title}: answers file\n{qset.disclaimer}"
+    return toml_template(questions, qset.part_titles(), header)
+
+
+def schema_text(qset: QuestionSet[Any], questions: Sequence[Question]) -> str:
+    """`--schema`: the JSON Schema of an answers file."""
+    return json.dumps(json_schema(questions, qset.title), indent=2)
+
+
+def complete_answers(
+    qset: QuestionSet[Any],
+    questions: Sequence[Question],
+    given: Answers,
+    missing: Sequence[str],
+    *,
+    answers_path: Path | None,
+    stdin_tty: bool,
+    console: Callable[[], Console],
+    what: str,
+    stop_before: StopCheck | None = None,
+    on_answer: AnswerHook | None = None,
+) -> Answers:
+    """The answers with every `missing` one asked for: on the terminal, or piped in when there
+    is no answers file. An answers file without a terminal is an error naming what is missing."""
+    if not missing:
+        return given
+    if answers_path is not None and not stdin_tty:
+        raise MissingAnswersError(
+            f"{answers_path}: missing answers and no terminal to ask on: {', '.join(missing)}"
+        )
+    from rich.text import Text
+
+    out = console()
+    out.print(Text(qset.disclaimer, style="dim"))
+    parts = {p.id: PartIntro(p.title, p.intro) for p in qset.parts}
+    try:
+        return run_interview(questions, given, out.input, out, parts, stop_before, on_answer)
+    except InputEnded:
+        raise FootbackError(f"input ended before {what} was finished; nothing was saved") from None

@@ -1,0 +1,75 @@
+"""`footback plan` on screen (a table with the reason for every step) and as JSON."""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import TYPE_CHECKING, Any
+
+from footback.core.text import dose_text, plural
+
+if TYPE_CHECKING:
+    from rich.console import Console
+
+    from footback.plan.build import Plan
+    from footback.plan.levels import LevelState
+
+
+def render_plan(out: Console, made: Plan) -> None:
+    from rich.table import Table
+    from rich.text import Text
+
+    routine = made.routine()
+    minutes = routine.total_seconds() / 60
+    out.print(
+        Text(f"Your plan: {plural(len(made.steps), 'step')}, about {minutes:.0f} minutes", style="bold")
+    )
+    out.print(Text(made.description))
+    table = Table(box=None, pad_edge=False, show_edge=False, expand=True)
+    table.add_column("#", justify="right", no_wrap=True)
+    table.add_column("step", ratio=2)
+    table.add_column("dose", ratio=1)
+    table.add_column("why", ratio=4)
+    for number, planned in enumerate(made.steps, start=1):
+        step = planned.step
+        table.add_row(
+            str(number),
+            Text(step.name),
+            dose_text(step.seconds, step.reps, step.each_side),
+            Text(" ".join(planned.reasons)),
+        )
+    out.print(table)
+    for caution in made.cautions:
+        out.print(Text(caution), style="dim")
+    if routine.equipment:
+        out.print(Text("You need: " + "; ".join(routine.equipment)))
+
+
+def plan_json(made: Plan, path: Path | None, state: LevelState | None) -> dict[str, Any]:
+    """`plan --json`: the plan, where it was saved, every step with its reasons, and the level."""
+    return {
+        "assessed_at": made.assessed_at.isoformat(),
+        "saved_to": str(path) if path is not None else None,
+        "description": made.description,
+        "total_seconds": made.routine().total_seconds(),
+        "cautions": made.cautions,
+        "steps": [
+            {
+                "name": p.step.name,
+                "routine": p.routine,
+                "reasons": p.reasons,
+                **p.step.model_dump(mode="json"),
+            }
+            for p in made.steps
+        ],
+        "level": None
+        if state is None
+        else {
+            "level": state.level,
+            "top": state.top,
+            "hold": state.dose.hold,
+            "reps": state.dose.reps,
+            "next_review": state.next_review.isoformat(),
+            "reason": state.reason,
+            "changed": state.changed is not None,
+        },
+    }

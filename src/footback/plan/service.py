@@ -1,0 +1,81 @@
+"""`footback plan` behind the option parsing: the latest assessment, the warning-sign gate, the plan."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from dataclasses import dataclass
+from datetime import datetime
+from pathlib import Path
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:
+    from footback.plan.build import Plan, PlanContent
+    from footback.plan.levels import LevelState
+
+
+@dataclass(frozen=True)
+class PlanOutcome:
+    content: PlanContent
+    made: Plan | None = None
+    saved_to: Path | None = None
+    # Why no plan was made, when the gate has not already said so.
+    refusal: str | None = None
+    # The progression level the doses follow (None when levels do not apply).
+    level: LevelState | None = None
+
+
+def make_plan(
+    folder: Path,
+    now: datetime,
+    *,
+    save: bool,
+    seen_clinician: bool,
+    review: bool = False,
+    level: int | None = None,
+    confirm: Callable[[str], bool] | None = None,
+    say: Callable[[str], None] = print,
+) -> PlanOutcome:
+    """Build (and unless told not to, save) the plan from the latest assessment; no plan without an
+    assessment, or while a warning sign has not been seen by a clinician."""
+    from footback.assess.gate import open_gate, pass_gate
+    from footback.plan.build import build_plan, load_plan_content, plan_toml, save_plan
+    from footback.records.assessments import latest_assessment
+    from footback.records.db import open_existing_store, open_store
+    from footback.stretch.catalogue import load_builtin
+
+    content = load_plan_content()
+    store = open_existing_store(folder)
+    saved = gate = None
+    if store is not None:
+        with store:
+            saved = latest_assessment(store)
+            gate = open_gate(store)
+    if saved is None:
+        return PlanOutcome(content, refusal=content.no_assessment)
+    if gate is not None:
+        passed = pass_gate(
+            lambda: open_store(folder), gate, now=now, seen_option=seen_clinician, confirm=confirm, say=say
+        )
+        if not passed:
+            return PlanOutcome(content)
+    if saved.result.needs_clinician:
+        return PlanOutcome(content, refusal=content.declined)
+    from footback.plan.levels import level_for_plan
+    from footback.plan.progression import apply_dose
+
+    age = saved.answers.get("age")
+    rule = content.progression
+    state = level_for_plan(
+        folder,
+        rule,
+        now=now,
+        age=age if isinstance(age, int) else None,
+        review_now=review,
+        manual=level,
+        save=save,
+    )
+    made = build_plan(saved.result, saved.created_at, content, load_builtin)
+    if state is not None:
+        made = apply_dose(made, state.dose, rule.steps)
+    path = save_plan(plan_toml(made, now), folder) if save else None
+    return PlanOutcome(content, made, path, level=state)

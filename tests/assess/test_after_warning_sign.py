@@ -1,0 +1,205 @@
+"""After a warning sign: history, report, stretch and plan remember it and ask, and never need a lie."""
+
+from __future__ import annotations
+
+import json
+from datetime import UTC, datetime, timedelta
+from pathlib import Path
+
+import pytest
+
+from footback.assess.gate import open_gate, pass_gate
+from footback.core.errors import BadInputError
+from footback.core.safety import Reported, Seen, Sign, cleared, open_signs
+from footback.records.clinician import read_seen
+from footback.records.db import open_store
+from footback.records.history import load_history
+from footback.report.build import build_report
+from footback.report.markdown import render_markdown
+from tests.stretch.test_stretch_cli import sessions
+from tests.support.context import WALL, Cli, press
+from tests.support.helpers import no_problem_answers
+from tests.support.history_seed import add_assessment, heel_and_back_answers
+
+DAY = datetime(2025, 3, 1, 9, 0, tzinfo=UTC)
+NOW = WALL  # the fake context's wall clock
+FEET = ["stretch", "--routine", "feet", "--lead-in", "0"]
+
+
+def fever() -> dict[str, object]:
+    return no_problem_answers() | {"rf_fever": True}
+
+
+def seed(home: Path, *answers: dict[str, object]) -> None:
+    with open_store(home) as store:
+        for days, given in enumerate(answers):
+            add_assessment(store, given, DAY + timedelta(days=days - len(answers) + 1))  # type: ignore[arg-type]
+
+
+# ------------------------------------------------------------------ the rule for "seen since"
+
+
+def test_an_emergency_or_episodic_sign_needs_a_visit_after_it_was_reported() -> None:
+    episode = Sign("rf_fever", "urgent")
+    earlier = [Seen(DAY - timedelta(days=30), frozenset({"rf_fever"}))]
+    assert not cleared(episode, DAY, earlier)
+    assert cleared(episode, DAY, [Seen(DAY + timedelta(hours=1), frozenset({"rf_fever"}))])
+    emergency = Sign("rf_both_legs", "emergency", standing=True)
+    assert not cleared(emergency, DAY, [Seen(DAY - timedelta(days=1), frozenset({"rf_both_legs"}))])
+
+
+def test_a_standing_sign_stays_cleared_once_a_clinician_has_seen_the_person() -> None:
+    cancer = Sign("rf_cancer_history", "urgent", standing=True)
+    seen = [Seen(DAY - timedelta(days=60), frozenset({"rf_cancer_history"}))]
+    assert open_signs(Reported(DAY, (cancer,)), seen) == []
+    assert open_signs(Reported(DAY, (cancer,)), []) == [cancer]
+
+
+# ------------------------------------------------------------------ history
+
+
+def test_history_keeps_a_warning_sign_assessment_as_such(home: Path, cli: Cli) -> None:
+    seed(home, heel_and_back_answers(), fever(), heel_and_back_answers())
+    with open_store(home) as store:
+        history = load_history(store, now=NOW)
+    flagged = history.assessments[1]
+    assert flagged.urgent and flagged.triage == "urgent" and flagged.warning_signs == ["fever with the pain"]
+    assert flagged.foot is None and flagged.back is None and flagged.link is None
+    assert all(len(series) == 2 for series in history.trends.values())  # no 0 in the trends
+    assert 0 not in history.trends["foot"]
+    shown = cli.invoke(["history"])
+    assert shown.exit_code == 0
+    assert "urgent warning sign: fever with the pain" in " ".join(shown.stdout.split())
+    data = json.loads(cli.invoke(["history", "--json"]).stdout)
+    assert data["assessments"][1]["foot"] is None and data["assessments"][1]["warning_signs"]
+
+
+def test_history_with_only_warning_signs_draws_no_trend(home: Path, cli: Cli) -> None:
+    seed(home, fever())
+    shown = cli.invoke(["history"])
+    assert shown.exit_code == 0, shown.output
+    assert "no scored assessment yet" in shown.stdout
+
+
+def test_since_last_time_skips_a_warning_sign_assessment(home: Path, tmp_path: Path, cli: Cli) -> None:
+    seed(home, heel_and_back_answers(), fever())
+    path = tmp_path / "a.json"
+    path.write_text(json.dumps(heel_and_back_answers()), encoding="utf-8")
+    result = cli.invoke(["assess", "-a", str(path)])
+    assert result.exit_code == 0
+    assert "(compared with 2025-02-28)" in result.stdout  # the scored one, not the fever one
+    assert "(no change)" in result.stdout
+
+
+# ------------------------------------------------------------------ report
+
+
+def test_the_report_lists_every_warning_sign_and_whether_a_clinician_was_seen(home: Path, cli: Cli) -> None:
+    seed(home, heel_and_back_answers(), fever(), no_problem_answers() | {"rf_both_legs": True})
+    with open_store(home) as store:
+        gate = open_gate(store)
+        assert gate is not None
+        from footback.assess.gate import record_seen
+
+        record_seen(store, gate, DAY + timedelta(hours=3))
+        report = build_report(store, now=NOW)
+    assert [(w.triage, w.signs) for w in report.warnings] == [
+        ("urgent", ["fever with the pain"]),
+        ("emergency", ["symptoms in both legs"]),
+    ]
+    assert report.warnings[0].seen_at is None
+    assert report.warnings[1].seen_at == DAY + timedelta(hours=3)
+    text = render_markdown(report)
+    assert "Warning signs reported in this period" in text
+    assert "2025-02-28, **urgent**: fever with the pain; no clinician visit recorded since" in text
+    assert "seen by a clinician since, in the person's words (recorded 2025-03-01)" in text
+    assert "was not scored" in text  # the latest assessment stopped at a warning sign
+    assert len(report.trends) == 1  # only the scored assessment is charted
+    html = cli.invoke(["report", "--format", "html"]).stdout
+    assert 'id="warnings"' in html and "symptoms in both legs" in html
+
+
+def test_the_report_shows_keeles_notice_with_the_grouping(home: Path, cli: Cli) -> None:
+    seed(home, heel_and_back_answers())
+    text = cli.invoke(["report"]).stdout
+    assert "risk of the pain becoming long-lasting and disabling" in text
+    assert "copyright (c) 2007 Keele University" in text
+
+
+# ------------------------------------------------------------------ stretch
+
+
+def test_stretch_without_a_terminal_exits_2_with_one_line(home: Path, cli: Cli) -> None:
+    seed(home, fever())
+    result = cli.invoke(["stretch", "--routine", "feet"])
+    assert result.exit_code == 2
+    assert result.stderr.count("\n") == 1
+    assert "2025-03-01" in result.stderr and "--seen-clinician" in result.stderr
+    assert sessions(home) == []
+
+
+def test_seen_clinician_records_the_date_and_plays(home: Path, cli: Cli) -> None:
+    seed(home, fever())
+    result = cli.invoke(["stretch", "--routine", "feet", "--seen-clinician", "--lead-in", "0"])
+    assert result.exit_code == 0, result.output
+    assert "Noted on 2025-03-04: a clinician has seen you." in result.output
+    assert [s.routine for s in sessions(home)] == ["feet"]
+    with open_store(home) as store:
+        assert read_seen(store) == [Seen(NOW, frozenset({"rf_fever"}))]
+    # Next time nothing is asked: the visit is on record.
+    again = cli.invoke(["stretch", "--routine", "feet", "--lead-in", "0"])
+    assert again.exit_code == 0 and "Has a clinician" not in again.output
+
+
+def test_a_yes_on_the_terminal_is_recorded_and_plays(home: Path, cli: Cli) -> None:
+    press(cli.context, [])
+    seed(home, fever())
+    result = cli.invoke(["stretch", "--routine", "feet", "--lead-in", "0"], input="y\n")
+    assert result.exit_code == 0, result.output
+    assert "reported a warning sign: fever with the pain" in " ".join(result.output.split())
+    assert len(sessions(home)) == 1
+
+
+def test_preview_and_list_are_not_asked(home: Path, cli: Cli) -> None:
+    seed(home, fever())
+    assert cli.invoke(["stretch", "--routine", "feet", "--preview"]).exit_code == 0
+    assert cli.invoke(["stretch", "--list"]).exit_code == 0
+
+
+def test_a_person_with_a_standing_sign_never_has_to_deny_it(home: Path, cli: Cli) -> None:
+    cancer = heel_and_back_answers() | {"rf_cancer_history": True}
+    seed(home, cancer)
+    assert cli.invoke(["stretch", "--routine", "feet", "--seen-clinician", "--lead-in", "0"]).exit_code == 0
+    # A later assessment says the same true thing: no new question, no need to answer "no".
+    with open_store(home) as store:
+        add_assessment(store, cancer, DAY + timedelta(days=2))
+        assert open_gate(store) is None
+    result = cli.invoke(["stretch", "--routine", "feet", "--lead-in", "0"])
+    assert result.exit_code == 0, result.output
+
+
+def test_a_new_emergency_is_asked_about_again(home: Path, cli: Cli) -> None:
+    legs = no_problem_answers() | {"rf_both_legs": True}
+    seed(home, legs)
+    assert cli.invoke(["stretch", "--routine", "feet", "--seen-clinician", "--lead-in", "0"]).exit_code == 0
+    with open_store(home) as store:
+        add_assessment(store, legs, NOW + timedelta(days=1))
+    assert cli.invoke(["stretch", "--routine", "feet", "--lead-in", "0"]).exit_code == 2
+
+
+def test_pass_gate_asks_and_a_no_records_nothing(home: Path) -> None:
+    seed(home, fever())
+    said: list[str] = []
+    with open_store(home) as store:
+        gate = open_gate(store)
+    assert gate is not None
+    answered = pass_gate(
+        lambda: open_store(home), gate, now=NOW, seen_option=False, confirm=lambda q: False, say=said.append
+    )
+    assert not answered
+    assert said[0] == "Your assessment of 2025-03-01 reported a warning sign: fever with the pain."
+    assert any("See a doctor today" in line for line in said)
+    with open_store(home) as store:
+        assert read_seen(store) == []
+    with pytest.raises(BadInputError, match="--seen-clinician"):
+        pass_gate(lambda: open_store(home), gate, now=NOW, seen_option=False, confirm=None, say=said.append)

@@ -1,0 +1,56 @@
+"""Large exports for the streaming tests: the seed export's records repeated, each copy a day earlier."""
+
+from __future__ import annotations
+
+import json
+from datetime import datetime, timedelta
+from pathlib import Path
+from typing import Any
+
+from footback.records.transfer import TABLES, TIME_COLUMNS
+
+# Runs footback and, at exit, writes the process's own peak resident memory (VmHWM, KiB) to the
+# file named by PEAK_FILE. ru_maxrss from wait4 cannot be used: Linux carries the parent's
+# high-water mark across fork and exec, so a child would report at least the test runner's size.
+LAUNCH = """
+import atexit, os, sys
+
+def _peak():
+    with open("/proc/self/status") as status:
+        line = next(line for line in status if line.startswith("VmHWM:"))
+    with open(os.environ["PEAK_FILE"], "w") as out:
+        out.write(line.split()[1])
+
+atexit.register(_peak)
+sys.argv = ["footback", *sys.argv[1:]]
+from footback.cli.app import main
+main()
+"""
+
+
+def _earlier(row: dict[str, Any], days: int, copy: int) -> dict[str, Any]:
+    moved = dict(row)
+    for key in TIME_COLUMNS & set(row):
+        moved[key] = (datetime.fromisoformat(row[key]) - timedelta(days=days)).isoformat()
+    if "uid" in row:
+        moved["uid"] = f"{copy:08d}{row['uid'][8:]}"
+    return moved
+
+
+def write_big_export(seed: dict[str, Any], path: Path, copies: int) -> dict[str, int]:
+    """An export file with `copies` of every seed record (pairs once); written row by row."""
+    counts = dict.fromkeys(TABLES, 0)
+    with path.open("w", encoding="utf-8") as out:
+        out.write(json.dumps({k: seed[k] for k in ("format", "version", "schema")})[:-1])
+        for table in TABLES:
+            out.write(f', "{table}": [')
+            rows = seed[table] if table == "shoe_pairs" else None
+            first = True
+            for copy in range(1 if rows is not None else copies):
+                for row in rows or seed[table]:
+                    out.write(("" if first else ",\n") + json.dumps(_earlier(row, copy, copy)))
+                    first = False
+                    counts[table] += 1
+            out.write("]")
+        out.write(', "plan": null}\n')
+    return counts
