@@ -213,3 +213,9 @@ def test_documented_examples_run(where: str, line: str, doc_world: Path) -> None
         assert result.exit_code == 0 or NEEDS_A_PERSON.search(result.stderr), shown
         if out is not None:
             (doc_world / out).write_text(result.stdout, encoding="utf-8")
+
+
+def test_every_docs_page_is_linked_from_the_readme() -> None:
+    readme = (ROOT / "README.md").read_text(encoding="utf-8")
+    unlinked = [page.name for page in PAGES[1:] if f"](docs/{page.name})" not in readme]
+    assert not unlinked, f"add these to the README's 'Read more' table: {unlinked}"

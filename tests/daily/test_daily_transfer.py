@@ -65,3 +65,18 @@ def test_a_bad_checkin_in_an_export_is_refused_with_its_field(home: Path, tmp_pa
     )
     result = runner.invoke(app, ["import", str(bad)])
     assert result.exit_code == 2 and "foot" in result.stderr
+
+
+def test_history_lists_checkins_with_the_progress_verdicts(home: Path) -> None:
+    for day, foot in (("2025-01-01", 7), ("2025-01-02", 7)):
+        args = ["checkin", "--foot", str(foot), "--back", "3", "--date", day, "--note", "stiff"]
+        assert runner.invoke(app, args).exit_code == 0
+    screen = runner.invoke(app, ["history"])
+    assert screen.exit_code == 0, screen.output
+    assert "Check-ins" in screen.stdout and "2025-01-02  7     3     stiff" in screen.stdout
+    assert "foot pain: too little data" in screen.stdout
+    doc = json.loads(runner.invoke(app, ["history", "--json"]).stdout)
+    assert [c["day"] for c in doc["checkins"]] == ["2025-01-01", "2025-01-02"]
+    assert doc["progress"]["foot_pain"]["verdict"] == "too little data"
+    since = json.loads(runner.invoke(app, ["history", "--json", "--since", "2025-01-02"]).stdout)
+    assert [c["day"] for c in since["checkins"]] == ["2025-01-02"]

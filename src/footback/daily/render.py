@@ -7,6 +7,7 @@ from typing import TYPE_CHECKING
 
 from footback.core.sparkline import sparkline
 from footback.core.text import plural
+from footback.daily.checkin import CheckIn
 from footback.daily.progress import PainChange, Progress, WeekGroup
 
 if TYPE_CHECKING:
@@ -98,3 +99,32 @@ def render_progress(console: Console, result: Progress) -> None:
         review = f", next review {plan.next_review}" if plan.next_review else ""
         why = f": {plan.reason}" if plan.reason else ""
         console.print(Text(f"Plan: level {plan.level}{review}{why}"))
+
+
+def render_checkins(console: Console, checkins: Sequence[CheckIn], result: Progress, rows: int) -> None:
+    """History's check-in section: the newest rows, then the progress verdicts in one line each."""
+    from rich.table import Table
+    from rich.text import Text
+
+    from footback.core.text import safe_line
+
+    console.print()
+    console.print("Check-ins", style="bold")
+    if not checkins:
+        console.print("  none yet: try `footback checkin`", markup=False)
+        return
+    table = Table(box=None, pad_edge=False, show_edge=False)
+    for header in ("day", "foot", "back", "note"):
+        table.add_column(header)
+    shown = list(checkins)[-rows:]
+    for c in shown:
+        note = safe_line(c.note or "")
+        if c.warning_signs:
+            note = ("warning sign; " + note).rstrip("; ")
+        table.add_row(c.day.isoformat(), str(c.foot), str(c.back), Text(note))
+    console.print(table)
+    if len(checkins) > len(shown):
+        console.print(f"  ... and {len(checkins) - len(shown)} earlier (see --json)", style="dim")
+    for name, change in (("foot", result.foot_pain), ("back", result.back_pain)):
+        numbers = f" ({_num(change.start)} -> {_num(change.now)})" if change.change is not None else ""
+        console.print(Text(f"  {name} pain: {change.verdict}{numbers}"))

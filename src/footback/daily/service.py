@@ -2,14 +2,16 @@
 
 from __future__ import annotations
 
-from datetime import datetime, timedelta
+from datetime import date, datetime, timedelta
 from pathlib import Path
 from typing import TYPE_CHECKING
 
 from footback.daily.progress import PlanStatus, Progress, progress
 
 if TYPE_CHECKING:
+    from footback.daily.checkin import CheckIn
     from footback.daily.ics import Reminder
+    from footback.records.db import Store
 
 
 def load_progress(folder: Path, now: datetime) -> Progress:
@@ -98,3 +100,21 @@ def due_now(folder: Path, now: datetime) -> list[str]:
             today = newest_sessions(store, since=now.date(), offset_minutes=offset_of(now))
             done = {s.routine for s in today if s.counts}
     return due_items(now, slots, done, checked_in, rule.checkin_after_last)
+
+
+def daily_for_history(store: Store, *, since: date | None, now: datetime) -> tuple[list[CheckIn], Progress]:
+    """The check-ins `history` lists (from `since`) and the progress verdicts it shows beside them."""
+    from footback.daily.content import load_daily_content
+    from footback.records.checkins import list_checkins
+    from footback.records.stretch_sessions import recent_sessions
+
+    everything = list_checkins(store)
+    shown = [c for c in everything if since is None or c.day >= since]
+    result = progress(
+        everything,
+        recent_sessions(store, None),
+        today=now.date(),
+        tz=now.tzinfo,
+        content=load_daily_content(),
+    )
+    return shown, result

@@ -117,11 +117,12 @@ def _quiet_if_gone(cm: AbstractContextManager[T]) -> Iterator[T]:
             raise
 
 
-def _say(console: Console, line: str) -> None:
+def _say(console: Console, line: str, *, whole: bool = False) -> None:
+    """One line to the person; `whole` keeps a line that holds a path unwrapped, so it can be copied."""
     from rich.text import Text
 
     with suppress(OSError):  # after a hangup there is no one to tell; the session is saved
-        console.print(Text(line))
+        console.print(Text(line), soft_wrap=whole)
 
 
 def _say_where(console: Console, path: Path) -> None:
@@ -202,7 +203,7 @@ def _unasked(options: StretchOptions, console: Console, env: Runtime) -> Routine
     # --preview shows a routine without playing it, and says so.
     verb = "Previewing" if options.preview else "Playing"
     if configured is not None:
-        _say(console, f"{verb} '{configured}', the default_routine in {options.config_path}.")
+        _say(console, f"{verb} '{configured}', the default_routine in {options.config_path}.", whole=True)
         return _named(configured, env.data_dir)
     return _recommended(console, env, result, verb)
 
