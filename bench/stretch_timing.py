@@ -1,26 +1,34 @@
 """Benchmark: how accurately and cheaply `footback stretch` keeps time, next to `termdown`.
 
-Plays a one-step routine of SECONDS (default 60) at real time in a pseudo-terminal, then runs
-`termdown SECONDS` the same way, and reports for each:
+For each hold length (default 10, 30 and 60 s) and each run, plays a one-step routine of that
+length at real time in a pseudo-terminal (100x30), then `termdown SECONDS` in the same size,
+interleaved so both see the same machine load. Both are measured between the same two events:
 
-* end-time error: (time the end shows on screen - time the first frame showed) - SECONDS, in ms.
-  Start-up (imports, loading the routine) happens before the first frame and is excluded.
-* CPU per wall second while timing: (user + system CPU of the whole run, minus the CPU spent
-  up to the first frame) / (wall time from first frame to end). Total CPU including
-  start-up is reported too.
+* start: the first frame on screen (footback: "Step 1 of 1"; termdown: its first output);
+* end: the bell that marks the end (footback rings at the end of a hold, termdown when it
+  reaches zero). Teardown after the bell (saving, exit) is not counted for either.
 
-Run: `.venv/bin/python bench/stretch_timing.py [--seconds 60] [--runs 1] [--out FILE]`.
-termdown is not a dependency: `uv pip install termdown` puts it in the venv for this benchmark.
-Not a test: it takes SECONDS x 2 x runs of wall time.
+Reported per tool and hold, median of the runs:
+
+* end-time error: (end - start) - SECONDS, in ms;
+* CPU during play: CPU time the process (all its threads) used between start and end, from
+  /proc/PID/task/*/schedstat (nanoseconds), divided by the wall time between them.
+
+Run: `uv sync --compile-bytecode` first (this machine sets PYTHONDONTWRITEBYTECODE), then
+`.venv/bin/python bench/stretch_timing.py --termdown PATH [--holds 10 30 60] [--runs 3] [--out FILE]`.
+termdown is never a project dependency: install it into a throwaway venv
+(`python3 -m venv /tmp/td && /tmp/td/bin/pip install termdown`) and pass `--termdown /tmp/td/bin/termdown`.
+Not a test: it takes 2 x runs x the sum of the holds in wall time.
 """
 
 from __future__ import annotations
 
 import argparse
+import contextlib
 import fcntl
 import os
+import re
 import select
-import shutil
 import statistics
 import struct
 import subprocess
@@ -32,41 +40,39 @@ from dataclasses import dataclass
 from pathlib import Path
 
 ROWS, COLS = 30, 100
-TICKS = os.sysconf("SC_CLK_TCK")
+BELL = b"\x07"
+OSC = re.compile(rb"\x1b\][^\x07\x1b]*(?:\x07|\x1b\\)")
 
 
 @dataclass
 class Run:
     tool: str
+    seconds: int
     error_ms: float
-    cpu_per_wall: float
-    cpu_total_s: float
-    wall_s: float
+    cpu_share: float  # CPU seconds per wall second between start and end
 
 
-def cpu_seconds(pid: int) -> float:
-    """User + system CPU of a live process so far, from /proc (clock-tick resolution)."""
-    fields = Path(f"/proc/{pid}/stat").read_text().rsplit(")", 1)[1].split()
-    return (int(fields[11]) + int(fields[12])) / TICKS
+def cpu_ns(pid: int) -> int:
+    """CPU time of every thread of a live process so far, in ns (/proc schedstat)."""
+    total = 0
+    for task in Path(f"/proc/{pid}/task").iterdir():
+        with contextlib.suppress(OSError, ValueError, IndexError):  # a thread that just ended
+            total += int((task / "schedstat").read_text().split()[0])
+    return total
 
 
 def run_in_pty(
-    argv: list[str],
-    env: dict[str, str],
-    start_marker: bytes | None,
-    end_marker: bytes | None,
-    seconds: float,
-    tool: str,
+    argv: list[str], env: dict[str, str], start_marker: bytes | None, seconds: int, tool: str
 ) -> Run:
-    """Spawn `argv` on a fresh pty; time from the start marker (or first output) to the end
-    marker (or exit)."""
+    """Spawn `argv` on a fresh pty; time and CPU from the start marker to the first bell after it."""
     master, slave = os.openpty()
     fcntl.ioctl(slave, termios.TIOCSWINSZ, struct.pack("HHHH", ROWS, COLS, 0, 0))
     proc = subprocess.Popen(argv, stdin=slave, stdout=slave, stderr=slave, env=env, start_new_session=True)
     os.close(slave)
     seen = b""
     started = ended = None
-    cpu_at_start = 0.0
+    cpu_start = cpu_end = 0
+    after = 0  # where in `seen` the bell is looked for: after the start marker
     while True:
         ready, _, _ = select.select([master], [], [], 1.0)
         if not ready:
@@ -80,106 +86,95 @@ def run_in_pty(
         now = time.monotonic()
         if not chunk:
             break
-        seen = (seen + chunk)[-4096:]
-        if started is None and (start_marker is None or start_marker in seen):
-            started = now
-            cpu_at_start = cpu_seconds(proc.pid)
-        if started is not None and end_marker is not None and ended is None and end_marker in seen:
-            ended = now
-    exit_time = time.monotonic()
-    _, status, usage = os.wait4(proc.pid, 0)
+        seen += chunk
+        if started is None:
+            found = seen.find(start_marker) if start_marker is not None else 0
+            if found >= 0:
+                started, cpu_start = now, cpu_ns(proc.pid)
+                after = found + len(start_marker or b"")
+        # A BEL that ends an OSC sequence (a window title) is not a bell.
+        if started is not None and ended is None and BELL in OSC.sub(b"", seen[after:]):
+            ended, cpu_end = now, cpu_ns(proc.pid)
+            proc.terminate()  # measured: the rest (teardown, blinking) does not matter
+        if started is not None:
+            after = max(after, seen.rfind(b"\x1b", 0, max(0, len(seen) - 256)))
+    os.wait4(proc.pid, 0)
     os.close(master)
-    if started is None:
-        raise SystemExit(f"{tool}: never showed its first frame (exit status {status})")
-    finish = ended if ended is not None else exit_time
-    wall = finish - started
-    cpu_total = usage.ru_utime + usage.ru_stime
-    return Run(tool, (wall - seconds) * 1000, (cpu_total - cpu_at_start) / wall, cpu_total, wall)
+    if started is None or ended is None:
+        raise SystemExit(f"{tool}: no start or no end bell seen")
+    wall = ended - started
+    return Run(tool, seconds, (wall - seconds) * 1000, (cpu_end - cpu_start) / 1e9 / wall)
 
 
 def footback_run(seconds: int, work: Path) -> Run:
-    routine = work / "bench.toml"
+    routine = work / f"bench{seconds}.toml"
     routine.write_text(
         f'name = "bench"\ndescription = "One {seconds}-second hold."\n\n[[steps]]\n'
         f'name = "Hold"\nseconds = {seconds}\ninstructions = "Hold still."\n',
         encoding="utf-8",
     )
-    env = dict(
-        os.environ,
-        TERM="xterm-256color",
-        FOOTBACK_HOME=str(work / "home"),
-        COLUMNS=str(COLS),
-        LINES=str(ROWS),
-    )
+    env = dict(os.environ, TERM="xterm-256color", FOOTBACK_HOME=str(work / "home"))
+    env.update(COLUMNS=str(COLS), LINES=str(ROWS), FOOTBACK_CONFIG=str(work / "none.toml"))
     env.pop("NO_COLOR", None)
-    argv = [
-        sys.executable,
-        "-m",
-        "footback",
-        "stretch",
-        "--file",
-        str(routine),
-        "--lead-in",
-        "0",
-        "--quiet",
-        "--no-save",
-    ]
-    return run_in_pty(argv, env, b"Step 1 of 1", b"Finished", seconds, "footback stretch")
+    argv = [sys.executable, "-m", "footback", "stretch", "--file", str(routine)]
+    argv += ["--lead-in", "0", "--sound", "--no-wait", "--no-save"]
+    return run_in_pty(argv, env, b"Step 1 of 1", seconds, "footback stretch")
 
 
 def termdown_run(seconds: int, termdown: str) -> Run:
     env = dict(os.environ, TERM="xterm-256color")
-    return run_in_pty([termdown, str(seconds)], env, None, None, seconds, "termdown")
+    return run_in_pty([termdown, str(seconds)], env, None, seconds, "termdown")
 
 
-def table(runs: list[Run], seconds: int) -> str:
+def table(runs: list[Run]) -> str:
     lines = [
-        "| tool | runs | end-time error (ms), median [min, max] | CPU s per wall s while timing | "
-        "CPU s total incl. start-up |",
+        "| tool | hold | runs | end-time error (ms), median [min, max] "
+        "| CPU during play, median [min, max] |",
         "| --- | --- | --- | --- | --- |",
     ]
-    for tool in dict.fromkeys(r.tool for r in runs):
-        mine = [r for r in runs if r.tool == tool]
-        errors = [r.error_ms for r in mine]
-        cpu = statistics.median(r.cpu_per_wall for r in mine)
-        total = statistics.median(r.cpu_total_s for r in mine)
-        lines.append(
-            f"| {tool} {seconds} s | {len(mine)} | {statistics.median(errors):+.1f} "
-            f"[{min(errors):+.1f}, {max(errors):+.1f}] | {cpu:.4f} ({cpu * 100:.2f}%) | {total:.2f} |"
-        )
+    for seconds in dict.fromkeys(r.seconds for r in runs):
+        for tool in dict.fromkeys(r.tool for r in runs):
+            mine = [r for r in runs if r.tool == tool and r.seconds == seconds]
+            errors = [r.error_ms for r in mine]
+            cpu = [r.cpu_share * 100 for r in mine]
+            lines.append(
+                f"| {tool} | {seconds} s | {len(mine)} | {statistics.median(errors):+.1f} "
+                f"[{min(errors):+.1f}, {max(errors):+.1f}] | {statistics.median(cpu):.3f}% "
+                f"[{min(cpu):.3f}, {max(cpu):.3f}] |"
+            )
     return "\n".join(lines)
 
 
 def main() -> None:
-    parser = argparse.ArgumentParser(description=__doc__.split("\n")[0])
-    parser.add_argument("--seconds", type=int, default=60)
-    parser.add_argument("--runs", type=int, default=1)
+    parser = argparse.ArgumentParser(description=(__doc__ or "").split("\n")[0])
+    parser.add_argument("--holds", type=int, nargs="+", default=[10, 30, 60])
+    parser.add_argument("--runs", type=int, default=3)
+    parser.add_argument("--termdown", help="path to a termdown installed in a throwaway venv")
     parser.add_argument("--out", type=Path, help="also write the markdown results here")
     args = parser.parse_args()
-    termdown = shutil.which("termdown") or str(Path(sys.executable).with_name("termdown"))
-    has_termdown = Path(termdown).exists()
     runs: list[Run] = []
     with tempfile.TemporaryDirectory() as tmp:
         for _ in range(args.runs):
-            runs.append(footback_run(args.seconds, Path(tmp)))
-            print(runs[-1], file=sys.stderr)
-            if has_termdown:
-                runs.append(termdown_run(args.seconds, termdown))
+            for seconds in args.holds:
+                runs.append(footback_run(seconds, Path(tmp)))
                 print(runs[-1], file=sys.stderr)
+                if args.termdown:
+                    runs.append(termdown_run(seconds, args.termdown))
+                    print(runs[-1], file=sys.stderr)
     uname = os.uname()
-    report = (
-        "\n".join(
-            [
-                f"Measured {time.strftime('%Y-%m-%d')} on {uname.sysname} {uname.release} ({uname.machine}), "
-                f"{os.cpu_count()} CPUs, Python {sys.version.split()[0]}, pty {COLS}x{ROWS}.",
-                "",
-                table(runs, args.seconds),
-                "",
-                "termdown not installed: `uv pip install termdown` to compare." if not has_termdown else "",
-            ]
-        ).rstrip()
-        + "\n"
+    report = "\n".join(
+        [
+            f"Measured {time.strftime('%Y-%m-%d %H:%M UTC', time.gmtime())} on {uname.sysname} "
+            f"{uname.release} ({uname.machine}), {os.cpu_count()} CPUs, Python {sys.version.split()[0]}, "
+            f"pty {COLS}x{ROWS}, bytecode compiled, runs interleaved; "
+            "start = first frame, end = the end bell.",
+            "",
+            table(runs),
+            "",
+        ]
     )
+    if not args.termdown:
+        report += "\ntermdown not measured: pass --termdown PATH (see the module docstring).\n"
     print(report)
     if args.out:
         args.out.parent.mkdir(parents=True, exist_ok=True)

@@ -38,6 +38,8 @@ def test_file_values_and_no_color_report_their_origin(tmp_path: Path) -> None:
         "lead_in": "default",
         "default_routine": "default",
         "color": "environment",
+        "wait_for_enter": "default",
+        "voice": "default",
     }
 
 

@@ -215,7 +215,7 @@ def tiny(tmp_path: Path) -> Path:
 
 def test_finished_routine_offers_checkin_and_enter_skips(context: AppContext, home: Path, tiny: Path) -> None:
     env, out = _env(context, [""])
-    assert run(StretchOptions(file=tiny, lead_in=0, plain=True, quiet=True), env) == 0
+    assert run(StretchOptions(file=tiny, lead_in=0, plain=True, quiet=True, wait=False), env) == 0
     assert "Check in now" in out.getvalue()
     with open_store(home) as store:
         assert list_checkins(store) == []
@@ -223,7 +223,7 @@ def test_finished_routine_offers_checkin_and_enter_skips(context: AppContext, ho
 
 def test_finished_routine_checkin_yes_asks_and_stores(context: AppContext, home: Path, tiny: Path) -> None:
     env, _ = _env(context, ["y", "2", "3", "", ""])
-    run(StretchOptions(file=tiny, lead_in=0, plain=True, quiet=True), env)
+    run(StretchOptions(file=tiny, lead_in=0, plain=True, quiet=True, wait=False), env)
     with open_store(home) as store:
         assert [(c.day, c.foot, c.back) for c in list_checkins(store)] == [(NOW.astimezone().date(), 2, 3)]
 
@@ -232,5 +232,5 @@ def test_no_offer_when_already_checked_in(context: AppContext, home: Path, tiny:
     with open_store(home) as store:
         stored(store, NOW.astimezone().date(), 1, 1)
     env, out = _env(context, [])
-    run(StretchOptions(file=tiny, lead_in=0, plain=True, quiet=True), env)
+    run(StretchOptions(file=tiny, lead_in=0, plain=True, quiet=True, wait=False), env)
     assert "Check in now" not in out.getvalue()

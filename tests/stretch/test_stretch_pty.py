@@ -13,6 +13,7 @@ import pytest
 
 from footback.records.db import open_store
 from footback.records.stretch_sessions import recent_sessions
+from tests.support.pty_screen import Screen, terminal_env
 
 pytestmark = pytest.mark.slow
 
@@ -56,7 +57,7 @@ def spawn(tmp_path: Path, home: Path, *extra: str) -> tuple[pexpect.spawn, Path,
 
 
 def test_pause_skip_and_a_restored_terminal(tmp_path: Path, home: Path) -> None:
-    child, before, after = spawn(tmp_path, home, "--lead-in", "0")
+    child, before, after = spawn(tmp_path, home, "--lead-in", "0", "--no-wait")
     child.expect("Step 1 of 2: First stretch")
     child.send(" ")
     child.expect("PAUSED")
@@ -82,6 +83,8 @@ def test_pause_skip_and_a_restored_terminal(tmp_path: Path, home: Path) -> None:
 
 def test_ctrl_c_exits_130_and_restores_the_terminal(tmp_path: Path, home: Path) -> None:
     child, before, after = spawn(tmp_path, home, "--lead-in", "1")
+    child.expect(r"Press Enter to start \(q to quit\)")
+    child.send("\r")
     child.expect("Step 1 of 2: First stretch")
     child.sendintr()
     child.expect(r"EXIT=(\d+)")
@@ -91,3 +94,54 @@ def test_ctrl_c_exits_130_and_restores_the_terminal(tmp_path: Path, home: Path) 
     with open_store(home) as store:
         (row,) = recent_sessions(store)
     assert row.finished is False and row.detail["ended_by"] == "interrupt"
+
+
+def test_the_ready_prompt_shows_what_is_needed_and_q_quits_without_saving(tmp_path: Path, home: Path) -> None:
+    child, before, after = spawn(tmp_path, home, "--lead-in", "0")
+    child.expect("You will need: nothing")
+    child.expect(r"Press Enter to start \(q to quit\)")
+    child.expect(pexpect.TIMEOUT, timeout=1.5)  # it waits: no step starts on its own
+    assert "Step 1 of 2" not in child.logfile_read.getvalue()
+    child.send("q")
+    child.expect("Not started: nothing saved.")
+    child.expect(r"EXIT=(\d+)")
+    assert child.match.group(1) == "0"
+    child.expect(pexpect.EOF)
+    assert before.read_text() == after.read_text()
+    with open_store() as store:
+        assert recent_sessions(store) == []
+
+
+SIDED = """
+name = "sided"
+description = "One two-sided step."
+
+[[steps]]
+name = "Calf stretch"
+seconds = 2
+each_side = true
+limb = "leg"
+side_text = { left = "Left leg back", right = "Right leg back" }
+instructions = "Lean on a wall."
+"""
+
+
+def test_side_right_plays_only_the_right_side(tmp_path: Path, home: Path) -> None:
+    routine = tmp_path / "sided.toml"
+    routine.write_text(SIDED, encoding="utf-8")
+    env = terminal_env(home, tmp_path / "config.toml")
+    screen = Screen.spawn(
+        ["stretch", "--file", str(routine), "--quiet", "--lead-in", "0", "--side", "right"], env
+    )
+    screen.expect(r"Press Enter to start")
+    screen.child.send("\r")
+    screen.expect("HOLD · RIGHT LEG")
+    screen.expect("Right leg back")
+    screen.expect(r"Finished 'sided' in 0:0\d: 1 of 1 steps done")
+    screen.expect(r"Check in now")
+    screen.child.send("\r")
+    assert screen.finish() == 0
+    assert "LEFT LEG" not in screen.text and "SWITCH SIDES" not in screen.text
+    with open_store() as store:
+        (row,) = recent_sessions(store)
+    assert row.detail["side"] == "right" and row.planned_seconds == 2

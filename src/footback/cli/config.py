@@ -33,6 +33,10 @@ class Settings(StrictModel):
         None, max_length=40, description="routine for `footback stretch` with no --routine"
     )
     color: bool = Field(True, description="colour output (NO_COLOR also turns it off)")
+    wait_for_enter: bool = Field(
+        True, description="on a terminal, wait for Enter before a routine's first step"
+    )
+    voice: bool = Field(False, description="speak routine cues through espeak-ng, spd-say or say")
 
 
 class Effective(BaseModel):

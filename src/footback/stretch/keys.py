@@ -30,6 +30,8 @@ _SINGLE = {
     b"q": Key.STOP,
     b"Q": Key.STOP,
     b"\x1b": Key.STOP,
+    b"\r": Key.ENTER,
+    b"\n": Key.ENTER,
 }
 
 

@@ -19,7 +19,9 @@ from pydantic import BaseModel
 
 from footback.stretch.timeline import Kind, Segment, Timeline
 
-FRAME_INTERVAL = 0.1  # at most 10 frames a second, counted from the previous frame
+# At most 4 frames a second (bars); the countdown digits change once a second. Frames are drawn
+# only when what is shown changes (the listener says when that will be).
+FRAME_INTERVAL = 0.25
 PAUSED_WAIT = 1.0  # nothing changes while paused; wake rarely
 LAST_SECONDS = 3
 LAST_MIN_HOLD = 10  # holds this long or longer announce their last seconds
@@ -31,6 +33,7 @@ class Key(StrEnum):
     SKIP = "skip"
     BACK = "back"
     STOP = "stop"
+    ENTER = "enter"  # starts a routine at the ready prompt; ignored while playing
 
 
 class KeySource(Protocol):
@@ -53,6 +56,9 @@ class EventKind(StrEnum):
     FINISHED = "finished"
 
 
+NOTICES = {EventKind.HALFWAY: "Halfway", EventKind.LAST_SECONDS: f"Last {LAST_SECONDS} seconds"}
+
+
 @dataclass(frozen=True, slots=True)
 class Event:
     kind: EventKind
@@ -70,6 +76,7 @@ class Frame:
     left_in_routine: float
     paused: bool
     cue: str
+    notice: str = ""  # "Halfway" or "Last 3 seconds", shown on screen until the hold ends
 
 
 class Listener(Protocol):
@@ -137,6 +144,7 @@ class Player:
         self._paused_total = 0.0
         self._marks: list[_Mark] = []
         self._cue = ""
+        self._notice = ""
         self._next_frame = 0.0
         self._last_frame = -math.inf
         self._paused_drawn = False
@@ -217,6 +225,7 @@ class Player:
         self._index = index
         segment = self._segment
         self._cue = ""
+        self._notice = ""
         self._marks = self._marks_for(segment)
         self._redraw_soon()
         self._emit(EventKind.SEGMENT, segment)
@@ -237,7 +246,9 @@ class Player:
             mark = self._marks.pop(0)
             if mark.kind is EventKind.CUE:
                 self._cue = mark.text
-                self._redraw_soon()
+            else:
+                self._notice = NOTICES[mark.kind]
+            self._redraw_soon()
             self._emit(mark.kind, self._segment, mark.text)
 
     def _finish_segment(self, now: float) -> None:
@@ -264,7 +275,12 @@ class Player:
         step = self._segment.step
         self._status[step] = "skipped"
         self._emit(EventKind.SKIPPED, self._segment)
-        if step + 1 < len(self.timeline.step_starts):
+        other_side = self.timeline.other_side_start(self._index)
+        if other_side is not None:
+            # `n` on the first side of a two-sided step skips that side only.
+            self._base = now - self.timeline.segments[other_side].offset / self._speed
+            self._enter(other_side)
+        elif step + 1 < len(self.timeline.step_starts):
             self._jump(step + 1, now)
         else:
             self._emit(EventKind.FINISHED, None)
@@ -318,10 +334,11 @@ class Player:
                 left_in_routine=max(0.0, self.timeline.total - position),
                 paused=self._paused_at is not None,
                 cue=self._cue,
+                notice=self._notice,
             )
         )
         self._last_frame = now
-        # Sleep until the screen would change (the listener knows), at most 10 frames a second.
+        # Sleep until the screen would change (the listener knows), at most 4 frames a second.
         wait = FRAME_INTERVAL if hint is None else max(FRAME_INTERVAL, hint / self._speed)
         self._next_frame = now + wait
 

@@ -15,7 +15,8 @@ if TYPE_CHECKING:
 
 def dose(step: Step) -> str:
     """'hold 10 s x 10, each side (left then right), 3 s rest between' in words a person can follow."""
-    return dose_text(step.seconds, step.reps, step.each_side, step.rest, full=True)
+    # The step's kind is the verb: a roll is not a hold.
+    return step.kind + dose_text(step.seconds, step.reps, step.each_side, step.rest, full=True)[4:]
 
 
 def cited(step: Step) -> list[str]:
@@ -30,8 +31,34 @@ def cited(step: Step) -> list[str]:
     return lines
 
 
-def preview_lines(timeline: Timeline) -> list[str]:
-    """Every step with its dose, equipment, sources and notes, then the total."""
+FIGURE_INDENT = "   "
+
+
+def figure_block(step: Step, width: int) -> list[str]:
+    """The step's figure (left and right side by side for a two-sided step), or [] if it
+    has none or it would not fit `width` columns."""
+    from footback.stretch.bigtype import beside, block_width
+    from footback.stretch.figure import figure_rows
+
+    if step.figure is None:
+        return []
+    if step.each_side:
+        left, right = figure_rows(step, "left"), figure_rows(step, "right")
+        lw = max(block_width(left), len("left"))
+        block = beside(["left", "", *left], ["right", "", *right], 6 + lw - block_width(left))
+    else:
+        block = figure_rows(step, None)
+    block = [row.rstrip() for row in block]
+    if len(FIGURE_INDENT) + block_width(block) > width:
+        return []
+    return [FIGURE_INDENT + row if row else "" for row in block]
+
+
+def preview_lines(timeline: Timeline, figure_width: int = 0) -> list[str]:
+    """Every step with its dose, equipment, sources and notes, then the total.
+
+    Figures are drawn when they fit `figure_width` columns (0: no figures, as in plain mode).
+    """
     routine = timeline.routine
     lines = [f"{routine.name}: {routine.description}"]
     lead = f"a {timeline.lead_in:g} s lead-in before each step" if timeline.lead_in else "no lead-in"
@@ -45,6 +72,12 @@ def preview_lines(timeline: Timeline) -> list[str]:
         lines.append("")
         lines.append(f"{number}. {step.name}: {dose(step)} ({fmt_clock(own)})")
         lines += ["   " + line for line in step.instructions.split("\n")]
+        if step.side_text is not None:
+            lines.append(f"   First: {step.side_text.left}.")
+            lines.append(f"   Then: {step.side_text.right}.")
+        figure = figure_block(step, figure_width)
+        if figure:
+            lines += ["", *figure, ""]
         if step.equipment:
             lines.append("   Equipment: " + "; ".join(step.equipment))
         if step.cues:
@@ -61,12 +94,14 @@ def preview_lines(timeline: Timeline) -> list[str]:
     return lines
 
 
-def print_preview(console: Console, timeline: Timeline) -> None:
+def print_preview(console: Console, timeline: Timeline, *, figures: bool = True) -> None:
     import textwrap
 
     from rich.text import Text
 
-    for line in preview_lines(timeline):
+    width = max(20, console.width - 1)
+    # Figure rows fit `width`, so the wrapping below leaves them exactly as drawn.
+    for line in preview_lines(timeline, width if figures else 0):
         indent = " " * (len(line) - len(line.lstrip(" ")))
         # Wrapped here so continuation lines keep the indent and carry no trailing spaces.
         wrapped = textwrap.fill(

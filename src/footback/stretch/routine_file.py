@@ -17,7 +17,7 @@ from pydantic import AfterValidator, ConfigDict, Field, ValidationError, model_v
 from footback.core.errors import BadInputError
 from footback.core.files import parse_toml, read_input_text
 from footback.core.models import StrictModel
-from footback.core.text import safe_block, safe_line
+from footback.core.text import safe_block, safe_line, visible_controls
 
 MAX_FILE_BYTES = 256_000
 MAX_STEPS = 100
@@ -48,6 +48,50 @@ class Cue(StrictModel):
     text: Line = Field(min_length=1, max_length=80)
 
 
+MAX_FIGURE_LINES, MAX_FIGURE_COLUMNS = 10, 28
+FIGURE_MARK = "@"  # where the working foot or leg is: drawn as L or R
+# Figures are line drawings: printable ASCII plus box-drawing and block characters, all one
+# cell wide, so a figure's width is its length and mirroring it stays a drawing.
+_FIGURE_CHARS = re.compile(r"[\x20-\x7e\u2500-\u259f]*")
+
+
+def _figure(text: str) -> str:
+    """Validate a figure: blank edges trimmed, right ends stripped, left indent kept."""
+    rows = [row.rstrip() for row in text.replace("\r\n", "\n").split("\n")]
+    while rows and not rows[0]:
+        rows.pop(0)
+    while rows and not rows[-1]:
+        rows.pop()
+    if not rows:
+        raise ValueError("must not be blank")
+    if len(rows) > MAX_FIGURE_LINES:
+        raise ValueError(f"{len(rows)} lines; a figure has at most {MAX_FIGURE_LINES}")
+    for number, row in enumerate(rows, start=1):
+        if not _FIGURE_CHARS.fullmatch(row):
+            bad = next(char for char in row if not _FIGURE_CHARS.fullmatch(char))
+            raise ValueError(
+                f"line {number}: character {visible_controls(bad)!r} is not allowed "
+                "(printable ASCII and box-drawing characters only)"
+            )
+        if len(row) > MAX_FIGURE_COLUMNS:
+            raise ValueError(f"line {number} is {len(row)} columns; at most {MAX_FIGURE_COLUMNS}")
+    return "\n".join(rows)
+
+
+Figure = Annotated[str, AfterValidator(_figure)]
+StepKind = Literal["hold", "roll", "move"]
+Limb = Literal["foot", "leg", "knee"]
+
+
+class SideText(StrictModel):
+    """What each side's holds say: which foot or leg works, e.g. 'left foot across your right knee'."""
+
+    model_config = ConfigDict(strict=True)
+
+    left: Line = Field(min_length=1, max_length=120)
+    right: Line = Field(min_length=1, max_length=120)
+
+
 class Step(StrictModel):
     """One exercise: a hold of `seconds`, repeated `reps` times, on one or both sides."""
 
@@ -55,7 +99,12 @@ class Step(StrictModel):
 
     name: Line = Field(min_length=1, max_length=80)
     seconds: int = Field(ge=MIN_SECONDS, le=MAX_SECONDS)
+    # What the person does for `seconds`: the word shown in big type (a roll is not a hold).
+    kind: StepKind = "hold"
     each_side: bool = False
+    limb: Limb | None = None
+    side_text: SideText | None = None
+    figure: Figure | None = None
     reps: int = Field(default=1, ge=1, le=MAX_REPS)
     rest: int = Field(default=0, ge=0, le=MAX_SECONDS)
     instructions: Block = Field(min_length=1, max_length=2000)
@@ -74,7 +123,21 @@ class Step(StrictModel):
         for cue in self.cues:
             if cue.at >= self.seconds:
                 raise ValueError(f"cues: a cue at {cue.at:g} s is not inside the {self.seconds} s hold")
+        if self.side_text is not None and not self.each_side:
+            raise ValueError("side_text: only a step with each_side = true has sides")
         return self
+
+    def side_words(self, side: str | None) -> str:
+        """'LEFT FOOT' (or 'LEFT' when the step names no limb); '' for a one-sided step."""
+        if side is None:
+            return ""
+        return f"{side} {self.limb}".upper() if self.limb else side.upper()
+
+    def on_side(self, side: str | None) -> str:
+        """The per-side instruction naming the working foot or leg ('' when there is none)."""
+        if side is None or self.side_text is None:
+            return ""
+        return self.side_text.left if side == "left" else self.side_text.right
 
     @property
     def sides(self) -> tuple[str | None, ...]:

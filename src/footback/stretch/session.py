@@ -26,7 +26,7 @@ if TYPE_CHECKING:
     from rich.console import Console
 
     from footback.assess.model import AssessmentResult
-    from footback.stretch.player import KeySource, SessionSummary
+    from footback.stretch.player import KeySource, Listener, SessionSummary
     from footback.stretch.routine_file import Routine
     from footback.stretch.timeline import Timeline
 
@@ -73,6 +73,10 @@ class StretchOptions:
     plain: bool = False
     no_save: bool = False
     no_color: bool = False
+    side: str | None = None  # "left" or "right": one side of every two-sided step
+    wait: bool = True  # on a terminal, wait for Enter before the first step
+    voice: bool = False
+    voice_command: str | None = None  # the speech command found on PATH (cli/ looks it up)
     # After a warning sign: the person's word, given as an option, that a clinician has seen them.
     seen_clinician: bool = False
     # The config file's `default_routine` and where it was set (to name it in messages).
@@ -265,17 +269,17 @@ def run(options: StretchOptions, env: Runtime) -> int:
     if not options.preview and not _after_warning_sign(options, console, env):
         return ExitCode.FAILURE
     routine = _choose(options, console, env)
-    timeline = build(routine, options.lead_in)
+    timeline = build(routine, options.lead_in, options.side)
     if options.preview:
         from footback.stretch.preview import print_preview
 
-        print_preview(console, timeline)
+        print_preview(console, timeline, figures=not options.plain)
         return ExitCode.OK
     return _play(options, env, console, timeline)
 
 
 def _play(options: StretchOptions, env: Runtime, console: Console, timeline: Timeline) -> int:
-    from footback.stretch.player import Listener, Player
+    from footback.stretch.player import Player
     from footback.stretch.render import LiveScreen, PlainLog
 
     # rich cannot redraw in place on a dumb terminal: plain lines are the readable choice there.
@@ -287,13 +291,23 @@ def _play(options: StretchOptions, env: Runtime, console: Console, timeline: Tim
     else:
         view = LiveScreen(timeline, console, bell=bell, keys=env.stdin_tty)
     view.intro()
+    listener: Listener = view
+    if options.voice:
+        listener = _with_voice(options, console, timeline, view)
     keys_cm: AbstractContextManager[KeySource | None] = (
         env.open_keys(not plain) if env.stdin_tty else nullcontext(None)
     )
-    started_at = env.clock.now().astimezone(UTC)
     stopped: BaseException | None = None
     with _stop_on_signals(), _quiet_if_gone(keys_cm) as keys:
-        listener: Listener = view
+        if options.wait and keys is not None and env.stdout_tty:
+            try:
+                ready = _ready(console, keys)
+            except Terminated as exc:  # the window closed at the prompt: nothing to save
+                return 128 + exc.signum
+            if not ready:
+                _say(console, "Not started: nothing saved.")
+                return ExitCode.OK
+        started_at = env.clock.now().astimezone(UTC)
         player = Player(
             timeline,
             listener,
@@ -328,6 +342,35 @@ def _play(options: StretchOptions, env: Runtime, console: Console, timeline: Tim
     return ExitCode.OK
 
 
+READY_PROMPT = "Press Enter to start (q to quit)."
+READY_WAIT = 3600.0  # seconds per wait for the key
+READY_WAITS = 12  # after 12 hours at the prompt nobody is about to start: quit as if q
+
+
+def _ready(console: Console, keys: KeySource) -> bool:
+    """Wait at the ready prompt: True on Enter, False on q or Esc; other keys are ignored."""
+    from footback.stretch.player import Key
+
+    _say(console, READY_PROMPT)
+    for _ in range(READY_WAITS):
+        key = keys.read(READY_WAIT)
+        if key is Key.ENTER:
+            return True
+        if key is Key.STOP:
+            return False
+    return False
+
+
+def _with_voice(options: StretchOptions, console: Console, timeline: Timeline, view: Listener) -> Listener:
+    """Speak cues when a speech command is installed; otherwise say why there is no voice."""
+    from footback.stretch.voice import SPEECH_COMMANDS, Voiced
+
+    if options.voice_command is None:
+        _say(console, f"No speech command found ({', '.join(SPEECH_COMMANDS)}): cues are shown, not spoken.")
+        return view
+    return Voiced(view, timeline, options.voice_command)
+
+
 def _wrap_up(
     options: StretchOptions,
     env: Runtime,
@@ -356,7 +399,9 @@ def _wrap_up(
     from footback.records.db import open_store
     from footback.records.stretch_sessions import save_session
 
-    extra = {"source": timeline.routine.source, "lead_in": timeline.lead_in}
+    extra: dict[str, object] = {"source": timeline.routine.source, "lead_in": timeline.lead_in}
+    if options.side is not None:
+        extra["side"] = options.side
     try:
         with open_store(env.data_dir) as store:
             save_session(store, summary, started_at, extra)

@@ -53,6 +53,19 @@ class Timeline:
         following = self.segments[index + 1] if index + 1 < len(self.segments) else None
         return segment.kind is Kind.HOLD and (following is None or following.step != segment.step)
 
+    def other_side_start(self, index: int) -> int | None:
+        """Where the right side of segment `index`'s step starts, when `index` is on its left side."""
+        segment = self.segments[index]
+        if segment.side != "left":
+            return None
+        for later in range(index + 1, len(self.segments)):
+            following = self.segments[later]
+            if following.step != segment.step:
+                return None
+            if following.side == "right":
+                return later
+        return None
+
     def next_hold(self, index: int) -> Segment | None:
         """The next hold after segment `index`, for the "next" line."""
         for segment in self.segments[index + 1 :]:
@@ -61,8 +74,11 @@ class Timeline:
         return None
 
 
-def build(routine: Routine, lead_in: float) -> Timeline:
-    """Expand every step into segments laid end to end from offset 0."""
+def build(routine: Routine, lead_in: float, only_side: str | None = None) -> Timeline:
+    """Expand every step into segments laid end to end from offset 0.
+
+    `only_side` ("left" or "right") plays one side of every two-sided step, with no switch.
+    """
     segments: list[Segment] = []
     starts: list[int] = []
     clock = 0.0
@@ -75,10 +91,11 @@ def build(routine: Routine, lead_in: float) -> Timeline:
 
     for index, step in enumerate(routine.steps):
         starts.append(len(segments))
+        sides = (only_side,) if only_side is not None and step.each_side else step.sides
         if lead_in > 0:
-            add(Kind.LEAD_IN, index, lead_in, step.sides[0])
-        for side in step.sides:
-            if side == "right":
+            add(Kind.LEAD_IN, index, lead_in, sides[0])
+        for side in sides:
+            if side == "right" and len(sides) > 1:
                 # Kept even when 0 s long so the switch is still announced.
                 add(Kind.SWITCH, index, routine.switch_seconds, side)
             for rep in range(1, step.reps + 1):

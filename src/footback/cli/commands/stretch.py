@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from enum import StrEnum
 from pathlib import Path
 from typing import Annotated
 
@@ -10,6 +11,11 @@ import typer
 from footback.cli.boundary import command_boundary
 from footback.cli.commands.options import NoColorOption, SeenClinicianOption, number_between
 from footback.cli.context import app_context
+
+
+class Side(StrEnum):
+    LEFT = "left"
+    RIGHT = "right"
 
 
 def _routine_names(incomplete: str) -> list[str]:
@@ -73,13 +79,38 @@ def stretch(
         bool,
         typer.Option("--plain", help="One line per event, no redraws (automatic when piped)."),
     ] = False,
+    side: Annotated[
+        Side | None,
+        typer.Option("--side", help="Play one side only (left or right) of every two-sided step."),
+    ] = None,
+    wait: Annotated[
+        bool | None,
+        typer.Option(
+            "--wait/--no-wait",
+            show_default=False,
+            help="On a terminal, wait for Enter before the first step (default: wait_for_enter "
+            "in the config, else wait).",
+        ),
+    ] = None,
+    voice: Annotated[
+        bool | None,
+        typer.Option(
+            "--voice/--no-voice",
+            show_default=False,
+            help="Speak the cues with espeak-ng, spd-say or say when installed (default: voice "
+            "in the config, else off).",
+        ),
+    ] = None,
     no_save: Annotated[bool, typer.Option("--no-save", help="Do not save this session.")] = False,
     seen_clinician: SeenClinicianOption = False,
     no_color: NoColorOption = False,
 ) -> None:
     """Play a timed stretching routine: space pauses, n skips, p goes back, q stops."""
     with command_boundary():
+        import os
+
         from footback.stretch.session import StretchOptions, run
+        from footback.stretch.voice import find_speech_command
 
         app = app_context(ctx)
         settings = app.config.settings
@@ -95,6 +126,10 @@ def stretch(
             plain=plain,
             no_save=no_save,
             no_color=app.colour_off(no_color),
+            side=side.value if side is not None else None,
+            wait=settings.wait_for_enter if wait is None else wait,
+            voice=(use_voice := settings.voice if voice is None else voice),
+            voice_command=find_speech_command(os.environ.get("PATH")) if use_voice else None,
             seen_clinician=seen_clinician,
             default_routine=settings.default_routine,
             config_path=app.config.path,
