@@ -106,13 +106,14 @@ def daily_for_history(store: Store, *, since: date | None, now: datetime) -> tup
     """The check-ins `history` lists (from `since`) and the progress verdicts it shows beside them."""
     from footback.daily.content import load_daily_content
     from footback.records.checkins import list_checkins
-    from footback.records.stretch_sessions import recent_sessions
 
     everything = list_checkins(store)
     shown = [c for c in everything if since is None or c.day >= since]
+    # history shows only the pain verdicts, which come from check-ins alone: reading every
+    # session here would make `history` cost grow with all that is stored (issue 12).
     result = progress(
         everything,
-        recent_sessions(store, None),
+        [],
         today=now.date(),
         tz=now.tzinfo,
         content=load_daily_content(),
