@@ -149,3 +149,13 @@ def test_a_long_streak_is_found_in_growing_windows_of_days_not_rows(home: Path) 
         store.rows_read -= ROWS_READ  # the newest sessions shown (there is nothing else)
         # Windows of 32, 64 and 128 days: one row per active day in each, never one per session.
         assert store.rows_read <= 33 + 65 + 101 + 3 + 2
+
+
+def test_the_pain_verdicts_history_shows_read_no_sessions(home: Path) -> None:
+    from footback.daily.service import daily_for_history
+
+    with open_store(home) as store:
+        seed_years(store, years=1)
+        store.rows_read = 0
+        daily_for_history(store, since=None, now=NOW)
+        assert store.rows_read == 0  # no check-ins stored; the sessions are not read

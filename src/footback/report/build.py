@@ -241,7 +241,7 @@ def _daily(store: Store, now: datetime) -> list[str]:
     from footback.daily.render import progress_lines
     from footback.daily.service import daily_for_history
 
-    _, result = daily_for_history(store, since=None, now=now)
+    _, result = daily_for_history(store, since=None, now=now, practice=True)
     return progress_lines(result) if result is not None else []
 
 

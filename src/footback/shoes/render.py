@@ -6,7 +6,7 @@ from datetime import datetime
 from typing import TYPE_CHECKING
 
 from footback.core.text import safe_line
-from footback.core.units import DistanceUnit, format_distance, from_km
+from footback.core.units import DistanceUnit, format_distance, from_km, plain_number
 
 if TYPE_CHECKING:
     from rich.console import Console
@@ -37,23 +37,28 @@ def distance_line(result: ShoeCheckResult) -> str | None:
     unit = result.distance_unit
     done = result.distance_km
     parts: list[str] = []
+    shown = round(from_km(done, unit), 1)
     for m in result.milestones:
         word = MILESTONE_WORD[m.verdict]
-        mark = _milestone(m.km, unit)
-        if done > m.km:
-            parts.append(f"past {mark} ({word})")
+        mark = milestone_in(m.km, unit)
+        # The distance still to go is worked out from the mark as shown, so the line adds up:
+        # at 400 mi, "replace after about 500 mi, 100 mi to go".
+        if shown > mark:
+            parts.append(f"past {_mark_text(mark, unit)} ({word})")
         else:
-            parts.append(f"{word} after {mark}, {format_distance(m.km - done, unit)} to go")
+            parts.append(f"{word} after {_mark_text(mark, unit)}, {plain_number(mark - shown)} {unit} to go")
     line = f"Distance: {format_distance(done, unit)}"
     return line + (": " + "; ".join(parts) if parts else "") + "."
 
 
-def _milestone(km: float, unit: DistanceUnit) -> str:
-    # The sources give these lines in round miles (350, 500) as well as km (560, 800); an exact
-    # conversion (348 mi) would look more precise than the advice is.
-    if unit == "km":
-        return format_distance(km, unit)
-    return f"about {round(from_km(km, unit), -1):.0f} mi"
+def milestone_in(km: float, unit: DistanceUnit) -> float:
+    """A replacement mark in `unit`. The sources give these lines in round miles (350, 500) as
+    well as km (560, 800); an exact conversion (348 mi) would look more precise than the advice is."""
+    return km if unit == "km" else float(round(from_km(km, unit), -1))
+
+
+def _mark_text(mark: float, unit: DistanceUnit) -> str:
+    return f"{plain_number(mark)} km" if unit == "km" else f"about {plain_number(mark)} mi"
 
 
 def assess_hint(result: ShoeCheckResult) -> str | None:
