@@ -15,8 +15,10 @@ from footback.cli.commands.options import (
     NoColorOption,
     PairNameOption,
     ResultJsonOption,
+    RetireOption,
     SchemaOption,
     TemplateOption,
+    UndoDistanceOption,
 )
 from footback.cli.context import app_context
 
@@ -28,6 +30,8 @@ def shoes_check(
     name: PairNameOption = None,
     list_saved: ListPairsOption = False,
     add_distance: AddDistanceOption = None,
+    undo: UndoDistanceOption = False,
+    retire: RetireOption = False,
     template: TemplateOption = False,
     schema: SchemaOption = False,
     as_json: ResultJsonOption = False,
@@ -38,7 +42,7 @@ def shoes_check(
     with command_boundary():
         from datetime import UTC
 
-        from footback.cli.console import say_where
+        from footback.cli.console import say_where, where_line
         from footback.shoes import service
 
         app = app_context(ctx)
@@ -54,6 +58,8 @@ def shoes_check(
                 list_saved=list_saved,
                 add_distance=add_distance,
                 no_save=no_save,
+                undo=undo,
+                retire=retire,
             )
         if list_saved and not (template or schema):
             # Start-up: --list loads shoe content only to show saved pairs, and rich only to draw.
@@ -80,16 +86,25 @@ def shoes_check(
             typer.echo(text, nl=not template)
             return
         from footback.records.shoes import clean_pair_name
-        from footback.shoes.render import render_added, render_result, render_tip
+        from footback.shoes.render import added_line, render_result, render_tip, retired_line, undone_line
 
         pair = clean_pair_name(name) if name is not None else None
         out = app.console(no_color=no_color, stderr=as_json)
-        if add_distance is not None and pair is not None:
-            added = service.add_distance(app.data_dir, content, pair, add_distance, now, units)
-            typer.echo(added.result.model_dump_json(indent=2)) if as_json else render_added(
-                out, added, content
-            )
-            say_where(out, app.db_path, saved=True)
+        if pair is not None and (add_distance is not None or undo or retire):
+            # One line each: the change and the new state, not the whole check again.
+            if add_distance is not None:
+                added = service.add_distance(app.data_dir, content, pair, add_distance, now, units)
+                typer.echo(added.result.model_dump_json(indent=2) if as_json else added_line(added))
+            elif undo:
+                undone = service.undo_distance(app.data_dir, pair)
+                typer.echo(json.dumps(vars(undone)) if as_json else undone_line(undone, units))
+            else:
+                retired = service.retire(app.data_dir, pair, now)
+                typer.echo(
+                    json.dumps({"pair": retired, "retired": True}) if as_json else retired_line(retired)
+                )
+            # stdout keeps to its one line (or the JSON); where it was saved goes to stderr.
+            typer.echo(where_line(app.db_path, saved=True), err=True)
             return
         from footback.content.guided import complete_answers
         from footback.content.questions import missing_ids
