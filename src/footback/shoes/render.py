@@ -230,3 +230,19 @@ def retired_line(name: str) -> str:
     return (
         f'Retired "{safe_line(name)}": its checks stay in history and the report; it is no longer in --list.'
     )
+
+
+def change_text(
+    change: AddedDistance | UndoneDistance | str, units: DistanceUnit | None, *, as_json: bool
+) -> str:
+    """What `--add-distance`, `--undo` or `--retire` (a pair name) print: one line, or JSON."""
+    import json
+    from dataclasses import asdict
+
+    from footback.shoes.service import AddedDistance
+
+    if isinstance(change, str):
+        return json.dumps({"pair": change, "retired": True}) if as_json else retired_line(change)
+    if isinstance(change, AddedDistance):
+        return change.result.model_dump_json(indent=2) if as_json else added_line(change)
+    return json.dumps(asdict(change)) if as_json else undone_line(change, units)

@@ -274,3 +274,21 @@ def retire(folder: Path, name: str, now: datetime) -> str:
         pair = _saved_pair(store, name)
         retire_pair(store, pair.name, now)
     return pair.name
+
+
+def change_pair(
+    folder: Path,
+    content: ShoeContent,
+    name: str,
+    now: datetime,
+    units: DistanceUnit | None,
+    add: str | None,
+    *,
+    undo: bool,
+) -> AddedDistance | UndoneDistance | str:
+    """`--add-distance`, `--undo` or (neither) `--retire` on a saved pair; what changed."""
+    if add is not None:
+        return add_distance(folder, content, name, add, now, units)
+    if undo:
+        return undo_distance(folder, name)
+    return retire(folder, name, now)

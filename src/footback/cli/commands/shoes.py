@@ -46,8 +46,7 @@ def shoes_check(
         from footback.shoes import service
 
         app = app_context(ctx)
-        # The configured unit (None when left at the default) reads bare distances and shows saved
-        # pairs; a unit the person writes ("12km", "7.5 mi") always wins.
+        # The configured unit (None if unset) reads bare distances; a written unit ("12km") wins.
         units = app.config.settings.units if app.config.is_set("units") else None
         no_color = app.colour_off(no_color)
         now = app.clock.now().astimezone(UTC)
@@ -86,24 +85,13 @@ def shoes_check(
             typer.echo(text, nl=not template)
             return
         from footback.records.shoes import clean_pair_name
-        from footback.shoes.render import added_line, render_result, render_tip, retired_line, undone_line
+        from footback.shoes.render import change_text, render_result, render_tip
 
         pair = clean_pair_name(name) if name is not None else None
         out = app.console(no_color=no_color, stderr=as_json)
         if pair is not None and (add_distance is not None or undo or retire):
-            # One line each: the change and the new state, not the whole check again.
-            if add_distance is not None:
-                added = service.add_distance(app.data_dir, content, pair, add_distance, now, units)
-                typer.echo(added.result.model_dump_json(indent=2) if as_json else added_line(added))
-            elif undo:
-                undone = service.undo_distance(app.data_dir, pair)
-                typer.echo(json.dumps(vars(undone)) if as_json else undone_line(undone, units))
-            else:
-                retired = service.retire(app.data_dir, pair, now)
-                typer.echo(
-                    json.dumps({"pair": retired, "retired": True}) if as_json else retired_line(retired)
-                )
-            # stdout keeps to its one line (or the JSON); where it was saved goes to stderr.
+            change = service.change_pair(app.data_dir, content, pair, now, units, add_distance, undo=undo)
+            typer.echo(change_text(change, units, as_json=as_json))
             typer.echo(where_line(app.db_path, saved=True), err=True)
             return
         from footback.content.guided import complete_answers
