@@ -147,6 +147,8 @@ class UrgentText(StrictModel):
     urgent_title: str
     # Said when the interview stops after part 1 because of an urgent sign.
     stop_urgent: str
+    # Said first when a standing sign was already seen by a clinician ({signs}).
+    seen_note: str
     no_exercise: str
     why_specialist: str
 
