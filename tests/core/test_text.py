@@ -7,7 +7,7 @@ from pydantic import ValidationError
 
 from footback.assess.model import Score, Scores
 from footback.core.models import SCORE_NAMES, StrictModel
-from footback.core.text import dose_text, minutes_text, plural, safe_line, verdict_text
+from footback.core.text import dose_text, minutes_text, plural, safe_json, safe_line, verdict_text
 
 
 def test_dose_short_and_full() -> None:
@@ -60,3 +60,13 @@ def test_counts_of_records_are_singular_for_one() -> None:
     assert record_count(2, "shoe_pairs") == "2 shoe pairs"
     assert record_count(1, "stretch_sessions") == "1 stretch session"
     assert record_count(0, "assessments") == "0 assessments"
+
+
+@pytest.mark.parametrize("char", ["\u2028", "\u2029", "\u200e", "\u200f", "\u061c"])
+def test_line_separators_and_bidi_marks_are_shown_not_obeyed(char: str) -> None:
+    # str.splitlines and some terminals break a line on U+2028/U+2029; bidi marks reorder text.
+    shown = safe_line(f"name{char}more")
+    assert char not in shown
+    assert shown == f"name\\u{ord(char):04x}more"
+    assert len(shown.splitlines()) == 1
+    assert char not in safe_json(f'"{char}"')

@@ -13,10 +13,12 @@ import re
 
 from footback.core.sparkline import ASCII, BLOCKS
 
-# C0, DEL, C1, the bidi overrides/isolates and lone surrogates.
-UNSAFE = re.compile(r"[\x00-\x1f\x7f-\x9f\u202a-\u202e\u2066-\u2069\ud800-\udfff]")
-# Inside a JSON document only C1, bidi and surrogates can appear raw (json.dumps escapes C0).
-_JSON_UNSAFE = re.compile(r"[\x7f-\x9f\u202a-\u202e\u2066-\u2069\ud800-\udfff]")
+# C0, DEL, C1, the bidi marks, overrides and isolates, the Unicode line and paragraph separators
+# (str.splitlines and some terminals break lines on them) and lone surrogates.
+_OTHER_UNSAFE = r"\x7f-\x9f\u061c\u200e\u200f\u2028-\u202e\u2066-\u2069\ud800-\udfff"
+UNSAFE = re.compile(rf"[\x00-\x1f{_OTHER_UNSAFE}]")
+# Inside a JSON document C0 is already escaped by json.dumps; the rest may appear raw.
+_JSON_UNSAFE = re.compile(rf"[{_OTHER_UNSAFE}]")
 _BREAKS = re.compile(r"[\t\n\r]+")
 # OWASP CSV injection: cells starting with these are read as formulas by spreadsheets.
 _FORMULA_START = ("=", "+", "-", "@", "\t", "\r")
