@@ -4,7 +4,6 @@ from __future__ import annotations
 
 from footback.assess.content import AssessContent, Facts
 from footback.assess.model import Note, Recommendations, RoutineChoice, Scores
-from footback.content.loader import sources
 
 
 def _join(reasons: list[str]) -> str:
@@ -35,14 +34,14 @@ def urgent_recommendations(content: AssessContent) -> Recommendations:
 def under_age_recommendations(content: AssessContent) -> Recommendations:
     """Under the age footback is made for: no routine, a GP with a parent or carer."""
     adults = content.safety.adults
-    cited = "; ".join(sources().cite(s) for s in adults.sources)
+    cited = "; ".join(content.sources.cite(s) for s in adults.sources)
     note = Note(id="under_age", text=adults.notice, source=cited, source_ids=adults.sources)
     return see_someone_only(adults.notice, adults.who, [note])
 
 
 def _mentions(content: AssessContent, facts: Facts) -> list[Note]:
     """Red flags answered yes that do not count here (e.g. a cancer history without back pain)."""
-    src = sources()
+    src = content.sources
     notes = []
     for q in content.questions.questions:
         flag = q.red_flag
@@ -62,7 +61,7 @@ def _mentions(content: AssessContent, facts: Facts) -> list[Note]:
 def recommend(content: AssessContent, facts: Facts, scores: Scores) -> Recommendations:
     """Advice for a non-urgent assessment, every item tied to the rule and source behind it."""
     adv = content.advice
-    src = sources()
+    src = content.sources
     facts = facts | {
         "foot_level": scores.foot.level,
         "back_level": scores.back.level,

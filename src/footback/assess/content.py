@@ -212,6 +212,9 @@ class AssessContent(StrictModel):
     scoring: Scoring
     advice: Advice
     safety: Safety
+    # The sources this content cites, from the same content root: scoring and advice look
+    # citations up here, never in a global.
+    sources: Sources
 
     def question(self, qid: str) -> AssessQuestion:
         return next(q for q in self.questions.questions if q.id == qid)
@@ -296,7 +299,7 @@ def load_assess_content(root: Path | None = None) -> AssessContent:
     safety = found.load("assess/safety.toml", Safety, root)
     if src is None or questions is None or scoring is None or advice is None or safety is None:
         raise ContentError(*found.found)
-    content = AssessContent(questions=questions, scoring=scoring, advice=advice, safety=safety)
+    content = AssessContent(questions=questions, scoring=scoring, advice=advice, safety=safety, sources=src)
     found.add(_cross_check(content, src))
     found.raise_if_any()
     return content
