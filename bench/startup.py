@@ -177,7 +177,7 @@ def main() -> None:
             f"{args.runs} alternating runs per command after one warm-up; median wall time; "
             f"`python -c pass` takes {python_ms:.0f} ms.",
             "",
-            "| command | footback ms | bare typer ms | ratio | target | footback peak MiB |",
+            "| command | footback ms | bare typer ms | ratio | target | footback peak MiB (upper bound) |",
             "| --- | ---: | ---: | ---: | --- | ---: |",
         ]
         for cmd in commands:
