@@ -203,3 +203,31 @@ def test_pass_gate_asks_and_a_no_records_nothing(home: Path) -> None:
         assert read_seen(store) == []
     with pytest.raises(BadInputError, match="--seen-clinician"):
         pass_gate(lambda: open_store(home), gate, now=NOW, seen_option=False, confirm=None, say=said.append)
+
+
+def test_after_a_visit_a_standing_sign_no_longer_stops_the_assessment(
+    home: Path, tmp_path: Path, cli: Cli
+) -> None:
+    cancer = heel_and_back_answers() | {"rf_cancer_history": True}
+    path = tmp_path / "a.json"
+    path.write_text(json.dumps(cancer), encoding="utf-8")
+    first = json.loads(cli.invoke(["assess", "-a", str(path), "--json"]).stdout)
+    assert first["triage"] == "urgent"
+    assert cli.invoke(["plan", "--seen-clinician", "--no-save"]).exit_code == 1  # recorded; reassess
+    again = cli.invoke(["assess", "-a", str(path), "--json"])
+    data = json.loads(again.stdout)
+    assert data["triage"] == "self_care" and data["recommendations"]["routines"]
+    assert data["red_flags"][0]["seen_by_clinician"] is True
+    assert data["recommendations"]["actions"][0].startswith("You have told footback a clinician has seen you")
+    assert cli.invoke(["plan", "--no-save"]).exit_code == 0  # the truthful answer still gets a plan
+
+
+def test_after_a_visit_an_episodic_sign_still_stops_a_new_assessment(
+    home: Path, tmp_path: Path, cli: Cli
+) -> None:
+    path = tmp_path / "a.json"
+    path.write_text(json.dumps(fever()), encoding="utf-8")
+    cli.invoke(["assess", "-a", str(path), "--json"])
+    assert cli.invoke(["plan", "--seen-clinician", "--no-save"]).exit_code == 1
+    data = json.loads(cli.invoke(["assess", "-a", str(path), "--json"]).stdout)
+    assert data["triage"] == "urgent"  # a fever now is a new episode

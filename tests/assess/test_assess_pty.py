@@ -14,9 +14,10 @@ from tests.support.helpers import part_one_keys
 pytestmark = pytest.mark.slow
 
 
-def test_typed_assessment_in_a_real_terminal(home: Path) -> None:
+def spawn_assess(home: Path) -> pexpect.spawn:
+    """`footback assess` in a real 40x80 terminal without colour."""
     env = dict(os.environ, FOOTBACK_HOME=str(home), TERM="dumb", NO_COLOR="1", COLUMNS="80")
-    child = pexpect.spawn(
+    return pexpect.spawn(
         sys.executable,
         ["-m", "footback", "assess"],
         env=env,
@@ -24,6 +25,10 @@ def test_typed_assessment_in_a_real_terminal(home: Path) -> None:
         timeout=20,
         dimensions=(40, 80),
     )
+
+
+def test_typed_assessment_in_a_real_terminal(home: Path) -> None:
+    child = spawn_assess(home)
     try:
         child.expect("WARNING SIGNS")
         for key in part_one_keys():
@@ -99,15 +104,7 @@ def test_ctrl_c_at_a_prompt_exits_130_restores_the_terminal_and_saves_nothing(ho
 
 
 def test_the_emergency_advice_follows_the_first_emergency_yes(home: Path) -> None:
-    env = dict(os.environ, FOOTBACK_HOME=str(home), TERM="dumb", NO_COLOR="1", COLUMNS="80")
-    child = pexpect.spawn(
-        sys.executable,
-        ["-m", "footback", "assess"],
-        env=env,
-        encoding="utf-8",
-        timeout=20,
-        dimensions=(40, 80),
-    )
+    child = spawn_assess(home)
     try:
         for key in ["", "", "2", "10"]:  # age, pregnancy skipped; back pain sometimes, for 10 weeks
             child.expect("> ")

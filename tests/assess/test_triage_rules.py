@@ -411,3 +411,39 @@ def test_an_old_answers_file_without_the_new_ids_still_works(tmp_path: Path) -> 
     result = runner.invoke(app, ["assess", "-a", str(path), "--json", "--no-save"])
     assert result.exit_code == 0, result.stderr
     assert json.loads(result.stdout)["triage"] == "self_care"
+
+
+# ------------------------------------------------------------------ 11. exercise safety in every routine
+
+
+def test_every_routine_says_when_to_stop_and_get_advice() -> None:
+    from footback.stretch import catalogue
+
+    for name in catalogue.names():
+        routine = catalogue.load_builtin(name)
+        caution = " ".join(" ".join(routine.cautions).split())
+        assert "pain spreads down a leg" in caution and "numbness, tingling or weakness" in caution, name
+
+
+def test_the_back_routine_caution_matches_its_steps_and_its_variants() -> None:
+    from footback.stretch import catalogue
+
+    back = catalogue.load_builtin("back")
+    caution = " ".join(" ".join(back.cautions).split())
+    assert "about 5 repetitions" not in caution  # its steps start with 1 to 5, not 5 each
+    assert "16 weeks" in caution
+    steps = {s.name: s for s in back.steps}
+    assert "behind the thigh" in " ".join(steps["Knee to chest"].instructions.split())
+    for name in ("Knee to chest", "Knee rolls", "Pelvic tilt"):
+        assert "16 weeks" in (steps[name].note or ""), name
+    assert "stand with your back against a wall" in (steps["Pelvic tilt"].note or "")
+
+
+def test_the_crossed_leg_stretch_has_a_variant_for_people_who_cannot_cross_their_legs() -> None:
+    from footback.stretch import catalogue
+
+    for name in ("feet", "morning"):
+        step = next(
+            s for s in catalogue.load_builtin(name).steps if s.name == "Plantar fascia-specific stretch"
+        )
+        assert "hip replacement" in (step.note or "") and "towel or strap" in (step.note or ""), name

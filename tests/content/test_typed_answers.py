@@ -210,3 +210,14 @@ def test_an_out_of_range_answer_says_the_range_not_not_understood() -> None:
     )
     assert "11 is more than 10: a whole number from 0 to 10. Try again." in out
     assert "Not understood" not in out
+
+
+@pytest.mark.parametrize(("unit", "said"), [("km", "(in km)"), ("mi", "(in miles)")])
+def test_a_distance_question_says_the_unit_of_a_bare_number(unit: str, said: str) -> None:
+    from footback.content.questions import with_distance_unit
+
+    question = with_distance_unit([SHOES["distance_km"]], unit)[0]  # type: ignore[arg-type]
+    console = Console(file=io.StringIO(), width=200, color_system=None)
+    run_interview([question], {"shoe_type": "running"}, lambda _p: "300", console, {})
+    out = console.file.getvalue()  # type: ignore[attr-defined]
+    assert f"About how far have you walked or run in them? A rough total is fine. {said}" in out

@@ -16,7 +16,7 @@ from footback.cli.app import app
 from footback.cli.context import AppContext
 from footback.core.errors import BadInputError, FootbackError
 from footback.daily.checkin import CheckIn, check_note, parse_day, parse_sign_numbers
-from footback.daily.checkin_flow import CheckinRequest, run_checkin
+from footback.daily.checkin_flow import CheckinRequest, offer_checkin, run_checkin
 from footback.records.assessments import list_assessments
 from footback.records.checkins import list_checkins, save_checkin
 from footback.records.db import Store, open_store
@@ -206,6 +206,15 @@ def _env(context: AppContext, lines: list[str]) -> tuple[AppContext, io.StringIO
     return context, out
 
 
+def _options(tiny: Path, context: AppContext) -> StretchOptions:
+    """Play `tiny` as `footback stretch` does: the check-in offered after a finished routine."""
+
+    def offer(console: Console) -> None:
+        offer_checkin(console, context.read_line, context.clock.now(), context.data_dir)
+
+    return StretchOptions(file=tiny, lead_in=0, plain=True, quiet=True, wait=False, after_finish=offer)
+
+
 @pytest.fixture
 def tiny(tmp_path: Path) -> Path:
     path = tmp_path / "tiny.toml"
@@ -215,7 +224,7 @@ def tiny(tmp_path: Path) -> Path:
 
 def test_finished_routine_offers_checkin_and_enter_skips(context: AppContext, home: Path, tiny: Path) -> None:
     env, out = _env(context, [""])
-    assert run(StretchOptions(file=tiny, lead_in=0, plain=True, quiet=True, wait=False), env) == 0
+    assert run(_options(tiny, env), env) == 0
     assert "Check in now" in out.getvalue()
     with open_store(home) as store:
         assert list_checkins(store) == []
@@ -223,7 +232,7 @@ def test_finished_routine_offers_checkin_and_enter_skips(context: AppContext, ho
 
 def test_finished_routine_checkin_yes_asks_and_stores(context: AppContext, home: Path, tiny: Path) -> None:
     env, _ = _env(context, ["y", "2", "3", "", ""])
-    run(StretchOptions(file=tiny, lead_in=0, plain=True, quiet=True, wait=False), env)
+    run(_options(tiny, env), env)
     with open_store(home) as store:
         assert [(c.day, c.foot, c.back) for c in list_checkins(store)] == [(NOW.astimezone().date(), 2, 3)]
 
@@ -232,5 +241,5 @@ def test_no_offer_when_already_checked_in(context: AppContext, home: Path, tiny:
     with open_store(home) as store:
         stored(store, NOW.astimezone().date(), 1, 1)
     env, out = _env(context, [])
-    run(StretchOptions(file=tiny, lead_in=0, plain=True, quiet=True, wait=False), env)
+    run(_options(tiny, env), env)
     assert "Check in now" not in out.getvalue()

@@ -80,3 +80,27 @@ def test_history_lists_checkins_with_the_progress_verdicts(home: Path) -> None:
     assert doc["progress"]["foot_pain"]["verdict"] == "too little data"
     since = json.loads(runner.invoke(app, ["history", "--json", "--since", "2025-01-02"]).stdout)
     assert [c["day"] for c in since["checkins"]] == ["2025-01-02"]
+
+
+def test_report_shows_checkin_verdicts_and_the_plan_history(home: Path, tmp_path: Path) -> None:
+    from datetime import date, timedelta
+
+    today = date.today()
+    days = [today - timedelta(days=n) for n in (20, 19, 18, 2, 1)]
+    for day, foot in zip(days, (7, 7, 7, 3, 3), strict=True):
+        args = ["checkin", "--foot", str(foot), "--back", "4", "--date", day.isoformat()]
+        assert runner.invoke(app, args).exit_code == 0
+    answers = tmp_path / "a.json"
+    from tests.support.helpers import back_pain_answers
+
+    answers.write_text(json.dumps(back_pain_answers()), encoding="utf-8")
+    assert runner.invoke(app, ["assess", "--answers", str(answers), "--json"]).exit_code == 0
+    assert runner.invoke(app, ["plan", "--level", "2"]).exit_code == 0
+    markdown = runner.invoke(app, ["report"])
+    assert markdown.exit_code == 0, markdown.output
+    assert "## Daily check-ins: pain beside practice" in markdown.stdout
+    assert "Foot pain (0-10): better: 7.0 at the start, 3.0 in the last 7 days (-4.0)." in markdown.stdout
+    assert "not proof" in markdown.stdout
+    assert "| 2 | Level 2, set by hand. |" in markdown.stdout
+    html = runner.invoke(app, ["report", "--format", "html"])
+    assert html.exit_code == 0 and 'id="daily"' in html.stdout and 'id="plan"' in html.stdout

@@ -162,12 +162,11 @@ def test_list_with_nothing_saved_creates_nothing(home: Path) -> None:
 
 def test_add_distance_keeps_the_replacement_advice_current(tmp_path: Path, home: Path) -> None:
     run("-a", str(write_answers(tmp_path, distance_km=550)), "--name", "road")
-    code, out, _ = run("--name", "road", "--add-distance", "12km")
+    code, out, err = run("--name", "road", "--add-distance", "12km")
     assert code == 0
-    assert 'Added 12 km to "road"' in out
-    assert "Verdict: NEEDS ATTENTION (was GOOD)" in out
-    assert "Distance: 562 km: past 560 km (due soon); replace after 800 km, 238 km to go." in out
-    assert f"Saved to {home / 'footback.sqlite3'}" in out
+    # One line: what was added, the new total, and what changed.
+    assert out == 'Added 12 km to "road": 562 km in all (was 550 km); verdict: needs attention (was good).\n'
+    assert f"Saved to {home / 'footback.sqlite3'}" in err
     code, out, _ = run("--name", "road", "--add-distance", "240 km", "--json")
     data = json.loads(out)
     assert (data["verdict"], data["score"], data["origin"], data["pair"]) == (
@@ -189,9 +188,9 @@ def test_add_distance_follows_the_unit_the_person_uses(tmp_path: Path, home: Pat
     run("-a", str(write_answers(tmp_path, distance_km="100 mi")), "--name", "road")
     code, out, _ = run("--name", "road", "--add-distance", "5")  # a bare number: the pair's unit, miles
     assert code == 0
-    assert "Added 5 mi" in out and "Distance: 105 mi" in out
+    assert out.startswith('Added 5 mi to "road": 105 mi in all (was 100 mi); verdict: good.')
     code, out, _ = run("--name", "road", "--add-distance", "10km")
-    assert "Added 10 km" in out and "Distance: 179 km" in out  # 105 mi = 168.98 km, + 10
+    assert 'Added 10 km to "road": 179 km in all (was 169 km)' in out  # 105 mi = 168.98 km, + 10
     _, out, _ = run("--list", "--json")
     assert json.loads(out)[0]["distance_unit"] == "km"
 
@@ -209,6 +208,9 @@ def test_add_distance_follows_the_unit_the_person_uses(tmp_path: Path, home: Pat
         (["--name", "road", "--add-distance", "30000km"], "within 20000 km"),
         (["--name", "road", "--add-distance", "5km", "--no-save"], "without --answers or --no-save"),
         (["--list", "--name", "road"], "--list shows saved pairs"),
+        (["--undo"], "--undo needs --name NAME"),
+        (["--retire", "--name", "road", "--undo"], "use one of --undo, --retire at a time"),
+        (["--name", "road", "--retire", "--no-save"], "--retire changes a saved pair"),
         (["--name", "", "--json"], "the pair name is empty"),
         (["--name", "x" * 41], "longer than 40 characters"),
         (["--name", "bad\x1b[2Jname"], "control characters"),
@@ -343,3 +345,31 @@ def test_a_damaged_saved_check_is_skipped_with_one_warning_and_left_alone(tmp_pa
     assert "it was left untouched" in lines[0]
     assert "Trail" in out  # the pair itself still reads
     assert db.read_bytes() == before
+
+
+def test_a_mistaken_addition_can_be_undone(tmp_path: Path, home: Path) -> None:
+    run("-a", str(write_answers(tmp_path, distance_km=550)), "--name", "road")
+    run("--name", "road", "--add-distance", "120km")
+    code, out, err = run("--name", "road", "--undo")
+    assert code == 0
+    assert out == 'Took back 120 km from "road": 550 km in all again.\n'
+    assert "Saved to" in err
+    assert db_rows(home, "SELECT distance_km FROM shoe_pairs") == [(550.0,)]
+    assert db_rows(home, "SELECT verdict FROM shoe_checks ORDER BY id") == [("good",)]
+    code, _, err = run("--name", "road", "--undo")
+    assert code == 2 and "was not an --add-distance: nothing to undo" in err
+    code, out, _ = run("--name", "road", "--add-distance", "5km")
+    assert code == 0 and "555 km in all (was 550 km)" in out
+
+
+def test_a_retired_pair_leaves_the_list_and_stays_in_history(tmp_path: Path, home: Path) -> None:
+    run("-a", str(write_answers(tmp_path, distance_km=550)), "--name", "road")
+    run("-a", str(write_answers(tmp_path, distance_km=50)), "--name", "trail")
+    code, out, _ = run("--name", "road", "--retire")
+    assert code == 0 and out.startswith('Retired "road"')
+    _, out, _ = run("--list", "--json")
+    assert [p["name"] for p in json.loads(out)] == ["trail"]
+    code, _, err = run("--name", "road", "--add-distance", "5km")
+    assert code == 2 and "'road' is retired" in err
+    history = runner.invoke(app, ["history", "--json"])
+    assert {c["pair"] for c in json.loads(history.stdout)["shoe_checks"]} == {"road", "trail"}

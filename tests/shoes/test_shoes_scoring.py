@@ -7,6 +7,8 @@ the mechanics are tested on a fixed test tree in test_shoes_mechanics.py.
 from __future__ import annotations
 
 import pytest
+from hypothesis import given
+from hypothesis import strategies as st
 
 from footback.content.questions import Answers
 from footback.shoes.check import check_shoes
@@ -175,3 +177,25 @@ def test_every_problem_has_reason_fix_and_source() -> None:
     result = check_shoes(CONTENT, answers)
     assert result.score == 0  # more than 100 points lost is floored at 0
     assert all(p.reason and p.fix and p.source and p.evidence for p in result.problems)
+
+
+def test_distance_line_adds_up_in_miles_and_round_trips() -> None:
+    """At 400 mi: "replace after about 500 mi, 100 mi to go" (not 97.1, from the exact 800 km)."""
+    from footback.core.units import parse_distance
+    from footback.shoes.render import distance_line
+
+    answers = good_pair(shoe_type="running", distance_km=parse_distance("400 mi").km)
+    result = check_shoes(CONTENT, answers, "mi")
+    line = distance_line(result)
+    assert line == "Distance: 400 mi: past about 350 mi (due soon); replace after about 500 mi, 100 mi to go."
+    km = check_shoes(CONTENT, good_pair(shoe_type="running", distance_km=612), "km")
+    expected = "Distance: 612 km: past 560 km (due soon); replace after 800 km, 188 km to go."
+    assert distance_line(km) == expected
+
+
+@given(st.integers(min_value=0, max_value=124270))
+def test_a_distance_typed_in_miles_is_shown_back_the_same(tenths: int) -> None:
+    from footback.core.units import format_distance, parse_distance
+
+    typed = f"{tenths / 10:g} mi"
+    assert format_distance(parse_distance(typed).km, "mi") == typed

@@ -94,7 +94,11 @@ def test_full_is_feet_then_back_and_morning_is_the_digiovanni_dose() -> None:
     assert full.steps == feet.steps + back.steps
     assert full.cautions == feet.cautions + back.cautions
     (morning,) = catalogue.load_builtin("morning").steps
-    assert (morning.seconds, morning.reps, morning.sources) == (10, 10, ["digiovanni_2003"])
+    assert (morning.seconds, morning.reps, morning.sources) == (
+        10,
+        10,
+        ["digiovanni_2003", "nhs_hip_replacement"],
+    )
 
 
 def test_equipment_is_collected_once_in_order() -> None:

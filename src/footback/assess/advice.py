@@ -4,7 +4,6 @@ from __future__ import annotations
 
 from footback.assess.content import AssessContent, Facts
 from footback.assess.model import Note, Recommendations, RoutineChoice, Scores
-from footback.content.loader import sources
 
 
 def _join(reasons: list[str]) -> str:
@@ -12,8 +11,8 @@ def _join(reasons: list[str]) -> str:
     return text[:1].upper() + text[1:] + "."
 
 
-def urgent_recommendations(content: AssessContent) -> Recommendations:
-    """A red flag: no exercise advice at all, only 'get care'."""
+def see_someone_only(why: str, who: str, reasons: list[Note] | None = None) -> Recommendations:
+    """No routine and no exercise advice: only whom to see and why."""
     return Recommendations(
         routines=[],
         routine_reasons=[],
@@ -21,38 +20,28 @@ def urgent_recommendations(content: AssessContent) -> Recommendations:
         action_details=[],
         evidence_notes=[],
         see_specialist=True,
-        why_specialist=content.advice.urgent.why_specialist,
-        specialist="doctor",
+        why_specialist=why,
+        specialist=who,
+        specialist_reasons=reasons or [],
     )
+
+
+def urgent_recommendations(content: AssessContent) -> Recommendations:
+    """A warning sign: no exercise advice at all, only 'get care'."""
+    return see_someone_only(content.advice.urgent.why_specialist, "doctor")
 
 
 def under_age_recommendations(content: AssessContent) -> Recommendations:
     """Under the age footback is made for: no routine, a GP with a parent or carer."""
     adults = content.safety.adults
-    src = sources()
-    return Recommendations(
-        routines=[],
-        routine_reasons=[],
-        actions=[],
-        action_details=[],
-        evidence_notes=[],
-        see_specialist=True,
-        why_specialist=adults.notice,
-        specialist=adults.who,
-        specialist_reasons=[
-            Note(
-                id="under_age",
-                text=adults.notice,
-                source="; ".join(src.cite(s) for s in adults.sources),
-                source_ids=adults.sources,
-            )
-        ],
-    )
+    cited = "; ".join(content.sources.cite(s) for s in adults.sources)
+    note = Note(id="under_age", text=adults.notice, source=cited, source_ids=adults.sources)
+    return see_someone_only(adults.notice, adults.who, [note])
 
 
 def _mentions(content: AssessContent, facts: Facts) -> list[Note]:
     """Red flags answered yes that do not count here (e.g. a cancer history without back pain)."""
-    src = sources()
+    src = content.sources
     notes = []
     for q in content.questions.questions:
         flag = q.red_flag
@@ -72,7 +61,7 @@ def _mentions(content: AssessContent, facts: Facts) -> list[Note]:
 def recommend(content: AssessContent, facts: Facts, scores: Scores) -> Recommendations:
     """Advice for a non-urgent assessment, every item tied to the rule and source behind it."""
     adv = content.advice
-    src = sources()
+    src = content.sources
     facts = facts | {
         "foot_level": scores.foot.level,
         "back_level": scores.back.level,

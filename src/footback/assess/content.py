@@ -147,6 +147,8 @@ class UrgentText(StrictModel):
     urgent_title: str
     # Said when the interview stops after part 1 because of an urgent sign.
     stop_urgent: str
+    # Said first when a standing sign was already seen by a clinician ({signs}).
+    seen_note: str
     no_exercise: str
     why_specialist: str
 
@@ -210,6 +212,9 @@ class AssessContent(StrictModel):
     scoring: Scoring
     advice: Advice
     safety: Safety
+    # The sources this content cites, from the same content root: scoring and advice look
+    # citations up here, never in a global.
+    sources: Sources
 
     def question(self, qid: str) -> AssessQuestion:
         return next(q for q in self.questions.questions if q.id == qid)
@@ -294,7 +299,7 @@ def load_assess_content(root: Path | None = None) -> AssessContent:
     safety = found.load("assess/safety.toml", Safety, root)
     if src is None or questions is None or scoring is None or advice is None or safety is None:
         raise ContentError(*found.found)
-    content = AssessContent(questions=questions, scoring=scoring, advice=advice, safety=safety)
+    content = AssessContent(questions=questions, scoring=scoring, advice=advice, safety=safety, sources=src)
     found.add(_cross_check(content, src))
     found.raise_if_any()
     return content

@@ -56,6 +56,8 @@ class RedFlagHit(StrictModel):
     # A few words naming the sign (older stored results have none: the question stands in).
     label: str | None = None
     standing: bool = False
+    # A standing sign a clinician has already seen the person about: it no longer stops advice.
+    seen_by_clinician: bool = False
 
     @property
     def name(self) -> str:

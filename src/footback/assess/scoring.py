@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from footback.assess.content import AssessContent, Facts, ScoreSpec, StartBackSpec
 from footback.assess.model import FactorHit, Group, RedFlagHit, Score, Scores, StartBack
-from footback.content.loader import Sources, sources
+from footback.content.loader import Sources
 from footback.content.questions import Answers
 from footback.core.models import SCORE_NAMES, ScoreName
 from footback.core.safety import evaluate
@@ -29,7 +29,7 @@ def warning_signs(content: AssessContent, answers: Answers) -> list[RedFlagHit]:
     from the answers counts as no. This is the public entry point for any command that asks
     the warning-sign questions (assess, checkin).
     """
-    src = sources()
+    src = content.sources
     facts = derive_facts(answers)
     signs = evaluate(content.sign_rules(), facts)
     by_question = {q.id: q for q in content.questions.questions}
@@ -58,11 +58,10 @@ def warning_signs(content: AssessContent, answers: Answers) -> list[RedFlagHit]:
     return hits
 
 
-def score_one(spec: ScoreSpec, facts: Facts) -> tuple[int, list[FactorHit]]:
+def score_one(spec: ScoreSpec, facts: Facts, src: Sources) -> tuple[int, list[FactorHit]]:
     """Sum the points of every factor that holds, capped at 100."""
     if spec.requires and not all(c.holds(facts.get(k)) for k, c in spec.requires.items()):
         return 0, []
-    src = sources()
     hits = [
         FactorHit(
             id=f.id,
@@ -132,9 +131,9 @@ def score_all(content: AssessContent, facts: Facts) -> tuple[Scores, StartBack |
     results: dict[ScoreName, Score] = {}
     for name in SCORE_NAMES:
         spec = specs[name]
-        points, hits = score_one(spec, facts)
+        points, hits = score_one(spec, facts, content.sources)
         level = spec.level_for(points)
-        src = sources()
+        src = content.sources
         if spec.cap_unpublished and level == "high" and not any(from_study(h, src) for h in hits):
             level = "moderate"  # never `high` without a factor from a published study
         extra = {}

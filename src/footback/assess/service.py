@@ -2,28 +2,42 @@
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from datetime import UTC, datetime
 from pathlib import Path
 from typing import TYPE_CHECKING
 
 from footback.assess.advice import recommend, under_age_recommendations, urgent_recommendations
 from footback.assess.content import AssessContent
-from footback.assess.model import AssessmentResult
+from footback.assess.model import AssessmentResult, Note, RedFlagHit
 from footback.assess.scoring import derive_facts, is_adult, score_all, warning_signs
 from footback.content.interview import StopCheck
 from footback.content.questions import Answers, Question, drop_inapplicable
-from footback.core.safety import needs_clinician, triage_of
+from footback.core.safety import Seen, Sign, needs_clinician, seen_before, triage_of
 
 if TYPE_CHECKING:
     from footback.records.assessments import SavedAssessment
 
 
-def assess(content: AssessContent, answers: Answers) -> AssessmentResult:
-    """Screen for warning signs, score, and advise. A warning sign suppresses all exercise advice."""
+def open_warning_signs(
+    content: AssessContent, answers: Answers, seen: Sequence[Seen] = ()
+) -> list[RedFlagHit]:
+    """The warning signs, each marked when an earlier clinician visit already covers it."""
+    return [
+        f.model_copy(update={"seen_by_clinician": True})
+        if seen_before(Sign(f.id, f.severity, f.standing), seen)
+        else f
+        for f in warning_signs(content, answers)
+    ]
+
+
+def assess(content: AssessContent, answers: Answers, seen: Sequence[Seen] = ()) -> AssessmentResult:
+    """Screen for warning signs, score, and advise. A warning sign suppresses all exercise advice,
+    except a standing one (e.g. a cancer history) a clinician has already seen the person about."""
     answers = drop_inapplicable(content.questions.questions, answers)
     facts = derive_facts(answers)
-    flags = warning_signs(content, answers)
-    triage = triage_of(f.severity for f in flags)
+    flags = open_warning_signs(content, answers, seen)
+    triage = triage_of(f.severity for f in flags if not f.seen_by_clinician)
     scores, grouping = score_all(content, facts)
     adult = is_adult(content, facts)
     if needs_clinician(triage):
@@ -32,6 +46,17 @@ def assess(content: AssessContent, answers: Answers) -> AssessmentResult:
         recs = under_age_recommendations(content)
     else:
         recs = recommend(content, facts, scores)
+        seen_signs = [f.name for f in flags if f.seen_by_clinician]
+        if seen_signs:
+            note = Note(
+                id="seen_by_clinician",
+                text=content.advice.urgent.seen_note.format(signs="; ".join(seen_signs)),
+                source="",
+                source_ids=[],
+            )
+            recs = recs.model_copy(
+                update={"actions": [note.text, *recs.actions], "action_details": [note, *recs.action_details]}
+            )
     bmi = facts.get("bmi")
     return AssessmentResult(
         triage=triage,
@@ -46,12 +71,24 @@ def assess(content: AssessContent, answers: Answers) -> AssessmentResult:
     )
 
 
-def stops_early(content: AssessContent, answers: Answers) -> bool:
+def stops_early(content: AssessContent, answers: Answers, seen: Sequence[Seen] = ()) -> bool:
     """Whether these (file) answers already show a warning sign, so nothing else need be asked."""
-    return bool(warning_signs(content, answers))
+    return any(not f.seen_by_clinician for f in open_warning_signs(content, answers, seen))
 
 
-def interview_stop(content: AssessContent) -> StopCheck:
+def clinician_visits(folder: Path) -> list[Seen]:
+    """The person's recorded clinician visits (none when there is no store; never creates one)."""
+    from footback.records.clinician import read_seen
+    from footback.records.db import open_existing_store
+
+    store = open_existing_store(folder)
+    if store is None:
+        return []
+    with store:
+        return read_seen(store)
+
+
+def interview_stop(content: AssessContent, seen: Sequence[Seen] = ()) -> StopCheck:
     """When the guided interview stops: at once after an emergency sign, after part 1 for an urgent one.
 
     The message is the emergency advice itself, so it comes before any further question; the
@@ -61,7 +98,7 @@ def interview_stop(content: AssessContent) -> StopCheck:
     urgent = content.advice.urgent
 
     def stop(question: Question, so_far: Answers) -> str | None:
-        signs = warning_signs(content, so_far)
+        signs = [f for f in open_warning_signs(content, so_far, seen) if not f.seen_by_clinician]
         emergencies = [s for s in signs if s.severity == "emergency"]
         if emergencies:
             return "\n".join([urgent.emergency_title + ".", *dict.fromkeys(s.advice for s in emergencies)])
@@ -73,14 +110,21 @@ def interview_stop(content: AssessContent) -> StopCheck:
 
 
 def assess_and_record(
-    folder: Path, content: AssessContent, answers: Answers, now: datetime, *, save: bool, compare: bool
+    folder: Path,
+    content: AssessContent,
+    answers: Answers,
+    now: datetime,
+    *,
+    save: bool,
+    compare: bool,
+    seen: Sequence[Seen] = (),
 ) -> tuple[AssessmentResult, SavedAssessment | None]:
     """The result, and the previous assessment to compare with (when `compare`); stored unless
     `save` is False. Without `save` and `compare` the store is not touched at all."""
     from footback.records.assessments import latest_scored_assessment, save_assessment
     from footback.records.db import open_existing_store, open_store
 
-    result = assess(content, answers)
+    result = assess(content, answers, seen)
     if not (save or compare):
         return result, None
     store = open_store(folder) if save else open_existing_store(folder)

@@ -60,7 +60,11 @@ def _show_question(console: Console, question: Question, progress: str) -> None:
 
     console.print()
     console.print(Text(progress, style="dim"))
-    console.print(Text(question.text, style="bold"))
+    text = question.text
+    if question.kind == "distance":
+        # A bare number is read in the configured unit: the question itself says which.
+        text += " (in miles)" if question.distance_unit == "mi" else " (in km)"
+    console.print(Text(text, style="bold"))
     console.print(Text(f"  Why: {question.why}", style="dim"))
     console.print(Text(_choices_line(question)))
     hint = "  ? more help, b back" if question.help else "  b back"

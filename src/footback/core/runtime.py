@@ -10,12 +10,10 @@ import time
 from contextlib import AbstractContextManager
 from datetime import datetime
 from pathlib import Path
-from typing import TYPE_CHECKING, Protocol, TextIO
+from typing import TYPE_CHECKING, Any, Protocol, TextIO
 
 if TYPE_CHECKING:
     from rich.console import Console
-
-    from footback.stretch.player import KeySource
 
 
 class Clock(Protocol):
@@ -63,7 +61,8 @@ class Runtime(Protocol):
         self, *, no_color: bool = False, stderr: bool = False, file: TextIO | None = None
     ) -> Console: ...
 
-    def open_keys(self, show_cursor: bool) -> AbstractContextManager[KeySource]: ...
+    # The stretch player's key source (`footback.stretch.player.KeySource`); core names no feature.
+    def open_keys(self, show_cursor: bool) -> AbstractContextManager[Any]: ...
 
     def read_line(self) -> str: ...
 

@@ -92,10 +92,9 @@ class Seen:
 
 def cleared(sign: Sign, reported_at: datetime, seen: Sequence[Seen]) -> bool:
     """Whether a clinician has seen the person about this sign (see the module docstring)."""
-    covering = [s for s in seen if sign.id in s.sign_ids]
-    if any(s.at >= reported_at for s in covering):
+    if any(s.at >= reported_at and sign.id in s.sign_ids for s in seen):
         return True
-    return sign.standing and sign.severity == "urgent" and bool(covering)
+    return seen_before(sign, seen)
 
 
 def open_signs(reported: Reported, seen: Sequence[Seen]) -> list[Sign]:
@@ -108,3 +107,8 @@ def seen_since(sign_ids: Iterable[str], reported_at: datetime, seen: Sequence[Se
     ids = set(sign_ids)
     dates = [s.at for s in seen if s.at >= reported_at and ids & s.sign_ids]
     return min(dates) if dates else None
+
+
+def seen_before(sign: Sign, seen: Sequence[Seen]) -> bool:
+    """Whether an earlier visit already covers this sign in a new assessment (standing signs only)."""
+    return sign.standing and sign.severity == "urgent" and any(sign.id in s.sign_ids for s in seen)

@@ -63,9 +63,7 @@ def from_km(km: float, unit: DistanceUnit) -> float:
 
 def format_distance(km: float, unit: DistanceUnit) -> str:
     """'612 km' or '380.3 mi': whole numbers without a decimal point."""
-    value = round(from_km(km, unit), 1)
-    text = str(int(value)) if value.is_integer() else f"{value:.1f}"
-    return f"{text} {unit}"
+    return f"{plain_number(from_km(km, unit))} {unit}"
 
 
 # Body measures and durations as people type them ("170cm", "5 ft 9", "185 lb", "3 months").
@@ -180,7 +178,7 @@ def convert_amount(value: float, from_unit: str, to_unit: str) -> float:
 def format_amount(value: float, unit: str | None, shown: str | None = None) -> str:
     """`value` (in `unit`) for people: in `shown` (default `unit`); inches as feet and inches."""
     if unit is None or not is_amount_unit(unit):
-        return _plain(value)
+        return plain_number(value)
     shown = shown or unit
     converted = convert_amount(value, unit, shown)
     if shown == "in":
@@ -188,9 +186,10 @@ def format_amount(value: float, unit: str | None, shown: str | None = None) -> s
         return f"{inches // 12} ft {inches % 12}" if inches >= 12 else f"{inches} in"
     if shown != unit:
         converted = round(converted)
-    return f"{_plain(converted)} {shown}"
+    return f"{plain_number(converted)} {shown}"
 
 
-def _plain(value: float) -> str:
+def plain_number(value: float) -> str:
+    """A number to one decimal, without ".0" when whole: 7.25 -> "7.2", 100.0 -> "100"."""
     rounded = round(float(value), 1)
     return str(int(rounded)) if rounded.is_integer() else f"{rounded:.1f}"

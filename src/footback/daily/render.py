@@ -101,7 +101,9 @@ def render_progress(console: Console, result: Progress) -> None:
         console.print(Text(f"Plan: level {plan.level}{review}{why}"))
 
 
-def render_checkins(console: Console, checkins: Sequence[CheckIn], result: Progress, rows: int) -> None:
+def render_checkins(
+    console: Console, checkins: Sequence[CheckIn], result: Progress | None, rows: int
+) -> None:
     """History's check-in section: the newest rows, then the progress verdicts in one line each."""
     from rich.table import Table
     from rich.text import Text
@@ -110,7 +112,7 @@ def render_checkins(console: Console, checkins: Sequence[CheckIn], result: Progr
 
     console.print()
     console.print("Check-ins", style="bold")
-    if not checkins:
+    if not checkins or result is None:
         console.print("  none yet: try `footback checkin`", markup=False)
         return
     table = Table(box=None, pad_edge=False, show_edge=False)
@@ -128,3 +130,32 @@ def render_checkins(console: Console, checkins: Sequence[CheckIn], result: Progr
     for name, change in (("foot", result.foot_pain), ("back", result.back_pain)):
         numbers = f" ({_num(change.start)} -> {_num(change.now)})" if change.change is not None else ""
         console.print(Text(f"  {name} pain: {change.verdict}{numbers}"))
+
+
+def progress_lines(result: Progress) -> list[str]:
+    """The verdicts, practice and pain beside practice as plain sentences (for the report)."""
+    lines = []
+    for name, change in (("Foot", result.foot_pain), ("Back", result.back_pain)):
+        numbers = (
+            f": {_num(change.start)} at the start, {_num(change.now)} in the last 7 days "
+            f"({_num(change.change, signed=True)})"
+            if change.change is not None
+            else f" ({change.start_checkins} and {change.now_checkins} check-ins)"
+        )
+        lines.append(f"{name} pain (0-10): {change.verdict}{numbers}.")
+    lines.append(result.rule)
+    p = result.practice
+    lines.append(
+        f"Practice: {p.sessions_per_week} sessions in the last 7 days (target {p.target_per_week:g} a week); "
+        f"{p.weeks_on_target} of {p.weeks_counted} weeks on target; streak {p.streak_days} days. "
+        + result.target_note
+    )
+    by = result.pain_by_practice
+    lines.append(
+        _group("Weeks on target", by.on_target).strip()
+        + "; "
+        + _group("weeks below target", by.below_target).strip()
+        + ". "
+        + by.note
+    )
+    return lines

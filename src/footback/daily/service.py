@@ -102,19 +102,24 @@ def due_now(folder: Path, now: datetime) -> list[str]:
     return due_items(now, slots, done, checked_in, rule.checkin_after_last)
 
 
-def daily_for_history(store: Store, *, since: date | None, now: datetime) -> tuple[list[CheckIn], Progress]:
-    """The check-ins `history` lists (from `since`) and the progress verdicts it shows beside them."""
+def daily_for_history(
+    store: Store, *, since: date | None, now: datetime, practice: bool = False
+) -> tuple[list[CheckIn], Progress | None]:
+    """The check-ins `history` lists (from `since`) and the progress verdicts shown beside them.
+
+    Without check-ins nothing more is read. The pain verdicts come from check-ins alone; with
+    `practice` (the report) sessions are read too, from a week before the first check-in."""
     from footback.daily.content import load_daily_content
     from footback.records.checkins import list_checkins
     from footback.records.stretch_sessions import recent_sessions
+    from footback.records.window import offset_of
 
     everything = list_checkins(store)
+    if not everything:
+        return [], None
     shown = [c for c in everything if since is None or c.day >= since]
-    result = progress(
-        everything,
-        recent_sessions(store, None),
-        today=now.date(),
-        tz=now.tzinfo,
-        content=load_daily_content(),
-    )
+    # history reads no sessions (its cost must not grow with everything stored, issue 12).
+    start = everything[0].day - timedelta(days=7)
+    sessions = recent_sessions(store, None, since=start, offset_minutes=offset_of(now)) if practice else []
+    result = progress(everything, sessions, today=now.date(), tz=now.tzinfo, content=load_daily_content())
     return shown, result

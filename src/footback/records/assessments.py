@@ -7,12 +7,12 @@ from dataclasses import dataclass
 from datetime import date, datetime
 from typing import TYPE_CHECKING
 
-from footback.assess.model import AssessmentResult
 from footback.records.db import Row, Store
 from footback.records.fields import as_int, as_object, as_text, parse_stamp, stamp_text
 from footback.records.window import day_filter
 
 if TYPE_CHECKING:
+    from footback.assess.model import AssessmentResult
     from footback.content.questions import Answers
 
 WHAT = "assessment"
@@ -32,6 +32,9 @@ class SavedAssessment:
 
 def from_row(row: Row) -> SavedAssessment:
     """The one way an assessments row becomes a model; raises a ValueError for a damaged one."""
+    # Imported here: a command with nothing stored never builds the result models.
+    from footback.assess.model import AssessmentResult
+
     # The score columns repeat the result's scores for SQL; text in them means a damaged row too.
     for column in row[3:6]:
         as_int(column)

@@ -208,6 +208,12 @@ MIGRATIONS: tuple[Migration, ...] = (
         CREATE INDEX shoe_pairs_name_nocase ON shoe_pairs (name COLLATE NOCASE);
         """,
     ),
+    Migration(
+        50,
+        "retired_pairs",
+        # A retired pair keeps its checks (history, report) but leaves `shoes-check --list`.
+        "ALTER TABLE shoe_pairs ADD COLUMN retired_at TEXT;",
+    ),
 )
 SCHEMA_VERSION = MIGRATIONS[-1].version
 

@@ -32,7 +32,7 @@ CHECK = "shoe check"
 PAIR = "shoe pair"
 # Key and timestamp first (Store.skip_damaged names a damaged record by them).
 _CHECK_COLUMNS = "id, created_at, pair, answers, result"
-_PAIR_COLUMNS = "name, updated_at, shoe_type, distance_km, age_months"
+_PAIR_COLUMNS = "name, updated_at, shoe_type, distance_km, age_months, retired_at"
 _NEWEST_FIRST = " ORDER BY created_at DESC, id DESC"
 
 
@@ -53,6 +53,7 @@ class SavedPair:
     age_months: int | None
     updated_at: datetime
     last: SavedCheck | None
+    retired_at: datetime | None = None
 
 
 def clean_pair_name(raw: str) -> str:
@@ -106,6 +107,7 @@ def pair_from_row(row: Row, last: SavedCheck | None = None) -> SavedPair:
         distance_km=as_optional_float(row[3]),
         age_months=as_optional_int(row[4]),
         last=last,
+        retired_at=None if row[5] is None else parse_stamp(row[5]),
     )
 
 
@@ -156,9 +158,10 @@ def _pairs(store: Store, where: str, params: tuple[object, ...]) -> list[SavedPa
     return [replace(p, last=latest_check(store, p.name)) for p in pairs]
 
 
-def list_pairs(store: Store) -> list[SavedPair]:
-    """Every readable pair with its latest check, most recently updated first."""
-    return _pairs(store, "", ())
+def list_pairs(store: Store, *, retired: bool = False) -> list[SavedPair]:
+    """Every readable pair in use (with `retired`, the retired ones too) with its latest check,
+    most recently updated first."""
+    return _pairs(store, "" if retired else " WHERE retired_at IS NULL", ())
 
 
 def pair_names(store: Store) -> list[str]:
@@ -185,7 +188,7 @@ def save_check(
                 " VALUES (?, ?, ?, ?, ?, ?)"
                 " ON CONFLICT (name) DO UPDATE SET shoe_type = excluded.shoe_type,"
                 " distance_km = excluded.distance_km, age_months = excluded.age_months,"
-                " updated_at = excluded.updated_at",
+                " updated_at = excluded.updated_at, retired_at = NULL",
                 (
                     pair,
                     result.shoe_type,
@@ -208,3 +211,34 @@ def save_check(
             ),
         )
         return int(cur.lastrowid or 0)
+
+
+def retire_pair(store: Store, name: str, now: datetime) -> None:
+    """Take a saved pair out of use: its checks stay (history, report); `--list` no longer shows
+    it. Checking a pair under the same name again brings it back."""
+    with store.transaction() as conn:
+        conn.execute("UPDATE shoe_pairs SET retired_at = ? WHERE name = ?", (stamp_text(now), name))
+
+
+def undo_addition(store: Store, pair: SavedPair) -> SavedCheck:
+    """Remove the pair's latest check when it was an `--add-distance`, and put the pair's distance
+    and age back to the check before it; returns the removed check."""
+    last = pair.last
+    if last is None or last.result.origin != "add_distance":
+        raise BadInputError(f"the last change to {pair.name!r} was not an --add-distance: nothing to undo")
+    with store.transaction() as conn:
+        conn.execute("DELETE FROM shoe_checks WHERE id = ?", (last.id,))
+        before = latest_check(store, pair.name)
+        if before is None:  # an addition always follows a check; a damaged store may not have it
+            raise BadInputError(f"{pair.name!r} has no check before that --add-distance to go back to")
+        age = before.answers.get("age_months")
+        conn.execute(
+            "UPDATE shoe_pairs SET distance_km = ?, age_months = ?, updated_at = ? WHERE name = ?",
+            (
+                before.result.distance_km,
+                age if isinstance(age, int) else None,
+                stamp_text(before.created_at),
+                pair.name,
+            ),
+        )
+    return last

@@ -13,6 +13,7 @@ from footback.core.text import minutes_text
 from footback.records.assessments import list_assessments
 from footback.records.db import Store
 from footback.records.history import AssessmentEntry, assessment_entry, score_series
+from footback.records.plan_changes import list_changes
 from footback.records.shoes import latest_checks
 from footback.records.stretch_sessions import session_totals
 from footback.records.window import offset_of
@@ -33,6 +34,8 @@ class Headings(StrictModel):
     shoes: str
     evidence: str
     warnings: str
+    daily: str
+    plan: str
 
 
 class ReportText(StrictModel):
@@ -126,6 +129,10 @@ class Report:
     routines: Routines
     shoes: list[ShoeLine]
     warnings: list[WarningLine] = field(default_factory=list)
+    # Check-in verdicts and practice, in plain sentences (empty without check-ins).
+    daily: list[str] = field(default_factory=list)
+    # The plan's level changes, oldest first: (date, level, reason).
+    plan_history: list[tuple[datetime, int, str]] = field(default_factory=list)
 
     def series(self, name: ScoreName) -> list[int]:
         return score_series(self.trends, name)
@@ -222,7 +229,20 @@ def build_report(store: Store | None, *, now: datetime) -> Report:
         routines=_routines(store, now),
         shoes=_shoes(store),
         warnings=_warnings(store, saved[0].created_at.astimezone(now.tzinfo).date() if saved else None, now),
+        daily=_daily(store, now),
+        plan_history=[(c.created_at, c.level, c.reason) for c in list_changes(store)[-MAX_PLAN_LINES:]],
     )
+
+
+MAX_PLAN_LINES = 12
+
+
+def _daily(store: Store, now: datetime) -> list[str]:
+    from footback.daily.render import progress_lines
+    from footback.daily.service import daily_for_history
+
+    _, result = daily_for_history(store, since=None, now=now, practice=True)
+    return progress_lines(result) if result is not None else []
 
 
 def _warnings(store: Store, since: date | None, now: datetime) -> list[WarningLine]:

@@ -246,6 +246,13 @@ def render_html(report: Report) -> str:
     else:
         body.append(f"<p>{e(report.adherence())}</p>")
         body.append(_table([("routine", False), ("sessions", True)], [[e(n), e(c)] for n, c in r.by_routine]))
+    if report.daily:
+        body.append(f'</section><section id="daily"><h2>{e(h.daily)}</h2>')
+        body.append("<ul>" + "".join(f"<li>{e(line)}</li>" for line in report.daily) + "</ul>")
+    if report.plan_history:
+        body.append(f'</section><section id="plan"><h2>{e(h.plan)}</h2>')
+        rows = [[e(f"{at:%Y-%m-%d}"), e(level), e(reason)] for at, level, reason in report.plan_history]
+        body.append(_table([("date", False), ("level", True), ("reason", False)], rows))
     body.append(f'</section><section id="shoes"><h2>{e(h.shoes)}</h2>')
     if report.shoes:
         rows = [

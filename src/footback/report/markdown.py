@@ -89,6 +89,15 @@ def render_markdown(report: Report) -> str:
         out += [f"| {md(name)} | {count} |" for name, count in r.by_routine]
     out.append("")
 
+    if report.daily:
+        out += [f"## {md(h.daily)}", ""]
+        out += [f"- {md(line)}" for line in report.daily]
+        out.append("")
+    if report.plan_history:
+        out += [f"## {md(h.plan)}", "", "| date | level | reason |", "| --- | ---: | --- |"]
+        out += [f"| {at:%Y-%m-%d} | {level} | {md(reason)} |" for at, level, reason in report.plan_history]
+        out.append("")
+
     out += [f"## {md(h.shoes)}", ""]
     if not report.shoes:
         out.append(md(t.no_shoes))

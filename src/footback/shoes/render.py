@@ -5,8 +5,8 @@ from __future__ import annotations
 from datetime import datetime
 from typing import TYPE_CHECKING
 
-from footback.core.text import safe_line
-from footback.core.units import DistanceUnit, format_distance, from_km
+from footback.core.text import safe_line, verdict_text
+from footback.core.units import DistanceUnit, format_distance, from_km, plain_number
 
 if TYPE_CHECKING:
     from rich.console import Console
@@ -15,7 +15,7 @@ if TYPE_CHECKING:
     from footback.records.shoes import SavedCheck, SavedPair
     from footback.shoes.check import ShoeCheckResult
     from footback.shoes.content import ShoeContent, Verdict
-    from footback.shoes.service import AddedDistance
+    from footback.shoes.service import AddedDistance, UndoneDistance
 
 BAR_WIDTH = 20
 VERDICT_LABEL: dict[str, str] = {"good": "GOOD", "needs_attention": "NEEDS ATTENTION", "replace": "REPLACE"}
@@ -37,23 +37,28 @@ def distance_line(result: ShoeCheckResult) -> str | None:
     unit = result.distance_unit
     done = result.distance_km
     parts: list[str] = []
+    shown = round(from_km(done, unit), 1)
     for m in result.milestones:
         word = MILESTONE_WORD[m.verdict]
-        mark = _milestone(m.km, unit)
-        if done > m.km:
-            parts.append(f"past {mark} ({word})")
+        mark = milestone_in(m.km, unit)
+        # The distance still to go is worked out from the mark as shown, so the line adds up:
+        # at 400 mi, "replace after about 500 mi, 100 mi to go".
+        if shown > mark:
+            parts.append(f"past {_mark_text(mark, unit)} ({word})")
         else:
-            parts.append(f"{word} after {mark}, {format_distance(m.km - done, unit)} to go")
+            parts.append(f"{word} after {_mark_text(mark, unit)}, {plain_number(mark - shown)} {unit} to go")
     line = f"Distance: {format_distance(done, unit)}"
     return line + (": " + "; ".join(parts) if parts else "") + "."
 
 
-def _milestone(km: float, unit: DistanceUnit) -> str:
-    # The sources give these lines in round miles (350, 500) as well as km (560, 800); an exact
-    # conversion (348 mi) would look more precise than the advice is.
-    if unit == "km":
-        return format_distance(km, unit)
-    return f"about {round(from_km(km, unit), -1):.0f} mi"
+def milestone_in(km: float, unit: DistanceUnit) -> float:
+    """A replacement mark in `unit`. The sources give these lines in round miles (350, 500) as
+    well as km (560, 800); an exact conversion (348 mi) would look more precise than the advice is."""
+    return km if unit == "km" else float(round(from_km(km, unit), -1))
+
+
+def _mark_text(mark: float, unit: DistanceUnit) -> str:
+    return f"{plain_number(mark)} km" if unit == "km" else f"about {plain_number(mark)} mi"
 
 
 def assess_hint(result: ShoeCheckResult) -> str | None:
@@ -186,20 +191,21 @@ def render_pairs(
     console.print(table)
 
 
-def render_added(console: Console, added: AddedDistance, content: ShoeContent) -> None:
-    """After `--add-distance`: the new verdict, and where the other answers came from."""
-    import shlex
+def added_line(added: AddedDistance) -> str:
+    """After `--add-distance`, one line: what was added, the new total and what changed.
 
-    from rich.text import Text
-
-    heading = f'Added {format_distance(added.km, added.unit)} to "{added.pair}"'
-    render_result(console, added.result, content, added.previous, heading=heading)
-    console.print(
-        Text(
-            f"The other answers come from the check on {added.previous.created_at:%Y-%m-%d}; "
-            f"run footback shoes-check --name {shlex.quote(added.pair)} again to redo the hand tests.",
-            style="dim",
-        )
+    'Added 12 km to "trail": 612 km in all (was 600 km); verdict: replace soon (was good).'
+    """
+    unit = added.unit
+    before = added.previous.result
+    total = format_distance(added.result.distance_km or 0.0, unit)
+    was = format_distance(before.distance_km or 0.0, unit)
+    verdict = verdict_text(added.result.verdict)
+    change = f" (was {verdict_text(before.verdict)})" if before.verdict != added.result.verdict else ""
+    name = safe_line(added.pair)
+    return (
+        f'Added {format_distance(added.km, unit)} to "{name}": {total} in all (was {was}); '
+        f"verdict: {verdict}{change}."
     )
 
 
@@ -209,3 +215,34 @@ def render_tip(console: Console, *, saved: bool, named: bool) -> None:
 
     if saved and not named:
         console.print(Text("Tip: add --name NAME to track this pair's distance and verdicts.", style="dim"))
+
+
+def undone_line(undone: UndoneDistance, units: DistanceUnit | None) -> str:
+    """After `--undo`: 'Took back 12 km from "trail": 600 km in all again.'"""
+    unit = units or undone.unit
+    total = format_distance(undone.total_km or 0.0, unit)
+    taken = format_distance(undone.removed_km, unit)
+    return f'Took back {taken} from "{safe_line(undone.pair)}": {total} in all again.'
+
+
+def retired_line(name: str) -> str:
+    """After `--retire`."""
+    return (
+        f'Retired "{safe_line(name)}": its checks stay in history and the report; it is no longer in --list.'
+    )
+
+
+def change_text(
+    change: AddedDistance | UndoneDistance | str, units: DistanceUnit | None, *, as_json: bool
+) -> str:
+    """What `--add-distance`, `--undo` or `--retire` (a pair name) print: one line, or JSON."""
+    import json
+    from dataclasses import asdict
+
+    from footback.shoes.service import AddedDistance
+
+    if isinstance(change, str):
+        return json.dumps({"pair": change, "retired": True}) if as_json else retired_line(change)
+    if isinstance(change, AddedDistance):
+        return change.result.model_dump_json(indent=2) if as_json else added_line(change)
+    return json.dumps(asdict(change)) if as_json else undone_line(change, units)

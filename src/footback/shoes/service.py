@@ -13,24 +13,44 @@ from footback.core.units import DistanceUnit, parse_distance
 # Start-up: `--list` imports this module and must not load the shoe content or its models.
 if TYPE_CHECKING:
     from footback.content.questions import Answers, Question
+    from footback.records.db import Store
     from footback.records.shoes import SavedCheck, SavedPair
     from footback.shoes.check import ShoeCheckResult
     from footback.shoes.content import ShoeContent
 
 
 def check_options(
-    *, answers_path: Path | None, name: str | None, list_saved: bool, add_distance: str | None, no_save: bool
+    *,
+    answers_path: Path | None,
+    name: str | None,
+    list_saved: bool,
+    add_distance: str | None,
+    no_save: bool,
+    undo: bool = False,
+    retire: bool = False,
 ) -> None:
     """Refuse combinations that would silently ignore an option."""
-    if list_saved and (answers_path or name is not None or add_distance is not None or no_save):
-        raise BadInputError(
-            "--list shows saved pairs; use it without --answers, --name, --add-distance or --no-save"
+    changes = [
+        flag
+        for flag, given in (
+            ("--add-distance", add_distance is not None),
+            ("--undo", undo),
+            ("--retire", retire),
         )
-    if add_distance is not None:
+        if given
+    ]
+    if list_saved and (answers_path or name is not None or changes or no_save):
+        raise BadInputError(
+            "--list shows saved pairs; use it without --answers, --name, --add-distance, --undo,"
+            " --retire or --no-save"
+        )
+    if len(changes) > 1:
+        raise BadInputError(f"use one of {', '.join(changes)} at a time")
+    for flag in changes:
         if name is None:
-            raise BadInputError("--add-distance needs --name NAME: the saved pair to add the distance to")
+            raise BadInputError(f"{flag} needs --name NAME: the saved pair to change")
         if answers_path or no_save:
-            raise BadInputError("--add-distance updates a saved pair; use it without --answers or --no-save")
+            raise BadInputError(f"{flag} changes a saved pair; use it without --answers or --no-save")
 
 
 def content_in(units: DistanceUnit | None) -> ShoeContent:
@@ -150,24 +170,18 @@ def add_distance(
     """Add distance to a saved pair, age it to `now`, re-score and save; a bare number is in the
     configured unit, else in the unit the pair was last checked in."""
     from footback.content.questions import applies
-    from footback.core.suggest import closest
     from footback.core.units import DistanceError, format_distance
-    from footback.records.db import open_existing_store
-    from footback.records.shoes import find_pair, months_between, pair_names, save_check
+    from footback.records.shoes import months_between, save_check
     from footback.shoes.check import check_shoes
     from footback.shoes.render import type_label
 
-    store = open_existing_store(folder)
-    if store is None:
-        raise BadInputError(f"no saved pair named {name!r}: nothing is saved yet (save one with --name)")
+    store = _existing(folder, name)
     with store:
-        pair = find_pair(store, name)
-        if pair is None:
-            names = pair_names(store)
-            folded = {n.casefold(): n for n in names}
-            hint = closest(name.casefold(), list(folded))
-            known = f"did you mean {folded[hint]!r}?" if hint else "saved pairs: " + ", ".join(names[:5])
-            raise BadInputError(f"no saved pair named {name!r}; {known}")
+        pair = _saved_pair(store, name)
+        if pair.retired_at is not None:
+            raise BadInputError(
+                f"{pair.name!r} is retired; check it again with --name to use it, or add to another pair"
+            )
         last = pair.last
         question = content.questions.question("distance_km")
         if last is None or not applies(question, {"shoe_type": pair.shoe_type}):
@@ -200,3 +214,81 @@ def add_distance(
         )
         save_check(store, answers, result, now, pair.name)
     return AddedDistance(result, last, pair.name, added.km, added.unit)
+
+
+def _existing(folder: Path, name: str) -> Store:
+    from footback.records.db import open_existing_store
+
+    store = open_existing_store(folder)
+    if store is None:
+        raise BadInputError(f"no saved pair named {name!r}: nothing is saved yet (save one with --name)")
+    return store
+
+
+def _saved_pair(store: Store, name: str) -> SavedPair:
+    """The saved pair with this name (case ignored), or an error suggesting the closest name."""
+    from footback.core.suggest import closest
+    from footback.records.shoes import find_pair, pair_names
+
+    pair = find_pair(store, name)
+    if pair is None:
+        names = pair_names(store)
+        folded = {n.casefold(): n for n in names}
+        hint = closest(name.casefold(), list(folded))
+        known = f"did you mean {folded[hint]!r}?" if hint else "saved pairs: " + ", ".join(names[:5])
+        raise BadInputError(f"no saved pair named {name!r}; {known}")
+    return pair
+
+
+@dataclass(frozen=True)
+class UndoneDistance:
+    pair: str
+    removed_km: float
+    total_km: float | None
+    unit: DistanceUnit
+
+
+def undo_distance(folder: Path, name: str) -> UndoneDistance:
+    """Take back the pair's last `--add-distance` (a mistaken one): its check goes, and the pair's
+    distance and age are those of the check before."""
+    from footback.records.shoes import undo_addition
+
+    with _existing(folder, name) as store:
+        pair = _saved_pair(store, name)
+        removed = undo_addition(store, pair)
+        after = _saved_pair(store, name)
+    before = removed.result.distance_km or 0.0
+    return UndoneDistance(
+        pair=pair.name,
+        removed_km=round(before - (after.distance_km or 0.0), 3),
+        total_km=after.distance_km,
+        unit=removed.result.distance_unit,
+    )
+
+
+def retire(folder: Path, name: str, now: datetime) -> str:
+    """Retire a saved pair (kept in history and the report, gone from --list); returns its name."""
+    from footback.records.shoes import retire_pair
+
+    with _existing(folder, name) as store:
+        pair = _saved_pair(store, name)
+        retire_pair(store, pair.name, now)
+    return pair.name
+
+
+def change_pair(
+    folder: Path,
+    content: ShoeContent,
+    name: str,
+    now: datetime,
+    units: DistanceUnit | None,
+    add: str | None,
+    *,
+    undo: bool,
+) -> AddedDistance | UndoneDistance | str:
+    """`--add-distance`, `--undo` or (neither) `--retire` on a saved pair; what changed."""
+    if add is not None:
+        return add_distance(folder, content, name, add, now, units)
+    if undo:
+        return undo_distance(folder, name)
+    return retire(folder, name, now)

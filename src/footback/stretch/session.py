@@ -9,7 +9,7 @@ from __future__ import annotations
 import errno
 import signal
 import threading
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from contextlib import AbstractContextManager, contextmanager, nullcontext, suppress
 from dataclasses import dataclass
 from datetime import UTC, datetime
@@ -82,6 +82,9 @@ class StretchOptions:
     # The config file's `default_routine` and where it was set (to name it in messages).
     default_routine: str | None = None
     config_path: Path | None = None
+    # After a finished, saved routine on a terminal (the command offers the day's check-in here;
+    # stretch itself knows nothing of check-ins).
+    after_finish: Callable[[Console], None] | None = None
 
 
 # What writing to (or restoring) a terminal raises once its window was closed.
@@ -331,10 +334,9 @@ def _play(options: StretchOptions, env: Runtime, console: Console, timeline: Tim
             summary = player.summary()
     # The terminal is back to normal here: report, save, then pass the interrupt on.
     _wrap_up(options, env, console, timeline, summary, started_at, interrupted=stopped is not None)
-    if stopped is None and summary.finished and env.stdin_tty and env.stdout_tty and not options.no_save:
-        from footback.daily.checkin_flow import offer_checkin
-
-        offer_checkin(console, env.read_line, env.clock.now(), env.data_dir)
+    finished = stopped is None and summary.finished and not options.no_save
+    if finished and env.stdin_tty and env.stdout_tty and options.after_finish is not None:
+        options.after_finish(console)
     if isinstance(stopped, Terminated):
         return 128 + stopped.signum
     if stopped is not None:

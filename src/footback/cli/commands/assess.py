@@ -61,25 +61,43 @@ def assess(
                     nl=not template,
                 )
                 return
+            seen = service.clinician_visits(app.data_dir)  # standing signs a clinician has seen
             # In a file, a missing warning-sign answer means "no" (older files lack the newer ones).
             given = content.file_defaults() | load_answers(answers, qset.questions) if answers else {}
+            keep = None
+            if answers is None and app.stdin_tty and not no_save:
+                from footback.assess.resume import offer_resume
+
+                keep = offer_resume(app.data_dir, app.clock, qset.questions, app.console(stderr=True).input)
+                given = keep.answers | given
             given = complete_answers(
                 qset,
                 # Typed heights and weights follow `body_units`; files keep the units in their ids.
                 with_body_units(qset.questions, app.config.settings.body_units),
                 given,
-                [] if service.stops_early(content, given) else missing_ids(qset.questions, given),
+                [] if service.stops_early(content, given, seen) else missing_ids(qset.questions, given),
                 answers_path=answers,
                 stdin_tty=app.stdin_tty,
                 # Questions go to the terminal (stderr), so `footback assess > result.txt` still asks them.
                 console=lambda: app.console(no_color=no_color, stderr=True),
                 what="the assessment",
-                stop_before=service.interview_stop(content),
+                stop_before=service.interview_stop(content, seen),
+                on_answer=keep,
             )
             # The comparison is only drawn on the result screen; --json --no-save touches no store.
             result, previous = service.assess_and_record(
-                app.data_dir, content, given, app.clock.now(), save=not no_save, compare=not as_json
+                app.data_dir,
+                content,
+                given,
+                app.clock.now(),
+                save=not no_save,
+                compare=not as_json,
+                seen=seen,
             )
+            if keep is not None:
+                from footback.assess.resume import drop_partial
+
+                drop_partial(app.data_dir)
         if as_json:
             typer.echo(result.model_dump_json(indent=2))
             if not last:  # stdout stays pure JSON; where it went goes to stderr, without loading rich.

@@ -59,7 +59,6 @@ def run_history(app: AppContext, *, since: str | None, as_json: bool, no_color: 
         return
     console = app.console(no_color=no_color)
     render_history(console, result, clock.tzinfo)
-    if verdicts is not None:
-        from footback.daily.render import render_checkins
+    from footback.daily.render import render_checkins
 
-        render_checkins(console, checkins, verdicts, MAX_ROWS)
+    render_checkins(console, checkins, verdicts, MAX_ROWS)

@@ -61,8 +61,16 @@ AddDistanceOption = Annotated[
     typer.Option(
         "--add-distance",
         metavar="DISTANCE",
-        help="Add distance to the pair given by --name (e.g. 12km, 7.5mi) and show the updated verdict.",
+        help="Add distance to the pair given by --name (e.g. 12km, 7.5mi; a bare number is in the"
+        " config's units) and print the new total and verdict.",
     ),
+]
+UndoDistanceOption = Annotated[
+    bool, typer.Option("--undo", help="Take back the last --add-distance of the pair given by --name.")
+]
+RetireOption = Annotated[
+    bool,
+    typer.Option("--retire", help="Retire the pair given by --name: kept in history, gone from --list."),
 ]
 
 

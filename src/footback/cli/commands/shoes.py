@@ -15,8 +15,10 @@ from footback.cli.commands.options import (
     NoColorOption,
     PairNameOption,
     ResultJsonOption,
+    RetireOption,
     SchemaOption,
     TemplateOption,
+    UndoDistanceOption,
 )
 from footback.cli.context import app_context
 
@@ -28,6 +30,8 @@ def shoes_check(
     name: PairNameOption = None,
     list_saved: ListPairsOption = False,
     add_distance: AddDistanceOption = None,
+    undo: UndoDistanceOption = False,
+    retire: RetireOption = False,
     template: TemplateOption = False,
     schema: SchemaOption = False,
     as_json: ResultJsonOption = False,
@@ -38,12 +42,11 @@ def shoes_check(
     with command_boundary():
         from datetime import UTC
 
-        from footback.cli.console import say_where
+        from footback.cli.console import say_where, where_line
         from footback.shoes import service
 
         app = app_context(ctx)
-        # The configured unit (None when left at the default) reads bare distances and shows saved
-        # pairs; a unit the person writes ("12km", "7.5 mi") always wins.
+        # The configured unit (None if unset) reads bare distances; a written unit ("12km") wins.
         units = app.config.settings.units if app.config.is_set("units") else None
         no_color = app.colour_off(no_color)
         now = app.clock.now().astimezone(UTC)
@@ -54,6 +57,8 @@ def shoes_check(
                 list_saved=list_saved,
                 add_distance=add_distance,
                 no_save=no_save,
+                undo=undo,
+                retire=retire,
             )
         if list_saved and not (template or schema):
             # Start-up: --list loads shoe content only to show saved pairs, and rich only to draw.
@@ -80,16 +85,14 @@ def shoes_check(
             typer.echo(text, nl=not template)
             return
         from footback.records.shoes import clean_pair_name
-        from footback.shoes.render import render_added, render_result, render_tip
+        from footback.shoes.render import change_text, render_result, render_tip
 
         pair = clean_pair_name(name) if name is not None else None
         out = app.console(no_color=no_color, stderr=as_json)
-        if add_distance is not None and pair is not None:
-            added = service.add_distance(app.data_dir, content, pair, add_distance, now, units)
-            typer.echo(added.result.model_dump_json(indent=2)) if as_json else render_added(
-                out, added, content
-            )
-            say_where(out, app.db_path, saved=True)
+        if pair is not None and (add_distance is not None or undo or retire):
+            change = service.change_pair(app.data_dir, content, pair, now, units, add_distance, undo=undo)
+            typer.echo(change_text(change, units, as_json=as_json))
+            typer.echo(where_line(app.db_path, saved=True), err=True)
             return
         from footback.content.guided import complete_answers
         from footback.content.questions import missing_ids

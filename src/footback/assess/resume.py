@@ -1,0 +1,102 @@
+"""An assessment stopped part-way keeps its answers so far, privately, in the data folder.
+
+After each accepted answer the answers so far are written to `assess-partial.json` (0600), so
+Ctrl-C, Ctrl-D, a closed terminal or even a killed process loses at most the question on screen.
+The next `footback assess` offers to continue; the file is dropped when the assessment is
+finished, when it is more than `MAX_AGE` old, or when the person says no.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import json
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass, field
+from datetime import datetime, timedelta
+from pathlib import Path
+from typing import Any
+
+from footback.content.questions import Answers, InvalidAnswer, Question, parse_typed
+from footback.core.errors import FootbackError
+
+PARTIAL_FILE = "assess-partial.json"
+MAX_AGE = timedelta(hours=24)
+MAX_BYTES = 256_000
+
+
+def partial_path(folder: Path) -> Path:
+    return folder / PARTIAL_FILE
+
+
+def drop_partial(folder: Path) -> None:
+    with contextlib.suppress(OSError):
+        partial_path(folder).unlink()
+
+
+@dataclass(frozen=True)
+class Partial:
+    saved_at: datetime
+    answers: Answers
+
+
+def load_partial(folder: Path, now: datetime, questions: Sequence[Question]) -> Partial | None:
+    """The saved partial answers, if recent and readable; a stale or damaged file is dropped."""
+    path = partial_path(folder)
+    try:
+        if path.is_symlink() or not path.is_file() or path.stat().st_size > MAX_BYTES:
+            return None
+        raw: Any = json.loads(path.read_text(encoding="utf-8"))
+        saved_at = datetime.fromisoformat(raw["saved_at"])
+        known = {q.id for q in questions}
+        answers = {k: v for k, v in raw["answers"].items() if k in known}
+    except (OSError, ValueError, KeyError, TypeError, AttributeError):
+        drop_partial(folder)
+        return None
+    if saved_at.tzinfo is None or not timedelta(0) <= now - saved_at <= MAX_AGE or not answers:
+        drop_partial(folder)
+        return None
+    return Partial(saved_at, answers)
+
+
+@dataclass
+class PartialRecorder:
+    """An interview `on_answer` hook that saves the answers so far after every accepted answer."""
+
+    folder: Path
+    clock: Any  # anything with now() -> aware datetime
+    answers: Answers = field(default_factory=dict)
+
+    def __call__(self, question: Question, typed: str) -> None:
+        from footback.core.files import write_private
+        from footback.core.paths import ensure_data_dir
+
+        try:
+            self.answers[question.id] = parse_typed(question, typed)
+        except InvalidAnswer:  # the interview accepted it, so this does not happen; never lose a run
+            return
+        document = {"saved_at": self.clock.now().isoformat(), "answers": self.answers}
+        # Saving the answers so far is a help, never a reason for the interview to fail.
+        with contextlib.suppress(OSError, FootbackError):
+            write_private(partial_path(ensure_data_dir(self.folder)), json.dumps(document, sort_keys=True))
+
+
+def offer_resume(
+    folder: Path, clock: Any, questions: Sequence[Question], ask: Callable[[str], str]
+) -> PartialRecorder:
+    """Offer to continue a recent stopped assessment (Enter or y: continue; n: start again).
+
+    Returns the hook that keeps saving; its `answers` are where the interview starts from."""
+    partial = load_partial(folder, clock.now(), questions)
+    answers: Answers = {}
+    if partial is not None:
+        when = partial.saved_at.astimezone(clock.now().tzinfo)
+        count = len(partial.answers)
+        reply = ask(
+            f"You stopped an assessment at {when:%H:%M} on {when:%a %d %b} after {count} answers. "
+            "Continue it? [Y/n] "
+        )
+        if reply.strip().lower() in ("n", "no"):
+            drop_partial(folder)
+        else:
+            answers = dict(partial.answers)
+    return PartialRecorder(folder, clock, answers)

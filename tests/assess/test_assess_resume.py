@@ -1,0 +1,126 @@
+"""A stopped assessment keeps its answers: resume after a killed interview, in a real terminal."""
+
+from __future__ import annotations
+
+import json
+import os
+import signal
+import sys
+from datetime import UTC, datetime, timedelta
+from pathlib import Path
+
+import pexpect
+import pytest
+
+from footback.assess.content import load_assess_content
+from footback.assess.resume import PARTIAL_FILE, PartialRecorder, load_partial, offer_resume
+from tests.support.context import Cli
+from tests.support.helpers import no_problem_answers
+
+QUESTIONS = load_assess_content().questions.questions
+NOW = datetime(2026, 3, 10, 9, 0, tzinfo=UTC)
+
+
+class Clock:
+    def __init__(self, now: datetime) -> None:
+        self.at = now
+
+    def now(self) -> datetime:
+        return self.at
+
+
+def _spawn(home: Path) -> pexpect.spawn:
+    env = dict(os.environ, FOOTBACK_HOME=str(home), TERM="dumb", NO_COLOR="1", COLUMNS="80")
+    return pexpect.spawn(
+        sys.executable,
+        ["-m", "footback", "assess"],
+        env=env,
+        encoding="utf-8",
+        timeout=20,
+        dimensions=(40, 80),
+    )
+
+
+@pytest.mark.slow
+def test_resume_after_a_killed_interview(home: Path) -> None:
+    child = _spawn(home)
+    try:
+        for answer in ("40", "n", "1"):  # age, pregnant, back pain never
+            child.expect("> ")
+            child.sendline(answer)
+        child.expect("Is there numbness")
+        child.expect("> ")
+        child.kill(signal.SIGKILL)  # nothing gets a chance to clean up
+    finally:
+        child.close(force=True)
+    partial = home / PARTIAL_FILE
+    assert partial.stat().st_mode & 0o777 == 0o600
+    assert json.loads(partial.read_text())["answers"] == {"age": 40, "pregnant": False, "back_pain": "none"}
+
+    child = _spawn(home)
+    try:
+        child.expect(r"You stopped an assessment at .* after 3 answers")
+        child.sendline("")  # Enter: continue
+        child.expect("Is there numbness")  # the first unanswered question, not the first one
+        child.expect("> ")
+        child.sendintr()
+        child.expect(pexpect.EOF)
+    finally:
+        child.close(force=True)
+    assert "Your age in years" not in (child.before or "")
+
+    child = _spawn(home)
+    try:
+        child.expect("Continue it")
+        child.sendline("n")  # start again: the saved answers are dropped
+        child.expect("Your age in years")
+        child.sendintr()
+        child.expect(pexpect.EOF)
+    finally:
+        child.close(force=True)
+    assert not partial.exists()
+
+
+def test_recorder_saves_after_every_answer_and_offer_continues(home: Path) -> None:
+    recorder = PartialRecorder(home, Clock(NOW))
+    age = next(q for q in QUESTIONS if q.id == "age")
+    recorder(age, "52")
+    asked: list[str] = []
+    hook = offer_resume(home, Clock(NOW + timedelta(hours=2)), QUESTIONS, lambda p: asked.append(p) or "")
+    assert hook.answers == {"age": 52} and "after 1 answers" in asked[0]
+
+
+def test_partial_answers_expire_after_24_hours_and_no_drops_them(home: Path) -> None:
+    age = next(q for q in QUESTIONS if q.id == "age")
+    PartialRecorder(home, Clock(NOW))(age, "52")
+    assert load_partial(home, NOW + timedelta(hours=24), QUESTIONS) is not None
+    assert load_partial(home, NOW + timedelta(hours=24, seconds=1), QUESTIONS) is None
+    assert not (home / PARTIAL_FILE).exists()
+    PartialRecorder(home, Clock(NOW))(age, "52")
+    hook = offer_resume(home, Clock(NOW), QUESTIONS, lambda _p: "n")
+    assert hook.answers == {} and not (home / PARTIAL_FILE).exists()
+
+
+def test_a_damaged_partial_file_is_dropped(home: Path) -> None:
+    home.mkdir(mode=0o700, exist_ok=True)
+    (home / PARTIAL_FILE).write_text("{not json", encoding="utf-8")
+    assert load_partial(home, NOW, QUESTIONS) is None
+    assert not (home / PARTIAL_FILE).exists()
+
+
+def test_finishing_drops_the_partial_answers_and_a_file_run_leaves_them(
+    cli: Cli, home: Path, tmp_path: Path
+) -> None:
+    age = next(q for q in QUESTIONS if q.id == "age")
+    PartialRecorder(home, cli.context.clock)(age, "52")
+    answers = tmp_path / "a.json"
+    answers.write_text(json.dumps(no_problem_answers()), encoding="utf-8")
+    # With an answers file nothing is offered or dropped.
+    assert cli.invoke(["assess", "--answers", str(answers), "--json"]).exit_code == 0
+    assert (home / PARTIAL_FILE).exists()
+    # On a terminal: continue (Enter), pregnant no, back pain never, then a warning sign: finished.
+    cli.context.stdin_tty = True
+    result = cli.invoke(["assess"], input="\nn\n1\ny\n\n")
+    assert result.exit_code == 0, result.output
+    assert "after 1 answers" in result.stderr + result.stdout
+    assert not (home / PARTIAL_FILE).exists()

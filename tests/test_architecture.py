@@ -1,0 +1,341 @@
+"""The layering rules, read from the imports (ast, no import is executed).
+
+- only `records/` imports sqlite3;
+- only `cli/` and the modules that draw (named below) import rich at run time;
+- only `cli/` reads environment variables or the config file;
+- `core/` imports no other footback package, and no package imports `cli/` except `cli/` itself;
+- the packages import each other without cycles, where `records/` reading a feature's data
+  models (RECORD_MODELS: what a repository parses rows into) is not counted as a dependency on
+  the feature; those model modules must not import `records/` themselves;
+- every command module in `cli/commands/` stays short (a command parses, calls, renders).
+"""
+
+from __future__ import annotations
+
+import ast
+from collections.abc import Iterator
+from dataclasses import dataclass
+from pathlib import Path
+
+import pytest
+
+SRC = Path(__file__).resolve().parents[1] / "src" / "footback"
+MAX_COMMAND_LINES = 120
+
+# Modules outside cli/ that may import rich when they run, and why. Type-only imports (under
+# `if TYPE_CHECKING:`) are allowed everywhere: a service may take a Console it never builds.
+RICH_ALLOWED = {
+    "assess/render.py": "the result screen",
+    "assess/summary.py": "the short result screen",
+    "content/interview.py": "the question-and-answer loop on the terminal",
+    "content/guided.py": "prints the disclaimer before the interview",
+    "daily/checkin_flow.py": "asks the check-in questions",
+    "daily/render.py": "the progress screen",
+    "history/render.py": "the history screen",
+    "plan/render.py": "the plan table",
+    "shoes/render.py": "the shoe-check screen",
+    "stretch/preview.py": "--list and --preview",
+    "stretch/render.py": "the player's screen",
+    "stretch/session.py": "asks which routine and confirms after a warning sign",
+}
+
+
+# What repositories parse rows into. These modules hold data shapes and content rules only:
+# `records/` may read them without depending on the feature's services (which use `records/`).
+RECORD_MODELS = {
+    "footback.assess.content",
+    "footback.assess.model",
+    "footback.daily.checkin",
+    "footback.plan.progression",
+    "footback.shoes.check",
+    "footback.shoes.content",
+    "footback.stretch.player",
+    "footback.stretch.routine_file",
+}
+
+
+# Package edges left out of the cycle check, each with why and what would remove it. A stale
+# entry fails `test_every_known_edge_is_still_there`, so the list only shrinks.
+KNOWN_EDGES = {
+    ("daily", "plan"): "daily/service.py reads the plan's review days and the saved plan's length "
+    "(plan/levels.py reads daily progress); the command should pass those values down instead",
+    ("stretch", "plan"): "stretch/session.py plays the saved plan (`--routine plan`) through "
+    "plan.build.load_saved_plan (plan/build.py builds from the stretch catalogue); the command "
+    "should hand the session a plan loader instead",
+}
+
+
+@dataclass(frozen=True)
+class Import:
+    module: str  # the imported module, absolute
+    line: int
+    type_only: bool
+
+
+@dataclass(frozen=True)
+class Module:
+    path: Path
+    root: Path
+
+    @property
+    def rel(self) -> str:
+        return self.path.relative_to(self.root).as_posix()
+
+    @property
+    def package(self) -> str:
+        """The top-level package under footback (`core`, `assess`, ...), or '' for footback itself."""
+        parts = self.path.relative_to(self.root).parts
+        return parts[0] if len(parts) > 1 else ""
+
+    @property
+    def dotted(self) -> str:
+        parts = self.path.relative_to(self.root).with_suffix("").parts
+        return ".".join(("footback", *parts))
+
+    @property
+    def tree(self) -> ast.Module:
+        return ast.parse(self.path.read_text(encoding="utf-8"), str(self.path))
+
+    def imports(self) -> Iterator[Import]:
+        yield from _imports(self.tree, type_only=False)
+
+
+def _is_type_checking(node: ast.If) -> bool:
+    test = node.test
+    return (isinstance(test, ast.Name) and test.id == "TYPE_CHECKING") or (
+        isinstance(test, ast.Attribute) and test.attr == "TYPE_CHECKING"
+    )
+
+
+def _imports(node: ast.AST, *, type_only: bool) -> Iterator[Import]:
+    for child in ast.iter_child_nodes(node):
+        if isinstance(child, ast.If) and _is_type_checking(child):
+            for stmt in child.body:
+                yield from _imports_of(stmt, type_only=True)
+            for stmt in child.orelse:
+                yield from _imports_of(stmt, type_only=type_only)
+            continue
+        yield from _imports_of(child, type_only=type_only)
+
+
+def _imports_of(node: ast.AST, *, type_only: bool) -> Iterator[Import]:
+    if isinstance(node, ast.Import):
+        for alias in node.names:
+            yield Import(alias.name, node.lineno, type_only)
+    elif isinstance(node, ast.ImportFrom):
+        if node.level:  # footback uses absolute imports only
+            raise AssertionError(f"relative import at line {node.lineno}")
+        base = node.module or ""
+        yield Import(base, node.lineno, type_only)
+        for alias in node.names:  # `from footback import cli` imports the package footback.cli
+            yield Import(f"{base}.{alias.name}", node.lineno, type_only)
+    else:
+        yield from _imports(node, type_only=type_only)
+
+
+def modules(root: Path = SRC) -> list[Module]:
+    return [Module(path, root) for path in sorted(root.rglob("*.py"))]
+
+
+def footback_package(name: str) -> str | None:
+    """`footback.records.db` -> `records`; None for anything outside footback."""
+    parts = name.split(".")
+    if parts[0] != "footback" or len(parts) < 2 or parts[1].startswith("_"):
+        return None  # footback itself, `__version__`, `__main__`
+    return parts[1]
+
+
+def _is_record_model(name: str) -> bool:
+    """`footback.shoes.check` or a name inside it (`from footback.shoes import check`)."""
+    return any(name == m or name.startswith(m + ".") for m in RECORD_MODELS)
+
+
+edges_seen: set[tuple[str, str]] = set()
+
+
+def violations(root: Path = SRC) -> list[str]:
+    """Every broken rule, one line each (empty when the layering holds)."""
+    found: list[str] = []
+    graph: dict[str, set[str]] = {}
+    edges_seen.clear()
+    for module in modules(root):
+        rel, package = module.rel, module.package
+        for imp in module.imports():
+            top = imp.module.split(".")[0]
+            where = f"{rel}:{imp.line}"
+            if top == "sqlite3" and package != "records":
+                found.append(f"{where}: imports sqlite3 (only records/ may)")
+            if top == "rich" and not imp.type_only and package != "cli" and rel not in RICH_ALLOWED:
+                found.append(f"{where}: imports rich (only cli/ and the modules in RICH_ALLOWED may)")
+            target = footback_package(imp.module)
+            if target is None or target == package or not package:
+                continue
+            if target == "cli":
+                found.append(f"{where}: {package}/ imports cli/ (nothing imports upwards)")
+            if package == "core":
+                found.append(f"{where}: core/ imports {target}/ (core imports no feature)")
+            if package == "records" and _is_record_model(imp.module):
+                continue
+            if target == "records" and module.dotted in RECORD_MODELS:
+                found.append(f"{where}: {module.dotted} is a record model and must not import records/")
+            edges_seen.add((package, target))
+            if (package, target) not in KNOWN_EDGES:
+                graph.setdefault(package, set()).add(target)
+        if package != "cli":
+            found += [f"{rel}:{line}: {what} (only cli/ may)" for line, what in _outside_world(module.tree)]
+        if rel.startswith("cli/commands/"):
+            lines = len(module.path.read_text(encoding="utf-8").splitlines())
+            if lines > MAX_COMMAND_LINES:
+                found.append(f"{rel}: {lines} lines (a command module stays under {MAX_COMMAND_LINES})")
+    found += [f"import cycle: {' -> '.join(cycle)}" for cycle in _cycles(graph)]
+    return list(dict.fromkeys(found))  # `from a import b` is read as two imports
+
+
+def _outside_world(tree: ast.Module) -> Iterator[tuple[int, str]]:
+    """Reads of the environment or the config file."""
+    for node in ast.walk(tree):
+        if (
+            isinstance(node, ast.Attribute)
+            and isinstance(node.value, ast.Name)
+            and node.value.id == "os"
+            and node.attr in ("environ", "getenv", "environb", "putenv")
+        ):
+            yield node.lineno, f"reads os.{node.attr}"
+        if isinstance(node, ast.ImportFrom) and node.module == "os":
+            for alias in node.names:
+                if alias.name in ("environ", "getenv"):
+                    yield node.lineno, f"imports os.{alias.name}"
+        if isinstance(node, ast.Name) and node.id == "load_settings":
+            yield node.lineno, "reads the config file (load_settings)"
+
+
+def _cycles(graph: dict[str, set[str]]) -> list[list[str]]:
+    """One cycle per strongly connected group of packages (Tarjan), as a readable path."""
+    index: dict[str, int] = {}
+    low: dict[str, int] = {}
+    stack: list[str] = []
+    groups: list[list[str]] = []
+
+    def visit(node: str) -> None:
+        index[node] = low[node] = len(index)
+        stack.append(node)
+        for nxt in sorted(graph.get(node, ())):
+            if nxt not in index:
+                visit(nxt)
+                low[node] = min(low[node], low[nxt])
+            elif nxt in stack:
+                low[node] = min(low[node], index[nxt])
+        if low[node] == index[node]:
+            group = []
+            while True:
+                member = stack.pop()
+                group.append(member)
+                if member == node:
+                    break
+            if len(group) > 1:
+                groups.append(sorted(group))
+
+    for node in sorted(graph):
+        if node not in index:
+            visit(node)
+    return [_path_through(graph, group) for group in groups]
+
+
+def _path_through(graph: dict[str, set[str]], group: list[str]) -> list[str]:
+    """A concrete cycle inside a strongly connected group, start and end the same."""
+    start = group[0]
+    path, seen = [start], {start}
+    node = start
+    while True:
+        options = sorted(n for n in graph.get(node, ()) if n in group)
+        if start in options and len(path) > 1:
+            return [*path, start]
+        nxt = next((n for n in options if n not in seen), start)
+        if nxt == start:
+            return [*path, start]
+        path.append(nxt)
+        seen.add(nxt)
+        node = nxt
+
+
+def test_the_layering_holds() -> None:
+    assert violations() == []
+
+
+def test_every_known_edge_is_still_there() -> None:
+    violations()
+    assert [edge for edge in KNOWN_EDGES if edge not in edges_seen] == []
+
+
+def test_every_allowed_rich_module_exists() -> None:
+    # A renamed module must not leave a stale permission behind.
+    assert [rel for rel in RICH_ALLOWED if not (SRC / rel).is_file()] == []
+
+
+# ---------------------------------------------------------------- the checker catches breakage
+
+
+def _tree(tmp_path: Path, files: dict[str, str]) -> Path:
+    root = tmp_path / "footback"
+    for rel, text in files.items():
+        path = root / rel
+        path.parent.mkdir(parents=True, exist_ok=True)
+        path.write_text(text, encoding="utf-8")
+    return root
+
+
+@pytest.mark.parametrize(
+    ("files", "expected"),
+    [
+        ({"assess/x.py": "import sqlite3\n"}, "imports sqlite3"),
+        ({"assess/x.py": "from rich.text import Text\n"}, "imports rich"),
+        ({"stretch/x.py": "def f():\n    from rich.prompt import Prompt\n"}, "imports rich"),
+        ({"plan/x.py": "import os\nHOME = os.environ.get('HOME')\n"}, "reads os.environ"),
+        ({"plan/x.py": "import os\nHOME = os.getenv('HOME')\n"}, "reads os.getenv"),
+        ({"plan/x.py": "from footback.cli.config import load_settings\n"}, "imports cli/"),
+        ({"core/x.py": "from footback.assess import model\n"}, "core/ imports assess/"),
+        (
+            {"assess/x.py": "import footback.plan.y\n", "plan/y.py": "from footback.assess import x\n"},
+            "import cycle: assess -> plan -> assess",
+        ),
+        (
+            {
+                "records/x.py": "from footback.assess import service\n",
+                "assess/service.py": "import footback.records.x\n",
+            },
+            "import cycle: assess -> records -> assess",
+        ),
+        ({"assess/model.py": "from footback.records import db\n"}, "must not import records/"),
+        ({"cli/commands/long.py": "x = 1\n" * 121}, "121 lines"),
+    ],
+)
+def test_a_violation_is_reported(tmp_path: Path, files: dict[str, str], expected: str) -> None:
+    root = _tree(tmp_path, files)
+    for package in {rel.split("/")[0] for rel in files}:
+        (root / package / "__init__.py").touch()
+    found = violations(root)
+    assert any(expected in line for line in found), found
+
+
+def test_records_may_read_record_models(tmp_path: Path) -> None:
+    root = _tree(
+        tmp_path,
+        {
+            "records/x.py": "from footback.assess.model import R\n",
+            "assess/service.py": "import footback.records.x\n",
+        },
+    )
+    assert violations(root) == []
+
+
+def test_type_only_imports_and_cli_are_allowed(tmp_path: Path) -> None:
+    root = _tree(
+        tmp_path,
+        {
+            "assess/x.py": "from typing import TYPE_CHECKING\n"
+            "if TYPE_CHECKING:\n    from rich.console import Console\n",
+            "cli/y.py": "import os\nfrom rich.text import Text\n"
+            "os.environ.get('X')\nfrom footback.assess import x\n",
+        },
+    )
+    assert violations(root) == []
