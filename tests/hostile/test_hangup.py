@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import os
+import select
 import sys
 import time
 from pathlib import Path
@@ -34,9 +35,15 @@ def test_a_hangup_mid_routine_saves_the_session(tmp_path: Path, home: Path, extr
     argv = [sys.executable, "-m", "footback", "stretch", "--file", str(routine), "--quiet", "--lead-in", "0"]
     child = PtyProcess.spawn([*argv, *extra], env=env, dimensions=(30, 80))
     seen = b""
+    started = False
     deadline = time.monotonic() + 30
-    while b"Long stretch" not in seen and time.monotonic() < deadline:
-        seen += child.read(4096)
+    while b"Long stretch" not in seen.split(b"Press Enter")[-1] and time.monotonic() < deadline:
+        ready, _, _ = select.select([child.fd], [], [], 0.2)
+        if ready:
+            seen += os.read(child.fd, 4096)
+        if b"Press Enter" in seen and not started:
+            os.write(child.fd, b"\r")  # the ready prompt before the first hold
+            started = True
     assert b"Long stretch" in seen, seen
     time.sleep(1.5)  # a moment into the hold, so there is something to save
     os.close(child.fd)  # the window closes: the kernel hangs up the terminal

@@ -159,3 +159,35 @@ def test_the_pain_verdicts_history_shows_read_no_sessions(home: Path) -> None:
         store.rows_read = 0
         daily_for_history(store, since=None, now=NOW)
         assert store.rows_read == 0  # no check-ins stored; the sessions are not read
+
+
+def test_a_read_that_fails_half_way_is_one_store_error(home: Path) -> None:
+    from footback.core.errors import StoreError
+
+    with open_store(home) as store:
+        seed_years(store, years=1)
+        with pytest.raises(StoreError, match="cannot read"):
+            list(store.iter_query("SELECT id FROM no_such_table"))
+        with pytest.raises(StoreError, match="cannot read"):
+            # An error raised while stepping (integer overflow) surfaces from fetchmany.
+            list(store.iter_query("SELECT abs(-9223372036854775807 - 1) FROM stretch_sessions"))
+
+
+@pytest.mark.parametrize(
+    ("check", "value"),
+    [
+        ("parse_stamp", 20250101),
+        ("parse_stamp", "0001-01-01T00:00:00+00:00"),
+        ("as_int", True),
+        ("as_float", float("inf")),
+        ("as_text", 3),
+        ("as_object", "[1, 2]"),
+        ("as_optional_int", "7"),
+    ],
+)
+def test_every_field_check_refuses_what_footback_never_writes(check: str, value: object) -> None:
+    from footback.records import fields
+
+    with pytest.raises(fields.DamagedRow):
+        getattr(fields, check)(value)
+    assert fields.as_optional_float(None) is None and fields.as_optional_text(None) is None

@@ -108,7 +108,7 @@ def test_the_ready_prompt_shows_what_is_needed_and_q_quits_without_saving(tmp_pa
     assert child.match.group(1) == "0"
     child.expect(pexpect.EOF)
     assert before.read_text() == after.read_text()
-    with open_store() as store:
+    with open_store(home) as store:
         assert recent_sessions(store) == []
 
 
@@ -142,6 +142,6 @@ def test_side_right_plays_only_the_right_side(tmp_path: Path, home: Path) -> Non
     screen.child.send("\r")
     assert screen.finish() == 0
     assert "LEFT LEG" not in screen.text and "SWITCH SIDES" not in screen.text
-    with open_store() as store:
+    with open_store(home) as store:
         (row,) = recent_sessions(store)
     assert row.detail["side"] == "right" and row.planned_seconds == 2

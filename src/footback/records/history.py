@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterable
 from datetime import date, datetime, timedelta, tzinfo
 from typing import Any
 
@@ -57,11 +56,6 @@ class SessionEntry(StrictModel):
     steps_skipped: int
     steps_total: int
     finished: bool
-
-    @property
-    def counts(self) -> bool:
-        """A session counts towards the streak when it finished or did at least one step."""
-        return self.finished or self.steps_done > 0
 
 
 class CheckEntry(StrictModel):
@@ -135,16 +129,6 @@ def check_entry(saved: SavedCheck) -> CheckEntry:
     return CheckEntry(
         created_at=saved.created_at, pair=saved.pair, verdict=saved.result.verdict, score=saved.result.score
     )
-
-
-def read_sessions(store: Store) -> list[SessionEntry]:
-    """Every readable session, oldest first (what `progress` charts)."""
-    return [session_entry(s) for s in reversed(recent_sessions(store, None))]
-
-
-def routine_days(sessions: Iterable[SessionEntry], tz: tzinfo | None) -> set[date]:
-    """The local days on which at least one routine counted."""
-    return {local_day(s.started_at, tz) for s in sessions if s.counts}
 
 
 def streak(days: set[date], today: date) -> int:

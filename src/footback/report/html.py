@@ -33,8 +33,8 @@ footer { margin-top: 5mm; border-top: 1px solid #999; padding-top: 1.5mm; font-s
 @media print {
   /* One A4 or Letter page for a typical history: small type, short citations on one line,
      the answers in two columns, the chart beside routines and shoes. */
-  @page { margin: 10mm; }
-  body { padding: 0; font-size: 7.5pt; line-height: 1.2; max-width: none; }
+  @page { margin: 8mm 10mm; }
+  body { padding: 0; font-size: 7.2pt; line-height: 1.15; max-width: none; }
   h1 { font-size: 12pt; margin-bottom: 1mm; } h2 { font-size: 9.5pt; margin: 2mm 0 1mm; }
   h3 { font-size: 8pt; margin: 1.5mm 0 0.5mm; }
   p { margin: 0.5mm 0; } .notdx { padding: 1mm 2mm; margin: 1.5mm 0; }
@@ -165,7 +165,8 @@ def render_html(report: Report) -> str:
     else:
         result = latest.result
         body.append(f"<h2>{e(h.assessment)} ({latest.created_at:%Y-%m-%d})</h2>")
-        body.append(f"<h3>{e(h.red_flags)}</h3>")
+        # Warning signs beside the three scores: one page needs the space.
+        body.append(f'<div class="cols"><div><h3>{e(h.red_flags)}</h3>')
         if result.red_flags:
             body.append(f'<p class="urgent">{e(t.urgent)}</p><ul>')
             body += [
@@ -175,13 +176,13 @@ def render_html(report: Report) -> str:
             body.append("</ul>")
         else:
             body.append(f"<p>{e(t.no_red_flags)}</p>")
-        body.append(f"<h3>{e(h.scores)}</h3>")
+        body.append(f"</div><div><h3>{e(h.scores)}</h3>")
         if result.needs_clinician:
-            body.append(f"<p>{e(t.not_scored)}</p>")
+            body.append(f"<p>{e(t.not_scored)}</p></div></div>")
         else:
             rows = [[e(name), e(score.score), e(score.level)] for name, score in result.scores.named()]
             body.append(_table([("score", False), ("value /100", True), ("level", False)], rows))
-            body.append(f'<p class="src">{e(t.scores_note)}</p>')
+            body.append(f'<p class="src">{e(t.scores_note)}</p></div></div>')
             factor_rows = [
                 [
                     e(name),
