@@ -67,6 +67,11 @@ def usage_line(exc: Any) -> str:
     return f"{message.rstrip('.')} (see: {where} --help)"
 
 
+# Set when stdin was closed at start (`<&-`) and stands in as an empty stream: the context reads it
+# so that guided commands refuse at once instead of printing a question nobody can answer.
+stdin_was_closed = False
+
+
 def prepare_streams() -> str | None:
     """Make the standard streams safe to use; returns why the command cannot run, if it cannot.
 
@@ -80,7 +85,9 @@ def prepare_streams() -> str | None:
     from footback.core.text import ascii_standins
 
     codecs.register_error("footback-ascii", ascii_standins)
+    global stdin_was_closed
     if sys.stdin is None:
+        stdin_was_closed = True
         sys.stdin = open(os.devnull, encoding="utf-8")  # noqa: SIM115 - lives as long as the process
     if sys.stderr is None:
         sys.stderr = open(os.devnull, "w", encoding="utf-8")  # noqa: SIM115

@@ -18,6 +18,7 @@ from typing import TYPE_CHECKING, TextIO
 
 import typer
 
+from footback.cli import boundary
 from footback.core.paths import HOME_ENV
 from footback.core.runtime import Clock, SystemClock
 
@@ -75,6 +76,8 @@ class AppContext:
     no_color_env: bool = False
     clock: Clock = field(default_factory=SystemClock)
     stdin_tty: bool = False
+    # Standard input was closed (`<&-`): there is nothing to ask questions on.
+    stdin_closed: bool = False
     stdout_tty: bool = False
     # The terminal's width when known; None lets rich ask the terminal (COLUMNS included).
     width: int | None = None
@@ -91,6 +94,7 @@ class AppContext:
             config_path=config_path_from(environ),
             no_color_env=bool(environ.get("NO_COLOR")),
             stdin_tty=_isatty(sys.stdin),
+            stdin_closed=boundary.stdin_was_closed or sys.stdin is None,
             stdout_tty=_isatty(sys.stdout),
         )
 

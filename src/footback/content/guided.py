@@ -36,6 +36,7 @@ def complete_answers(
     *,
     answers_path: Path | None,
     stdin_tty: bool,
+    stdin_closed: bool,
     console: Callable[[], Console],
     what: str,
     stop_before: StopCheck | None = None,
@@ -48,6 +49,13 @@ def complete_answers(
     if answers_path is not None and not stdin_tty:
         raise MissingAnswersError(
             f"{answers_path}: missing answers and no terminal to ask on: {', '.join(missing)}"
+        )
+    if stdin_closed:
+        where = (
+            f"{answers_path}: missing answers" if answers_path is not None else f"{what}: questions to ask"
+        )
+        raise MissingAnswersError(
+            f"{where}, and standard input is closed; give an answers file (--answers) or use a terminal"
         )
     from rich.text import Text
 

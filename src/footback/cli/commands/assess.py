@@ -78,6 +78,7 @@ def assess(
                 [] if service.stops_early(content, given, seen) else missing_ids(qset.questions, given),
                 answers_path=answers,
                 stdin_tty=app.stdin_tty,
+                stdin_closed=app.stdin_closed,
                 # Questions go to the terminal (stderr), so `footback assess > result.txt` still asks them.
                 console=lambda: app.console(no_color=no_color, stderr=True),
                 what="the assessment",

@@ -105,6 +105,7 @@ def shoes_check(
             missing_ids(qset.questions, given),
             answers_path=answers,
             stdin_tty=app.stdin_tty,
+            stdin_closed=app.stdin_closed,
             console=lambda: out,
             what="the shoe check",
             on_answer=seen,
