@@ -5,6 +5,7 @@ from __future__ import annotations
 from collections.abc import Mapping
 from functools import cache
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from footback.content.loader import ContentProblems, Sources, sources
 from footback.content.questions import Question, When, when_holds
@@ -12,6 +13,9 @@ from footback.content.questions import Value as Value
 from footback.content.rules import QuestionSet, Rule
 from footback.core.errors import ContentError
 from footback.core.models import Level, ScoreName, StrictModel
+
+if TYPE_CHECKING:
+    from footback.assess.model import StartBack
 from footback.core.safety import Severity, SignRule
 
 QUESTIONS, SCORING, ADVICE, SAFETY = (
@@ -131,6 +135,7 @@ class StartBackSpec(StrictModel):
     source: str
     # Keele's copyright and funding statement, shown wherever the grouping is.
     notice: str
+    short_notice: str
     summary: str
     low_max_total: int
     high_min_psychosocial: int
@@ -303,3 +308,15 @@ def load_assess_content(root: Path | None = None) -> AssessContent:
     found.add(_cross_check(content, src))
     found.raise_if_any()
     return content
+
+
+def keele_notice(grouping: StartBack, *, short: bool = False) -> str:
+    """Keele's copyright and funding statement for a shown grouping (the short form for the summary).
+
+    A result stored before footback kept the statement gets today's wording: Keele asks for it
+    wherever the grouping is shown, old results included.
+    """
+    spec = load_assess_content().scoring.startback
+    if short:
+        return grouping.short_notice or spec.short_notice
+    return grouping.notice or spec.notice
