@@ -76,6 +76,10 @@ class ReportText(StrictModel):
     chart_no_pain: str
     chart_summary: str
     chart_empty: str
+    # A quick re-check (`assess --quick`): named in the heading, explained once, listed by date.
+    quick: str
+    quick_note: str
+    quick_dates: str
     headings: Headings
 
 
