@@ -70,8 +70,9 @@ class StartBack(StrictModel):
     group: Group
     # The group in words ("... risk of the pain becoming long-lasting and disabling").
     summary: str | None = None
-    # Keele's copyright and funding statement, shown wherever the grouping is.
+    # Keele's copyright and funding statement, shown wherever the grouping is (see keele_notice).
     notice: str | None = None
+    short_notice: str | None = None
 
     @model_validator(mode="before")
     @classmethod
@@ -120,6 +121,9 @@ class AssessmentResult(StrictModel):
     # Set when the person is under the age footback is made for.
     adult_notice: str | None = None
     disclaimer: str
+    # `assess --quick`: only the warning signs, pain and STarT Back items were asked again; the
+    # other answers were carried from the last full assessment.
+    quick: bool = False
 
     @model_validator(mode="before")
     @classmethod

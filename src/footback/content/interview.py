@@ -7,11 +7,21 @@ skips an optional question.
 
 from __future__ import annotations
 
-from collections.abc import Callable, Mapping, Sequence
+from collections.abc import Callable, Iterable, Mapping, Sequence
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
-from footback.content.questions import Answers, InvalidAnswer, OutOfRange, Question, applies, parse_typed
+from footback.content.questions import (
+    Answers,
+    InvalidAnswer,
+    OutOfRange,
+    Question,
+    Value,
+    applies,
+    parse_typed,
+    shown_value,
+    typed_text,
+)
 from footback.core.text import plural
 from footback.core.units import is_amount_unit
 
@@ -23,6 +33,9 @@ Ask = Callable[[str], str]
 StopCheck = Callable[[Question, Answers], str | None]
 # Told what was typed for each accepted answer (shoes-check keeps the distance unit from it).
 AnswerHook = Callable[[Question, str], None]
+# Told the answers so far and the skipped questions after every change: an answer, a skip, or
+# an undo with `b` (assess keeps them so a stopped interview can continue where it was).
+ProgressHook = Callable[[Answers, frozenset[str]], None]
 
 BACK = "b"
 HELP = "?"
@@ -55,7 +68,7 @@ def _choices_line(question: Question) -> str:
     return f"  ({question.allowed()}{unit}{skip})"
 
 
-def _show_question(console: Console, question: Question, progress: str) -> None:
+def _show_question(console: Console, question: Question, progress: str, default: Value | None) -> None:
     from rich.text import Text
 
     console.print()
@@ -67,6 +80,8 @@ def _show_question(console: Console, question: Question, progress: str) -> None:
     console.print(Text(text, style="bold"))
     console.print(Text(f"  Why: {question.why}", style="dim"))
     console.print(Text(_choices_line(question)))
+    if default is not None:
+        console.print(Text(f"  Enter keeps: {shown_value(question, default)}"))
     hint = "  ? more help, b back" if question.help else "  b back"
     console.print(Text(hint, style="dim"))
 
@@ -105,13 +120,27 @@ def run_interview(
     parts: Mapping[str, PartIntro],
     stop_before: StopCheck | None = None,
     on_answer: AnswerHook | None = None,
+    defaults: Mapping[str, Value] | None = None,
+    label: str | None = None,
+    on_progress: ProgressHook | None = None,
+    skipped: Iterable[str] = (),
 ) -> Answers:
-    """Ask every applicable, unanswered question in order; returns the completed answers."""
+    """Ask every applicable, unanswered question in order; returns the completed answers.
+
+    A question with an answer in `defaults` shows it, and Enter keeps it. Questions of a part
+    not in `parts` get no part heading and are counted under `label` (or their part's id).
+    `skipped` optional questions (from an earlier, stopped run) are not asked again.
+    """
     from rich.text import Text
 
     answers = dict(answers)
     asked: list[str] = []  # ids answered here, in order, so `b` can undo them
-    skipped: set[str] = set()
+    skipped = set(skipped)
+
+    def changed() -> None:
+        if on_progress is not None:
+            on_progress(dict(answers), frozenset(skipped))
+
     shown_parts: set[str] = set()
     total = still_to_ask(questions, answers, skipped)
     if total:
@@ -124,6 +153,7 @@ def run_interview(
         previous = asked.pop()
         answers.pop(previous, None)
         skipped.discard(previous)
+        changed()  # an undone answer must not come back when a stopped interview continues
         return True
 
     while True:
@@ -152,8 +182,9 @@ def run_interview(
             console.print(Text(part.intro))
         number = len(asked) + 1
         about = len(asked) + still_to_ask(questions, answers, skipped)
-        title = parts[question.part].title if question.part in parts else question.part
-        _show_question(console, question, f"{title} · question {number} of about {about}")
+        title = parts[question.part].title if question.part in parts else label or question.part
+        default = (defaults or {}).get(question.id)
+        _show_question(console, question, f"{title} · question {number} of about {about}", default)
         while True:
             raw = _ask(ask, console).strip()
             if raw == HELP:
@@ -163,9 +194,12 @@ def run_interview(
                 if go_back():
                     break
                 continue
+            if raw == "" and default is not None:
+                raw = typed_text(question, default)
             if raw == "" and question.optional:
                 skipped.add(question.id)
                 asked.append(question.id)
+                changed()
                 break
             try:
                 answers[question.id] = parse_typed(question, raw)
@@ -178,4 +212,5 @@ def run_interview(
             if on_answer is not None:
                 on_answer(question, raw)
             asked.append(question.id)
+            changed()
             break
