@@ -31,7 +31,6 @@ def assess(
         bool, typer.Option("--last", help="Show the last saved result again (with --json: as JSON).")
     ] = False,
 ) -> None:
-    """Screen for warning signs, then score foot risk, back risk and the feet-to-back link."""
     with command_boundary():
         from footback.assess import service
         from footback.cli.console import say_where, show_long, where_line

@@ -22,7 +22,6 @@ def history(
     as_json: Annotated[bool, typer.Option("--json", help="Print everything as JSON.")] = False,
     no_color: NoColorOption = False,
 ) -> None:
-    """Show saved assessments, stretch sessions and shoe checks, with score trends and your streak."""
     with command_boundary():
         app = app_context(ctx)
         run_history(app, since=since, as_json=as_json, no_color=app.colour_off(no_color))

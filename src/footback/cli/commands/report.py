@@ -38,7 +38,6 @@ def report(
     ] = None,
     output: OutputOption = None,
 ) -> None:
-    """Make a one-page summary for a clinician: answers, factors, warning signs, trends, routines, shoes."""
     with command_boundary():
         chosen = format_for_output(fmt.value if fmt else None, output, EXTENSIONS, ReportFormat.md.value)
         app = app_context(ctx)

@@ -42,7 +42,6 @@ def stretch(
     seen_clinician: SeenClinicianOption = False,
     no_color: NoColorOption = False,
 ) -> None:
-    """Play a timed stretching routine: space pauses, n skips, p goes back, q stops."""
     with command_boundary():
         import os
 
