@@ -13,7 +13,7 @@ from typer.testing import CliRunner
 
 from footback.cli.app import app
 from footback.core.paths import db_path
-from footback.records.transfer import DAMAGED, TABLES
+from footback.records.transfer.layout import DAMAGED, TABLES
 from tests.support.history_seed import seed_full
 
 runner = CliRunner()

@@ -14,7 +14,7 @@ from typer.testing import CliRunner
 from footback.cli.app import app
 from footback.core.errors import BadInputError
 from footback.core.paths import db_path
-from footback.records.transfer import CHUNK, ExportReader
+from footback.records.transfer.reader import CHUNK, ExportReader
 
 runner = CliRunner()
 HEAD = '{"format": "footback-export", "version": 1, "schema": 3'

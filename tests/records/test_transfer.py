@@ -16,7 +16,7 @@ from typer.testing import CliRunner
 from footback.cli.app import app
 from footback.core.paths import db_path, plan_path
 from footback.records.db import open_store
-from footback.records.transfer import TABLES
+from footback.records.transfer.layout import TABLES
 from tests.support.history_seed import add_session, at, seed_full
 
 runner = CliRunner()

@@ -9,7 +9,7 @@ import pytest
 
 from footback.records.db import open_store
 from footback.records.import_rules import RULES
-from footback.records.transfer import TIME_COLUMN, UID_TABLES, VERSIONS, schema
+from footback.records.transfer.layout import TIME_COLUMN, UID_TABLES, VERSIONS, schema
 
 
 @pytest.mark.parametrize("table", sorted({t for tables in VERSIONS.values() for t in tables}))

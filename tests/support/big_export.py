@@ -7,7 +7,7 @@ from datetime import datetime, timedelta
 from pathlib import Path
 from typing import Any
 
-from footback.records.transfer import TABLES, TIME_COLUMNS
+from footback.records.transfer.layout import TABLES, TIME_COLUMNS
 
 # Runs footback and, at exit, writes the process's own peak resident memory (VmHWM, KiB) to the
 # file named by PEAK_FILE. ru_maxrss from wait4 cannot be used: Linux carries the parent's

@@ -51,7 +51,8 @@ def _record_uids(conn: sqlite3.Connection) -> None:
     records get a random uid from the trigger; import then skips a record whose uid is stored with
     `INSERT ... ON CONFLICT DO NOTHING` instead of reading every stored row back.
     """
-    from footback.records.transfer import UID_TABLES, backfill_uids
+    from footback.records.transfer.layout import UID_TABLES
+    from footback.records.transfer.uids import backfill_uids
 
     for table in UID_TABLES:
         backfill_uids(conn, table)
@@ -64,7 +65,7 @@ def _record_uids(conn: sqlite3.Connection) -> None:
 
 def _daily_uids(conn: sqlite3.Connection) -> None:
     """Migration 32: check-ins and plan changes get uids like every other exported record kind."""
-    from footback.records.transfer import backfill_uids
+    from footback.records.transfer.uids import backfill_uids
 
     for table in ("checkins", "plan_changes"):
         backfill_uids(conn, table)

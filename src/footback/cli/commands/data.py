@@ -57,7 +57,7 @@ def import_(
 
 
 def run_export(folder: Path, *, fmt: str, output: Path | None) -> None:
-    from footback.records.transfer import export_all
+    from footback.records.transfer.export import export_all
 
     counts = export_all(folder, fmt, output)
     if output is None or str(output) == "-":
@@ -70,7 +70,7 @@ def run_export(folder: Path, *, fmt: str, output: Path | None) -> None:
 
 
 def run_import(folder: Path, file: Path) -> None:
-    from footback.records.transfer import import_into_store, restore_plan
+    from footback.records.transfer.importer import import_into_store, restore_plan
 
     counts, where = import_into_store(file, folder)
     plan = restore_plan(folder, counts.plan_text if isinstance(counts.plan_text, str) else None)

@@ -23,7 +23,7 @@ def forget(
 def run_forget(app: AppContext, *, yes: bool) -> None:
     """Delete the store, its journals and the plan; refuses without a yes it can trust."""
     from footback.core.errors import BadInputError
-    from footback.records.transfer import forget_all, stored
+    from footback.records.transfer.forget import forget_all, stored
 
     folder = app.data_dir
     files, counts = stored(folder)

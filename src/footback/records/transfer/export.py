@@ -1,0 +1,181 @@
+"""`footback export`: the store as JSON or CSV, written record by record."""
+
+from __future__ import annotations
+
+import contextlib
+import csv
+import json
+import math
+import sqlite3
+import textwrap
+from collections.abc import Iterator
+from dataclasses import dataclass, field
+from datetime import datetime
+from pathlib import Path
+from typing import Any, TextIO
+
+from footback.core.errors import StoreError
+from footback.core.paths import plan_path
+from footback.core.text import UNSAFE, csv_cell, safe_json
+from footback.records.db import SCHEMA_VERSION, Store
+from footback.records.transfer.layout import (
+    DAMAGED,
+    EXPORT_VERSION,
+    FORMAT,
+    JSON_COLUMNS,
+    ORDER_TIEBREAK,
+    TABLES,
+    TIME_COLUMN,
+    TIME_COLUMNS,
+    Column,
+    Row,
+    no_constant,
+    schema,
+)
+
+
+def _surrogate_text(data: bytes) -> str:
+    # Text that is not UTF-8 (written by another tool) is carried through, not a crash.
+    return data.decode("utf-8", "surrogateescape")
+
+
+def _stored_rows(store: Store, table: str) -> Iterator[tuple[Any, ...]]:
+    """A table's rows straight from SQLite, one at a time, in export order."""
+    names = ", ".join(c.name for c in schema()[table])
+    tiebreak = ORDER_TIEBREAK.get(table, "id")
+    sql = f"SELECT {names} FROM {table} ORDER BY {TIME_COLUMN[table]}, {tiebreak}"
+    previous = store.conn.text_factory
+    store.conn.text_factory = _surrogate_text
+    try:
+        yield from store.conn.execute(sql)
+    except sqlite3.Error as exc:
+        raise StoreError(f"cannot read {store.path}: {exc}") from None
+    finally:
+        store.conn.text_factory = previous
+
+
+def _export_value(column: Column, value: Any) -> tuple[Any, str]:
+    """The value as exported, and why it is damaged ('' when it is not)."""
+    if isinstance(value, bytes):
+        return value.hex(), "binary data (written as hex)"
+    if value is None:
+        return None, "missing" if column.required else ""
+    if isinstance(value, float) and not math.isfinite(value):
+        return str(value), "not a finite number"
+    if isinstance(value, str) and UNSAFE.search(value) and any("\udc80" <= ch <= "\udcff" for ch in value):
+        return value, "not valid UTF-8"
+    if column.name in JSON_COLUMNS:
+        try:
+            return json.loads(value, parse_constant=no_constant), ""
+        except (ValueError, TypeError, RecursionError):
+            return value, "not valid JSON"
+    ok = {
+        "TEXT": isinstance(value, str),
+        "INTEGER": isinstance(value, int),
+        "REAL": isinstance(value, int | float),
+    }.get(column.kind, True)
+    if not ok:
+        return value, f"not {column.kind.lower()}"
+    if column.name in TIME_COLUMNS:
+        try:
+            datetime.fromisoformat(value)
+        except ValueError:
+            return value, "not a date and time"
+    return value, ""
+
+
+def exported_row(table: str, values: tuple[Any, ...]) -> Row:
+    """A stored row as an export record; a damaged one is carried through, marked, never dropped."""
+    row: Row = {}
+    damaged: list[str] = []
+    for column, value in zip(schema()[table], values, strict=True):
+        row[column.name], problem = _export_value(column, value)
+        if problem:
+            damaged.append(f"{column.name}: {problem}")
+    if damaged:
+        row[DAMAGED] = "; ".join(damaged)
+    return row
+
+
+def export_records(store: Store | None, table: str) -> Iterator[Row]:
+    if store is not None:
+        for values in _stored_rows(store, table):
+            yield exported_row(table, values)
+
+
+@dataclass
+class ExportCounts:
+    records: dict[str, int] = field(default_factory=lambda: dict.fromkeys(TABLES, 0))
+    damaged: int = 0
+
+
+def _dump(value: Any, ascii_only: bool = False) -> str:
+    return safe_json(json.dumps(value, indent=2, ensure_ascii=ascii_only))
+
+
+def write_json(store: Store | None, plan_text: str | None, out: TextIO) -> ExportCounts:
+    """The JSON export, written record by record (memory does not grow with the store).
+
+    The layout is exactly what `json.dumps(document, indent=2)` gives, so older exports and new
+    ones read the same.
+    """
+    counts = ExportCounts()
+    # A stream that is not UTF-8 (PYTHONIOENCODING=ascii) gets \u escapes: the same data, still JSON.
+    ascii_only = not (getattr(out, "encoding", None) or "utf-8").lower().startswith("utf")
+    out.write("{\n")
+    out.write(
+        f'  "format": {_dump(FORMAT)},\n  "version": {EXPORT_VERSION},\n  "schema": {SCHEMA_VERSION},\n'
+    )
+    for table in TABLES:
+        out.write(f'  "{table}": ')
+        for row in export_records(store, table):
+            out.write("[\n" if counts.records[table] == 0 else ",\n")
+            out.write(textwrap.indent(_dump(row, ascii_only), "    "))
+            counts.records[table] += 1
+            counts.damaged += DAMAGED in row
+        out.write("[],\n" if counts.records[table] == 0 else "\n  ],\n")
+    out.write(f'  "plan": {_dump(plan_text, ascii_only)}\n}}\n')
+    return counts
+
+
+def export_all(folder: Path, fmt: str, output: Path | None) -> ExportCounts:
+    """`footback export`: the store (if any) and the plan, as JSON or CSV, to stdout or `output`."""
+    from footback.core.files import output_stream
+    from footback.records.db import open_existing_store
+
+    plan_file = plan_path(folder)
+    plan_text = plan_file.read_text(encoding="utf-8") if plan_file.is_file() else None
+    store = open_existing_store(folder)
+    with contextlib.ExitStack() as stack:
+        if store is not None:
+            stack.enter_context(store)
+        out = stack.enter_context(output_stream(output, folder))
+        return write_json(store, plan_text, out) if fmt == "json" else write_csv(store, out)
+
+
+def write_csv(store: Store | None, out: TextIO) -> ExportCounts:
+    """One CSV for spreadsheets: a `table` column, every column of every table, then `damaged`.
+
+    Cells are spreadsheet-safe (a leading `'` before `=`, `+`, `-`, `@`, tab or CR, as OWASP
+    recommends) and carry no control characters.
+    """
+    header: dict[str, None] = {"table": None}
+    for table in TABLES:
+        for column in schema()[table]:
+            header.setdefault(column.name, None)
+    header[DAMAGED] = None
+    counts = ExportCounts()
+    writer = csv.DictWriter(out, fieldnames=list(header), lineterminator="\r\n")
+    writer.writeheader()
+    for table in TABLES:
+        for row in export_records(store, table):
+            flat = {
+                key: json.dumps(value, sort_keys=True, ensure_ascii=False)
+                if key in JSON_COLUMNS and DAMAGED not in row
+                else value
+                for key, value in row.items()
+            }
+            writer.writerow({key: csv_cell(value) for key, value in {"table": table, **flat}.items()})
+            counts.records[table] += 1
+            counts.damaged += DAMAGED in row
+    return counts

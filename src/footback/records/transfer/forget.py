@@ -1,0 +1,61 @@
+"""`footback forget`: the files footback keeps, counted, then deleted."""
+
+from __future__ import annotations
+
+import contextlib
+from collections.abc import Iterable
+from pathlib import Path
+
+from footback.core.errors import FootbackError
+from footback.core.paths import db_path, plan_path
+from footback.records.db import Store
+from footback.records.transfer.layout import TABLES
+
+STORE_SUFFIXES = ("", "-wal", "-shm", "-journal")
+
+
+def stored_files(folder: Path) -> list[Path]:
+    """Every file footback keeps in the data folder (the store, its journals, the plan)."""
+    base = db_path(folder)
+    candidates = [base.with_name(base.name + suffix) for suffix in STORE_SUFFIXES]
+    candidates.append(plan_path(folder))
+    return [path for path in candidates if path.exists()]
+
+
+def stored(folder: Path) -> tuple[list[Path], dict[str, int]]:
+    """What `forget` would delete: the files, and the records in the store by kind.
+
+    Opening proves the file is footback's: a foreign file at that path is never counted or deleted.
+    """
+    from footback.records.db import open_existing_store
+
+    store = open_existing_store(folder)
+    counts: dict[str, int] = {}
+    if store is not None:
+        with store:
+            counts = count_records(store)
+    return stored_files(folder), counts
+
+
+def forget_all(folder: Path, files: Iterable[Path]) -> list[Path]:
+    """Delete the files, then the folder if nothing else is left in it."""
+    gone = forget_files(files)
+    with contextlib.suppress(OSError):
+        folder.rmdir()  # only when empty: files someone else put there stay
+    return gone
+
+
+def count_records(store: Store) -> dict[str, int]:
+    return {table: int(store.query(f"SELECT count(*) FROM {table}")[0][0]) for table in TABLES}
+
+
+def forget_files(files: Iterable[Path]) -> list[Path]:
+    """Delete the given files in order (the store first); stops at the first that will not go."""
+    gone: list[Path] = []
+    for path in files:
+        try:
+            path.unlink(missing_ok=True)
+        except OSError as exc:
+            raise FootbackError(f"cannot delete {path}: {exc.strerror}") from None
+        gone.append(path)
+    return gone

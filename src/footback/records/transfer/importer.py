@@ -1,0 +1,287 @@
+"""`footback import`: add an export's records not already stored, all of them or none."""
+
+from __future__ import annotations
+
+import contextlib
+import json
+import os
+import sqlite3
+import tomllib
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any, TextIO
+
+from footback.core.errors import BadInputError
+from footback.core.files import write_private
+from footback.core.paths import db_path, plan_path
+from footback.core.text import excerpt
+from footback.records.db import SCHEMA_VERSION, Store
+from footback.records.import_rules import check_record
+from footback.records.transfer.forget import STORE_SUFFIXES
+from footback.records.transfer.layout import (
+    DAMAGED,
+    FORMAT,
+    HEADER,
+    JSON_COLUMNS,
+    TABLES,
+    VERSIONS,
+    Row,
+    complete,
+    content_uid,
+    schema,
+)
+from footback.records.transfer.reader import ExportReader, Readable
+
+# Far above what a person produces (100 years of daily records is about 100 MB); refuses /dev/zero.
+MAX_IMPORT_BYTES = 2_000_000_000
+
+
+@dataclass
+class ImportCounts:
+    added: dict[str, int] = field(default_factory=lambda: dict.fromkeys(TABLES, 0))
+    present: dict[str, int] = field(default_factory=lambda: dict.fromkeys(TABLES, 0))
+    updated: dict[str, int] = field(default_factory=lambda: dict.fromkeys(TABLES, 0))
+    damaged: int = 0  # records the export marked damaged: left in the file, not imported
+    plan: str = "none"  # none, restored, kept
+    plan_text: str | None = None
+
+    @property
+    def total_added(self) -> int:
+        return sum(self.added.values())
+
+
+def check_header(header: dict[str, Any], where: str) -> tuple[str, ...]:
+    """The record kinds this export carries; refuses what is not a footback export this one reads."""
+    if header.get("format") != FORMAT:
+        raise BadInputError(f"{where}: not a footback export (made by `footback export --format json`)")
+    version = header.get("version")
+    if not isinstance(version, int) or isinstance(version, bool) or version not in VERSIONS:
+        raise BadInputError(f"{where}: export version {excerpt(version)} is not one this footback reads")
+    made_by = header.get("schema")
+    if not isinstance(made_by, int) or made_by > SCHEMA_VERSION:
+        raise BadInputError(
+            f"{where}: made by a newer footback (schema {excerpt(made_by)}); upgrade footback"
+        )
+    return VERSIONS[version]
+
+
+def _check_shape(row: object, table: str, where: str) -> Row:
+    if not isinstance(row, dict):
+        raise BadInputError(f"{where}: must be an object")
+    columns = {c.name: c for c in schema()[table]}
+    extra = set(row) - set(columns)
+    if extra:
+        raise BadInputError(f"{where}: unknown field {excerpt(sorted(extra)[0])}")
+    for column in columns.values():
+        value = row.get(column.name)
+        if value is None:
+            if (column.required and column.name in row) or (column.required and column.default is None):
+                raise BadInputError(f"{where}: {column.name}: is missing")
+            continue
+        if column.name in JSON_COLUMNS:
+            if not isinstance(value, dict | list):
+                raise BadInputError(f"{where}: {column.name}: must be a JSON object")
+            continue
+        ok = {
+            "TEXT": isinstance(value, str),
+            "INTEGER": isinstance(value, int) and not isinstance(value, bool),
+            "REAL": isinstance(value, int | float) and not isinstance(value, bool),
+        }.get(column.kind, True)
+        if not ok:
+            raise BadInputError(f"{where}: {column.name}: {excerpt(value)} is not {column.kind.lower()}")
+    return row
+
+
+def _check_plan(plan: object, where: str) -> str | None:
+    from footback.stretch.routine_file import parse_routine_file
+
+    if plan is None:
+        return None
+    if not isinstance(plan, str):
+        raise BadInputError(f"{where}: plan: must be the plan's TOML text or null")
+    try:
+        parse_routine_file(tomllib.loads(plan), f"{where}: plan")
+    except tomllib.TOMLDecodeError as exc:
+        raise BadInputError(f"{where}: plan: invalid TOML: {exc}") from None
+    return plan
+
+
+def _stored(row: Row) -> list[Any]:
+    # Key order is kept as exported, so a restored store exports the very same file.
+    return [
+        json.dumps(v, ensure_ascii=False) if k in JSON_COLUMNS and v is not None else v
+        for k, v in row.items()
+    ]
+
+
+class _Importer:
+    """Adds one export's records inside one transaction; duplicates are found by SQL keys."""
+
+    def __init__(self, conn: sqlite3.Connection, counts: ImportCounts) -> None:
+        self.conn = conn
+        self.counts = counts
+        # Pair names by their case-folded form: 'Trail' and 'trail' would be one pair to a person.
+        self.pairs = {name.casefold(): name for (name,) in conn.execute("SELECT name FROM shoe_pairs")}
+        self.pairs_in_file: set[str] = set()
+
+    def add(self, table: str, raw: Row, where: str) -> None:
+        check_record(table, raw, where)
+        row = complete(table, raw)
+        if table == "shoe_pairs":
+            self._pair(row, where)
+            return
+        if row.get("uid") is None:
+            row["uid"] = content_uid(row)
+        names = ", ".join(row)
+        marks = ", ".join("?" for _ in row)
+        cursor = self.conn.execute(
+            f"INSERT INTO {table} ({names}) VALUES ({marks}) ON CONFLICT DO NOTHING", _stored(row)
+        )
+        if cursor.rowcount == 1:
+            self.counts.added[table] += 1
+        else:
+            self.counts.present[table] += 1
+
+    def _pair(self, row: Row, where: str) -> None:
+        """A pair is known by its name; the more recently updated copy wins."""
+        name = row["name"]
+        if name in self.pairs_in_file:
+            raise BadInputError(f"{where}: name: the export lists the pair {excerpt(name)} twice")
+        self.pairs_in_file.add(name)
+        known = self.pairs.get(name.casefold())
+        if known is not None and known != name:
+            raise BadInputError(
+                f"{where}: name: {excerpt(name)} differs only in case from the pair {excerpt(known)}"
+            )
+        self.pairs[name.casefold()] = name
+        if known is None:
+            names = ", ".join(row)
+            marks = ", ".join("?" for _ in row)
+            self.conn.execute(f"INSERT INTO shoe_pairs ({names}) VALUES ({marks})", _stored(row))
+            self.counts.added["shoe_pairs"] += 1
+            return
+        sets = ", ".join(f"{k} = ?" for k in row if k != "name")
+        values = [v for k, v in row.items() if k != "name"]
+        cursor = self.conn.execute(
+            f"UPDATE shoe_pairs SET {sets} WHERE name = ? AND updated_at < ?",
+            [*values, name, row["updated_at"]],
+        )
+        if cursor.rowcount:
+            self.counts.updated["shoe_pairs"] += 1
+        else:
+            self.counts.present["shoe_pairs"] += 1
+
+    def finish(self, where: str) -> None:
+        orphan = self.conn.execute(
+            "SELECT pair FROM shoe_checks WHERE pair IS NOT NULL"
+            " AND pair NOT IN (SELECT name FROM shoe_pairs) LIMIT 1"
+        ).fetchone()
+        if orphan is not None:
+            raise BadInputError(
+                f"{where}: shoe_checks: pair {excerpt(orphan[0])} is not in the export or the store"
+            )
+
+
+def import_stream(store: Store, fh: Readable, where: str) -> ImportCounts:
+    """Add every record of an export not already stored, in one transaction: all of it or none.
+
+    The file is read record by record and each is checked with the rules of the command that
+    saves it (records/import_rules.py) before it is inserted; a record already stored is skipped
+    by its unique key (`INSERT ... ON CONFLICT DO NOTHING`), so memory stays flat at any size.
+    """
+    counts = ImportCounts()
+    reader = ExportReader(fh, where)
+    header: dict[str, Any] = {}
+    tables: tuple[str, ...] | None = None
+    seen: set[str] = set()
+    with store.transaction() as conn:
+        conn.execute("PRAGMA defer_foreign_keys = ON")  # a check may come before its pair
+        importer = _Importer(conn, counts)
+        for key, _ in reader.entries():
+            if key in seen:
+                raise BadInputError(f"{where}: the field {excerpt(key)} appears twice")
+            seen.add(key)
+            if key in HEADER:
+                header[key] = reader.value()
+                if len(header) == len(HEADER):
+                    tables = check_header(header, where)
+            elif key == "plan":
+                counts.plan_text = _check_plan(reader.value(), where)
+            elif tables is None:
+                # footback writes format, version and schema first: the records must follow them.
+                check_header(header, where)
+                raise BadInputError(f"{where}: format, version and schema must come before the records")
+            elif key in tables:
+                for index, raw in enumerate(reader.records()):
+                    if isinstance(raw, dict) and DAMAGED in raw:
+                        counts.damaged += 1  # kept in the file as it was; nothing to restore
+                        continue
+                    spot = f"{where}: {key}[{index}]"
+                    importer.add(key, _check_shape(raw, key, spot), spot)
+            else:
+                raise BadInputError(f"{where}: unknown field {excerpt(key)}")
+        if tables is None:
+            check_header(header, where)
+        importer.finish(where)
+    return counts
+
+
+def import_file(store: Store, path: Path) -> ImportCounts:
+    """Import a JSON export file (see `import_stream`); every problem is one line naming the file."""
+    try:
+        fh = path.open("r", encoding="utf-8", newline="")
+    except FileNotFoundError:
+        raise BadInputError(f"{path}: no such file") from None
+    except IsADirectoryError:
+        raise BadInputError(f"{path}: is a folder, not an export file") from None
+    except OSError as exc:
+        raise BadInputError(f"{path}: cannot read: {exc.strerror}") from None
+    with fh:
+        return import_stream(store, _Capped(fh, MAX_IMPORT_BYTES, path), str(path))
+
+
+def import_into_store(path: Path, folder: Path) -> tuple[ImportCounts, Path]:
+    """Import into the store (opened or created); a refused import leaves no new store behind."""
+    from footback.records.db import open_store
+
+    home = folder
+    store_file = db_path(home)
+    had_folder, had_store = home.exists(), os.path.lexists(store_file)
+    try:
+        with open_store(home) as store:
+            return import_file(store, path), store.path
+    except BaseException:
+        if not had_store:
+            for suffix in STORE_SUFFIXES:
+                with contextlib.suppress(OSError):
+                    store_file.with_name(store_file.name + suffix).unlink()
+        if not had_folder:
+            with contextlib.suppress(OSError):
+                home.rmdir()
+        raise
+
+
+class _Capped:
+    """A text stream that refuses to go past `limit` characters (a FIFO or /dev/zero never ends)."""
+
+    def __init__(self, fh: TextIO, limit: int, path: Path) -> None:
+        self.fh, self.limit, self.path, self.read_so_far = fh, limit, path, 0
+
+    def read(self, size: int) -> str:
+        chunk = self.fh.read(size)
+        self.read_so_far += len(chunk)
+        if self.read_so_far > self.limit:
+            raise BadInputError(f"{self.path}: file is larger than {self.limit} bytes")
+        return chunk
+
+
+def restore_plan(folder: Path, plan_text: str | None) -> str | None:
+    """The import's policy for the export's plan: restored when there is none, the current one
+    kept when it differs. Returns "restored", "kept", or None (no plan, or the same one)."""
+    if plan_text is None:
+        return None
+    target = plan_path(folder)
+    if not target.exists():
+        write_private(target, plan_text)
+        return "restored"
+    return "kept" if target.read_text(encoding="utf-8") != plan_text else None
