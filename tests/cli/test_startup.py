@@ -106,3 +106,13 @@ def test_shell_completion_builds_every_command(home: Path) -> None:
         env=env,
     )
     assert "--preview" in out.stdout
+
+
+def test_a_commands_one_line_help_is_defined_once_in_the_table() -> None:
+    # typer prefers the table's help to a docstring: a docstring on the function would be dead text.
+    import importlib
+
+    for name, entry in COMMANDS.items():
+        function = getattr(importlib.import_module(f"footback.cli.commands.{entry.module}"), entry.function)
+        assert function.__doc__ is None, f"{name}: move the docstring into COMMANDS in cli/app.py"
+        assert entry.help.endswith(".") and "\n" not in entry.help, name

@@ -56,7 +56,7 @@ COMMANDS: dict[str, Command] = {
     "assess": Command(
         "assess",
         "assess",
-        "Screen for warning signs, then score foot risk, back risk and the feet-to-back link.",
+        "Screen for warning signs, score foot risk, back risk and the feet-to-back link.",
         "Example: footback assess --answers my-answers.toml --json --no-save",
     ),
     "shoes-check": Command(

@@ -7,7 +7,7 @@ from typing import TYPE_CHECKING, Annotated
 import typer
 
 from footback.cli.boundary import command_boundary
-from footback.cli.commands.options import NoColorOption, SeenClinicianOption
+from footback.cli.commands.options import NoColorOption, PregnantOption, SeenClinicianOption
 from footback.cli.context import app_context
 from footback.cli.stretch_options import (
     FileOption,
@@ -52,6 +52,7 @@ def stretch(
     voice: VoiceOption = None,
     no_save: Annotated[bool, typer.Option("--no-save", help="Do not save this session.")] = False,
     seen_clinician: SeenClinicianOption = False,
+    pregnant: PregnantOption = False,
     no_color: NoColorOption = False,
 ) -> None:
     with command_boundary():
@@ -83,6 +84,7 @@ def stretch(
             voice=use_voice,
             voice_command=_speech_command() if use_voice else None,
             seen_clinician=seen_clinician,
+            pregnant=pregnant,
             default_routine=settings.default_routine,
             config_path=app.config.path,
             after_finish=offer,
