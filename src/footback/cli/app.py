@@ -116,7 +116,7 @@ COMMANDS: dict[str, Command] = {
     "report": Command(
         "report",
         "report",
-        "Make a one-page summary for a clinician: answers, factors, warning signs, trends, routines, shoes.",
+        "Make a two-page summary for a clinician: the assessment, then practice, shoes and your plan.",
         "Example: footback report --format html --output summary.html",
     ),
     "export": Command(

@@ -1,4 +1,4 @@
-"""`footback report`: a one-page summary to take to a podiatrist or doctor."""
+"""`footback report`: a two-page summary to take to a podiatrist or doctor."""
 
 from __future__ import annotations
 
@@ -58,7 +58,7 @@ def run_report(folder: Path, *, fmt: str, output: Path | None, now: datetime) ->
     if store is None:
         raise FootbackError("nothing is stored yet: run `footback assess` first, then `footback report`")
     with store:
-        made = build_report(store, now=now)
+        made = build_report(store, now=now, folder=folder)
     # The last word on what leaves footback: whatever a record holds, no raw control character.
     text = safe_document(render_html(made) if fmt == "html" else render_markdown(made))
     write_output(output, text, folder)
