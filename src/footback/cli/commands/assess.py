@@ -34,6 +34,7 @@ def assess(
     """Screen for warning signs, then score foot risk, back risk and the feet-to-back link."""
     with command_boundary():
         from footback.assess import service
+        from footback.assess.content import load_assess_content
         from footback.cli.console import say_where, show_long, where_line
 
         app = app_context(ctx)
@@ -48,7 +49,6 @@ def assess(
             latest, previous = service.last_saved(app.data_dir)
             result = latest.result
         else:
-            from footback.assess.content import load_assess_content
             from footback.content.answers_file import load_answers
             from footback.content.guided import complete_answers, schema_text, template_text
             from footback.content.questions import missing_ids, with_body_units
@@ -100,13 +100,14 @@ def assess(
 
                 drop_partial(app.data_dir)
         if as_json:
-            typer.echo(result.model_dump_json(indent=2))
+            from footback.assess.render import result_json
+
+            typer.echo(result_json(result, load_assess_content()))
             if not last:  # stdout stays pure JSON; where it went goes to stderr, without loading rich.
                 sys.stderr.write(where_line(app.db_path, saved=not no_save) + "\n")
             return
         from rich.text import Text
 
-        from footback.assess.content import load_assess_content
         from footback.assess.render import render_result
 
         urgent_text = load_assess_content().advice.urgent
