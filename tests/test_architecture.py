@@ -25,9 +25,11 @@ MAX_COMMAND_LINES = 120
 # Modules outside cli/ that may import rich when they run, and why. Type-only imports (under
 # `if TYPE_CHECKING:`) are allowed everywhere: a service may take a Console it never builds.
 RICH_ALLOWED = {
+    "assess/quick.py": "the quick re-check's intro and its emergency stop",
     "assess/render.py": "the result screen",
     "assess/summary.py": "the short result screen",
     "content/interview.py": "the question-and-answer loop on the terminal",
+    "content/checklist.py": "one checklist question (warning signs at a check-in and in assess --quick)",
     "content/guided.py": "prints the disclaimer before the interview",
     "daily/checkin_flow.py": "asks the check-in questions",
     "daily/render.py": "the progress screen",

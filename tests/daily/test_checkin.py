@@ -14,8 +14,9 @@ from typer.testing import CliRunner
 
 from footback.cli.app import app
 from footback.cli.context import AppContext
+from footback.content.checklist import parse_numbers as parse_sign_numbers
 from footback.core.errors import BadInputError, FootbackError
-from footback.daily.checkin import CheckIn, check_note, parse_day, parse_sign_numbers
+from footback.daily.checkin import CheckIn, check_note, parse_day
 from footback.daily.checkin_flow import CheckinRequest, offer_checkin, run_checkin
 from footback.records.assessments import list_assessments
 from footback.records.checkins import list_checkins, save_checkin

@@ -6,6 +6,8 @@ from collections.abc import Mapping
 from functools import cache
 from pathlib import Path
 
+from pydantic import Field
+
 from footback.content.loader import ContentProblems, Sources, sources
 from footback.content.questions import Question, When, when_holds
 from footback.content.questions import Value as Value
@@ -14,11 +16,12 @@ from footback.core.errors import ContentError
 from footback.core.models import Level, ScoreName, StrictModel
 from footback.core.safety import Severity, SignRule
 
-QUESTIONS, SCORING, ADVICE, SAFETY = (
+QUESTIONS, SCORING, ADVICE, SAFETY, QUICK = (
     "data/assess/questions.toml",
     "data/assess/scoring.toml",
     "data/assess/advice.toml",
     "data/assess/safety.toml",
+    "data/assess/quick.toml",
 )
 Facts = dict[str, Value | None]
 
@@ -207,11 +210,24 @@ class Advice(StrictModel):
     specialist: list[SpecialistRule]
 
 
+class QuickSpec(StrictModel):
+    """`assess --quick`: what is asked again, how long carried answers stay fresh, the wording."""
+
+    full_every_days: int = Field(ge=1, le=366)
+    pain_questions: list[str]
+    label: str
+    intro: str
+    signs_question: str
+    no_full: str
+    full_due: str
+
+
 class AssessContent(StrictModel):
     questions: AssessQuestions
     scoring: Scoring
     advice: Advice
     safety: Safety
+    quick: QuickSpec
     # The sources this content cites, from the same content root: scoring and advice look
     # citations up here, never in a global.
     sources: Sources
@@ -228,6 +244,13 @@ class AssessContent(StrictModel):
         """What a missing answer means in an answers file: no warning sign, and the listed defaults."""
         defaults: dict[str, Value] = dict.fromkeys(self.red_flag_ids(), False)
         return defaults | dict(self.safety.file_defaults)
+
+    def quick_ids(self) -> list[str]:
+        """The questions `assess --quick` asks again (besides the warning signs), in asking order:
+        the pain questions and the questions the STarT Back items read."""
+        wanted = set(self.quick.pain_questions)
+        wanted |= {name for item in self.scoring.startback.items for name in item.when}
+        return [q.id for q in self.questions.questions if q.id in wanted]
 
     def red_flag_ids(self) -> list[str]:
         """The ids of the questions that are warning signs (a missing one counts as no)."""
@@ -264,6 +287,11 @@ def _cross_check(content: AssessContent, src: Sources) -> list[str]:
             cited += [(where, s) for s in f.source_ids]
             rules.append((where, f))
     cited.append((f"{SCORING}: startback", content.scoring.startback.source))
+    problems += [
+        f"{QUICK}: pain_questions: unknown question '{qid}'"
+        for qid in content.quick.pain_questions
+        if qid not in known or qid in content.red_flag_ids()
+    ]
     adv = content.advice
     cited.append((f"{ADVICE}: routines.fallback_source", adv.routines.fallback_source))
     for r in adv.routines.rules:
@@ -297,9 +325,19 @@ def load_assess_content(root: Path | None = None) -> AssessContent:
     scoring = found.load("assess/scoring.toml", Scoring, root)
     advice = found.load("assess/advice.toml", Advice, root)
     safety = found.load("assess/safety.toml", Safety, root)
-    if src is None or questions is None or scoring is None or advice is None or safety is None:
+    quick = found.load("assess/quick.toml", QuickSpec, root)
+    if (
+        src is None
+        or questions is None
+        or scoring is None
+        or advice is None
+        or safety is None
+        or quick is None
+    ):
         raise ContentError(*found.found)
-    content = AssessContent(questions=questions, scoring=scoring, advice=advice, safety=safety, sources=src)
+    content = AssessContent(
+        questions=questions, scoring=scoring, advice=advice, safety=safety, quick=quick, sources=src
+    )
     found.add(_cross_check(content, src))
     found.raise_if_any()
     return content

@@ -117,6 +117,9 @@ class AssessmentResult(StrictModel):
     # Set when the person is under the age footback is made for.
     adult_notice: str | None = None
     disclaimer: str
+    # `assess --quick`: only the warning signs, pain and STarT Back items were asked again; the
+    # other answers were carried from the last full assessment.
+    quick: bool = False
 
     @model_validator(mode="before")
     @classmethod

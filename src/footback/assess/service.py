@@ -117,13 +117,17 @@ def assess_and_record(
     save: bool,
     compare: bool,
     seen: Sequence[Seen] = (),
+    quick: bool = False,
 ) -> tuple[AssessmentResult, SavedAssessment | None]:
     """The result, and the previous assessment to compare with (when `compare`); stored unless
-    `save` is False. Without `save` and `compare` the store is not touched at all."""
+    `save` is False. Without `save` and `compare` the store is not touched at all. A `quick`
+    result (`assess --quick`) is marked as such."""
     from footback.records.assessments import latest_scored_assessment, save_assessment
     from footback.records.db import open_existing_store, open_store
 
     result = assess(content, answers, seen)
+    if quick:
+        result = result.model_copy(update={"quick": True})
     if not (save or compare):
         return result, None
     store = open_store(folder) if save else open_existing_store(folder)

@@ -11,7 +11,17 @@ from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
-from footback.content.questions import Answers, InvalidAnswer, OutOfRange, Question, applies, parse_typed
+from footback.content.questions import (
+    Answers,
+    InvalidAnswer,
+    OutOfRange,
+    Question,
+    Value,
+    applies,
+    parse_typed,
+    shown_value,
+    typed_text,
+)
 from footback.core.text import plural
 from footback.core.units import is_amount_unit
 
@@ -55,7 +65,7 @@ def _choices_line(question: Question) -> str:
     return f"  ({question.allowed()}{unit}{skip})"
 
 
-def _show_question(console: Console, question: Question, progress: str) -> None:
+def _show_question(console: Console, question: Question, progress: str, default: Value | None) -> None:
     from rich.text import Text
 
     console.print()
@@ -67,6 +77,8 @@ def _show_question(console: Console, question: Question, progress: str) -> None:
     console.print(Text(text, style="bold"))
     console.print(Text(f"  Why: {question.why}", style="dim"))
     console.print(Text(_choices_line(question)))
+    if default is not None:
+        console.print(Text(f"  Enter keeps: {shown_value(question, default)}"))
     hint = "  ? more help, b back" if question.help else "  b back"
     console.print(Text(hint, style="dim"))
 
@@ -105,8 +117,14 @@ def run_interview(
     parts: Mapping[str, PartIntro],
     stop_before: StopCheck | None = None,
     on_answer: AnswerHook | None = None,
+    defaults: Mapping[str, Value] | None = None,
+    label: str | None = None,
 ) -> Answers:
-    """Ask every applicable, unanswered question in order; returns the completed answers."""
+    """Ask every applicable, unanswered question in order; returns the completed answers.
+
+    A question with an answer in `defaults` shows it, and Enter keeps it. Questions of a part
+    not in `parts` get no part heading and are counted under `label` (or their part's id).
+    """
     from rich.text import Text
 
     answers = dict(answers)
@@ -152,8 +170,9 @@ def run_interview(
             console.print(Text(part.intro))
         number = len(asked) + 1
         about = len(asked) + still_to_ask(questions, answers, skipped)
-        title = parts[question.part].title if question.part in parts else question.part
-        _show_question(console, question, f"{title} · question {number} of about {about}")
+        title = parts[question.part].title if question.part in parts else label or question.part
+        default = (defaults or {}).get(question.id)
+        _show_question(console, question, f"{title} · question {number} of about {about}", default)
         while True:
             raw = _ask(ask, console).strip()
             if raw == HELP:
@@ -163,6 +182,8 @@ def run_interview(
                 if go_back():
                     break
                 continue
+            if raw == "" and default is not None:
+                raw = typed_text(question, default)
             if raw == "" and question.optional:
                 skipped.add(question.id)
                 asked.append(question.id)

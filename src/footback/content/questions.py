@@ -344,6 +344,38 @@ def _pick_many(question: Question, text: str) -> list[str]:
     return list(dict.fromkeys(picked))
 
 
+def shown_value(question: Question, value: Value) -> str:
+    """An answer as the person would type or read it ("yes", "often", "heel, arch", "12 weeks")."""
+    if isinstance(value, bool):
+        return "yes" if value else "no"
+    labels = {c.value: c.label for c in question.choices}
+    if isinstance(value, list):
+        return ", ".join(labels.get(v, v) for v in value) or "none"
+    if isinstance(value, str):
+        return labels.get(value, value)
+    if question.kind == "distance":
+        return f"{_fmt_num(round(from_km(float(value), question.distance_unit), 1))} {question.distance_unit}"
+    if is_amount_unit(question.unit):
+        return format_amount(float(value), question.unit, question.shown_unit)
+    unit = f" {question.unit}" if question.unit else ""
+    return f"{_fmt_num(float(value))}{unit}"
+
+
+def typed_text(question: Question, value: Value) -> str:
+    """What to type to give this answer again (`parse_typed` reads it back to `value`)."""
+    if isinstance(value, bool):
+        return "yes" if value else "no"
+    if isinstance(value, list):
+        return " ".join(value) or "none"
+    if isinstance(value, str):
+        return value
+    if question.kind == "distance":
+        return f"{value} km"
+    # With the unit, so a bare number read in another unit (imperial heights) is not misread.
+    unit = f" {question.unit}" if is_amount_unit(question.unit) else ""
+    return f"{value}{unit}"
+
+
 def with_body_units(questions: Sequence[Question], body_units: BodyUnits) -> list[Question]:
     """The questions with bare heights read in inches and weights in pounds when imperial."""
     if body_units == "metric":

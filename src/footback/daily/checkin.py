@@ -74,14 +74,3 @@ def parse_day(text: str | None, today: date) -> date:
             f"--date: {day} is in the future; a check-in is for today ({today}) or a past day"
         )
     return day
-
-
-def parse_sign_numbers(text: str, count: int) -> list[int]:
-    """'2 5' or '2,5' picks items 2 and 5 of a checklist of `count`; empty picks none."""
-    picked: list[int] = []
-    for part in text.replace(",", " ").split():
-        if not part.isdigit() or not 1 <= int(part) <= count:
-            raise ValueError(f"{part[:10]!r} is not one of 1 to {count}")
-        if int(part) not in picked:
-            picked.append(int(part))
-    return picked

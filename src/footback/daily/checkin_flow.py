@@ -13,7 +13,7 @@ from typing import TYPE_CHECKING, Any
 
 from footback.core.cited import Citer, citing
 from footback.core.errors import BadInputError, FootbackError
-from footback.daily.checkin import CheckIn, check_note, check_pain, parse_day, parse_pain, parse_sign_numbers
+from footback.daily.checkin import CheckIn, check_note, check_pain, parse_day, parse_pain
 
 if TYPE_CHECKING:
     from pathlib import Path
@@ -96,15 +96,12 @@ def _ask_yes(ask: Ask, prompt: str) -> bool:
 
 
 def _ask_signs(ask: Ask, console: Console, text: DailyText, signs: list[Sign]) -> list[str]:
-    _say(console, text.signs_question, "bold")
-    for number, sign in enumerate(signs, start=1):
-        _say(console, f"  {number}) {sign.text}")
-    while True:
-        raw = _ask_line(ask, "> ")
-        try:
-            return [signs[n - 1].id for n in parse_sign_numbers(raw, len(signs))]
-        except ValueError as exc:
-            _say(console, f"  Not understood: {exc}. Try again, or press Enter for none.", "yellow")
+    from footback.content.checklist import ask_checklist
+
+    try:
+        return ask_checklist(ask, console, text.signs_question, [(s.id, s.text) for s in signs])
+    except EOFError:
+        raise FootbackError("input ended before the check-in was finished; nothing was saved") from None
 
 
 def _ask_note(ask: Ask, console: Console, question: str) -> str | None:

@@ -69,10 +69,11 @@ def render_history(console: Console, history: History, tz: tzinfo | None) -> Non
             table.add_column(header)
         shown = history.assessments[-MAX_ROWS:]
         for a in shown:
+            sign = f"{a.triage} warning sign: {'; '.join(a.warning_signs)}" if a.urgent else ""
             table.add_row(
                 when(a.created_at, tz),
                 *(_score_cell(a.score(n)) for n in SCORE_NAMES),
-                Text(safe_line(f"{a.triage} warning sign: {'; '.join(a.warning_signs)}")) if a.urgent else "",
+                Text(safe_line(" ".join(filter(None, ["quick" if a.quick else "", sign])))),
             )
         console.print(table)
         _more(console, _total(history, "assessments") - len(shown), "assessment")

@@ -21,6 +21,7 @@ from footback.core.errors import BadInputError, ContentError, FootbackError
 from footback.core.files import write_private
 from footback.core.models import PLAN_NAME, StrictModel
 from footback.core.paths import PLAN_FILE, ensure_data_dir, plan_path
+from footback.stretch.pregnancy import Pregnancy, Swap, swap_step
 from footback.stretch.routine_file import Routine, Step, parse_routine_file
 
 MAX_NOTE = 1000
@@ -113,6 +114,9 @@ class Plan:
     description: str
     cautions: list[str]
     steps: list[PlannedStep]
+    # In pregnancy: why, and the steps done lying on the back that were swapped (or left out).
+    pregnancy: Pregnancy | None = None
+    swaps: list[Swap] = field(default_factory=list)
 
     def routine(self) -> Routine:
         """The plan as a playable routine (reasons go into each step's note)."""
@@ -145,8 +149,13 @@ def build_plan(
     assessed_at: datetime,
     content: PlanContent,
     load_routine: Callable[[str], Routine],
+    pregnancy: Pregnancy | None = None,
 ) -> Plan:
-    """Pick catalogue steps for the assessment's factors and levels; each keeps its reasons."""
+    """Pick catalogue steps for the assessment's factors and levels; each keeps its reasons.
+
+    In pregnancy a step done lying on the back is swapped for its pregnancy version (which keeps
+    the step's reasons), or left out when it has none.
+    """
     if result.needs_clinician:
         raise FootbackError("the latest assessment found a warning sign; no plan is made")
     factor_ids = {hit.id for _, score in result.scores.named() for hit in score.factors}
@@ -156,6 +165,7 @@ def build_plan(
     chosen: dict[str, PlannedStep] = {}
     keys: dict[str, tuple[int, int]] = {}
     cautions: dict[str, None] = {}
+    swaps: dict[str, Swap] = {}
     for pick in picks:
         routine = load_routine(pick.routine)
         by_name = {step.name: (index, step) for index, step in enumerate(routine.steps)}
@@ -166,6 +176,13 @@ def build_plan(
                     f"data/plan.toml: pick {pick.id}: routine {pick.routine!r} has no step {name!r}"
                 )
             index, step = by_name[name]
+            if pregnancy is not None:
+                played, swap = swap_step(step)
+                if swap is not None:
+                    swaps.setdefault(name, swap)
+                if played is None:
+                    continue
+                step = played
             planned = chosen.setdefault(name, PlannedStep(step=step, routine=pick.routine))
             keys.setdefault(name, (_rank(content.order, pick.routine), index))
             reason = _fill(pick.reason, levels)
@@ -173,12 +190,14 @@ def build_plan(
                 planned.reasons.append(reason)
         for text in routine.cautions:
             cautions.setdefault(text, None)
-    ordered = sorted(chosen.values(), key=lambda p: keys[p.step.name])
+    ordered = [chosen[name] for name in sorted(chosen, key=keys.__getitem__)]
     return Plan(
         assessed_at=assessed_at,
         description=content.description.format(date=f"{assessed_at:%Y-%m-%d}"),
         cautions=list(cautions),
         steps=ordered,
+        pregnancy=pregnancy,
+        swaps=list(swaps.values()),
     )
 
 
@@ -220,6 +239,9 @@ def plan_toml(plan: Plan, now: datetime) -> str:
         lines.append("")
         lines.extend(f"# Why: {reason}" for reason in planned.reasons)
         lines.append(f"# From the {planned.routine!r} routine.")
+        swapped = next((s.step for s in plan.swaps if s.variant == step.name), None)
+        if swapped is not None:
+            lines.append(f"# The pregnancy version of {swapped!r}: not done lying on your back.")
         lines.append("[[steps]]")
         for key, value in step.model_dump(exclude_defaults=True).items():
             lines.append(f"{key} = {_toml_value(value)}")

@@ -24,6 +24,11 @@ def render_plan(out: Console, made: Plan) -> None:
         Text(f"Your plan: {plural(len(made.steps), 'step')}, about {minutes:.0f} minutes", style="bold")
     )
     out.print(Text(made.description))
+    if made.pregnancy is not None:
+        from footback.stretch.pregnancy import pregnancy_lines
+
+        for line in pregnancy_lines(made.swaps, made.pregnancy):
+            out.print(Text(line))
     table = Table(box=None, pad_edge=False, show_edge=False, expand=True)
     table.add_column("#", justify="right", no_wrap=True)
     table.add_column("step", ratio=2)
@@ -52,6 +57,13 @@ def plan_json(made: Plan, path: Path | None, state: LevelState | None) -> dict[s
         "description": made.description,
         "total_seconds": made.routine().total_seconds(),
         "cautions": made.cautions,
+        # null when not pregnant; else why ("assessment" or "option") and each step swapped.
+        "pregnancy": None
+        if made.pregnancy is None
+        else {
+            "from": "option" if made.pregnancy.assessed_at is None else "assessment",
+            "swapped": [swap.as_json() for swap in made.swaps],
+        },
         "steps": [
             {
                 "name": p.step.name,

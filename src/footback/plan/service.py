@@ -30,6 +30,7 @@ def make_plan(
     *,
     save: bool,
     seen_clinician: bool,
+    pregnant: bool = False,
     review: bool = False,
     level: int | None = None,
     confirm: Callable[[str], bool] | None = None,
@@ -62,6 +63,7 @@ def make_plan(
         return PlanOutcome(content, refusal=content.declined)
     from footback.plan.levels import level_for_plan
     from footback.plan.progression import apply_dose
+    from footback.stretch.pregnancy import pregnancy_of
 
     age = saved.answers.get("age")
     rule = content.progression
@@ -74,7 +76,8 @@ def make_plan(
         manual=level,
         save=save,
     )
-    made = build_plan(saved.result, saved.created_at, content, load_builtin)
+    pregnancy = pregnancy_of(pregnant, saved.answers, saved.created_at.astimezone(now.tzinfo))
+    made = build_plan(saved.result, saved.created_at, content, load_builtin, pregnancy)
     if state is not None:
         made = apply_dose(made, state.dose, rule.steps)
     path = save_plan(plan_toml(made, now), folder) if save else None

@@ -114,6 +114,22 @@ def latest_scored_assessment(store: Store) -> SavedAssessment | None:
     return next(store.iter_read(sql, (), from_row, WHAT), None)
 
 
+def since_last_full(store: Store) -> tuple[SavedAssessment | None, list[SavedAssessment]]:
+    """The latest full scored assessment, and the quick ones saved after it (oldest first).
+
+    Reads newest first and stops at that full one; a warning-sign entry (from a check-in, or an
+    assessment stopped early) is skipped unless it was a quick one.
+    """
+    sql = f"SELECT {_COLUMNS} FROM assessments{_NEWEST_FIRST}"
+    quick: list[SavedAssessment] = []
+    for saved in store.iter_read(sql, (), from_row, WHAT):
+        if saved.result.quick:
+            quick.append(saved)
+        elif not saved.urgent:
+            return saved, quick[::-1]
+    return None, quick[::-1]
+
+
 def latest_result(store: Store) -> AssessmentResult | None:
     """The result of the most recent readable assessment, if any."""
     saved = latest_assessment(store)

@@ -37,6 +37,8 @@ class AssessmentEntry(StrictModel):
     foot: ScoreEntry | None
     back: ScoreEntry | None
     link: ScoreEntry | None
+    # `assess --quick`: a weekly re-check on top of the last full assessment.
+    quick: bool = False
 
     def score(self, name: ScoreName) -> ScoreEntry | None:
         return {"foot": self.foot, "back": self.back, "link": self.link}[name]
@@ -98,6 +100,7 @@ def assessment_entry(saved: SavedAssessment) -> AssessmentEntry:
         urgent=result.needs_clinician,
         triage=result.triage,
         warning_signs=[f.name for f in result.red_flags],
+        quick=result.quick,
         **{
             name: None
             if scores is None

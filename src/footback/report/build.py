@@ -59,6 +59,10 @@ class ReportText(StrictModel):
     no_warnings: str
     warning_seen: str
     warning_not_seen: str
+    # A quick re-check (`assess --quick`): named in the heading, explained once, listed by date.
+    quick: str
+    quick_note: str
+    quick_dates: str
     headings: Headings
 
 

@@ -164,7 +164,10 @@ def render_html(report: Report) -> str:
         body += [f"<h2>{e(h.assessment)}</h2>", f"<p>{e(t.no_assessment)}</p>"]
     else:
         result = latest.result
-        body.append(f"<h2>{e(h.assessment)} ({latest.created_at:%Y-%m-%d})</h2>")
+        kind = f", {e(t.quick)}" if result.quick else ""
+        body.append(f"<h2>{e(h.assessment)} ({latest.created_at:%Y-%m-%d}{kind})</h2>")
+        if result.quick:
+            body.append(f"<p>{e(t.quick_note)}</p>")
         # Warning signs beside the three scores: one page needs the space.
         body.append(f'<div class="cols"><div><h3>{e(h.red_flags)}</h3>')
         if result.red_flags:
@@ -234,6 +237,9 @@ def render_html(report: Report) -> str:
         series = {name: report.series(name) for name in SCORE_NAMES}
         body.append(trend_svg([a.created_at for a in report.trends], series, t.trend_caption))
         body.append(f'<p class="src">{e(t.trend_caption)}</p>')
+        quick_days = ", ".join(f"{a.created_at:%Y-%m-%d}" for a in report.trends if a.quick)
+        if quick_days:
+            body.append(f"<p>{e(t.quick_dates.format(dates=quick_days))}</p>")
         if len(report.trends) < 2:
             body.append(f"<p>{e(t.no_trend)}</p>")
     else:

@@ -34,7 +34,10 @@ def render_markdown(report: Report) -> str:
         out += [f"## {md(h.assessment)}", "", md(t.no_assessment), ""]
     else:
         result = latest.result
-        out += [f"## {md(h.assessment)} ({latest.created_at:%Y-%m-%d})", ""]
+        kind = f", {md(t.quick)}" if result.quick else ""
+        out += [f"## {md(h.assessment)} ({latest.created_at:%Y-%m-%d}{kind})", ""]
+        if result.quick:
+            out += [md(t.quick_note), ""]
         out += [f"### {md(h.red_flags)}", ""]
         if result.red_flags:
             out += [f"**{md(t.urgent)}**", ""]
@@ -77,7 +80,8 @@ def render_markdown(report: Report) -> str:
         out += ["", "| date | foot | back | link |", "| --- | ---: | ---: | ---: |"]
         for a in report.trends[-MAX_TREND_ROWS:]:
             cells = [str(entry.score) if (entry := a.score(n)) else "-" for n in SCORE_NAMES]
-            out.append(f"| {a.created_at:%Y-%m-%d} | {' | '.join(cells)} |")
+            day = f"{a.created_at:%Y-%m-%d}" + (f" ({md(t.quick)})" if a.quick else "")
+            out.append(f"| {day} | {' | '.join(cells)} |")
     out.append("")
 
     r = report.routines

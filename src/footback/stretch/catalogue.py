@@ -52,6 +52,9 @@ def _read_builtin(name: str, root: Traversable | None) -> RoutineFile:
         problems.append(f"{where}: name: {parsed.name!r} must match the file name {name!r}")
     for index, step in enumerate(parsed.steps, start=1):
         problems += sources().missing(step.sources, f"{where}: step {index} ({step.name!r})")
+        if step.pregnancy is not None:
+            where_variant = f"{where}: step {index} ({step.name!r}): pregnancy"
+            problems += sources().missing(step.pregnancy.sources, where_variant)
     if problems:
         raise ContentError(*problems)
     return parsed

@@ -117,6 +117,10 @@ class Step(StrictModel):
     )
     evidence: Literal["expert opinion"] | None = None
     note: Block | None = Field(default=None, max_length=1000)
+    # Pregnancy: from about 16 weeks nothing is done lying flat on the back (NHS; ACOG 2020).
+    # A step that is marks it, and may give the version played instead (see stretch/pregnancy.py).
+    lying_on_back: bool = False
+    pregnancy: Step | None = None
 
     @model_validator(mode="after")
     def _cues_inside_hold(self) -> Step:
@@ -125,6 +129,11 @@ class Step(StrictModel):
                 raise ValueError(f"cues: a cue at {cue.at:g} s is not inside the {self.seconds} s hold")
         if self.side_text is not None and not self.each_side:
             raise ValueError("side_text: only a step with each_side = true has sides")
+        if self.pregnancy is not None:
+            if not self.lying_on_back:
+                raise ValueError("pregnancy: only a step with lying_on_back = true needs a pregnancy version")
+            if self.pregnancy.lying_on_back or self.pregnancy.pregnancy is not None:
+                raise ValueError("pregnancy: the pregnancy version must not be done lying on the back")
         return self
 
     def side_words(self, side: str | None) -> str:

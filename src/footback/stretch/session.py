@@ -27,6 +27,7 @@ if TYPE_CHECKING:
 
     from footback.assess.model import AssessmentResult
     from footback.stretch.player import KeySource, Listener, SessionSummary
+    from footback.stretch.pregnancy import Swap
     from footback.stretch.routine_file import Routine
     from footback.stretch.timeline import Timeline
 
@@ -79,6 +80,9 @@ class StretchOptions:
     voice_command: str | None = None  # the speech command found on PATH (cli/ looks it up)
     # After a warning sign: the person's word, given as an option, that a clinician has seen them.
     seen_clinician: bool = False
+    # Play the pregnancy versions of steps done lying on the back (also when the latest assessment
+    # says pregnant).
+    pregnant: bool = False
     # The config file's `default_routine` and where it was set (to name it in messages).
     default_routine: str | None = None
     config_path: Path | None = None
@@ -271,17 +275,34 @@ def run(options: StretchOptions, env: Runtime) -> int:
         return ExitCode.OK
     if not options.preview and not _after_warning_sign(options, console, env):
         return ExitCode.FAILURE
-    routine = _choose(options, console, env)
+    routine, swaps = _for_pregnancy(options, console, env, _choose(options, console, env))
     timeline = build(routine, options.lead_in, options.side)
     if options.preview:
         from footback.stretch.preview import print_preview
 
         print_preview(console, timeline, figures=not options.plain)
         return ExitCode.OK
-    return _play(options, env, console, timeline)
+    return _play(options, env, console, timeline, swaps)
 
 
-def _play(options: StretchOptions, env: Runtime, console: Console, timeline: Timeline) -> int:
+def _for_pregnancy(
+    options: StretchOptions, console: Console, env: Runtime, routine: Routine
+) -> tuple[Routine, list[Swap] | None]:
+    """In pregnancy, steps done lying on the back are swapped (one line says so); else unchanged."""
+    from footback.stretch.pregnancy import for_pregnancy, latest_pregnancy, pregnancy_lines
+
+    why = latest_pregnancy(env.data_dir, options.pregnant, env.clock.now().tzinfo)
+    if why is None:
+        return routine, None
+    swapped, swaps = for_pregnancy(routine)
+    for line in pregnancy_lines(swaps, why):
+        _say(console, line)
+    return swapped, swaps
+
+
+def _play(
+    options: StretchOptions, env: Runtime, console: Console, timeline: Timeline, swaps: list[Swap] | None
+) -> int:
     from footback.stretch.player import Player
     from footback.stretch.render import LiveScreen, PlainLog
 
@@ -333,7 +354,7 @@ def _play(options: StretchOptions, env: Runtime, console: Console, timeline: Tim
             stopped = Terminated(signal.SIGHUP)
             summary = player.summary()
     # The terminal is back to normal here: report, save, then pass the interrupt on.
-    _wrap_up(options, env, console, timeline, summary, started_at, interrupted=stopped is not None)
+    _wrap_up(options, env, console, timeline, summary, started_at, swaps, interrupted=stopped is not None)
     finished = stopped is None and summary.finished and not options.no_save
     if finished and env.stdin_tty and env.stdout_tty and options.after_finish is not None:
         options.after_finish(console)
@@ -380,6 +401,7 @@ def _wrap_up(
     timeline: Timeline,
     summary: SessionSummary,
     started_at: datetime,
+    swaps: list[Swap] | None,
     *,
     interrupted: bool,
 ) -> None:
@@ -404,6 +426,8 @@ def _wrap_up(
     extra: dict[str, object] = {"source": timeline.routine.source, "lead_in": timeline.lead_in}
     if options.side is not None:
         extra["side"] = options.side
+    if swaps is not None:
+        extra["pregnancy_swaps"] = [swap.as_json() for swap in swaps]
     try:
         with open_store(env.data_dir) as store:
             save_session(store, summary, started_at, extra)

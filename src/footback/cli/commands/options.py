@@ -49,6 +49,14 @@ SeenClinicianOption = Annotated[
         "(for use without a terminal; in a terminal footback asks).",
     ),
 ]
+PregnantOption = Annotated[
+    bool,
+    typer.Option(
+        "--pregnant",
+        help="Swap steps done lying on your back for side-lying, all-fours or standing versions "
+        "(automatic when your latest assessment says you are pregnant).",
+    ),
+]
 PairNameOption = Annotated[
     str | None,
     typer.Option("--name", help="Save the check under this pair's name, to track it over time."),

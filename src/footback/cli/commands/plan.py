@@ -8,7 +8,7 @@ from typing import Annotated
 import typer
 
 from footback.cli.boundary import command_boundary
-from footback.cli.commands.options import NoColorOption, SeenClinicianOption
+from footback.cli.commands.options import NoColorOption, PregnantOption, SeenClinicianOption
 from footback.cli.context import app_context
 from footback.core.text import safe_line
 
@@ -21,6 +21,7 @@ def plan(
     review: Annotated[bool, typer.Option("--review", help="Review the level now instead of weekly.")] = False,
     level: Annotated[int | None, typer.Option("--level", metavar="N", help="Set the level by hand.")] = None,
     seen_clinician: SeenClinicianOption = False,
+    pregnant: PregnantOption = False,
     no_color: NoColorOption = False,
 ) -> None:
     """Build your own routine from your latest assessment, with the reason for every step."""
@@ -39,6 +40,7 @@ def plan(
             app.clock.now(),
             save=not no_save,
             seen_clinician=seen_clinician,
+            pregnant=pregnant,
             review=review,
             level=level,
             confirm=(lambda question: Confirm.ask(question, console=out)) if app.stdin_tty else None,

@@ -7,7 +7,7 @@ from typing import Annotated
 import typer
 
 from footback.cli.boundary import command_boundary
-from footback.cli.commands.options import NoColorOption, SeenClinicianOption
+from footback.cli.commands.options import NoColorOption, PregnantOption, SeenClinicianOption
 from footback.cli.context import app_context
 from footback.cli.stretch_options import (
     FileOption,
@@ -40,6 +40,7 @@ def stretch(
     voice: VoiceOption = None,
     no_save: Annotated[bool, typer.Option("--no-save", help="Do not save this session.")] = False,
     seen_clinician: SeenClinicianOption = False,
+    pregnant: PregnantOption = False,
     no_color: NoColorOption = False,
 ) -> None:
     """Play a timed stretching routine: space pauses, n skips, p goes back, q stops."""
@@ -69,6 +70,7 @@ def stretch(
             voice=(use_voice := settings.voice if voice is None else voice),
             voice_command=find_speech_command(os.environ.get("PATH")) if use_voice else None,
             seen_clinician=seen_clinician,
+            pregnant=pregnant,
             default_routine=settings.default_routine,
             config_path=app.config.path,
             after_finish=lambda console: offer_checkin(console, app.read_line, app.clock.now(), app.data_dir),

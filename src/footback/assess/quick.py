@@ -1,0 +1,122 @@
+"""`assess --quick`: the weekly re-check on top of the last full assessment.
+
+Only what changes week to week is asked again: the warning signs as one checklist, the pain
+questions and the STarT Back items, each with the last answer as its default. The other answers
+are carried from the last full assessment; when that is older than `full_every_days` (or there
+is none) a full assessment is due instead.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass
+from datetime import datetime
+from pathlib import Path
+from typing import TYPE_CHECKING
+
+from footback.assess.content import AssessContent
+from footback.content.questions import Answers, Question
+from footback.core.safety import Seen
+
+if TYPE_CHECKING:
+    from rich.console import Console
+
+    from footback.records.assessments import SavedAssessment
+
+
+@dataclass(frozen=True)
+class QuickBase:
+    """What a quick re-check starts from: the last full assessment and the answers to carry."""
+
+    full_at: datetime
+    days: int  # local calendar days since the full assessment
+    # The full assessment's answers, with the re-asked ones updated from later quick re-checks.
+    answers: Answers
+
+
+def days_between(earlier: datetime, now: datetime) -> int:
+    """Calendar days from `earlier` to `now`, both read in `now`'s time zone."""
+    return (now.date() - earlier.astimezone(now.tzinfo).date()).days
+
+
+def carried_answers(
+    content: AssessContent, full: SavedAssessment, later: Sequence[SavedAssessment]
+) -> Answers:
+    """The full assessment's answers, each re-asked one replaced by its latest quick answer."""
+    answers = dict(full.answers)
+    asked = set(content.quick_ids())
+    for quick in later:
+        answers |= {k: v for k, v in quick.answers.items() if k in asked}
+    return answers
+
+
+def quick_start(content: AssessContent, folder: Path, now: datetime) -> QuickBase | str:
+    """The base for a quick re-check, or why a full assessment is due instead (none, or too old)."""
+    from footback.records.assessments import since_last_full
+    from footback.records.db import open_existing_store
+
+    store = open_existing_store(folder)
+    if store is None:
+        return content.quick.no_full
+    with store:
+        full, later = since_last_full(store)
+    if full is None:
+        return content.quick.no_full
+    days = days_between(full.created_at, now)
+    if days > content.quick.full_every_days:
+        return content.quick.full_due.format(days=days, every=content.quick.full_every_days)
+    return QuickBase(full.created_at, days, carried_answers(content, full, later))
+
+
+def quick_interview(
+    content: AssessContent,
+    base: QuickBase,
+    questions: Sequence[Question],
+    ask: Callable[[str], str],
+    console: Console,
+    seen: Sequence[Seen] = (),
+) -> Answers:
+    """Ask the checklist, then the re-asked questions with their defaults; the complete answers.
+
+    An emergency sign ends it at once (as in the full interview, `b` goes back to the checklist);
+    an urgent one after the questions of the warning-sign part. Raises InputEnded on end of input.
+    """
+    from rich.text import Text
+
+    from footback.assess.service import interview_stop
+    from footback.content.checklist import ask_checklist
+    from footback.content.interview import InputEnded, run_interview
+
+    quick = content.quick
+    signs = [q for q in content.questions.questions if q.red_flag is not None]
+    reasked = [q for q in questions if q.id in set(content.quick_ids())]
+    stop = interview_stop(content, seen)
+    console.print(Text(content.questions.disclaimer, style="dim"))
+    console.print(Text(quick.intro.format(day=f"{base.full_at.astimezone():%Y-%m-%d}", days=base.days)))
+    console.print()
+    default = [q.id for q in signs if base.answers.get(q.id) is True]
+    kept = {k: v for k, v in base.answers.items() if k not in {q.id for q in reasked}}
+    while True:
+        try:
+            ticked = ask_checklist(
+                ask, console, quick.signs_question, [(q.id, q.text) for q in signs], default
+            )
+        except EOFError:
+            console.line()
+            raise InputEnded from None
+        answers = kept | {q.id: q.id in ticked for q in signs}
+        message = stop(reasked[0], answers) if reasked else None
+        if message is None:
+            break
+        console.print()
+        console.print(Text(message, style="bold"))
+        try:
+            reply = ask("Press Enter to see what to do, or b to change your answer > ")
+        except EOFError:
+            console.line()
+            raise InputEnded from None
+        if reply.strip().lower() != "b":
+            return answers
+        default = ticked
+    defaults = {q.id: base.answers[q.id] for q in reasked if q.id in base.answers}
+    return run_interview(reasked, answers, ask, console, {}, stop, defaults=defaults, label=quick.label)

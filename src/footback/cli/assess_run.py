@@ -1,0 +1,138 @@
+"""`footback assess` behind the option parsing: the answers (file, resume, interview, or the
+quick re-check), then the result, compared with the last one and stored."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from pathlib import Path
+from typing import TYPE_CHECKING
+
+from footback.cli.context import AppContext
+
+if TYPE_CHECKING:
+    from footback.assess.content import AssessContent
+    from footback.assess.model import AssessmentResult
+    from footback.content.questions import Answers
+    from footback.core.safety import Seen
+    from footback.records.assessments import SavedAssessment
+
+
+@dataclass(frozen=True)
+class AssessRequest:
+    answers: Path | None
+    no_save: bool
+    as_json: bool
+    quick: bool
+    no_color: bool
+
+
+def run_assess(app: AppContext, request: AssessRequest) -> tuple[AssessmentResult, SavedAssessment | None]:
+    """Gather the answers, then score, compare and store them."""
+    from footback.assess import service
+    from footback.assess.content import load_assess_content
+
+    content = load_assess_content()
+    seen = service.clinician_visits(app.data_dir)  # standing signs a clinician has seen
+    given: Answers | None = None
+    if request.quick:
+        given = _quick_answers(app, request, content, seen)
+    quick = given is not None
+    if given is None:
+        given = _full_answers(app, request, content, seen)
+    # The comparison is only drawn on the result screen; --json --no-save touches no store.
+    result, previous = service.assess_and_record(
+        app.data_dir,
+        content,
+        given,
+        app.clock.now(),
+        save=not request.no_save,
+        compare=not request.as_json,
+        seen=seen,
+        quick=quick,
+    )
+    return result, previous
+
+
+def _ask_rest(
+    app: AppContext, request: AssessRequest, content: AssessContent, given: Answers, seen: list[Seen]
+) -> Answers:
+    """`given` with every missing answer asked on the terminal (or the one error line why not)."""
+    from footback.assess import service
+    from footback.content.guided import complete_answers
+    from footback.content.questions import missing_ids, with_body_units
+
+    qset = content.questions
+    keep = None
+    if request.answers is None and app.stdin_tty and not request.no_save and not request.quick:
+        from footback.assess.resume import offer_resume
+
+        keep = offer_resume(app.data_dir, app.clock, qset.questions, app.console(stderr=True).input)
+        given = keep.answers | given
+    answers = complete_answers(
+        qset,
+        # Typed heights and weights follow `body_units`; files keep the units in their ids.
+        with_body_units(qset.questions, app.config.settings.body_units),
+        given,
+        [] if service.stops_early(content, given, seen) else missing_ids(qset.questions, given),
+        answers_path=request.answers,
+        stdin_tty=app.stdin_tty,
+        stdin_closed=app.stdin_closed,
+        # Questions go to the terminal (stderr), so `footback assess > result.txt` still asks them.
+        console=lambda: app.console(no_color=request.no_color, stderr=True),
+        what="the assessment",
+        stop_before=service.interview_stop(content, seen),
+        on_answer=keep,
+    )
+    if keep is not None:
+        from footback.assess.resume import drop_partial
+
+        drop_partial(app.data_dir)
+    return answers
+
+
+def _full_answers(
+    app: AppContext, request: AssessRequest, content: AssessContent, seen: list[Seen]
+) -> Answers:
+    from footback.content.answers_file import load_answers
+
+    # In a file, a missing warning-sign answer means "no" (older files lack the newer ones).
+    given = (
+        content.file_defaults() | load_answers(request.answers, content.questions.questions)
+        if request.answers
+        else {}
+    )
+    return _ask_rest(app, request, content, given, seen)
+
+
+def _quick_answers(
+    app: AppContext, request: AssessRequest, content: AssessContent, seen: list[Seen]
+) -> Answers | None:
+    """The quick re-check's answers, or None (after saying why) when a full assessment is due."""
+    import sys
+
+    from footback.assess.quick import quick_interview, quick_start
+    from footback.content.answers_file import load_answers
+    from footback.content.interview import InputEnded
+    from footback.content.questions import with_body_units
+    from footback.core.errors import FootbackError, MissingAnswersError
+
+    base = quick_start(content, app.data_dir, app.clock.now())
+    if isinstance(base, str):
+        sys.stderr.write(base + "\n")
+        return None
+    if request.answers is not None:
+        # A file answers what it names; the rest is carried, as Enter would keep it.
+        given = base.answers | load_answers(request.answers, content.questions.questions)
+        return _ask_rest(app, request, content, given, seen)
+    if app.stdin_closed:
+        raise MissingAnswersError(
+            "assess --quick: standard input is closed; give the week's answers with --answers FILE "
+            "(what the file leaves out is kept from the last assessment) or use a terminal"
+        )
+    out = app.console(no_color=request.no_color, stderr=True)
+    questions = with_body_units(content.questions.questions, app.config.settings.body_units)
+    try:
+        given = quick_interview(content, base, questions, out.input, out, seen)
+    except InputEnded:
+        raise FootbackError("input ended before the quick re-check was finished; nothing was saved") from None
+    return _ask_rest(app, request, content, given, seen)

@@ -1,0 +1,135 @@
+"""Pregnancy: steps done lying flat on the back are swapped for their data-defined versions.
+
+From about 16 weeks of pregnancy nothing is done lying flat on the back (data/pregnancy.toml
+cites the source). footback does not ask how far along a pregnancy is, so the swap applies
+whenever the latest saved assessment says `pregnant`, or the person asks with `--pregnant`.
+`stretch` and `plan` both use `swap_steps`, so they swap the same steps the same way.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from dataclasses import dataclass
+from datetime import datetime, tzinfo
+from functools import cache
+from pathlib import Path
+from typing import TYPE_CHECKING, Any
+
+from footback.core.errors import BadInputError
+from footback.core.models import StrictModel
+from footback.core.text import plural
+from footback.stretch.routine_file import Routine, Step
+
+if TYPE_CHECKING:
+    from footback.content.questions import Answers
+
+
+class PregnancyContent(StrictModel):
+    source: str
+    from_assessment: str
+    from_option: str
+    swapped: str
+    left_out: str
+
+
+@cache
+def load_pregnancy_content() -> PregnancyContent:
+    from footback.content.loader import load_model, sources
+
+    content = load_model("pregnancy.toml", PregnancyContent)
+    sources().check([content.source], "data/pregnancy.toml: source")
+    return content
+
+
+@dataclass(frozen=True)
+class Swap:
+    """One step done lying on the back, and what is played instead (None: left out)."""
+
+    step: str
+    variant: str | None
+
+    def as_json(self) -> dict[str, Any]:
+        return {"step": self.step, "variant": self.variant}
+
+
+@dataclass(frozen=True)
+class Pregnancy:
+    """Why the swap applies: the assessment's date, or None when `--pregnant` asked for it."""
+
+    assessed_at: datetime | None
+
+
+def swap_step(step: Step) -> tuple[Step | None, Swap | None]:
+    """The step to play in pregnancy (None: leave it out) and the swap made (None: kept as is)."""
+    if not step.lying_on_back:
+        return step, None
+    variant = step.pregnancy
+    return variant, Swap(step.name, variant.name if variant is not None else None)
+
+
+def swap_steps(steps: Sequence[Step]) -> tuple[list[Step], list[Swap]]:
+    """Every step with the steps done lying on the back swapped or left out."""
+    kept: list[Step] = []
+    swaps: list[Swap] = []
+    for step in steps:
+        played, swap = swap_step(step)
+        if played is not None:
+            kept.append(played)
+        if swap is not None:
+            swaps.append(swap)
+    return kept, swaps
+
+
+def for_pregnancy(routine: Routine) -> tuple[Routine, list[Swap]]:
+    """The routine to play in pregnancy, and what was swapped."""
+    steps, swaps = swap_steps(routine.steps)
+    if not steps:
+        raise BadInputError(
+            f"routine {routine.name!r}: every step is done lying on your back and none has a "
+            "pregnancy version, so there is nothing to play"
+        )
+    return routine.model_copy(update={"steps": steps}), swaps
+
+
+def pregnancy_lines(swaps: Sequence[Swap], why: Pregnancy) -> list[str]:
+    """What the screen says: one line for the swapped steps, one for any left out."""
+    text = load_pregnancy_content()
+    reason = (
+        text.from_option
+        if why.assessed_at is None
+        else text.from_assessment.format(date=f"{why.assessed_at:%Y-%m-%d}")
+    )
+    swapped = sum(1 for s in swaps if s.variant is not None)
+    left_out = len(swaps) - swapped
+    lines = []
+    if swapped:
+        lines.append(text.swapped.format(why=reason, steps=plural(swapped, "step")))
+    if left_out:
+        lines.append(text.left_out.format(why=reason, steps=plural(left_out, "step")))
+    return lines
+
+
+def pregnancy_of(option: bool, answers: Answers | None, assessed_at: datetime | None) -> Pregnancy | None:
+    """Whether to swap: `--pregnant`, else the latest assessment's `pregnant` answer."""
+    if option:
+        return Pregnancy(None)
+    if answers is not None and answers.get("pregnant") is True and assessed_at is not None:
+        return Pregnancy(assessed_at)
+    return None
+
+
+def latest_pregnancy(folder: Path, option: bool, tz: tzinfo | None) -> Pregnancy | None:
+    """`pregnancy_of` for the latest saved assessment (its date in `tz`); never creates the store."""
+    if option:
+        return Pregnancy(None)
+    from footback.records.assessments import latest_assessment
+    from footback.records.db import open_existing_store
+
+    store = open_existing_store(folder)
+    if store is None:
+        return None
+    with store:
+        saved = latest_assessment(store)
+    if saved is None:
+        return None
+    return pregnancy_of(False, saved.answers, saved.created_at.astimezone(tz))
