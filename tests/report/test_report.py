@@ -1,4 +1,4 @@
-"""`footback report`: the one-page clinician summary in Markdown and self-contained HTML."""
+"""`footback report`: the two-page clinician summary in Markdown and self-contained HTML."""
 
 from __future__ import annotations
 

@@ -1,5 +1,6 @@
-"""The HTML report in a real browser (headless Chromium): it renders, shows the scores and the
-chart, logs no console errors, and prints a typical history on one A4 or Letter page."""
+"""The HTML report in a real browser (headless Chromium): it renders, shows the scores, the charts
+and the plan's figures, logs no console errors, and prints a typical history on two A4 or Letter
+pages at 9 pt: the assessment on the first, practice and the plan's figures on the second."""
 
 from __future__ import annotations
 
@@ -13,7 +14,7 @@ import pytest
 from footback.records.db import open_store
 from footback.report.build import build_report
 from footback.report.html import render_html
-from tests.support.history_seed import NOW, seed_full
+from tests.support.history_seed import NOW, seed_typical
 
 CHROMIUM = next((p for p in ("/usr/bin/chromium", shutil.which("chromium")) if p and Path(p).exists()), None)
 pytestmark = [
@@ -43,9 +44,9 @@ def chromium(tmp_path: Path, *args: str) -> subprocess.CompletedProcess[str]:
 
 @pytest.fixture
 def page(home: Path, tmp_path: Path) -> Path:
-    seed_full(home)
+    seed_typical(home)
     with open_store(home) as store:
-        html = render_html(build_report(store, now=NOW))
+        html = render_html(build_report(store, now=NOW, folder=home))
     path = tmp_path / "report.html"
     path.write_text(html, encoding="utf-8")
     return path
@@ -58,6 +59,8 @@ def test_chromium_renders_title_scores_and_chart_without_console_errors(page: Pa
     assert "<title>footback summary for a clinician (2025-03-13)</title>" in dom
     assert re.search(r"<td[^>]*>foot</td><td[^>]*>62</td><td[^>]*>high</td>", dom)
     assert '<svg xmlns="http://www.w3.org/2000/svg"' in dom and dom.count('class="series"') == 3
+    assert 'id="day-chart"' in dom and dom.count('class="pain"') >= 2
+    assert dom.count('<pre role="img"') >= 8 and '<b class="work">R</b>' in dom
     console = [
         line for line in done.stderr.splitlines() if "CONSOLE" in line or "Content Security Policy" in line
     ]
@@ -68,15 +71,31 @@ def _pages(pdf: Path) -> int:
     return len(re.findall(rb"/Type\s*/Page(?!s)", pdf.read_bytes()))
 
 
-@pytest.mark.parametrize("size", ["A4", "letter"])
-def test_a_typical_history_prints_on_one_page(page: Path, tmp_path: Path, size: str) -> None:
-    """Three assessments, a month of routines and two pairs of shoes: one sheet of A4 or Letter."""
+def _printed(page: Path, tmp_path: Path, size: str, css: str = "") -> int:
+    html = (
+        page.read_text()
+        .replace("@page {", f"@page {{ size: {size};", 1)
+        .replace("</style>", css + "</style>")
+    )
     sized = tmp_path / f"report-{size}.html"
-    sized.write_text(page.read_text().replace("@page {", f"@page {{ size: {size};"), encoding="utf-8")
+    sized.write_text(html, encoding="utf-8")
     pdf = tmp_path / f"report-{size}.pdf"
+    pdf.unlink(missing_ok=True)
     done = chromium(tmp_path, "--no-pdf-header-footer", f"--print-to-pdf={pdf}", sized.as_uri())
     assert pdf.exists(), done.stderr[-2000:]
-    assert _pages(pdf) == 1
+    return _pages(pdf)
+
+
+@pytest.mark.parametrize("size", ["A4", "letter"])
+def test_a_typical_history_prints_on_two_pages(page: Path, tmp_path: Path, size: str) -> None:
+    """Three assessments, a month of routines and check-ins, two pairs of shoes and a saved plan
+    of 8 steps: two sheets of A4 or Letter at 9 pt, each part on its own sheet (docs/report.md)."""
+    assert _printed(page, tmp_path, size) == 2
+    # Each sheet holds its part alone: the assessment does not spill onto the second, nor
+    # practice and the figures onto a third.
+    assert _printed(page, tmp_path, size, "@media print { .page2, footer { display: none } }") == 1
+    first_page = "header, #assessment, #evidence"
+    assert _printed(page, tmp_path, size, f"@media print {{ {first_page} {{ display: none }} }}") == 1
 
 
 def test_screenshot_is_not_blank(page: Path, tmp_path: Path) -> None:

@@ -129,3 +129,25 @@ def seed_years(store: Store, *, years: int, per_day: int = 1) -> None:
             " answers, result) VALUES (?, ?, ?, ?, ?, ?, ?)",
             assessments,
         )
+
+
+def seed_typical(folder: Path) -> None:
+    """A typical month: `seed_full`, check-ins on most of the last four weeks, routines on most
+    days and a saved plan (the report's second page: the day chart and the plan's figures)."""
+    from footback.daily.checkin import CheckIn
+    from footback.plan.service import make_plan
+    from footback.records.checkins import save_checkin
+
+    seed_full(folder)
+    with open_store(folder) as store:
+        for days in range(27, -1, -1):
+            if days % 5 == 4:
+                continue  # a missed day now and then: a gap in the pain lines
+            foot, back = 3 + days // 7, 2 + days // 9
+            save_checkin(
+                store,
+                CheckIn(day=NOW.date() - timedelta(days=days), foot=foot, back=back, created_at=at(days, 21)),
+            )
+            if days > 5 and days % 3:
+                add_session(store, at(days, 7), "feet", 300)
+    assert make_plan(folder, NOW, save=True, seen_clinician=False, say=lambda _: None).saved_to

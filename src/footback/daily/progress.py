@@ -7,7 +7,7 @@ the streak, and weeks on target. Pain beside practice: an association, never pro
 
 from __future__ import annotations
 
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Mapping, Sequence
 from datetime import date, timedelta, tzinfo
 from statistics import fmean
 from typing import Literal
@@ -192,17 +192,25 @@ def pain_by_practice(checkins: Sequence[CheckIn], weeks: dict[date, bool], note:
     )
 
 
-def series(
-    checkins: Sequence[CheckIn], sessions: Sequence[SavedSession], today: date, tz: tzinfo | None, days: int
-) -> Series:
-    """Pain and sessions per day for the last `days` days (None where there was no check-in)."""
-    span = [today - timedelta(days=offset) for offset in range(days - 1, -1, -1)]
-    by_day = {c.day: c for c in checkins}
+def day_counts(sessions: Sequence[SavedSession], tz: tzinfo | None) -> dict[date, int]:
+    """Sessions that count, per local day (the report counts the same in SQL: `sessions_per_day`)."""
     counts: dict[date, int] = {}
     for session in sessions:
         if session.counts:
             day = local_day(session.started_at, tz)
             counts[day] = counts.get(day, 0) + 1
+    return counts
+
+
+def chart_span(today: date, days: int) -> list[date]:
+    """The chart's days: the last `days` days up to `today`, oldest first."""
+    return [today - timedelta(days=offset) for offset in range(days - 1, -1, -1)]
+
+
+def series(checkins: Sequence[CheckIn], counts: Mapping[date, int], today: date, days: int) -> Series:
+    """Pain and sessions per day for the last `days` days (None where there was no check-in)."""
+    span = chart_span(today, days)
+    by_day = {c.day: c for c in checkins}
     return Series(
         days=span,
         foot=[by_day[d].foot if d in by_day else None for d in span],
@@ -237,7 +245,7 @@ def progress(
         back_pain=pain_change(start, recent, lambda c: c.back, rule),
         practice=practice(sessions, today, tz, content.practice, weeks),
         pain_by_practice=pain_by_practice(checkins, weeks, text.association),
-        series=series(checkins, sessions, today, tz, content.practice.chart_days),
+        series=series(checkins, day_counts(sessions, tz), today, content.practice.chart_days),
         plan=plan or PlanStatus(),
         rule=text.change_rule.format(
             points=rule.meaningful_points, percent=rule.meaningful_percent, sources=cited

@@ -6,7 +6,7 @@ from datetime import date, datetime, timedelta
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from footback.daily.progress import PlanStatus, Progress, progress
+from footback.daily.progress import PlanStatus, Progress, Series, progress
 
 if TYPE_CHECKING:
     from footback.daily.checkin import CheckIn
@@ -123,3 +123,19 @@ def daily_for_history(
     sessions = recent_sessions(store, None, since=start, offset_minutes=offset_of(now)) if practice else []
     result = progress(everything, sessions, today=now.date(), tz=now.tzinfo, content=load_daily_content())
     return shown, result
+
+
+def chart_series(store: Store, now: datetime) -> Series:
+    """Pain and sessions per day for the chart window: the series `footback progress --json` gives,
+    read with one row a day (the report must not read every session ever stored)."""
+    from footback.daily.content import load_daily_content
+    from footback.daily.progress import chart_span, series
+    from footback.records.checkins import list_checkins
+    from footback.records.stretch_sessions import sessions_per_day
+    from footback.records.window import offset_of
+
+    days = load_daily_content().practice.chart_days
+    span = chart_span(now.date(), days)
+    counts = sessions_per_day(store, span[0], span[-1], offset_of(now))
+    checkins = [c for c in list_checkins(store, since=span[0]) if c.day <= span[-1]]
+    return series(checkins, counts, now.date(), days)

@@ -149,6 +149,16 @@ def active_days(store: Store, first: date, last: date, offset_minutes: int) -> s
     return {date.fromisoformat(r[0]) for r in rows if isinstance(r[0], str)}
 
 
+def sessions_per_day(store: Store, first: date, last: date, offset_minutes: int) -> dict[date, int]:
+    """Sessions that count on each local day first..last, counted in SQL (one row a day)."""
+    where, params = day_filter("started_at", first, offset_minutes, until=last)
+    day = local_day_sql("started_at", offset_minutes)
+    rows = store.query(
+        f"SELECT {day}, count(*) FROM stretch_sessions{where} AND {_COUNTS_SQL} GROUP BY 1", params
+    )
+    return {date.fromisoformat(r[0]): int(r[1]) for r in rows if isinstance(r[0], str)}
+
+
 def session_totals(store: Store, first: date, last: date, offset_minutes: int) -> SessionTotals:
     """Sessions, seconds, finished sessions, active days and routines on local days first..last."""
     where, params = day_filter("started_at", first, offset_minutes, until=last)

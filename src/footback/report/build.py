@@ -1,10 +1,12 @@
-"""`footback report`: gathering the one-page clinician summary (rendered by report_md / report_html)."""
+"""`footback report`: gathering the two-page clinician summary (rendered by report_md / report_html)."""
 
 from __future__ import annotations
 
 from dataclasses import dataclass, field
 from datetime import date, datetime, timedelta
 from functools import cache
+from pathlib import Path
+from typing import TYPE_CHECKING
 
 from footback.assess.model import AssessmentResult
 from footback.content.questions import Question, Value
@@ -17,9 +19,13 @@ from footback.records.plan_changes import list_changes
 from footback.records.shoes import latest_checks
 from footback.records.stretch_sessions import session_totals
 from footback.records.window import offset_of
+from footback.stretch.routine_file import Routine
+
+if TYPE_CHECKING:
+    from footback.daily.progress import Series
 
 WINDOW_DAYS = 30
-# A one-page summary: the trend chart draws the newest assessments, the shoe table the newest lines.
+# A short summary: the trend chart draws the newest assessments, the shoe table the newest lines.
 TREND_POINTS = 40
 MAX_SHOE_LINES = 12
 
@@ -36,6 +42,8 @@ class Headings(StrictModel):
     warnings: str
     daily: str
     plan: str
+    steps: str
+    chart: str
 
 
 class ReportText(StrictModel):
@@ -59,6 +67,15 @@ class ReportText(StrictModel):
     no_warnings: str
     warning_seen: str
     warning_not_seen: str
+    no_plan: str
+    plan_paused: str
+    plan_unreadable: str
+    figure_note: str
+    chart_caption: str
+    chart_pain: str
+    chart_no_pain: str
+    chart_summary: str
+    chart_empty: str
     # A quick re-check (`assess --quick`): named in the heading, explained once, listed by date.
     quick: str
     quick_note: str
@@ -124,6 +141,81 @@ class WarningLine:
 
 
 @dataclass(frozen=True)
+class PlanFigure:
+    """One side's drawing of a step: rows with the working-limb mark still `FIGURE_MARK`."""
+
+    side: str | None
+    words: str  # 'LEFT FOOT', '' for a one-sided step
+    on_side: str  # 'left foot across your right knee', '' when the step says nothing per side
+    rows: list[str]
+    letter: str  # what the mark is drawn as: L, R or *
+
+    def drawn(self) -> list[str]:
+        """The rows as text, the mark drawn as its letter (as the player shows it)."""
+        from footback.stretch.routine_file import FIGURE_MARK
+
+        return [row.replace(FIGURE_MARK, self.letter) for row in self.rows]
+
+
+@dataclass(frozen=True)
+class PlanStep:
+    name: str
+    dose: str
+    figures: list[PlanFigure]
+
+
+@dataclass(frozen=True)
+class PlanSection:
+    """The saved plan's steps with their figures, or why there are none."""
+
+    name: str = ""
+    steps: list[PlanStep] = field(default_factory=list)
+    paused: bool = False
+    problem: str | None = None
+
+
+def plan_steps(routine: Routine) -> list[PlanStep]:
+    """Every step of a routine with its dose in words and a figure per side (as the player draws it)."""
+    from footback.stretch.figure import marked_rows, side_letter
+    from footback.stretch.preview import dose
+
+    return [
+        PlanStep(
+            name=step.name,
+            dose=dose(step),
+            figures=[
+                PlanFigure(
+                    side=side,
+                    words=step.side_words(side),
+                    on_side=step.on_side(side),
+                    rows=marked_rows(step, side),
+                    letter=side_letter(side),
+                )
+                for side in step.sides
+                if step.figure is not None
+            ],
+        )
+        for step in routine.steps
+    ]
+
+
+def _plan(store: Store, folder: Path | None) -> PlanSection | None:
+    """The saved plan in the data folder (None when there is none); a broken file is said, not fatal."""
+    from footback.assess.gate import open_gate
+    from footback.core.errors import FootbackError
+    from footback.core.paths import plan_path
+    from footback.stretch.catalogue import load_file
+
+    if folder is None or not plan_path(folder).is_file():
+        return None
+    try:
+        routine = load_file(plan_path(folder))
+    except FootbackError as error:
+        return PlanSection(problem=str(error))
+    return PlanSection(name=routine.name, steps=plan_steps(routine), paused=open_gate(store) is not None)
+
+
+@dataclass(frozen=True)
 class Report:
     made_at: datetime
     text: ReportText
@@ -137,6 +229,10 @@ class Report:
     daily: list[str] = field(default_factory=list)
     # The plan's level changes, oldest first: (date, level, reason).
     plan_history: list[tuple[datetime, int, str]] = field(default_factory=list)
+    # The saved plan's steps and figures (None: no plan saved, or the report was built without a folder).
+    plan: PlanSection | None = None
+    # Pain and sessions per day: the same series `footback progress --json` gives (None: nothing to draw).
+    chart: Series | None = None
 
     def series(self, name: ScoreName) -> list[int]:
         return score_series(self.trends, name)
@@ -206,8 +302,10 @@ def _shoes(store: Store) -> list[ShoeLine]:
     ]
 
 
-def build_report(store: Store | None, *, now: datetime) -> Report:
-    """Everything the summary shows, read from the store at `now`: only the rows it shows."""
+def build_report(store: Store | None, *, now: datetime, folder: Path | None = None) -> Report:
+    """Everything the summary shows, read from the store at `now`: only the rows it shows.
+
+    With the data `folder`, the saved plan's steps and figures are shown too."""
     from footback.assess.content import load_assess_content
 
     text = load_report_text()
@@ -235,6 +333,8 @@ def build_report(store: Store | None, *, now: datetime) -> Report:
         warnings=_warnings(store, saved[0].created_at.astimezone(now.tzinfo).date() if saved else None, now),
         daily=_daily(store, now),
         plan_history=[(c.created_at, c.level, c.reason) for c in list_changes(store)[-MAX_PLAN_LINES:]],
+        plan=_plan(store, folder),
+        chart=_chart(store, now),
     )
 
 
@@ -247,6 +347,14 @@ def _daily(store: Store, now: datetime) -> list[str]:
 
     _, result = daily_for_history(store, since=None, now=now, practice=True)
     return progress_lines(result) if result is not None else []
+
+
+def _chart(store: Store, now: datetime) -> Series | None:
+    """Pain and sessions per day, as `footback progress --json` gives them; None when all is empty."""
+    from footback.daily.service import chart_series
+
+    s = chart_series(store, now)
+    return s if any(v is not None for v in s.foot + s.back) or any(s.sessions) else None
 
 
 def _warnings(store: Store, since: date | None, now: datetime) -> list[WarningLine]:

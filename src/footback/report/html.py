@@ -5,9 +5,13 @@ from __future__ import annotations
 from datetime import datetime
 from html import escape
 
+from footback.assess.content import keele_notice
 from footback.core.models import SCORE_NAMES, ScoreName
-from footback.core.text import safe_line, verdict_text
-from footback.report.build import Report
+from footback.core.text import safe_line, verdict_text, visible_controls
+from footback.daily.progress import Series
+from footback.report.build import PlanFigure, PlanSection, Report, ReportText
+from footback.report.daychart import chart_summary, day_chart_svg
+from footback.stretch.routine_file import FIGURE_MARK
 
 CSS = """
 @page { margin: 14mm; }
@@ -30,22 +34,37 @@ li { margin: 0.3mm 0; }
 svg { display: block; width: 100%; max-width: 170mm; height: auto; }
 .cols { display: grid; grid-template-columns: minmax(0, 1fr) minmax(0, 1fr); gap: 0 6mm; }
 footer { margin-top: 5mm; border-top: 1px solid #999; padding-top: 1.5mm; font-size: 9pt; }
+.steps { display: grid; grid-template-columns: repeat(auto-fill, minmax(88mm, 1fr)); gap: 1mm 6mm; }
+.step { display: grid; grid-template-columns: minmax(0, 1fr) auto; gap: 0 3mm; break-inside: avoid; }
+.step h3 { margin: 1.5mm 0 0; }
+.side { font-size: 8.5pt; }
+.figs { display: flex; flex-wrap: wrap; gap: 0 6mm; }
+.fig { margin: 0.5mm 0; }
+.fig pre { font: 8pt/1.1 "DejaVu Sans Mono", Menlo, Consolas, "Liberation Mono", monospace; margin: 0; }
+.fig figcaption { font-size: 8pt; }
+/* The working foot or leg: bold, coloured and shaded, so it shows in black-and-white print too. */
+b.work { color: #b00; background: #ddd; }
+.fallback { color: #333; }
 @media print {
-  /* One A4 or Letter page for a typical history: small type, short citations on one line,
-     the answers in two columns, the chart beside routines and shoes. */
+  /* Two A4 or Letter pages for a typical history at 9 pt: page 1 the assessment (scores, factors,
+     answers, warning signs, evidence), page 2 practice (trends, routines, check-ins, the plan's levels,
+     shoes, the day chart) and the plan's steps with their figures. */
   @page { margin: 8mm 10mm; }
-  body { padding: 0; font-size: 7.2pt; line-height: 1.15; max-width: none; }
-  h1 { font-size: 12pt; margin-bottom: 1mm; } h2 { font-size: 9.5pt; margin: 2mm 0 1mm; }
-  h3 { font-size: 8pt; margin: 1.5mm 0 0.5mm; }
-  p { margin: 0.5mm 0; } .notdx { padding: 1mm 2mm; margin: 1.5mm 0; }
+  body { padding: 0; font-size: 9pt; line-height: 1.15; max-width: none; }
+  h1 { font-size: 13pt; margin-bottom: 1mm; } h2 { font-size: 10.5pt; margin: 2.5mm 0 1mm; }
+  h3 { font-size: 9pt; margin: 1.5mm 0 0.5mm; }
+  p { margin: 0.6mm 0; } .notdx { padding: 1mm 2mm; margin: 1.5mm 0; }
   th, td { padding: 0 2mm 0 0; }
-  .src { font-size: 7pt; } td .src { white-space: nowrap; }
+  .src { font-size: 8pt; } td .src { white-space: nowrap; }
   .answers { columns: 2; column-gap: 6mm; }
   .answers p { margin: 0; break-inside: avoid; }
   svg { max-width: 100mm; }
-  tr, svg, li, .cols { break-inside: avoid; }
+  .page2 { break-before: page; }
+  .steps { grid-template-columns: 1fr 1fr; gap: 0 6mm; } .figs { gap: 0 3mm; flex-wrap: nowrap; }
+  .fig pre { font-size: 7pt; } .fig figcaption, .side { font-size: 8pt; }
+  tr, svg, li, .cols, .step { break-inside: avoid; }
   h2, h3 { break-after: avoid; }
-  footer { margin-top: 2mm; font-size: 7pt; }
+  footer { margin-top: 2mm; font-size: 8pt; }
 }
 """
 
@@ -145,6 +164,63 @@ def _table(headers: list[tuple[str, bool]], rows: list[list[str]]) -> str:
     return f"<table><thead><tr>{head}</tr></thead><tbody>{body}</tbody></table>"
 
 
+def figure_html(figure: PlanFigure, step: str) -> str:
+    """One side's drawing in a <pre>: every character escaped, the working-limb mark highlighted."""
+    mark = f'<b class="work">{e(figure.letter)}</b>'
+    # Not `e`: a drawing keeps its leading spaces (figures hold printable characters only anyway).
+    drawing = "\n".join(
+        mark.join(escape(visible_controls(part), quote=True) for part in row.split(FIGURE_MARK))
+        for row in figure.rows
+    )
+    label = ", ".join(part for part in (step, figure.words.lower(), figure.on_side) if part)
+    caption = f"<figcaption>{e(figure.words)}</figcaption>" if figure.words else ""
+    return f'<figure class="fig"><pre role="img" aria-label="{e(label)}">{drawing}</pre>{caption}</figure>'
+
+
+def plan_html(plan: PlanSection, t: ReportText) -> list[str]:
+    """The saved plan's steps: name, dose and what each side does beside a figure per side."""
+    out = [f'<section id="steps"><h2>{e(t.headings.steps)}</h2>']
+    if plan.problem is not None:
+        return [*out, f"<p>{e(t.plan_unreadable.format(problem=plan.problem))}</p></section>"]
+    if plan.paused:
+        out.append(f'<p class="urgent">{e(t.plan_paused)}</p>')
+    out.append(f'<p class="src">{e(t.figure_note)}</p><div class="steps">')
+    for step in plan.steps:
+        sides = "".join(
+            f'<p class="side">{e(f.words)}: {e(f.on_side)}</p>' for f in step.figures if f.on_side
+        )
+        figures = "".join(figure_html(f, step.name) for f in step.figures)
+        out.append(
+            f'<div class="step"><div><h3>{e(step.name)}</h3><p class="src">{e(step.dose)}</p>{sides}</div>'
+            f'<div class="figs">{figures}</div></div>'
+        )
+    out.append("</div></section>")
+    return out
+
+
+def chart_html(chart: Series, t: ReportText) -> list[str]:
+    """Pain and sessions per day: the SVG, its caption and the chart in words (the text fallback)."""
+    return [
+        f'<section id="day-chart-section"><h2>{e(t.headings.chart)}</h2>',
+        day_chart_svg(chart, t),
+        f'<p class="src">{e(t.chart_caption.format(days=len(chart.days)))}</p>',
+        f'<p class="fallback">{e(chart_summary(chart, t))}</p>',
+        "</section>",
+    ]
+
+
+def _warnings_html(report: Report) -> list[str]:
+    """Every warning sign reported in the report's period, with any clinician visit since."""
+    if not report.warnings:
+        return [f"<p>{e(report.text.no_warnings)}</p>"]
+    items = [
+        f"<li>{w.at:%Y-%m-%d}, <strong>{e(w.triage)}</strong>: {e('; '.join(w.signs))}; "
+        f"{e(w.seen_text(report.text))}</li>"
+        for w in report.warnings
+    ]
+    return ["<ul>", *items, "</ul>"]
+
+
 def render_html(report: Report) -> str:
     """The whole page; every piece of stored or content text is escaped."""
     t = report.text
@@ -168,7 +244,7 @@ def render_html(report: Report) -> str:
         body.append(f"<h2>{e(h.assessment)} ({latest.created_at:%Y-%m-%d}{kind})</h2>")
         if result.quick:
             body.append(f"<p>{e(t.quick_note)}</p>")
-        # Warning signs beside the three scores: one page needs the space.
+        # Warning signs beside the three scores: the first page needs the space.
         body.append(f'<div class="cols"><div><h3>{e(h.red_flags)}</h3>')
         if result.red_flags:
             body.append(f'<p class="urgent">{e(t.urgent)}</p><ul>')
@@ -179,6 +255,8 @@ def render_html(report: Report) -> str:
             body.append("</ul>")
         else:
             body.append(f"<p>{e(t.no_red_flags)}</p>")
+        # The period's warning signs under the latest ones, in the space beside the scores.
+        body += [f'<section id="warnings"><h3>{e(h.warnings)}</h3>', *_warnings_html(report), "</section>"]
         body.append(f"</div><div><h3>{e(h.scores)}</h3>")
         if result.needs_clinician:
             body.append(f"<p>{e(t.not_scored)}</p></div></div>")
@@ -207,8 +285,7 @@ def render_html(report: Report) -> str:
                 sb = result.startback
                 line = t.startback.format(group=sb.group, total=sb.total, psychosocial=sb.psychosocial)
                 body.append(f"<p>{e(line)}</p>")
-                if sb.notice:
-                    body.append(f'<p class="src">{e(sb.notice)}</p>')
+                body.append(f'<p class="src">{e(keele_notice(sb))}</p>')
         body.append(f"<h3>{e(h.answers)}</h3>")
         if latest.answers:
             # Question and answer on one line each, in two columns when printed.
@@ -219,20 +296,24 @@ def render_html(report: Report) -> str:
             body.append(f"<p>{e(t.no_answers)}</p>")
     body.append("</section>")
 
-    body.append(f'<section id="warnings"><h2>{e(h.warnings)}</h2>')
-    if report.warnings:
+    if latest is None:
+        body += [f"<section><h2>{e(h.warnings)}</h2>", *_warnings_html(report), "</section>"]
+
+    body.append(f'<section id="evidence"><h2>{e(h.evidence)}</h2>')
+    notes = latest.result.recommendations.evidence_notes if latest else []
+    if notes:
         body.append("<ul>")
         body += [
-            f"<li>{w.at:%Y-%m-%d}, <strong>{e(w.triage)}</strong>: {e('; '.join(w.signs))}; "
-            f"{e(w.seen_text(t))}</li>"
-            for w in report.warnings
+            f'<li>{e(n.text)} <span class="src">({e(_brief(n.source_ids, n.saved_source or ""))})</span></li>'
+            for n in notes
         ]
         body.append("</ul>")
     else:
-        body.append(f"<p>{e(t.no_warnings)}</p>")
+        body.append(f"<p>{e(t.no_evidence)}</p>")
     body.append("</section>")
-
-    body.append(f'<div class="cols"><section id="trends"><h2>{e(h.trends)}</h2>')
+    # Page 2 in print: practice (trends, routines, check-ins, plan, shoes), the day chart, the plan's figures.
+    body.append('<div class="page2">')
+    body.append(f'<div class="cols"><div><section id="trends"><h2>{e(h.trends)}</h2>')
     if report.trends:
         series = {name: report.series(name) for name in SCORE_NAMES}
         body.append(trend_svg([a.created_at for a in report.trends], series, t.trend_caption))
@@ -245,9 +326,11 @@ def render_html(report: Report) -> str:
     else:
         body.append(f"<p>{e(t.no_assessment)}</p>")
     body.append("</section>")
+    if report.chart is not None:
+        body += chart_html(report.chart, t)
 
     r = report.routines
-    body.append(f'<div><section id="routines"><h2>{e(h.routines)}</h2>')
+    body.append(f'</div><div><section id="routines"><h2>{e(h.routines)}</h2>')
     if r.sessions == 0:
         body.append(f"<p>{e(t.no_sessions)}</p>")
     else:
@@ -271,18 +354,9 @@ def render_html(report: Report) -> str:
         body.append(f"<p>{e(t.no_shoes)}</p>")
     body.append("</section></div></div>")
 
-    body.append(f'<section id="evidence"><h2>{e(h.evidence)}</h2>')
-    notes = latest.result.recommendations.evidence_notes if latest else []
-    if notes:
-        body.append("<ul>")
-        body += [
-            f'<li>{e(n.text)} <span class="src">({e(_brief(n.source_ids, n.saved_source or ""))})</span></li>'
-            for n in notes
-        ]
-        body.append("</ul>")
-    else:
-        body.append(f"<p>{e(t.no_evidence)}</p>")
-    body.append("</section>")
+    if report.plan is not None:
+        body += plan_html(report.plan, t)
+    body.append("</div>")
     body.append(f"<footer>{e(made)}. {e(t.not_diagnosis)}</footer>")
 
     return (

@@ -4,13 +4,14 @@ from __future__ import annotations
 
 import re
 
+from footback.assess.content import keele_notice
 from footback.content.loader import sources
 from footback.core.models import SCORE_NAMES
 from footback.core.sparkline import sparkline
 from footback.core.text import safe_line, verdict_text
-from footback.report.build import Report
+from footback.report.build import PlanSection, PlanStep, Report, ReportText
 
-# A one-page summary: the newest rows of long tables.
+# A short summary: the newest rows of long tables.
 MAX_TREND_ROWS = 10
 _SPECIAL = re.compile(r"([\\`*_\[\]<>|#~@])")
 # Bare links: renderers (GFM) turn them into live links; an escaped slash or dot keeps them text.
@@ -103,6 +104,8 @@ def render_markdown(report: Report) -> str:
         out += [f"| {at:%Y-%m-%d} | {level} | {md(reason)} |" for at, level, reason in report.plan_history]
         out.append("")
 
+    if report.chart is not None:
+        out += _chart(report)
     out += [f"## {md(h.shoes)}", ""]
     if not report.shoes:
         out.append(md(t.no_shoes))
@@ -120,7 +123,10 @@ def render_markdown(report: Report) -> str:
         out += [f"- {md(note.text)} ({md(note.citation(sources()))})" for note in notes]
     else:
         out.append(md(t.no_evidence))
-    out += ["", "---", "", md(t.not_diagnosis), ""]
+    out.append("")
+    if report.plan is not None:
+        out += _plan(report.plan, t)
+    out += ["---", "", md(t.not_diagnosis), ""]
     return "\n".join(out)
 
 
@@ -139,6 +145,57 @@ def _scores(report: Report) -> list[str]:
     if result.startback is not None:
         sb = result.startback
         out += ["", md(t.startback.format(group=sb.group, total=sb.total, psychosocial=sb.psychosocial))]
-        if sb.notice:
-            out += ["", md(sb.notice)]
+        out += ["", md(keele_notice(sb))]
+    return out
+
+
+def _chart(report: Report) -> list[str]:
+    """Pain and sessions per day as sparklines (a blank: no check-in), then the chart in words."""
+    from footback.daily.render import PAIN_TOP, spark_gaps
+    from footback.report.daychart import chart_summary
+
+    assert report.chart is not None
+    s = report.chart
+    t = report.text
+    rows = [("foot pain", spark_gaps(s.foot, PAIN_TOP)), ("back pain", spark_gaps(s.back, PAIN_TOP))]
+    rows.append(("sessions", spark_gaps(s.sessions, max([3, *s.sessions]))))
+    out = [f"## {md(t.headings.chart)}", ""]
+    out += [f"- {name}: `{line}`" for name, line in rows]
+    out += ["", md(t.chart_caption.format(days=len(s.days))), "", md(chart_summary(s, t)), ""]
+    return out
+
+
+def fence(rows: list[str]) -> str:
+    """A code fence longer than any run of backticks in `rows`, so a drawing cannot close it."""
+    longest = max((len(run) for row in rows for run in re.findall(r"`+", row)), default=0)
+    return "`" * max(3, longest + 1)
+
+
+def figure_text(step: PlanStep) -> list[str]:
+    """A step's figures side by side, each under its side's name, as the player's preview draws them."""
+    from footback.stretch.bigtype import beside
+
+    blocks = [[f.words, "", *f.drawn()] if f.words else f.drawn() for f in step.figures]
+    drawing = blocks[0]
+    for block in blocks[1:]:
+        drawing = beside(drawing, block, 6)
+    return [row.rstrip() for row in drawing]
+
+
+def _plan(plan: PlanSection, t: ReportText) -> list[str]:
+    """The saved plan's steps: dose, what each side does and the figure in a code block."""
+    out = [f"## {md(t.headings.steps)}", ""]
+    if plan.problem is not None:
+        return [*out, md(t.plan_unreadable.format(problem=plan.problem)), ""]
+    if plan.paused:
+        out += [f"**{md(t.plan_paused)}**", ""]
+    out += [md(t.figure_note), ""]
+    for step in plan.steps:
+        out += [f"### {md(step.name)}", "", md(step.dose), ""]
+        sides = [f"- {md(f.words)}: {md(f.on_side)}" for f in step.figures if f.on_side]
+        if sides:
+            out += [*sides, ""]
+        if step.figures:
+            drawing = figure_text(step)
+            out += [fence(drawing), *drawing, fence(drawing), ""]
     return out

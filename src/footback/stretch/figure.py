@@ -46,18 +46,27 @@ def _margin(rows: list[str]) -> int:
     return min((len(row) - len(row.lstrip()) for row in rows if row.strip()), default=0)
 
 
+def side_letter(side: str | None) -> str:
+    """What the working-limb mark is drawn as: L, R, or `*` for a one-sided step."""
+    return {"left": "L", "right": "R"}.get(side or "", "*")
+
+
+def marked_rows(step: Step, side: str | None) -> list[str]:
+    """The step's figure for `side` (left as stored, right mirrored) with the working-limb mark
+    still `FIGURE_MARK`, for drawings that show the mark in their own way (the HTML report)."""
+    if step.figure is None:
+        return []
+    rows = step.figure.split("\n")
+    return mirror(rows) if side == "right" else rows
+
+
 def figure_rows(step: Step, side: str | None) -> list[str]:
     """The step's figure for `side` (left as stored, right mirrored), or [] when it has none.
 
     The working-limb mark becomes L or R; a one-sided step's mark is drawn as `*`.
     """
-    if step.figure is None:
-        return []
-    rows = step.figure.split("\n")
-    if side == "right":
-        rows = mirror(rows)
-    letter = {"left": "L", "right": "R"}.get(side or "", "*")
-    return [row.replace(FIGURE_MARK, letter) for row in rows]
+    letter = side_letter(side)
+    return [row.replace(FIGURE_MARK, letter) for row in marked_rows(step, side)]
 
 
 def figure_width(step: Step) -> int:

@@ -1,4 +1,4 @@
-"""`footback report`: a one-page summary to take to a podiatrist or doctor."""
+"""`footback report`: a two-page summary to take to a podiatrist or doctor."""
 
 from __future__ import annotations
 
@@ -38,7 +38,7 @@ def report(
     ] = None,
     output: OutputOption = None,
 ) -> None:
-    """Make a one-page summary for a clinician: answers, factors, warning signs, trends, routines, shoes."""
+    """Make a two-page summary for a clinician: the assessment, then practice, shoes and your plan."""
     with command_boundary():
         chosen = format_for_output(fmt.value if fmt else None, output, EXTENSIONS, ReportFormat.md.value)
         app = app_context(ctx)
@@ -59,7 +59,7 @@ def run_report(folder: Path, *, fmt: str, output: Path | None, now: datetime) ->
     if store is None:
         raise FootbackError("nothing is stored yet: run `footback assess` first, then `footback report`")
     with store:
-        made = build_report(store, now=now)
+        made = build_report(store, now=now, folder=folder)
     # The last word on what leaves footback: whatever a record holds, no raw control character.
     text = safe_document(render_html(made) if fmt == "html" else render_markdown(made))
     write_output(output, text, folder)
