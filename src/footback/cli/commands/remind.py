@@ -25,7 +25,6 @@ def remind(
         str | None, typer.Option("--routine", metavar="NAME", help="The routine to remind of.")
     ] = None,
 ) -> None:
-    """Write daily reminders as an iCalendar file that any calendar app can import."""
     with command_boundary():
         from footback.core.text import safe_line
         from footback.daily.service import write_reminders
@@ -41,7 +40,6 @@ def remind(
 
 
 def due(ctx: typer.Context) -> None:
-    """One line of what is still due today, nothing when nothing is (exit 0: something due, 1: nothing)."""
     with command_boundary():
         from footback.daily.service import due_now
 
