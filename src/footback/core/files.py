@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import contextlib
+import errno
 import os
 import re
 import stat
@@ -10,7 +11,7 @@ import sys
 import tomllib
 from collections.abc import Iterator
 from pathlib import Path
-from typing import Any, TextIO
+from typing import Any, BinaryIO, TextIO
 
 from footback.core.errors import BadInputError, FootbackError
 from footback.core.paths import FILE_MODE
@@ -83,13 +84,15 @@ def output_stream(path: Path | None, protected: Path | None, option: str = "--ou
     check_output(path, protected, option)
     target = _resolved(path)
     try:
-        info: os.stat_result | None = os.stat(target)
+        # The path itself, not its resolved name: /dev/fd/63 (a shell's `>(...)`) resolves to
+        # "pipe:[...]", which is no file name at all.
+        info: os.stat_result | None = os.stat(path)
     except FileNotFoundError:
         info = None
     except OSError as exc:
         raise FootbackError(f"cannot write {path}: {exc.strerror}") from None
     if info is not None and not stat.S_ISREG(info.st_mode):
-        yield from _write_in_place(path, target)
+        yield from _write_in_place(path, path)
         return
     mode = stat.S_IMODE(info.st_mode) if info is not None else FILE_MODE
     tmp = target.with_name(f".{target.name}.{os.getpid()}.tmp")
@@ -110,7 +113,12 @@ def output_stream(path: Path | None, protected: Path | None, option: str = "--ou
 
 def _write_in_place(path: Path, target: Path) -> Iterator[TextIO]:
     try:
-        fd = os.open(target, os.O_WRONLY | os.O_NOCTTY)
+        fd = _open_no_wait(target, os.O_WRONLY)
+    except OSError as exc:
+        if exc.errno == errno.ENXIO:  # a FIFO nobody reads: writing would wait forever
+            raise BadInputError(f"cannot write {path}: nothing is reading from it") from None
+        raise FootbackError(f"cannot write {path}: {exc.strerror}") from None
+    try:
         with os.fdopen(fd, "w", encoding="utf-8", newline="") as fh:
             yield fh
     except OSError as exc:
@@ -123,21 +131,40 @@ def write_output(path: Path | None, text: str, protected: Path | None, option: s
         out.write(text)
 
 
-def read_input_text(path: Path, limit: int, kind: str = "file") -> str:
-    """The UTF-8 text of an input file; every problem is one line naming the file.
+def _open_no_wait(path: Path, flags: int) -> int:
+    """`os.open` that never hangs on a FIFO with nobody at the other end, then blocks as usual.
 
-    Reads at most one byte past `limit`, never the whole thing: /dev/zero, a FIFO or a huge
-    file must be refused, not read until memory runs out.
+    Opening a FIFO waits for a peer: a reader with no writer would wait forever (it now reads an
+    empty file); a writer with no reader gets ENXIO (reported) instead of waiting.
     """
+    fd = os.open(path, flags | os.O_NONBLOCK | os.O_NOCTTY)
+    os.set_blocking(fd, True)
+    return fd
+
+
+def open_input(path: Path, kind: str = "file") -> BinaryIO:
+    """An input file opened for reading; every problem is one line naming the file (exit 2)."""
     try:
-        with path.open("rb") as fh:
-            data = fh.read(limit + 1)
+        return os.fdopen(_open_no_wait(path, os.O_RDONLY), "rb")
     except FileNotFoundError:
         raise BadInputError(f"{path}: no such file") from None
     except IsADirectoryError:
         raise BadInputError(f"{path}: is a folder, not {kind}") from None
     except OSError as exc:
         raise BadInputError(f"{path}: cannot read: {exc.strerror}") from None
+
+
+def read_input_text(path: Path, limit: int, kind: str = "file") -> str:
+    """The UTF-8 text of an input file; every problem is one line naming the file.
+
+    Reads at most one byte past `limit`, never the whole thing: /dev/zero, a FIFO or a huge
+    file must be refused, not read until memory runs out.
+    """
+    with open_input(path, kind) as fh:
+        try:
+            data = fh.read(limit + 1)
+        except OSError as exc:
+            raise BadInputError(f"{path}: cannot read: {exc.strerror}") from None
     if len(data) > limit:
         raise BadInputError(f"{path}: file is larger than {limit} bytes")
     try:
