@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import contextlib
-import errno
 import os
 import re
 import stat
@@ -113,10 +112,8 @@ def output_stream(path: Path | None, protected: Path | None, option: str = "--ou
 
 def _write_in_place(path: Path, target: Path) -> Iterator[TextIO]:
     try:
-        fd = _open_no_wait(target, os.O_WRONLY)
+        fd = os.open(target, os.O_WRONLY | os.O_NOCTTY)
     except OSError as exc:
-        if exc.errno == errno.ENXIO:  # a FIFO nobody reads: writing would wait forever
-            raise BadInputError(f"cannot write {path}: nothing is reading from it") from None
         raise FootbackError(f"cannot write {path}: {exc.strerror}") from None
     try:
         with os.fdopen(fd, "w", encoding="utf-8", newline="") as fh:
@@ -131,21 +128,17 @@ def write_output(path: Path | None, text: str, protected: Path | None, option: s
         out.write(text)
 
 
-def _open_no_wait(path: Path, flags: int) -> int:
-    """`os.open` that never hangs on a FIFO with nobody at the other end, then blocks as usual.
+def open_input(path: Path, kind: str = "file", *, wait: bool = True) -> BinaryIO:
+    """An input file opened for reading; every problem is one line naming the file (exit 2).
 
-    Opening a FIFO waits for a peer: a reader with no writer would wait forever (it now reads an
-    empty file); a writer with no reader gets ENXIO (reported) instead of waiting.
+    Like `cat`, a FIFO named here waits for its writer (a shell's `<(...)` already has one).
+    With `wait=False` (a file nobody named on this command line, like the config) a FIFO
+    without a writer reads as empty instead of hanging every command.
     """
-    fd = os.open(path, flags | os.O_NONBLOCK | os.O_NOCTTY)
-    os.set_blocking(fd, True)
-    return fd
-
-
-def open_input(path: Path, kind: str = "file") -> BinaryIO:
-    """An input file opened for reading; every problem is one line naming the file (exit 2)."""
     try:
-        return os.fdopen(_open_no_wait(path, os.O_RDONLY), "rb")
+        fd = os.open(path, os.O_RDONLY | os.O_NOCTTY | (0 if wait else os.O_NONBLOCK))
+        os.set_blocking(fd, True)
+        return os.fdopen(fd, "rb")
     except FileNotFoundError:
         raise BadInputError(f"{path}: no such file") from None
     except IsADirectoryError:
@@ -154,13 +147,13 @@ def open_input(path: Path, kind: str = "file") -> BinaryIO:
         raise BadInputError(f"{path}: cannot read: {exc.strerror}") from None
 
 
-def read_input_text(path: Path, limit: int, kind: str = "file") -> str:
+def read_input_text(path: Path, limit: int, kind: str = "file", *, wait: bool = True) -> str:
     """The UTF-8 text of an input file; every problem is one line naming the file.
 
     Reads at most one byte past `limit`, never the whole thing: /dev/zero, a FIFO or a huge
     file must be refused, not read until memory runs out.
     """
-    with open_input(path, kind) as fh:
+    with open_input(path, kind, wait=wait) as fh:
         try:
             data = fh.read(limit + 1)
         except OSError as exc:
