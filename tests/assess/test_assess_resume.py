@@ -13,7 +13,7 @@ import pexpect
 import pytest
 
 from footback.assess.content import load_assess_content
-from footback.assess.resume import PARTIAL_FILE, PartialRecorder, load_partial, offer_resume
+from footback.assess.resume import PARTIAL_FILE, Partial, PartialRecorder, load_partial, offer_resume
 from tests.support.context import Cli
 from tests.support.helpers import no_problem_answers
 
@@ -83,20 +83,18 @@ def test_resume_after_a_killed_interview(home: Path) -> None:
 
 def test_recorder_saves_after_every_answer_and_offer_continues(home: Path) -> None:
     recorder = PartialRecorder(home, Clock(NOW))
-    age = next(q for q in QUESTIONS if q.id == "age")
-    recorder(age, "52")
+    recorder({"age": 52}, frozenset())
     asked: list[str] = []
     hook = offer_resume(home, Clock(NOW + timedelta(hours=2)), QUESTIONS, lambda p: asked.append(p) or "")
     assert hook.answers == {"age": 52} and "after 1 answers" in asked[0]
 
 
 def test_partial_answers_expire_after_24_hours_and_no_drops_them(home: Path) -> None:
-    age = next(q for q in QUESTIONS if q.id == "age")
-    PartialRecorder(home, Clock(NOW))(age, "52")
+    PartialRecorder(home, Clock(NOW))({"age": 52}, frozenset())
     assert load_partial(home, NOW + timedelta(hours=24), QUESTIONS) is not None
     assert load_partial(home, NOW + timedelta(hours=24, seconds=1), QUESTIONS) is None
     assert not (home / PARTIAL_FILE).exists()
-    PartialRecorder(home, Clock(NOW))(age, "52")
+    PartialRecorder(home, Clock(NOW))({"age": 52}, frozenset())
     hook = offer_resume(home, Clock(NOW), QUESTIONS, lambda _p: "n")
     assert hook.answers == {} and not (home / PARTIAL_FILE).exists()
 
@@ -111,8 +109,7 @@ def test_a_damaged_partial_file_is_dropped(home: Path) -> None:
 def test_finishing_drops_the_partial_answers_and_a_file_run_leaves_them(
     cli: Cli, home: Path, tmp_path: Path
 ) -> None:
-    age = next(q for q in QUESTIONS if q.id == "age")
-    PartialRecorder(home, cli.context.clock)(age, "52")
+    PartialRecorder(home, cli.context.clock)({"age": 52}, frozenset())
     answers = tmp_path / "a.json"
     answers.write_text(json.dumps(no_problem_answers()), encoding="utf-8")
     # With an answers file nothing is offered or dropped.
@@ -124,3 +121,62 @@ def test_finishing_drops_the_partial_answers_and_a_file_run_leaves_them(
     assert result.exit_code == 0, result.output
     assert "after 1 answers" in result.stderr + result.stdout
     assert not (home / PARTIAL_FILE).exists()
+
+
+def test_a_skipped_question_is_not_asked_again_on_continuing(cli: Cli, home: Path) -> None:
+    cli.context.stdin_tty = True
+    # Age skipped (Enter), pregnancy skipped, back pain never; then the input ends.
+    result = cli.invoke(["assess"], input="\n\n1\n")
+    assert result.exit_code == 1 and "input ended" in result.stderr
+    saved = json.loads((home / PARTIAL_FILE).read_text())
+    assert saved["answers"] == {"back_pain": "none"} and saved["skipped"] == ["age", "pregnant"]
+    result = cli.invoke(["assess", "--json"], input="\n" + "n\n" * 40)
+    assert "after 3 answers" in result.stderr
+    assert "Your age in years" not in result.stderr and "Are you pregnant" not in result.stderr
+    assert "Is there numbness" in result.stderr
+
+
+def test_an_answer_undone_with_b_does_not_come_back_on_continuing(cli: Cli, home: Path) -> None:
+    cli.context.stdin_tty = True
+    # Age 40, pregnancy no, back pain never, then b: the back pain answer is undone; input ends.
+    result = cli.invoke(["assess"], input="40\nn\n1\nb\n")
+    assert result.exit_code == 1
+    saved = json.loads((home / PARTIAL_FILE).read_text())
+    assert saved["answers"] == {"age": 40, "pregnant": False} and saved["skipped"] == []
+    result = cli.invoke(["assess", "--json"], input="\n")
+    err = result.stderr
+    assert "after 2 answers" in err
+    assert "How often does your lower back hurt" in err and "Is there numbness" not in err
+
+
+def test_an_undone_skip_is_asked_again(home: Path) -> None:
+    recorder = PartialRecorder(home, Clock(NOW))
+    recorder({}, frozenset({"age"}))
+    assert load_partial(home, NOW, QUESTIONS) == Partial(NOW, {}, frozenset({"age"}))
+    recorder({}, frozenset())  # `b` undid the skip: nothing left to continue
+    assert load_partial(home, NOW, QUESTIONS) is None
+
+
+@pytest.mark.slow
+def test_resume_after_a_killed_interview_keeps_skips_and_undos(home: Path) -> None:
+    child = _spawn(home)
+    try:
+        for answer in ("", "n", "1", "b"):  # age skipped, pregnant no, back pain never, then undone
+            child.expect("> ")
+            child.sendline(answer)
+        child.expect("How often does your lower back hurt")
+        child.expect("> ")
+        child.kill(signal.SIGKILL)
+    finally:
+        child.close(force=True)
+    child = _spawn(home)
+    try:
+        child.expect(r"You stopped an assessment at .* after 2 answers")
+        child.sendline("")
+        child.expect("How often does your lower back hurt")  # the undone answer is asked again
+        child.expect("> ")
+        child.sendintr()
+        child.expect(pexpect.EOF)
+    finally:
+        child.close(force=True)
+    assert "Your age in years" not in (child.before or "")  # the skip was kept

@@ -1,6 +1,7 @@
 """An assessment stopped part-way keeps its answers so far, privately, in the data folder.
 
-After each accepted answer the answers so far are written to `assess-partial.json` (0600), so
+After each answer, skip or undo the answers so far (and the optional questions skipped) are
+written to `assess-partial.json` (0600), so
 Ctrl-C, Ctrl-D, a closed terminal or even a killed process loses at most the question on screen.
 The next `footback assess` offers to continue; the file is dropped when the assessment is
 finished, when it is more than `MAX_AGE` old, or when the person says no.
@@ -16,7 +17,7 @@ from datetime import datetime, timedelta
 from pathlib import Path
 from typing import Any
 
-from footback.content.questions import Answers, InvalidAnswer, Question, parse_typed
+from footback.content.questions import Answers, Question
 from footback.core.errors import FootbackError
 
 PARTIAL_FILE = "assess-partial.json"
@@ -37,6 +38,7 @@ def drop_partial(folder: Path) -> None:
 class Partial:
     saved_at: datetime
     answers: Answers
+    skipped: frozenset[str] = frozenset()
 
 
 def load_partial(folder: Path, now: datetime, questions: Sequence[Question]) -> Partial | None:
@@ -49,32 +51,38 @@ def load_partial(folder: Path, now: datetime, questions: Sequence[Question]) -> 
         saved_at = datetime.fromisoformat(raw["saved_at"])
         known = {q.id for q in questions}
         answers = {k: v for k, v in raw["answers"].items() if k in known}
+        # Files written before skips were kept have no "skipped".
+        skipped = frozenset(k for k in raw.get("skipped", []) if k in known and k not in answers)
     except (OSError, ValueError, KeyError, TypeError, AttributeError):
         drop_partial(folder)
         return None
-    if saved_at.tzinfo is None or not timedelta(0) <= now - saved_at <= MAX_AGE or not answers:
+    fresh = saved_at.tzinfo is not None and timedelta(0) <= now - saved_at <= MAX_AGE
+    if not fresh or not (answers or skipped):
         drop_partial(folder)
         return None
-    return Partial(saved_at, answers)
+    return Partial(saved_at, answers, skipped)
 
 
 @dataclass
 class PartialRecorder:
-    """An interview `on_answer` hook that saves the answers so far after every accepted answer."""
+    """An interview `on_progress` hook: saves the answers so far and the skipped questions after
+    every answer, skip or undo (so an undone answer does not come back on continuing)."""
 
     folder: Path
     clock: Any  # anything with now() -> aware datetime
     answers: Answers = field(default_factory=dict)
+    skipped: frozenset[str] = frozenset()
 
-    def __call__(self, question: Question, typed: str) -> None:
+    def __call__(self, answers: Answers, skipped: frozenset[str]) -> None:
         from footback.core.files import write_private
         from footback.core.paths import ensure_data_dir
 
-        try:
-            self.answers[question.id] = parse_typed(question, typed)
-        except InvalidAnswer:  # the interview accepted it, so this does not happen; never lose a run
-            return
-        document = {"saved_at": self.clock.now().isoformat(), "answers": self.answers}
+        self.answers, self.skipped = dict(answers), skipped
+        document = {
+            "saved_at": self.clock.now().isoformat(),
+            "answers": self.answers,
+            "skipped": sorted(skipped),
+        }
         # Saving the answers so far is a help, never a reason for the interview to fail.
         with contextlib.suppress(OSError, FootbackError):
             write_private(partial_path(ensure_data_dir(self.folder)), json.dumps(document, sort_keys=True))
@@ -85,12 +93,14 @@ def offer_resume(
 ) -> PartialRecorder:
     """Offer to continue a recent stopped assessment (Enter or y: continue; n: start again).
 
-    Returns the hook that keeps saving; its `answers` are where the interview starts from."""
+    Returns the hook that keeps saving; its `answers` and `skipped` are where the interview
+    starts from."""
     partial = load_partial(folder, clock.now(), questions)
     answers: Answers = {}
+    skipped: frozenset[str] = frozenset()
     if partial is not None:
         when = partial.saved_at.astimezone(clock.now().tzinfo)
-        count = len(partial.answers)
+        count = len(partial.answers) + len(partial.skipped)
         reply = ask(
             f"You stopped an assessment at {when:%H:%M} on {when:%a %d %b} after {count} answers. "
             "Continue it? [Y/n] "
@@ -98,5 +108,5 @@ def offer_resume(
         if reply.strip().lower() in ("n", "no"):
             drop_partial(folder)
         else:
-            answers = dict(partial.answers)
-    return PartialRecorder(folder, clock, answers)
+            answers, skipped = dict(partial.answers), partial.skipped
+    return PartialRecorder(folder, clock, answers, skipped)

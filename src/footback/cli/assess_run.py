@@ -81,7 +81,8 @@ def _ask_rest(
         console=lambda: app.console(no_color=request.no_color, stderr=True),
         what="the assessment",
         stop_before=service.interview_stop(content, seen),
-        on_answer=keep,
+        on_progress=keep,
+        skipped=sorted(keep.skipped) if keep is not None else (),
     )
     if keep is not None:
         from footback.assess.resume import drop_partial

@@ -8,7 +8,14 @@ from collections.abc import Callable, Sequence
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-from footback.content.interview import AnswerHook, InputEnded, PartIntro, StopCheck, run_interview
+from footback.content.interview import (
+    AnswerHook,
+    InputEnded,
+    PartIntro,
+    ProgressHook,
+    StopCheck,
+    run_interview,
+)
 from footback.content.questions import Answers, Question, json_schema, toml_template
 from footback.content.rules import QuestionSet
 from footback.core.errors import FootbackError, MissingAnswersError
@@ -41,6 +48,8 @@ def complete_answers(
     what: str,
     stop_before: StopCheck | None = None,
     on_answer: AnswerHook | None = None,
+    on_progress: ProgressHook | None = None,
+    skipped: Sequence[str] = (),
 ) -> Answers:
     """The answers with every `missing` one asked for: on the terminal, or piped in when there
     is no answers file. An answers file without a terminal is an error naming what is missing."""
@@ -63,6 +72,16 @@ def complete_answers(
     out.print(Text(qset.disclaimer, style="dim"))
     parts = {p.id: PartIntro(p.title, p.intro) for p in qset.parts}
     try:
-        return run_interview(questions, given, out.input, out, parts, stop_before, on_answer)
+        return run_interview(
+            questions,
+            given,
+            out.input,
+            out,
+            parts,
+            stop_before,
+            on_answer,
+            on_progress=on_progress,
+            skipped=skipped,
+        )
     except InputEnded:
         raise FootbackError(f"input ended before {what} was finished; nothing was saved") from None

@@ -7,7 +7,7 @@ skips an optional question.
 
 from __future__ import annotations
 
-from collections.abc import Callable, Mapping, Sequence
+from collections.abc import Callable, Iterable, Mapping, Sequence
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
@@ -33,6 +33,9 @@ Ask = Callable[[str], str]
 StopCheck = Callable[[Question, Answers], str | None]
 # Told what was typed for each accepted answer (shoes-check keeps the distance unit from it).
 AnswerHook = Callable[[Question, str], None]
+# Told the answers so far and the skipped questions after every change: an answer, a skip, or
+# an undo with `b` (assess keeps them so a stopped interview can continue where it was).
+ProgressHook = Callable[[Answers, frozenset[str]], None]
 
 BACK = "b"
 HELP = "?"
@@ -119,17 +122,25 @@ def run_interview(
     on_answer: AnswerHook | None = None,
     defaults: Mapping[str, Value] | None = None,
     label: str | None = None,
+    on_progress: ProgressHook | None = None,
+    skipped: Iterable[str] = (),
 ) -> Answers:
     """Ask every applicable, unanswered question in order; returns the completed answers.
 
     A question with an answer in `defaults` shows it, and Enter keeps it. Questions of a part
     not in `parts` get no part heading and are counted under `label` (or their part's id).
+    `skipped` optional questions (from an earlier, stopped run) are not asked again.
     """
     from rich.text import Text
 
     answers = dict(answers)
     asked: list[str] = []  # ids answered here, in order, so `b` can undo them
-    skipped: set[str] = set()
+    skipped = set(skipped)
+
+    def changed() -> None:
+        if on_progress is not None:
+            on_progress(dict(answers), frozenset(skipped))
+
     shown_parts: set[str] = set()
     total = still_to_ask(questions, answers, skipped)
     if total:
@@ -142,6 +153,7 @@ def run_interview(
         previous = asked.pop()
         answers.pop(previous, None)
         skipped.discard(previous)
+        changed()  # an undone answer must not come back when a stopped interview continues
         return True
 
     while True:
@@ -187,6 +199,7 @@ def run_interview(
             if raw == "" and question.optional:
                 skipped.add(question.id)
                 asked.append(question.id)
+                changed()
                 break
             try:
                 answers[question.id] = parse_typed(question, raw)
@@ -199,4 +212,5 @@ def run_interview(
             if on_answer is not None:
                 on_answer(question, raw)
             asked.append(question.id)
+            changed()
             break
