@@ -216,7 +216,6 @@ def render_pairs(
     A table when every name fits on one line beside the other columns, else one pair per block
     (name, then its details), so names stay readable at 40 or 80 columns. `hidden` retired pairs
     are counted with how to see them. `content` (for the type names) may be None without pairs."""
-    from rich.table import Table
     from rich.text import Text
 
     if not pairs or content is None:
@@ -225,6 +224,9 @@ def render_pairs(
         else:
             console.print(Text("No saved pairs yet. Save one with: footback shoes-check --name NAME"))
         return
+    # Start-up: with no pairs, rich.table is never imported.
+    from rich.table import Table
+
     headers = ["Type", "Age", "Distance", "Last verdict", "Checked"]
     if any(p.retired_at for p in pairs):
         headers.append("Retired")
