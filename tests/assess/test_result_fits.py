@@ -110,3 +110,48 @@ def test_a_result_that_fits_the_terminal_is_printed_not_paged(height: int) -> No
     console = _console(80, height, terminal=True)
     show_long(console, lambda c: c.print("\n".join(f"row {n}" for n in range(height - 2))))
     assert _text(console).startswith("row 0") and f"row {height - 3}" in _text(console)
+
+
+KEELE_SHORT = CONTENT.scoring.startback.short_notice
+
+
+def _one_line(text: str) -> str:
+    return " ".join(text.split())
+
+
+@pytest.mark.parametrize("width", WIDTHS)
+def test_the_summary_shows_keeles_notice_whole_beside_the_group(width: int) -> None:
+    result = assess(CONTENT, _busy_answers())  # type: ignore[arg-type]
+    assert result.startback is not None
+    console = _console(width)
+    render_summary(console, result)
+    text = _text(console)
+    assert f"{result.startback.group} risk" in text
+    assert "(c) Keele University 2007" in KEELE_SHORT
+    assert "Arthritis Research UK" in KEELE_SHORT  # the funding part is kept in the short form
+    assert KEELE_SHORT in _one_line(text)  # never cut to an ellipsis
+    assert len(text.rstrip("\n").split("\n")) <= SUMMARY_ROWS
+
+
+def test_no_grouping_no_notice() -> None:
+    result = assess(CONTENT, no_problem_answers())
+    assert result.startback is None
+    console = _console(80)
+    render_summary(console, result)
+    assert "Keele" not in _text(console)
+
+
+def test_a_result_stored_before_the_notice_still_shows_it_in_summary_details_and_report() -> None:
+    from footback.assess.content import keele_notice
+
+    result = assess(CONTENT, _busy_answers())  # type: ignore[arg-type]
+    assert result.startback is not None
+    old = result.model_copy(
+        update={"startback": result.startback.model_copy(update={"notice": None, "short_notice": None})}
+    )
+    assert old.startback is not None
+    assert keele_notice(old.startback) == CONTENT.scoring.startback.notice
+    console = _console(80, 200)
+    render_result(console, old, CONTENT.advice.urgent)
+    text = _one_line(_text(console))
+    assert KEELE_SHORT in text and _one_line(CONTENT.scoring.startback.notice) in text

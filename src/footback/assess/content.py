@@ -5,6 +5,7 @@ from __future__ import annotations
 from collections.abc import Mapping
 from functools import cache
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from pydantic import Field
 
@@ -14,6 +15,9 @@ from footback.content.questions import Value as Value
 from footback.content.rules import QuestionSet, Rule
 from footback.core.errors import ContentError
 from footback.core.models import Level, ScoreName, StrictModel
+
+if TYPE_CHECKING:
+    from footback.assess.model import StartBack
 from footback.core.safety import Severity, SignRule
 
 QUESTIONS, SCORING, ADVICE, SAFETY, QUICK = (
@@ -134,6 +138,7 @@ class StartBackSpec(StrictModel):
     source: str
     # Keele's copyright and funding statement, shown wherever the grouping is.
     notice: str
+    short_notice: str
     summary: str
     low_max_total: int
     high_min_psychosocial: int
@@ -341,3 +346,15 @@ def load_assess_content(root: Path | None = None) -> AssessContent:
     found.add(_cross_check(content, src))
     found.raise_if_any()
     return content
+
+
+def keele_notice(grouping: StartBack, *, short: bool = False) -> str:
+    """Keele's copyright and funding statement for a shown grouping (the short form for the summary).
+
+    A result stored before footback kept the statement gets today's wording: Keele asks for it
+    wherever the grouping is shown, old results included.
+    """
+    spec = load_assess_content().scoring.startback
+    if short:
+        return grouping.short_notice or spec.short_notice
+    return grouping.notice or spec.notice

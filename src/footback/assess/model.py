@@ -70,8 +70,9 @@ class StartBack(StrictModel):
     group: Group
     # The group in words ("... risk of the pain becoming long-lasting and disabling").
     summary: str | None = None
-    # Keele's copyright and funding statement, shown wherever the grouping is.
+    # Keele's copyright and funding statement, shown wherever the grouping is (see keele_notice).
     notice: str | None = None
+    short_notice: str | None = None
 
     @model_validator(mode="before")
     @classmethod

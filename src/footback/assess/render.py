@@ -6,6 +6,7 @@ from collections.abc import Sequence
 from datetime import datetime
 from typing import TYPE_CHECKING
 
+from footback.assess.content import keele_notice
 from footback.assess.model import AssessmentResult, Score
 from footback.assess.summary import TITLES, points_text, render_summary
 from footback.core.models import SCORE_NAMES
@@ -76,8 +77,8 @@ def render_result(
     if result.startback:
         sb = result.startback
         console.print(Text(sb.summary or f"STarT Back group: {sb.group} risk.", style="dim"))
-        if sb.notice:  # Keele asks for its copyright and funding line wherever the grouping is shown
-            console.print(Text(sb.notice, style="dim italic"))
+        # Keele asks for its copyright and funding line wherever the grouping is shown.
+        console.print(Text(keele_notice(sb), style="dim italic"))
     for name in SCORE_NAMES:
         _render_factors(console, name, getattr(result.scores, name))
     _render_next(console, result)

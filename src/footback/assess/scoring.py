@@ -110,7 +110,14 @@ def startback(spec: StartBackSpec, facts: Facts, adult: bool = True) -> StartBac
     else:
         group = "medium"
     summary = spec.summary.format(group=group, total=total, psychosocial=psychosocial)
-    return StartBack(total=total, psychosocial=psychosocial, group=group, summary=summary, notice=spec.notice)
+    return StartBack(
+        total=total,
+        psychosocial=psychosocial,
+        group=group,
+        summary=summary,
+        notice=spec.notice,
+        short_notice=spec.short_notice,
+    )
 
 
 def is_adult(content: AssessContent, facts: Facts) -> bool:

@@ -9,6 +9,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
+from footback.assess.content import keele_notice
 from footback.assess.model import AssessmentResult, Score
 from footback.core.models import SCORE_NAMES
 
@@ -125,6 +126,8 @@ def _parts(
         # Keele's group names with what they are a risk of: never a bare "low" beside the pain.
         words = f"Back (STarT Back group): {sb.group} risk of the pain becoming long-lasting and disabling"
         parts.append(_Part(_item(" ", words, "dim"), _line(words, "dim")))
+        # Keele asks for its copyright and funding line wherever the grouping is shown: never cut.
+        parts.append(_Part(_item(" ", keele_notice(sb, short=True), "dim italic")))
     recs = result.recommendations
     parts.append(_Part(_line("")))
     if result.adult_notice:

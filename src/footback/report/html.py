@@ -5,6 +5,7 @@ from __future__ import annotations
 from datetime import datetime
 from html import escape
 
+from footback.assess.content import keele_notice
 from footback.core.models import SCORE_NAMES, ScoreName
 from footback.core.text import safe_line, verdict_text, visible_controls
 from footback.daily.progress import Series
@@ -284,8 +285,7 @@ def render_html(report: Report) -> str:
                 sb = result.startback
                 line = t.startback.format(group=sb.group, total=sb.total, psychosocial=sb.psychosocial)
                 body.append(f"<p>{e(line)}</p>")
-                if sb.notice:
-                    body.append(f'<p class="src">{e(sb.notice)}</p>')
+                body.append(f'<p class="src">{e(keele_notice(sb))}</p>')
         body.append(f"<h3>{e(h.answers)}</h3>")
         if latest.answers:
             # Question and answer on one line each, in two columns when printed.

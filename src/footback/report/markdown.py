@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import re
 
+from footback.assess.content import keele_notice
 from footback.core.models import SCORE_NAMES
 from footback.core.sparkline import sparkline
 from footback.core.text import safe_line, verdict_text
@@ -143,8 +144,7 @@ def _scores(report: Report) -> list[str]:
     if result.startback is not None:
         sb = result.startback
         out += ["", md(t.startback.format(group=sb.group, total=sb.total, psychosocial=sb.psychosocial))]
-        if sb.notice:
-            out += ["", md(sb.notice)]
+        out += ["", md(keele_notice(sb))]
     return out
 
 
