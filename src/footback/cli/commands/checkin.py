@@ -48,5 +48,7 @@ def checkin(
         with open_store(app.data_dir) as store:
             outcome = run_checkin(store, request, now=app.clock.now(), ask=ask, console=out)
         if as_json:
-            typer.echo(json.dumps(outcome.as_json(), indent=2))
+            from footback.assess.content import load_assess_content
+
+            typer.echo(json.dumps(outcome.as_json(load_assess_content().sources), indent=2))
         render_outcome(out, outcome)
