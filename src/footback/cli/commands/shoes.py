@@ -96,6 +96,7 @@ def shoes_check(
             return
         from footback.content.guided import complete_answers
         from footback.content.questions import missing_ids
+        from footback.content.render import ConsoleScreen
 
         given, seen = service.read_answers_file(answers, content)
         given = complete_answers(
@@ -106,7 +107,7 @@ def shoes_check(
             answers_path=answers,
             stdin_tty=app.stdin_tty,
             stdin_closed=app.stdin_closed,
-            console=lambda: out,
+            terminal=lambda: ConsoleScreen(out),
             what="the shoe check",
             on_answer=seen,
         )
