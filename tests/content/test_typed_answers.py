@@ -222,3 +222,29 @@ def test_a_distance_question_says_the_unit_of_a_bare_number(unit: str, said: str
     run_interview([question], {"shoe_type": "running"}, lambda _p: "300", ConsoleScreen(console), {})
     out = console.file.getvalue()  # type: ignore[attr-defined]
     assert f"About how far have you walked or run in them? A rough total is fine. {said}" in out
+
+
+class Recorded:
+    """A Screen that keeps (style, text) lines: the interview needs nothing from rich."""
+
+    def __init__(self) -> None:
+        self.lines: list[tuple[str, str]] = []
+
+    def say(self, text: str, style: str = "") -> None:
+        self.lines.append((style, text))
+
+    def blank(self) -> None:
+        self.lines.append(("", ""))
+
+
+def test_the_interview_writes_styled_lines_to_any_screen() -> None:
+    screen = Recorded()
+    feed = iter(["b", "?", "never", "normal"])
+    parts = {"feet": PartIntro("Your feet", "About your feet.")}
+    questions = [ASSESS[i] for i in ("foot_pain", "foot_pain_areas", "foot_pain_level", "arch")]
+    answers = run_interview(questions, {}, lambda _p: next(feed), screen, parts)
+    assert answers == {"foot_pain": "none", "arch": "normal"}  # "never" is the label of "none"
+    assert screen.lines[0] == ("dim", estimate_line(4))
+    assert ("bold underline", "YOUR FEET (part 1 of 1)") in screen.lines
+    assert ("dim", "  Nothing to go back to.") in screen.lines  # `b` before any answer
+    assert ("bold", ASSESS["foot_pain"].text) in screen.lines
