@@ -157,14 +157,15 @@ def render_pairs(
 ) -> None:
     """The saved pairs as a table: type, age now, distance (in `units`, else each pair's), verdict.
     `content` (for the type names) may be None when there are no pairs."""
-    from rich.table import Table
     from rich.text import Text
-
-    from footback.records.shoes import age_now
 
     if not pairs or content is None:
         console.print(Text("No saved pairs yet. Save one with: footback shoes-check --name NAME"))
         return
+    from rich.table import Table
+
+    from footback.records.shoes import age_now
+
     table = Table(title="Saved pairs", title_justify="left", show_lines=False)
     # Names wrap rather than being cut, so a pair is always shown under its full name.
     table.add_column("Pair", overflow="fold", ratio=1)

@@ -39,7 +39,6 @@ def assess(
         ),
     ] = False,
 ) -> None:
-    """Screen for warning signs, score foot risk, back risk and the feet-to-back link."""
     with command_boundary():
         from footback.assess import service
         from footback.assess.content import load_assess_content

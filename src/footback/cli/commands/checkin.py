@@ -36,7 +36,6 @@ def checkin(
     as_json: Annotated[bool, typer.Option("--json", help="Print what was stored, as JSON.")] = False,
     no_color: NoColorOption = False,
 ) -> None:
-    """Log today's foot and back pain (0-10), a note, and any new warning sign."""
     with command_boundary():
         from footback.daily.checkin_flow import CheckinRequest, render_outcome, run_checkin
         from footback.records.db import open_store

@@ -38,7 +38,6 @@ def shoes_check(
     no_save: Annotated[bool, typer.Option("--no-save", help="Do not store this check.")] = False,
     no_color: NoColorOption = False,
 ) -> None:
-    """Check one pair of shoes: the podiatrists' hand tests, fit and wear, and when to replace them."""
     with command_boundary():
         from datetime import UTC
 
