@@ -93,6 +93,7 @@ def shoes_check(
             return
         from footback.content.guided import complete_answers
         from footback.content.questions import missing_ids
+        from footback.content.render import ConsoleScreen
 
         given, seen = service.read_answers_file(answers, content)
         given = complete_answers(
@@ -103,7 +104,7 @@ def shoes_check(
             answers_path=answers,
             stdin_tty=app.stdin_tty,
             stdin_closed=app.stdin_closed,
-            console=lambda: out,
+            terminal=lambda: ConsoleScreen(out),
             what="the shoe check",
             on_answer=seen,
         )
