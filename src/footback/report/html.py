@@ -192,7 +192,8 @@ def plan_html(plan: PlanSection, t: ReportText) -> list[str]:
         )
         figures = "".join(figure_html(f, step.name) for f in step.figures)
         out.append(
-            f'<div class="step"><div><h3>{e(step.name)} <span class="dose">{e(step.dose)}</span></h3>{sides}</div>'
+            f'<div class="step"><div><h3>{e(step.name)} <span class="dose">{e(step.dose)}</span></h3>'
+            f"{sides}</div>"
             f'<div class="figs">{figures}</div></div>'
         )
     out.append("</div></section>")
