@@ -61,12 +61,14 @@ def generate(home: Path, scale: int, now: datetime) -> dict[str, int]:
 
     from footback.assess.content import load_assess_content
     from footback.assess.service import assess
+    from footback.core.cited import citing
     from footback.records.db import open_store
 
     answers = back_pain_answers(foot_pain="often", foot_pain_areas=["heel"], first_step_pain=True)
-    result = assess(load_assess_content(), answers)
+    content = load_assess_content()
+    result = assess(content, answers)
     answers_json = json.dumps(answers, sort_keys=True)
-    result_json = result.model_dump_json()
+    result_json = result.model_dump_json(context=citing(content.sources))
     scores = (result.scores.foot.score, result.scores.back.score, result.scores.link.score)
     days = 365 * YEARS
     start = now - timedelta(days=days)

@@ -131,14 +131,14 @@ def test_a_grouping_stored_without_the_notice_still_gets_it_in_the_report(home: 
     from footback.assess.service import assess
     from footback.records.assessments import save_assessment
 
-    answers = heel_and_back_answers()
-    result = assess(load_assess_content(), answers)
+    answers, content = heel_and_back_answers(), load_assess_content()
+    result = assess(content, answers)
     assert result.startback is not None
     old = result.model_copy(
         update={"startback": result.startback.model_copy(update={"notice": None, "short_notice": None})}
     )
     with open_store(home) as store:
-        save_assessment(store, answers, old, WALL - timedelta(days=1))
+        save_assessment(store, answers, old, WALL - timedelta(days=1), citer=content.sources)
     for fmt in ("md", "html"):
         text = cli.invoke(["report", "--format", fmt]).stdout
         assert "copyright (c) 2007 Keele University" in text, fmt

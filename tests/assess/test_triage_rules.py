@@ -15,6 +15,7 @@ from footback.assess.service import assess
 from footback.cli.app import app
 from footback.content.loader import sources
 from footback.content.questions import Answers
+from footback.core.cited import citing
 from footback.core.safety import SignRule, evaluate, needs_clinician, triage_of
 from tests.support.helpers import back_pain_answers, no_problem_answers
 
@@ -85,7 +86,7 @@ def test_a_diabetic_foot_with_infection_or_ischaemia_signs_is_an_emergency(other
     assert result.triage == "emergency"
     assert {"diabetic_foot_emergency", "rf_diabetic_foot", other} <= set(flag_ids(result))
     combo = next(f for f in result.red_flags if f.id == "diabetic_foot_emergency")
-    assert "999" in combo.advice and "NICE NG19" in combo.source
+    assert "999" in combo.advice and "NICE NG19" in combo.citation(CONTENT.sources)
 
 
 @pytest.mark.parametrize(
@@ -212,7 +213,7 @@ def test_the_ottawa_question_has_no_double_negative_and_warns_about_numb_feet() 
 
 
 def hit(points: int, source: str) -> FactorHit:
-    return FactorHit(id=source, points=points, reason="", source="", source_ids=[source])
+    return FactorHit(id=source, points=points, reason="", source_ids=[source])
 
 
 def test_article_and_opinion_factors_add_at_most_a_third() -> None:
@@ -342,7 +343,7 @@ def test_startback_items_8_and_9_keep_keeles_meaning_without_revealing_scoring()
 
 
 def test_an_old_stored_moderate_group_reads_as_medium() -> None:
-    data = run(**back_pain()).model_dump(mode="json")
+    data = run(**back_pain()).model_dump(mode="json", context=citing(CONTENT.sources))
     data.pop("triage")
     data["startback"]["group"] = "moderate"
     old = AssessmentResult.model_validate(data)

@@ -29,6 +29,7 @@ from typer.testing import CliRunner
 from footback.assess.content import load_assess_content
 from footback.assess.service import assess
 from footback.cli.app import app
+from footback.core.cited import citing
 from footback.core.paths import DB_NAME
 from footback.records.db import SCHEMA_VERSION
 from tests.records.test_store_faults import EARLIER_VERSIONS, build_store_at
@@ -179,12 +180,13 @@ def test_migrating_an_older_store_keeps_it_private(
     os.chmod(home, 0o755)  # mkdir's mode is cut by the umask; say it exactly
     build_store_at(home / DB_NAME, version)
     if version >= 1:  # the builder's placeholder result would not read back; store a real one
-        result = assess(load_assess_content(), no_problem_answers())
+        content = load_assess_content()
+        result = assess(content, no_problem_answers())
         conn = sqlite3.connect(home / DB_NAME)
         with conn:
             conn.execute(
                 "UPDATE assessments SET answers = ?, result = ?",
-                (json.dumps(no_problem_answers()), result.model_dump_json()),
+                (json.dumps(no_problem_answers()), result.model_dump_json(context=citing(content.sources))),
             )
         conn.close()
     os.chmod(home / DB_NAME, 0o644)  # as an older footback (or a copy) may have left it

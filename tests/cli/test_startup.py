@@ -4,13 +4,15 @@ from __future__ import annotations
 
 import json
 import os
+import re
 import subprocess
 import sys
 from pathlib import Path
 
 import pytest
+from typer.testing import CliRunner
 
-from footback.cli.app import COMMANDS, build_app
+from footback.cli.app import COMMANDS, build_app, listing_app
 
 PROBE = (
     "import sys, json\n"
@@ -50,3 +52,67 @@ def test_paths_that_draw_nothing_load_neither_rich_nor_content(home: Path, args:
     assert "footback.cli.commands.assess" not in loaded  # other commands are not built
     if "--json" in args:
         assert not any(m.startswith("rich") for m in loaded)
+
+
+def test_help_lists_every_command_without_building_any(home: Path) -> None:
+    loaded = _modules_loaded_by(["--help"], home)
+    assert not any(
+        m.startswith("footback.cli.commands.") and m != "footback.cli.commands.options" for m in loaded
+    )
+    assert "footback.cli.commands.options" not in loaded
+
+
+def test_help_lists_every_command_with_its_one_line_help(home: Path) -> None:
+    env = {k: v for k, v in os.environ.items() if not k.startswith("COVERAGE_")}
+    env.update(FOOTBACK_HOME=str(home), COLUMNS="200", NO_COLOR="1")
+    out = subprocess.run(
+        [sys.executable, "-m", "footback", "--help"], capture_output=True, text=True, check=True, env=env
+    ).stdout
+    for name, entry in COMMANDS.items():
+        assert re.search(rf"│ {re.escape(name)} +{re.escape(entry.help)}", out), name
+
+
+def test_the_listing_is_the_same_as_the_whole_app() -> None:
+    runner = CliRunner()
+    listed = runner.invoke(listing_app(), ["--help"], env={"COLUMNS": "100"})
+    whole = runner.invoke(build_app(), ["--help"], env={"COLUMNS": "100"})
+    assert listed.output == whole.output
+    assert "history" in listed.output
+
+
+def test_a_command_named_after_root_options_still_runs_for_real(home: Path) -> None:
+    # `footback -- history`: the first word is not a command, so the listing resolves and builds it.
+    result = CliRunner().invoke(listing_app(), ["--", "history", "--json"], env={"FOOTBACK_HOME": str(home)})
+    assert result.exit_code == 0
+    assert json.loads(result.output)["assessments"] == []
+
+
+def test_shell_completion_builds_every_command(home: Path) -> None:
+    env = {k: v for k, v in os.environ.items() if not k.startswith("COVERAGE_")}
+    env.update(
+        FOOTBACK_HOME=str(home),
+        _FOOTBACK_COMPLETE="complete_bash",
+        COMP_WORDS="footback stretch --pre",
+        COMP_CWORD="2",
+    )
+    out = subprocess.run(
+        [
+            sys.executable,
+            "-c",
+            "import sys; sys.argv=['footback']; from footback.cli.app import main; main()",
+        ],
+        capture_output=True,
+        text=True,
+        env=env,
+    )
+    assert "--preview" in out.stdout
+
+
+def test_a_commands_one_line_help_is_defined_once_in_the_table() -> None:
+    # typer prefers the table's help to a docstring: a docstring on the function would be dead text.
+    import importlib
+
+    for name, entry in COMMANDS.items():
+        function = getattr(importlib.import_module(f"footback.cli.commands.{entry.module}"), entry.function)
+        assert function.__doc__ is None, f"{name}: move the docstring into COMMANDS in cli/app.py"
+        assert entry.help.endswith(".") and "\n" not in entry.help, name

@@ -43,22 +43,22 @@ def test_the_schema_has_the_retired_column(home: Path) -> None:
 
 def test_a_retired_pair_leaves_the_list_but_keeps_its_checks(home: Path) -> None:
     with open_store(home) as store:
-        save_check(store, *_check(100), T0, "trail")  # type: ignore[arg-type]
-        save_check(store, *_check(50), T0, "road")  # type: ignore[arg-type]
+        save_check(store, *_check(100), T0, "trail", citer=CONTENT.sources)  # type: ignore[arg-type]
+        save_check(store, *_check(50), T0, "road", citer=CONTENT.sources)  # type: ignore[arg-type]
         retire_pair(store, "trail", T1)
         assert [p.name for p in list_pairs(store)] == ["road"]
         assert {p.name for p in list_pairs(store, retired=True)} == {"road", "trail"}
         retired = find_pair(store, "trail")
         assert retired is not None and retired.retired_at == T1
         assert len(recent_checks(store)) == 2  # history keeps them
-        save_check(store, *_check(120), T2, "trail")  # type: ignore[arg-type]
+        save_check(store, *_check(120), T2, "trail", citer=CONTENT.sources)  # type: ignore[arg-type]
         assert {p.name for p in list_pairs(store)} == {"road", "trail"}  # checked again: back in use
 
 
 def test_undo_puts_the_distance_back_and_removes_only_the_addition(home: Path) -> None:
     with open_store(home) as store:
-        save_check(store, *_check(100), T0, "trail")  # type: ignore[arg-type]
-        save_check(store, *_check(142, "add_distance"), T1, "trail")  # type: ignore[arg-type]
+        save_check(store, *_check(100), T0, "trail", citer=CONTENT.sources)  # type: ignore[arg-type]
+        save_check(store, *_check(142, "add_distance"), T1, "trail", citer=CONTENT.sources)  # type: ignore[arg-type]
         pair = find_pair(store, "trail")
         assert pair is not None and pair.distance_km == 142
         removed = undo_addition(store, pair)

@@ -69,12 +69,13 @@ WRITER = textwrap.dedent(
             time.sleep(0.001)
 
     answers = no_problem_answers()
-    result = assess(load_assess_content(), answers)
+    content = load_assess_content()
+    result = assess(content, answers)
     barrier("ready")  # line the writers up so their first writes collide
     for i in range(count):
         with open_store(Path(os.environ["FOOTBACK_HOME"])) as store:  # a fresh open per write
             when = datetime(2025, 1, 1, tzinfo=UTC) + timedelta(minutes=tag * 1000 + i)
-            save_assessment(store, answers, result, when)
+            save_assessment(store, answers, result, when, citer=content.sources)
         if i == 0:
             barrier("wrote-first")  # nobody writes a second record before everyone wrote a first
     """

@@ -77,12 +77,15 @@ def test_answers_that_do_not_apply_are_ignored(content: ShoeContent) -> None:
 def test_a_problem_cites_every_source_with_its_evidence(content: ShoeContent) -> None:
     hit = check_shoes(content, pair(distance_km=250)).problems[0]
     assert hit.source_ids == ["test_trial", "test_opinion"]
-    assert hit.source == "Test trial, 2020; Test panel's opinion"
+    assert hit.citation(content.sources) == "Test trial, 2020; Test panel's opinion"
     assert hit.evidence == "published; expert opinion"
 
 
 def test_the_wear_pattern_is_passed_on_to_assess(content: ShoeContent) -> None:
     result = check_shoes(content, {**pair(), "outsole_wear": "inner_edge"})
     assert result.wear_pattern is not None
-    assert (result.wear_pattern.text, result.wear_pattern.source) == ("inner text", "Test trial, 2020")
+    assert (result.wear_pattern.text, result.wear_pattern.citation(content.sources)) == (
+        "inner text",
+        "Test trial, 2020",
+    )
     assert result.assess_shoe_wear == "inner_edge"

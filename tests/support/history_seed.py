@@ -9,6 +9,7 @@ from pathlib import Path
 from footback.assess.content import load_assess_content
 from footback.assess.service import assess as score_answers
 from footback.content.questions import Answers, Value
+from footback.core.cited import citing
 from footback.records.assessments import save_assessment
 from footback.records.db import Store, open_store
 from tests.support.helpers import back_pain_answers, no_problem_answers
@@ -25,8 +26,8 @@ def at(days_ago: float, hour: int = 8) -> datetime:
 
 
 def add_assessment(store: Store, answers: Answers, when: datetime) -> None:
-    result = score_answers(load_assess_content(), answers)
-    save_assessment(store, answers, result, when)
+    content = load_assess_content()
+    save_assessment(store, answers, score_answers(content, answers), when, citer=content.sources)
 
 
 def add_session(
@@ -61,8 +62,8 @@ def add_check(store: Store, when: datetime, pair: str | None, **answers: Value) 
     from footback.shoes.content import load_shoe_content
     from tests.support.shoes_helpers import good_pair
 
-    given = good_pair(**answers)
-    save_check(store, given, check_shoes(load_shoe_content(), given), when, pair)
+    given, content = good_pair(**answers), load_shoe_content()
+    save_check(store, given, check_shoes(content, given), when, pair, citer=content.sources)
 
 
 def heel_and_back_answers() -> Answers:
@@ -100,7 +101,9 @@ def seed_full(folder: Path) -> None:
 def seed_years(store: Store, *, years: int, per_day: int = 1) -> None:
     """A daily routine (`per_day` of them) and a weekly assessment for `years` years before NOW,
     with every tenth day missed; bulk-inserted, so a big store is quick to make."""
-    result = score_answers(load_assess_content(), back_pain_answers())
+    content = load_assess_content()
+    result = score_answers(content, back_pain_answers())
+    result_json = result.model_dump_json(context=citing(content.sources))
     answers = json.dumps(back_pain_answers(), sort_keys=True)
     scores = (result.scores.foot.score, result.scores.back.score, result.scores.link.score)
     days = 365 * years
@@ -111,7 +114,7 @@ def seed_years(store: Store, *, years: int, per_day: int = 1) -> None:
         for n in range(per_day)
     ]
     assessments = [
-        (at(day, hour=9 + n % 8).isoformat(), int(result.urgent), *scores, answers, result.model_dump_json())
+        (at(day, hour=9 + n % 8).isoformat(), int(result.urgent), *scores, answers, result_json)
         for day in range(days, -1, -7)
         for n in range(per_day)
     ]

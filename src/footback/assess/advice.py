@@ -34,14 +34,12 @@ def urgent_recommendations(content: AssessContent) -> Recommendations:
 def under_age_recommendations(content: AssessContent) -> Recommendations:
     """Under the age footback is made for: no routine, a GP with a parent or carer."""
     adults = content.safety.adults
-    cited = "; ".join(content.sources.cite(s) for s in adults.sources)
-    note = Note(id="under_age", text=adults.notice, source=cited, source_ids=adults.sources)
+    note = Note(id="under_age", text=adults.notice, source_ids=adults.sources)
     return see_someone_only(adults.notice, adults.who, [note])
 
 
 def _mentions(content: AssessContent, facts: Facts) -> list[Note]:
     """Red flags answered yes that do not count here (e.g. a cancer history without back pain)."""
-    src = content.sources
     notes = []
     for q in content.questions.questions:
         flag = q.red_flag
@@ -51,7 +49,6 @@ def _mentions(content: AssessContent, facts: Facts) -> list[Note]:
                 Note(
                     id=q.id,
                     text=text,
-                    source="; ".join(src.cite(s) for s in flag.sources),
                     source_ids=flag.sources,
                 )
             )
@@ -61,17 +58,13 @@ def _mentions(content: AssessContent, facts: Facts) -> list[Note]:
 def recommend(content: AssessContent, facts: Facts, scores: Scores) -> Recommendations:
     """Advice for a non-urgent assessment, every item tied to the rule and source behind it."""
     adv = content.advice
-    src = content.sources
     facts = facts | {
         "foot_level": scores.foot.level,
         "back_level": scores.back.level,
         "link_level": scores.link.level,
     }
     chosen = [r for r in adv.routines.rules if r.applies(facts)]
-    reasons = [
-        RoutineChoice(routine=r.routine, reason=r.reason, source=src.cite(r.source), source_ids=[r.source])
-        for r in chosen
-    ]
+    reasons = [RoutineChoice(routine=r.routine, reason=r.reason, source_ids=[r.source]) for r in chosen]
     names = [r.routine for r in chosen]
     if all(name in names for name in adv.routines.combine):
         first = names.index(adv.routines.combine[0])
@@ -83,20 +76,13 @@ def recommend(content: AssessContent, facts: Facts, scores: Scores) -> Recommend
             RoutineChoice(
                 routine=adv.routines.fallback,
                 reason=adv.routines.fallback_reason,
-                source=src.cite(adv.routines.fallback_source),
                 source_ids=[adv.routines.fallback_source],
             )
         ]
     actions = _mentions(content, facts) + [
-        Note(id=a.id, text=a.text, source=src.cite(a.source), source_ids=[a.source])
-        for a in adv.actions
-        if a.applies(facts)
+        Note(id=a.id, text=a.text, source_ids=[a.source]) for a in adv.actions if a.applies(facts)
     ]
-    notes = [
-        Note(id=n.id, text=n.text, source="; ".join(src.cite(s) for s in n.sources), source_ids=n.sources)
-        for n in adv.evidence_notes
-        if n.applies(facts)
-    ]
+    notes = [Note(id=n.id, text=n.text, source_ids=n.sources) for n in adv.evidence_notes if n.applies(facts)]
     specialist = [s for s in adv.specialist if s.applies(facts)]
     who = list(dict.fromkeys(s.who for s in specialist))
     return Recommendations(
@@ -108,7 +94,5 @@ def recommend(content: AssessContent, facts: Facts, scores: Scores) -> Recommend
         see_specialist=bool(specialist),
         why_specialist=_join([s.why for s in specialist]) if specialist else None,
         specialist=", or a ".join(who) if who else None,
-        specialist_reasons=[
-            Note(id=s.id, text=s.why, source=src.cite(s.source), source_ids=[s.source]) for s in specialist
-        ],
+        specialist_reasons=[Note(id=s.id, text=s.why, source_ids=[s.source]) for s in specialist],
     )

@@ -6,6 +6,7 @@ from typing import Any, Literal
 
 from pydantic import model_validator
 
+from footback.core.cited import Cited
 from footback.core.models import SCORE_NAMES, Level, ScoreName, StrictModel
 from footback.core.safety import Severity, Triage, needs_clinician, triage_of
 
@@ -13,11 +14,10 @@ from footback.core.safety import Severity, Triage, needs_clinician, triage_of
 Group = Literal["low", "medium", "high"]
 
 
-class FactorHit(StrictModel):
+class FactorHit(Cited):
     id: str
     points: int
     reason: str
-    source: str
     source_ids: list[str] = []
     # The evidence level of the factor's source (see data/sources.toml).
     evidence: str | None = None
@@ -46,12 +46,11 @@ class Scores(StrictModel):
         return [(name, self.score(name)) for name in SCORE_NAMES]
 
 
-class RedFlagHit(StrictModel):
+class RedFlagHit(Cited):
     id: str
     severity: Severity
     question: str
     advice: str
-    source: str
     source_ids: list[str] = []
     # A few words naming the sign (older stored results have none: the question stands in).
     label: str | None = None
@@ -83,17 +82,15 @@ class StartBack(StrictModel):
         return data
 
 
-class RoutineChoice(StrictModel):
+class RoutineChoice(Cited):
     routine: str
     reason: str
-    source: str
     source_ids: list[str] = []
 
 
-class Note(StrictModel):
+class Note(Cited):
     id: str
     text: str
-    source: str
     source_ids: list[str] = []
 
 

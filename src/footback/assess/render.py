@@ -15,7 +15,14 @@ if TYPE_CHECKING:
     from rich.console import Console
     from rich.table import Table
 
-    from footback.assess.content import UrgentText
+    from footback.assess.content import AssessContent, UrgentText
+
+
+def result_json(result: AssessmentResult, content: AssessContent) -> str:
+    """The result as `--json` prints it, its findings cited from the content's sources."""
+    from footback.core.cited import citing
+
+    return result.model_dump_json(indent=2, context=citing(content.sources))
 
 
 def _brief(ids: Sequence[str]) -> str:
@@ -50,7 +57,7 @@ def render_urgent(console: Console, result: AssessmentResult, text: UrgentText) 
     for flag in result.red_flags:
         body.append(f"{flag.advice}\n", style="bold")
         body.append(f"  You said yes to: {flag.question}\n", style="dim")
-        body.append(f"  Source: {_brief(flag.source_ids) or flag.source}\n\n", style="dim")
+        body.append(f"  Source: {_brief(flag.source_ids) or flag.saved_source or ''}\n\n", style="dim")
     body.append(text.no_exercise)
     title = text.emergency_title if emergency else text.urgent_title
     console.print(Panel(body, title=title, border_style="red bold", expand=True))
@@ -96,7 +103,7 @@ def _render_factors(console: Console, name: str, score: Score) -> None:
     grid = _grid()
     for factor in sorted(score.factors, key=lambda f: -f.points):
         text = Text(factor.reason)
-        cited = _brief(factor.source_ids) or factor.source
+        cited = _brief(factor.source_ids) or factor.saved_source or ""
         # The link names the evidence behind each association (a study, the article, opinion).
         evidence = f"; {factor.evidence}" if factor.evidence and score.known_associations is not None else ""
         text.append(f" [{cited}{evidence}]", style="dim")

@@ -29,7 +29,6 @@ def warning_signs(content: AssessContent, answers: Answers) -> list[RedFlagHit]:
     from the answers counts as no. This is the public entry point for any command that asks
     the warning-sign questions (assess, checkin).
     """
-    src = content.sources
     facts = derive_facts(answers)
     signs = evaluate(content.sign_rules(), facts)
     by_question = {q.id: q for q in content.questions.questions}
@@ -49,7 +48,6 @@ def warning_signs(content: AssessContent, answers: Answers) -> list[RedFlagHit]:
                 severity=sign.severity,
                 question=question,
                 advice=advice,
-                source=src.cites(ids),
                 source_ids=ids,
                 label=label,
                 standing=sign.standing,
@@ -67,7 +65,6 @@ def score_one(spec: ScoreSpec, facts: Facts, src: Sources) -> tuple[int, list[Fa
             id=f.id,
             points=f.points,
             reason=f.reason,
-            source=src.cites(f.source_ids),
             source_ids=f.source_ids,
             evidence=src.sources[f.source].evidence,
         )

@@ -51,7 +51,6 @@ def assess(content: AssessContent, answers: Answers, seen: Sequence[Seen] = ()) 
             note = Note(
                 id="seen_by_clinician",
                 text=content.advice.urgent.seen_note.format(signs="; ".join(seen_signs)),
-                source="",
                 source_ids=[],
             )
             recs = recs.model_copy(
@@ -138,7 +137,7 @@ def assess_and_record(
         # "Since last time" compares scores: an assessment stopped by a warning sign has none.
         previous = latest_scored_assessment(store)
         if save:
-            save_assessment(store, answers, result, now.astimezone(UTC))
+            save_assessment(store, answers, result, now.astimezone(UTC), citer=content.sources)
     return result, previous
 
 

@@ -9,10 +9,12 @@ from __future__ import annotations
 import importlib
 import os
 import sys
-from typing import Annotated, Any
+from collections.abc import Mapping
+from typing import Annotated, Any, NamedTuple
 
 import typer
 import typer.core
+import typer.main
 
 from footback import __version__
 from footback.cli.boundary import OneLineErrors
@@ -37,26 +39,104 @@ HELP = (
     "A private terminal companion for people whose foot problems may feed their back pain. "
     "A self-care helper, not a diagnosis. Everything stays in one local folder."
 )
-# name: (module in footback.cli.commands, function, epilog). Listed in the order --help shows them.
-COMMANDS: dict[str, tuple[str, str, str]] = {
-    "assess": ("assess", "assess", "Example: footback assess --answers my-answers.toml --json --no-save"),
-    "shoes-check": (
+
+
+class Command(NamedTuple):
+    """Where a command lives and what `--help` says about it (the one-line help is kept here, not
+    in the function's docstring, so that `footback --help` lists every command without importing any)."""
+
+    module: str  # in footback.cli.commands
+    function: str
+    help: str
+    epilog: str
+
+
+# Listed in the order --help shows them.
+COMMANDS: dict[str, Command] = {
+    "assess": Command(
+        "assess",
+        "assess",
+        "Screen for warning signs, score foot risk, back risk and the feet-to-back link.",
+        "Example: footback assess --answers my-answers.toml --json --no-save",
+    ),
+    "shoes-check": Command(
         "shoes",
         "shoes_check",
+        "Check one pair of shoes: the podiatrists' hand tests, fit and wear, and when to replace them.",
         "Example: footback shoes-check --name trail, then later: --name trail --add-distance 12km",
     ),
-    "stretch": ("stretch", "stretch", "Example: footback stretch --routine feet --lead-in 5 --quiet"),
-    "checkin": ("checkin", "checkin", "Example: footback checkin --foot 3 --back 5 --note 'long walk'"),
-    "config": ("config", "config", "Example: footback config --json"),
-    "history": ("history", "history", "Example: footback history --since 2025-01-01"),
-    "plan": ("plan", "plan", "Example: footback plan, then: footback stretch --routine plan"),
-    "progress": ("progress", "progress", "Example: footback progress --json"),
-    "remind": ("remind", "remind", "Example: footback remind --ics footback.ics --at 07:00 --at 18:30"),
-    "due": ("remind", "due", "Example: footback due"),
-    "report": ("report", "report", "Example: footback report --format html --output summary.html"),
-    "export": ("data", "export", "Example: footback export --format json --output backup.json"),
-    "import": ("data", "import_", "Example: footback import backup.json"),
-    "forget": ("forget", "forget", "Example: footback export --output backup.json && footback forget"),
+    "stretch": Command(
+        "stretch",
+        "stretch",
+        "Play a timed stretching routine: space pauses, n skips, p goes back, q stops.",
+        "Example: footback stretch --routine feet --lead-in 5 --quiet",
+    ),
+    "checkin": Command(
+        "checkin",
+        "checkin",
+        "Log today's foot and back pain (0-10), a note, and any new warning sign.",
+        "Example: footback checkin --foot 3 --back 5 --note 'long walk'",
+    ),
+    "config": Command(
+        "config",
+        "config",
+        "Show the effective settings, where each came from, and the config file's path.",
+        "Example: footback config --json",
+    ),
+    "history": Command(
+        "history",
+        "history",
+        "Show saved assessments, stretch sessions and shoe checks, with score trends and your streak.",
+        "Example: footback history --since 2025-01-01",
+    ),
+    "plan": Command(
+        "plan",
+        "plan",
+        "Build your own routine from your latest assessment, with the reason for every step.",
+        "Example: footback plan, then: footback stretch --routine plan",
+    ),
+    "progress": Command(
+        "progress",
+        "progress",
+        "Pain at the start against the last 7 days, practice against the target, and both side by side.",
+        "Example: footback progress --json",
+    ),
+    "remind": Command(
+        "remind",
+        "remind",
+        "Write daily reminders as an iCalendar file that any calendar app can import.",
+        "Example: footback remind --ics footback.ics --at 07:00 --at 18:30",
+    ),
+    "due": Command(
+        "remind",
+        "due",
+        "One line of what is still due today, nothing when nothing is (exit 0: something due, 1: nothing).",
+        "Example: footback due",
+    ),
+    "report": Command(
+        "report",
+        "report",
+        "Make a two-page summary for a clinician: the assessment, then practice, shoes and your plan.",
+        "Example: footback report --format html --output summary.html",
+    ),
+    "export": Command(
+        "data",
+        "export",
+        "Write everything footback has stored: assessments, sessions, shoes and your plan.",
+        "Example: footback export --format json --output backup.json",
+    ),
+    "import": Command(
+        "data",
+        "import_",
+        "Restore a JSON export; records already stored are not added twice.",
+        "Example: footback import backup.json",
+    ),
+    "forget": Command(
+        "forget",
+        "forget",
+        "Delete everything footback has stored (after asking; --yes skips the question).",
+        "Example: footback export --output backup.json && footback forget",
+    ),
 }
 
 
@@ -79,22 +159,58 @@ def _root(
         ctx.obj = AppContext.from_environ(os.environ)
 
 
-def build_app(only: str | None = None) -> typer.Typer:
-    """The typer app with every command, or with only `only` (start-up: typer builds the options
-    of every registered command on each run, so a run registers just the one it invokes)."""
+def _new_app(group: type[OneLineErrors]) -> typer.Typer:
     built = typer.Typer(
         name="footback",
-        cls=OneLineErrors,
+        cls=group,
         help=HELP,
         no_args_is_help=True,
         add_completion=True,
         context_settings={"help_option_names": ["-h", "--help"]},
     )
     built.callback()(_root)
-    for name, (module, function, epilog) in COMMANDS.items():
+    return built
+
+
+def _register(built: typer.Typer, name: str) -> None:
+    entry = COMMANDS[name]
+    command = getattr(importlib.import_module(f"footback.cli.commands.{entry.module}"), entry.function)
+    built.command(name, help=entry.help, epilog=entry.epilog)(command)
+
+
+def build_app(only: str | None = None) -> typer.Typer:
+    """The typer app with every command, or with only `only` (start-up: typer builds the options
+    of every registered command on each run, so a run registers just the one it invokes)."""
+    built = _new_app(OneLineErrors)
+    for name in COMMANDS:
         if only is None or name == only:
-            command = getattr(importlib.import_module(f"footback.cli.commands.{module}"), function)
-            built.command(name, epilog=epilog)(command)
+            _register(built, name)
+    return built
+
+
+def _unbuilt() -> None:
+    """Stands in for a command in the list `footback --help` shows; never run (see `Listed`)."""
+
+
+class Listed(OneLineErrors):
+    """The group for runs that name no command first (`--help`, no arguments, a mistyped name):
+    every command is listed with its one-line help but none is built; a name that is then resolved
+    to run gets its real command."""
+
+    def resolve_command(self, ctx: Any, args: list[str]) -> Any:
+        # Called only to run a command (listing uses get_command): swap in the real one first.
+        name = args[0] if args else None
+        if name in COMMANDS:
+            real = typer.main.get_command(build_app(name))
+            self.commands[name] = real.commands[name]  # type: ignore[attr-defined]
+        return super().resolve_command(ctx, args)
+
+
+def listing_app() -> typer.Typer:
+    """Every command listed (name, one-line help, epilog), none built: what `footback --help` needs."""
+    built = _new_app(Listed)
+    for name, entry in COMMANDS.items():
+        built.command(name, help=entry.help, epilog=entry.epilog)(_unbuilt)
     return built
 
 
@@ -107,10 +223,20 @@ def __getattr__(name: str) -> typer.Typer:
     return built
 
 
+def _completing(environ: Mapping[str, str]) -> bool:
+    # Shell completion (click's `_<PROG>_COMPLETE`) may complete any command's options: build them all.
+    return any(key.startswith("_") and key.endswith("_COMPLETE") for key in environ)
+
+
 def main() -> None:
-    """Console-script entry point: only the invoked command is built (all of them for --help,
-    a mistyped name or shell completion)."""
+    """Console-script entry point: only the invoked command is built; `--help`, no arguments or a
+    mistyped name list the commands without building them; shell completion builds them all."""
     # footback uses no pydantic plugins; skipping their entry-point scan saves a few ms a run.
     os.environ.setdefault("PYDANTIC_DISABLE_PLUGINS", "__all__")
     first = sys.argv[1] if len(sys.argv) > 1 else None
-    build_app(first if first in COMMANDS else None)()
+    if first in COMMANDS:
+        build_app(first)()
+    elif _completing(os.environ):
+        build_app()()
+    else:
+        listing_app()()

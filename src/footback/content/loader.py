@@ -118,7 +118,8 @@ class Source(StrictModel):
 
 def _once(citations: Sequence[str]) -> str:
     # A citation may itself name several sources ("NHS; Royal Free"): each part is listed once.
-    parts = (part.strip() for citation in citations for part in citation.split(";"))
+    # Parts are split at "; " only, so a reference such as "2018;34:18-22" stays whole.
+    parts = (part.strip() for citation in citations for part in citation.split("; "))
     return "; ".join(dict.fromkeys(part for part in parts if part))
 
 

@@ -50,24 +50,24 @@ def _inside(path: Path, folder: Path) -> bool:
     return target == root or root in target.parents
 
 
-def check_output(path: Path, protected: Path | None) -> None:
+def check_output(path: Path, protected: Path | None, option: str = "--output") -> None:
     """Refuse an `--output` that cannot be written or must not be: exit 2, one line, nothing touched."""
     if str(path) in ("", "."):
-        raise BadInputError("--output: give a file name (or - for the screen)")
+        raise BadInputError(f"{option}: give a file name (or - for the screen)")
     if protected is not None and _inside(path, protected):
         raise BadInputError(
-            f"--output: {path} is inside footback's data folder {protected}; writing there could "
+            f"{option}: {path} is inside footback's data folder {protected}; writing there could "
             "destroy your history; choose a file elsewhere"
         )
     target = _resolved(path)
     if target.is_dir():
-        raise BadInputError(f"--output: {path} is a folder; give a file name")
+        raise BadInputError(f"{option}: {path} is a folder; give a file name")
     if not target.parent.is_dir():
-        raise BadInputError(f"--output: the folder {path.parent} does not exist; create it first")
+        raise BadInputError(f"{option}: the folder {path.parent} does not exist; create it first")
 
 
 @contextlib.contextmanager
-def output_stream(path: Path | None, protected: Path | None) -> Iterator[TextIO]:
+def output_stream(path: Path | None, protected: Path | None, option: str = "--output") -> Iterator[TextIO]:
     """Where a command writes its document: stdout, a device or FIFO in place, or a file replaced whole.
 
     A regular file is written beside itself and renamed over the old one only once complete (a
@@ -80,7 +80,7 @@ def output_stream(path: Path | None, protected: Path | None) -> Iterator[TextIO]
         yield sys.stdout
         sys.stdout.flush()
         return
-    check_output(path, protected)
+    check_output(path, protected, option)
     target = _resolved(path)
     try:
         info: os.stat_result | None = os.stat(target)
@@ -117,9 +117,9 @@ def _write_in_place(path: Path, target: Path) -> Iterator[TextIO]:
         raise FootbackError(f"cannot write {path}: {exc.strerror}") from None
 
 
-def write_output(path: Path | None, text: str, protected: Path | None) -> None:
-    """Write a whole document to `--output` (see `output_stream`)."""
-    with output_stream(path, protected) as out:
+def write_output(path: Path | None, text: str, protected: Path | None, option: str = "--output") -> None:
+    """Write a whole document to `--output` (or another option naming a file; see `output_stream`)."""
+    with output_stream(path, protected, option) as out:
         out.write(text)
 
 

@@ -9,6 +9,7 @@ input-side rule (refuse them) used by import and by commands that save typed tex
 
 from __future__ import annotations
 
+import math
 import re
 
 from footback.core.sparkline import ASCII, BLOCKS
@@ -147,3 +148,12 @@ def ascii_standins(exc: UnicodeError) -> tuple[str, int]:
         raise exc
     bad = exc.object[exc.start : exc.end]
     return "".join(ASCII_STANDINS.get(ch, "?") for ch in bad), exc.end
+
+
+def fmt_clock(seconds: float, *, up: bool = True) -> str:
+    """Whole seconds as M:SS (or H:MM:SS); a countdown rounds up so 0:00 means done."""
+    whole = max(0, math.ceil(seconds - 1e-9) if up else round(seconds))
+    hours, rest = divmod(whole, 3600)
+    if hours:
+        return f"{hours}:{rest // 60:02d}:{rest % 60:02d}"
+    return f"{rest // 60}:{rest % 60:02d}"

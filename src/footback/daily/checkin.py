@@ -6,6 +6,7 @@ from datetime import date, datetime
 
 from pydantic import Field
 
+from footback.core.dates import parse_date
 from footback.core.errors import BadInputError
 from footback.core.models import StrictModel
 from footback.core.text import UNSAFE
@@ -63,12 +64,7 @@ def parse_day(text: str | None, today: date) -> date:
     """The check-in's day: today by default, a past day for a missed one, never the future."""
     if text is None:
         return today
-    try:
-        day = date.fromisoformat(text.strip())
-    except ValueError:
-        raise BadInputError(
-            f"--date: {text.strip()[:20]!r} is not a date; use YYYY-MM-DD, e.g. {today}"
-        ) from None
+    day = parse_date(text, "--date", today)
     if day > today:
         raise BadInputError(
             f"--date: {day} is in the future; a check-in is for today ({today}) or a past day"

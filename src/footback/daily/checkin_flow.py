@@ -11,6 +11,7 @@ from dataclasses import dataclass, field
 from datetime import UTC, date, datetime
 from typing import TYPE_CHECKING, Any
 
+from footback.core.cited import Citer, citing
 from footback.core.errors import BadInputError, FootbackError
 from footback.daily.checkin import CheckIn, check_note, check_pain, parse_day, parse_pain
 
@@ -51,14 +52,15 @@ class CheckinOutcome:
     replaced: bool
     urgent: AssessmentResult | None = None
 
-    def as_json(self) -> dict[str, Any]:
+    def as_json(self, citer: Citer) -> dict[str, Any]:
+        """The outcome as `checkin --json` prints it; warning signs cited by `citer`."""
         stored = self.checkin.model_dump(mode="json") if self.checkin is not None else None
         return {
             "stored": stored,
             "replaced": self.replaced,
             "kept": self.existing.model_dump(mode="json") if self.checkin is None and self.existing else None,
             "previous": self.previous.model_dump(mode="json") if self.previous is not None else None,
-            "warning_signs": [f.model_dump(mode="json") for f in self.urgent.red_flags]
+            "warning_signs": [f.model_dump(mode="json", context=citing(citer)) for f in self.urgent.red_flags]
             if self.urgent
             else [],
         }
@@ -186,8 +188,11 @@ def _store(
         from footback.records.assessments import save_assessment
 
         # The same history entry an assessment with these answers would leave.
-        urgent = result_for(load_assess_content(), sign_ids)
-        save_assessment(store, dict.fromkeys(sign_ids, True), urgent, now.astimezone(UTC))
+        content = load_assess_content()
+        urgent = result_for(content, sign_ids)
+        save_assessment(
+            store, dict.fromkeys(sign_ids, True), urgent, now.astimezone(UTC), citer=content.sources
+        )
     checkin = CheckIn(day=day, foot=foot, back=back, note=note, warning_signs=sign_ids, created_at=now)
     replaced = save_checkin(store, checkin)
     return CheckinOutcome(

@@ -7,11 +7,12 @@ from typing import TYPE_CHECKING
 
 from footback.core.sparkline import sparkline
 from footback.core.text import plural
-from footback.daily.checkin import CheckIn
-from footback.daily.progress import PainChange, Progress, WeekGroup
 
 if TYPE_CHECKING:
     from rich.console import Console
+
+    from footback.daily.checkin import CheckIn
+    from footback.daily.progress import PainChange, Progress, WeekGroup
 
 PAIN_TOP = 10
 

@@ -65,7 +65,7 @@ def write_reminders(
 ) -> list[Reminder]:
     """Write the iCalendar file of daily reminders; returns what it holds."""
     from footback import __version__
-    from footback.core.files import write_private
+    from footback.core.files import write_output
     from footback.core.paths import plan_path
     from footback.daily.content import load_daily_content
     from footback.daily.ics import calendar
@@ -75,7 +75,8 @@ def write_reminders(
     saved = plan_path(folder).is_file()
     slots = chosen_slots(rule, at=at, routine=routine, plan_saved=saved, known=_known_routines(saved))
     made = reminders(rule, slots, lambda name: _minutes(folder, name))
-    write_private(path, calendar(made, stamp=now, start=now.date(), version=__version__))
+    # Same rules as --output: never into footback's own folder, a device is written in place, - is stdout.
+    write_output(path, calendar(made, stamp=now, start=now.date(), version=__version__), folder, "--ics")
     return made
 
 

@@ -7,6 +7,7 @@ from dataclasses import dataclass
 from datetime import date, datetime
 from typing import TYPE_CHECKING
 
+from footback.core.cited import Citer, citing
 from footback.records.db import Row, Store
 from footback.records.fields import as_int, as_object, as_text, parse_stamp, stamp_text
 from footback.records.window import day_filter
@@ -47,8 +48,10 @@ def from_row(row: Row) -> SavedAssessment:
     )
 
 
-def save_assessment(store: Store, answers: Answers, result: AssessmentResult, now: datetime) -> int:
-    """Store one completed assessment; returns its id."""
+def save_assessment(
+    store: Store, answers: Answers, result: AssessmentResult, now: datetime, *, citer: Citer
+) -> int:
+    """Store one completed assessment, its findings cited by `citer`; returns its id."""
     with store.transaction() as conn:
         cur = conn.execute(
             "INSERT INTO assessments"
@@ -61,7 +64,7 @@ def save_assessment(store: Store, answers: Answers, result: AssessmentResult, no
                 result.scores.back.score,
                 result.scores.link.score,
                 json.dumps(answers, sort_keys=True),
-                result.model_dump_json(),
+                result.model_dump_json(context=citing(citer)),
             ),
         )
         return int(cur.lastrowid or 0)

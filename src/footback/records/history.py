@@ -7,7 +7,7 @@ from typing import Any
 
 from pydantic import Field
 
-from footback.core.errors import BadInputError
+from footback.core.dates import parse_date
 from footback.core.models import SCORE_NAMES, ScoreName, StrictModel
 from footback.records.assessments import SavedAssessment, count_assessments, list_assessments
 from footback.records.db import Store
@@ -82,10 +82,7 @@ class History(StrictModel):
 
 def parse_since(text: str) -> date:
     """`--since` takes a calendar date, YYYY-MM-DD."""
-    try:
-        return date.fromisoformat(text.strip())
-    except ValueError:
-        raise BadInputError(f"--since: {text!r} is not a date; use YYYY-MM-DD, e.g. 2025-01-31") from None
+    return parse_date(text, "--since", date(2025, 1, 31))
 
 
 def local_day(stamp: datetime, tz: tzinfo | None) -> date:

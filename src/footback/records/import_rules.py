@@ -15,11 +15,10 @@ from datetime import datetime
 from functools import cache
 from typing import Any
 
+from footback.core.dates import MAX_YEAR, MIN_YEAR
 from footback.core.errors import BadInputError
 from footback.core.text import excerpt, text_problem
 
-# Dates a person's records can have; year 1 or 9999 overflows when shown in another time zone.
-MIN_YEAR, MAX_YEAR = 1900, 2999
 SQLITE_INT = 2**63 - 1
 MAX_TEXT = 10_000  # any text inside a record (content sentences are a few hundred characters)
 MAX_ROUTINE_NAME = 60  # a routine file's name limit

@@ -9,6 +9,7 @@ from dataclasses import dataclass, replace
 from datetime import date, datetime
 from typing import TYPE_CHECKING
 
+from footback.core.cited import Citer, citing
 from footback.core.errors import BadInputError
 from footback.records.db import Row, Store
 from footback.records.fields import (
@@ -176,9 +177,16 @@ def find_pair(store: Store, name: str) -> SavedPair | None:
 
 
 def save_check(
-    store: Store, answers: Answers, result: ShoeCheckResult, now: datetime, pair: str | None = None
+    store: Store,
+    answers: Answers,
+    result: ShoeCheckResult,
+    now: datetime,
+    pair: str | None = None,
+    *,
+    citer: Citer,
 ) -> int:
-    """Store one check and, when named, create or update its pair, in one transaction."""
+    """Store one check (its findings cited by `citer`) and, when named, create or update its pair,
+    in one transaction."""
     stamp = stamp_text(now)
     with store.transaction() as conn:
         if pair is not None:
@@ -207,7 +215,7 @@ def save_check(
                 result.verdict,
                 result.score,
                 json.dumps(answers, sort_keys=True),
-                result.model_dump_json(),
+                result.model_dump_json(context=citing(citer)),
             ),
         )
         return int(cur.lastrowid or 0)

@@ -269,7 +269,7 @@ def render_html(report: Report) -> str:
                     e(name),
                     e(hit.reason),
                     e(f"+{hit.points}"),
-                    f'<span class="src">{e(_brief(hit.source_ids, hit.source))}</span>',
+                    f'<span class="src">{e(_brief(hit.source_ids, hit.saved_source or ""))}</span>',
                 ]
                 for name, score in result.scores.named()
                 for hit in score.factors
@@ -304,7 +304,7 @@ def render_html(report: Report) -> str:
     if notes:
         body.append("<ul>")
         body += [
-            f'<li>{e(n.text)} <span class="src">({e(_brief(n.source_ids, n.source))})</span></li>'
+            f'<li>{e(n.text)} <span class="src">({e(_brief(n.source_ids, n.saved_source or ""))})</span></li>'
             for n in notes
         ]
         body.append("</ul>")

@@ -5,6 +5,7 @@ from __future__ import annotations
 import re
 
 from footback.assess.content import keele_notice
+from footback.content.loader import sources
 from footback.core.models import SCORE_NAMES
 from footback.core.sparkline import sparkline
 from footback.core.text import safe_line, verdict_text
@@ -119,7 +120,7 @@ def render_markdown(report: Report) -> str:
     out += [f"## {md(h.evidence)}", ""]
     notes = latest.result.recommendations.evidence_notes if latest else []
     if notes:
-        out += [f"- {md(note.text)} ({md(note.source)})" for note in notes]
+        out += [f"- {md(note.text)} ({md(note.citation(sources()))})" for note in notes]
     else:
         out.append(md(t.no_evidence))
     out.append("")
@@ -140,7 +141,7 @@ def _scores(report: Report) -> list[str]:
     out += ["", md(t.scores_note), ""]
     for name, score in result.scores.named():
         for hit in score.factors:
-            out.append(f"- {name}, +{hit.points}: {md(hit.reason)} ({md(hit.source)})")
+            out.append(f"- {name}, +{hit.points}: {md(hit.reason)} ({md(hit.citation(sources()))})")
     if result.startback is not None:
         sb = result.startback
         out += ["", md(t.startback.format(group=sb.group, total=sb.total, psychosocial=sb.psychosocial))]

@@ -2,37 +2,44 @@
 
 from __future__ import annotations
 
-from typing import Literal
+from typing import ClassVar, Literal
+
+from pydantic import Field
 
 from footback.content.loader import Sources
 from footback.content.questions import Answers, Value, drop_inapplicable, when_holds
+from footback.core.cited import Cited
 from footback.core.models import StrictModel
 from footback.core.units import DistanceUnit
 from footback.shoes.content import VERDICTS, ShoeContent, Verdict
 
 
-class ProblemHit(StrictModel):
+class ProblemHit(Cited):
     id: str
     points: int
     reason: str
     fix: str
-    source: str
     evidence: str
     source_ids: list[str]
 
+    source_before: ClassVar[str | None] = "evidence"
 
-class NoteHit(StrictModel):
+
+class NoteHit(Cited):
     id: str
     text: str
-    source: str
     evidence: str
     source_ids: list[str]
 
+    source_before: ClassVar[str | None] = "evidence"
 
-class WearHint(StrictModel):
+
+class WearHint(Cited):
     outsole_wear: str
     text: str
-    source: str
+    # Written out as `source` alone (the ids are not part of the result's JSON).
+    source_ids: list[str] = Field(default=[], exclude=True)
+    source_before: ClassVar[str | None] = None
 
 
 class Milestone(StrictModel):
@@ -63,11 +70,9 @@ class ShoeCheckResult(StrictModel):
     disclaimer: str
 
 
-def _cite(src: Sources, ids: list[str]) -> tuple[str, str]:
-    """The printable citation and the evidence levels behind it (e.g. 'expert opinion; article')."""
-    citation = src.cites(ids)
-    evidence = "; ".join(dict.fromkeys(src.sources[i].evidence for i in ids))
-    return citation, evidence
+def _evidence(src: Sources, ids: list[str]) -> str:
+    """The evidence levels behind these sources (e.g. 'expert opinion; article')."""
+    return "; ".join(dict.fromkeys(src.sources[i].evidence for i in ids))
 
 
 def worst(*verdicts: Verdict) -> Verdict:
@@ -103,24 +108,21 @@ def check_shoes(
     facts["verdict"] = verdict
     problems = []
     for p in sorted(found, key=lambda p: -p.points):
-        citation, evidence = _cite(src, p.sources)
         problems.append(
             ProblemHit(
                 id=p.id,
                 points=p.points,
                 reason=p.reason,
                 fix=p.fix,
-                source=citation,
-                evidence=evidence,
+                evidence=_evidence(src, p.sources),
                 source_ids=p.sources,
             )
         )
     notes = []
     for n in checks.notes:
         if n.applies(facts):
-            citation, evidence = _cite(src, n.sources)
             notes.append(
-                NoteHit(id=n.id, text=n.text, source=citation, evidence=evidence, source_ids=n.sources)
+                NoteHit(id=n.id, text=n.text, evidence=_evidence(src, n.sources), source_ids=n.sources)
             )
     wear_value = answers.get("outsole_wear")
     pattern = checks.wear_patterns.get(wear_value) if isinstance(wear_value, str) else None
@@ -137,7 +139,7 @@ def check_shoes(
         distance_unit=distance_unit,
         milestones=milestones(content, shoe_type) if distance is not None else [],
         wear_pattern=(
-            WearHint(outsole_wear=str(wear_value), text=pattern.text, source=_cite(src, pattern.sources)[0])
+            WearHint(outsole_wear=str(wear_value), text=pattern.text, source_ids=pattern.sources)
             if pattern
             else None
         ),

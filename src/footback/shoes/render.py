@@ -124,14 +124,14 @@ def render_result(
         for p in result.problems:
             body = Text(p.reason)
             body.append(f"\nFix: {p.fix}")
-            body.append(f"\nSource: {p.source} [{p.evidence}]", style="dim")
+            body.append(f"\nSource: {p.citation(content.sources)} [{p.evidence}]", style="dim")
             grid.add_row(Text(f"-{p.points}"), body)
         console.print(grid)
     if result.wear_pattern:
         console.print()
         console.print(Text("WEAR PATTERN", style="bold underline"))
         body = Text(result.wear_pattern.text)
-        body.append(f" ({result.wear_pattern.source})", style="dim")
+        body.append(f" ({result.wear_pattern.citation(content.sources)})", style="dim")
         hint = assess_hint(result)
         if hint:
             body.append(f"\n{hint}", style="bold")
@@ -141,7 +141,7 @@ def render_result(
         console.print(Text("WHAT THE EVIDENCE SAYS", style="bold underline"))
         for note in result.notes:
             body = Text(note.text)
-            body.append(f" ({note.source} [{note.evidence}])", style="dim")
+            body.append(f" ({note.citation(content.sources)} [{note.evidence}])", style="dim")
             console.print(Padding(body, (0, 0, 0, 2)))
     console.print()
     console.print(Text(result.weights_note, style="dim"))
@@ -157,14 +157,15 @@ def render_pairs(
 ) -> None:
     """The saved pairs as a table: type, age now, distance (in `units`, else each pair's), verdict.
     `content` (for the type names) may be None when there are no pairs."""
-    from rich.table import Table
     from rich.text import Text
-
-    from footback.records.shoes import age_now
 
     if not pairs or content is None:
         console.print(Text("No saved pairs yet. Save one with: footback shoes-check --name NAME"))
         return
+    from rich.table import Table
+
+    from footback.records.shoes import age_now
+
     table = Table(title="Saved pairs", title_justify="left", show_lines=False)
     # Names wrap rather than being cut, so a pair is always shown under its full name.
     table.add_column("Pair", overflow="fold", ratio=1)
@@ -232,8 +233,19 @@ def retired_line(name: str) -> str:
     )
 
 
+def result_json(result: ShoeCheckResult, content: ShoeContent) -> str:
+    """A check as `--json` prints it, its findings cited from the content's sources."""
+    from footback.core.cited import citing
+
+    return result.model_dump_json(indent=2, context=citing(content.sources))
+
+
 def change_text(
-    change: AddedDistance | UndoneDistance | str, units: DistanceUnit | None, *, as_json: bool
+    change: AddedDistance | UndoneDistance | str,
+    units: DistanceUnit | None,
+    content: ShoeContent,
+    *,
+    as_json: bool,
 ) -> str:
     """What `--add-distance`, `--undo` or `--retire` (a pair name) print: one line, or JSON."""
     import json
@@ -244,5 +256,5 @@ def change_text(
     if isinstance(change, str):
         return json.dumps({"pair": change, "retired": True}) if as_json else retired_line(change)
     if isinstance(change, AddedDistance):
-        return change.result.model_dump_json(indent=2) if as_json else added_line(change)
+        return result_json(change.result, content) if as_json else added_line(change)
     return json.dumps(asdict(change)) if as_json else undone_line(change, units)

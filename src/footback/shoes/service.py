@@ -117,7 +117,7 @@ def check_and_record(
         previous = latest_check(store, name) if name is not None else None
         result = result.model_copy(update={"pair": name})
         if save:
-            save_check(store, answers, result, now, name)
+            save_check(store, answers, result, now, name, citer=content.sources)
     return result, previous
 
 
@@ -212,7 +212,7 @@ def add_distance(
         result = check_shoes(content, answers, added.unit).model_copy(
             update={"pair": pair.name, "origin": "add_distance"}
         )
-        save_check(store, answers, result, now, pair.name)
+        save_check(store, answers, result, now, pair.name, citer=content.sources)
     return AddedDistance(result, last, pair.name, added.km, added.unit)
 
 

@@ -4,8 +4,7 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
-from footback.core.text import dose_text, plural
-from footback.stretch.render import fmt_clock
+from footback.core.text import dose_text, fmt_clock, plural
 from footback.stretch.routine_file import Routine, Step
 from footback.stretch.timeline import Timeline
 

@@ -11,7 +11,7 @@ import re
 from dataclasses import dataclass
 from typing import TYPE_CHECKING, TextIO
 
-from footback.core.text import plural
+from footback.core.text import fmt_clock, plural
 from footback.stretch.player import NOTICES, Event, EventKind, Frame
 from footback.stretch.timeline import Kind, Segment, Timeline
 
@@ -30,15 +30,6 @@ FIGURE_MIN_WIDTH = 60
 FIGURE_GAP = 4
 WORD_MIN_HEIGHT = 30  # the state word in big letters too
 CHANGE_MARGIN = 0.002
-
-
-def fmt_clock(seconds: float, *, up: bool = True) -> str:
-    """Whole seconds as M:SS (or H:MM:SS); a countdown rounds up so 0:00 means done."""
-    whole = max(0, math.ceil(seconds - 1e-9) if up else round(seconds))
-    hours, rest = divmod(whole, 3600)
-    if hours:
-        return f"{hours}:{rest // 60:02d}:{rest % 60:02d}"
-    return f"{rest // 60}:{rest % 60:02d}"
 
 
 def countdown_text(seconds: float) -> str:

@@ -406,7 +406,7 @@ def _wrap_up(
     interrupted: bool,
 ) -> None:
     """Report and save the session; on Ctrl-C a store problem must not hide the interrupt."""
-    from footback.stretch.render import fmt_clock
+    from footback.core.text import fmt_clock
 
     done = f"{summary.steps_done} of {summary.steps_total} steps done"
     if summary.steps_skipped:

@@ -39,9 +39,9 @@ def assess(
         ),
     ] = False,
 ) -> None:
-    """Screen for warning signs, score foot risk, back risk and the feet-to-back link."""
     with command_boundary():
         from footback.assess import service
+        from footback.assess.content import load_assess_content
         from footback.cli.console import say_where, show_long, where_line
         from footback.core.errors import BadInputError
 
@@ -57,7 +57,6 @@ def assess(
         elif template or schema:
             if quick:
                 raise BadInputError("--quick asks again; use --template or --schema without it")
-            from footback.assess.content import load_assess_content
             from footback.content.guided import schema_text, template_text
 
             qset = load_assess_content().questions
@@ -70,13 +69,14 @@ def assess(
             request = AssessRequest(answers, no_save, as_json, quick, no_color)
             result, previous = run_assess(app, request)
         if as_json:
-            typer.echo(result.model_dump_json(indent=2))
+            from footback.assess.render import result_json
+
+            typer.echo(result_json(result, load_assess_content()))
             if not last:  # stdout stays pure JSON; where it went goes to stderr, without loading rich.
                 sys.stderr.write(where_line(app.db_path, saved=not no_save) + "\n")
             return
         from rich.text import Text
 
-        from footback.assess.content import load_assess_content
         from footback.assess.render import render_result
 
         urgent_text = load_assess_content().advice.urgent

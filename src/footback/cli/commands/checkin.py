@@ -36,7 +36,6 @@ def checkin(
     as_json: Annotated[bool, typer.Option("--json", help="Print what was stored, as JSON.")] = False,
     no_color: NoColorOption = False,
 ) -> None:
-    """Log today's foot and back pain (0-10), a note, and any new warning sign."""
     with command_boundary():
         from footback.daily.checkin_flow import CheckinRequest, render_outcome, run_checkin
         from footback.records.db import open_store
@@ -48,5 +47,7 @@ def checkin(
         with open_store(app.data_dir) as store:
             outcome = run_checkin(store, request, now=app.clock.now(), ask=ask, console=out)
         if as_json:
-            typer.echo(json.dumps(outcome.as_json(), indent=2))
+            from footback.assess.content import load_assess_content
+
+            typer.echo(json.dumps(outcome.as_json(load_assess_content().sources), indent=2))
         render_outcome(out, outcome)

@@ -25,7 +25,6 @@ def config(
     path_only: Annotated[bool, typer.Option("--path", help="Print only the config file's path.")] = False,
     no_color: NoColorOption = False,
 ) -> None:
-    """Show the effective settings, where each came from, and the config file's path."""
     with command_boundary():
         app = app_context(ctx)
         if path_only:  # works even when the file is broken: that is when people look for it

@@ -43,7 +43,6 @@ def export(
     ] = None,
     output: OutputOption = None,
 ) -> None:
-    """Write everything footback has stored: assessments, sessions, shoes and your plan."""
     with command_boundary():
         chosen = format_for_output(fmt.value if fmt else None, output, EXTENSIONS, ExportFormat.json.value)
         run_export(app_context(ctx).data_dir, fmt=chosen, output=output)
@@ -53,7 +52,6 @@ def import_(
     ctx: typer.Context,
     file: Annotated[Path, typer.Argument(help="A JSON file made by `footback export --format json`.")],
 ) -> None:
-    """Restore a JSON export; records already stored are not added twice."""
     with command_boundary():
         run_import(app_context(ctx).data_dir, file)
 

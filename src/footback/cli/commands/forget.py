@@ -16,7 +16,6 @@ def forget(
     *,
     yes: Annotated[bool, typer.Option("--yes", "-y", help="Do not ask for confirmation.")] = False,
 ) -> None:
-    """Delete everything footback has stored (after asking; --yes skips the question)."""
     with command_boundary():
         run_forget(app_context(ctx), yes=yes)
 

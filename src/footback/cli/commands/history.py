@@ -22,7 +22,6 @@ def history(
     as_json: Annotated[bool, typer.Option("--json", help="Print everything as JSON.")] = False,
     no_color: NoColorOption = False,
 ) -> None:
-    """Show saved assessments, stretch sessions and shoe checks, with score trends and your streak."""
     with command_boundary():
         app = app_context(ctx)
         run_history(app, since=since, as_json=as_json, no_color=app.colour_off(no_color))
@@ -37,13 +36,13 @@ def run_history(app: AppContext, *, since: str | None, as_json: bool, no_color: 
 
     start = parse_since(since) if since is not None else None
     clock = app.clock.now()
-    from footback.daily.service import daily_for_history
-
     store = open_existing_store(app.data_dir)
     daily = None
     if store is None:
         result = empty_history(str(app.db_path), start)
     else:
+        from footback.daily.service import daily_for_history
+
         with store:
             # The screen shows the newest rows; --json shows every record.
             result = load_history(store, now=clock, since=start, limit=None if as_json else ROWS_READ)

@@ -24,7 +24,6 @@ def plan(
     pregnant: PregnantOption = False,
     no_color: NoColorOption = False,
 ) -> None:
-    """Build your own routine from your latest assessment, with the reason for every step."""
     with command_boundary():
         from rich.prompt import Confirm
 

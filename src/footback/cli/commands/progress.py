@@ -17,7 +17,6 @@ def progress(
     as_json: Annotated[bool, typer.Option("--json", help="Print the verdicts and series as JSON.")] = False,
     no_color: NoColorOption = False,
 ) -> None:
-    """Pain at the start against the last 7 days, practice against the target, and both side by side."""
     with command_boundary():
         from footback.daily.render import render_progress
         from footback.daily.service import load_progress

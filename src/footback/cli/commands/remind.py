@@ -25,19 +25,21 @@ def remind(
         str | None, typer.Option("--routine", metavar="NAME", help="The routine to remind of.")
     ] = None,
 ) -> None:
-    """Write daily reminders as an iCalendar file that any calendar app can import."""
     with command_boundary():
+        from footback.core.text import safe_line
         from footback.daily.service import write_reminders
 
         app = app_context(ctx)
         made = write_reminders(app.data_dir, ics, at=at or [], routine=routine, now=app.clock.now())
+        if str(ics) == "-":  # the calendar itself went to stdout: nothing else may join it
+            return
         for reminder in made:
-            typer.echo(f"{reminder.at:%H:%M} daily: {reminder.summary}")
-        typer.echo(f"Written to {ics}. Import it into your calendar; a newer file updates these events.")
+            typer.echo(safe_line(f"{reminder.at:%H:%M} daily: {reminder.summary}"))
+        shown = safe_line(str(ics))
+        typer.echo(f"Written to {shown}. Import it into your calendar; a newer file updates these events.")
 
 
 def due(ctx: typer.Context) -> None:
-    """One line of what is still due today, nothing when nothing is (exit 0: something due, 1: nothing)."""
     with command_boundary():
         from footback.daily.service import due_now
 

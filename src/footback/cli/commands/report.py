@@ -38,7 +38,6 @@ def report(
     ] = None,
     output: OutputOption = None,
 ) -> None:
-    """Make a two-page summary for a clinician: the assessment, then practice, shoes and your plan."""
     with command_boundary():
         chosen = format_for_output(fmt.value if fmt else None, output, EXTENSIONS, ReportFormat.md.value)
         app = app_context(ctx)

@@ -38,7 +38,6 @@ def shoes_check(
     no_save: Annotated[bool, typer.Option("--no-save", help="Do not store this check.")] = False,
     no_color: NoColorOption = False,
 ) -> None:
-    """Check one pair of shoes: the podiatrists' hand tests, fit and wear, and when to replace them."""
     with command_boundary():
         from datetime import UTC
 
@@ -85,13 +84,13 @@ def shoes_check(
             typer.echo(text, nl=not template)
             return
         from footback.records.shoes import clean_pair_name
-        from footback.shoes.render import change_text, render_result, render_tip
+        from footback.shoes.render import change_text, render_result, render_tip, result_json
 
         pair = clean_pair_name(name) if name is not None else None
         out = app.console(no_color=no_color, stderr=as_json)
         if pair is not None and (add_distance is not None or undo or retire):
             change = service.change_pair(app.data_dir, content, pair, now, units, add_distance, undo=undo)
-            typer.echo(change_text(change, units, as_json=as_json))
+            typer.echo(change_text(change, units, content, as_json=as_json))
             typer.echo(where_line(app.db_path, saved=True), err=True)
             return
         from footback.content.guided import complete_answers
@@ -113,8 +112,6 @@ def shoes_check(
         result, previous = service.check_and_record(
             app.data_dir, content, given, seen.unit, now, pair, save=not no_save
         )
-        typer.echo(result.model_dump_json(indent=2)) if as_json else render_result(
-            out, result, content, previous
-        )
+        typer.echo(result_json(result, content)) if as_json else render_result(out, result, content, previous)
         say_where(out, app.db_path, saved=not no_save)
         render_tip(out, saved=not no_save, named=pair is not None)

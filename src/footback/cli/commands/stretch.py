@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from typing import Annotated
+from typing import TYPE_CHECKING, Annotated
 
 import typer
 
@@ -22,6 +22,18 @@ from footback.cli.stretch_options import (
     VoiceOption,
     WaitOption,
 )
+
+if TYPE_CHECKING:
+    from rich.console import Console
+
+
+def _speech_command() -> str | None:
+    # Only a run with voice on needs the voice module (and the player it speaks for).
+    import os
+
+    from footback.stretch.voice import find_speech_command
+
+    return find_speech_command(os.environ.get("PATH"))
 
 
 def stretch(
@@ -43,16 +55,18 @@ def stretch(
     pregnant: PregnantOption = False,
     no_color: NoColorOption = False,
 ) -> None:
-    """Play a timed stretching routine: space pauses, n skips, p goes back, q stops."""
     with command_boundary():
-        import os
-
-        from footback.daily.checkin_flow import offer_checkin
         from footback.stretch.session import StretchOptions, run
-        from footback.stretch.voice import find_speech_command
 
         app = app_context(ctx)
         settings = app.config.settings
+        use_voice = settings.voice if voice is None else voice
+
+        def offer(console: Console) -> None:
+            from footback.daily.checkin_flow import offer_checkin
+
+            offer_checkin(console, app.read_line, app.clock.now(), app.data_dir)
+
         # Options given on the command line win; the config file only changes the defaults.
         options = StretchOptions(
             routine=routine,
@@ -67,13 +81,13 @@ def stretch(
             no_color=app.colour_off(no_color),
             side=side.value if side is not None else None,
             wait=settings.wait_for_enter if wait is None else wait,
-            voice=(use_voice := settings.voice if voice is None else voice),
-            voice_command=find_speech_command(os.environ.get("PATH")) if use_voice else None,
+            voice=use_voice,
+            voice_command=_speech_command() if use_voice else None,
             seen_clinician=seen_clinician,
             pregnant=pregnant,
             default_routine=settings.default_routine,
             config_path=app.config.path,
-            after_finish=lambda console: offer_checkin(console, app.read_line, app.clock.now(), app.data_dir),
+            after_finish=offer,
         )
         code = run(options, app)
     if code:
