@@ -388,15 +388,6 @@ def _figure_text(row: str, style: str) -> Text:
     return text
 
 
-def render_frame(timeline: Timeline, frame: Frame, width: int, height: int, *, keys: bool) -> Text:
-    """The whole screen as one `Text` (for tests and one-off prints)."""
-    from rich.text import Text
-
-    screen = Text("\n").join(screen_lines(timeline, frame, width, height, keys=keys))
-    screen.no_wrap = True
-    return screen
-
-
 def bar_width(width: int) -> int:
     """Bars fill what the label and "0:00 left" leave."""
     return max(5, width - 21)
