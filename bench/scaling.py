@@ -1,10 +1,11 @@
 """Scaling benchmark: does `history`, `report`, `export` and `import` cost grow with what is stored?
 
 1x is five years of daily routines and weekly assessments, ending today (a routine every day but
-every tenth, so the streak is a realistic one; 1,643 sessions and 261 assessments). Nx stores N
+every tenth, so the streak is a realistic one; 1,644 sessions and 261 assessments). Nx stores N
 times as many of each over the same five years (N routines a day, N assessments a week), so the
 30-day and this-week windows grow with N too: the honest case for SQL aggregates.
-Records are real footback records (one scored assessment's answers and result, repeated),
+Records are real footback records (one scored assessment's answers and result, repeated, from
+tests/support/history_seed.seed_years, the generator the tests use),
 bulk-inserted through footback's own store so the schema and indexes are the shipped ones.
 
 Each command runs as a child process (`python -m footback ...`, bytecode compiled) `--runs` times
@@ -20,7 +21,6 @@ from __future__ import annotations
 
 import argparse
 import compileall
-import json
 import os
 import shutil
 import statistics
@@ -28,86 +28,33 @@ import subprocess
 import sys
 import tempfile
 import time
-from datetime import UTC, datetime, timedelta
+from datetime import UTC, datetime
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parents[1]
-sys.path.insert(0, str(ROOT))  # tests.support: the same realistic answers the tests use
+sys.path.insert(0, str(ROOT))  # tests.support: the same generator and launcher the tests use
+
+from tests.support.peak import LAUNCH  # noqa: E402
 
 YEARS = 5
-# Runs footback's entry point and, at exit, writes the process's own peak resident memory (VmHWM).
-# wait4's ru_maxrss cannot be used: Linux carries the parent's high-water mark across fork and exec,
-# so every child would report at least this benchmark's own size.
-LAUNCH = """
-import atexit, os, sys
-
-def _peak():
-    with open("/proc/self/status") as status:
-        line = next(line for line in status if line.startswith("VmHWM:"))
-    with open(os.environ["BENCH_PEAK_FILE"], "w") as out:
-        out.write(line.split()[1])
-
-atexit.register(_peak)
-sys.argv = ["footback", *sys.argv[1:]]
-from footback.cli.app import main
-main()
-"""
 COMMANDS = ("history", "report", "export", "import")
 
 
 def generate(home: Path, scale: int, now: datetime) -> dict[str, int]:
-    """A store at `scale` in `home`; returns the number of rows per table."""
-    from tests.support.helpers import back_pain_answers
+    """A store at `scale` in `home` (the tests' own generator); returns the number of rows per table."""
+    from tests.support.history_seed import seed_years
 
-    from footback.assess.content import load_assess_content
-    from footback.assess.service import assess
-    from footback.core.cited import citing
     from footback.records.db import open_store
 
-    answers = back_pain_answers(foot_pain="often", foot_pain_areas=["heel"], first_step_pain=True)
-    content = load_assess_content()
-    result = assess(content, answers)
-    answers_json = json.dumps(answers, sort_keys=True)
-    result_json = result.model_dump_json(context=citing(content.sources))
-    scores = (result.scores.foot.score, result.scores.back.score, result.scores.link.score)
-    days = 365 * YEARS
-    start = now - timedelta(days=days)
-    sessions = []
-    assessments = []
-    for day in range(days + 1):
-        base = (start + timedelta(days=day)).replace(hour=7, minute=0, second=0)
-        if day % 10 != 9:
-            for n in range(scale):
-                when = base + timedelta(minutes=n * (14 * 60 // scale))  # all within the day
-                detail = json.dumps({"ended_by": "finished", "speed": 1.0, "steps_total": 4})
-                sessions.append(
-                    (when.isoformat(timespec="seconds"), "feet", 300.0, 300.0 + n % 7, 4, 0, 1, detail)
-                )
-        if day % 7 == 0:
-            for n in range(scale):
-                when = base + timedelta(hours=2, minutes=n * (12 * 60 // scale))
-                assessments.append(
-                    (when.isoformat(timespec="seconds"), 0, *scores, answers_json, result_json)
-                )
     home.mkdir(mode=0o700, parents=True, exist_ok=True)
-    with open_store(home) as store, store.transaction() as conn:
-        conn.executemany(
-            "INSERT INTO stretch_sessions (started_at, routine, planned_seconds, actual_seconds,"
-            " steps_done, steps_skipped, finished, detail) VALUES (?, ?, ?, ?, ?, ?, ?, ?)",
-            sessions,
-        )
-        conn.executemany(
-            "INSERT INTO assessments (created_at, urgent, foot_score, back_score, link_score,"
-            " answers, result) VALUES (?, ?, ?, ?, ?, ?, ?)",
-            assessments,
-        )
-    return {"stretch_sessions": len(sessions), "assessments": len(assessments)}
+    with open_store(home) as store:
+        return seed_years(store, years=YEARS, per_day=scale, end=now)
 
 
 def run_once(argv: list[str], env: dict[str, str], peak_file: Path) -> tuple[float, float, int, str]:
     """Wall seconds, peak RSS (MiB), exit status and the last stderr line of one child run."""
     peak_file.unlink(missing_ok=True)
-    env = dict(env, BENCH_PEAK_FILE=str(peak_file))
+    env = dict(env, PEAK_FILE=str(peak_file))
     start = time.perf_counter()
     proc = subprocess.Popen(argv, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE, env=env)
     assert proc.stderr is not None

@@ -28,9 +28,8 @@ RICH_ALLOWED = {
     "assess/quick.py": "the quick re-check's intro and its emergency stop",
     "assess/render.py": "the result screen",
     "assess/summary.py": "the short result screen",
-    "content/interview.py": "the question-and-answer loop on the terminal",
+    "content/render.py": "the question flows' screen (content/interview.py takes it as a Screen)",
     "content/checklist.py": "one checklist question (warning signs at a check-in and in assess --quick)",
-    "content/guided.py": "prints the disclaimer before the interview",
     "daily/checkin_flow.py": "asks the check-in questions",
     "daily/render.py": "the progress screen",
     "history/render.py": "the history screen",
@@ -38,6 +37,7 @@ RICH_ALLOWED = {
     "shoes/render.py": "the shoe-check screen",
     "stretch/preview.py": "--list and --preview",
     "stretch/render.py": "the player's screen",
+    "stretch/line_screen.py": "draws the player's lines in place",
     "stretch/session.py": "asks which routine and confirms after a warning sign",
 }
 

@@ -11,14 +11,9 @@ from rich.console import Console
 
 from footback.assess.content import load_assess_content
 from footback.content.interview import PartIntro, estimate_line, run_interview, still_to_ask
-from footback.content.questions import (
-    InvalidAnswer,
-    OutOfRange,
-    Question,
-    check_value,
-    parse_typed,
-    with_body_units,
-)
+from footback.content.questions import InvalidAnswer, OutOfRange, Question, with_body_units
+from footback.content.render import ConsoleScreen
+from footback.content.typed import check_value, parse_typed
 from footback.shoes.content import load_shoe_content
 
 ASSESS = {q.id: q for q in load_assess_content().questions.questions}
@@ -188,7 +183,7 @@ def _interview(lines: list[str], questions: list[Question]) -> str:
     console = Console(file=io.StringIO(), width=80, color_system=None)
     feed = iter(lines)
     parts = {"feet": PartIntro("Your feet", "About your feet.")}
-    run_interview(questions, {}, lambda _p: next(feed), console, parts)
+    run_interview(questions, {}, lambda _p: next(feed), ConsoleScreen(console), parts)
     out = console.file.getvalue()  # type: ignore[attr-defined]
     return str(out)
 
@@ -218,6 +213,32 @@ def test_a_distance_question_says_the_unit_of_a_bare_number(unit: str, said: str
 
     question = with_distance_unit([SHOES["distance_km"]], unit)[0]  # type: ignore[arg-type]
     console = Console(file=io.StringIO(), width=200, color_system=None)
-    run_interview([question], {"shoe_type": "running"}, lambda _p: "300", console, {})
+    run_interview([question], {"shoe_type": "running"}, lambda _p: "300", ConsoleScreen(console), {})
     out = console.file.getvalue()  # type: ignore[attr-defined]
     assert f"About how far have you walked or run in them? A rough total is fine. {said}" in out
+
+
+class Recorded:
+    """A Screen that keeps (style, text) lines: the interview needs nothing from rich."""
+
+    def __init__(self) -> None:
+        self.lines: list[tuple[str, str]] = []
+
+    def say(self, text: str, style: str = "") -> None:
+        self.lines.append((style, text))
+
+    def blank(self) -> None:
+        self.lines.append(("", ""))
+
+
+def test_the_interview_writes_styled_lines_to_any_screen() -> None:
+    screen = Recorded()
+    feed = iter(["b", "?", "never", "normal"])
+    parts = {"feet": PartIntro("Your feet", "About your feet.")}
+    questions = [ASSESS[i] for i in ("foot_pain", "foot_pain_areas", "foot_pain_level", "arch")]
+    answers = run_interview(questions, {}, lambda _p: next(feed), screen, parts)
+    assert answers == {"foot_pain": "none", "arch": "normal"}  # "never" is the label of "none"
+    assert screen.lines[0] == ("dim", estimate_line(4))
+    assert ("bold underline", "YOUR FEET (part 1 of 1)") in screen.lines
+    assert ("dim", "  Nothing to go back to.") in screen.lines  # `b` before any answer
+    assert ("bold", ASSESS["foot_pain"].text) in screen.lines

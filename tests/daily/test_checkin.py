@@ -22,7 +22,7 @@ from footback.records.assessments import list_assessments
 from footback.records.checkins import list_checkins, save_checkin
 from footback.records.db import Store, open_store
 from footback.stretch.session import StretchOptions, run
-from tests.support.context import Lines, set_wall
+from tests.support.context import Cli, Lines, set_wall
 from tests.support.helpers import TINY_ROUTINE
 
 runner = CliRunner()
@@ -65,6 +65,9 @@ def test_date_defaults_to_today_accepts_past_refuses_future() -> None:
         parse_day("2026-03-11", today)
     with pytest.raises(BadInputError, match="YYYY-MM-DD"):
         parse_day("10/03/2026", today)
+    assert parse_day("2025-03-10", today) == date(2025, 3, 10)  # 365 days back
+    with pytest.raises(BadInputError, match="more than 365 days ago"):
+        parse_day("2025-03-09", today)
 
 
 def test_note_is_trimmed_limited_and_plain() -> None:
@@ -183,16 +186,27 @@ def test_cli_bad_input_is_one_line_exit_2_nothing_stored(home: Path, args: list[
         assert list_checkins(store) == []
 
 
-def test_cli_past_date_and_replace() -> None:
-    assert (
-        runner.invoke(app, ["checkin", "--foot", "1", "--back", "2", "--date", "2026-01-05"]).exit_code == 0
-    )
-    again = runner.invoke(app, ["checkin", "--foot", "4", "--back", "4", "--date", "2026-01-05"])
+def test_cli_past_date_and_replace(cli: Cli) -> None:
+    # The fake clock's today is Tue 4 Mar 2025.
+    assert cli.invoke(["checkin", "--foot", "1", "--back", "2", "--date", "2025-02-03"]).exit_code == 0
+    again = cli.invoke(["checkin", "--foot", "4", "--back", "4", "--date", "2025-02-03"])
     assert again.exit_code == 2 and "--replace" in again.stderr
-    replaced = runner.invoke(
-        app, ["checkin", "--foot", "4", "--back", "4", "--date", "2026-01-05", "--replace"]
-    )
-    assert replaced.exit_code == 0 and "Replaced your check-in for Mon 5 Jan 2026" in replaced.stdout
+    replaced = cli.invoke(["checkin", "--foot", "4", "--back", "4", "--date", "2025-02-03", "--replace"])
+    assert replaced.exit_code == 0 and "Replaced your check-in for Mon 3 Feb 2025" in replaced.stdout
+    doc = json.loads(cli.invoke(["checkin", "--foot", "5", "--back", "5", "--replace", "--json"]).stdout)
+    assert doc["replaced"] is False and doc["stored"]["day"] == "2025-03-04"  # nothing to replace today
+
+
+def test_date_reaches_back_365_days_and_no_further(cli: Cli, home: Path) -> None:
+    # A typo a decade back would become the start of every progress verdict (and year 1 crashed history).
+    for day, code in (("2024-03-04", 0), ("2024-03-03", 2), ("0001-01-01", 2)):
+        result = cli.invoke(["checkin", "--foot", "1", "--back", "2", "--date", day])
+        assert result.exit_code == code, result.output
+        if day == "2024-03-03":
+            assert "more than 365 days ago" in result.stderr and "since 2024-03-04" in result.stderr
+    assert cli.invoke(["history"]).exit_code == 0
+    with open_store(home) as store:
+        assert [c.day.isoformat() for c in list_checkins(store)] == ["2024-03-04"]
 
 
 # ------------------------------------------------------------------ offered after a routine

@@ -11,14 +11,13 @@ from footback.cli.app import app
 from footback.core.paths import db_path
 from footback.records.checkins import list_checkins
 from footback.records.db import open_store
+from tests.support.context import Cli
 
 runner = CliRunner()
 
 
-def test_checkins_round_trip_and_are_not_duplicated(home: Path, tmp_path: Path) -> None:
-    assert (
-        runner.invoke(app, ["checkin", "--foot", "2", "--back", "5", "--date", "2025-02-01"]).exit_code == 0
-    )
+def test_checkins_round_trip_and_are_not_duplicated(cli: Cli, home: Path, tmp_path: Path) -> None:
+    assert cli.invoke(["checkin", "--foot", "2", "--back", "5", "--date", "2025-02-01"]).exit_code == 0
     out = tmp_path / "backup.json"
     assert runner.invoke(app, ["export", "--output", str(out)]).exit_code == 0
     assert runner.invoke(app, ["import", str(out)]).exit_code == 0  # already there: nothing added
@@ -67,18 +66,18 @@ def test_a_bad_checkin_in_an_export_is_refused_with_its_field(home: Path, tmp_pa
     assert result.exit_code == 2 and "foot" in result.stderr
 
 
-def test_history_lists_checkins_with_the_progress_verdicts(home: Path) -> None:
+def test_history_lists_checkins_with_the_progress_verdicts(cli: Cli, home: Path) -> None:
     for day, foot in (("2025-01-01", 7), ("2025-01-02", 7)):
         args = ["checkin", "--foot", str(foot), "--back", "3", "--date", day, "--note", "stiff"]
-        assert runner.invoke(app, args).exit_code == 0
-    screen = runner.invoke(app, ["history"])
+        assert cli.invoke(args).exit_code == 0
+    screen = cli.invoke(["history"])
     assert screen.exit_code == 0, screen.output
     assert "Check-ins" in screen.stdout and "2025-01-02  7     3     stiff" in screen.stdout
     assert "foot pain: too little data" in screen.stdout
-    doc = json.loads(runner.invoke(app, ["history", "--json"]).stdout)
+    doc = json.loads(cli.invoke(["history", "--json"]).stdout)
     assert [c["day"] for c in doc["checkins"]] == ["2025-01-01", "2025-01-02"]
     assert doc["progress"]["foot_pain"]["verdict"] == "too little data"
-    since = json.loads(runner.invoke(app, ["history", "--json", "--since", "2025-01-02"]).stdout)
+    since = json.loads(cli.invoke(["history", "--json", "--since", "2025-01-02"]).stdout)
     assert [c["day"] for c in since["checkins"]] == ["2025-01-02"]
 
 

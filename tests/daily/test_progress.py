@@ -13,6 +13,7 @@ from footback.daily.checkin import CheckIn
 from footback.daily.content import load_daily_content
 from footback.daily.progress import judge, progress
 from footback.records.stretch_sessions import SavedSession
+from tests.support.context import Cli
 
 runner = CliRunner()
 TODAY = date(2026, 3, 31)  # a Tuesday
@@ -82,6 +83,15 @@ def test_start_is_first_week_of_checkins_and_now_is_last_seven_days() -> None:
     assert result.back_pain.verdict == "no clear change"
 
 
+def test_the_verdict_follows_the_numbers_shown() -> None:
+    # Start 53/7 = 7.57 (shown 7.6), now 28/5 = 5.6: the screen says -2.0, so the verdict is
+    # "better"; judged unrounded (-1.97, 26%) it said "no clear change" beside "-2.0".
+    checkins = [checkin(d, f) for d, f in zip(_days(date(2026, 3, 1), 7), (8, 8, 8, 8, 7, 7, 7), strict=True)]
+    checkins += [checkin(d, f) for d, f in zip(_days(date(2026, 3, 27), 5), (6, 6, 6, 5, 5), strict=True)]
+    foot = progress(checkins, [], today=TODAY, tz=UTC, content=load_daily_content()).foot_pain
+    assert (foot.start, foot.now, foot.change, foot.verdict) == (7.6, 5.6, -2.0, "better")
+
+
 def test_too_little_data_below_two_checkins_in_a_window() -> None:
     content = load_daily_content()
     two_and_one = [checkin(date(2026, 3, 1), 8), checkin(date(2026, 3, 2), 8), checkin(TODAY, 1)]
@@ -142,12 +152,10 @@ def test_series_has_one_value_a_day_with_gaps() -> None:
     assert s.foot[-1] == 3 and s.foot[0] is None and s.sessions[-1] == 2
 
 
-def test_cli_json_shape_and_screen() -> None:
-    for day, foot in (("2026-01-05", 6), ("2026-01-06", 6)):
-        assert (
-            runner.invoke(app, ["checkin", "--foot", str(foot), "--back", "5", "--date", day]).exit_code == 0
-        )
-    result = runner.invoke(app, ["progress", "--json"])
+def test_cli_json_shape_and_screen(cli: Cli) -> None:
+    for day, foot in (("2025-01-05", 6), ("2025-01-06", 6)):
+        assert cli.invoke(["checkin", "--foot", str(foot), "--back", "5", "--date", day]).exit_code == 0
+    result = cli.invoke(["progress", "--json"])
     assert result.exit_code == 0, result.output
     doc = json.loads(result.stdout)
     assert set(doc["foot_pain"]) >= {"start", "now", "change", "verdict"}
@@ -155,7 +163,7 @@ def test_cli_json_shape_and_screen() -> None:
     assert set(doc["pain_by_practice"]) >= {"on_target", "below_target", "note"}
     assert set(doc["plan"]) >= {"level", "next_review", "reason"}
     assert len(doc["series"]["foot"]) == len(doc["series"]["days"])
-    screen = runner.invoke(app, ["progress"])
+    screen = cli.invoke(["progress"])
     assert screen.exit_code == 0 and "too little data" in screen.stdout and "not proof" in screen.stdout
 
 

@@ -17,8 +17,9 @@ from typing import Any
 
 import pytest
 
-from tests.support.big_export import LAUNCH, write_big_export
+from tests.support.big_export import write_big_export
 from tests.support.history_seed import seed_full
+from tests.support.peak import LAUNCH
 
 pytestmark = pytest.mark.slow
 

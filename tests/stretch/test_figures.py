@@ -2,19 +2,16 @@
 
 from __future__ import annotations
 
-import io
-
 import pytest
-from rich.console import Console
 
 from footback.core.errors import BadInputError
 from footback.stretch import catalogue
 from footback.stretch.figure import figure_rows, figure_width, mirror
 from footback.stretch.player import Frame
 from footback.stretch.preview import figure_block, preview_lines
-from footback.stretch.render import render_frame
 from footback.stretch.routine_file import MAX_FIGURE_COLUMNS, MAX_FIGURE_LINES, parse_routine_file
 from footback.stretch.timeline import Kind, build
+from tests.support.stretch_fakes import screen_text
 
 ROUTINES = catalogue.load_all()
 STEPS = [(routine.name, index, step) for routine in ROUTINES for index, step in enumerate(routine.steps)]
@@ -56,11 +53,7 @@ def screen(step_index: int, width: int, height: int) -> str:
     index = next(i for i, s in enumerate(timeline.segments) if s.step == step_index and s.kind is Kind.HOLD)
     segment = timeline.segments[index]
     frame = Frame(index, segment, segment.seconds, timeline.total - segment.offset, False, "")
-    console = Console(file=io.StringIO(), width=width, height=height, color_system=None)
-    console.print(render_frame(timeline, frame, width, height, keys=True))
-    out = console.file
-    assert isinstance(out, io.StringIO)
-    return out.getvalue()
+    return screen_text(timeline, frame, width, height)
 
 
 @pytest.mark.parametrize("step_index", range(8))

@@ -10,10 +10,11 @@ from rich.console import Console
 
 from footback.stretch import bigtype, catalogue
 from footback.stretch.player import Frame, Player
-from footback.stretch.render import STATE_STYLES, LiveScreen, render_frame, state_word
+from footback.stretch.render import STATE_STYLES, LiveScreen
 from footback.stretch.routine_file import Routine, Step
 from footback.stretch.timeline import Kind, Timeline, build
-from tests.support.stretch_fakes import FakeClock
+from footback.stretch.words import state_word
+from tests.support.stretch_fakes import FakeClock, screen_text
 
 CSI = re.compile(r"\x1b\[[0-9;?]*[A-Za-z]")
 
@@ -33,11 +34,7 @@ def frame_at(timeline: Timeline, index: int, remaining: float, **extra: object) 
 
 
 def text_of(timeline: Timeline, frame: Frame, width: int, height: int) -> str:
-    console = Console(file=io.StringIO(), width=width, height=height, color_system=None)
-    console.print(render_frame(timeline, frame, width, height, keys=True))
-    out = console.file
-    assert isinstance(out, io.StringIO)
-    return out.getvalue()
+    return screen_text(timeline, frame, width, height)
 
 
 # -- big type -------------------------------------------------------------------------------

@@ -7,7 +7,6 @@ import signal
 from collections.abc import Callable
 from datetime import UTC, datetime
 from pathlib import Path
-from types import SimpleNamespace
 
 import pytest
 
@@ -219,19 +218,27 @@ def test_out_of_range_options_are_usage_errors(cli: Cli, args: list[str]) -> Non
     assert cli.invoke(["stretch", "--routine", "feet", *args]).exit_code == 2
 
 
-def assessment(home: Path, urgent: bool, routines: list[str]) -> SimpleNamespace:
-    """A stand-in latest result; the store is created so that there is something to read."""
-    with open_store(home):
-        pass
-    return SimpleNamespace(urgent=urgent, recommendations=SimpleNamespace(routines=routines))
+def save_recommending(home: Path, routines: list[str]) -> None:
+    """A saved assessment (no warning sign) whose advice recommends `routines`."""
+    from footback.assess.content import load_assess_content
+    from footback.assess.service import assess
+    from footback.records.assessments import save_assessment
+
+    content = load_assess_content()
+    result = assess(content, no_problem_answers())
+    recs = result.recommendations.model_copy(update={"routines": routines})
+    with open_store(home) as store:
+        saved = result.model_copy(update={"recommendations": recs})
+        save_assessment(
+            store, no_problem_answers(), saved, datetime(2025, 3, 1, tzinfo=UTC), citer=content.sources
+        )
 
 
 def test_without_a_routine_it_plays_what_the_assessment_recommended(
-    home: Path, cli: Cli, context: AppContext, monkeypatch: pytest.MonkeyPatch
+    home: Path, cli: Cli, context: AppContext
 ) -> None:
     fake_terminal(context)
-    latest = assessment(home, False, ["morning", "back"])
-    monkeypatch.setattr("footback.records.assessments.latest_result", lambda store: latest)
+    save_recommending(home, ["morning", "back"])
     result = cli.invoke(["stretch"])
     assert result.exit_code == 0, result.output
     assert "Playing 'morning', recommended by your latest assessment." in result.output
@@ -270,16 +277,17 @@ def test_no_assessment_on_a_terminal_asks_which_routine(cli: Cli, context: AppCo
     assert "Routine done: morning" in result.output
 
 
-def test_routine_plan_plays_the_saved_plan(
-    home: Path, cli: Cli, context: AppContext, monkeypatch: pytest.MonkeyPatch
-) -> None:
-    from footback.stretch import catalogue
+def test_routine_plan_plays_the_saved_plan(home: Path, cli: Cli, context: AppContext) -> None:
+    from footback.plan.build import load_saved_plan
+    from tests.support.history_seed import heel_and_back_answers
 
     fake_terminal(context)
-    morning = catalogue.load_builtin("morning")
-    planned = morning.model_copy(update={"name": "my plan", "source": "plan"})
-    monkeypatch.setattr("footback.plan.build.load_saved_plan", lambda folder: planned)
+    with open_store(home) as store:
+        add_assessment(store, heel_and_back_answers(), datetime(2025, 3, 1, tzinfo=UTC))
+    assert cli.invoke(["plan"]).exit_code == 0  # saves the plan in the context's data folder
+    planned = load_saved_plan(home)
     result = cli.invoke(["stretch", "--routine", "plan", "--lead-in", "0"])
     assert result.exit_code == 0, result.output
-    assert "Routine done: my plan" in result.output
+    assert f"Routine done: {planned.name}" in result.output
+    assert sessions(home)[0].steps_done == len(planned.steps)
     assert sessions(home)[0].detail["source"] == "plan"

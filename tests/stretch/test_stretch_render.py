@@ -7,19 +7,14 @@ import io
 import pytest
 from rich.console import Console
 
+from footback.core.text import fmt_clock
 from footback.stretch.bigtype import big_digits
 from footback.stretch.player import Frame, Key, Player
-from footback.stretch.render import (
-    LiveScreen,
-    PlainLog,
-    countdown_text,
-    fmt_clock,
-    intro_lines,
-    render_frame,
-)
+from footback.stretch.render import LiveScreen
 from footback.stretch.routine_file import Routine, Step
 from footback.stretch.timeline import Kind, Timeline, build
-from tests.support.stretch_fakes import FakeClock, ScriptedKeys
+from footback.stretch.words import PlainLog, countdown_text, intro_lines
+from tests.support.stretch_fakes import FakeClock, ScriptedKeys, screen_text
 
 
 def make_routine(name: str = "calves", step_name: str = "Calf stretch") -> Routine:
@@ -42,11 +37,7 @@ def make_routine(name: str = "calves", step_name: str = "Calf stretch") -> Routi
 def render_text(
     timeline: Timeline, frame: Frame, width: int = 80, height: int = 30, keys: bool = True
 ) -> str:
-    console = Console(file=io.StringIO(), width=width, height=height, color_system=None)
-    console.print(render_frame(timeline, frame, width, height, keys=keys))
-    out = console.file
-    assert isinstance(out, io.StringIO)
-    return out.getvalue()
+    return screen_text(timeline, frame, width, height, keys=keys)
 
 
 def frame_at(timeline: Timeline, index: int, remaining: float, **extra: object) -> Frame:

@@ -19,9 +19,9 @@ TZ = timezone(timedelta(hours=1))
 NOW = datetime(2025, 3, 13, 20, 0, tzinfo=TZ)
 
 
-def at(days_ago: float, hour: int = 8) -> datetime:
-    """A moment `days_ago` days before NOW's date, at `hour` local time, stored as UTC like footback."""
-    local = datetime(2025, 3, 13, hour, 0, tzinfo=TZ) - timedelta(days=days_ago)
+def at(days_ago: float, hour: int = 8, end: datetime = NOW) -> datetime:
+    """A moment `days_ago` days before `end`'s date, at `hour` in its zone, stored as UTC like footback."""
+    local = end.replace(hour=hour, minute=0, second=0, microsecond=0) - timedelta(days=days_ago)
     return local.astimezone(UTC)
 
 
@@ -98,9 +98,11 @@ def seed_full(folder: Path) -> None:
         add_check(store, at(2), "office", shoe_type="everyday")
 
 
-def seed_years(store: Store, *, years: int, per_day: int = 1) -> None:
-    """A daily routine (`per_day` of them) and a weekly assessment for `years` years before NOW,
-    with every tenth day missed; bulk-inserted, so a big store is quick to make."""
+def seed_years(store: Store, *, years: int, per_day: int = 1, end: datetime = NOW) -> dict[str, int]:
+    """A daily routine (`per_day` of them) and a weekly assessment (`per_day` too) for `years`
+    years before `end`, with every tenth day missed; bulk-inserted, so a big store is quick to make.
+    Used by the tests and by bench/scaling.py. Returns the number of rows per table."""
+
     content = load_assess_content()
     result = score_answers(content, back_pain_answers())
     result_json = result.model_dump_json(context=citing(content.sources))
@@ -108,13 +110,13 @@ def seed_years(store: Store, *, years: int, per_day: int = 1) -> None:
     scores = (result.scores.foot.score, result.scores.back.score, result.scores.link.score)
     days = 365 * years
     sessions = [
-        (at(day, hour=7 + n % 12).isoformat(), "feet", 300.0, 290.0 + n, 4, 0, 1, '{"ended_by": "finished"}')
+        (at(day, 7 + n % 12, end).isoformat(), "feet", 300.0, 290.0 + n, 4, 0, 1, '{"ended_by": "finished"}')
         for day in range(days, -1, -1)
         if day % 10 != 9
         for n in range(per_day)
     ]
     assessments = [
-        (at(day, hour=9 + n % 8).isoformat(), int(result.urgent), *scores, answers, result_json)
+        (at(day, 9 + n % 8, end).isoformat(), int(result.urgent), *scores, answers, result_json)
         for day in range(days, -1, -7)
         for n in range(per_day)
     ]
@@ -129,6 +131,7 @@ def seed_years(store: Store, *, years: int, per_day: int = 1) -> None:
             " answers, result) VALUES (?, ?, ?, ?, ?, ?, ?)",
             assessments,
         )
+    return {"stretch_sessions": len(sessions), "assessments": len(assessments)}
 
 
 def seed_typical(folder: Path) -> None:

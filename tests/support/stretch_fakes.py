@@ -6,6 +6,8 @@ from collections.abc import Callable
 from dataclasses import dataclass, field
 
 from footback.stretch.player import Event, Frame, Key
+from footback.stretch.render import screen_lines
+from footback.stretch.timeline import Timeline
 
 
 class FakeClock:
@@ -67,3 +69,21 @@ class Recorder:
 
     def kinds(self) -> list[str]:
         return [event.kind.value for _, event in self.events]
+
+
+def screen_text(
+    timeline: Timeline, frame: Frame, width: int = 80, height: int = 30, *, keys: bool = True
+) -> str:
+    """The player's screen for one frame as plain text: its lines, as the live screen draws them."""
+    import io
+
+    from rich.console import Console
+    from rich.text import Text
+
+    console = Console(file=io.StringIO(), width=width, height=height, color_system=None)
+    screen = Text("\n").join(screen_lines(timeline, frame, width, height, keys=keys))
+    screen.no_wrap = True
+    console.print(screen)
+    out = console.file
+    assert isinstance(out, io.StringIO)
+    return out.getvalue()

@@ -86,6 +86,7 @@ def quick_interview(
     from footback.assess.service import interview_stop
     from footback.content.checklist import ask_checklist
     from footback.content.interview import InputEnded, run_interview
+    from footback.content.render import ConsoleScreen
 
     quick = content.quick
     signs = [q for q in content.questions.questions if q.red_flag is not None]
@@ -119,4 +120,5 @@ def quick_interview(
             return answers
         default = ticked
     defaults = {q.id: base.answers[q.id] for q in reasked if q.id in base.answers}
-    return run_interview(reasked, answers, ask, console, {}, stop, defaults=defaults, label=quick.label)
+    screen = ConsoleScreen(console)
+    return run_interview(reasked, answers, ask, screen, {}, stop, defaults=defaults, label=quick.label)

@@ -60,6 +60,7 @@ def _ask_rest(
     from footback.assess import service
     from footback.content.guided import complete_answers
     from footback.content.questions import missing_ids, with_body_units
+    from footback.content.render import ConsoleScreen
 
     qset = content.questions
     keep = None
@@ -78,7 +79,7 @@ def _ask_rest(
         stdin_tty=app.stdin_tty,
         stdin_closed=app.stdin_closed,
         # Questions go to the terminal (stderr), so `footback assess > result.txt` still asks them.
-        console=lambda: app.console(no_color=request.no_color, stderr=True),
+        terminal=lambda: ConsoleScreen(app.console(no_color=request.no_color, stderr=True)),
         what="the assessment",
         stop_before=service.interview_stop(content, seen),
         on_progress=keep,

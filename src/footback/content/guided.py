@@ -6,22 +6,21 @@ from __future__ import annotations
 import json
 from collections.abc import Callable, Sequence
 from pathlib import Path
-from typing import TYPE_CHECKING, Any
+from typing import Any
 
+from footback.content.answer_forms import json_schema, toml_template
 from footback.content.interview import (
     AnswerHook,
     InputEnded,
     PartIntro,
     ProgressHook,
     StopCheck,
+    Terminal,
     run_interview,
 )
-from footback.content.questions import Answers, Question, json_schema, toml_template
+from footback.content.questions import Answers, Question
 from footback.content.rules import QuestionSet
 from footback.core.errors import FootbackError, MissingAnswersError
-
-if TYPE_CHECKING:
-    from rich.console import Console
 
 
 def template_text(qset: QuestionSet[Any], questions: Sequence[Question]) -> str:
@@ -44,7 +43,7 @@ def complete_answers(
     answers_path: Path | None,
     stdin_tty: bool,
     stdin_closed: bool,
-    console: Callable[[], Console],
+    terminal: Callable[[], Terminal],
     what: str,
     stop_before: StopCheck | None = None,
     on_answer: AnswerHook | None = None,
@@ -66,16 +65,14 @@ def complete_answers(
         raise MissingAnswersError(
             f"{where}, and standard input is closed; give an answers file (--answers) or use a terminal"
         )
-    from rich.text import Text
-
-    out = console()
-    out.print(Text(qset.disclaimer, style="dim"))
+    out = terminal()
+    out.say(qset.disclaimer, "dim")
     parts = {p.id: PartIntro(p.title, p.intro) for p in qset.parts}
     try:
         return run_interview(
             questions,
             given,
-            out.input,
+            out.ask,
             out,
             parts,
             stop_before,

@@ -1,7 +1,8 @@
 """The guided question-and-answer loop shared by assess and shoes-check.
 
-Input comes from an injected `ask` function and output goes to an injected console, so tests
-drive it with plain strings. `?` shows more help, `b` goes back one question, an empty answer
+Input comes from an injected `ask` function and output goes to an injected `Screen` (lines of
+text with a style name), so tests drive it with plain strings; cli/ passes one that draws with rich
+(content/render.py). `?` shows more help, `b` goes back one question, an empty answer
 skips an optional question.
 """
 
@@ -9,24 +10,12 @@ from __future__ import annotations
 
 from collections.abc import Callable, Iterable, Mapping, Sequence
 from dataclasses import dataclass
-from typing import TYPE_CHECKING
+from typing import Protocol
 
-from footback.content.questions import (
-    Answers,
-    InvalidAnswer,
-    OutOfRange,
-    Question,
-    Value,
-    applies,
-    parse_typed,
-    shown_value,
-    typed_text,
-)
+from footback.content.questions import Answers, InvalidAnswer, OutOfRange, Question, Value, applies
+from footback.content.typed import parse_typed, shown_value, typed_text
 from footback.core.text import plural
 from footback.core.units import is_amount_unit
-
-if TYPE_CHECKING:
-    from rich.console import Console
 
 Ask = Callable[[str], str]
 # Called before asking a question; returns a message to stop the interview on, or None.
@@ -43,6 +32,20 @@ PROMPT = "> "
 # For the estimate shown at the start: a rough allowance per question (reading, thinking,
 # typing), not a measurement of real people; the screen says "about".
 SECONDS_PER_QUESTION = 10
+
+
+class Screen(Protocol):
+    """Where the interview writes: a line of plain text (with a style such as "dim"), or a blank line."""
+
+    def say(self, text: str, style: str = "", /) -> None: ...
+
+    def blank(self) -> None: ...
+
+
+class Terminal(Screen, Protocol):
+    """A screen that can also ask: the prompt, then the line typed (EOFError when input ends)."""
+
+    def ask(self, prompt: str, /) -> str: ...
 
 
 class InputEnded(Exception):
@@ -68,30 +71,28 @@ def _choices_line(question: Question) -> str:
     return f"  ({question.allowed()}{unit}{skip})"
 
 
-def _show_question(console: Console, question: Question, progress: str, default: Value | None) -> None:
-    from rich.text import Text
-
-    console.print()
-    console.print(Text(progress, style="dim"))
+def _show_question(screen: Screen, question: Question, progress: str, default: Value | None) -> None:
+    screen.blank()
+    screen.say(progress, "dim")
     text = question.text
     if question.kind == "distance":
         # A bare number is read in the configured unit: the question itself says which.
         text += " (in miles)" if question.distance_unit == "mi" else " (in km)"
-    console.print(Text(text, style="bold"))
-    console.print(Text(f"  Why: {question.why}", style="dim"))
-    console.print(Text(_choices_line(question)))
+    screen.say(text, "bold")
+    screen.say(f"  Why: {question.why}", "dim")
+    screen.say(_choices_line(question))
     if default is not None:
-        console.print(Text(f"  Enter keeps: {shown_value(question, default)}"))
+        screen.say(f"  Enter keeps: {shown_value(question, default)}")
     hint = "  ? more help, b back" if question.help else "  b back"
-    console.print(Text(hint, style="dim"))
+    screen.say(hint, "dim")
 
 
-def _ask(ask: Ask, console: Console, prompt: str = PROMPT) -> str:
+def _ask(ask: Ask, screen: Screen, prompt: str = PROMPT) -> str:
     try:
         return ask(prompt)
     except EOFError:
         # The prompt left the cursor mid-line; the message that follows starts on its own.
-        console.line()
+        screen.blank()
         raise InputEnded from None
 
 
@@ -116,7 +117,7 @@ def run_interview(
     questions: Sequence[Question],
     answers: Answers,
     ask: Ask,
-    console: Console,
+    screen: Screen,
     parts: Mapping[str, PartIntro],
     stop_before: StopCheck | None = None,
     on_answer: AnswerHook | None = None,
@@ -131,8 +132,6 @@ def run_interview(
     not in `parts` get no part heading and are counted under `label` (or their part's id).
     `skipped` optional questions (from an earlier, stopped run) are not asked again.
     """
-    from rich.text import Text
-
     answers = dict(answers)
     asked: list[str] = []  # ids answered here, in order, so `b` can undo them
     skipped = set(skipped)
@@ -144,11 +143,11 @@ def run_interview(
     shown_parts: set[str] = set()
     total = still_to_ask(questions, answers, skipped)
     if total:
-        console.print(Text(estimate_line(total), style="dim"))
+        screen.say(estimate_line(total), "dim")
 
     def go_back() -> bool:
         if not asked:
-            console.print(Text("  Nothing to go back to.", style="dim"))
+            screen.say("  Nothing to go back to.", "dim")
             return False
         previous = asked.pop()
         answers.pop(previous, None)
@@ -165,9 +164,9 @@ def run_interview(
             return answers
         message = stop_before(question, answers) if stop_before else None
         if message is not None:
-            console.print()
-            console.print(Text(message, style="bold"))
-            reply = _ask(ask, console, "Press Enter to see what to do, or b to change an answer > ")
+            screen.blank()
+            screen.say(message, "bold")
+            reply = _ask(ask, screen, "Press Enter to see what to do, or b to change an answer > ")
             if reply.strip().lower() == BACK and go_back():
                 continue
             return answers
@@ -175,20 +174,18 @@ def run_interview(
             shown_parts.add(question.part)
             part = parts[question.part]
             number = list(parts).index(question.part) + 1
-            console.print()
-            console.print(
-                Text(f"{part.title.upper()} (part {number} of {len(parts)})", style="bold underline")
-            )
-            console.print(Text(part.intro))
+            screen.blank()
+            screen.say(f"{part.title.upper()} (part {number} of {len(parts)})", "bold underline")
+            screen.say(part.intro)
         number = len(asked) + 1
         about = len(asked) + still_to_ask(questions, answers, skipped)
         title = parts[question.part].title if question.part in parts else label or question.part
         default = (defaults or {}).get(question.id)
-        _show_question(console, question, f"{title} · question {number} of about {about}", default)
+        _show_question(screen, question, f"{title} · question {number} of about {about}", default)
         while True:
-            raw = _ask(ask, console).strip()
+            raw = _ask(ask, screen).strip()
             if raw == HELP:
-                console.print(Text(f"  {question.help or question.why}"))
+                screen.say(f"  {question.help or question.why}")
                 continue
             if raw.lower() == BACK:
                 if go_back():
@@ -204,10 +201,10 @@ def run_interview(
             try:
                 answers[question.id] = parse_typed(question, raw)
             except OutOfRange as exc:
-                console.print(Text(f"  {exc}: {question.allowed()}. Try again.", style="yellow"))
+                screen.say(f"  {exc}: {question.allowed()}. Try again.", "yellow")
                 continue
             except InvalidAnswer as exc:
-                console.print(Text(f"  Not understood: {exc}. Try again.", style="yellow"))
+                screen.say(f"  Not understood: {exc}. Try again.", "yellow")
                 continue
             if on_answer is not None:
                 on_answer(question, raw)

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from datetime import date, datetime
+from datetime import date, datetime, timedelta
 
 from pydantic import Field
 
@@ -14,6 +14,9 @@ from footback.core.text import UNSAFE
 PAIN_MIN = 0
 PAIN_MAX = 10
 MAX_NOTE = 500
+# How far back `--date` reaches: a missed day, not a typo a decade back (2015 for 2025), which
+# would become the "start" of every progress verdict from then on.
+MAX_DAYS_BACK = 365
 
 
 class CheckIn(StrictModel):
@@ -68,5 +71,10 @@ def parse_day(text: str | None, today: date) -> date:
     if day > today:
         raise BadInputError(
             f"--date: {day} is in the future; a check-in is for today ({today}) or a past day"
+        )
+    if (today - day).days > MAX_DAYS_BACK:
+        raise BadInputError(
+            f"--date: {day} is more than {MAX_DAYS_BACK} days ago; a check-in is for today ({today}) "
+            f"or a missed day since {today - timedelta(days=MAX_DAYS_BACK)}"
         )
     return day

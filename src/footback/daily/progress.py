@@ -105,8 +105,10 @@ def pain_change(
     start: Sequence[CheckIn], recent: Sequence[CheckIn], pick: Callable[[CheckIn], int], rule: PainRule
 ) -> PainChange:
     """One body part's change; too little data below `min_checkins` in either window."""
-    first = fmean(pick(c) for c in start) if start else None
-    last = fmean(pick(c) for c in recent) if recent else None
+    # The averages are judged as shown (to 0.1): "7.6 -> 5.6, -2.0" must not read "no clear change"
+    # because the unrounded change was 1.97.
+    first = round(fmean(pick(c) for c in start), 1) if start else None
+    last = round(fmean(pick(c) for c in recent), 1) if recent else None
     enough = len(start) >= rule.min_checkins and len(recent) >= rule.min_checkins
     verdict: Verdict = "too little data"
     change = None
@@ -114,8 +116,8 @@ def pain_change(
         verdict = judge(first, last, rule)
         change = round(last - first, 1)
     return PainChange(
-        start=None if first is None else round(first, 1),
-        now=None if last is None else round(last, 1),
+        start=first,
+        now=last,
         change=change,
         verdict=verdict,
         start_checkins=len(start),

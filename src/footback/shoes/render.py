@@ -5,7 +5,7 @@ from __future__ import annotations
 from datetime import datetime
 from typing import TYPE_CHECKING
 
-from footback.core.text import safe_line, verdict_text
+from footback.core.text import plural, safe_line, verdict_text
 from footback.core.units import DistanceUnit, format_distance, from_km, plain_number
 
 if TYPE_CHECKING:
@@ -148,48 +148,115 @@ def render_result(
     console.print(Text(result.disclaimer, style="dim"))
 
 
+# A table of n columns takes its cells' widths plus one space each side of a cell and n + 1 lines.
+_CELL_EDGES = 3
+
+
+def _pair_cells(
+    pair: SavedPair, content: ShoeContent, now: datetime, unit_wanted: DistanceUnit | None
+) -> list[Text]:
+    """Type, age, distance, last verdict, checked (and retired, for a retired pair) as cells."""
+    from rich.text import Text
+
+    from footback.records.shoes import age_now
+
+    last = pair.last
+    unit: DistanceUnit = unit_wanted or (last.result.distance_unit if last else "km")
+    age = age_now(pair, now)
+    verdict = Text("-")
+    if last:
+        verdict = Text(VERDICT_LABEL[last.result.verdict].lower(), style=VERDICT_STYLE[last.result.verdict])
+        verdict.append(f" {last.result.score}/100")
+    cells = [
+        Text(safe_line(type_label(content, pair.shoe_type))),
+        Text("-" if age is None else f"{age} mo"),
+        Text("-" if pair.distance_km is None else format_distance(pair.distance_km, unit)),
+        verdict,
+        Text(f"{last.created_at:%Y-%m-%d}" if last else "-"),
+    ]
+    if pair.retired_at is not None:
+        cells.append(Text(f"{pair.retired_at:%Y-%m-%d}", style="dim"))
+    return cells
+
+
+def _packed(parts: list[Text], width: int) -> list[Text]:
+    """Details joined by commas, a line broken only between details (a verdict stays whole)."""
+    from rich.text import Text
+
+    lines = [Text()]
+    for part in parts:
+        line = lines[-1]
+        if line.plain and line.cell_len + 2 + part.cell_len > width:
+            line.append(",")
+            lines.append(Text())
+        elif line.plain:
+            line.append(", ")
+        lines[-1].append_text(part)
+    return lines
+
+
+def hidden_line(hidden: int, shown: int) -> str:
+    """What `--list` leaves out: the retired pairs, and how to see them."""
+    them = "it" if hidden == 1 else "them"
+    if shown == 0:
+        return f"No pairs in use ({hidden} retired). See {them} with: footback shoes-check --list --all"
+    return f"{plural(hidden, 'retired pair')} not shown. See {them} with: footback shoes-check --list --all"
+
+
 def render_pairs(
     console: Console,
     pairs: list[SavedPair],
     content: ShoeContent | None,
     now: datetime,
     units: DistanceUnit | None = None,
+    hidden: int = 0,
 ) -> None:
-    """The saved pairs as a table: type, age now, distance (in `units`, else each pair's), verdict.
-    `content` (for the type names) may be None when there are no pairs."""
+    """The saved pairs: type, age now, distance (in `units`, else each pair's), verdict, checked.
+
+    A table when every name fits on one line beside the other columns, else one pair per block
+    (name, then its details), so names stay readable at 40 or 80 columns. `hidden` retired pairs
+    are counted with how to see them. `content` (for the type names) may be None without pairs."""
     from rich.text import Text
 
     if not pairs or content is None:
-        console.print(Text("No saved pairs yet. Save one with: footback shoes-check --name NAME"))
+        if hidden:
+            console.print(Text(hidden_line(hidden, 0)))
+        else:
+            console.print(Text("No saved pairs yet. Save one with: footback shoes-check --name NAME"))
         return
+    # Start-up: with no pairs, rich.table is never imported.
     from rich.table import Table
 
-    from footback.records.shoes import age_now
-
-    table = Table(title="Saved pairs", title_justify="left", show_lines=False)
-    # Names wrap rather than being cut, so a pair is always shown under its full name.
-    table.add_column("Pair", overflow="fold", ratio=1)
-    for column in ("Type", "Age", "Distance", "Last verdict", "Checked"):
-        table.add_column(column, no_wrap=True)
-    for pair in pairs:
-        last = pair.last
-        unit: DistanceUnit = units or (last.result.distance_unit if last else "km")
-        age = age_now(pair, now)
-        verdict = Text("-")
-        if last:
-            verdict = Text(
-                VERDICT_LABEL[last.result.verdict].lower(), style=VERDICT_STYLE[last.result.verdict]
-            )
-            verdict.append(f" {last.result.score}/100")
-        table.add_row(
-            Text(safe_line(pair.name)),
-            Text(safe_line(type_label(content, pair.shoe_type))),
-            Text("-" if age is None else f"{age} mo"),
-            Text("-" if pair.distance_km is None else format_distance(pair.distance_km, unit)),
-            verdict,
-            Text(f"{last.created_at:%Y-%m-%d}" if last else "-"),
-        )
-    console.print(table)
+    headers = ["Type", "Age", "Distance", "Last verdict", "Checked"]
+    if any(p.retired_at for p in pairs):
+        headers.append("Retired")
+    rows = [(safe_line(p.name), _pair_cells(p, content, now, units)) for p in pairs]
+    widths = [
+        max([len(h)] + [cells[i].cell_len for _, cells in rows if i < len(cells)])
+        for i, h in enumerate(headers)
+    ]
+    longest = max(max(len(name) for name, _ in rows), len("Pair"))
+    # What is left for the names once every other column has its full width.
+    room = console.width - 1 - _CELL_EDGES * (len(headers) + 1) - sum(widths)
+    console.print(Text(f"Saved pairs ({len(pairs)})", style="bold"))
+    if longest <= room:
+        table = Table(show_lines=False)
+        table.add_column("Pair", no_wrap=True)
+        for column in headers:
+            table.add_column(column, no_wrap=True)
+        for name, cells in rows:
+            table.add_row(Text(name), *cells, *([Text("-")] * (len(headers) - len(cells))))
+        console.print(table)
+    else:
+        for name, cells in rows:
+            parts = [*cells[:4], Text(f"checked {cells[4].plain}")]
+            if len(cells) > 5:
+                parts.append(Text(f"retired {cells[5].plain}", style="dim"))
+            console.print(Text(name, style="bold"))
+            for line in _packed(parts, console.width - 2):
+                console.print(Text("  ") + line)
+    if hidden:
+        console.print(Text(hidden_line(hidden, len(pairs)), style="dim"))
 
 
 def added_line(added: AddedDistance) -> str:

@@ -28,8 +28,11 @@ def check_options(
     no_save: bool,
     undo: bool = False,
     retire: bool = False,
+    all_pairs: bool = False,
 ) -> None:
     """Refuse combinations that would silently ignore an option."""
+    if all_pairs and not list_saved:
+        raise BadInputError("--all shows retired pairs in --list; use it with --list")
     changes = [
         flag
         for flag, given in (
@@ -121,16 +124,19 @@ def check_and_record(
     return result, previous
 
 
-def saved_pairs(folder: Path) -> list[SavedPair]:
-    """Every saved pair; never creates the store."""
+def saved_pairs(folder: Path, *, retired: bool = False) -> tuple[list[SavedPair], int]:
+    """The saved pairs in use (with `retired`, the retired ones too) and how many retired pairs
+    are left out; never creates the store."""
     from footback.records.db import open_existing_store
     from footback.records.shoes import list_pairs
 
     store = open_existing_store(folder)
     if store is None:
-        return []
+        return [], 0
     with store:
-        return list_pairs(store)
+        pairs = list_pairs(store, retired=True)
+    shown = [p for p in pairs if retired or p.retired_at is None]
+    return shown, len(pairs) - len(shown)
 
 
 def pair_rows(pairs: list[SavedPair], now: datetime, units: DistanceUnit | None) -> list[dict[str, Any]]:
@@ -150,6 +156,7 @@ def pair_rows(pairs: list[SavedPair], now: datetime, units: DistanceUnit | None)
                 "verdict": last.verdict if last else None,
                 "score": last.score if last else None,
                 "checked_at": p.last.created_at.isoformat() if p.last else None,
+                "retired_at": p.retired_at.isoformat() if p.retired_at else None,
             }
         )
     return rows

@@ -76,6 +76,9 @@ AddDistanceOption = Annotated[
 UndoDistanceOption = Annotated[
     bool, typer.Option("--undo", help="Take back the last --add-distance of the pair given by --name.")
 ]
+AllPairsOption = Annotated[
+    bool, typer.Option("--all", help="With --list: show retired pairs too, with the date each was retired.")
+]
 RetireOption = Annotated[
     bool,
     typer.Option("--retire", help="Retire the pair given by --name: kept in history, gone from --list."),

@@ -10,6 +10,7 @@ import typer
 from footback.cli.boundary import command_boundary
 from footback.cli.commands.options import (
     AddDistanceOption,
+    AllPairsOption,
     AnswersOption,
     ListPairsOption,
     NoColorOption,
@@ -29,6 +30,7 @@ def shoes_check(
     answers: AnswersOption = None,
     name: PairNameOption = None,
     list_saved: ListPairsOption = False,
+    all_pairs: AllPairsOption = False,
     add_distance: AddDistanceOption = None,
     undo: UndoDistanceOption = False,
     retire: RetireOption = False,
@@ -41,7 +43,7 @@ def shoes_check(
     with command_boundary():
         from datetime import UTC
 
-        from footback.cli.console import say_where, where_line
+        from footback.cli.console import say_where, show_long, where_line
         from footback.shoes import service
 
         app = app_context(ctx)
@@ -58,23 +60,19 @@ def shoes_check(
                 no_save=no_save,
                 undo=undo,
                 retire=retire,
+                all_pairs=all_pairs,
             )
         if list_saved and not (template or schema):
             # Start-up: --list loads shoe content only to show saved pairs, and rich only to draw.
-            pairs = service.saved_pairs(app.data_dir)
+            shown, hidden = service.saved_pairs(app.data_dir, retired=all_pairs)
             if as_json:
-                typer.echo(json.dumps(service.pair_rows(pairs, now, units), indent=2))
+                typer.echo(json.dumps(service.pair_rows(shown, now, units), indent=2))
                 return
             from footback.shoes.render import render_pairs
 
-            render_pairs(
-                app.console(no_color=no_color),
-                pairs,
-                service.content_in(units) if pairs else None,
-                now,
-                units,
-            )
-            return
+            kinds = service.content_in(units) if shown else None
+            draw = lambda out: render_pairs(out, shown, kinds, now, units, hidden)  # noqa: E731
+            return show_long(app.console(no_color=no_color), draw)
         content = service.content_in(units)
         qset = content.questions
         if template or schema:
@@ -95,6 +93,7 @@ def shoes_check(
             return
         from footback.content.guided import complete_answers
         from footback.content.questions import missing_ids
+        from footback.content.render import ConsoleScreen
 
         given, seen = service.read_answers_file(answers, content)
         given = complete_answers(
@@ -105,7 +104,7 @@ def shoes_check(
             answers_path=answers,
             stdin_tty=app.stdin_tty,
             stdin_closed=app.stdin_closed,
-            console=lambda: out,
+            terminal=lambda: ConsoleScreen(out),
             what="the shoe check",
             on_answer=seen,
         )
