@@ -18,6 +18,7 @@ from footback.core.sparkline import ASCII, BLOCKS
 # (str.splitlines and some terminals break lines on them) and lone surrogates.
 _OTHER_UNSAFE = r"\x7f-\x9f\u061c\u200e\u200f\u2028-\u202e\u2066-\u2069\ud800-\udfff"
 UNSAFE = re.compile(rf"[\x00-\x1f{_OTHER_UNSAFE}]")
+_UNSAFE_BUT_NEWLINE = re.compile(rf"[\x00-\x09\x0b-\x1f{_OTHER_UNSAFE}]")
 # Inside a JSON document C0 is already escaped by json.dumps; the rest may appear raw.
 _JSON_UNSAFE = re.compile(rf"[{_OTHER_UNSAFE}]")
 _BREAKS = re.compile(r"[\t\n\r]+")
@@ -71,8 +72,8 @@ def text_problem(value: str, *, max_length: int, multiline: bool = False) -> str
         return "is blank"
     if len(value) > max_length:
         return f"is longer than {max_length} characters"
-    allowed = "\n" if multiline else ""
-    if any(ch not in allowed and UNSAFE.match(ch) for ch in value):
+    # One regex pass, not one per character: import checks every text of every record with this.
+    if (_UNSAFE_BUT_NEWLINE if multiline else UNSAFE).search(value):
         return "contains control characters"
     return None
 
@@ -96,9 +97,13 @@ def plural(count: int, word: str) -> str:
     return f"{count} {word}" + ("" if count == 1 else "s")
 
 
+# Tables whose name is not a noun with an s.
+_RECORD_NOUNS = {"clinician_seen": "clinician confirmation"}
+
+
 def record_count(count: int, table: str) -> str:
     """A count of stored records by table name: `1 shoe pair`, `2 stretch sessions`."""
-    return plural(count, table.replace("_", " ").removesuffix("s"))
+    return plural(count, _RECORD_NOUNS.get(table) or table.replace("_", " ").removesuffix("s"))
 
 
 def verdict_text(verdict: str) -> str:

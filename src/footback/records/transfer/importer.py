@@ -139,6 +139,13 @@ class _Importer:
         )
         if cursor.rowcount == 1:
             self.counts.added[table] += 1
+            if table == "clinician_seen":
+                # The row id of the assessment it names, in this store (the export carries its uid).
+                self.conn.execute(
+                    "UPDATE clinician_seen SET assessment_id ="
+                    " (SELECT id FROM assessments WHERE uid = clinician_seen.assessment_uid) WHERE uid = ?",
+                    (row["uid"],),
+                )
         else:
             self.counts.present[table] += 1
 
@@ -248,7 +255,7 @@ def import_into_store(path: Path, folder: Path) -> tuple[ImportCounts, Path]:
     store_file = db_path(home)
     had_folder, had_store = home.exists(), os.path.lexists(store_file)
     try:
-        with open_store(home) as store:
+        with open_store(home, full_check=True) as store:
             return import_file(store, path), store.path
     except BaseException:
         if not had_store:
