@@ -97,8 +97,9 @@ def plural(count: int, word: str) -> str:
 
 
 def record_count(count: int, table: str) -> str:
-    """A count of stored records by table name: `1 shoe pair`, `2 stretch sessions`."""
-    return plural(count, table.replace("_", " ").removesuffix("s"))
+    """A count of stored records by table name: `1 shoe pair`, `2 stretch sessions`, `1 check-in`."""
+    word = "check-in" if table == "checkins" else table.replace("_", " ").removesuffix("s")
+    return plural(count, word)
 
 
 def verdict_text(verdict: str) -> str:
