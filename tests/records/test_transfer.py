@@ -37,8 +37,8 @@ def test_export_forget_import_export_is_identical(cli: Cli, home: Path, tmp_path
         assert cli.invoke(["checkin", "--foot", "3", "--back", "4", *args]).exit_code == 0
     first = export(tmp_path, "first.json")
     doc = json.loads(first)
-    assert [len(doc[t]) for t in TABLES] == [3, 6, 2, 2, 2, 1]
-    assert doc["version"] == 2 and doc["checkins"][0]["warning_signs"] == []
+    assert [len(doc[t]) for t in TABLES] == [3, 6, 2, 2, 2, 1, 0]
+    assert doc["version"] == 3 and doc["checkins"][0]["warning_signs"] == []
     assert doc["plan"].startswith("# footback plan")
 
     forgot = runner.invoke(app, ["forget", "--yes"])
@@ -132,6 +132,7 @@ def test_csv_has_every_record_with_a_table_column(home: Path) -> None:
         "shoe_checks": 2,
         "checkins": 0,
         "plan_changes": 0,
+        "clinician_seen": 0,
     }
     assessment = next(r for r in rows if r["table"] == "assessments")
     assert json.loads(assessment["result"])["scores"]["foot"]["score"] == int(assessment["foot_score"])

@@ -96,10 +96,13 @@ def plural(count: int, word: str) -> str:
     return f"{count} {word}" + ("" if count == 1 else "s")
 
 
+# Tables whose name is not a noun with an s.
+_RECORD_NOUNS = {"clinician_seen": "clinician confirmation", "checkins": "check-in"}
+
+
 def record_count(count: int, table: str) -> str:
     """A count of stored records by table name: `1 shoe pair`, `2 stretch sessions`, `1 check-in`."""
-    word = "check-in" if table == "checkins" else table.replace("_", " ").removesuffix("s")
-    return plural(count, word)
+    return plural(count, _RECORD_NOUNS.get(table) or table.replace("_", " ").removesuffix("s"))
 
 
 def verdict_text(verdict: str) -> str:

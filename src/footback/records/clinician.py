@@ -38,9 +38,11 @@ def _report(saved: SavedAssessment) -> SignReport:
 def save_seen(store: Store, now: datetime, assessment_id: int | None, sign_ids: list[str]) -> None:
     """Record that a clinician has seen the person about these signs."""
     with store.transaction() as conn:
+        # The assessment's uid too: it names the assessment in an export, where row ids mean nothing.
         conn.execute(
-            "INSERT INTO clinician_seen (seen_at, assessment_id, signs) VALUES (?, ?, ?)",
-            (stamp_text(now), assessment_id, json.dumps(sorted(sign_ids))),
+            "INSERT INTO clinician_seen (seen_at, assessment_id, assessment_uid, signs)"
+            " VALUES (?, ?, (SELECT uid FROM assessments WHERE id = ?), ?)",
+            (stamp_text(now), assessment_id, assessment_id, json.dumps(sorted(sign_ids))),
         )
 
 

@@ -63,17 +63,27 @@ def _record_uids(conn: sqlite3.Connection) -> None:
         )
 
 
-def _daily_uids(conn: sqlite3.Connection) -> None:
-    """Migration 32: check-ins and plan changes get uids like every other exported record kind."""
+def _add_uids(conn: sqlite3.Connection, tables: tuple[str, ...]) -> None:
+    """Backfill each table's uid from its content, make it unique, and give new rows a random one."""
     from footback.records.transfer.uids import backfill_uids
 
-    for table in ("checkins", "plan_changes"):
+    for table in tables:
         backfill_uids(conn, table)
         conn.execute(f"CREATE UNIQUE INDEX {table}_uid ON {table} (uid)")
         conn.execute(
             f"CREATE TRIGGER {table}_new_uid AFTER INSERT ON {table} WHEN NEW.uid IS NULL"
             f" BEGIN UPDATE {table} SET uid = lower(hex(randomblob(16))) WHERE id = NEW.id; END"
         )
+
+
+def _daily_uids(conn: sqlite3.Connection) -> None:
+    """Migration 32: check-ins and plan changes get uids like every other exported record kind."""
+    _add_uids(conn, ("checkins", "plan_changes"))
+
+
+def _clinician_uids(conn: sqlite3.Connection) -> None:
+    """Migration 60: clinician confirmations are exported, so they get uids too."""
+    _add_uids(conn, ("clinician_seen",))
 
 
 # Append only: a released migration is never edited, so every older store can be brought forward.
@@ -214,6 +224,19 @@ MIGRATIONS: tuple[Migration, ...] = (
         "retired_pairs",
         # A retired pair keeps its checks (history, report) but leaves `shoes-check --list`.
         "ALTER TABLE shoe_pairs ADD COLUMN retired_at TEXT;",
+    ),
+    # "Seen by a clinician" confirmations go into exports (version 3): they name their assessment
+    # by its uid, which survives export and import, unlike the row id.
+    Migration(
+        60,
+        "clinician_seen export",
+        """
+        ALTER TABLE clinician_seen ADD COLUMN assessment_uid TEXT;
+        ALTER TABLE clinician_seen ADD COLUMN uid TEXT;
+        UPDATE clinician_seen SET assessment_uid =
+            (SELECT uid FROM assessments WHERE assessments.id = clinician_seen.assessment_id);
+        """,
+        then=_clinician_uids,
     ),
 )
 SCHEMA_VERSION = MIGRATIONS[-1].version

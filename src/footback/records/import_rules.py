@@ -27,6 +27,7 @@ MAX_SECONDS = 7 * 24 * 3600
 MAX_STEPS = 10_000
 MAX_KM = 1_000_000.0
 MAX_MONTHS = 1_200
+MAX_SIGNS = 100  # warning-sign ids in one confirmation (the assessment asks about some 20)
 
 Row = dict[str, Any]
 
@@ -228,6 +229,18 @@ def _plan_change(row: Row) -> None:
         raise RecordProblem("reason", "must be text")
 
 
+def _seen(row: Row) -> None:
+    stamp(row, "seen_at")
+    signs = row.get("signs")
+    if not isinstance(signs, list) or not all(isinstance(s, str) and s for s in signs):
+        raise RecordProblem("signs", "must be a list of warning-sign ids")
+    if len(signs) > MAX_SIGNS:
+        raise RecordProblem("signs", f"{len(signs)} ids; at most {MAX_SIGNS}")
+    value = row.get("assessment_uid")
+    if value is not None and not isinstance(value, str):
+        raise RecordProblem("assessment_uid", f"{excerpt(value)} is not text")
+
+
 # One rule per record kind: a new kind in the export adds its rule here.
 RULES: dict[str, Callable[[Row], None]] = {
     "assessments": _assessment,
@@ -236,6 +249,7 @@ RULES: dict[str, Callable[[Row], None]] = {
     "shoe_checks": _check,
     "checkins": _checkin,
     "plan_changes": _plan_change,
+    "clinician_seen": _seen,
 }
 
 

@@ -36,7 +36,7 @@ svg { display: block; width: 100%; max-width: 170mm; height: auto; }
 footer { margin-top: 5mm; border-top: 1px solid #999; padding-top: 1.5mm; font-size: 9pt; }
 .steps { display: grid; grid-template-columns: repeat(auto-fill, minmax(88mm, 1fr)); gap: 1mm 6mm; }
 .step { display: grid; grid-template-columns: minmax(0, 1fr) auto; gap: 0 3mm; break-inside: avoid; }
-.step h3 { margin: 1.5mm 0 0; }
+.step h3 { margin: 1.5mm 0 0; } .dose { font-weight: normal; color: #444; }
 .side { font-size: 8.5pt; }
 .figs { display: flex; flex-wrap: wrap; gap: 0 6mm; }
 .fig { margin: 0.5mm 0; }
@@ -61,7 +61,8 @@ b.work { color: #b00; background: #ddd; }
   svg { max-width: 100mm; }
   .page2 { break-before: page; }
   .steps { grid-template-columns: 1fr 1fr; gap: 0 6mm; } .figs { gap: 0 3mm; flex-wrap: nowrap; }
-  .fig pre { font-size: 7pt; } .fig figcaption, .side { font-size: 8pt; }
+  /* The highlighted L or R names the side in print; the side lines beside say which is which. */
+  .fig pre { font-size: 7pt; line-height: 1.05; } .fig figcaption { display: none; } .side { font-size: 8pt; }
   tr, svg, li, .cols, .step { break-inside: avoid; }
   h2, h3 { break-after: avoid; }
   footer { margin-top: 2mm; font-size: 8pt; }
@@ -191,7 +192,8 @@ def plan_html(plan: PlanSection, t: ReportText) -> list[str]:
         )
         figures = "".join(figure_html(f, step.name) for f in step.figures)
         out.append(
-            f'<div class="step"><div><h3>{e(step.name)}</h3><p class="src">{e(step.dose)}</p>{sides}</div>'
+            f'<div class="step"><div><h3>{e(step.name)} <span class="dose">{e(step.dose)}</span></h3>'
+            f"{sides}</div>"
             f'<div class="figs">{figures}</div></div>'
         )
     out.append("</div></section>")

@@ -139,6 +139,13 @@ class _Importer:
         )
         if cursor.rowcount == 1:
             self.counts.added[table] += 1
+            if table == "clinician_seen":
+                # The row id of the assessment it names, in this store (the export carries its uid).
+                self.conn.execute(
+                    "UPDATE clinician_seen SET assessment_id ="
+                    " (SELECT id FROM assessments WHERE uid = clinician_seen.assessment_uid) WHERE uid = ?",
+                    (row["uid"],),
+                )
         else:
             self.counts.present[table] += 1
 

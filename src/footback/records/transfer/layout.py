@@ -20,11 +20,21 @@ FORMAT = "footback-export"
 VERSIONS: dict[int, tuple[str, ...]] = {
     1: ("assessments", "stretch_sessions", "shoe_pairs", "shoe_checks"),
     2: ("assessments", "stretch_sessions", "shoe_pairs", "shoe_checks", "checkins", "plan_changes"),
+    # Version 3 adds the "seen by a clinician" confirmations (after their assessments).
+    3: (
+        "assessments",
+        "stretch_sessions",
+        "shoe_pairs",
+        "shoe_checks",
+        "checkins",
+        "plan_changes",
+        "clinician_seen",
+    ),
 }
 EXPORT_VERSION = max(VERSIONS)
 TABLES = VERSIONS[EXPORT_VERSION]
 HEADER = ("format", "version", "schema")
-JSON_COLUMNS = frozenset({"answers", "result", "detail", "warning_signs"})
+JSON_COLUMNS = frozenset({"answers", "result", "detail", "warning_signs", "signs"})
 # The column each table is ordered by in an export (then its id, so the order is stable).
 TIME_COLUMN = {
     "assessments": "created_at",
@@ -33,8 +43,12 @@ TIME_COLUMN = {
     "shoe_checks": "created_at",
     "checkins": "day",
     "plan_changes": "created_at",
+    "clinician_seen": "seen_at",
 }
-TIME_COLUMNS = frozenset({"created_at", "started_at", "updated_at"})
+TIME_COLUMNS = frozenset({"created_at", "started_at", "updated_at", "seen_at"})
+# Columns that only mean something inside one store: never exported, filled in again on import
+# (a confirmation's assessment row id; its assessment_uid is what travels).
+INTERNAL_COLUMNS = {"clinician_seen": frozenset({"assessment_id"})}
 # Every record kind has a unique key import checks in SQL: a `uid` column, or the pair's name.
 UID_TABLES = ("assessments", "stretch_sessions", "shoe_checks")
 ORDER_TIEBREAK = {"shoe_pairs": "name"}
@@ -70,7 +84,8 @@ def schema() -> dict[str, tuple[Column, ...]]:
                     default=_default(c[1], c[4]),
                 )
                 for c in info
-                if not (c[1] == "id" and c[5])  # the rowid alias: internal, never exported
+                # The rowid alias and store-only columns: internal, never exported.
+                if not (c[1] == "id" and c[5]) and c[1] not in INTERNAL_COLUMNS.get(table, ())
             )
         return tables
     finally:
