@@ -19,7 +19,7 @@ WRITERS: list[list[str]] = [
     ["checkin", "--foot", "1", "--back", "2"],
     ["plan"],
     ["plan", "--level", "3"],
-    ["shoes-check", "--name", "office", "--add-distance", "5km"],
+    ["shoes-check", "--name", "trail runners", "--add-distance", "5km"],
     ["shoes-check", "--name", "office", "--retire"],
     ["stretch", "--routine", "feet", "--plain", "--speed", "100", "--lead-in", "0"],
 ]
