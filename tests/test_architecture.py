@@ -37,6 +37,7 @@ RICH_ALLOWED = {
     "shoes/render.py": "the shoe-check screen",
     "stretch/preview.py": "--list and --preview",
     "stretch/render.py": "the player's screen",
+    "stretch/line_screen.py": "draws the player's lines in place",
     "stretch/session.py": "asks which routine and confirms after a warning sign",
 }
 

@@ -10,9 +10,10 @@ from rich.console import Console
 
 from footback.stretch import bigtype, catalogue
 from footback.stretch.player import Frame, Player
-from footback.stretch.render import STATE_STYLES, LiveScreen, state_word
+from footback.stretch.render import STATE_STYLES, LiveScreen
 from footback.stretch.routine_file import Routine, Step
 from footback.stretch.timeline import Kind, Timeline, build
+from footback.stretch.words import state_word
 from tests.support.stretch_fakes import FakeClock, screen_text
 
 CSI = re.compile(r"\x1b\[[0-9;?]*[A-Za-z]")

@@ -7,17 +7,13 @@ import io
 import pytest
 from rich.console import Console
 
+from footback.core.text import fmt_clock
 from footback.stretch.bigtype import big_digits
 from footback.stretch.player import Frame, Key, Player
-from footback.stretch.render import (
-    LiveScreen,
-    PlainLog,
-    countdown_text,
-    fmt_clock,
-    intro_lines,
-)
+from footback.stretch.render import LiveScreen
 from footback.stretch.routine_file import Routine, Step
 from footback.stretch.timeline import Kind, Timeline, build
+from footback.stretch.words import PlainLog, countdown_text, intro_lines
 from tests.support.stretch_fakes import FakeClock, ScriptedKeys, screen_text
 
 

@@ -7,7 +7,8 @@ from collections.abc import Sequence
 from pathlib import Path
 from typing import Any
 
-from footback.content.questions import Answers, InvalidAnswer, Question, check_value
+from footback.content.questions import Answers, InvalidAnswer, Question
+from footback.content.typed import check_value
 from footback.core.errors import BadInputError
 from footback.core.files import parse_toml, read_input_text
 from footback.core.suggest import closest

@@ -8,6 +8,7 @@ from collections.abc import Callable, Sequence
 from pathlib import Path
 from typing import Any
 
+from footback.content.answer_forms import json_schema, toml_template
 from footback.content.interview import (
     AnswerHook,
     InputEnded,
@@ -17,7 +18,7 @@ from footback.content.interview import (
     Terminal,
     run_interview,
 )
-from footback.content.questions import Answers, Question, json_schema, toml_template
+from footback.content.questions import Answers, Question
 from footback.content.rules import QuestionSet
 from footback.core.errors import FootbackError, MissingAnswersError
 

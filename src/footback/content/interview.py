@@ -12,17 +12,8 @@ from collections.abc import Callable, Iterable, Mapping, Sequence
 from dataclasses import dataclass
 from typing import Protocol
 
-from footback.content.questions import (
-    Answers,
-    InvalidAnswer,
-    OutOfRange,
-    Question,
-    Value,
-    applies,
-    parse_typed,
-    shown_value,
-    typed_text,
-)
+from footback.content.questions import Answers, InvalidAnswer, OutOfRange, Question, Value, applies
+from footback.content.typed import parse_typed, shown_value, typed_text
 from footback.core.text import plural
 from footback.core.units import is_amount_unit
 

@@ -304,7 +304,8 @@ def _play(
     options: StretchOptions, env: Runtime, console: Console, timeline: Timeline, swaps: list[Swap] | None
 ) -> int:
     from footback.stretch.player import Player
-    from footback.stretch.render import LiveScreen, PlainLog
+    from footback.stretch.render import LiveScreen
+    from footback.stretch.words import PlainLog
 
     # rich cannot redraw in place on a dumb terminal: plain lines are the readable choice there.
     plain = options.plain or not env.stdout_tty or console.is_dumb_terminal

@@ -11,8 +11,8 @@ import subprocess
 from collections.abc import Callable
 
 from footback.stretch.player import NOTICES, Event, EventKind, Frame, Listener
-from footback.stretch.render import side_label, state_word
 from footback.stretch.timeline import Kind, Timeline
+from footback.stretch.words import side_label, state_word
 
 SPEECH_COMMANDS = ("espeak-ng", "spd-say", "say")
 

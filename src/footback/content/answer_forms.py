@@ -1,0 +1,74 @@
+"""The forms of an answers file: a TOML template to fill in, and its JSON Schema."""
+
+from __future__ import annotations
+
+from collections.abc import Mapping, Sequence
+from typing import Any
+
+from footback.content.questions import Question, Value, fmt_num
+from footback.core.units import from_km, is_amount_unit
+
+_DISTANCE_PATTERN = r"^\s*(\d+(\.\d*)?|\.\d+)\s*(km|kms|k|kilometres?|kilometers?|mi|miles?)?\s*$"
+
+
+def json_schema(questions: Sequence[Question], title: str) -> dict[str, Any]:
+    """A JSON Schema (draft 2020-12) for an answers file of these questions."""
+    props: dict[str, Any] = {}
+    for q in questions:
+        prop: dict[str, Any] = {"description": q.text}
+        if q.kind == "bool":
+            prop["type"] = "boolean"
+        elif q.kind == "choice":
+            prop |= {"type": "string", "enum": q.values}
+        elif q.kind == "multi":
+            prop |= {"type": "array", "items": {"enum": q.values}, "uniqueItems": True}
+        elif q.kind == "distance":
+            top = q.maximum if q.distance_unit == "km" else round(from_km(q.maximum or 0.0, "mi"))
+            prop["anyOf"] = [
+                {"type": "number", "minimum": q.minimum, "maximum": top},
+                {"type": "string", "pattern": _DISTANCE_PATTERN},
+            ]
+        else:
+            prop |= {
+                "type": "integer" if q.kind == "int" else "number",
+                "minimum": q.minimum,
+                "maximum": q.maximum,
+            }
+        props[q.id] = prop
+    return {
+        "$schema": "https://json-schema.org/draft/2020-12/schema",
+        "title": title,
+        "type": "object",
+        "properties": props,
+        "additionalProperties": False,
+    }
+
+
+def _toml_value(value: Value) -> str:
+    if isinstance(value, bool):
+        return "true" if value else "false"
+    if isinstance(value, str):
+        return f'"{value}"'
+    if isinstance(value, list):
+        return "[" + ", ".join(f'"{v}"' for v in value) + "]"
+    return fmt_num(float(value))
+
+
+def toml_template(questions: Sequence[Question], part_titles: Mapping[str, str], header: str) -> str:
+    """A commented answers file with every question and its no-problem answer filled in."""
+    lines = [f"# {line}" if line else "#" for line in header.splitlines()]
+    part = None
+    for q in questions:
+        if q.part != part:
+            part = q.part
+            lines += ["", f"# --- {part_titles.get(part, part)} ---"]
+        lines.append(f"# {q.text}")
+        unit = f" ({q.unit})" if q.unit and not is_amount_unit(q.unit) else ""
+        lines.append(f"# Allowed: {q.allowed()}{unit}")
+        if q.ask_if:
+            lines.append("# Only asked when: " + ", ".join(q.ask_if))
+        if q.optional or q.no_problem is None:
+            lines.append(f"# {q.id} = ")
+        else:
+            lines.append(f"{q.id} = {_toml_value(q.no_problem)}")
+    return "\n".join(lines) + "\n"
