@@ -137,6 +137,11 @@ class AppContext:
 
         if file is None and not stderr and self.stdout is not None:
             file = self.stdout
+        if not stderr and not self.stdout_tty:
+            from footback.cli.console import TrimmedLines
+
+            # Piped or redirected: no trailing spaces from rich's padding on any line.
+            file = TrimmedLines(file or sys.stdout)  # type: ignore[assignment]
         return Console(
             file=file,
             stderr=stderr,
