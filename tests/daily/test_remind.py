@@ -159,3 +159,20 @@ def test_due_cli_line_and_exit_status_follow_the_clock(cli: Cli, context: AppCon
 def test_slot_times_parse() -> None:
     assert [s.at for s in SLOTS] == [parse_at("07:00"), parse_at("18:30")]
     assert isinstance(SLOTS[0], DaySlot)
+
+
+def test_due_names_the_clinician_not_routines_while_a_warning_sign_waits(
+    cli: Cli, context: AppContext
+) -> None:
+    set_wall(context, datetime(2026, 3, 10, 8, 0).astimezone())
+    # A check-in with a new warning sign: stretch and plan now wait for a clinician.
+    assert cli.invoke(["checkin", "--foot", "2", "--back", "2", "--sign", "rf_fever"]).exit_code == 0
+    morning = cli.invoke(["due"])
+    assert morning.exit_code == 0
+    assert morning.stdout == (
+        "footback due: see a clinician about the warning sign of 2026-03-10 (routines wait until then)\n"
+    )
+    set_wall(context, datetime(2026, 3, 11, 19, 0).astimezone())
+    evening = cli.invoke(["due"])  # the next evening: the check-in is due as usual, routines are not
+    assert evening.stdout.endswith("(routines wait until then), check-in\n")
+    assert "morning routine" not in evening.stdout

@@ -141,6 +141,9 @@ def run_interview(
             on_progress(dict(answers), frozenset(skipped))
 
     shown_parts: set[str] = set()
+    # Answered before this run (a stopped interview continued, an answers file completed): the
+    # count goes on from them, so "question 28 of about 57" means the same after a resume.
+    before = sum(1 for q in questions if (q.id in answers or q.id in skipped) and applies(q, answers))
     total = still_to_ask(questions, answers, skipped)
     if total:
         screen.say(estimate_line(total), "dim")
@@ -177,8 +180,8 @@ def run_interview(
             screen.blank()
             screen.say(f"{part.title.upper()} (part {number} of {len(parts)})", "bold underline")
             screen.say(part.intro)
-        number = len(asked) + 1
-        about = len(asked) + still_to_ask(questions, answers, skipped)
+        number = before + len(asked) + 1
+        about = before + len(asked) + still_to_ask(questions, answers, skipped)
         title = parts[question.part].title if question.part in parts else label or question.part
         default = (defaults or {}).get(question.id)
         _show_question(screen, question, f"{title} · question {number} of about {about}", default)
