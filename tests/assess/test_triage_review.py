@@ -150,3 +150,106 @@ def test_a_partial_file_whose_flag_does_not_count_asks_for_the_rest(cli: Cli, tm
     result = cli.invoke(["assess", "--answers", str(path), "--json", "--no-save"])
     assert result.exit_code == 2
     assert "missing answers" in result.output and "foot_pain" in result.output
+
+
+# ------------------------------------------------------------------ the interview stops at a combination
+
+
+def _part_one_ids() -> list[str]:
+    """Part 1's questions in order, as asked with no back pain (the weeks question is skipped)."""
+    first = CONTENT.questions.parts[0].id
+    return [q.id for q in CONTENT.questions.questions if q.part == first and q.id != "back_pain_weeks"]
+
+
+def test_a_combination_emergency_stops_the_interview_at_once_and_b_changes_it(home: Path) -> None:
+    from typer.testing import CliRunner
+
+    from footback.cli.app import app
+    from tests.support.helpers import part_one_keys
+
+    ids, keys = _part_one_ids(), part_one_keys()
+    assert len(ids) == len(keys)
+    keys[ids.index("diabetes")] = "y"
+    hot = ids.index("rf_hot_swollen_foot")
+    keys[hot] = "y"
+    asked = keys[: hot + 1]
+    result = CliRunner().invoke(app, ["assess", "--no-save"], input="\n".join([*asked, ""]) + "\n")
+    assert result.exit_code == 0, result.output
+    err = " ".join(result.stderr.split())
+    assert "EMERGENCY: get help now" in err and "Keep your weight off the foot" in err
+    assert "Does your foot burn" not in err  # no further question
+    # `b` changes the answer: with no hot swollen foot the interview goes on (here the input ends).
+    again = CliRunner().invoke(app, ["assess", "--no-save"], input="\n".join([*asked, "b", "n"]) + "\n")
+    assert "Does your foot burn" in again.stderr
+
+
+# ------------------------------------------------------------------ plan and stretch after a warning sign
+
+
+def _fever_yesterday(home: Path) -> None:
+    from datetime import timedelta
+
+    from footback.records.db import open_store
+    from tests.support.context import WALL
+    from tests.support.history_seed import add_assessment
+
+    with open_store(home) as store:
+        add_assessment(store, no_problem_answers() | {"rf_fever": True}, WALL - timedelta(days=1))
+
+
+def _seen(home: Path) -> list[object]:
+    from footback.records.clinician import read_seen
+    from footback.records.db import open_store
+
+    with open_store(home) as store:
+        return list(read_seen(store))
+
+
+def test_plan_after_an_urgent_result_without_a_terminal_exits_2_and_records_nothing(
+    home: Path, cli: Cli
+) -> None:
+    _fever_yesterday(home)
+    result = cli.invoke(["plan"])
+    assert result.exit_code == 2
+    assert result.stderr.count("\n") == 1 and "--seen-clinician" in result.stderr
+    assert "fever with the pain" in result.stderr and "2025-03-03" in result.stderr
+    assert _seen(home) == []
+
+
+def test_plan_with_seen_clinician_records_it_but_makes_no_plan_from_a_stopped_assessment(
+    home: Path, cli: Cli
+) -> None:
+    from footback.core.paths import plan_path
+
+    _fever_yesterday(home)
+    result = cli.invoke(["plan", "--seen-clinician"])
+    assert result.exit_code == 1
+    assert "Noted on 2025-03-04: a clinician has seen you." in result.output
+    assert "run `footback assess` again" in " ".join(result.output.split())
+    assert len(_seen(home)) == 1 and not plan_path(home).exists()
+    # The visit is on record: stretch plays without asking (no terminal, no option).
+    played = cli.invoke(["stretch", "--routine", "feet", "--lead-in", "0", "--no-save"])
+    assert played.exit_code == 0, played.output
+
+
+def test_stretch_on_a_terminal_answered_no_repeats_the_advice_and_exits_1(home: Path, cli: Cli) -> None:
+    from tests.support.context import press
+
+    press(cli.context, [])
+    _fever_yesterday(home)
+    result = cli.invoke(["stretch", "--routine", "feet", "--lead-in", "0"], input="n\n")
+    assert result.exit_code == 1
+    assert "See a doctor today" in result.output
+    assert _seen(home) == []
+
+
+def test_a_sign_ticked_at_a_checkin_stops_stretch_and_shows_in_the_report_with_its_date(
+    home: Path, cli: Cli
+) -> None:
+    ticked = cli.invoke(["checkin", "--foot", "3", "--back", "5", "--sign", "rf_thoracic_pain"])
+    assert ticked.exit_code == 0, ticked.output
+    stopped = cli.invoke(["stretch", "--routine", "morning", "--lead-in", "0"])
+    assert stopped.exit_code == 2 and "pain between the shoulder blades" in stopped.stderr
+    report = cli.invoke(["report"]).stdout
+    assert "2025-03-04" in report and "pain between the shoulder blades" in report
+    assert "no clinician visit recorded since" in report

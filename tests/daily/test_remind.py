@@ -11,6 +11,7 @@ from typer.testing import CliRunner
 
 from footback.cli.app import app
 from footback.cli.context import AppContext
+from footback.core.errors import BadInputError
 from footback.daily.checkin import CheckIn
 from footback.daily.content import load_daily_content
 from footback.daily.ics import Reminder, calendar, fold, parse_at
@@ -154,6 +155,17 @@ def test_due_cli_line_and_exit_status_follow_the_clock(cli: Cli, context: AppCon
     assert cli.invoke(["checkin", "--foot", "1", "--back", "1"]).exit_code == 0
     assert cli.invoke(["due"]).stdout == "footback due: morning routine, feet routine\n"
     assert not (context.data_dir / "plan.toml").exists()
+
+
+def test_at_takes_hh_mm_and_a_one_digit_hour_in_ascii_digits_only() -> None:
+    assert (
+        parse_at("7:05") == time(7, 5)
+        and parse_at(" 07:05 ") == time(7, 5)
+        and parse_at("23:59") == time(23, 59)
+    )
+    for bad in ("24:00", "7:5", "007:00", "\u0667:30", "12:60", "-1:00", ""):
+        with pytest.raises(BadInputError, match="is not a time"):
+            parse_at(bad)
 
 
 def test_slot_times_parse() -> None:
