@@ -9,6 +9,7 @@ from pathlib import Path
 
 import pytest
 
+from footback.records.db import open_store
 from tests.support.hostile import EVIL, clean, digest, invoke, refused, seed_everything
 
 SURROGATE = "bad\udcff"
@@ -245,3 +246,14 @@ def test_bad_arguments_are_one_line_and_store_nothing(
 def test_odd_arguments_never_crash(seeded: Path, tmp_path: Path, args: list[str]) -> None:
     result = invoke(_fill(args, tmp_path, seeded), env={"COLUMNS": "100"})
     clean(result, codes=(0, 1, 2))
+
+
+def test_retiring_a_pair_twice_keeps_the_first_date(seeded: Path) -> None:
+    assert invoke(["shoes-check", "--name", "trail runners", "--retire"]).exit_code == 0
+    with open_store(seeded) as store, store.transaction() as conn:
+        conn.execute(
+            "UPDATE shoe_pairs SET retired_at = '2025-01-02T03:04:05+00:00' WHERE name = 'trail runners'"
+        )
+    first = digest(seeded)
+    clean(invoke(["shoes-check", "--name", "trail runners", "--retire"]), codes=(0,))
+    assert digest(seeded) == first

@@ -225,7 +225,10 @@ def retire_pair(store: Store, name: str, now: datetime) -> None:
     """Take a saved pair out of use: its checks stay (history, report); `--list` no longer shows
     it. Checking a pair under the same name again brings it back."""
     with store.transaction() as conn:
-        conn.execute("UPDATE shoe_pairs SET retired_at = ? WHERE name = ?", (stamp_text(now), name))
+        # Retiring it again keeps the day it was first retired.
+        conn.execute(
+            "UPDATE shoe_pairs SET retired_at = ? WHERE name = ? AND retired_at IS NULL", (stamp_text(now), name)
+        )
 
 
 def undo_addition(store: Store, pair: SavedPair) -> SavedCheck:
