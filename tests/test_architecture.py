@@ -38,7 +38,8 @@ RICH_ALLOWED = {
     "stretch/preview.py": "--list and --preview",
     "stretch/render.py": "the player's screen",
     "stretch/line_screen.py": "draws the player's lines in place",
-    "stretch/session.py": "asks which routine and confirms after a warning sign",
+    "stretch/choice.py": "asks which routine and confirms after a warning sign",
+    "stretch/terminal.py": "says a line even when the terminal may be gone",
 }
 
 

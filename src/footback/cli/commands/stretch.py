@@ -56,7 +56,8 @@ def stretch(
     no_color: NoColorOption = False,
 ) -> None:
     with command_boundary():
-        from footback.stretch.session import StretchOptions, run
+        from footback.stretch.options import StretchOptions
+        from footback.stretch.session import run
 
         app = app_context(ctx)
         settings = app.config.settings
