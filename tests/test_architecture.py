@@ -62,9 +62,6 @@ RECORD_MODELS = {
 KNOWN_EDGES = {
     ("daily", "plan"): "daily/service.py reads the plan's review days and the saved plan's length "
     "(plan/levels.py reads daily progress); the command should pass those values down instead",
-    ("stretch", "plan"): "stretch/session.py plays the saved plan (`--routine plan`) through "
-    "plan.build.load_saved_plan (plan/build.py builds from the stretch catalogue); the command "
-    "should hand the session a plan loader instead",
 }
 
 

@@ -65,13 +65,13 @@ def _recommended(
     return catalogue.load_builtin(names[0])
 
 
-def _named(name: str, folder: Path) -> Routine:
+def _named(name: str, options: StretchOptions, folder: Path) -> Routine:
     from footback.stretch import catalogue
 
     if name == PLAN_NAME:
-        from footback.plan.build import load_saved_plan
-
-        return load_saved_plan(folder)
+        if options.saved_plan is None:
+            raise BadInputError("the saved plan cannot be played here; play it with `footback stretch`")
+        return options.saved_plan(folder)
     return catalogue.load_builtin(name)
 
 
@@ -90,7 +90,7 @@ def _unasked(options: StretchOptions, console: Console, env: Runtime) -> Routine
     verb = "Previewing" if options.preview else "Playing"
     if configured is not None:
         say(console, f"{verb} '{configured}', the default_routine in {options.config_path}.", whole=True)
-        return _named(configured, env.data_dir)
+        return _named(configured, options, env.data_dir)
     return _recommended(console, env, result, verb)
 
 
@@ -133,5 +133,5 @@ def choose(options: StretchOptions, console: Console, env: Runtime) -> Routine:
     if options.file is not None:
         return catalogue.load_file(options.file)
     if options.routine is not None:
-        return _named(options.routine, env.data_dir)
+        return _named(options.routine, options, env.data_dir)
     return _unasked(options, console, env)

@@ -10,6 +10,8 @@ from typing import TYPE_CHECKING
 if TYPE_CHECKING:
     from rich.console import Console
 
+    from footback.stretch.routine_file import Routine
+
 
 @dataclass(frozen=True)
 class StretchOptions:
@@ -38,3 +40,6 @@ class StretchOptions:
     # After a finished, saved routine on a terminal (the command offers the day's check-in here;
     # stretch itself knows nothing of check-ins).
     after_finish: Callable[[Console], None] | None = None
+    # `--routine plan`: the saved plan from the data folder (the command passes plan's loader;
+    # stretch does not import plan, which builds on the stretch catalogue).
+    saved_plan: Callable[[Path], Routine] | None = None

@@ -21,6 +21,7 @@ from footback.cli.stretch_options import (
     SpeedOption,
     VoiceOption,
     WaitOption,
+    saved_plan,
 )
 
 if TYPE_CHECKING:
@@ -89,6 +90,7 @@ def stretch(
             default_routine=settings.default_routine,
             config_path=app.config.path,
             after_finish=offer,
+            saved_plan=saved_plan,
         )
         code = run(options, app)
     if code:
