@@ -70,3 +70,15 @@ def test_line_separators_and_bidi_marks_are_shown_not_obeyed(char: str) -> None:
     assert shown == f"name\\u{ord(char):04x}more"
     assert len(shown.splitlines()) == 1
     assert char not in safe_json(f'"{char}"')
+
+
+@pytest.mark.parametrize("multiline", [False, True])
+def test_text_problem_refuses_exactly_the_unsafe_characters(multiline: bool) -> None:
+    # The one-pass search must refuse the same characters as UNSAFE, newline allowed only in multiline text.
+    from footback.core.text import UNSAFE, text_problem
+
+    for code in [*range(0x2100), *range(0xD7F0, 0xE010), 0x2028, 0x2029, 0x202E, 0x2066, 0x2069]:
+        ch = chr(code)
+        expected = UNSAFE.match(ch) is not None and not (multiline and ch == "\n")
+        found = text_problem(f"a{ch}b", max_length=10, multiline=multiline) == "contains control characters"
+        assert found is expected, hex(code)

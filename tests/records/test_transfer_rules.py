@@ -32,3 +32,33 @@ def test_older_export_versions_stay_readable() -> None:
     assert versions[0] == 1
     for older, newer in itertools.pairwise(versions):
         assert set(VERSIONS[older]) <= set(VERSIONS[newer])  # a newer version only adds kinds
+
+
+@pytest.mark.parametrize(
+    ("row", "field", "problem"),
+    [
+        (
+            {"note": "fine", "result": {"a": [1, {"b": "bell\x07"}]}},
+            "result.a[1].b",
+            "contains control characters",
+        ),
+        ({"result": {"k\x1b": 1}}, "result.k\x1b", "contains control characters"),
+        ({"result": {"n": [2.5, float("inf")]}}, "result.n[1]", "is not a finite number"),
+        ({"result": {"n": 2**70}}, "result.n", "is out of range"),
+    ],
+)
+def test_a_bad_value_deep_in_a_record_is_named_by_its_path(
+    row: dict[str, object], field: str, problem: str
+) -> None:
+    from footback.records.import_rules import RecordProblem, check_values
+
+    with pytest.raises(RecordProblem) as caught:
+        check_values(row)
+    assert caught.value.field == field
+    assert problem in caught.value.problem
+
+
+def test_good_values_at_any_depth_pass() -> None:
+    from footback.records.import_rules import check_values
+
+    check_values({"note": "line one\nline two", "result": {"a": [1, 2.5, True, None, {"b": ["x", {}]}]}})

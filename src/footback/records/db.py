@@ -376,11 +376,18 @@ class Store:
     """An open history store. Use `open_store()`; close it or use it as a context manager."""
 
     def __init__(
-        self, conn: sqlite3.Connection, path: Path, warn: Callable[[str], None] = warn_on_stderr
+        self,
+        conn: sqlite3.Connection,
+        path: Path,
+        warn: Callable[[str], None] = warn_on_stderr,
+        *,
+        fully_checked: bool = False,
     ) -> None:
         self.conn = conn
         self.path = path
         self.warn = warn
+        # Whether opening walked every page (PRAGMA quick_check) or only made the cheap checks.
+        self.fully_checked = fully_checked
         # Every row fetched through this store: tests use it to prove reads stay bounded.
         self.rows_read = 0
         self._skipped: set[tuple[str, str]] = set()
@@ -501,25 +508,10 @@ def _use_wal(conn: sqlite3.Connection) -> None:
         return
 
 
-_ROW_LEVEL = ("CHECK constraint failed", "NULL value in ")
-_QUICK_CHECK_LINES = 20
+def _connect(path: Path, full_check: bool) -> tuple[sqlite3.Connection, bool]:
+    """The connection, migrated, and whether the whole store was checked (see `integrity`)."""
+    from footback.records.integrity import check_intact
 
-
-def _check_intact(conn: sqlite3.Connection, path: Path) -> None:
-    """Catch a damaged store at open time, so no command fails half-way with a traceback.
-
-    quick_check walks every page's structure; on a year of history (about 2 MB) it takes a
-    few milliseconds.
-    """
-    verdicts = [row[0] for row in conn.execute(f"PRAGMA quick_check({_QUICK_CHECK_LINES})")]
-    # A CHECK or NOT NULL failure is a row edited by hand, not a broken file: readers skip such
-    # a row with a warning and export carries it, so the person's data still comes out.
-    broken = [v for v in verdicts if v != "ok" and not v.startswith(_ROW_LEVEL)]
-    if broken:
-        raise StoreError(f"{path} is corrupt ({broken[0]}); it was left untouched")
-
-
-def _connect(path: Path) -> sqlite3.Connection:
     try:
         conn = sqlite3.connect(path, timeout=BUSY_TIMEOUT_MS / 1000, isolation_level=None)
     except sqlite3.Error as exc:
@@ -528,23 +520,27 @@ def _connect(path: Path) -> sqlite3.Connection:
         conn.execute(f"PRAGMA busy_timeout = {BUSY_TIMEOUT_MS}")
         # Identify the file before anything below could write to it: a foreign or corrupt
         # database must stay byte-for-byte as it was.
-        _identify(conn, path)
+        version = _identify(conn, path)
         conn.execute("PRAGMA foreign_keys = ON")
         _use_wal(conn)
         conn.execute("PRAGMA synchronous = FULL")
+        # An upgrade rewrites tables: walk the whole store before it, never upgrade a damaged one.
+        checked = check_intact(conn, path, full=full_check or 0 < version < SCHEMA_VERSION)
         migrate(conn, path)
-        _check_intact(conn, path)
     except sqlite3.Error as exc:
         conn.close()
         raise StoreError(f"cannot open the store {path}: {_describe(exc)}") from None
     except BaseException:
         conn.close()
         raise
-    return conn
+    return conn, checked
 
 
-def open_store(folder: Path) -> Store:
-    """Open (creating and migrating as needed) the store in the data folder."""
+def open_store(folder: Path, *, full_check: bool = False) -> Store:
+    """Open (creating and migrating as needed) the store in the data folder.
+
+    `full_check` walks every page first, whatever the store's size (export and import ask for it;
+    see `footback.records.integrity` for what an ordinary open checks)."""
     folder = ensure_data_dir(folder)
     path = db_path(folder)
     if _store_exists(path):
@@ -554,24 +550,24 @@ def open_store(folder: Path) -> Store:
     if not os.access(folder, os.W_OK):
         # WAL needs to create files beside the store; say why instead of "unable to open".
         raise StoreError(f"cannot write to {path}: the folder {folder} is read-only; nothing was changed")
-    conn = _connect(path)
+    conn, checked = _connect(path, full_check)
     # Tighten the mode only once the file is known to be ours; a read-only disk is reported
     # by the first write, not here.
     with contextlib.suppress(OSError):
         if path.stat().st_mode & 0o777 != FILE_MODE:
             os.chmod(path, FILE_MODE)
-    return Store(conn, path)
+    return Store(conn, path, fully_checked=checked)
 
 
-def open_existing_store(folder: Path) -> Store | None:
+def open_existing_store(folder: Path, *, full_check: bool = False) -> Store | None:
     """Open the store only if it already exists: reading must never create health data files."""
     path = db_path(folder)
     if not _store_exists(path):
         return None
     if not os.access(path.parent, os.W_OK):
-        return _open_read_only(path)
+        return _open_read_only(path, full_check)
     try:
-        return open_store(path.parent)
+        return open_store(path.parent, full_check=full_check)
     except StoreError:
         # A full disk: SQLite cannot even create the WAL's shared-memory file to read. With no
         # write-ahead log pending everything is in the main file, so reading it as it is is exact.
@@ -579,22 +575,24 @@ def open_existing_store(folder: Path) -> Store | None:
         pending = wal.exists() and wal.stat().st_size > 0
         if pending or shutil.disk_usage(path.parent).free >= LOW_DISK_BYTES:
             raise
-        return _open_read_only(path)
+        return _open_read_only(path, full_check)
 
 
-def _open_read_only(path: Path) -> Store:
+def _open_read_only(path: Path, full_check: bool) -> Store:
     """Read a store on a read-only disk or folder (a backup, a locked-down machine).
 
     `immutable=1` lets SQLite read a WAL store without creating its shared-memory file; nobody
     can write there, so nothing can change underneath. Writes through it fail as read-only.
     """
+    from footback.records.integrity import check_intact
+
     _check_is_footback(path)
     try:
         conn = sqlite3.connect(
             f"{path.resolve().as_uri()}?mode=ro&immutable=1", uri=True, isolation_level=None
         )
         version = _identify(conn, path)
-        _check_intact(conn, path)
+        checked = check_intact(conn, path, full=full_check)
     except sqlite3.Error as exc:
         conn.close()
         raise StoreError(f"cannot open the store {path}: {_describe(exc)}") from None
@@ -604,4 +602,4 @@ def _open_read_only(path: Path) -> Store:
     if version != SCHEMA_VERSION:
         conn.close()
         raise StoreError(f"{path} needs upgrading to this footback's format, but its folder is read-only")
-    return Store(conn, path)
+    return Store(conn, path, fully_checked=checked)

@@ -52,19 +52,46 @@ def _walk(value: object, path: str) -> Iterator[tuple[str, object]]:
             yield from _walk(item, f"{path}[{index}]")
 
 
+def _value_problem(value: object) -> str | None:
+    if isinstance(value, str):
+        return text_problem(value, max_length=MAX_TEXT, multiline=True) if value else None
+    if isinstance(value, bool):
+        return None
+    if isinstance(value, int) and not -SQLITE_INT <= value <= SQLITE_INT:
+        return "is out of range"
+    if isinstance(value, float) and not math.isfinite(value):
+        return "is not a finite number"
+    return None
+
+
+def _any_problem(top: object) -> bool:
+    """Whether `_walk` would meet a bad value, found without building a path for every value."""
+    stack = [top]
+    while stack:
+        value = stack.pop()
+        if isinstance(value, dict):
+            stack.extend(value.keys())
+            stack.extend(value.values())
+        elif isinstance(value, list):
+            stack.extend(value)
+        elif _value_problem(value) is not None:
+            return True
+    return False
+
+
 def check_values(row: Row) -> None:
     """Every value anywhere in the record: text rules, finite numbers, integers SQLite can hold."""
+    # Import checks every record: the quick pass first, the walk with paths only to name a problem.
+    if not any(_any_problem(top) for top in row.values()):
+        return
     for name, top in row.items():
         for path, value in _walk(top, name):
-            if isinstance(value, str):
-                if value and (problem := text_problem(value, max_length=MAX_TEXT, multiline=True)):
-                    raise RecordProblem(path, f"{problem} {excerpt(value)}")
-            elif isinstance(value, bool):
-                continue
-            elif isinstance(value, int) and not -SQLITE_INT <= value <= SQLITE_INT:
-                raise RecordProblem(path, f"{excerpt(value)} is out of range")
-            elif isinstance(value, float) and not math.isfinite(value):
-                raise RecordProblem(path, f"{excerpt(value)} is not a finite number")
+            if (problem := _value_problem(value)) is not None:
+                # Text reads "contains control characters 'a\x07'"; numbers read "1e999 is out of range".
+                shown = (
+                    f"{problem} {excerpt(value)}" if isinstance(value, str) else f"{excerpt(value)} {problem}"
+                )
+                raise RecordProblem(path, shown)
 
 
 def stamp(row: Row, field: str) -> None:

@@ -145,7 +145,7 @@ def export_all(folder: Path, fmt: str, output: Path | None) -> ExportCounts:
 
     plan_file = plan_path(folder)
     plan_text = plan_file.read_text(encoding="utf-8") if plan_file.is_file() else None
-    store = open_existing_store(folder)
+    store = open_existing_store(folder, full_check=True)
     with contextlib.ExitStack() as stack:
         if store is not None:
             stack.enter_context(store)

@@ -29,7 +29,7 @@ def stored(folder: Path) -> tuple[list[Path], dict[str, int]]:
     """
     from footback.records.db import open_existing_store
 
-    store = open_existing_store(folder)
+    store = open_existing_store(folder, full_check=True)
     counts: dict[str, int] = {}
     if store is not None:
         with store:

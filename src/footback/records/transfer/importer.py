@@ -255,7 +255,7 @@ def import_into_store(path: Path, folder: Path) -> tuple[ImportCounts, Path]:
     store_file = db_path(home)
     had_folder, had_store = home.exists(), os.path.lexists(store_file)
     try:
-        with open_store(home) as store:
+        with open_store(home, full_check=True) as store:
             return import_file(store, path), store.path
     except BaseException:
         if not had_store:
