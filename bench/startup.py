@@ -101,8 +101,11 @@ TARGET = {"--help": 1.0}
 DEFAULT_TARGET = 1.2
 
 
-def run_once(argv: list[str], env: dict[str, str]) -> tuple[float, float]:
-    """Wall seconds and peak RSS (MiB) of one child run."""
+def run_once(argv: list[str], env: dict[str, str]) -> tuple[float, float, float]:
+    """Wall seconds, CPU seconds (user + system) and peak RSS (MiB) of one child run.
+
+    CPU time is the child's own work: on a shared machine it moves much less with the load than
+    the wall time, which also counts the time the child waited for a core."""
     start = time.perf_counter()
     proc = subprocess.Popen(argv, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE, env=env)
     _, status, usage = os.wait4(proc.pid, 0)
@@ -113,23 +116,27 @@ def run_once(argv: list[str], env: dict[str, str]) -> tuple[float, float]:
         proc.stderr.close()
     if proc.returncode != 0:
         raise SystemExit(f"{' '.join(argv)} failed ({proc.returncode}): {err}")
-    return wall, usage.ru_maxrss / 1024
+    return wall, usage.ru_utime + usage.ru_stime, usage.ru_maxrss / 1024
 
 
 def measure_pair(
     argv: list[str], floor: list[str], env: dict[str, str], runs: int
-) -> tuple[float, float, float]:
-    """Median ms of argv and of floor, run alternately (so both see the same machine load),
-    and argv's largest peak RSS in MiB."""
+) -> tuple[float, float, float, float, float]:
+    """Median wall ms of argv and of floor, run alternately (so both see the same machine load),
+    their median CPU ms, and argv's largest peak RSS in MiB."""
     run_once(argv, env)  # warm the file cache
     run_once(floor, env)
-    mine, bare, peaks = [], [], []
+    mine, bare, mine_cpu, bare_cpu, peaks = [], [], [], [], []
     for _ in range(runs):
-        wall, peak = run_once(argv, env)
+        wall, cpu, peak = run_once(argv, env)
         mine.append(wall)
+        mine_cpu.append(cpu)
         peaks.append(peak)
-        bare.append(run_once(floor, env)[0])
-    return statistics.median(mine) * 1000, statistics.median(bare) * 1000, max(peaks)
+        wall, cpu, _ = run_once(floor, env)
+        bare.append(wall)
+        bare_cpu.append(cpu)
+    ms = [statistics.median(values) * 1000 for values in (mine, bare, mine_cpu, bare_cpu)]
+    return ms[0], ms[1], ms[2], ms[3], max(peaks)
 
 
 def main() -> None:
@@ -174,15 +181,17 @@ def main() -> None:
             f"{os.cpu_count()} CPUs (shared), Python {sys.version.split()[0]}, bytecode compiled "
             f"(`uv sync --compile-bytecode`, and footback's own modules by compileall), "
             "a new user's data folder (nothing stored).",
-            f"{args.runs} alternating runs per command after one warm-up; median wall time; "
-            f"`python -c pass` takes {python_ms:.0f} ms.",
+            f"{args.runs} alternating runs per command after one warm-up; median wall and CPU "
+            f"(user + system) times; `python -c pass` takes {python_ms:.0f} ms; load average at the "
+            f"start {os.getloadavg()[0]:.1f}.",
             "",
-            "| command | footback ms | bare typer ms | ratio | target | footback peak MiB (upper bound) |",
-            "| --- | ---: | ---: | ---: | --- | ---: |",
+            "| command | footback ms | bare typer ms | ratio | target | footback CPU ms | bare CPU ms "
+            "| CPU ratio | footback peak MiB (upper bound) |",
+            "| --- | ---: | ---: | ---: | --- | ---: | ---: | ---: | ---: |",
         ]
         for cmd in commands:
             label = labels.get(cmd[0], " ".join(cmd))
-            ms, bare_ms, peak = measure_pair(
+            ms, bare_ms, cpu, bare_cpu, peak = measure_pair(
                 [py, "-m", "footback", *cmd], [py, str(bare), *cmd], env, args.runs
             )
             ratio = ms / bare_ms
@@ -190,9 +199,11 @@ def main() -> None:
             verdict = "met" if ratio <= target else "NOT met"
             lines.append(
                 f"| `footback {label}` | {ms:.0f} | {bare_ms:.0f} | {ratio:.2f} "
-                f"| <= {target:.1f}x: {verdict} | {peak:.1f} |"
+                f"| <= {target:.1f}x: {verdict} | {cpu:.0f} | {bare_cpu:.0f} | {cpu / bare_cpu:.2f} "
+                f"| {peak:.1f} |"
             )
             print(lines[-1], file=sys.stderr)
+    lines.append(f"\nLoad average at the end: {os.getloadavg()[0]:.1f}.")
     table = "\n".join(lines) + "\n"
     out = ROOT / "bench" / "results" / "startup.md"
     out.write_text(table, encoding="utf-8")

@@ -95,7 +95,12 @@ def test_since_last_time_skips_a_warning_sign_assessment(home: Path, tmp_path: P
 
 
 def test_the_report_lists_every_warning_sign_and_whether_a_clinician_was_seen(home: Path, cli: Cli) -> None:
-    seed(home, heel_and_back_answers(), fever(), no_problem_answers() | {"rf_both_legs": True})
+    seed(
+        home,
+        heel_and_back_answers(),
+        fever(),
+        no_problem_answers() | {"back_pain": "often", "back_pain_weeks": 10, "rf_both_legs": True},
+    )
     with open_store(home) as store:
         gate = open_gate(store)
         assert gate is not None
@@ -198,7 +203,7 @@ def test_a_person_with_a_standing_sign_never_has_to_deny_it(home: Path, cli: Cli
 
 
 def test_a_new_emergency_is_asked_about_again(home: Path, cli: Cli) -> None:
-    legs = no_problem_answers() | {"rf_both_legs": True}
+    legs = no_problem_answers() | {"back_pain": "often", "back_pain_weeks": 10, "rf_both_legs": True}
     seed(home, legs)
     assert cli.invoke(["stretch", "--routine", "feet", "--seen-clinician", "--lead-in", "0"]).exit_code == 0
     with open_store(home) as store:

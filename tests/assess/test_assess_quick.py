@@ -298,3 +298,13 @@ def test_enter_keeps_the_default_in_a_real_terminal(home: Path, tmp_path: Path) 
     quick = _saved(home)[-1]
     assert quick["quick"] is True and quick["back_pain"] == "often" and quick["back_pain_weeks"] == 12
     assert quick["bothersome"] == "moderately"
+
+
+@pytest.mark.parametrize("keys", ["", "1\n", "\n\n"])  # at the checklist, at the emergency stop, mid-way
+def test_input_ending_early_saves_nothing(cli: Cli, home: Path, tmp_path: Path, keys: str) -> None:
+    _full(cli, tmp_path)
+    _later(cli.context, 7)
+    result = cli.invoke(["assess", "--quick"], input=keys)
+    assert result.exit_code == 1
+    assert "input ended before the quick re-check was finished; nothing was saved" in result.stderr
+    assert len(_saved(home)) == 1

@@ -180,3 +180,15 @@ def test_resume_after_a_killed_interview_keeps_skips_and_undos(home: Path) -> No
     finally:
         child.close(force=True)
     assert "Your age in years" not in (child.before or "")  # the skip was kept
+
+
+def test_b_after_continuing_goes_back_into_the_saved_answers(cli: Cli, home: Path) -> None:
+    cli.context.stdin_tty = True
+    assert cli.invoke(["assess"], input="40\nn\n1\n").exit_code == 1  # age, pregnant, back pain never
+    # Continue, then b: the last saved answer (back pain) is asked again and changed.
+    result = cli.invoke(["assess"], input="\nb\n2\n")
+    assert "Nothing to go back to" not in result.stderr
+    assert result.stderr.count("How often does your lower back hurt") == 1
+    assert "question 4 of about" in result.stderr  # numbering goes on from the saved answers
+    saved = json.loads((home / PARTIAL_FILE).read_text())
+    assert saved["answers"] == {"age": 40, "pregnant": False, "back_pain": "sometimes"}

@@ -100,7 +100,33 @@ def test_each_part_of_the_combination_alone_stays_urgent(alone: str) -> None:
 
 def test_combinations_are_data_not_code() -> None:
     combo = next(s for s in CONTENT.safety.signs if s.id == "diabetic_foot_emergency")
-    assert combo.severity == "emergency" and combo.when and len(combo.any) == 4
+    assert combo.severity == "emergency" and len(combo.any) == 10
+    assert all(len(group) == 2 for group in combo.any)  # each a pair of answers, both needed
+
+
+@pytest.mark.parametrize("person", ["diabetes", "foot_numbness"])
+@pytest.mark.parametrize("foot", ["rf_hot_swollen_foot", "rf_cold_pale_foot", "rf_sudden_cold_foot"])
+def test_diabetes_or_numb_feet_with_an_infected_or_ischaemic_foot_is_an_emergency(
+    person: str, foot: str
+) -> None:
+    # Said no to the diabetic-foot question: the hot swollen or cold foot is the diabetic foot problem.
+    result = run(rf_diabetic_foot=False, **{person: True, foot: True})
+    assert result.triage == "emergency"
+    assert "diabetic_foot_emergency" in flag_ids(result)
+
+
+@pytest.mark.parametrize("person", ["diabetes", "foot_numbness"])
+def test_diabetes_or_numb_feet_with_fever_but_no_foot_problem_stays_urgent(person: str) -> None:
+    result = run(**{person: True, "rf_fever": True})
+    assert result.triage == "urgent" and flag_ids(result) == ["rf_fever"]
+
+
+@pytest.mark.parametrize("person", [{}, {"diabetes": True}, {"foot_numbness": True}])
+def test_diabetes_or_numb_feet_alone_is_self_care_with_foot_advice(person: dict[str, bool]) -> None:
+    result = run(**person)
+    assert result.triage == "self_care"
+    ids = {n.id for n in result.recommendations.action_details}
+    assert ("diabetes_foot_checks" in ids) == bool(person)
 
 
 # ------------------------------------------------------------------ 3. cauda equina signs

@@ -11,7 +11,7 @@ from rich.console import Console
 
 from footback.assess.content import load_assess_content
 from footback.content.interview import PartIntro, estimate_line, run_interview, still_to_ask
-from footback.content.questions import InvalidAnswer, OutOfRange, Question, with_body_units
+from footback.content.questions import Answers, InvalidAnswer, OutOfRange, Question, with_body_units
 from footback.content.render import ConsoleScreen
 from footback.content.typed import check_value, parse_typed
 from footback.shoes.content import load_shoe_content
@@ -242,3 +242,15 @@ def test_the_interview_writes_styled_lines_to_any_screen() -> None:
     assert ("bold underline", "YOUR FEET (part 1 of 1)") in screen.lines
     assert ("dim", "  Nothing to go back to.") in screen.lines  # `b` before any answer
     assert ("bold", ASSESS["foot_pain"].text) in screen.lines
+
+
+def test_a_continued_interview_counts_on_from_the_answers_it_already_has() -> None:
+    questions = [ASSESS[i] for i in ("foot_pain", "foot_pain_areas", "foot_pain_level", "arch")]
+    console = Console(file=io.StringIO(), width=80, color_system=None)
+    feed = iter(["6", "normal"])
+    parts = {"feet": PartIntro("Your feet", "About your feet.")}
+    so_far: Answers = {"foot_pain": "often", "foot_pain_areas": ["heel"]}
+    run_interview(questions, so_far, lambda _p: next(feed), ConsoleScreen(console), parts)
+    out = str(console.file.getvalue())  # type: ignore[attr-defined]
+    assert "Your feet · question 3 of about 4" in out and "Your feet · question 4 of about 4" in out
+    assert "question 1 of" not in out

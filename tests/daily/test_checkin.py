@@ -259,3 +259,51 @@ def test_no_offer_when_already_checked_in(context: AppContext, home: Path, tiny:
     env, out = _env(context, [])
     run(_options(tiny, env), env)
     assert "Check in now" not in out.getvalue()
+
+
+# ------------------------------------------------------------------ the same rule as assess (issue 10)
+
+
+def test_every_checklist_sign_alone_gives_the_triage_assess_gives() -> None:
+    from footback.assess.content import load_assess_content
+    from footback.assess.service import assess
+    from footback.daily.signs import checkin_answers, result_for, warning_signs
+
+    content = load_assess_content()
+    for sign in warning_signs(content):
+        at_checkin = result_for(content, checkin_answers(content, [sign.id], None))
+        # An answers file with only this sign: missing red flags count as no, back pain unknown.
+        in_assess = assess(content, {sign.id: True})
+        assert at_checkin.triage == in_assess.triage != "self_care", sign.id
+        assert sign.id in [f.id for f in at_checkin.red_flags], sign.id  # never dropped
+
+
+def test_a_checkin_sign_is_combined_with_the_persons_diabetes_from_the_latest_assessment(
+    home: Path, cli: Cli
+) -> None:
+    from datetime import timedelta
+
+    from footback.records.assessments import latest_assessment
+    from tests.support.context import WALL
+    from tests.support.helpers import no_problem_answers
+    from tests.support.history_seed import add_assessment
+
+    with open_store(home) as store:
+        answers = no_problem_answers() | {"diabetes": True, "pregnant": True, "age": 40}
+        add_assessment(store, answers, WALL - timedelta(days=2))
+    result = cli.invoke(["checkin", "--foot", "6", "--back", "2", "--sign", "rf_hot_swollen_foot", "--json"])
+    assert result.exit_code == 0, result.output  # saved; the advice is on screen, as in assess
+    assert json.loads(result.stdout)["warning_signs"][0]["id"] == "diabetic_foot_emergency"
+    with open_store(home) as store:
+        saved = latest_assessment(store)
+    assert saved is not None
+    assert saved.result.triage == "emergency"  # diabetes + a red, hot, swollen foot (NICE NG19)
+    assert "diabetic_foot_emergency" in [f.id for f in saved.result.red_flags]
+    # The history entry keeps the facts later commands read (pregnancy for the back steps).
+    assert saved.answers == {
+        "age": 40,
+        "pregnant": True,
+        "diabetes": True,
+        "foot_numbness": False,
+        "rf_hot_swollen_foot": True,
+    }

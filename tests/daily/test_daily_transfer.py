@@ -103,3 +103,19 @@ def test_report_shows_checkin_verdicts_and_the_plan_history(home: Path, tmp_path
     assert "| 2 | Level 2, set by hand. |" in markdown.stdout
     html = runner.invoke(app, ["report", "--format", "html"])
     assert html.exit_code == 0 and 'id="daily"' in html.stdout and 'id="plan"' in html.stdout
+
+
+def test_export_and_forget_name_the_check_ins_and_plan_changes(cli: Cli, tmp_path: Path) -> None:
+    from tests.support.helpers import back_pain_answers
+
+    answers = tmp_path / "a.json"
+    answers.write_text(json.dumps(back_pain_answers()), encoding="utf-8")
+    assert cli.invoke(["assess", "--answers", str(answers), "--json"]).exit_code == 0
+    assert cli.invoke(["plan", "--level", "2"]).exit_code == 0
+    assert cli.invoke(["checkin", "--foot", "2", "--back", "5"]).exit_code == 0
+    out = tmp_path / "backup.json"
+    exported = cli.invoke(["export", "--output", str(out)])
+    # A backup of check-ins must say it has them (it listed only assessments, sessions, shoe checks).
+    assert "1 check-in, 1 plan change to" in exported.stderr, exported.stderr
+    forgot = cli.invoke(["forget", "--yes"])
+    assert "1 check-in, 1 plan change" in forgot.stdout and "checkins" not in forgot.stdout

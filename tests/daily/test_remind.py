@@ -11,6 +11,7 @@ from typer.testing import CliRunner
 
 from footback.cli.app import app
 from footback.cli.context import AppContext
+from footback.core.errors import BadInputError
 from footback.daily.checkin import CheckIn
 from footback.daily.content import load_daily_content
 from footback.daily.ics import Reminder, calendar, fold, parse_at
@@ -156,6 +157,34 @@ def test_due_cli_line_and_exit_status_follow_the_clock(cli: Cli, context: AppCon
     assert not (context.data_dir / "plan.toml").exists()
 
 
+def test_at_takes_hh_mm_and_a_one_digit_hour_in_ascii_digits_only() -> None:
+    assert (
+        parse_at("7:05") == time(7, 5)
+        and parse_at(" 07:05 ") == time(7, 5)
+        and parse_at("23:59") == time(23, 59)
+    )
+    for bad in ("24:00", "7:5", "007:00", "\u0667:30", "12:60", "-1:00", ""):
+        with pytest.raises(BadInputError, match="is not a time"):
+            parse_at(bad)
+
+
 def test_slot_times_parse() -> None:
     assert [s.at for s in SLOTS] == [parse_at("07:00"), parse_at("18:30")]
     assert isinstance(SLOTS[0], DaySlot)
+
+
+def test_due_names_the_clinician_not_routines_while_a_warning_sign_waits(
+    cli: Cli, context: AppContext
+) -> None:
+    set_wall(context, datetime(2026, 3, 10, 8, 0).astimezone())
+    # A check-in with a new warning sign: stretch and plan now wait for a clinician.
+    assert cli.invoke(["checkin", "--foot", "2", "--back", "2", "--sign", "rf_fever"]).exit_code == 0
+    morning = cli.invoke(["due"])
+    assert morning.exit_code == 0
+    assert morning.stdout == (
+        "footback due: see a clinician about the warning sign of 2026-03-10 (routines wait until then)\n"
+    )
+    set_wall(context, datetime(2026, 3, 11, 19, 0).astimezone())
+    evening = cli.invoke(["due"])  # the next evening: the check-in is due as usual, routines are not
+    assert evening.stdout.endswith("(routines wait until then), check-in\n")
+    assert "morning routine" not in evening.stdout

@@ -113,3 +113,22 @@ def test_a_replaced_file_keeps_its_mode_and_a_new_one_is_private(tmp_path: Path)
     assert runner.invoke(app, ["export", "--output", str(fresh)]).exit_code == 0
     assert stat.S_IMODE(fresh.stat().st_mode) == 0o600
     assert sorted(p.name for p in tmp_path.iterdir() if p.name.startswith(".")) == []
+
+
+@pytest.mark.parametrize(
+    "args",
+    [["export", "--output"], ["report", "--output"], ["remind", "--ics"]],
+    ids=["export", "report", "remind"],
+)
+def test_a_shells_process_substitution_is_an_output(home: Path, args: list[str]) -> None:
+    """`--output >(gzip > x)` names /dev/fd/N, which resolves to `pipe:[...]`, no file at all."""
+    seed_full(home)
+    read_end, write_end = os.pipe()
+    got: list[bytes] = []
+    reader = threading.Thread(target=lambda: got.append(os.fdopen(read_end, "rb").read()))
+    reader.start()
+    result = runner.invoke(app, [*args, f"/dev/fd/{write_end}"])
+    os.close(write_end)
+    reader.join()
+    assert result.exit_code == 0, result.output
+    assert len(got[0]) > 50

@@ -80,7 +80,7 @@ def test_meaningfully_worse_pain_steps_back() -> None:
 
 def test_flare_steps_back_even_on_target() -> None:
     flare = find_flare(
-        [_c(date(2026, 3, d), 3) for d in (20, 21, 22)] + [_c(date(2026, 3, 24), 5)], date(2026, 3, 24), 2
+        [_c(date(2026, 3, d), 3) for d in (20, 21, 22)] + [_c(date(2026, 3, 24), 5)], _midnight(24), 2
     )
     assert flare is not None and (flare.part, flare.score, flare.jump) == ("foot", 5, 2.0)
     action, level, reason = review(facts(flare=flare), REASONS)
@@ -89,8 +89,8 @@ def test_flare_steps_back_even_on_target() -> None:
 
 def test_no_flare_below_the_threshold_or_before_the_period() -> None:
     week = [_c(date(2026, 3, d), 3) for d in (20, 21, 22)]
-    assert find_flare([*week, _c(date(2026, 3, 24), 4)], date(2026, 3, 24), 2) is None
-    assert find_flare([*week, _c(date(2026, 3, 23), 6)], date(2026, 3, 24), 2) is None
+    assert find_flare([*week, _c(date(2026, 3, 24), 4)], _midnight(24), 2) is None
+    assert find_flare([*week, _c(date(2026, 3, 23), 6)], _midnight(24), 2) is None  # seen before
 
 
 def test_flare_at_level_one_stays_at_the_bottom() -> None:
@@ -108,7 +108,13 @@ def test_warning_sign_stops_progression() -> None:
 
 
 def _c(day: date, foot: int, back: int = 0, signs: list[str] | None = None) -> CheckIn:
-    return CheckIn(day=day, foot=foot, back=back, warning_signs=signs or [], created_at=NOW)
+    """A check-in saved at 08:00 on its day."""
+    saved = datetime(day.year, day.month, day.day, 8, tzinfo=UTC)
+    return CheckIn(day=day, foot=foot, back=back, warning_signs=signs or [], created_at=saved)
+
+
+def _midnight(day: int) -> datetime:
+    return datetime(2026, 3, day, tzinfo=UTC)
 
 
 # ------------------------------------------------------------------ settling and storing
@@ -138,7 +144,7 @@ def test_no_review_before_a_week_then_one(store: Store) -> None:
 
 
 def test_review_now_with_a_warning_sign_checkin_stops(store: Store) -> None:
-    settle_level(store, RULE, now=NOW, age=40, review_now=False, manual=None)
+    settle_level(store, RULE, now=NOW - timedelta(hours=2), age=40, review_now=False, manual=None)
     save_checkin(store, _c(NOW.date(), 2, 2, ["rf_fever"]))
     state = settle_level(store, RULE, now=NOW, age=40, review_now=True, manual=None)
     assert state.changed is not None and state.changed.action == "stop" and state.level == 1
@@ -181,3 +187,56 @@ def test_plan_review_and_bad_level(tmp_path: Path) -> None:
     assert reviewed.exit_code == 0 and "too little data" in reviewed.stdout
     bad = runner.invoke(app, ["plan", "--level", "0"])
     assert bad.exit_code == 2 and "--level: 0 is not a level" in bad.stderr
+
+
+# ------------------------------------------------------------------ the same days are counted once
+
+
+def _on_target_week(store: Store, end: date, foot: int = 4) -> None:
+    """A session and a check-in on each of the 7 days up to `end`."""
+    from tests.support.history_seed import add_session
+
+    for n in range(7):
+        day = end - timedelta(days=n)
+        add_session(store, datetime(day.year, day.month, day.day, 7, tzinfo=UTC))
+        save_checkin(store, _c(day, foot, 4))
+
+
+def test_review_twice_in_a_row_steps_up_once(store: Store) -> None:
+    settle_level(store, RULE, now=NOW - timedelta(days=7), age=40, review_now=False, manual=None)
+    _on_target_week(store, NOW.date())
+    first = settle_level(store, RULE, now=NOW, age=40, review_now=True, manual=None)
+    again = settle_level(store, RULE, now=NOW + timedelta(minutes=1), age=40, review_now=True, manual=None)
+    assert (first.level, again.level) == (2, 2)
+    assert again.changed is not None and again.changed.action == "stay"
+    assert "set on 2026-03-31" in again.reason and "next from 2026-04-07" in again.reason
+    # A week later the same practice can step up again.
+    later = settle_level(store, RULE, now=NOW + timedelta(days=7), age=40, review_now=False, manual=None)
+    assert later.level == 2  # no check-ins or sessions in the new week: too little data
+    _on_target_week(store, (NOW + timedelta(days=14)).date())
+    week = settle_level(store, RULE, now=NOW + timedelta(days=14), age=40, review_now=False, manual=None)
+    assert week.level == 3
+
+
+def test_a_flare_steps_back_once_and_a_new_one_again(store: Store) -> None:
+    settle_level(store, RULE, now=NOW - timedelta(days=14), age=40, review_now=False, manual=3)
+    _on_target_week(store, (NOW - timedelta(days=1)).date(), foot=3)
+    save_checkin(store, _c(NOW.date(), 6))  # a flare: 3 points above the week before
+    review_at = NOW + timedelta(hours=1)
+    first = settle_level(store, RULE, now=review_at, age=40, review_now=True, manual=None)
+    assert first.changed is not None and first.changed.action == "back" and first.level == 2
+    # The same flare is not counted again, however often the plan is reviewed.
+    again = settle_level(
+        store, RULE, now=review_at + timedelta(minutes=5), age=40, review_now=True, manual=None
+    )
+    assert again.level == 2 and again.changed is not None and again.changed.action == "stay"
+    for n in (5, 6):  # ordinary days: the week before the next flare
+        save_checkin(store, _c((NOW + timedelta(days=n)).date(), 3))
+    week = settle_level(store, RULE, now=review_at + timedelta(days=7), age=40, review_now=False, manual=None)
+    assert week.level == 2 and week.changed is not None and "flare" not in week.reason
+    # A new flare after that review steps back at once, within the week.
+    save_checkin(store, _c((NOW + timedelta(days=8)).date(), 9))
+    new = settle_level(
+        store, RULE, now=NOW + timedelta(days=8, hours=2), age=40, review_now=True, manual=None
+    )
+    assert new.level == 1 and "flare" in new.reason

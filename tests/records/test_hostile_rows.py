@@ -103,3 +103,11 @@ def test_every_reader_survives_a_damaged_row(home: Path, table: str, column: str
     assert exported.exit_code == 0, exported.stderr
     doc = json.loads(exported.stdout)
     assert doc.get(table, [None]), "the damaged record's table was not exported"
+
+
+def test_a_damaged_plan_change_is_named_by_its_id_and_time(home: Path) -> None:
+    seed_everything(home)
+    _damage(home, "plan_changes", "action", "explode")
+    result = invoke(["report"])
+    clean(result, codes=(0,))
+    assert "skipped a damaged plan change (1, saved at 2025-03-07" in result.stderr, result.stderr

@@ -189,3 +189,9 @@ def test_the_size_check_reads_sqlites_own_header(home: Path) -> None:
     # A page count SQLite itself would not trust (version-valid-for differs) is not used.
     stale = header[:92] + bytes(4) + header[96:]
     assert size_agrees(stale, size - page)
+
+
+def test_a_store_that_cannot_be_looked_at_cheaply_gets_the_whole_walk(tmp_path: Path) -> None:
+    from footback.records.integrity import needs_full_check
+
+    assert needs_full_check(tmp_path / "gone.sqlite3", asked=False)

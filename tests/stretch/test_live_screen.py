@@ -148,6 +148,9 @@ def test_every_builtin_step_fits_the_terminal(width: int, height: int) -> None:
             assert state_word(timeline, segment) in text
             if segment.side:
                 assert timeline.step(segment).side_words(segment.side) in text
+                # Which foot or leg works is shown whole (wrapped, never cut) at every size.
+                where = timeline.step(segment).on_side(segment.side)
+                assert " ".join(where.split()) in " ".join(text.split()), (routine.name, index, width)
 
 
 # -- redraw policy --------------------------------------------------------------------------

@@ -253,3 +253,18 @@ def test_the_side_lying_knee_to_chest_progresses_like_the_lying_one(cli: Cli, ho
     data = json.loads(cli.invoke(["plan", "--json", "--level", "3"]).stdout)
     side = next(s for s in data["steps"] if s["name"] == "Knee to chest, lying on your side")
     assert (side["seconds"], side["reps"]) == (data["level"]["hold"], data["level"]["reps"])
+
+
+def test_a_plan_saved_before_the_pregnancy_is_swapped_when_played(cli: Cli, home: Path) -> None:
+    from datetime import timedelta
+
+    with open_store(home) as store:
+        add_assessment(store, heel_and_back_answers(), at(3))
+    assert cli.invoke(["plan"]).exit_code == 0
+    assert "lying_on_back = true" in plan_path(home).read_text(encoding="utf-8")  # versions kept
+    with open_store(home) as store:
+        add_assessment(store, heel_and_back_answers() | {"pregnant": True}, at(3) + timedelta(days=1))
+    result = cli.invoke(["stretch", "--routine", "plan", "--preview"])
+    assert result.exit_code == 0, result.output
+    assert "3 steps moved off your back" in result.output
+    assert "Knee to chest, lying on your side" in result.output

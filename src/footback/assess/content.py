@@ -90,6 +90,7 @@ class Adults(StrictModel):
 
 class Safety(StrictModel):
     file_defaults: dict[str, bool] = {}
+    carried: list[str] = []
     signs: list[DerivedSign]
     adults: Adults
 
@@ -282,8 +283,12 @@ def _cross_check(content: AssessContent, src: Sources) -> list[str]:
         rules.append((f"{SAFETY}: signs.{sign.id}", sign))
     cited += [(f"{SAFETY}: adults", s) for s in content.safety.adults.sources]
     problems += [
-        f"{SAFETY}: file_defaults: unknown question '{key}'"
-        for key in content.safety.file_defaults
+        f"{SAFETY}: {field}: unknown question '{key}'"
+        for field, keys in (
+            ("file_defaults", list(content.safety.file_defaults)),
+            ("carried", content.safety.carried),
+        )
+        for key in keys
         if key not in known
     ]
     for name, spec in content.scoring.scores.items():

@@ -41,6 +41,16 @@ class Partial:
     skipped: frozenset[str] = frozenset()
 
 
+def _valid(question: Question, value: object) -> bool:
+    from footback.content.typed import check_value
+
+    try:
+        check_value(question, value)
+    except (ValueError, TypeError):
+        return False
+    return True
+
+
 def load_partial(folder: Path, now: datetime, questions: Sequence[Question]) -> Partial | None:
     """The saved partial answers, if recent and readable; a stale or damaged file is dropped."""
     path = partial_path(folder)
@@ -50,7 +60,10 @@ def load_partial(folder: Path, now: datetime, questions: Sequence[Question]) -> 
         raw: Any = json.loads(path.read_text(encoding="utf-8"))
         saved_at = datetime.fromisoformat(raw["saved_at"])
         known = {q.id for q in questions}
-        answers = {k: v for k, v in raw["answers"].items() if k in known}
+        stored = raw["answers"]
+        # The file sits in the data folder and may be edited by hand: an answer of the wrong
+        # type, out of range or with control characters is dropped (asked again), never used.
+        answers = {q.id: stored[q.id] for q in questions if q.id in stored and _valid(q, stored[q.id])}
         # Files written before skips were kept have no "skipped".
         skipped = frozenset(k for k in raw.get("skipped", []) if k in known and k not in answers)
     except (OSError, ValueError, KeyError, TypeError, AttributeError):

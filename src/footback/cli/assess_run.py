@@ -84,6 +84,8 @@ def _ask_rest(
         stop_before=service.interview_stop(content, seen),
         on_progress=keep,
         skipped=sorted(keep.skipped) if keep is not None else (),
+        # The continued run's answers in asking order, so `b` can go back into them.
+        earlier=[q.id for q in qset.questions if keep and (q.id in keep.answers or q.id in keep.skipped)],
     )
     if keep is not None:
         from footback.assess.resume import drop_partial

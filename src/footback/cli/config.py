@@ -58,7 +58,8 @@ class Effective(BaseModel):
 def _read(path: Path) -> dict[str, Any]:
     if not path.exists():
         return {}
-    return parse_toml(read_input_text(path, MAX_CONFIG_BYTES, "a config file"), path)
+    # Read by every command: a FIFO put in its place must not hang them all (wait=False).
+    return parse_toml(read_input_text(path, MAX_CONFIG_BYTES, "a config file", wait=False), path)
 
 
 def load_settings(path: Path, *, no_color_env: bool) -> Effective:

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Callable
 from pathlib import Path
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, TextIO
 
 if TYPE_CHECKING:
     from rich.console import Console
@@ -58,3 +58,36 @@ def show_long(console: Console, render: Callable[[Console], None]) -> None:
         return
     console.file.write(text)
     console.file.flush()
+
+
+class TrimmedLines:
+    """A text stream for a pipe or file that drops the spaces rich pads lines with (tables and
+    panels fill the width): every finished line loses its trailing spaces. An unfinished line
+    is passed on untouched when flushed, so nothing is lost or reordered."""
+
+    def __init__(self, file: TextIO) -> None:
+        self._file = file
+        self._pending = ""
+
+    def write(self, text: str) -> int:
+        lines = (self._pending + text).split("\n")
+        self._pending = lines.pop()
+        if lines:
+            self._file.write("\n".join(line.rstrip(" ") for line in lines) + "\n")
+        return len(text)
+
+    def flush(self) -> None:
+        if self._pending:
+            self._file.write(self._pending)
+            self._pending = ""
+        self._file.flush()
+
+    def isatty(self) -> bool:
+        return False
+
+    @property
+    def encoding(self) -> str:
+        return getattr(self._file, "encoding", None) or "utf-8"
+
+    def fileno(self) -> int:
+        return self._file.fileno()

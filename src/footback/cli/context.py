@@ -66,6 +66,18 @@ def _terminal_keys(show_cursor: bool) -> AbstractContextManager[KeySource]:
     return TerminalKeys(show_cursor=show_cursor)
 
 
+# rich pads lines to COLUMNS: a huge value would overflow (or fill memory) instead of drawing.
+MAX_WIDTH = 1000
+
+
+def _sane_width(columns: str | None) -> int | None:
+    """COLUMNS when it is beyond any screen is held to MAX_WIDTH; otherwise rich reads it itself."""
+    try:
+        return MAX_WIDTH if columns is not None and int(columns) > MAX_WIDTH else None
+    except ValueError:
+        return None
+
+
 @dataclass
 class AppContext:
     """Paths, settings, clock, terminal facts, a console factory and the input sources of one run."""
@@ -96,6 +108,7 @@ class AppContext:
             stdin_tty=_isatty(sys.stdin),
             stdin_closed=boundary.stdin_was_closed or sys.stdin is None,
             stdout_tty=_isatty(sys.stdout),
+            width=_sane_width(environ.get("COLUMNS")),
         )
 
     @cached_property
@@ -124,6 +137,11 @@ class AppContext:
 
         if file is None and not stderr and self.stdout is not None:
             file = self.stdout
+        if not stderr and not self.stdout_tty:
+            from footback.cli.console import TrimmedLines
+
+            # Piped or redirected: no trailing spaces from rich's padding on any line.
+            file = TrimmedLines(file or sys.stdout)  # type: ignore[assignment]
         return Console(
             file=file,
             stderr=stderr,

@@ -49,6 +49,7 @@ def complete_answers(
     on_answer: AnswerHook | None = None,
     on_progress: ProgressHook | None = None,
     skipped: Sequence[str] = (),
+    earlier: Sequence[str] = (),
 ) -> Answers:
     """The answers with every `missing` one asked for: on the terminal, or piped in when there
     is no answers file. An answers file without a terminal is an error naming what is missing."""
@@ -79,6 +80,7 @@ def complete_answers(
             on_answer,
             on_progress=on_progress,
             skipped=skipped,
+            earlier=earlier,
         )
     except InputEnded:
         raise FootbackError(f"input ended before {what} was finished; nothing was saved") from None

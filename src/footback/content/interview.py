@@ -125,15 +125,17 @@ def run_interview(
     label: str | None = None,
     on_progress: ProgressHook | None = None,
     skipped: Iterable[str] = (),
+    earlier: Sequence[str] = (),
 ) -> Answers:
     """Ask every applicable, unanswered question in order; returns the completed answers.
 
     A question with an answer in `defaults` shows it, and Enter keeps it. Questions of a part
     not in `parts` get no part heading and are counted under `label` (or their part's id).
-    `skipped` optional questions (from an earlier, stopped run) are not asked again.
+    `skipped` optional questions (from an earlier, stopped run) are not asked again; `earlier`
+    are the ids that run answered or skipped, in order, so `b` can go back into them too.
     """
     answers = dict(answers)
-    asked: list[str] = []  # ids answered here, in order, so `b` can undo them
+    asked: list[str] = list(earlier)  # ids answered here (or in the run continued), so `b` can undo them
     skipped = set(skipped)
 
     def changed() -> None:
@@ -141,6 +143,14 @@ def run_interview(
             on_progress(dict(answers), frozenset(skipped))
 
     shown_parts: set[str] = set()
+    # Answered before this run (a stopped interview continued, an answers file completed): the
+    # count goes on from them, so "question 28 of about 57" means the same after a resume. Those
+    # in `earlier` are counted in `asked` already (`b` can undo them).
+    before = sum(
+        1
+        for q in questions
+        if q.id not in asked and (q.id in answers or q.id in skipped) and applies(q, answers)
+    )
     total = still_to_ask(questions, answers, skipped)
     if total:
         screen.say(estimate_line(total), "dim")
@@ -177,8 +187,8 @@ def run_interview(
             screen.blank()
             screen.say(f"{part.title.upper()} (part {number} of {len(parts)})", "bold underline")
             screen.say(part.intro)
-        number = len(asked) + 1
-        about = len(asked) + still_to_ask(questions, answers, skipped)
+        number = before + len(asked) + 1
+        about = before + len(asked) + still_to_ask(questions, answers, skipped)
         title = parts[question.part].title if question.part in parts else label or question.part
         default = (defaults or {}).get(question.id)
         _show_question(screen, question, f"{title} · question {number} of about {about}", default)

@@ -58,10 +58,15 @@ class Condition(StrictModel):
     below: float | None = None
     above: float | None = None
     contains_any: list[str] | None = None
+    # `missing = true` holds only when there is no answer (e.g. age skipped); the other tests
+    # never hold on a missing answer.
+    missing: bool | None = None
 
     def holds(self, value: Value | None) -> bool:
-        if value is None:
+        if self.missing is not None and (value is None) != self.missing:
             return False
+        if value is None:
+            return self.missing is True
         checks: list[bool] = []
         if self.any_of is not None:
             checks.append(isinstance(value, str) and value in self.any_of)
@@ -78,7 +83,7 @@ class Condition(StrictModel):
             checks.append(numeric and float(value) < self.below)  # type: ignore[arg-type]
         if self.contains_any is not None:
             checks.append(isinstance(value, list) and bool(set(value) & set(self.contains_any)))
-        return bool(checks) and all(checks)
+        return (bool(checks) or self.missing is False) and all(checks)
 
 
 When = dict[str, Condition]

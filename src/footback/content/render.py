@@ -15,9 +15,19 @@ class ConsoleScreen:
         self.console = console
 
     def say(self, text: str, style: str = "") -> None:
+        """A line as given; an indented line keeps its indent on every line it wraps onto."""
         from rich.text import Text
 
-        self.console.print(Text(text, style=style))
+        for row in text.split("\n"):
+            body = row.lstrip(" ")
+            indent = len(row) - len(body)
+            if not indent or not body:
+                self.console.print(Text(row, style=style))
+                continue
+            # Wrapped by word here (not by the console) so each wrapped line starts under the first.
+            for line in Text(body, style=style).wrap(self.console, max(self.console.width - indent, 20)):
+                line.rstrip()
+                self.console.print(Text(" " * indent) + line)
 
     def blank(self) -> None:
         self.console.line()

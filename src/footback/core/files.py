@@ -10,7 +10,7 @@ import sys
 import tomllib
 from collections.abc import Iterator
 from pathlib import Path
-from typing import Any, TextIO
+from typing import Any, BinaryIO, TextIO
 
 from footback.core.errors import BadInputError, FootbackError
 from footback.core.paths import FILE_MODE
@@ -83,13 +83,15 @@ def output_stream(path: Path | None, protected: Path | None, option: str = "--ou
     check_output(path, protected, option)
     target = _resolved(path)
     try:
-        info: os.stat_result | None = os.stat(target)
+        # The path itself, not its resolved name: /dev/fd/63 (a shell's `>(...)`) resolves to
+        # "pipe:[...]", which is no file name at all.
+        info: os.stat_result | None = os.stat(path)
     except FileNotFoundError:
         info = None
     except OSError as exc:
         raise FootbackError(f"cannot write {path}: {exc.strerror}") from None
     if info is not None and not stat.S_ISREG(info.st_mode):
-        yield from _write_in_place(path, target)
+        yield from _write_in_place(path, path)
         return
     mode = stat.S_IMODE(info.st_mode) if info is not None else FILE_MODE
     tmp = target.with_name(f".{target.name}.{os.getpid()}.tmp")
@@ -111,6 +113,9 @@ def output_stream(path: Path | None, protected: Path | None, option: str = "--ou
 def _write_in_place(path: Path, target: Path) -> Iterator[TextIO]:
     try:
         fd = os.open(target, os.O_WRONLY | os.O_NOCTTY)
+    except OSError as exc:
+        raise FootbackError(f"cannot write {path}: {exc.strerror}") from None
+    try:
         with os.fdopen(fd, "w", encoding="utf-8", newline="") as fh:
             yield fh
     except OSError as exc:
@@ -123,21 +128,36 @@ def write_output(path: Path | None, text: str, protected: Path | None, option: s
         out.write(text)
 
 
-def read_input_text(path: Path, limit: int, kind: str = "file") -> str:
-    """The UTF-8 text of an input file; every problem is one line naming the file.
+def open_input(path: Path, kind: str = "file", *, wait: bool = True) -> BinaryIO:
+    """An input file opened for reading; every problem is one line naming the file (exit 2).
 
-    Reads at most one byte past `limit`, never the whole thing: /dev/zero, a FIFO or a huge
-    file must be refused, not read until memory runs out.
+    Like `cat`, a FIFO named here waits for its writer (a shell's `<(...)` already has one).
+    With `wait=False` (a file nobody named on this command line, like the config) a FIFO
+    without a writer reads as empty instead of hanging every command.
     """
     try:
-        with path.open("rb") as fh:
-            data = fh.read(limit + 1)
+        fd = os.open(path, os.O_RDONLY | os.O_NOCTTY | (0 if wait else os.O_NONBLOCK))
+        os.set_blocking(fd, True)
+        return os.fdopen(fd, "rb")
     except FileNotFoundError:
         raise BadInputError(f"{path}: no such file") from None
     except IsADirectoryError:
         raise BadInputError(f"{path}: is a folder, not {kind}") from None
     except OSError as exc:
         raise BadInputError(f"{path}: cannot read: {exc.strerror}") from None
+
+
+def read_input_text(path: Path, limit: int, kind: str = "file", *, wait: bool = True) -> str:
+    """The UTF-8 text of an input file; every problem is one line naming the file.
+
+    Reads at most one byte past `limit`, never the whole thing: /dev/zero, a FIFO or a huge
+    file must be refused, not read until memory runs out.
+    """
+    with open_input(path, kind, wait=wait) as fh:
+        try:
+            data = fh.read(limit + 1)
+        except OSError as exc:
+            raise BadInputError(f"{path}: cannot read: {exc.strerror}") from None
     if len(data) > limit:
         raise BadInputError(f"{path}: file is larger than {limit} bytes")
     try:

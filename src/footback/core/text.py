@@ -98,11 +98,11 @@ def plural(count: int, word: str) -> str:
 
 
 # Tables whose name is not a noun with an s.
-_RECORD_NOUNS = {"clinician_seen": "clinician confirmation"}
+_RECORD_NOUNS = {"clinician_seen": "clinician confirmation", "checkins": "check-in"}
 
 
 def record_count(count: int, table: str) -> str:
-    """A count of stored records by table name: `1 shoe pair`, `2 stretch sessions`."""
+    """A count of stored records by table name: `1 shoe pair`, `2 stretch sessions`, `1 check-in`."""
     return plural(count, _RECORD_NOUNS.get(table) or table.replace("_", " ").removesuffix("s"))
 
 

@@ -184,15 +184,15 @@ def _store(
     urgent = None
     if sign_ids:
         from footback.assess.content import load_assess_content
-        from footback.daily.signs import result_for
-        from footback.records.assessments import save_assessment
+        from footback.daily.signs import checkin_answers, result_for
+        from footback.records.assessments import latest_assessment, save_assessment
 
         # The same history entry an assessment with these answers would leave.
         content = load_assess_content()
-        urgent = result_for(content, sign_ids)
-        save_assessment(
-            store, dict.fromkeys(sign_ids, True), urgent, now.astimezone(UTC), citer=content.sources
-        )
+        latest = latest_assessment(store)
+        answers = checkin_answers(content, sign_ids, latest.answers if latest is not None else None)
+        urgent = result_for(content, answers)
+        save_assessment(store, answers, urgent, now.astimezone(UTC), citer=content.sources)
     checkin = CheckIn(day=day, foot=foot, back=back, note=note, warning_signs=sign_ids, created_at=now)
     replaced = save_checkin(store, checkin)
     return CheckinOutcome(

@@ -61,6 +61,7 @@ class RemindRule(StrictModel):
     summary: str
     description: str
     checkin_line: str
+    due_gate: str
 
 
 class DailyContent(StrictModel):

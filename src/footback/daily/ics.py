@@ -7,6 +7,7 @@ floating local times: 07:00 stays 07:00 wherever the person is.
 
 from __future__ import annotations
 
+import re
 from collections.abc import Sequence
 from dataclasses import dataclass
 from datetime import UTC, date, datetime, time
@@ -27,16 +28,15 @@ class Reminder:
 
 
 def parse_at(text: str) -> time:
-    """`--at HH:MM`, 24-hour clock."""
-    try:
-        hours, minutes = text.strip().split(":")
-        if len(hours) != 2 or len(minutes) != 2:
-            raise ValueError
-        return time(int(hours), int(minutes))
-    except ValueError:
-        raise BadInputError(
-            f"--at: {text.strip()[:20]!r} is not a time; use HH:MM, 24-hour, e.g. 07:30"
-        ) from None
+    """`--at HH:MM`, 24-hour clock; a one-digit hour (`7:30`) is read as people write it."""
+    found = _AT.fullmatch(text.strip())
+    if found is None:
+        raise BadInputError(f"--at: {text.strip()[:20]!r} is not a time; use HH:MM, 24-hour, e.g. 07:30")
+    return time(int(found.group(1)), int(found.group(2)))
+
+
+# ASCII digits only (int() would also read other scripts' digits).
+_AT = re.compile(r"([01]?[0-9]|2[0-3]):([0-5][0-9])", re.ASCII)
 
 
 def escape_text(text: str) -> str:

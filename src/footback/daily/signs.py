@@ -16,6 +16,7 @@ from footback.core.suggest import closest
 if TYPE_CHECKING:
     from footback.assess.content import AssessContent
     from footback.assess.model import AssessmentResult
+    from footback.content.questions import Answers
 
 
 @dataclass(frozen=True)
@@ -42,8 +43,15 @@ def check_sign_ids(ids: list[str], signs: list[Sign]) -> list[str]:
     return list(dict.fromkeys(ids))
 
 
-def result_for(content: AssessContent, sign_ids: list[str]) -> AssessmentResult:
-    """The assessment result these warning signs give: the same advice `assess` shows."""
+def checkin_answers(content: AssessContent, sign_ids: list[str], latest: Answers | None) -> Answers:
+    """The answers a check-in's warning signs stand for: the ticked signs, with the facts about
+    the person (`carried` in data/assess/safety.toml) from the latest assessment."""
+    carried = {key: latest[key] for key in content.safety.carried if latest is not None and key in latest}
+    return carried | dict.fromkeys(sign_ids, True)
+
+
+def result_for(content: AssessContent, answers: Answers) -> AssessmentResult:
+    """The assessment result a check-in's answers give: the same rule and advice as `assess`."""
     from footback.assess.service import assess
 
-    return assess(content, dict.fromkeys(sign_ids, True))
+    return assess(content, answers)

@@ -60,6 +60,7 @@ class ProgressionReasons(StrictModel):
     below: str
     warning: str
     manual: str
+    held: str
 
 
 class Progression(StrictModel):

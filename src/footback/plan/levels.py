@@ -24,7 +24,10 @@ class LevelState:
     changed: PlanChange | None  # the change made now, if any
 
 
-def _facts(store: Store, now: datetime, level: int, top: int, since: date, rule: Progression) -> ReviewFacts:
+def _facts(
+    store: Store, now: datetime, level: int, top: int, after: datetime, rule: Progression
+) -> ReviewFacts:
+    """What the review looks at; check-ins saved after `after` (the last review) are the news."""
     from footback.daily.content import load_daily_content
     from footback.daily.progress import progress
     from footback.records.checkins import list_checkins
@@ -42,9 +45,22 @@ def _facts(store: Store, now: datetime, level: int, top: int, since: date, rule:
         target=result.practice.target_per_week,
         foot=result.foot_pain,
         back=result.back_pain,
-        flare=find_flare(checkins, since, rule.flare_points),
-        warning_sign=any(c.warning_signs for c in checkins if c.day >= since),
+        flare=find_flare(checkins, after, rule.flare_points),
+        warning_sign=any(c.warning_signs for c in checkins if c.created_at > after),
+        held=_held(store, now, rule.review_days),
     )
+
+
+def _held(store: Store, now: datetime, review_days: int) -> tuple[date, date] | None:
+    """(the day the level was set, the first day it may move again) within a review period of it."""
+    from footback.records.plan_changes import list_changes
+
+    moves = [c for c in list_changes(store) if c.action in ("start", "up", "back", "manual")]
+    if not moves:
+        return None
+    set_on = moves[-1].created_at.astimezone(now.tzinfo).date()
+    free = set_on + timedelta(days=review_days)
+    return (set_on, free) if now.date() < free else None
 
 
 def settle_level(
@@ -67,8 +83,9 @@ def settle_level(
         current = min(latest.level, top)  # an older person's ladder is shorter
         due = latest.created_at.date() + timedelta(days=rule.review_days)
         if review_now or now.date() >= due:
-            since = latest.created_at.astimezone(now.tzinfo).date()
-            action, level, reason = review(_facts(store, now, current, top, since, rule), rule.reasons)
+            action, level, reason = review(
+                _facts(store, now, current, top, latest.created_at, rule), rule.reasons
+            )
             change = PlanChange(now, action, level, current, reason)
     if change is not None:
         save_change(store, change)

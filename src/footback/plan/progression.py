@@ -1,7 +1,9 @@
 """The plan's dose levels and the weekly review, as pure functions.
 
 On target and pain not worse: up one level. Pain worse by a meaningful amount, or a flare: back
-one level. Too little data, or below target: stay. A warning sign stops progression.
+one level. Too little data, or below target: stay. A warning sign stops progression. Within a
+week of a level change the same days would be counted again (`plan --review` twice in a row), so
+only a new flare or a new warning sign moves the level then.
 """
 
 from __future__ import annotations
@@ -56,13 +58,17 @@ class ReviewFacts:
     back: PainChange
     flare: Flare | None
     warning_sign: bool
+    # When the level was set less than a review period ago: (the day it was set, the first day it
+    # may step up or back again for practice or a worse trend).
+    held: tuple[date, date] | None = None
 
 
-def find_flare(checkins: Sequence[CheckIn], since: date, points: float) -> Flare | None:
-    """The first check-in from `since` whose pain is `points` above the mean of the week before it."""
+def find_flare(checkins: Sequence[CheckIn], after: datetime, points: float) -> Flare | None:
+    """The first check-in saved after `after` (the last review) whose pain is `points` above the
+    mean of the week before it. A check-in an earlier review has seen is never counted again."""
     ordered = sorted(checkins, key=lambda c: c.day)
     for checkin in ordered:
-        if checkin.day < since:
+        if checkin.created_at <= after:
             continue
         week = [c for c in ordered if checkin.day - timedelta(days=7) <= c.day < checkin.day]
         if not week:
@@ -83,6 +89,8 @@ def review(facts: ReviewFacts, reasons: ProgressionReasons) -> tuple[Action, int
     worse = next(
         (p for p, c in zip(PARTS, (facts.foot, facts.back), strict=True) if c.verdict == "worse"), None
     )
+    if facts.held is not None and facts.flare is None:
+        worse = None  # the trend was already acted on at the last change; only news counts
     if worse is not None or facts.flare is not None:
         if level <= 1:
             return "stay", 1, reasons.bottom
@@ -101,6 +109,8 @@ def review(facts: ReviewFacts, reasons: ProgressionReasons) -> tuple[Action, int
         return "stay", level, reasons.below.format(level=level, sessions=facts.sessions, target=facts.target)
     if level >= facts.top:
         return "stay", level, reasons.top.format(level=level)
+    if facts.held is not None:
+        return "stay", level, reasons.held.format(level=level, day=facts.held[0], next=facts.held[1])
     return "up", level + 1, reasons.up.format(level=level + 1, sessions=facts.sessions, target=facts.target)
 
 

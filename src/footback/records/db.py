@@ -368,7 +368,10 @@ def warn_on_stderr(message: str) -> None:
     """The default way a reader reports a skipped record: one line on stderr."""
     import sys
 
-    sys.stderr.write(f"footback: warning: {message}\n")
+    from footback.core.text import safe_line
+
+    # The message names the store's path and quotes stored values: shown, never obeyed.
+    sys.stderr.write(f"footback: warning: {safe_line(message)}\n")
     sys.stderr.flush()
 
 

@@ -243,6 +243,10 @@ def _checkin(row: Row) -> None:
     signs = row.get("warning_signs")
     if not isinstance(signs, list) or not all(isinstance(s, str) and s for s in signs):
         raise RecordProblem("warning_signs", "must be a list of warning-sign ids")
+    # The same ids `checkin --sign` accepts: the history and report look each one up.
+    known = {q.id for q in _assess_questions() if q.red_flag is not None}
+    if unknown := [s for s in signs if s not in known]:
+        raise RecordProblem("warning_signs", f"{excerpt(unknown[0])} is not a warning-sign id")
     stamp(row, "created_at")
 
 
@@ -280,10 +284,22 @@ RULES: dict[str, Callable[[Row], None]] = {
 }
 
 
+MAX_UID = 64  # footback writes 32 hex digits; a longer one is not from an export
+
+
+def _uid(row: Row) -> None:
+    value = row.get("uid")
+    if value is not None and (not isinstance(value, str) or not 0 < len(value) <= MAX_UID):
+        raise RecordProblem(
+            "uid", f"{excerpt(value)} is not a record id (text, at most {MAX_UID} characters)"
+        )
+
+
 def check_record(table: str, row: Row, where: str) -> None:
     """Refuse a record that a reader would choke on later; the message names record and field."""
     try:
         check_values(row)
+        _uid(row)
         RULES[table](row)
     except RecordProblem as exc:
         raise BadInputError(f"{where}: {exc.field}: {exc.problem}") from None

@@ -9,22 +9,23 @@ from footback.records.db import Row, Store
 from footback.records.fields import DamagedRow, as_int, as_optional_int, as_text, parse_stamp, stamp_text
 
 WHAT = "plan change"
-# Timestamp first (Store.skip_damaged names a damaged record by it).
 _COLUMNS = "created_at, action, level, previous, reason"
+# Key, then timestamp: Store.skip_damaged names a damaged record by them.
+_READ_COLUMNS = f"id, {_COLUMNS}"
 _ACTIONS = ("start", "up", "stay", "back", "manual", "stop")
 
 
 def from_row(row: Row) -> PlanChange:
     """The one way a plan_changes row becomes a model; raises a ValueError for a damaged one."""
-    action = as_text(row[1])
+    action = as_text(row[2])
     if action not in _ACTIONS:
         raise DamagedRow(f"unknown action {action[:20]!r}")
     return PlanChange(
-        created_at=parse_stamp(row[0]),
+        created_at=parse_stamp(row[1]),
         action=cast(Action, action),
-        level=as_int(row[2]),
-        previous=as_optional_int(row[3]),
-        reason=as_text(row[4]),
+        level=as_int(row[3]),
+        previous=as_optional_int(row[4]),
+        reason=as_text(row[5]),
     )
 
 
@@ -38,10 +39,10 @@ def save_change(store: Store, change: PlanChange) -> None:
 
 def latest_change(store: Store) -> PlanChange | None:
     """The most recent readable change, if any."""
-    sql = f"SELECT {_COLUMNS} FROM plan_changes ORDER BY created_at DESC, id DESC"
+    sql = f"SELECT {_READ_COLUMNS} FROM plan_changes ORDER BY created_at DESC, id DESC"
     return next(store.iter_read(sql, (), from_row, WHAT), None)
 
 
 def list_changes(store: Store) -> list[PlanChange]:
     """The plan's history, oldest first."""
-    return store.read(f"SELECT {_COLUMNS} FROM plan_changes ORDER BY created_at, id", (), from_row, WHAT)
+    return store.read(f"SELECT {_READ_COLUMNS} FROM plan_changes ORDER BY created_at, id", (), from_row, WHAT)

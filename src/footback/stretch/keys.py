@@ -30,6 +30,7 @@ _SINGLE = {
     b"q": Key.STOP,
     b"Q": Key.STOP,
     b"\x1b": Key.STOP,
+    b"\x04": Key.STOP,  # Ctrl-D: "end of input" stops, as it would at any other prompt
     b"\r": Key.ENTER,
     b"\n": Key.ENTER,
 }

@@ -122,12 +122,13 @@ def latest_pregnancy(folder: Path, option: bool, tz: tzinfo | None) -> Pregnancy
     """`pregnancy_of` for the latest saved assessment (its date in `tz`); never creates the store."""
     if option:
         return Pregnancy(None)
-    from footback.records.assessments import latest_assessment
     from footback.records.db import open_existing_store
 
     store = open_existing_store(folder)
     if store is None:
         return None
+    from footback.records.assessments import latest_assessment  # only with a store to read
+
     with store:
         saved = latest_assessment(store)
     if saved is None:

@@ -173,7 +173,8 @@ def layout(timeline: Timeline, frame: Frame, width: int, height: int, *, keys: b
         hint = PAUSED_HINT if frame.paused else KEY_HINT
         bottom.append(Text(hint, style="reverse" if frame.paused else "dim"))
     where = step.on_side(seg.side)
-    middle = [status] + ([Text(where, style="bold")] if where else [])
+    # Which foot or leg works is never cut short: it wraps (at 40 columns too).
+    middle = [status] + [Text(row, style="bold") for row in (_wrap(where, width) if where else [])]
     roomy = width >= BIG_MIN_WIDTH and height >= BIG_MIN_HEIGHT
     with_figure = False
     if not roomy:

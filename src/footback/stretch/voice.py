@@ -10,6 +10,7 @@ import shutil
 import subprocess
 from collections.abc import Callable
 
+from footback.core.text import safe_line
 from footback.stretch.player import NOTICES, Event, EventKind, Frame, Listener
 from footback.stretch.timeline import Kind, Timeline
 from footback.stretch.words import side_label, state_word
@@ -81,8 +82,13 @@ class Voiced:
             return
         # Reap finished speakers without waiting for any (no zombies pile up in a long routine).
         self._running = [proc for proc in self._running if proc.poll() is None]
+        # Cue text comes from routine files anyone can share: never let it read as an option
+        # (`-w FILE` makes espeak-ng write a file) or carry control characters.
+        words = safe_line(text).lstrip("- ")
+        if not words:
+            return
         try:
-            self._running.append(self._spawn([self._command, text]))
+            self._running.append(self._spawn([self._command, words]))
         except OSError:
             self._command = None
 

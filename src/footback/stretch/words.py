@@ -66,7 +66,9 @@ def what_next(timeline: Timeline, index: int) -> str:
     if following.kind is Kind.SWITCH:
         return f"switch sides ({side_label(timeline, following)})"
     if following.step != segments[index].step or following.kind is Kind.LEAD_IN:
-        detail = f" ({side_label(timeline, following)} first)" if following.side else ""
+        # "first" only when the other side follows: `--side` plays one side only.
+        order = "first" if timeline.other_side_start(index + 1) is not None else "only"
+        detail = f" ({side_label(timeline, following)} {order})" if following.side else ""
         return step_title(timeline, following) + detail
     detail = hold_detail(timeline, following)
     return f"{_verb(timeline, following)} {following.seconds:g} s" + (f", {detail}" if detail else "")

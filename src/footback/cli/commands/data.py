@@ -62,8 +62,10 @@ def run_export(folder: Path, *, fmt: str, output: Path | None) -> None:
     counts = export_all(folder, fmt, output)
     if output is None or str(output) == "-":
         return
+    # The daily records are named when there are any, so a backup of check-ins says it has them.
+    daily = [t for t in ("checkins", "plan_changes") if counts.records.get(t)]
     exported = ", ".join(
-        record_count(counts.records[t], t) for t in ("assessments", "stretch_sessions", "shoe_checks")
+        record_count(counts.records[t], t) for t in ("assessments", "stretch_sessions", "shoe_checks", *daily)
     )
     damaged = f' ({counts.damaged} damaged, marked "damaged")' if counts.damaged else ""
     sys.stderr.write(f"Exported {exported}{damaged} to {safe_line(str(output))}\n")

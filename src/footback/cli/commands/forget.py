@@ -8,7 +8,7 @@ import typer
 
 from footback.cli.boundary import command_boundary
 from footback.cli.context import AppContext, app_context
-from footback.core.text import safe_line
+from footback.core.text import record_count, safe_line
 
 
 def forget(
@@ -30,7 +30,7 @@ def run_forget(app: AppContext, *, yes: bool) -> None:
     if not files:
         typer.echo(f"Nothing is stored in {safe_line(str(folder))}.")
         return
-    summary = ", ".join(f"{n} {t.replace('_', ' ')}" for t, n in counts.items()) or "your plan"
+    summary = ", ".join(record_count(n, t) for t, n in counts.items()) or "your plan"
     if not yes:
         if not app.stdin_tty:
             raise BadInputError("forget deletes all your data; run it in a terminal to confirm, or add --yes")

@@ -138,13 +138,28 @@ def write_json(store: Store | None, plan_text: str | None, out: TextIO) -> Expor
     return counts
 
 
+def _plan_text(path: Path) -> str | None:
+    """The saved plan as it is; a file that is not UTF-8 (damaged by hand) still comes out."""
+    if not path.is_file():
+        return None
+    data = path.read_bytes()
+    try:
+        return data.decode("utf-8")
+    except UnicodeDecodeError:
+        # Like a damaged record: carried through byte for byte (\udcXX escapes in the JSON)
+        # with one warning; import refuses it, so it is never restored by mistake.
+        from footback.records.db import warn_on_stderr
+
+        warn_on_stderr(f"{path} is not UTF-8 text; exported as it is, with its bad bytes escaped")
+        return data.decode("utf-8", "surrogateescape")
+
+
 def export_all(folder: Path, fmt: str, output: Path | None) -> ExportCounts:
     """`footback export`: the store (if any) and the plan, as JSON or CSV, to stdout or `output`."""
     from footback.core.files import output_stream
     from footback.records.db import open_existing_store
 
-    plan_file = plan_path(folder)
-    plan_text = plan_file.read_text(encoding="utf-8") if plan_file.is_file() else None
+    plan_text = _plan_text(plan_path(folder))
     store = open_existing_store(folder, full_check=True)
     with contextlib.ExitStack() as stack:
         if store is not None:

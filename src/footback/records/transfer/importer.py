@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import contextlib
+import io
 import json
 import os
 import sqlite3
@@ -12,7 +13,7 @@ from pathlib import Path
 from typing import Any, TextIO
 
 from footback.core.errors import BadInputError
-from footback.core.files import write_private
+from footback.core.files import open_input, write_private
 from footback.core.paths import db_path, plan_path
 from footback.core.text import excerpt
 from footback.records.db import SCHEMA_VERSION, Store
@@ -235,14 +236,7 @@ def import_stream(store: Store, fh: Readable, where: str) -> ImportCounts:
 
 def import_file(store: Store, path: Path) -> ImportCounts:
     """Import a JSON export file (see `import_stream`); every problem is one line naming the file."""
-    try:
-        fh = path.open("r", encoding="utf-8", newline="")
-    except FileNotFoundError:
-        raise BadInputError(f"{path}: no such file") from None
-    except IsADirectoryError:
-        raise BadInputError(f"{path}: is a folder, not an export file") from None
-    except OSError as exc:
-        raise BadInputError(f"{path}: cannot read: {exc.strerror}") from None
+    fh = io.TextIOWrapper(open_input(path, "an export file"), encoding="utf-8", newline="")
     with fh:
         return import_stream(store, _Capped(fh, MAX_IMPORT_BYTES, path), str(path))
 
