@@ -119,3 +119,20 @@ def test_export_and_forget_name_the_check_ins_and_plan_changes(cli: Cli, tmp_pat
     assert "1 check-in, 1 plan change to" in exported.stderr, exported.stderr
     forgot = cli.invoke(["forget", "--yes"])
     assert "1 check-in, 1 plan change" in forgot.stdout and "checkins" not in forgot.stdout
+
+
+def test_importing_a_check_in_for_a_day_that_has_another_says_the_stored_one_was_kept(
+    cli: Cli, home: Path, tmp_path: Path
+) -> None:
+    assert cli.invoke(["checkin", "--foot", "2", "--back", "2", "--date", "2025-02-01"]).exit_code == 0
+    out = tmp_path / "backup.json"
+    assert cli.invoke(["export", "--output", str(out)]).exit_code == 0
+    assert "1 already stored" in cli.invoke(["import", str(out)]).stdout  # the same check-in
+    assert cli.invoke(["forget", "--yes"]).exit_code == 0
+    assert cli.invoke(["checkin", "--foot", "7", "--back", "7", "--date", "2025-02-01"]).exit_code == 0
+    result = cli.invoke(["import", str(out)])
+    assert result.exit_code == 0
+    assert "1 check-in for a day that already has one: the stored one kept." in result.stdout
+    assert "already stored" not in result.stdout
+    with open_store(home) as store:
+        assert [(c.foot, c.back) for c in list_checkins(store)] == [(7, 7)]

@@ -82,6 +82,9 @@ def run_import(folder: Path, file: Path) -> None:
     updated = sum(counts.updated.values())
     extra = f" {present} already stored." if present else ""
     extra += f" {record_count(updated, 'shoe_pairs')} updated." if updated else ""
+    if counts.days_kept:
+        kept = record_count(counts.days_kept, "checkins")
+        extra += f" {kept} for a day that already has one: the stored one kept."
     skipped = "was" if counts.damaged == 1 else "were"
     extra += (
         f" {plural(counts.damaged, 'record')} marked damaged {skipped} skipped." if counts.damaged else ""

@@ -43,6 +43,8 @@ class ImportCounts:
     present: dict[str, int] = field(default_factory=lambda: dict.fromkeys(TABLES, 0))
     updated: dict[str, int] = field(default_factory=lambda: dict.fromkeys(TABLES, 0))
     damaged: int = 0  # records the export marked damaged: left in the file, not imported
+    # Check-ins for a day that already has a different one: the stored one is kept.
+    days_kept: int = 0
     plan: str = "none"  # none, restored, kept
     plan_text: str | None = None
 
@@ -147,8 +149,15 @@ class _Importer:
                     " (SELECT id FROM assessments WHERE uid = clinician_seen.assessment_uid) WHERE uid = ?",
                     (row["uid"],),
                 )
+        elif table == "checkins" and self._other_checkin_that_day(row):
+            self.counts.days_kept += 1
         else:
             self.counts.present[table] += 1
+
+    def _other_checkin_that_day(self, row: Row) -> bool:
+        """Whether the check-in was refused for its day (a different one is stored), not its uid."""
+        found = self.conn.execute("SELECT 1 FROM checkins WHERE uid = ?", (row["uid"],)).fetchone()
+        return found is None
 
     def _pair(self, row: Row, where: str) -> None:
         """A pair is known by its name; the more recently updated copy wins."""
