@@ -38,7 +38,8 @@ RICH_ALLOWED = {
     "stretch/preview.py": "--list and --preview",
     "stretch/render.py": "the player's screen",
     "stretch/line_screen.py": "draws the player's lines in place",
-    "stretch/session.py": "asks which routine and confirms after a warning sign",
+    "stretch/choice.py": "asks which routine and confirms after a warning sign",
+    "stretch/terminal.py": "says a line even when the terminal may be gone",
 }
 
 
@@ -61,9 +62,6 @@ RECORD_MODELS = {
 KNOWN_EDGES = {
     ("daily", "plan"): "daily/service.py reads the plan's review days and the saved plan's length "
     "(plan/levels.py reads daily progress); the command should pass those values down instead",
-    ("stretch", "plan"): "stretch/session.py plays the saved plan (`--routine plan`) through "
-    "plan.build.load_saved_plan (plan/build.py builds from the stretch catalogue); the command "
-    "should hand the session a plan loader instead",
 }
 
 

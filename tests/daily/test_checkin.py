@@ -21,7 +21,8 @@ from footback.daily.checkin_flow import CheckinRequest, offer_checkin, run_check
 from footback.records.assessments import list_assessments
 from footback.records.checkins import list_checkins, save_checkin
 from footback.records.db import Store, open_store
-from footback.stretch.session import StretchOptions, run
+from footback.stretch.options import StretchOptions
+from footback.stretch.session import run
 from tests.support.context import Cli, Lines, set_wall
 from tests.support.helpers import TINY_ROUTINE
 

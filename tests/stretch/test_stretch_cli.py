@@ -291,3 +291,13 @@ def test_routine_plan_plays_the_saved_plan(home: Path, cli: Cli, context: AppCon
     assert f"Routine done: {planned.name}" in result.output
     assert sessions(home)[0].steps_done == len(planned.steps)
     assert sessions(home)[0].detail["source"] == "plan"
+
+
+def test_the_plan_plays_only_through_the_loader_the_command_hands_down(context: AppContext) -> None:
+    from footback.core.errors import BadInputError
+    from footback.stretch.options import StretchOptions
+    from footback.stretch.session import run
+
+    fake_terminal(context)
+    with pytest.raises(BadInputError, match="saved plan cannot be played here"):
+        run(StretchOptions(routine="plan", plain=True, wait=False), context)

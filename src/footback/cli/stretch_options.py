@@ -1,14 +1,18 @@
-"""`footback stretch`'s options, declared here so the command module stays a short read."""
+"""`footback stretch`'s options, declared here so the command module stays a short read, and the
+saved-plan loader the command hands to stretch."""
 
 from __future__ import annotations
 
 from enum import StrEnum
 from pathlib import Path
-from typing import Annotated
+from typing import TYPE_CHECKING, Annotated
 
 import typer
 
 from footback.cli.commands.options import number_between
+
+if TYPE_CHECKING:
+    from footback.stretch.routine_file import Routine
 
 
 class Side(StrEnum):
@@ -96,3 +100,10 @@ VoiceOption = Annotated[
         "in the config, else off).",
     ),
 ]
+
+
+def saved_plan(folder: Path) -> Routine:
+    """`--routine plan`: the saved plan, handed to stretch (which does not import plan)."""
+    from footback.plan.build import load_saved_plan  # only when the plan is played
+
+    return load_saved_plan(folder)

@@ -21,6 +21,7 @@ from footback.cli.stretch_options import (
     SpeedOption,
     VoiceOption,
     WaitOption,
+    saved_plan,
 )
 
 if TYPE_CHECKING:
@@ -56,7 +57,8 @@ def stretch(
     no_color: NoColorOption = False,
 ) -> None:
     with command_boundary():
-        from footback.stretch.session import StretchOptions, run
+        from footback.stretch.options import StretchOptions
+        from footback.stretch.session import run
 
         app = app_context(ctx)
         settings = app.config.settings
@@ -88,6 +90,7 @@ def stretch(
             default_routine=settings.default_routine,
             config_path=app.config.path,
             after_finish=offer,
+            saved_plan=saved_plan,
         )
         code = run(options, app)
     if code:

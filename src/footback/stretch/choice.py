@@ -1,0 +1,137 @@
+"""Which routine plays: --routine, --file, the config's default, or the latest assessment's choice,
+and the question after an unseen warning sign."""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import TYPE_CHECKING
+
+from footback.core.errors import BadInputError
+from footback.core.models import PLAN_NAME
+from footback.core.runtime import Runtime
+from footback.stretch.options import StretchOptions
+from footback.stretch.terminal import say
+
+if TYPE_CHECKING:
+    from rich.console import Console
+
+    from footback.assess.model import AssessmentResult
+    from footback.stretch.routine_file import Routine
+
+
+def _ask_routine(console: Console, env: Runtime, why: str) -> Routine:
+    from footback.stretch import catalogue
+
+    known = catalogue.names()
+    if not env.stdin_tty:
+        raise BadInputError(f"{why}; choose a routine with --routine NAME (routines: {', '.join(known)})")
+    from rich.prompt import Prompt
+
+    say(console, f"{why}.")
+    try:
+        name = Prompt.ask("Which routine?", choices=known, default=known[0], console=console)
+    except EOFError:
+        raise BadInputError("no routine chosen") from None
+    return catalogue.load_builtin(name)
+
+
+def _latest_result(folder: Path) -> AssessmentResult | None:
+    """The latest saved assessment's result; reading never creates the store."""
+    from footback.records.assessments import latest_result
+    from footback.records.db import open_existing_store
+
+    store = open_existing_store(folder)
+    if store is None:
+        return None
+    with store:
+        return latest_result(store)
+
+
+def _recommended(
+    console: Console, env: Runtime, result: AssessmentResult | None, verb: str = "Playing"
+) -> Routine:
+    """The latest assessment's first routine, or the person's choice when it has none."""
+    from footback.stretch import catalogue
+
+    if result is None:
+        return _ask_routine(console, env, "No saved assessment recommends a routine yet")
+    names = result.recommendations.routines
+    if not names:
+        return _ask_routine(console, env, "Your latest assessment did not recommend a routine")
+    say(console, f"{verb} '{names[0]}', recommended by your latest assessment.")
+    if len(names) > 1:
+        others = ", ".join(f"footback stretch --routine {name}" for name in names[1:])
+        say(console, f"Also recommended: {others}")
+    return catalogue.load_builtin(names[0])
+
+
+def _named(name: str, options: StretchOptions, folder: Path) -> Routine:
+    from footback.stretch import catalogue
+
+    if name == PLAN_NAME:
+        if options.saved_plan is None:
+            raise BadInputError("the saved plan cannot be played here; play it with `footback stretch`")
+        return options.saved_plan(folder)
+    return catalogue.load_builtin(name)
+
+
+def _unasked(options: StretchOptions, console: Console, env: Runtime) -> Routine:
+    """No --routine or --file: the config's default_routine, else the assessment's choice.
+
+    A warning sign was dealt with before this (see `after_warning_sign`).
+    """
+    from footback.stretch import catalogue
+
+    configured = None
+    if options.config_path is not None:
+        configured = catalogue.check_default_routine(options.default_routine, options.config_path)
+    result = _latest_result(env.data_dir)
+    # --preview shows a routine without playing it, and says so.
+    verb = "Previewing" if options.preview else "Playing"
+    if configured is not None:
+        say(console, f"{verb} '{configured}', the default_routine in {options.config_path}.", whole=True)
+        return _named(configured, options, env.data_dir)
+    return _recommended(console, env, result, verb)
+
+
+def after_warning_sign(options: StretchOptions, console: Console, env: Runtime) -> bool:
+    """Before any routine plays: True to go on; after an unseen warning sign, ask first."""
+    from footback.assess.gate import open_gate, pass_gate
+    from footback.records.db import open_existing_store, open_store
+
+    store = open_existing_store(env.data_dir)
+    if store is None:
+        return True
+    with store:
+        gate = open_gate(store)
+    if gate is None:
+        return True
+
+    def confirm(question: str) -> bool:
+        from rich.prompt import Confirm
+
+        try:
+            return Confirm.ask(question, console=console)
+        except EOFError:
+            return False
+
+    return pass_gate(
+        lambda: open_store(env.data_dir),
+        gate,
+        now=env.clock.now(),
+        seen_option=options.seen_clinician,
+        confirm=confirm if env.stdin_tty else None,
+        say=lambda line: say(console, line),
+    )
+
+
+def choose(options: StretchOptions, console: Console, env: Runtime) -> Routine:
+    from footback.stretch import catalogue
+
+    if options.routine is not None and options.file is not None:
+        raise BadInputError("use either --routine NAME or --file PATH, not both")
+    if options.file is not None:
+        return catalogue.load_file(options.file)
+    if options.routine is not None:
+        return _named(options.routine, options, env.data_dir)
+    return _unasked(options, console, env)
