@@ -227,7 +227,8 @@ def retire_pair(store: Store, name: str, now: datetime) -> None:
     with store.transaction() as conn:
         # Retiring it again keeps the day it was first retired.
         conn.execute(
-            "UPDATE shoe_pairs SET retired_at = ? WHERE name = ? AND retired_at IS NULL", (stamp_text(now), name)
+            "UPDATE shoe_pairs SET retired_at = ? WHERE name = ? AND retired_at IS NULL",
+            (stamp_text(now), name),
         )
 
 
