@@ -1,7 +1,9 @@
 """The short result screen: what a person needs first, in at most 24 rows.
 
-Three scores, the biggest factors, what to do next and whether to see someone; every line
-one row at any width (long ones end in an ellipsis: the details that follow have them whole).
+Three scores, the biggest factors, what to do next and whether to see someone. One indent style:
+headings at the margin, what is under them two in, a wrapped line under its own text (never
+under its mark); when all of it does not fit, long items shrink to one row ending in an ellipsis
+(the details that follow have them whole).
 """
 
 from __future__ import annotations
@@ -11,6 +13,7 @@ from typing import TYPE_CHECKING
 
 from footback.assess.content import keele_notice
 from footback.assess.model import AssessmentResult, Score
+from footback.content.render import hanging
 from footback.core.models import SCORE_NAMES
 
 if TYPE_CHECKING:
@@ -29,6 +32,8 @@ SHORT = {"foot": "foot", "back": "back", "link": "link"}
 # "Foot-back link" right-aligned, a space, the bar, " 100/100 moderate".
 _LABEL = max(len(t) for t in TITLES.values())
 _NUMBERS = len(" 100/100 moderate")
+# What sits under a heading (or under the scores) starts this far in.
+_INDENT = "  "
 
 
 def bar(score: int, width: int) -> str:
@@ -65,18 +70,6 @@ def _line(text: str, style: str = "") -> Text:
     from rich.text import Text
 
     return Text(text, style=style, no_wrap=True, overflow="ellipsis")
-
-
-def _item(mark: str, text: str, style: str = "") -> RenderableType:
-    """A bullet whose text wraps under itself (hanging indent)."""
-    from rich.table import Table
-    from rich.text import Text
-
-    grid = Table.grid(padding=(0, 1))
-    grid.add_column(no_wrap=True)
-    grid.add_column()
-    grid.add_row(mark, Text(text, style=style))
-    return grid
 
 
 def level_words(name: str, score: Score, group: str | None = None) -> str:
@@ -125,34 +118,35 @@ def _parts(
         sb = result.startback
         # Keele's group names with what they are a risk of: never a bare "low" beside the pain.
         words = f"Back (STarT Back group): {sb.group} risk of the pain becoming long-lasting and disabling"
-        parts.append(_Part(_item(" ", words, "dim"), _line(words, "dim")))
+        parts.append(_Part(hanging(_INDENT, words, "dim"), _line(_INDENT + words, "dim")))
         # Keele asks for its copyright and funding line wherever the grouping is shown: never cut.
-        parts.append(_Part(_item(" ", keele_notice(sb, short=True), "dim italic")))
+        parts.append(_Part(hanging(_INDENT, keele_notice(sb, short=True), "dim italic")))
     recs = result.recommendations
     parts.append(_Part(_line("")))
     if result.adult_notice:
-        parts.append(_Part(_item("!", result.adult_notice, "bold")))
+        parts.append(_Part(hanging("! ", result.adult_notice, "bold")))
     if recs.see_specialist:
         why = "; ".join(n.text for n in recs.specialist_reasons) or (recs.why_specialist or "")
         text = f"See a {recs.specialist or 'clinician'}: {why}."
-        parts.append(_Part(_item("!", text, "bold")))
+        parts.append(_Part(hanging("! ", text, "bold")))
     else:
         text = "See someone: none of footback's reasons to see a clinician apply to you now."
-        parts.append(_Part(_item("-", text)))
+        parts.append(_Part(hanging("- ", text)))
     parts += [_Part(_line("")), _Part(_line("What to do next", "bold"))]
-    parts += [_Part(_line(f"  footback stretch --routine {name}", "bold")) for name in recs.routines]
+    parts += [_Part(_line(f"{_INDENT}footback stretch --routine {name}", "bold")) for name in recs.routines]
     for rank, note in enumerate(recs.action_details[:TOP_ACTIONS]):
-        parts.append(_Part(_item(" -", note.text), _line(f"  - {note.text}"), keep=1 - rank))
+        lead = f"{_INDENT}- "
+        parts.append(_Part(hanging(lead, note.text), _line(lead + note.text), keep=1 - rank))
     factors = sorted(
         ((hit, name) for name in SCORE_NAMES for hit in getattr(result.scores, name).factors),
         key=lambda pair: -pair[0].points,
     )[:TOP_FACTORS]
     parts += [_Part(_line("")), _Part(_line("Biggest factors", "bold"))]
     if not factors:
-        parts.append(_Part(_line("  Nothing in your answers adds points.")))
+        parts.append(_Part(_line(f"{_INDENT}Nothing in your answers adds points.")))
     for rank, (hit, name) in enumerate(factors):
-        text = f"+{hit.points} {SHORT[name]}: {hit.reason}"
-        parts.append(_Part(_item(" ", text), _line(f"  {text}"), keep=10 - rank))
+        lead = f"{_INDENT}+{hit.points} {SHORT[name]}: "
+        parts.append(_Part(hanging(lead, hit.reason), _line(lead + hit.reason), keep=10 - rank))
     parts.append(_Part(_line("The details, with sources, follow.", "dim")))
     return parts
 

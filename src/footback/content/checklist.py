@@ -37,12 +37,15 @@ def ask_checklist(
     """The ids of the items picked. `items` are (id, text); `default` ids are kept on Enter."""
     from rich.text import Text
 
+    from footback.content.render import hanging
+
     ids = [item_id for item_id, _ in items]
     kept = [item_id for item_id in ids if item_id in default]
     console.print(Text(question, style="bold"))
     for number, (_, text) in enumerate(items, start=1):
         mark = "  (yes last time)" if ids[number - 1] in kept else ""
-        console.print(Text(f"  {number}) {text}{mark}"))
+        # A long sign wraps under its own text, so the numbers stay a clear column.
+        console.print(hanging(f"  {number}) ", f"{text}{mark}"))
     if kept:
         numbers = " ".join(str(ids.index(k) + 1) for k in kept)
         console.print(Text(f"  Enter keeps {numbers}; type none if none of these apply now.", style="dim"))

@@ -5,7 +5,38 @@ from __future__ import annotations
 from typing import TYPE_CHECKING
 
 if TYPE_CHECKING:
-    from rich.console import Console
+    from rich.console import Console, ConsoleOptions, RenderResult
+    from rich.text import Text
+
+# Narrower than this, a wrapped line would be mostly breaks: wrap at this width and let it overflow.
+MIN_TEXT_WIDTH = 20
+
+
+class Hanging:
+    """A lead ('  1) ', '  - ', '  ') then a text whose wrapped lines start under the text, not
+    under the lead (a hanging indent), wrapped by word at the width it is drawn at; no line ends
+    in spaces."""
+
+    def __init__(self, lead: str, text: Text) -> None:
+        self.lead = lead
+        self.text = text
+
+    def __rich_console__(self, console: Console, options: ConsoleOptions) -> RenderResult:
+        from rich.cells import cell_len
+        from rich.text import Text
+
+        hang = cell_len(self.lead)
+        lines = self.text.wrap(console, max(options.max_width - hang, MIN_TEXT_WIDTH))
+        for number, line in enumerate(lines):
+            line.rstrip()
+            yield Text(self.lead if number == 0 else " " * hang) + line
+
+
+def hanging(lead: str, text: str, style: str = "") -> Hanging:
+    """`Hanging` for a plain string (never markup) in one style; the lead is never styled."""
+    from rich.text import Text
+
+    return Hanging(lead, Text(text, style=style))
 
 
 class ConsoleScreen:
@@ -25,9 +56,7 @@ class ConsoleScreen:
                 self.console.print(Text(row, style=style))
                 continue
             # Wrapped by word here (not by the console) so each wrapped line starts under the first.
-            for line in Text(body, style=style).wrap(self.console, max(self.console.width - indent, 20)):
-                line.rstrip()
-                self.console.print(Text(" " * indent) + line)
+            self.console.print(hanging(" " * indent, body, style))
 
     def blank(self) -> None:
         self.console.line()
