@@ -1,5 +1,6 @@
 """The warning-sign checklist (assess --quick and checkin) at 40, 80 and 120 columns: a long item
-wraps under its own text, so the numbers stay a clear column; nothing is lost or padded."""
+wraps under its own text and every text starts in one column, so the numbers stand clear; nothing
+is lost or padded."""
 
 from __future__ import annotations
 
@@ -14,7 +15,7 @@ from footback.content.checklist import ask_checklist
 
 CONTENT = load_assess_content()
 SIGNS = [(q.id, q.text) for q in CONTENT.questions.questions if q.red_flag is not None]
-NUMBERED = re.compile(r"^  (\d+)\) ")
+NUMBERED = re.compile(r"^ +\d+\) ")
 
 
 def _shown(width: int, default: list[str]) -> list[str]:
@@ -25,19 +26,22 @@ def _shown(width: int, default: list[str]) -> list[str]:
 
 @pytest.mark.parametrize("width", [40, 80, 120])
 def test_a_long_sign_wraps_under_its_text(width: int) -> None:
+    assert len(SIGNS) >= 10  # one- and two-digit numbers: their texts still start in one column
     rows = _shown(width, [SIGNS[1][0]])
     items = rows[1 : rows.index(next(r for r in rows if "Enter keeps" in r))]
-    text_column = 0
+    columns: set[int] = set()
     texts: list[str] = []
     for row in items:
         numbered = NUMBERED.match(row)
         if numbered:
-            text_column = numbered.end()
-            texts.append(row[text_column:])
+            columns.add(numbered.end())
+            texts.append(row[numbered.end() :])
         else:
-            assert row[:text_column] == " " * text_column and row[text_column] != " ", row
-            texts[-1] += " " + row[text_column:]
+            column = max(columns)
+            assert row[:column] == " " * column and row[column] != " ", row
+            texts[-1] += " " + row[column:]
         assert len(row) <= width and row == row.rstrip()
+    assert columns == {len(f"  {len(SIGNS)}) ")}
     assert len(items) > len(SIGNS)  # some did wrap, at every width: the check saw them
     expected = [text for _, text in SIGNS]
     expected[1] += " (yes last time)"

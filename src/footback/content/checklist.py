@@ -42,10 +42,12 @@ def ask_checklist(
     ids = [item_id for item_id, _ in items]
     kept = [item_id for item_id in ids if item_id in default]
     console.print(Text(question, style="bold"))
+    digits = len(str(len(items)))
     for number, (_, text) in enumerate(items, start=1):
         mark = "  (yes last time)" if ids[number - 1] in kept else ""
-        # A long sign wraps under its own text, so the numbers stay a clear column.
-        console.print(hanging(f"  {number}) ", f"{text}{mark}"))
+        # Numbers right-aligned and a long sign wrapped under its own text: every text starts
+        # in one column, so the numbers stand clear.
+        console.print(hanging(f"  {number:>{digits}}) ", f"{text}{mark}"))
     if kept:
         numbers = " ".join(str(ids.index(k) + 1) for k in kept)
         console.print(Text(f"  Enter keeps {numbers}; type none if none of these apply now.", style="dim"))
