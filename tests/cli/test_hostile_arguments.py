@@ -4,13 +4,12 @@ odd-but-valid ones work; none crash or echo a control character raw.
 
 from __future__ import annotations
 
-import shutil
 from pathlib import Path
 
 import pytest
 
 from footback.records.db import open_store
-from tests.support.hostile import EVIL, clean, digest, invoke, refused, seed_everything
+from tests.support.hostile import EVIL, clean, digest, invoke, refused
 
 SURROGATE = "bad\udcff"
 LONG = "x" * 5000
@@ -210,25 +209,8 @@ ODD: list[list[str]] = [
 ]
 
 
-@pytest.fixture(scope="module")
-def template(tmp_path_factory: pytest.TempPathFactory) -> Path:
-    """A seeded data folder made once and copied for every case."""
-    folder = tmp_path_factory.mktemp("seeded") / "home"
-    with pytest.MonkeyPatch.context() as patch:
-        patch.setenv("FOOTBACK_HOME", str(folder))
-        patch.setenv("FOOTBACK_CONFIG", str(folder.parent / "none.toml"))
-        seed_everything(folder)
-    return folder
-
-
 def _fill(args: list[str], tmp: Path, home: Path) -> list[str]:
     return [a.replace("{tmp}", str(tmp)).replace("{home}", str(home)) for a in args]
-
-
-@pytest.fixture
-def seeded(template: Path, home: Path) -> Path:
-    shutil.copytree(template, home)
-    return home
 
 
 @pytest.mark.parametrize(("args", "words"), BAD, ids=[" ".join(a)[:60] for a, _ in BAD])

@@ -5,12 +5,11 @@ hostile environment variables: every command is one line and exit 2, or runs; no
 from __future__ import annotations
 
 import os
-import shutil
 from pathlib import Path
 
 import pytest
 
-from tests.support.hostile import EVIL, clean, digest, invoke, refused, seed_everything
+from tests.support.hostile import EVIL, clean, digest, invoke, refused
 
 # Every command that reads the config, run with each bad config below.
 USERS: list[list[str]] = [
@@ -52,22 +51,6 @@ BAD_CONFIGS: list[tuple[bytes, tuple[str, ...]]] = [
     (b"x" * 70_000, ("larger",)),
     (b"\x00\x00\x00", ("config",)),
 ]
-
-
-@pytest.fixture(scope="module")
-def template(tmp_path_factory: pytest.TempPathFactory) -> Path:
-    folder = tmp_path_factory.mktemp("seeded") / "home"
-    with pytest.MonkeyPatch.context() as patch:
-        patch.setenv("FOOTBACK_HOME", str(folder))
-        patch.setenv("FOOTBACK_CONFIG", str(folder.parent / "none.toml"))
-        seed_everything(folder)
-    return folder
-
-
-@pytest.fixture
-def seeded(template: Path, home: Path) -> Path:
-    shutil.copytree(template, home)
-    return home
 
 
 @pytest.mark.parametrize(("content", "words"), BAD_CONFIGS, ids=[repr(c[:24]) for c, _ in BAD_CONFIGS])
