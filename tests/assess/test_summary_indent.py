@@ -74,3 +74,17 @@ def test_a_shortened_summary_keeps_the_same_indents(width: int) -> None:
     _check_hanging(_section(rows, "Biggest factors"))
     grouping = next(row for row in rows if "STarT Back group" in row)
     assert grouping.startswith("  Back (STarT Back group)")  # under the scores, as the notice below it
+
+
+@pytest.mark.parametrize("width", [40, 80, 120])
+@pytest.mark.parametrize("group", ["low", "medium", "high"])
+def test_the_back_level_is_never_cut(width: int, group: str) -> None:
+    """'medium risk' is the longest level: the bar gives way, the words stay whole."""
+    result = _wrapping_result()
+    startback = assess(CONTENT, no_problem_answers() | {"back_pain": "often"}).startback
+    assert startback is not None
+    result = result.model_copy(update={"startback": startback.model_copy(update={"group": group})})
+    console = Console(file=io.StringIO(), width=width, color_system=None)
+    render_summary(console, result)
+    back = next(row for row in console.file.getvalue().split("\n") if "Back risk" in row)  # type: ignore[attr-defined]
+    assert back.endswith(f"/100 {group} risk") and len(back) <= width

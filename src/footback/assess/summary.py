@@ -9,10 +9,10 @@ under its mark); when all of it does not fit, long items shrink to one row endin
 from __future__ import annotations
 
 from dataclasses import dataclass
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, get_args
 
 from footback.assess.content import keele_notice
-from footback.assess.model import AssessmentResult, Score
+from footback.assess.model import AssessmentResult, Group, Score
 from footback.content.render import hanging
 from footback.core.models import SCORE_NAMES
 
@@ -29,9 +29,10 @@ TOP_ACTIONS = 2
 LEVEL_STYLE = {"low": "green", "moderate": "yellow", "medium": "yellow", "high": "red"}
 TITLES = {"foot": "Foot risk", "back": "Back risk", "link": "Foot-back link"}
 SHORT = {"foot": "foot", "back": "back", "link": "link"}
-# "Foot-back link" right-aligned, a space, the bar, " 100/100 moderate".
+# "Foot-back link" right-aligned, a space, the bar, " 100/100 " and the longest level words
+# (a STarT Back group, "medium risk"), so the level is never cut to an ellipsis.
 _LABEL = max(len(t) for t in TITLES.values())
-_NUMBERS = len(" 100/100 moderate")
+_NUMBERS = len(" 100/100 ") + max(len(f"{group} risk") for group in get_args(Group))
 # What sits under a heading (or under the scores) starts this far in.
 _INDENT = "  "
 
