@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+from collections.abc import Sequence
 from datetime import UTC, date, datetime, timedelta
 
 import pytest
@@ -173,3 +174,25 @@ def test_progress_before_anything_is_stored_creates_nothing(home: object) -> Non
     result = runner.invoke(app, ["progress"])
     assert result.exit_code == 0 and "too little data" in result.stdout
     assert not db_path(home).exists()
+
+
+class _Briefs:
+    """A citer that shows which ids it was asked for."""
+
+    def briefs(self, source_ids: Sequence[str]) -> str:
+        return "+".join(source_ids)
+
+    def cites(self, source_ids: Sequence[str]) -> str:
+        return self.briefs(source_ids)
+
+
+def test_the_result_carries_source_ids_and_the_writer_cites_them() -> None:
+    from footback.core.cited import citing
+
+    result = progress([], [], today=TODAY, tz=UTC, content=load_daily_content())
+    assert result.rule_sources == RULE.sources and "{sources}" in result.rule_template
+    cited = "+".join(RULE.sources)
+    assert f"({cited})" in result.rule(_Briefs())
+    assert json.loads(result.model_dump_json(context=citing(_Briefs())))["rule"] == result.rule(_Briefs())
+    with pytest.raises(ValueError, match="without its sources"):
+        result.model_dump_json()

@@ -35,6 +35,12 @@ def citing(citer: Citer) -> dict[str, Any]:
     return {_CONTEXT_KEY: citer}
 
 
+def citer_in(info: SerializationInfo) -> Any:
+    """The citer a `citing(...)` context carries, or None when the result is dumped without one."""
+    context = info.context if isinstance(info.context, dict) else {}
+    return context.get(_CONTEXT_KEY)
+
+
 class Cited(StrictModel):
     """A finding with the ids of its sources; written out, it also carries `source` (the citation).
 
@@ -69,8 +75,7 @@ class Cited(StrictModel):
         data = handler(self)
         if not isinstance(data, dict):  # pragma: no cover - a model always serializes to a dict
             return data
-        context = info.context if isinstance(info.context, dict) else {}
-        citer = context.get(_CONTEXT_KEY)
+        citer = citer_in(info)
         if self.saved_source is not None:
             source = self.saved_source
         elif citer is not None:

@@ -10,8 +10,11 @@ from __future__ import annotations
 from collections.abc import Callable, Mapping, Sequence
 from datetime import date, timedelta, tzinfo
 from statistics import fmean
-from typing import Literal
+from typing import Any, Literal, Protocol
 
+from pydantic import Field, SerializationInfo, SerializerFunctionWrapHandler, model_serializer
+
+from footback.core.cited import citer_in
 from footback.core.models import StrictModel
 from footback.daily.checkin import CheckIn
 from footback.daily.content import DailyContent, PainRule, PracticeRule
@@ -66,6 +69,12 @@ class PlanStatus(StrictModel):
     reason: str | None = None
 
 
+class BriefCiter(Protocol):
+    """What turns source ids into short citations (content.loader.Sources)."""
+
+    def briefs(self, source_ids: Sequence[str], /) -> str: ...
+
+
 class Progress(StrictModel):
     today: date
     foot_pain: PainChange
@@ -74,8 +83,29 @@ class Progress(StrictModel):
     pain_by_practice: PainByPractice
     series: Series
     plan: PlanStatus
-    rule: str
+    # The meaningful-change sentence with `{sources}` left open: whoever shows or writes it cites the ids.
+    rule_template: str = Field(exclude=True)
+    rule_sources: list[str] = Field(exclude=True)
     target_note: str
+
+    def rule(self, citer: BriefCiter) -> str:
+        """The meaningful-change sentence with its short citations."""
+        return self.rule_template.format(sources=citer.briefs(self.rule_sources))
+
+    @model_serializer(mode="wrap")
+    def _with_rule(self, handler: SerializerFunctionWrapHandler, info: SerializationInfo) -> Any:
+        data = handler(self)
+        if info.include is not None or not isinstance(data, dict):
+            return data  # a chosen subset of fields (history --json) has no sentence to write
+        citer = citer_in(info)
+        if citer is None:
+            raise ValueError("Progress written out without its sources: pass context=citing(...)")
+        out: dict[str, Any] = {}
+        for key, value in data.items():
+            if key == "target_note":
+                out["rule"] = self.rule(citer)
+            out[key] = value
+        return out
 
 
 def judge(start: float, now: float, rule: PainRule) -> Verdict:
@@ -231,8 +261,6 @@ def progress(
     plan: PlanStatus | None = None,
 ) -> Progress:
     """Everything `footback progress` shows."""
-    from footback.content.loader import sources
-
     rule = content.pain
     start, recent = pain_windows(checkins, today, rule)
     firsts = [c.day for c in checkins] + [local_day(s.started_at, tz) for s in sessions if s.counts]
@@ -240,7 +268,6 @@ def progress(
         min(firsts) if firsts else None, today, week_sessions(sessions, tz), content.practice.per_week
     )
     text = content.text
-    cited = sources().briefs(rule.sources)
     return Progress(
         today=today,
         foot_pain=pain_change(start, recent, lambda c: c.foot, rule),
@@ -249,9 +276,11 @@ def progress(
         pain_by_practice=pain_by_practice(checkins, weeks, text.association),
         series=series(checkins, day_counts(sessions, tz), today, content.practice.chart_days),
         plan=plan or PlanStatus(),
-        rule=text.change_rule.format(
-            points=rule.meaningful_points, percent=rule.meaningful_percent, sources=cited
+        # `{sources}` stays open for the renderer or the JSON writer to cite.
+        rule_template=text.change_rule.format(
+            points=rule.meaningful_points, percent=rule.meaningful_percent, sources="{sources}"
         ),
+        rule_sources=rule.sources,
         target_note=text.target_note.format(
             sessions=content.practice.target_sessions, days=content.practice.target_days
         ),

@@ -65,7 +65,7 @@ def render_progress(console: Console, result: Progress) -> None:
     table.add_row(*_pain_row("foot", result.foot_pain))
     table.add_row(*_pain_row("back", result.back_pain))
     console.print(table)
-    console.print(Text(result.rule, style="dim"))
+    console.print(Text(_rule(result), style="dim"))
     console.print()
     p = result.practice
     console.print(Text("Practice", style="bold"))
@@ -144,7 +144,7 @@ def progress_lines(result: Progress) -> list[str]:
             else f" ({change.start_checkins} and {change.now_checkins} check-ins)"
         )
         lines.append(f"{name} pain (0-10): {change.verdict}{numbers}.")
-    lines.append(result.rule)
+    lines.append(_rule(result))
     p = result.practice
     lines.append(
         f"Practice: {p.sessions_per_week} sessions in the last 7 days (target {p.target_per_week:g} a week); "
@@ -160,3 +160,10 @@ def progress_lines(result: Progress) -> list[str]:
         + by.note
     )
     return lines
+
+
+def _rule(result: Progress) -> str:
+    """The meaningful-change sentence, cited from the content's sources."""
+    from footback.content.loader import sources
+
+    return result.rule(sources())
