@@ -49,18 +49,23 @@ def _heading(console: Console, text: str) -> None:
 
 def render_urgent(console: Console, result: AssessmentResult, text: UrgentText) -> None:
     """The prominent 'get care now' panel; no scores, no exercises."""
+    from rich.console import Group, RenderableType
     from rich.panel import Panel
     from rich.text import Text
 
+    from footback.content.render import hanging
+
     emergency = any(f.severity == "emergency" for f in result.red_flags)
-    body = Text()
+    parts: list[RenderableType] = []
     for flag in result.red_flags:
-        body.append(f"{flag.advice}\n", style="bold")
-        body.append(f"  You said yes to: {flag.question}\n", style="dim")
-        body.append(f"  Source: {_brief(flag.source_ids) or flag.saved_source or ''}\n\n", style="dim")
-    body.append(text.no_exercise)
+        parts.append(Text(flag.advice, style="bold"))
+        # The question and its source wrap under their own text, not back to the panel's edge.
+        parts.append(hanging("  You said yes to: ", flag.question, "dim"))
+        parts.append(hanging("  Source: ", _brief(flag.source_ids) or flag.saved_source or "", "dim"))
+        parts.append(Text(""))
+    parts.append(Text(text.no_exercise))
     title = text.emergency_title if emergency else text.urgent_title
-    console.print(Panel(body, title=title, border_style="red bold", expand=True))
+    console.print(Panel(Group(*parts), title=title, border_style="red bold", expand=True))
 
 
 def render_result(

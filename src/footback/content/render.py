@@ -8,7 +8,7 @@ if TYPE_CHECKING:
     from rich.console import Console, ConsoleOptions, RenderResult
     from rich.text import Text
 
-# Narrower than this, a wrapped line would be mostly breaks: wrap at this width and let it overflow.
+# Narrower than this, a hanging line would be mostly breaks: the lead then wraps with the text.
 MIN_TEXT_WIDTH = 20
 
 
@@ -26,8 +26,16 @@ class Hanging:
         from rich.text import Text
 
         hang = cell_len(self.lead)
-        lines = self.text.wrap(console, max(options.max_width - hang, MIN_TEXT_WIDTH))
-        for number, line in enumerate(lines):
+        if options.max_width - hang < MIN_TEXT_WIDTH:
+            # Too narrow to hang under the text: the lead's words go first on the line and every
+            # line starts under the lead's own indent, so nothing overflows the width.
+            indent = len(self.lead) - len(self.lead.lstrip(" "))
+            joined = Text(self.lead.lstrip(" ")) + self.text
+            for line in joined.wrap(console, max(options.max_width - indent, 1)):
+                line.rstrip()
+                yield Text(" " * indent) + line
+            return
+        for number, line in enumerate(self.text.wrap(console, options.max_width - hang)):
             line.rstrip()
             yield Text(self.lead if number == 0 else " " * hang) + line
 
