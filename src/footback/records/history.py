@@ -3,23 +3,20 @@
 from __future__ import annotations
 
 from datetime import date, datetime, timedelta, tzinfo
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from pydantic import Field
 
 from footback.core.dates import parse_date
 from footback.core.models import SCORE_NAMES, ScoreName, StrictModel
-from footback.records.assessments import SavedAssessment, count_assessments, list_assessments
-from footback.records.db import Store
-from footback.records.shoes import SavedCheck, count_checks, recent_checks
-from footback.records.stretch_sessions import (
-    SavedSession,
-    active_days,
-    count_sessions,
-    recent_sessions,
-    session_totals,
-)
 from footback.records.window import offset_of
+
+if TYPE_CHECKING:
+    # Only reading a store needs these; an empty history (no store yet) must not pay for them.
+    from footback.records.assessments import SavedAssessment
+    from footback.records.db import Store
+    from footback.records.shoes import SavedCheck
+    from footback.records.stretch_sessions import SavedSession
 
 
 class ScoreEntry(StrictModel):
@@ -149,6 +146,8 @@ _MAX_WINDOW_DAYS = 366 * 200
 def current_streak(store: Store, now: datetime) -> int:
     """The streak, from the distinct active days SQL finds in a window that grows only while the
     streak fills it: the rows read grow with the streak's length, not with what is stored."""
+    from footback.records.stretch_sessions import active_days
+
     today = now.date()
     window = _FIRST_WINDOW_DAYS
     while True:
@@ -161,6 +160,8 @@ def current_streak(store: Store, now: datetime) -> int:
 
 def week_minutes(store: Store, now: datetime) -> float:
     """Minutes stretched since Monday 00:00 of this week, in now's time zone (summed in SQL)."""
+    from footback.records.stretch_sessions import session_totals
+
     monday = now.date() - timedelta(days=now.weekday())
     return round(session_totals(store, monday, now.date(), offset_of(now)).seconds / 60, 1)
 
@@ -171,6 +172,10 @@ def load_history(
     """What history shows: with `limit`, only the newest `limit` records of each kind are read
     (counts, the streak and this week come from SQL); without it, every record from `since` on.
     The streak and this week always use all sessions."""
+    from footback.records.assessments import count_assessments, list_assessments
+    from footback.records.shoes import count_checks, recent_checks
+    from footback.records.stretch_sessions import count_sessions, recent_sessions
+
     offset = offset_of(now)
     assessments = [
         assessment_entry(a) for a in list_assessments(store, limit=limit, since=since, offset_minutes=offset)
