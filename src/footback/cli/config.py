@@ -12,9 +12,8 @@ from pydantic import BaseModel, ConfigDict, Field, ValidationError
 
 from footback.core.errors import BadInputError
 from footback.core.files import parse_toml, read_input_text
-from footback.core.models import StrictModel
+from footback.core.models import BodyUnits, StrictModel
 from footback.core.suggest import closest
-from footback.core.units import BodyUnits
 
 MAX_CONFIG_BYTES = 64_000
 Origin = Literal["default", "config file", "environment"]

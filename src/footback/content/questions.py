@@ -11,9 +11,8 @@ from typing import Literal
 
 from pydantic import ConfigDict, Field, model_validator
 
-from footback.core.models import StrictModel
+from footback.core.models import BodyUnits, StrictModel
 from footback.core.units import (
-    BodyUnits,
     DistanceUnit,
     amount_examples,
     format_amount,

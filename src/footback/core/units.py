@@ -8,8 +8,6 @@ from dataclasses import dataclass
 from typing import Literal
 
 DistanceUnit = Literal["km", "mi"]
-# How a bare height or weight is read: cm and kg, or inches and pounds.
-BodyUnits = Literal["metric", "imperial"]
 KM_PER_MILE = 1.609344
 _UNITS: dict[str, DistanceUnit] = {
     "km": "km",
