@@ -77,12 +77,14 @@ def stops_early(content: AssessContent, answers: Answers, seen: Sequence[Seen] =
 
 def clinician_visits(folder: Path) -> list[Seen]:
     """The person's recorded clinician visits (none when there is no store; never creates one)."""
-    from footback.records.clinician import read_seen
     from footback.records.db import open_existing_store
 
     store = open_existing_store(folder)
     if store is None:
         return []
+    # Imported only now: a new user's run (no store) need not load the records modules.
+    from footback.records.clinician import read_seen
+
     with store:
         return read_seen(store)
 
