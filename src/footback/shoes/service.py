@@ -128,11 +128,13 @@ def saved_pairs(folder: Path, *, retired: bool = False) -> tuple[list[SavedPair]
     """The saved pairs in use (with `retired`, the retired ones too) and how many retired pairs
     are left out; never creates the store."""
     from footback.records.db import open_existing_store
-    from footback.records.shoes import list_pairs
 
     store = open_existing_store(folder)
     if store is None:
         return [], 0
+    # Imported only now: with no store, `--list` need not load the shoe records module.
+    from footback.records.shoes import list_pairs
+
     with store:
         pairs = list_pairs(store, retired=True)
     shown = [p for p in pairs if retired or p.retired_at is None]
