@@ -12,9 +12,9 @@ from rich.console import Console
 from footback.assess.content import load_assess_content
 from footback.assess.quick import days_between, quick_start
 from footback.cli.context import AppContext
-from footback.content.checklist import ask_checklist
 from footback.records.assessments import list_assessments
 from footback.records.db import open_existing_store
+from footback.render.checklist import ask_checklist
 from tests.support.context import WALL, Cli, set_wall
 from tests.support.helpers import back_pain_answers
 

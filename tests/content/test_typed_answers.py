@@ -12,8 +12,8 @@ from rich.console import Console
 from footback.assess.content import load_assess_content
 from footback.content.interview import PartIntro, estimate_line, run_interview, still_to_ask
 from footback.content.questions import Answers, InvalidAnswer, OutOfRange, Question, with_body_units
-from footback.content.render import ConsoleScreen
 from footback.content.typed import check_value, parse_typed
+from footback.render.console import ConsoleScreen
 from footback.shoes.content import load_shoe_content
 
 ASSESS = {q.id: q for q in load_assess_content().questions.questions}

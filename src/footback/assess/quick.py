@@ -84,9 +84,9 @@ def quick_interview(
     from rich.text import Text
 
     from footback.assess.service import interview_stop
-    from footback.content.checklist import ask_checklist
     from footback.content.interview import InputEnded, run_interview
-    from footback.content.render import ConsoleScreen
+    from footback.render.checklist import ask_checklist
+    from footback.render.console import ConsoleScreen
 
     quick = content.quick
     signs = [q for q in content.questions.questions if q.red_flag is not None]

@@ -53,7 +53,7 @@ def render_urgent(console: Console, result: AssessmentResult, text: UrgentText) 
     from rich.panel import Panel
     from rich.text import Text
 
-    from footback.content.render import hanging
+    from footback.render.console import hanging
 
     emergency = any(f.severity == "emergency" for f in result.red_flags)
     parts: list[RenderableType] = []

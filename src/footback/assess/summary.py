@@ -13,8 +13,8 @@ from typing import TYPE_CHECKING, get_args
 
 from footback.assess.content import keele_notice
 from footback.assess.model import AssessmentResult, Group, Score
-from footback.content.render import hanging
 from footback.core.models import SCORE_NAMES
+from footback.render.console import hanging
 
 if TYPE_CHECKING:
     from datetime import datetime

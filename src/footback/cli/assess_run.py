@@ -60,7 +60,7 @@ def _ask_rest(
     from footback.assess import service
     from footback.content.guided import complete_answers
     from footback.content.questions import missing_ids, with_body_units
-    from footback.content.render import ConsoleScreen
+    from footback.render.console import ConsoleScreen
 
     qset = content.questions
     keep = None

@@ -1,17 +1,10 @@
-"""One checklist question: numbered items, the person types the numbers that apply.
+"""Reading a checklist answer: "2 5" or "2,5" picks items 2 and 5; `none` picks none.
 
-Used for the warning signs at a check-in and in `assess --quick`, so both read the same way:
-"2 5" or "2,5" picks items 2 and 5; Enter keeps the default (none unless one is given); `none`
-picks none. Input comes from an injected `ask`; EOFError passes through to the caller.
+The question itself is drawn by `render/checklist.py` (warning signs at a check-in and in
+`assess --quick`, so both read the same way).
 """
 
 from __future__ import annotations
-
-from collections.abc import Callable, Sequence
-from typing import TYPE_CHECKING
-
-if TYPE_CHECKING:
-    from rich.console import Console
 
 NONE_WORDS = ("none", "-", "0")
 
@@ -25,40 +18,3 @@ def parse_numbers(text: str, count: int) -> list[int]:
         if int(part) not in picked:
             picked.append(int(part))
     return picked
-
-
-def ask_checklist(
-    ask: Callable[[str], str],
-    console: Console,
-    question: str,
-    items: Sequence[tuple[str, str]],
-    default: Sequence[str] = (),
-) -> list[str]:
-    """The ids of the items picked. `items` are (id, text); `default` ids are kept on Enter."""
-    from rich.text import Text
-
-    from footback.content.render import hanging
-
-    ids = [item_id for item_id, _ in items]
-    kept = [item_id for item_id in ids if item_id in default]
-    console.print(Text(question, style="bold"))
-    digits = len(str(len(items)))
-    for number, (_, text) in enumerate(items, start=1):
-        mark = "  (yes last time)" if ids[number - 1] in kept else ""
-        # Numbers right-aligned and a long sign wrapped under its own text: every text starts
-        # in one column, so the numbers stand clear.
-        console.print(hanging(f"  {number:>{digits}}) ", f"{text}{mark}"))
-    if kept:
-        numbers = " ".join(str(ids.index(k) + 1) for k in kept)
-        console.print(Text(f"  Enter keeps {numbers}; type none if none of these apply now.", style="dim"))
-    while True:
-        raw = ask("> ").strip()
-        if raw == "":
-            return kept
-        if raw.lower() in NONE_WORDS:
-            return []
-        try:
-            return [ids[n - 1] for n in parse_numbers(raw, len(ids))]
-        except ValueError as exc:
-            again = "type none" if kept else "press Enter"
-            console.print(Text(f"  Not understood: {exc}. Try again, or {again} for none.", style="yellow"))

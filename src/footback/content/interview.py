@@ -2,7 +2,7 @@
 
 Input comes from an injected `ask` function and output goes to an injected `Screen` (lines of
 text with a style name), so tests drive it with plain strings; cli/ passes one that draws with rich
-(content/render.py). `?` shows more help, `b` goes back one question, an empty answer
+(render/console.py). `?` shows more help, `b` goes back one question, an empty answer
 skips an optional question.
 """
 

@@ -96,7 +96,7 @@ def _ask_yes(ask: Ask, prompt: str) -> bool:
 
 
 def _ask_signs(ask: Ask, console: Console, text: DailyText, signs: list[Sign]) -> list[str]:
-    from footback.content.checklist import ask_checklist
+    from footback.render.checklist import ask_checklist
 
     try:
         return ask_checklist(ask, console, text.signs_question, [(s.id, s.text) for s in signs])

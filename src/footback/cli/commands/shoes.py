@@ -93,7 +93,7 @@ def shoes_check(
             return
         from footback.content.guided import complete_answers
         from footback.content.questions import missing_ids
-        from footback.content.render import ConsoleScreen
+        from footback.render.console import ConsoleScreen
 
         given, seen = service.read_answers_file(answers, content)
         given = complete_answers(

@@ -8,7 +8,7 @@ import io
 import pytest
 from rich.console import Console
 
-from footback.content.render import ConsoleScreen
+from footback.render.console import ConsoleScreen
 
 WHY = (
     "  Why: Back pain that began in the last 6 weeks is checked differently under 20 and over 50; "

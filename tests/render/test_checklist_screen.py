@@ -11,7 +11,7 @@ import pytest
 from rich.console import Console
 
 from footback.assess.content import load_assess_content
-from footback.content.checklist import ask_checklist
+from footback.render.checklist import ask_checklist
 
 CONTENT = load_assess_content()
 SIGNS = [(q.id, q.text) for q in CONTENT.questions.questions if q.red_flag is not None]
