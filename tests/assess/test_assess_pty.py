@@ -10,21 +10,14 @@ import pexpect
 import pytest
 
 from tests.support.helpers import part_one_keys
+from tests.support.pty_screen import spawn_footback
 
 pytestmark = pytest.mark.slow
 
 
 def spawn_assess(home: Path) -> pexpect.spawn:
     """`footback assess` in a real 40x80 terminal without colour."""
-    env = dict(os.environ, FOOTBACK_HOME=str(home), TERM="dumb", NO_COLOR="1", COLUMNS="80")
-    return pexpect.spawn(
-        sys.executable,
-        ["-m", "footback", "assess"],
-        env=env,
-        encoding="utf-8",
-        timeout=20,
-        dimensions=(40, 80),
-    )
+    return spawn_footback(home, "assess")
 
 
 def test_typed_assessment_in_a_real_terminal(home: Path) -> None:

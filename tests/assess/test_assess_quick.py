@@ -251,30 +251,23 @@ def test_history_and_reports_mark_quick_results(cli: Cli, tmp_path: Path) -> Non
 
 @pytest.mark.slow
 def test_enter_keeps_the_default_in_a_real_terminal(home: Path, tmp_path: Path) -> None:
-    import os
     import subprocess
     import sys
 
     import pexpect
 
+    from tests.support.pty_screen import plain_env, spawn_footback
+
     given = back_pain_answers(back_pain_weeks=10, back_pain_level=5, bothersome="moderately")
     path = tmp_path / "full.json"
     path.write_text(json.dumps(given), encoding="utf-8")
-    env = dict(os.environ, FOOTBACK_HOME=str(home), TERM="dumb", NO_COLOR="1", COLUMNS="80")
     subprocess.run(
         [sys.executable, "-m", "footback", "assess", "--answers", str(path), "--json"],
-        env=env,
+        env=plain_env(home),
         check=True,
         capture_output=True,
     )
-    child = pexpect.spawn(
-        sys.executable,
-        ["-m", "footback", "assess", "--quick", "--json"],
-        env=env,
-        encoding="utf-8",
-        timeout=20,
-        dimensions=(40, 80),
-    )
+    child = spawn_footback(home, "assess", "--quick", "--json")
     try:
         child.expect("Do any of these apply now")
         child.expect("> ")

@@ -3,9 +3,7 @@
 from __future__ import annotations
 
 import json
-import os
 import signal
-import sys
 from datetime import UTC, datetime, timedelta
 from pathlib import Path
 
@@ -16,6 +14,7 @@ from footback.assess.content import load_assess_content
 from footback.assess.resume import PARTIAL_FILE, Partial, PartialRecorder, load_partial, offer_resume
 from tests.support.context import Cli
 from tests.support.helpers import no_problem_answers
+from tests.support.pty_screen import spawn_footback
 
 QUESTIONS = load_assess_content().questions.questions
 NOW = datetime(2026, 3, 10, 9, 0, tzinfo=UTC)
@@ -30,15 +29,7 @@ class Clock:
 
 
 def _spawn(home: Path) -> pexpect.spawn:
-    env = dict(os.environ, FOOTBACK_HOME=str(home), TERM="dumb", NO_COLOR="1", COLUMNS="80")
-    return pexpect.spawn(
-        sys.executable,
-        ["-m", "footback", "assess"],
-        env=env,
-        encoding="utf-8",
-        timeout=20,
-        dimensions=(40, 80),
-    )
+    return spawn_footback(home, "assess")
 
 
 @pytest.mark.slow

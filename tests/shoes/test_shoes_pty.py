@@ -2,27 +2,19 @@
 
 from __future__ import annotations
 
-import os
 import sqlite3
-import sys
 from pathlib import Path
 
 import pexpect
 import pytest
 
+from tests.support.pty_screen import spawn_footback
+
 pytestmark = pytest.mark.slow
 
 
 def test_guided_shoe_check_in_a_real_terminal(home: Path) -> None:
-    env = dict(os.environ, FOOTBACK_HOME=str(home), TERM="dumb", NO_COLOR="1", COLUMNS="80")
-    child = pexpect.spawn(
-        sys.executable,
-        ["-m", "footback", "shoes-check", "--name", "road"],
-        env=env,
-        encoding="utf-8",
-        timeout=20,
-        dimensions=(40, 80),
-    )
+    child = spawn_footback(home, "shoes-check", "--name", "road")
     try:
         child.expect("What kind of shoes are they")
         child.expect("> ")

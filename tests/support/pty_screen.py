@@ -46,6 +46,23 @@ def terminal_env(home: Path, config: Path, term: str = "xterm-256color") -> dict
     return env
 
 
+def plain_env(home: Path) -> dict[str, str]:
+    """A plain terminal (TERM=dumb, no colour, 80 columns) with footback's folder in the test's tmp."""
+    return dict(os.environ, FOOTBACK_HOME=str(home), TERM="dumb", NO_COLOR="1", COLUMNS=str(COLS))
+
+
+def spawn_footback(home: Path, *args: str) -> pexpect.spawn:
+    """`footback ARGS` in a real 40x80 plain terminal, for pexpect's own `expect`."""
+    return pexpect.spawn(
+        FOOTBACK[0],
+        [*FOOTBACK[1:], *args],
+        env=plain_env(home),
+        encoding="utf-8",
+        timeout=20,
+        dimensions=(ROWS, COLS),
+    )
+
+
 class Screen:
     """One child process in a pty, matched on its visible text."""
 
