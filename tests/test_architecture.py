@@ -30,6 +30,7 @@ RICH_ALLOWED = {
     "assess/summary.py": "the short result screen",
     "render/console.py": "the question flows' screen (content/interview.py takes it as a Screen)",
     "render/checklist.py": "one checklist question (warning signs at a check-in and in assess --quick)",
+    "render/rows.py": "a table when it fits the width, else one block per row",
     "daily/checkin_flow.py": "asks the check-in questions",
     "daily/render.py": "the progress screen",
     "history/render.py": "the history screen",

@@ -13,8 +13,11 @@ if TYPE_CHECKING:
 
     from footback.daily.checkin import CheckIn
     from footback.daily.progress import PainChange, Progress, WeekGroup
+    from footback.render.rows import Row
 
 PAIN_TOP = 10
+# The pain table's columns: the name, the numbers, the verdict and how many check-ins it rests on.
+PAIN_HEADERS = ("", "start", "now", "change", "verdict", "")
 
 
 def spark_gaps(values: Sequence[int | None], high: float) -> str:
@@ -28,28 +31,31 @@ def _num(value: float | None, signed: bool = False) -> str:
     return f"{value:+.1f}" if signed else f"{value:.1f}"
 
 
-def _pain_row(name: str, change: PainChange) -> list[str]:
+def _pain_row(name: str, change: PainChange) -> Row:
+    """A pain verdict as table cells, and as a block: 'foot', the numbers, the verdict."""
+    from rich.text import Text
+
+    from footback.render.rows import Block, Row
+
     counts = f"({change.start_checkins} and {change.now_checkins} check-ins)"
-    return [
-        name,
-        _num(change.start),
-        _num(change.now),
-        _num(change.change, signed=True),
-        change.verdict,
-        counts,
-    ]
+    numbers = [_num(change.start), _num(change.now), _num(change.change, signed=True)]
+    details = [Text(f"{header} {value}") for header, value in zip(PAIN_HEADERS[1:4], numbers, strict=True)]
+    cells = [Text(text) for text in (name, *numbers, change.verdict, counts)]
+    return Row(cells, Block(Text(name), details, Text(f"{change.verdict} {counts}")))
 
 
 def _group(label: str, group: WeekGroup) -> str:
     weeks = f"{group.weeks} week" + ("" if group.weeks == 1 else "s")
     if group.foot is None or group.back is None:
-        return f"  {label} ({weeks}): no check-ins"
-    return f"  {label} ({weeks}): foot {group.foot:.1f}, back {group.back:.1f}"
+        return f"{label} ({weeks}): no check-ins"
+    return f"{label} ({weeks}): foot {group.foot:.1f}, back {group.back:.1f}"
 
 
 def render_progress(console: Console, result: Progress) -> None:
-    from rich.table import Table
     from rich.text import Text
+
+    from footback.render.console import hanging
+    from footback.render.rows import draw_rows
 
     console.print(
         Text(
@@ -59,33 +65,31 @@ def render_progress(console: Console, result: Progress) -> None:
     )
     console.print()
     console.print(Text("Pain, 0-10: your first week of check-ins against the last 7 days", style="bold"))
-    table = Table(box=None, pad_edge=False, show_edge=False)
-    for column in ("", "start", "now", "change", "verdict", ""):
-        table.add_column(column, no_wrap=column != "")
-    table.add_row(*_pain_row("foot", result.foot_pain))
-    table.add_row(*_pain_row("back", result.back_pain))
-    console.print(table)
+    rows = [_pain_row("foot", result.foot_pain), _pain_row("back", result.back_pain)]
+    draw_rows(console, PAIN_HEADERS, rows, wrap_last=True)
     console.print(Text(_rule(result), style="dim"))
     console.print()
     p = result.practice
     console.print(Text("Practice", style="bold"))
     console.print(
-        Text(
-            f"  Last 7 days: {plural(p.sessions_per_week, 'session')}, {p.minutes_per_week:g} minutes "
-            f"(target: {p.target_per_week:g} a week)."
+        hanging(
+            "  ",
+            f"Last 7 days: {plural(p.sessions_per_week, 'session')}, {p.minutes_per_week:g} minutes "
+            f"(target: {p.target_per_week:g} a week).",
         )
     )
     console.print(
-        Text(
-            f"  Streak: {plural(p.streak_days, 'day')} in a row. "
-            f"Weeks on target: {p.weeks_on_target} of {p.weeks_counted}."
+        hanging(
+            "  ",
+            f"Streak: {plural(p.streak_days, 'day')} in a row. "
+            f"Weeks on target: {p.weeks_on_target} of {p.weeks_counted}.",
         )
     )
     console.print(Text(result.target_note, style="dim"))
     console.print()
     console.print(Text("Pain beside practice (mean pain in each kind of week)", style="bold"))
-    console.print(Text(_group("weeks on target", result.pain_by_practice.on_target)))
-    console.print(Text(_group("weeks below target", result.pain_by_practice.below_target)))
+    console.print(hanging("  ", _group("weeks on target", result.pain_by_practice.on_target)))
+    console.print(hanging("  ", _group("weeks below target", result.pain_by_practice.below_target)))
     console.print(Text(result.pain_by_practice.note, style="dim"))
     console.print()
     s = result.series
@@ -106,32 +110,37 @@ def render_checkins(
     console: Console, checkins: Sequence[CheckIn], result: Progress | None, rows: int
 ) -> None:
     """History's check-in section: the newest rows, then the progress verdicts in one line each."""
-    from rich.table import Table
-    from rich.text import Text
-
-    from footback.core.text import safe_line
     from footback.history.render import CHECKINS
+    from footback.render.console import hanging
+    from footback.render.rows import draw_rows
 
     console.print()
     console.print(CHECKINS[0], style="bold")
     if not checkins or result is None:
         console.print(f"  {CHECKINS[1]}", markup=False)
         return
-    table = Table(box=None, pad_edge=False, show_edge=False)
-    for header in ("day", "foot", "back", "note"):
-        table.add_column(header)
     shown = list(checkins)[-rows:]
-    for c in shown:
-        note = safe_line(c.note or "")
-        if c.warning_signs:
-            note = ("warning sign; " + note).rstrip("; ")
-        table.add_row(c.day.isoformat(), str(c.foot), str(c.back), Text(note))
-    console.print(table)
+    draw_rows(console, ("day", "foot", "back", "note"), [_checkin_row(c) for c in shown], wrap_last=True)
     if len(checkins) > len(shown):
-        console.print(f"  ... and {len(checkins) - len(shown)} earlier (see --json)", style="dim")
+        console.print(hanging("  ", f"... and {len(checkins) - len(shown)} earlier (see --json)", "dim"))
     for name, change in (("foot", result.foot_pain), ("back", result.back_pain)):
         numbers = f" ({_num(change.start)} -> {_num(change.now)})" if change.change is not None else ""
-        console.print(Text(f"  {name} pain: {change.verdict}{numbers}"))
+        console.print(hanging("  ", f"{name} pain: {change.verdict}{numbers}"))
+
+
+def _checkin_row(c: CheckIn) -> Row:
+    """A check-in as table cells, and as a block: its day, then the pains and the note two in."""
+    from rich.text import Text
+
+    from footback.core.text import safe_line
+    from footback.render.rows import Block, Row
+
+    note = safe_line(c.note or "")
+    if c.warning_signs:
+        note = ("warning sign; " + note).rstrip("; ")
+    day = Text(c.day.isoformat())
+    cells = [day, Text(str(c.foot)), Text(str(c.back)), Text(note)]
+    return Row(cells, Block(day, [Text(f"foot {c.foot}"), Text(f"back {c.back}")], Text(note)))
 
 
 def progress_lines(result: Progress) -> list[str]:
@@ -154,9 +163,9 @@ def progress_lines(result: Progress) -> list[str]:
     )
     by = result.pain_by_practice
     lines.append(
-        _group("Weeks on target", by.on_target).strip()
+        _group("Weeks on target", by.on_target)
         + "; "
-        + _group("weeks below target", by.below_target).strip()
+        + _group("weeks below target", by.below_target)
         + ". "
         + by.note
     )

@@ -2,16 +2,20 @@
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from datetime import datetime, tzinfo
 from typing import TYPE_CHECKING
 
 from footback.core.models import SCORE_NAMES
 from footback.core.sparkline import direction, sparkline
 from footback.core.text import minutes_text, plural, safe_line, verdict_text
-from footback.records.history import History, ScoreEntry
+from footback.records.history import AssessmentEntry, CheckEntry, History, ScoreEntry, SessionEntry
 
 if TYPE_CHECKING:
     from rich.console import Console
+
+    from footback.render.console import Hanging
+    from footback.render.rows import Row
 
 # Long histories: the terminal shows the most recent rows; --since or --json give the rest.
 MAX_ROWS = 15
@@ -43,10 +47,11 @@ def _score_cell(entry: ScoreEntry | None) -> str:
 
 def _more(console: Console, hidden: int, what: str) -> None:
     """'... 1 earlier session not shown'; `what` is singular."""
+    from footback.render.console import hanging
+
     if hidden > 0:
-        console.print(
-            f"  ... {plural(hidden, 'earlier ' + what)} not shown (use --since DATE or --json)", style="dim"
-        )
+        more = f"... {plural(hidden, 'earlier ' + what)} not shown (use --since DATE or --json)"
+        console.print(hanging("  ", more, "dim"))
 
 
 def _total(history: History, kind: str) -> int:
@@ -82,8 +87,10 @@ def nothing_stored_text(history: History) -> str:
 
 def render_history(console: Console, history: History, tz: tzinfo | None) -> None:
     """The whole screen; every trend is drawn in characters, so it reads without colour."""
-    from rich.table import Table
     from rich.text import Text
+
+    from footback.render.console import hanging
+    from footback.render.rows import draw_rows
 
     # soft_wrap: the path stays on one line, whole, so it can be copied.
     data_file, *since = _heading_lines(history)
@@ -96,69 +103,89 @@ def render_history(console: Console, history: History, tz: tzinfo | None) -> Non
     if not history.assessments:
         console.print(f"  {ASSESSMENTS[1]}", markup=False)
     else:
-        table = Table(box=None, pad_edge=False, show_edge=False)
-        for header in ("date", *SCORE_NAMES, ""):
-            table.add_column(header)
         shown = history.assessments[-MAX_ROWS:]
-        for a in shown:
-            sign = f"{a.triage} warning sign: {'; '.join(a.warning_signs)}" if a.urgent else ""
-            table.add_row(
-                when(a.created_at, tz),
-                *(_score_cell(a.score(n)) for n in SCORE_NAMES),
-                Text(safe_line(" ".join(filter(None, ["quick" if a.quick else "", sign])))),
-            )
-        console.print(table)
+        draw_rows(
+            console, ("date", *SCORE_NAMES, ""), [_assessment_row(a, tz) for a in shown], wrap_last=True
+        )
         _more(console, _total(history, "assessments") - len(shown), "assessment")
 
         console.print()
         console.print("Score trends (oldest to newest, 0-100; higher means more risk)", style="bold")
         for name in SCORE_NAMES:
-            values = history.trends[name][-MAX_TREND_POINTS:]
-            line = Text(f"  {name:<5} ")
-            if not values:  # every assessment so far stopped at a warning sign
-                console.print(line.append("no scored assessment yet"))
-                continue
-            line.append(sparkline(values))
-            arrow = {"up": "rising", "down": "falling", "same": "no change", "": ""}[direction(values)]
-            span = f"{values[0]} -> {values[-1]}" if len(values) > 1 else f"{values[-1]}"
-            line.append(f"  {span}" + (f" ({arrow})" if arrow else ""))
-            console.print(line)
+            console.print(_trend(name, history.trends[name], console.width))
 
     console.print()
     console.print(SESSIONS[0], style="bold")
     if not history.sessions:
         console.print(f"  {SESSIONS[1]}", markup=False)
     else:
-        table = Table(box=None, pad_edge=False, show_edge=False)
-        for header, justify in (("date", "left"), ("routine", "left"), ("minutes", "right"), ("", "left")):
-            table.add_column(header, justify=justify)  # type: ignore[arg-type]
         shown_sessions = history.sessions[-MAX_ROWS:]
-        for s in shown_sessions:
-            table.add_row(
-                when(s.started_at, tz),
-                Text(safe_line(s.routine)),
-                minutes_text(s.minutes),
-                "finished" if s.finished else stopped_text(s.steps_done, s.steps_total, s.steps_skipped),
-            )
-        console.print(table)
+        draw_rows(
+            console,
+            ("date", "routine", "minutes", ""),
+            [_session_row(s, tz) for s in shown_sessions],
+            right=("minutes",),
+            wrap_last=True,
+        )
         _more(console, _total(history, "sessions") - len(shown_sessions), "session")
-    console.print(streak_line(history))
+    console.print(hanging("", streak_line(history)))
 
     console.print()
     console.print(SHOE_CHECKS[0], style="bold")
     if not history.shoe_checks:
         console.print(f"  {SHOE_CHECKS[1]}", markup=False)
     else:
-        table = Table(box=None, pad_edge=False, show_edge=False)
-        for header in ("date", "pair", "verdict", "score"):
-            table.add_column(header)
         shown_checks = history.shoe_checks[-MAX_ROWS:]
-        for c in shown_checks:
-            table.add_row(
-                when(c.created_at, tz),
-                Text(safe_line(c.pair or "-")),
-                safe_line(verdict_text(c.verdict)),
-                str(c.score),
-            )
-        console.print(table)
+        draw_rows(console, ("date", "pair", "verdict", "score"), [_check_row(c, tz) for c in shown_checks])
         _more(console, _total(history, "shoe_checks") - len(shown_checks), "shoe check")
+
+
+def _assessment_row(a: AssessmentEntry, tz: tzinfo | None) -> Row:
+    from rich.text import Text
+
+    from footback.render.rows import Block, Row
+
+    sign = f"{a.triage} warning sign: {'; '.join(a.warning_signs)}" if a.urgent else ""
+    note = Text(safe_line(" ".join(filter(None, ["quick" if a.quick else "", sign]))))
+    scores = [_score_cell(a.score(n)) for n in SCORE_NAMES]
+    details = [Text(f"{n} {cell.strip()}") for n, cell in zip(SCORE_NAMES, scores, strict=True)]
+    date = Text(when(a.created_at, tz))
+    return Row([date, *(Text(cell) for cell in scores), note], Block(date, details, note))
+
+
+def _session_row(s: SessionEntry, tz: tzinfo | None) -> Row:
+    from rich.text import Text
+
+    from footback.render.rows import Block, Row
+
+    date, routine, minutes = Text(when(s.started_at, tz)), Text(safe_line(s.routine)), minutes_text(s.minutes)
+    ended = Text("finished" if s.finished else stopped_text(s.steps_done, s.steps_total, s.steps_skipped))
+    spent = Text(f"{minutes} minute{'' if s.minutes == 1 else 's'}")
+    return Row([date, routine, Text(minutes), ended], Block(date, [routine, spent, ended]))
+
+
+def _check_row(c: CheckEntry, tz: tzinfo | None) -> Row:
+    from rich.text import Text
+
+    from footback.render.rows import Block, Row
+
+    date, pair = Text(when(c.created_at, tz)), Text(safe_line(c.pair or "-"))
+    verdict = Text(safe_line(verdict_text(c.verdict)))
+    return Row(
+        [date, pair, verdict, Text(str(c.score))], Block(date, [pair, verdict, Text(f"score {c.score}")])
+    )
+
+
+def _trend(name: str, values: Sequence[int], width: int) -> Hanging:
+    """'  foot  ▁▂▅  0 -> 62 (rising)': the newest points that fit the width, one per assessment."""
+    from rich.text import Text
+
+    from footback.render.console import Hanging
+
+    lead = f"  {name:<5} "
+    if not values:  # every assessment so far stopped at a warning sign
+        return Hanging(lead, Text("no scored assessment yet"))
+    values = values[-max(1, min(MAX_TREND_POINTS, width - len(lead))) :]
+    arrow = {"up": "rising", "down": "falling", "same": "no change", "": ""}[direction(values)]
+    span = f"{values[0]} -> {values[-1]}" if len(values) > 1 else f"{values[-1]}"
+    return Hanging(lead, Text(sparkline(values) + f"  {span}" + (f" ({arrow})" if arrow else "")))

@@ -179,22 +179,6 @@ def _pair_cells(
     return cells
 
 
-def _packed(parts: list[Text], width: int) -> list[Text]:
-    """Details joined by commas, a line broken only between details (a verdict stays whole)."""
-    from rich.text import Text
-
-    lines = [Text()]
-    for part in parts:
-        line = lines[-1]
-        if line.plain and line.cell_len + 2 + part.cell_len > width:
-            line.append(",")
-            lines.append(Text())
-        elif line.plain:
-            line.append(", ")
-        lines[-1].append_text(part)
-    return lines
-
-
 def hidden_line(hidden: int, shown: int) -> str:
     """What `--list` leaves out: the retired pairs, and how to see them."""
     them = "it" if hidden == 1 else "them"
@@ -224,6 +208,8 @@ def render_pairs(
     (name, then its details), so names stay readable at 40 or 80 columns. `hidden` retired pairs
     are counted with how to see them. `content` (for the type names) may be None without pairs."""
     from rich.text import Text
+
+    from footback.render.rows import packed
 
     if not pairs or content is None:
         console.print(Text(no_pairs_line(hidden)))
@@ -257,7 +243,7 @@ def render_pairs(
             if len(cells) > 5:
                 parts.append(Text(f"retired {cells[5].plain}", style="dim"))
             console.print(Text(name, style="bold"))
-            for line in _packed(parts, console.width - 2):
+            for line in packed(parts, console.width - 2):
                 console.print(Text("  ") + line)
     if hidden:
         console.print(Text(hidden_line(hidden, len(pairs)), style="dim"))
