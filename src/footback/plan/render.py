@@ -1,4 +1,5 @@
-"""`footback plan` on screen (a table with the reason for every step) and as JSON."""
+"""`footback plan` on screen (a table with the reason for every step, or one block per step on a
+narrow terminal) and as JSON."""
 
 from __future__ import annotations
 
@@ -12,6 +13,23 @@ if TYPE_CHECKING:
 
     from footback.plan.build import Plan
     from footback.plan.levels import LevelState
+
+
+# Narrower than this, the table's step and dose columns would split a name or a dose over rows.
+TABLE_WIDTH = 80
+
+
+def _blocks(out: Console, made: Plan) -> None:
+    """One block per step: its number and name, then its dose and why, each hanging under the name."""
+    from footback.render.console import hanging
+
+    digits = len(str(len(made.steps)))
+    for number, planned in enumerate(made.steps, start=1):
+        step = planned.step
+        lead = f"{number:>{digits}}  "
+        out.print(hanging(lead, step.name))
+        out.print(hanging(" " * len(lead), dose_text(step.seconds, step.reps, step.each_side)))
+        out.print(hanging(" " * len(lead), " ".join(planned.reasons)))
 
 
 def render_plan(out: Console, made: Plan) -> None:
@@ -29,20 +47,23 @@ def render_plan(out: Console, made: Plan) -> None:
 
         for line in pregnancy_lines(made.swaps, made.pregnancy):
             out.print(Text(line))
-    table = Table(box=None, pad_edge=False, show_edge=False, expand=True)
-    table.add_column("#", justify="right", no_wrap=True)
-    table.add_column("step", ratio=2)
-    table.add_column("dose", ratio=1)
-    table.add_column("why", ratio=4)
-    for number, planned in enumerate(made.steps, start=1):
-        step = planned.step
-        table.add_row(
-            str(number),
-            Text(step.name),
-            dose_text(step.seconds, step.reps, step.each_side),
-            Text(" ".join(planned.reasons)),
-        )
-    out.print(table)
+    if out.width < TABLE_WIDTH:
+        _blocks(out, made)
+    else:
+        table = Table(box=None, pad_edge=False, show_edge=False, expand=True)
+        table.add_column("#", justify="right", no_wrap=True)
+        table.add_column("step", ratio=2)
+        table.add_column("dose", ratio=1)
+        table.add_column("why", ratio=4)
+        for number, planned in enumerate(made.steps, start=1):
+            step = planned.step
+            table.add_row(
+                str(number),
+                Text(step.name),
+                dose_text(step.seconds, step.reps, step.each_side),
+                Text(" ".join(planned.reasons)),
+            )
+        out.print(table)
     for caution in made.cautions:
         out.print(Text(caution), style="dim")
     if routine.equipment:
