@@ -1,4 +1,4 @@
-"""`shoes-check --list`: names readable at 40, 80 and 120 columns, and retired pairs counted."""
+"""`shoes-check --list`: names readable at 40, 60, 80 and 120 columns, and retired pairs counted."""
 
 from __future__ import annotations
 
@@ -26,7 +26,7 @@ def _list(columns: int, *args: str) -> str:
     return result.stdout
 
 
-@pytest.mark.parametrize("columns", [40, 80, 120])
+@pytest.mark.parametrize("columns", [40, 60, 80, 120])
 def test_every_name_is_shown_whole_on_its_own_line(tmp_path: Path, home: Path, columns: int) -> None:
     _save(tmp_path, *LONG, "office")
     out = _list(columns)
