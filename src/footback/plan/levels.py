@@ -29,13 +29,12 @@ def _facts(
 ) -> ReviewFacts:
     """What the review looks at; check-ins saved after `after` (the last review) are the news."""
     from footback.daily.content import load_daily_content
-    from footback.daily.progress import progress
+    from footback.daily.service import read_progress
     from footback.records.checkins import list_checkins
-    from footback.records.stretch_sessions import recent_sessions
 
     daily = load_daily_content()
     checkins = list_checkins(store)
-    result = progress(checkins, recent_sessions(store, None), today=now.date(), tz=now.tzinfo, content=daily)
+    result = read_progress(store, now)
     return ReviewFacts(
         level=level,
         top=top,
