@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import json
 from collections.abc import Sequence
-from datetime import UTC, date, datetime, timedelta
+from datetime import UTC, date, datetime, timedelta, timezone
 from pathlib import Path
 
 import pytest
@@ -192,3 +192,33 @@ def test_the_result_carries_source_ids_and_the_writer_cites_them() -> None:
     assert json.loads(result.model_dump_json(context=citing(_Briefs())))["rule"] == result.rule(_Briefs())
     with pytest.raises(ValueError, match="without its sources"):
         result.model_dump_json()
+
+
+@pytest.mark.parametrize(
+    ("hours", "starts", "weeks", "streak", "last_days"),
+    [
+        # UTC-5: 23:30 on Friday to Sunday is 04:30 UTC the next day. Locally the week of 23 March
+        # has 3 (on target) and Monday none; by UTC days it would have 2 and the streak would be 4.
+        (-5, [(27, 23, 30), (28, 23, 30), (29, 23, 30), (31, 10, 0)], (1, 1), 1, [1, 1, 1, 0, 1]),
+        # UTC+9: 00:30 on Saturday to Monday is 15:30 UTC the day before. Locally the week of
+        # 23 March has 2 (below); by UTC days it would have 3 (on target).
+        (9, [(28, 0, 30), (29, 0, 30), (30, 0, 30), (31, 10, 0)], (0, 1), 4, [0, 1, 1, 1, 1]),
+    ],
+)
+def test_sessions_near_midnight_count_on_the_local_day(
+    home: Path,
+    hours: int,
+    starts: list[tuple[int, int, int]],
+    weeks: tuple[int, int],
+    streak: int,
+    last_days: list[int],
+) -> None:
+    zone = timezone(timedelta(hours=hours))
+    with open_store(home) as store:
+        for day, hour, minute in starts:
+            add_session(store, datetime(2026, 3, day, hour, minute, tzinfo=zone).astimezone(UTC))
+        result = read_progress(store, datetime(2026, 3, 31, 20, tzinfo=zone))
+    p = result.practice
+    assert (p.weeks_on_target, p.weeks_counted) == weeks
+    assert (p.streak_days, p.sessions_per_week) == (streak, 4)
+    assert result.series.sessions[-5:] == last_days
