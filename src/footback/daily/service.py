@@ -49,11 +49,11 @@ def _progress(store: Store, now: datetime, checkins: list[CheckIn]) -> Progress:
 
     content = load_daily_content()
     first = checkins[0].day if checkins else None
-    facts = practice_facts(store, now, first, content.practice)
+    facts = _practice_facts(store, now, first, content.practice)
     return progress(checkins, facts, today=now.date(), content=content, plan=_plan_status(store))
 
 
-def practice_facts(
+def _practice_facts(
     store: Store, now: datetime, first_checkin: date | None, rule: PracticeRule
 ) -> PracticeFacts:
     """Sessions that count, up to `now`'s local day, as SQL aggregates (see `PracticeFacts`)."""
