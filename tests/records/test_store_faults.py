@@ -21,7 +21,8 @@ from typer.testing import CliRunner
 
 from footback.cli.app import app
 from footback.core.paths import db_path
-from footback.records.db import APPLICATION_ID, MIGRATIONS, SCHEMA_VERSION, open_existing_store, open_store
+from footback.records.db import open_existing_store, open_store
+from footback.records.migrations import APPLICATION_ID, MIGRATIONS, SCHEMA_VERSION
 from tests.support.helpers import no_problem_answers
 from tests.support.history_seed import seed_full
 
