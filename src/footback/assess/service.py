@@ -147,13 +147,9 @@ def last_saved(folder: Path) -> tuple[SavedAssessment, SavedAssessment | None]:
     """`--last`: the most recent saved assessment and the one before it (to compare with)."""
     from footback.core.errors import FootbackError
     from footback.records.assessments import list_assessments
-    from footback.records.db import open_existing_store
+    from footback.records.db import read_store
 
-    store = open_existing_store(folder)
-    saved = []
-    if store is not None:
-        with store:
-            saved = list_assessments(store, limit=2)
+    saved = read_store(folder, lambda store: list_assessments(store, limit=2)) or []
     if not saved:
         raise FootbackError("no assessment is saved yet: run `footback assess` first")
     scored = len(saved) == 2 and not saved[0].result.needs_clinician

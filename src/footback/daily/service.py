@@ -19,22 +19,19 @@ def load_progress(folder: Path, now: datetime) -> Progress:
     from footback.daily.content import load_daily_content
     from footback.plan.build import load_plan_content
     from footback.records.checkins import list_checkins
-    from footback.records.db import open_existing_store
+    from footback.records.db import read_store
     from footback.records.plan_changes import latest_change
     from footback.records.stretch_sessions import recent_sessions
 
-    store = open_existing_store(folder)
-    checkins, sessions, plan = [], [], PlanStatus()
-    if store is not None:
-        with store:
-            checkins = list_checkins(store)
-            sessions = recent_sessions(store, None)
-            latest = latest_change(store)
-        if latest is not None:
-            days = timedelta(days=load_plan_content().progression.review_days)
-            plan = PlanStatus(
-                level=latest.level, next_review=latest.created_at.date() + days, reason=latest.reason
-            )
+    checkins, sessions, latest = read_store(
+        folder, lambda store: (list_checkins(store), recent_sessions(store, None), latest_change(store))
+    ) or ([], [], None)
+    plan = PlanStatus()
+    if latest is not None:
+        days = timedelta(days=load_plan_content().progression.review_days)
+        plan = PlanStatus(
+            level=latest.level, next_review=latest.created_at.date() + days, reason=latest.reason
+        )
     content = load_daily_content()
     return progress(checkins, sessions, today=now.date(), tz=now.tzinfo, content=content, plan=plan)
 

@@ -241,12 +241,12 @@ def _open_read_only(path: Path, full_check: bool) -> Store:
     return Store(conn, path, fully_checked=checked)
 
 
-def read_store(folder: Path, reader: Callable[[Store], T], default: T, *, full_check: bool = False) -> T:
-    """What `reader` reads from the existing store, or `default` when there is none yet.
+def read_store(folder: Path, reader: Callable[[Store], T], *, full_check: bool = False) -> T | None:
+    """What `reader` reads from the existing store, or None when there is none yet.
 
     Reading never creates the store; the store is closed before this returns."""
     store = open_existing_store(folder, full_check=full_check)
     if store is None:
-        return default
+        return None
     with store:
         return reader(store)
