@@ -26,7 +26,6 @@ from footback.records.connection import (
     rollback,
     store_exists,
 )
-from footback.records.migrations import SCHEMA_VERSION, identify, migrate
 
 # Below this much free space a store is read as it is (reading commands still work on a full disk).
 LOW_DISK_BYTES = 1 << 20
@@ -171,7 +170,9 @@ class Store:
 
 def _open_writable(path: Path, full_check: bool) -> tuple[Connection, bool]:
     """The connection, migrated, and whether the whole store was checked (see `integrity`)."""
+    # Imported here: a run with no store (a new user's reading command) never needs the schema.
     from footback.records.integrity import check_intact
+    from footback.records.migrations import SCHEMA_VERSION, identify, migrate
 
     conn = connect(path)
     with closed_on_failure(conn, path):
@@ -230,6 +231,7 @@ def open_existing_store(folder: Path, *, full_check: bool = False) -> Store | No
 def _open_read_only(path: Path, full_check: bool) -> Store:
     """Read a store on a read-only disk or folder as it is; one that needs upgrading is refused."""
     from footback.records.integrity import check_intact
+    from footback.records.migrations import SCHEMA_VERSION, identify
 
     check_is_footback(path)
     conn = connect_read_only(path)

@@ -202,15 +202,16 @@ MIGRATIONS: tuple[Migration, ...] = (
 )
 SCHEMA_VERSION = MIGRATIONS[-1].version
 
-_CREATES = re.compile(r"\bCREATE\s+(?:UNIQUE\s+)?(?:TABLE|INDEX|TRIGGER|VIEW)\s+(\w+)", re.IGNORECASE)
-_ADDS = re.compile(r"\bALTER\s+TABLE\s+(\w+)\s+ADD\s+COLUMN\s+(\w+)", re.IGNORECASE)
+# Compiled on first use (only an upgrade reads them), so an ordinary open does not pay for it.
+_CREATES = r"(?i)\bCREATE\s+(?:UNIQUE\s+)?(?:TABLE|INDEX|TRIGGER|VIEW)\s+(\w+)"
+_ADDS = r"(?i)\bALTER\s+TABLE\s+(\w+)\s+ADD\s+COLUMN\s+(\w+)"
 
 
 @cache
 def footprint(migration: Migration) -> frozenset[str]:
     """What the migration's SQL creates: object names, and `table.column` for each added column."""
-    created = {name.casefold() for name in _CREATES.findall(migration.sql)}
-    added = {f"{table}.{column}".casefold() for table, column in _ADDS.findall(migration.sql)}
+    created = {name.casefold() for name in re.findall(_CREATES, migration.sql)}
+    added = {f"{table}.{column}".casefold() for table, column in re.findall(_ADDS, migration.sql)}
     return frozenset(created | added)
 
 
