@@ -15,9 +15,10 @@ from footback.cli.commands.history import run_history
 from footback.cli.context import AppContext
 from footback.core.paths import db_path
 from footback.core.sparkline import BLOCKS, sparkline
-from footback.history.render import render_history, stopped_text
+from footback.daily.render import render_checkins
+from footback.history.render import MAX_ROWS, nothing_stored_text, render_history, stopped_text
 from footback.records.db import open_store
-from footback.records.history import load_history, parse_since, streak
+from footback.records.history import empty_history, load_history, parse_since, streak
 from footback.records.stretch_sessions import save_session
 from footback.stretch.player import SessionSummary
 from tests.support.context import set_wall
@@ -115,6 +116,17 @@ def test_cli_history_with_nothing_stored_creates_nothing(home: Path) -> None:
     assert str(db_path(home)) in result.stdout.replace("\n", "")
     assert "footback assess" in result.stdout
     assert not home.exists()
+
+
+@pytest.mark.parametrize("since", [None, date(2025, 2, 2)])
+def test_the_plain_new_user_screen_says_what_the_drawn_one_says(console: Console, since: date | None) -> None:
+    # A new user's history is printed without rich; it must not drift from the drawn screen.
+    empty = empty_history("/data/footback.sqlite3", since)
+    render_history(console, empty, TZ)
+    render_checkins(console, [], None, MAX_ROWS)
+    drawn = console.file.getvalue()  # type: ignore[attr-defined]
+    assert nothing_stored_text(empty) + "\n" == drawn
+    assert ("Since 2025-02-02" in drawn) == (since is not None)
 
 
 @pytest.mark.parametrize("bad", ["yesterday", "2025-13-01", "13/03/2025", ""])

@@ -166,6 +166,9 @@ def _new_app(group: type[OneLineErrors]) -> typer.Typer:
         help=HELP,
         no_args_is_help=True,
         add_completion=True,
+        # click's plain help: the whole one-line help of every command, wrapped to the terminal,
+        # readable by a screen reader and in a pipe, and rich is not imported to draw it.
+        rich_markup_mode=None,
         context_settings={"help_option_names": ["-h", "--help"]},
     )
     built.callback()(_root)
@@ -175,7 +178,7 @@ def _new_app(group: type[OneLineErrors]) -> typer.Typer:
 def _register(built: typer.Typer, name: str) -> None:
     entry = COMMANDS[name]
     command = getattr(importlib.import_module(f"footback.cli.commands.{entry.module}"), entry.function)
-    built.command(name, help=entry.help, epilog=entry.epilog)(command)
+    built.command(name, help=entry.help, short_help=entry.help, epilog=entry.epilog)(command)
 
 
 def build_app(only: str | None = None) -> typer.Typer:
@@ -210,7 +213,7 @@ def listing_app() -> typer.Typer:
     """Every command listed (name, one-line help, epilog), none built: what `footback --help` needs."""
     built = _new_app(Listed)
     for name, entry in COMMANDS.items():
-        built.command(name, help=entry.help, epilog=entry.epilog)(_unbuilt)
+        built.command(name, help=entry.help, short_help=entry.help, epilog=entry.epilog)(_unbuilt)
     return built
 
 

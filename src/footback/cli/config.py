@@ -39,7 +39,7 @@ class Settings(StrictModel):
 
 
 class Effective(BaseModel):
-    model_config = ConfigDict(frozen=True)
+    model_config = ConfigDict(frozen=True, defer_build=True)
 
     settings: Settings
     origins: dict[str, Origin]

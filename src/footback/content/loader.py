@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import tomllib
 from collections.abc import Callable, Sequence
 from functools import cache
 from importlib.resources import files
@@ -10,6 +9,7 @@ from importlib.resources.abc import Traversable
 from pathlib import Path
 from typing import Any, TypeVar
 
+import tomli
 from pydantic import BaseModel, ValidationError
 
 from footback.core.errors import ContentError
@@ -44,8 +44,8 @@ def read_toml(relpath: str, root: Traversable | None = None) -> dict[str, Any]:
     if not node.is_file():
         raise ContentError(f"data/{relpath}: file is missing")
     try:
-        return tomllib.loads(node.read_text(encoding="utf-8"))
-    except tomllib.TOMLDecodeError as exc:
+        return tomli.loads(node.read_text(encoding="utf-8"))
+    except tomli.TOMLDecodeError as exc:
         raise ContentError(f"data/{relpath}: invalid TOML: {exc}") from None
 
 

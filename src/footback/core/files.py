@@ -7,10 +7,11 @@ import os
 import re
 import stat
 import sys
-import tomllib
 from collections.abc import Iterator
 from pathlib import Path
 from typing import Any, BinaryIO, TextIO
+
+import tomli
 
 from footback.core.errors import BadInputError, FootbackError
 from footback.core.paths import FILE_MODE
@@ -169,8 +170,8 @@ def read_input_text(path: Path, limit: int, kind: str = "file", *, wait: bool = 
 def parse_toml(text: str, path: Path) -> dict[str, Any]:
     """Parse TOML from an input file; a syntax error names the file and line."""
     try:
-        return tomllib.loads(text)
-    except tomllib.TOMLDecodeError as exc:
+        return tomli.loads(text)
+    except tomli.TOMLDecodeError as exc:
         msg = str(exc)
         found = _TOML_LINE.search(msg)
         line = found.group(1) if found else "?"

@@ -19,4 +19,6 @@ PLAN_NAME = "plan"
 class StrictModel(BaseModel):
     """Unknown keys are an error and values never change after validation."""
 
-    model_config = ConfigDict(extra="forbid", frozen=True)
+    # Validators are built on first use, not at import: a run pays only for the models it uses
+    # (start-up, bench/startup.py).
+    model_config = ConfigDict(extra="forbid", frozen=True, defer_build=True)

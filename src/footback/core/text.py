@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import math
 import re
+from functools import cache
 
 from footback.core.sparkline import ASCII, BLOCKS
 
@@ -18,9 +19,6 @@ from footback.core.sparkline import ASCII, BLOCKS
 # (str.splitlines and some terminals break lines on them) and lone surrogates.
 _OTHER_UNSAFE = r"\x7f-\x9f\u061c\u200e\u200f\u2028-\u202e\u2066-\u2069\ud800-\udfff"
 UNSAFE = re.compile(rf"[\x00-\x1f{_OTHER_UNSAFE}]")
-_UNSAFE_BUT_NEWLINE = re.compile(rf"[\x00-\x09\x0b-\x1f{_OTHER_UNSAFE}]")
-# Inside a JSON document C0 is already escaped by json.dumps; the rest may appear raw.
-_JSON_UNSAFE = re.compile(rf"[{_OTHER_UNSAFE}]")
 _BREAKS = re.compile(r"[\t\n\r]+")
 # OWASP CSV injection: cells starting with these are read as formulas by spreadsheets.
 _FORMULA_START = ("=", "+", "-", "@", "\t", "\r")
@@ -54,9 +52,22 @@ def safe_document(text: str) -> str:
     return UNSAFE.sub(lambda m: m.group(0) if m.group(0) == "\n" else _escape(m), text)
 
 
+# The two rarer patterns are compiled on first use: each Unicode range set takes about half a
+# millisecond to compile, on every start-up of every command.
+@cache
+def _json_unsafe() -> re.Pattern[str]:
+    # Inside a JSON document C0 is already escaped by json.dumps; the rest may appear raw.
+    return re.compile(rf"[{_OTHER_UNSAFE}]")
+
+
+@cache
+def _unsafe_but_newline() -> re.Pattern[str]:
+    return re.compile(rf"[\x00-\x09\x0b-\x1f{_OTHER_UNSAFE}]")
+
+
 def safe_json(text: str) -> str:
     """A JSON document with C1, bidi and surrogate characters written as `\\uXXXX` (same data)."""
-    return _JSON_UNSAFE.sub(lambda m: f"\\u{ord(m.group(0)):04x}", text)
+    return _json_unsafe().sub(lambda m: f"\\u{ord(m.group(0)):04x}", text)
 
 
 def excerpt(value: object) -> str:
@@ -73,7 +84,7 @@ def text_problem(value: str, *, max_length: int, multiline: bool = False) -> str
     if len(value) > max_length:
         return f"is longer than {max_length} characters"
     # One regex pass, not one per character: import checks every text of every record with this.
-    if (_UNSAFE_BUT_NEWLINE if multiline else UNSAFE).search(value):
+    if (_unsafe_but_newline() if multiline else UNSAFE).search(value):
         return "contains control characters"
     return None
 

@@ -110,11 +110,12 @@ def render_checkins(
     from rich.text import Text
 
     from footback.core.text import safe_line
+    from footback.history.render import CHECKINS
 
     console.print()
-    console.print("Check-ins", style="bold")
+    console.print(CHECKINS[0], style="bold")
     if not checkins or result is None:
-        console.print("  none yet: try `footback checkin`", markup=False)
+        console.print(f"  {CHECKINS[1]}", markup=False)
         return
     table = Table(box=None, pad_edge=False, show_edge=False)
     for header in ("day", "foot", "back", "note"):

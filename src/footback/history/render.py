@@ -19,6 +19,11 @@ MAX_ROWS = 15
 MAX_TREND_POINTS = 40
 # What the screen draws from: `load_history(limit=ROWS_READ)` reads no more than this per kind.
 ROWS_READ = max(MAX_ROWS, MAX_TREND_POINTS)
+# Each section's heading, and what it says when nothing of its kind is stored.
+ASSESSMENTS = ("Assessments", "none yet: run `footback assess` to make the first one")
+SESSIONS = ("Stretch sessions", "none yet: try `footback stretch`")
+SHOE_CHECKS = ("Shoe checks", "none yet: try `footback shoes-check`")
+CHECKINS = ("Check-ins", "none yet: try `footback checkin`")
 
 
 def stopped_text(done: int, total: int, skipped: int) -> str:
@@ -49,20 +54,47 @@ def _total(history: History, kind: str) -> int:
     return max(history.totals.get(kind, 0), len(getattr(history, kind)))
 
 
+def streak_line(history: History) -> str:
+    minutes = history.week_minutes
+    return (
+        f"Streak: {plural(history.streak_days, 'day')} in a row with a routine. "
+        f"This week: {minutes_text(minutes)} minute{'' if minutes == 1 else 's'}."
+    )
+
+
+def _heading_lines(history: History) -> list[str]:
+    lines = [f"Data file: {safe_line(history.data_file)}"]
+    if history.since is not None:
+        lines.append(f"Since {history.since.isoformat()}")
+    return lines
+
+
+def nothing_stored_text(history: History) -> str:
+    """The screen before anything is stored, as plain text: the same words as `render_history`
+    draws for empty sections, without rich (a new user's first `history` starts faster)."""
+    lines = _heading_lines(history)
+    for heading, none_yet in (ASSESSMENTS, SESSIONS, SHOE_CHECKS, CHECKINS):
+        lines += ["", heading, f"  {none_yet}"]
+        if heading == SESSIONS[0]:
+            lines.append(streak_line(history))
+    return "\n".join(lines)
+
+
 def render_history(console: Console, history: History, tz: tzinfo | None) -> None:
     """The whole screen; every trend is drawn in characters, so it reads without colour."""
     from rich.table import Table
     from rich.text import Text
 
     # soft_wrap: the path stays on one line, whole, so it can be copied.
-    console.print(Text(f"Data file: {safe_line(history.data_file)}"), style="dim", soft_wrap=True)
-    if history.since is not None:
-        console.print(f"Since {history.since.isoformat()}")
+    data_file, *since = _heading_lines(history)
+    console.print(Text(data_file), style="dim", soft_wrap=True)
+    for since_line in since:
+        console.print(since_line)
 
     console.print()
-    console.print("Assessments", style="bold")
+    console.print(ASSESSMENTS[0], style="bold")
     if not history.assessments:
-        console.print("  none yet: run `footback assess` to make the first one", markup=False)
+        console.print(f"  {ASSESSMENTS[1]}", markup=False)
     else:
         table = Table(box=None, pad_edge=False, show_edge=False)
         for header in ("date", *SCORE_NAMES, ""):
@@ -93,9 +125,9 @@ def render_history(console: Console, history: History, tz: tzinfo | None) -> Non
             console.print(line)
 
     console.print()
-    console.print("Stretch sessions", style="bold")
+    console.print(SESSIONS[0], style="bold")
     if not history.sessions:
-        console.print("  none yet: try `footback stretch`", markup=False)
+        console.print(f"  {SESSIONS[1]}", markup=False)
     else:
         table = Table(box=None, pad_edge=False, show_edge=False)
         for header, justify in (("date", "left"), ("routine", "left"), ("minutes", "right"), ("", "left")):
@@ -110,15 +142,12 @@ def render_history(console: Console, history: History, tz: tzinfo | None) -> Non
             )
         console.print(table)
         _more(console, _total(history, "sessions") - len(shown_sessions), "session")
-    console.print(
-        f"Streak: {plural(history.streak_days, 'day')} in a row with a routine. "
-        f"This week: {minutes_text(history.week_minutes)} minute{'' if history.week_minutes == 1 else 's'}."
-    )
+    console.print(streak_line(history))
 
     console.print()
-    console.print("Shoe checks", style="bold")
+    console.print(SHOE_CHECKS[0], style="bold")
     if not history.shoe_checks:
-        console.print("  none yet: try `footback shoes-check`", markup=False)
+        console.print(f"  {SHOE_CHECKS[1]}", markup=False)
     else:
         table = Table(box=None, pad_edge=False, show_edge=False)
         for header in ("date", "pair", "verdict", "score"):

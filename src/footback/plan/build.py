@@ -7,13 +7,13 @@ The plan is saved as `plan.toml` in the data folder, in the public routine file 
 from __future__ import annotations
 
 import json
-import tomllib
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from datetime import datetime
 from functools import cache
 from pathlib import Path
 
+import tomli
 from pydantic import Field
 
 from footback.assess.model import AssessmentResult
@@ -248,7 +248,7 @@ def plan_toml(plan: Plan, now: datetime) -> str:
             lines.append(f"{key} = {_toml_value(value)}")
     text = "\n".join(lines) + "\n"
     # The file must load as a routine; a mistake here would only show when the plan is played.
-    parse_routine_file(tomllib.loads(text), PLAN_FILE)
+    parse_routine_file(tomli.loads(text), PLAN_FILE)
     return text
 
 

@@ -203,6 +203,13 @@ def hidden_line(hidden: int, shown: int) -> str:
     return f"{plural(hidden, 'retired pair')} not shown. See {them} with: footback shoes-check --list --all"
 
 
+def no_pairs_line(hidden: int) -> str:
+    """What `--list` says when no pair is in use: how to save one, or how to see the retired ones."""
+    if hidden:
+        return hidden_line(hidden, 0)
+    return "No saved pairs yet. Save one with: footback shoes-check --name NAME"
+
+
 def render_pairs(
     console: Console,
     pairs: list[SavedPair],
@@ -219,10 +226,7 @@ def render_pairs(
     from rich.text import Text
 
     if not pairs or content is None:
-        if hidden:
-            console.print(Text(hidden_line(hidden, 0)))
-        else:
-            console.print(Text("No saved pairs yet. Save one with: footback shoes-check --name NAME"))
+        console.print(Text(no_pairs_line(hidden)))
         return
     # Start-up: with no pairs, rich.table is never imported.
     from rich.table import Table

@@ -15,7 +15,7 @@ from dataclasses import dataclass
 from enum import StrEnum
 from typing import Literal, Protocol
 
-from pydantic import BaseModel
+from pydantic import BaseModel, ConfigDict
 
 from footback.stretch.timeline import Kind, Segment, Timeline
 
@@ -91,6 +91,8 @@ StepStatus = Literal["done", "skipped", "not reached"]
 
 class SessionSummary(BaseModel):
     """What one play of a routine amounted to; saved to history."""
+
+    model_config = ConfigDict(defer_build=True)
 
     routine: str
     planned_seconds: float

@@ -56,6 +56,11 @@ def run_history(app: AppContext, *, since: str | None, as_json: bool, no_color: 
         )
         typer.echo(json.dumps(doc, indent=2))
         return
+    if store is None:
+        from footback.history.render import nothing_stored_text
+
+        typer.echo(nothing_stored_text(result))
+        return
     console = app.console(no_color=no_color)
     render_history(console, result, clock.tzinfo)
     from footback.daily.render import render_checkins

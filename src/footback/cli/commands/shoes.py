@@ -68,9 +68,13 @@ def shoes_check(
             if as_json:
                 typer.echo(json.dumps(service.pair_rows(shown, now, units), indent=2))
                 return
-            from footback.shoes.render import render_pairs
+            from footback.shoes.render import no_pairs_line, render_pairs
 
-            kinds = service.content_in(units) if shown else None
+            if not shown:
+                # One plain line: rich is not imported for it (start-up, bench/startup.py).
+                typer.echo(no_pairs_line(hidden))
+                return
+            kinds = service.content_in(units)
             draw = lambda out: render_pairs(out, shown, kinds, now, units, hidden)  # noqa: E731
             return show_long(app.console(no_color=no_color), draw)
         content = service.content_in(units)

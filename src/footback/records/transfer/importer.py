@@ -6,10 +6,11 @@ import contextlib
 import io
 import json
 import os
-import tomllib
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any, TextIO
+
+import tomli
 
 from footback.core.errors import BadInputError
 from footback.core.files import open_input, write_private
@@ -104,8 +105,8 @@ def _check_plan(plan: object, where: str) -> str | None:
     if not isinstance(plan, str):
         raise BadInputError(f"{where}: plan: must be the plan's TOML text or null")
     try:
-        parse_routine_file(tomllib.loads(plan), f"{where}: plan")
-    except tomllib.TOMLDecodeError as exc:
+        parse_routine_file(tomli.loads(plan), f"{where}: plan")
+    except tomli.TOMLDecodeError as exc:
         raise BadInputError(f"{where}: plan: invalid TOML: {exc}") from None
     return plan
 
