@@ -236,7 +236,13 @@ def pending(conn: Connection, version: int) -> list[Migration]:
     if version >= SCHEMA_VERSION:
         return []
     present = _present(conn)
-    return [m for m in MIGRATIONS if not (footprint(m) & present if footprint(m) else m.version <= version)]
+    return [m for m in MIGRATIONS if not _applied(m, present, version)]
+
+
+def _applied(migration: Migration, present: frozenset[str], version: int) -> bool:
+    made = footprint(migration)
+    # A migration that creates nothing leaves no trace: the recorded version is all there is.
+    return bool(made & present) if made else migration.version <= version
 
 
 def identify(conn: Connection, path: Path) -> int:
