@@ -415,6 +415,22 @@ def test_each_migration_is_recognised_by_what_it_creates() -> None:
         conn.close()
 
 
+def test_a_migration_that_creates_nothing_is_pending_by_the_recorded_version(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from footback.records import migrations
+
+    data_only = migrations.Migration(45, "data only", "UPDATE shoe_pairs SET shoe_type = shoe_type")
+    monkeypatch.setattr(migrations, "MIGRATIONS", (*MIGRATIONS[:-3], data_only, *MIGRATIONS[-3:]))
+    path = tmp_path / "store.sqlite3"
+    build_store_at(path, 50)
+    conn = sqlite3.connect(path)
+    try:
+        assert data_only in pending(conn, 40) and data_only not in pending(conn, 50)
+    finally:
+        conn.close()
+
+
 def test_a_store_at_the_newest_version_has_nothing_pending_without_reading_its_schema() -> None:
     class NoReads:
         def execute(self, *args: object) -> None:
