@@ -88,3 +88,46 @@ def test_the_back_level_is_never_cut(width: int, group: str) -> None:
     render_summary(console, result)
     back = next(row for row in console.file.getvalue().split("\n") if "Back risk" in row)  # type: ignore[attr-defined]
     assert back.endswith(f"/100 {group} risk") and len(back) <= width
+
+
+@pytest.mark.parametrize("width", [40, 80, 120])
+def test_the_details_use_the_same_indent_under_every_heading(width: int) -> None:
+    """Below DETAILS: headings at the margin; factors, notes, commands and bullets two in."""
+    from footback.assess.render import render_result
+
+    answers = no_problem_answers() | {
+        "calf_tight": True,
+        "first_step_pain": True,
+        "arch": "flat",
+        "foot_pain": "often",
+        "back_pain": "often",
+        "back_pain_weeks": 20,
+    }
+    result = assess(CONTENT, answers)
+    assert result.recommendations.evidence_notes and result.recommendations.routines
+    console = Console(file=io.StringIO(), width=width, color_system=None)
+    render_result(console, result, CONTENT.advice.urgent)
+    rows = console.file.getvalue().rstrip("\n").split("\n")  # type: ignore[attr-defined]
+    first = next(n for n, row in enumerate(rows) if row.startswith("Foot risk: "))
+    last = max(n for n, row in enumerate(rows) if row.startswith("  "))
+    headings = re.compile(
+        r"^(Foot risk|Back risk|Foot-back associations): \d+ points?$|^[A-Z ]+$|^See a .*:$"
+    )
+    below = [row for row in rows[first : last + 1] if row and not headings.match(row)]
+    assert len(below) >= 15  # the check saw the factors, the commands and the bullets
+    assert all(row.startswith("  ") for row in below), [r for r in below if not r.startswith("  ")]
+
+
+def test_a_factors_evidence_kind_is_not_repeated_after_a_citation_that_names_it() -> None:
+    from footback.assess.render import render_result
+
+    answers = no_problem_answers() | {"foot_pain": "often", "back_pain": "often", "first_step_pain": True}
+    console = Console(file=io.StringIO(), width=200, color_system=None)
+    render_result(console, assess(CONTENT, answers), CONTENT.advice.urgent)
+    text = console.file.getvalue()  # type: ignore[attr-defined]
+    # A factor row (wide enough not to wrap) ends with "[citation; evidence]".
+    factors = re.findall(r"^ +\+\d+ .*\[([^\]]+)\] *$", text, re.MULTILINE)
+    cited = [parts.rsplit("; ", 1) for parts in factors if "; " in parts]
+    assert cited  # some factors do name their evidence
+    for citation, evidence in cited:
+        assert evidence not in citation, (citation, evidence)

@@ -14,6 +14,7 @@ from footback.core.models import SCORE_NAMES
 if TYPE_CHECKING:
     from rich.console import Console
     from rich.table import Table
+    from rich.text import Text
 
     from footback.assess.content import AssessContent, UrgentText
 
@@ -38,6 +39,13 @@ def _grid() -> Table:
     grid.add_column(no_wrap=True, justify="right")
     grid.add_column(overflow="fold")
     return grid
+
+
+def _indented(console: Console, renderable: Table | Text) -> None:
+    """Print under a heading: two columns in, like the section's one-line texts, wrapped lines too."""
+    from rich.padding import Padding
+
+    console.print(Padding(renderable, (0, 0, 0, 2)))
 
 
 def _heading(console: Console, text: str) -> None:
@@ -104,23 +112,24 @@ def _render_factors(console: Console, name: str, score: Score) -> None:
     title = "Foot-back associations" if score.known_associations is not None else TITLES[name]
     _heading(console, f"{title}: {points_text(score)}")
     if not score.factors:
-        console.print(Text("  Nothing in your answers adds points here."))
+        _indented(console, Text("Nothing in your answers adds points here."))
     grid = _grid()
     for factor in sorted(score.factors, key=lambda f: -f.points):
         text = Text(factor.reason)
         cited = _brief(factor.source_ids) or factor.saved_source or ""
         # The link names the evidence behind each association (a study, the article, opinion).
-        evidence = f"; {factor.evidence}" if factor.evidence and score.known_associations is not None else ""
+        # ... unless the citation already says it ("[the article]", not "[the article; article]").
+        shown = factor.evidence and score.known_associations is not None and factor.evidence not in cited
+        evidence = f"; {factor.evidence}" if shown else ""
         text.append(f" [{cited}{evidence}]", style="dim")
         grid.add_row(f"+{factor.points}", text)
     if score.factors:
-        console.print(grid)
+        _indented(console, grid)
     if score.known_associations is not None and score.factors:
-        console.print(
-            Text(f"  {score.associations} of the {score.known_associations} associations found in studies.")
-        )
+        found = f"{score.associations} of the {score.known_associations} associations found in studies."
+        _indented(console, Text(found))
     if score.note and (score.factors or name == "back"):
-        console.print(Text(score.note, style="dim italic"))
+        _indented(console, Text(score.note, style="dim italic"))
 
 
 def _bullets(console: Console, items: Sequence[tuple[str, Sequence[str]]], mark: str = "-") -> None:
@@ -132,7 +141,7 @@ def _bullets(console: Console, items: Sequence[tuple[str, Sequence[str]]], mark:
         if ids:
             line.append(f" [{_brief(ids)}]", style="dim")
         grid.add_row(mark, line)
-    console.print(grid)
+    _indented(console, grid)
 
 
 def _render_next(console: Console, result: AssessmentResult) -> None:
