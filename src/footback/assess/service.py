@@ -31,6 +31,14 @@ def open_warning_signs(
     ]
 
 
+def result_json(result: AssessmentResult, content: AssessContent) -> str:
+    """The result as `--json` prints it, its findings cited from the content's sources (here, not in
+    the render module: the JSON path loads no drawing code)."""
+    from footback.core.cited import citing
+
+    return result.model_dump_json(indent=2, context=citing(content.sources))
+
+
 def assess(content: AssessContent, answers: Answers, seen: Sequence[Seen] = ()) -> AssessmentResult:
     """Screen for warning signs, score, and advise. A warning sign suppresses all exercise advice,
     except a standing one (e.g. a cancer history) a clinician has already seen the person about."""
