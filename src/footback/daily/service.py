@@ -18,13 +18,12 @@ if TYPE_CHECKING:
 def load_progress(folder: Path, now: datetime) -> Progress:
     """Progress up to `now`'s local day; an empty result when nothing is stored yet."""
     from footback.daily.content import load_daily_content
-    from footback.records.db import open_existing_store
+    from footback.records.db import read_store
 
-    store = open_existing_store(folder)
-    if store is None:
+    found = read_store(folder, lambda store: read_progress(store, now))
+    if found is None:
         return progress([], NO_PRACTICE, today=now.date(), content=load_daily_content())
-    with store:
-        return read_progress(store, now)
+    return found
 
 
 def read_progress(store: Store, now: datetime) -> Progress:
