@@ -31,7 +31,7 @@ from footback.assess.service import assess
 from footback.cli.app import app
 from footback.core.cited import citing
 from footback.core.paths import DB_NAME
-from footback.records.db import SCHEMA_VERSION
+from footback.records.migrations import SCHEMA_VERSION
 from tests.records.test_store_faults import EARLIER_VERSIONS, build_store_at
 from tests.support.helpers import TINY_ROUTINE, no_problem_answers
 from tests.support.history_seed import seed_full

@@ -118,3 +118,14 @@ def test_a_commands_one_line_help_is_defined_once_in_the_table() -> None:
         function = getattr(importlib.import_module(f"footback.cli.commands.{entry.module}"), entry.function)
         assert function.__doc__ is None, f"{name}: move the docstring into COMMANDS in cli/app.py"
         assert entry.help.endswith(".") and "\n" not in entry.help, name
+
+
+def test_assess_json_loads_no_drawing_code(home: Path, tmp_path: Path) -> None:
+    answers = tmp_path / "answers.toml"
+    answers.write_text(
+        CliRunner().invoke(build_app("assess"), ["assess", "--template"]).stdout, encoding="utf-8"
+    )
+    loaded = _modules_loaded_by(["assess", "--answers", str(answers), "--json", "--no-save"], home)
+    assert "footback.assess.service" in loaded  # the run did assess
+    assert not {"footback.assess.render", "footback.assess.summary"} & loaded
+    assert not any(m.startswith("rich") for m in loaded)

@@ -4,7 +4,8 @@ from __future__ import annotations
 
 import json
 from collections.abc import Sequence
-from datetime import UTC, date, datetime, timedelta
+from datetime import UTC, date, datetime, timedelta, timezone
+from pathlib import Path
 
 import pytest
 from typer.testing import CliRunner
@@ -12,12 +13,16 @@ from typer.testing import CliRunner
 from footback.cli.app import app
 from footback.daily.checkin import CheckIn
 from footback.daily.content import load_daily_content
-from footback.daily.progress import judge, progress
-from footback.records.stretch_sessions import SavedSession
+from footback.daily.progress import NO_PRACTICE, Progress, judge, progress
+from footback.daily.service import read_progress
+from footback.records.checkins import save_checkin
+from footback.records.db import open_store
 from tests.support.context import Cli
+from tests.support.history_seed import add_session
 
 runner = CliRunner()
 TODAY = date(2026, 3, 31)  # a Tuesday
+NOW = datetime(2026, 3, 31, 20, tzinfo=UTC)
 RULE = load_daily_content().pain
 
 
@@ -25,18 +30,16 @@ def checkin(day: date, foot: int, back: int = 0) -> CheckIn:
     return CheckIn(day=day, foot=foot, back=back, created_at=datetime(2026, 1, 1, tzinfo=UTC))
 
 
-def session(day: date, minutes: float = 10.0) -> SavedSession:
-    return SavedSession(
-        id=0,
-        started_at=datetime(day.year, day.month, day.day, 8, tzinfo=UTC),
-        routine="feet",
-        planned_seconds=minutes * 60,
-        actual_seconds=minutes * 60,
-        steps_done=4,
-        steps_skipped=0,
-        finished=True,
-        detail={},
-    )
+def stored(
+    home: Path, checkins: Sequence[CheckIn], session_days: Sequence[date], now: datetime = NOW
+) -> Progress:
+    """Progress read from a store holding these check-ins and a 10-minute session at 08:00 UTC on each day."""
+    with open_store(home) as store:
+        for c in checkins:
+            save_checkin(store, c)
+        for day in session_days:
+            add_session(store, datetime(day.year, day.month, day.day, 8, tzinfo=UTC), seconds=600)
+        return read_progress(store, now)
 
 
 def test_shipped_rule_is_two_points_or_thirty_percent() -> None:
@@ -77,7 +80,7 @@ def test_start_is_first_week_of_checkins_and_now_is_last_seven_days() -> None:
     checkins = [checkin(d, 6, 7) for d in _days(date(2026, 3, 1), 7)]
     checkins += [checkin(d, 9, 9) for d in _days(date(2026, 3, 8), 17)]
     checkins += [checkin(d, 4, 7) for d in _days(date(2026, 3, 25), 7)]
-    result = progress(checkins, [], today=TODAY, tz=UTC, content=load_daily_content())
+    result = progress(checkins, NO_PRACTICE, today=TODAY, content=load_daily_content())
     foot = result.foot_pain
     assert (foot.start, foot.now, foot.change, foot.verdict) == (6.0, 4.0, -2.0, "better")
     assert (foot.start_checkins, foot.now_checkins) == (7, 7)
@@ -89,7 +92,7 @@ def test_the_verdict_follows_the_numbers_shown() -> None:
     # "better"; judged unrounded (-1.97, 26%) it said "no clear change" beside "-2.0".
     checkins = [checkin(d, f) for d, f in zip(_days(date(2026, 3, 1), 7), (8, 8, 8, 8, 7, 7, 7), strict=True)]
     checkins += [checkin(d, f) for d, f in zip(_days(date(2026, 3, 27), 5), (6, 6, 6, 5, 5), strict=True)]
-    foot = progress(checkins, [], today=TODAY, tz=UTC, content=load_daily_content()).foot_pain
+    foot = progress(checkins, NO_PRACTICE, today=TODAY, content=load_daily_content()).foot_pain
     assert (foot.start, foot.now, foot.change, foot.verdict) == (7.6, 5.6, -2.0, "better")
 
 
@@ -97,24 +100,25 @@ def test_too_little_data_below_two_checkins_in_a_window() -> None:
     content = load_daily_content()
     two_and_one = [checkin(date(2026, 3, 1), 8), checkin(date(2026, 3, 2), 8), checkin(TODAY, 1)]
     assert (
-        progress(two_and_one, [], today=TODAY, tz=UTC, content=content).foot_pain.verdict == "too little data"
+        progress(two_and_one, NO_PRACTICE, today=TODAY, content=content).foot_pain.verdict
+        == "too little data"
     )
     one_and_two = [checkin(date(2026, 3, 1), 8), checkin(TODAY - timedelta(days=1), 1), checkin(TODAY, 1)]
     assert (
-        progress(one_and_two, [], today=TODAY, tz=UTC, content=content).foot_pain.verdict == "too little data"
+        progress(one_and_two, NO_PRACTICE, today=TODAY, content=content).foot_pain.verdict
+        == "too little data"
     )
     two_and_two = [*two_and_one, checkin(TODAY - timedelta(days=6), 1)]
-    result = progress(two_and_two, [], today=TODAY, tz=UTC, content=content)
+    result = progress(two_and_two, NO_PRACTICE, today=TODAY, content=content)
     assert result.foot_pain.verdict == "better" and result.foot_pain.change == -7.0
     # Everything in the last 7 days: nothing to compare against yet.
     recent_only = [checkin(d, 5) for d in _days(TODAY - timedelta(days=6), 7)]
-    assert progress(recent_only, [], today=TODAY, tz=UTC, content=content).foot_pain.start is None
+    assert progress(recent_only, NO_PRACTICE, today=TODAY, content=content).foot_pain.start is None
 
 
-def test_practice_against_the_target_streak_and_weeks_on_target() -> None:
+def test_practice_against_the_target_streak_and_weeks_on_target(home: Path) -> None:
     # Week of 16 March: 3 sessions (on target); week of 23 March: 1 (below); this week: 2 so far.
-    sessions = [session(date(2026, 3, d)) for d in (16, 17, 18, 25, 30, 31)]
-    result = progress([], sessions, today=TODAY, tz=UTC, content=load_daily_content())
+    result = stored(home, [], [date(2026, 3, d) for d in (16, 17, 18, 25, 30, 31)])
     p = result.practice
     assert p.target_per_week == 3.0  # 6 sessions in 14 days, a habit target
     assert (p.sessions_per_week, p.minutes_per_week) == (3, 30.0)  # 25, 30 and 31 March
@@ -123,31 +127,23 @@ def test_practice_against_the_target_streak_and_weeks_on_target() -> None:
     assert "not a clinical threshold" in result.target_note
 
 
-def test_this_week_counts_once_it_is_on_target() -> None:
-    sessions = [session(date(2026, 3, d)) for d in (30, 31, 31)]
-    result = progress([], sessions, today=TODAY, tz=UTC, content=load_daily_content())
+def test_this_week_counts_once_it_is_on_target(home: Path) -> None:
+    result = stored(home, [], [date(2026, 3, d) for d in (30, 31, 31)])
     assert (result.practice.weeks_on_target, result.practice.weeks_counted) == (1, 1)
 
 
-def test_pain_beside_practice_with_week_counts_and_the_warning() -> None:
-    sessions = [session(date(2026, 3, d)) for d in (16, 17, 18)]
+def test_pain_beside_practice_with_week_counts_and_the_warning(home: Path) -> None:
     checkins = [checkin(date(2026, 3, 16), 2, 3), checkin(date(2026, 3, 18), 4, 5)]
     checkins += [checkin(date(2026, 3, 24), 6, 7), checkin(date(2026, 3, 9), 8, 9)]
-    result = progress(checkins, sessions, today=TODAY, tz=UTC, content=load_daily_content())
+    result = stored(home, checkins, [date(2026, 3, d) for d in (16, 17, 18)])
     by = result.pain_by_practice
     assert (by.on_target.weeks, by.on_target.foot, by.on_target.back) == (1, 3.0, 4.0)
     assert (by.below_target.weeks, by.below_target.foot, by.below_target.back) == (2, 7.0, 8.0)
     assert "not proof" in by.note
 
 
-def test_series_has_one_value_a_day_with_gaps() -> None:
-    result = progress(
-        [checkin(TODAY, 3, 4)],
-        [session(TODAY), session(TODAY)],
-        today=TODAY,
-        tz=UTC,
-        content=load_daily_content(),
-    )
+def test_series_has_one_value_a_day_with_gaps(home: Path) -> None:
+    result = stored(home, [checkin(TODAY, 3, 4)], [TODAY, TODAY])
     s = result.series
     assert len(s.days) == 28 and s.days[-1] == TODAY
     assert s.foot[-1] == 3 and s.foot[0] is None and s.sessions[-1] == 2
@@ -189,10 +185,40 @@ class _Briefs:
 def test_the_result_carries_source_ids_and_the_writer_cites_them() -> None:
     from footback.core.cited import citing
 
-    result = progress([], [], today=TODAY, tz=UTC, content=load_daily_content())
+    result = progress([], NO_PRACTICE, today=TODAY, content=load_daily_content())
     assert result.rule_sources == RULE.sources and "{sources}" in result.rule_template
     cited = "+".join(RULE.sources)
     assert f"({cited})" in result.rule(_Briefs())
     assert json.loads(result.model_dump_json(context=citing(_Briefs())))["rule"] == result.rule(_Briefs())
     with pytest.raises(ValueError, match="without its sources"):
         result.model_dump_json()
+
+
+@pytest.mark.parametrize(
+    ("hours", "starts", "weeks", "streak", "last_days"),
+    [
+        # UTC-5: 23:30 on Friday to Sunday is 04:30 UTC the next day. Locally the week of 23 March
+        # has 3 (on target) and Monday none; by UTC days it would have 2 and the streak would be 4.
+        (-5, [(27, 23, 30), (28, 23, 30), (29, 23, 30), (31, 10, 0)], (1, 1), 1, [1, 1, 1, 0, 1]),
+        # UTC+9: 00:30 on Saturday to Monday is 15:30 UTC the day before. Locally the week of
+        # 23 March has 2 (below); by UTC days it would have 3 (on target).
+        (9, [(28, 0, 30), (29, 0, 30), (30, 0, 30), (31, 10, 0)], (0, 1), 4, [0, 1, 1, 1, 1]),
+    ],
+)
+def test_sessions_near_midnight_count_on_the_local_day(
+    home: Path,
+    hours: int,
+    starts: list[tuple[int, int, int]],
+    weeks: tuple[int, int],
+    streak: int,
+    last_days: list[int],
+) -> None:
+    zone = timezone(timedelta(hours=hours))
+    with open_store(home) as store:
+        for day, hour, minute in starts:
+            add_session(store, datetime(2026, 3, day, hour, minute, tzinfo=zone).astimezone(UTC))
+        result = read_progress(store, datetime(2026, 3, 31, 20, tzinfo=zone))
+    p = result.practice
+    assert (p.weeks_on_target, p.weeks_counted) == weeks
+    assert (p.streak_days, p.sessions_per_week) == (streak, 4)
+    assert result.series.sessions[-5:] == last_days

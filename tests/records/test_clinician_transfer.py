@@ -10,7 +10,8 @@ from pathlib import Path
 
 from footback.assess.gate import open_gate
 from footback.core.paths import db_path
-from footback.records.db import SCHEMA_VERSION, open_store
+from footback.records.db import open_store
+from footback.records.migrations import SCHEMA_VERSION
 from footback.records.transfer.layout import EXPORT_VERSION, VERSIONS, schema
 from tests.records.test_store_faults import build_store_at
 from tests.support.context import WALL, Cli

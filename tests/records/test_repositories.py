@@ -193,3 +193,27 @@ def test_every_field_check_refuses_what_footback_never_writes(check: str, value:
     with pytest.raises(fields.DamagedRow):
         getattr(fields, check)(value)
     assert fields.as_optional_float(None) is None and fields.as_optional_text(None) is None
+
+
+def test_read_store_without_a_store_reads_nothing_and_creates_nothing(tmp_path: Path) -> None:
+    from footback.records.db import read_store
+
+    folder = tmp_path / "data"
+    called: list[object] = []
+    assert read_store(folder, called.append) is None
+    assert called == [] and not folder.exists()
+
+
+def test_read_store_returns_what_the_reader_read_and_closes_the_store(home: Path) -> None:
+    from footback.records.db import Store, read_store
+
+    seed_full(home)
+    seen: list[Store] = []
+
+    def count(store: Store) -> int:
+        seen.append(store)
+        return int(store.query("SELECT count(*) FROM assessments")[0][0])
+
+    assert read_store(home, count) == 3
+    with pytest.raises(sqlite3.ProgrammingError, match="closed"):
+        seen[0].conn.execute("SELECT 1")

@@ -9,7 +9,8 @@ from pathlib import Path
 import pytest
 
 from footback.core.errors import BadInputError
-from footback.records.db import SCHEMA_VERSION, open_store
+from footback.records.db import open_store
+from footback.records.migrations import SCHEMA_VERSION
 from footback.records.shoes import (
     find_pair,
     list_pairs,

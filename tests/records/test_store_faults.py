@@ -21,7 +21,15 @@ from typer.testing import CliRunner
 
 from footback.cli.app import app
 from footback.core.paths import db_path
-from footback.records.db import APPLICATION_ID, MIGRATIONS, SCHEMA_VERSION, open_existing_store, open_store
+from footback.records.db import open_existing_store, open_store
+from footback.records.migrations import (
+    APPLICATION_ID,
+    MIGRATIONS,
+    SCHEMA_VERSION,
+    footprint,
+    migrate,
+    pending,
+)
 from tests.support.helpers import no_problem_answers
 from tests.support.history_seed import seed_full
 
@@ -281,12 +289,15 @@ def test_a_store_from_a_newer_footback_is_refused_untouched(home: Path) -> None:
 # ------------------------------------------------------------------ migrations
 
 
-def build_store_at(path: Path, version: int) -> None:
-    """A store as footback left it at `version`, with a record in every table that existed then."""
+def build_store_at(path: Path, version: int, skipping: tuple[int, ...] = ()) -> None:
+    """A store as footback left it at `version`, with a record in every table that existed then;
+    `skipping` leaves those migrations out (a development store made on a branch without them)."""
     conn = sqlite3.connect(path, isolation_level=None)
     for migration in MIGRATIONS:
         if migration.version > version:
             break
+        if migration.version in skipping:
+            continue
         conn.executescript(migration.sql)
         if migration.then is not None:
             migration.then(conn)
@@ -336,6 +347,96 @@ def test_migrations_run_forward_from_every_earlier_version(home: Path, version: 
 def test_migrations_are_numbered_in_order() -> None:
     versions = [m.version for m in MIGRATIONS]
     assert versions == sorted(set(versions)) and versions[0] == 1
+
+
+def test_a_store_that_skipped_a_block_of_migrations_gets_them_when_opened(home: Path) -> None:
+    # Made on a branch that had the daily migrations (30-32) but not the clinician one (20):
+    # its user_version says 32, yet clinician_seen, which migration 60 alters, is missing.
+    home.mkdir(mode=0o700)
+    build_store_at(db_path(home), 32, skipping=(20,))
+    with open_store(home) as store:
+        assert store.conn.execute("PRAGMA user_version").fetchone()[0] == SCHEMA_VERSION
+        columns = {r[1] for r in store.conn.execute("PRAGMA table_info(clinician_seen)")}
+        assert {"seen_at", "assessment_id", "signs", "assessment_uid", "uid"} <= columns
+        assert store.conn.execute("SELECT count(*) FROM assessments").fetchone()[0] == 1
+        with store.transaction() as conn:
+            conn.execute("INSERT INTO clinician_seen (seen_at) VALUES ('2025-01-01T08:00:00+00:00')")
+        uid = store.conn.execute("SELECT uid FROM clinician_seen").fetchone()[0]
+        assert isinstance(uid, str) and len(uid) == 32  # the uid trigger of migration 60 is there
+
+
+def test_only_the_missing_migrations_are_pending_in_version_order(home: Path) -> None:
+    home.mkdir(mode=0o700)
+    build_store_at(db_path(home), 50, skipping=(20, 40))
+    conn = sqlite3.connect(db_path(home))
+    try:
+        assert [m.version for m in pending(conn, 50)] == [20, 40, 60]
+    finally:
+        conn.close()
+
+
+def test_a_skipped_migration_applied_late_never_lowers_the_version(tmp_path: Path) -> None:
+    path = tmp_path / "store.sqlite3"
+    build_store_at(path, 32, skipping=(20,))
+    conn = sqlite3.connect(path, isolation_level=None)
+    written: list[str] = []
+    conn.set_trace_callback(
+        lambda sql: written.append(sql) if sql.startswith("PRAGMA user_version =") else None
+    )
+    try:
+        migrate(conn, path)
+    finally:
+        conn.close()
+    # Migration 20 keeps the store at 32 (forward only); the later ones move it on.
+    assert [int(sql.rsplit(" ", 1)[1]) for sql in written] == [32, 40, 50, SCHEMA_VERSION]
+
+
+def test_each_migration_is_recognised_by_what_it_creates() -> None:
+    # `pending` reads a store for each migration's tables, indexes and columns: every migration
+    # must create something, and exactly that must appear when it runs.
+    conn = sqlite3.connect(":memory:", isolation_level=None)
+    try:
+        before: set[str] = set()
+        for migration in MIGRATIONS:
+            conn.executescript(migration.sql)
+            if migration.then is not None:
+                migration.then(conn)
+            after = {
+                str(name).casefold()
+                for (name,) in conn.execute(
+                    "SELECT name FROM sqlite_master UNION ALL SELECT m.name || '.' || p.name"
+                    " FROM sqlite_master AS m, pragma_table_info(m.name) AS p WHERE m.type = 'table'"
+                )
+            }
+            assert footprint(migration), migration.name
+            assert footprint(migration) <= after - before, migration.name
+            before = after
+    finally:
+        conn.close()
+
+
+def test_a_migration_that_creates_nothing_is_pending_by_the_recorded_version(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from footback.records import migrations
+
+    data_only = migrations.Migration(45, "data only", "UPDATE shoe_pairs SET shoe_type = shoe_type")
+    monkeypatch.setattr(migrations, "MIGRATIONS", (*MIGRATIONS[:-3], data_only, *MIGRATIONS[-3:]))
+    path = tmp_path / "store.sqlite3"
+    build_store_at(path, 50)
+    conn = sqlite3.connect(path)
+    try:
+        assert data_only in pending(conn, 40) and data_only not in pending(conn, 50)
+    finally:
+        conn.close()
+
+
+def test_a_store_at_the_newest_version_has_nothing_pending_without_reading_its_schema() -> None:
+    class NoReads:
+        def execute(self, *args: object) -> None:
+            raise AssertionError("read the schema")
+
+    assert pending(NoReads(), SCHEMA_VERSION) == []  # type: ignore[arg-type]
 
 
 # ------------------------------------------------------------------ read-only and full disks

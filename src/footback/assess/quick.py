@@ -53,13 +53,9 @@ def carried_answers(
 def quick_start(content: AssessContent, folder: Path, now: datetime) -> QuickBase | str:
     """The base for a quick re-check, or why a full assessment is due instead (none, or too old)."""
     from footback.records.assessments import since_last_full
-    from footback.records.db import open_existing_store
+    from footback.records.db import read_store
 
-    store = open_existing_store(folder)
-    if store is None:
-        return content.quick.no_full
-    with store:
-        full, later = since_last_full(store)
+    full, later = read_store(folder, since_last_full) or (None, [])
     if full is None:
         return content.quick.no_full
     days = days_between(full.created_at, now)

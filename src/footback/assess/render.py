@@ -16,14 +16,7 @@ if TYPE_CHECKING:
     from rich.table import Table
     from rich.text import Text
 
-    from footback.assess.content import AssessContent, UrgentText
-
-
-def result_json(result: AssessmentResult, content: AssessContent) -> str:
-    """The result as `--json` prints it, its findings cited from the content's sources."""
-    from footback.core.cited import citing
-
-    return result.model_dump_json(indent=2, context=citing(content.sources))
+    from footback.assess.content import UrgentText
 
 
 def _brief(ids: Sequence[str]) -> str:

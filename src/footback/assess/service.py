@@ -31,6 +31,14 @@ def open_warning_signs(
     ]
 
 
+def result_json(result: AssessmentResult, content: AssessContent) -> str:
+    """The result as `--json` prints it, its findings cited from the content's sources (here, not in
+    the render module: the JSON path loads no drawing code)."""
+    from footback.core.cited import citing
+
+    return result.model_dump_json(indent=2, context=citing(content.sources))
+
+
 def assess(content: AssessContent, answers: Answers, seen: Sequence[Seen] = ()) -> AssessmentResult:
     """Screen for warning signs, score, and advise. A warning sign suppresses all exercise advice,
     except a standing one (e.g. a cancer history) a clinician has already seen the person about."""
@@ -147,13 +155,9 @@ def last_saved(folder: Path) -> tuple[SavedAssessment, SavedAssessment | None]:
     """`--last`: the most recent saved assessment and the one before it (to compare with)."""
     from footback.core.errors import FootbackError
     from footback.records.assessments import list_assessments
-    from footback.records.db import open_existing_store
+    from footback.records.db import read_store
 
-    store = open_existing_store(folder)
-    saved = []
-    if store is not None:
-        with store:
-            saved = list_assessments(store, limit=2)
+    saved = read_store(folder, lambda store: list_assessments(store, limit=2)) or []
     if not saved:
         raise FootbackError("no assessment is saved yet: run `footback assess` first")
     scored = len(saved) == 2 and not saved[0].result.needs_clinician

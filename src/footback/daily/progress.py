@@ -8,7 +8,9 @@ the streak, and weeks on target. Pain beside practice: an association, never pro
 from __future__ import annotations
 
 from collections.abc import Callable, Mapping, Sequence
-from datetime import date, timedelta, tzinfo
+from dataclasses import dataclass
+from datetime import date, timedelta
+from math import ceil
 from statistics import fmean
 from typing import Any, Literal, Protocol
 
@@ -18,8 +20,6 @@ from footback.core.cited import citer_in
 from footback.core.models import StrictModel
 from footback.daily.checkin import CheckIn
 from footback.daily.content import DailyContent, PainRule, PracticeRule
-from footback.records.history import local_day, streak
-from footback.records.stretch_sessions import SavedSession
 
 Verdict = Literal["better", "no clear change", "worse", "too little data"]
 # Float noise must not move a change that sits exactly on a threshold.
@@ -155,59 +155,76 @@ def pain_change(
     )
 
 
-def _monday(day: date) -> date:
+def monday(day: date) -> date:
+    """The Monday of `day`'s week (weeks run Monday to Sunday)."""
     return day - timedelta(days=day.weekday())
 
 
-def week_sessions(sessions: Sequence[SavedSession], tz: tzinfo | None) -> dict[date, int]:
-    """Counted sessions per week, keyed by the week's Monday."""
-    weeks: dict[date, int] = {}
-    for session in sessions:
-        if session.counts:
-            monday = _monday(local_day(session.started_at, tz))
-            weeks[monday] = weeks.get(monday, 0) + 1
-    return weeks
+def recent_span(today: date) -> tuple[date, date]:
+    """The last 7 days up to `today`: the days practice is counted on."""
+    return today - timedelta(days=6), today
+
+
+def sessions_needed(rule: PracticeRule) -> int:
+    """Sessions a week needs to be on target: the weekly target, rounded up."""
+    return ceil(rule.per_week - _EPSILON)
+
+
+@dataclass(frozen=True)
+class PracticeFacts:
+    """What the store says about sessions that count, up to today (counted in SQL, local days)."""
+
+    first_day: date | None  # the first day with one
+    weeks_on_target: int  # weeks (this one too) with at least `sessions_needed`
+    # Per week (keyed by its Monday) from the first check-in's week (this week at the latest) on.
+    per_week: Mapping[date, int]
+    recent: int  # in `recent_span`
+    recent_seconds: float
+    streak_days: int
+    per_day: Mapping[date, int]  # on each of the chart's days
+
+
+NO_PRACTICE = PracticeFacts(
+    first_day=None, weeks_on_target=0, per_week={}, recent=0, recent_seconds=0.0, streak_days=0, per_day={}
+)
 
 
 def decided_weeks(
-    first_day: date | None, today: date, per_week: dict[date, int], target: float
+    first_week: date, today: date, per_week: Mapping[date, int], needed: int
 ) -> dict[date, bool]:
-    """Each week since the first record: on target or not. This week counts once it is on target."""
-    if first_day is None:
-        return {}
+    """Each week from the one of `first_week` to this one: on target or not. This week counts once it
+    is on target."""
     decided: dict[date, bool] = {}
-    monday = _monday(first_day)
-    this_week = _monday(today)
-    while monday <= this_week:
-        on_target = per_week.get(monday, 0) + _EPSILON >= target
-        if monday < this_week or on_target:
-            decided[monday] = on_target
-        monday += timedelta(days=7)
+    week = monday(first_week)
+    this_week = monday(today)
+    while week <= this_week:
+        on_target = per_week.get(week, 0) >= needed
+        if week < this_week or on_target:
+            decided[week] = on_target
+        week += timedelta(days=7)
     return decided
 
 
-def practice(
-    sessions: Sequence[SavedSession],
-    today: date,
-    tz: tzinfo | None,
-    rule: PracticeRule,
-    weeks: dict[date, bool],
-) -> Practice:
-    since = today - timedelta(days=6)
-    recent = [s for s in sessions if s.counts and since <= local_day(s.started_at, tz) <= today]
+def practice(facts: PracticeFacts, first_day: date | None, today: date, rule: PracticeRule) -> Practice:
+    """Practice against the target; weeks are counted from the week of `first_day` (the first record)."""
+    this_week = monday(today)
+    weeks_counted = 0
+    if first_day is not None and monday(first_day) <= this_week:
+        this_counts = facts.per_week.get(this_week, 0) >= sessions_needed(rule)
+        weeks_counted = (this_week - monday(first_day)).days // 7 + this_counts
     return Practice(
-        sessions_per_week=len(recent),
-        minutes_per_week=round(sum(s.actual_seconds for s in recent) / 60, 1),
+        sessions_per_week=facts.recent,
+        minutes_per_week=round(facts.recent_seconds / 60, 1),
         target_per_week=round(rule.per_week, 1),
-        weeks_on_target=sum(weeks.values()),
-        weeks_counted=len(weeks),
-        streak_days=streak({local_day(s.started_at, tz) for s in sessions if s.counts}, today),
+        weeks_on_target=facts.weeks_on_target,
+        weeks_counted=weeks_counted,
+        streak_days=facts.streak_days,
     )
 
 
 def _group(checkins: Sequence[CheckIn], weeks: list[date]) -> WeekGroup:
-    chosen = [c for c in checkins if _monday(c.day) in weeks]
-    with_data = {_monday(c.day) for c in chosen}
+    chosen = [c for c in checkins if monday(c.day) in weeks]
+    with_data = {monday(c.day) for c in chosen}
     return WeekGroup(
         weeks=len(with_data),
         foot=round(fmean(c.foot for c in chosen), 1) if chosen else None,
@@ -222,16 +239,6 @@ def pain_by_practice(checkins: Sequence[CheckIn], weeks: dict[date, bool], note:
         below_target=_group(checkins, [w for w, on in weeks.items() if not on]),
         note=note,
     )
-
-
-def day_counts(sessions: Sequence[SavedSession], tz: tzinfo | None) -> dict[date, int]:
-    """Sessions that count, per local day (the report counts the same in SQL: `sessions_per_day`)."""
-    counts: dict[date, int] = {}
-    for session in sessions:
-        if session.counts:
-            day = local_day(session.started_at, tz)
-            counts[day] = counts.get(day, 0) + 1
-    return counts
 
 
 def chart_span(today: date, days: int) -> list[date]:
@@ -253,28 +260,28 @@ def series(checkins: Sequence[CheckIn], counts: Mapping[date, int], today: date,
 
 def progress(
     checkins: Sequence[CheckIn],
-    sessions: Sequence[SavedSession],
+    facts: PracticeFacts,
     *,
     today: date,
-    tz: tzinfo | None,
     content: DailyContent,
     plan: PlanStatus | None = None,
 ) -> Progress:
-    """Everything `footback progress` shows."""
+    """Everything `footback progress` shows, from every check-in and the practice facts."""
     rule = content.pain
     start, recent = pain_windows(checkins, today, rule)
-    firsts = [c.day for c in checkins] + [local_day(s.started_at, tz) for s in sessions if s.counts]
-    weeks = decided_weeks(
-        min(firsts) if firsts else None, today, week_sessions(sessions, tz), content.practice.per_week
-    )
+    first_checkin = min((c.day for c in checkins), default=None)
+    firsts = [d for d in (first_checkin, facts.first_day) if d is not None]
+    # Pain beside practice looks only at the weeks with check-ins: from the first one's on.
+    needed = sessions_needed(content.practice)
+    weeks = {} if first_checkin is None else decided_weeks(first_checkin, today, facts.per_week, needed)
     text = content.text
     return Progress(
         today=today,
         foot_pain=pain_change(start, recent, lambda c: c.foot, rule),
         back_pain=pain_change(start, recent, lambda c: c.back, rule),
-        practice=practice(sessions, today, tz, content.practice, weeks),
+        practice=practice(facts, min(firsts) if firsts else None, today, content.practice),
         pain_by_practice=pain_by_practice(checkins, weeks, text.association),
-        series=series(checkins, day_counts(sessions, tz), today, content.practice.chart_days),
+        series=series(checkins, facts.per_day, today, content.practice.chart_days),
         plan=plan or PlanStatus(),
         # `{sources}` stays open for the renderer or the JSON writer to cite.
         rule_template=text.change_rule.format(

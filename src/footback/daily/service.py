@@ -6,10 +6,11 @@ from datetime import date, datetime, timedelta
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from footback.daily.progress import PlanStatus, Progress, Series, progress
+from footback.daily.progress import NO_PRACTICE, PlanStatus, PracticeFacts, Progress, Series, progress
 
 if TYPE_CHECKING:
     from footback.daily.checkin import CheckIn
+    from footback.daily.content import PracticeRule
     from footback.daily.ics import Reminder
     from footback.records.db import Store
 
@@ -17,26 +18,80 @@ if TYPE_CHECKING:
 def load_progress(folder: Path, now: datetime) -> Progress:
     """Progress up to `now`'s local day; an empty result when nothing is stored yet."""
     from footback.daily.content import load_daily_content
-    from footback.plan.build import load_plan_content
-    from footback.records.checkins import list_checkins
-    from footback.records.db import open_existing_store
-    from footback.records.plan_changes import latest_change
-    from footback.records.stretch_sessions import recent_sessions
+    from footback.records.db import read_store
 
-    store = open_existing_store(folder)
-    checkins, sessions, plan = [], [], PlanStatus()
-    if store is not None:
-        with store:
-            checkins = list_checkins(store)
-            sessions = recent_sessions(store, None)
-            latest = latest_change(store)
-        if latest is not None:
-            days = timedelta(days=load_plan_content().progression.review_days)
-            plan = PlanStatus(
-                level=latest.level, next_review=latest.created_at.date() + days, reason=latest.reason
-            )
+    found = read_store(folder, lambda store: read_progress(store, now))
+    if found is None:
+        return progress([], NO_PRACTICE, today=now.date(), content=load_daily_content())
+    return found
+
+
+def read_progress(store: Store, now: datetime) -> Progress:
+    """Progress up to `now`'s local day: the one reading behind `footback progress`, the report and
+    the plan's review. Every check-in is read; sessions only through SQL aggregates, so the rows
+    read grow with the days checked in (and the streak), never with the sessions stored."""
+    from footback.records.checkins import list_checkins
+
+    return _progress(store, now, list_checkins(store))
+
+
+def checked_in_progress(store: Store, now: datetime) -> Progress | None:
+    """`read_progress`, or None (and no session read) when no check-in is stored: the report's section."""
+    from footback.records.checkins import list_checkins
+
+    checkins = list_checkins(store)
+    return _progress(store, now, checkins) if checkins else None
+
+
+def _progress(store: Store, now: datetime, checkins: list[CheckIn]) -> Progress:
+    from footback.daily.content import load_daily_content
+
     content = load_daily_content()
-    return progress(checkins, sessions, today=now.date(), tz=now.tzinfo, content=content, plan=plan)
+    first = checkins[0].day if checkins else None
+    facts = _practice_facts(store, now, first, content.practice)
+    return progress(checkins, facts, today=now.date(), content=content, plan=_plan_status(store))
+
+
+def _practice_facts(
+    store: Store, now: datetime, first_checkin: date | None, rule: PracticeRule
+) -> PracticeFacts:
+    """Sessions that count, up to `now`'s local day, as SQL aggregates (see `PracticeFacts`)."""
+    from footback.daily.progress import chart_span, monday, recent_span, sessions_needed
+    from footback.records.history import current_streak
+    from footback.records.stretch_sessions import (
+        counted_totals,
+        first_active_day,
+        sessions_per_day,
+        sessions_per_week,
+        weeks_with_sessions,
+    )
+    from footback.records.window import offset_of
+
+    today, offset = now.date(), offset_of(now)
+    recent, seconds = counted_totals(store, *recent_span(today), offset)
+    span = chart_span(today, rule.chart_days)
+    weeks_from = monday(min(first_checkin or today, today))
+    return PracticeFacts(
+        first_day=first_active_day(store, today, offset),
+        weeks_on_target=weeks_with_sessions(store, today, sessions_needed(rule), offset),
+        per_week=sessions_per_week(store, weeks_from, today, offset),
+        recent=recent,
+        recent_seconds=seconds,
+        streak_days=current_streak(store, now),
+        per_day=sessions_per_day(store, span[0], span[-1], offset),
+    )
+
+
+def _plan_status(store: Store) -> PlanStatus:
+    """The plan's level, next review and reason, from its latest change."""
+    from footback.plan.build import load_plan_content
+    from footback.records.plan_changes import latest_change
+
+    latest = latest_change(store)
+    if latest is None:
+        return PlanStatus()
+    days = timedelta(days=load_plan_content().progression.review_days)
+    return PlanStatus(level=latest.level, next_review=latest.created_at.date() + days, reason=latest.reason)
 
 
 def _known_routines(plan_saved: bool) -> list[str]:
@@ -112,25 +167,20 @@ def due_now(folder: Path, now: datetime) -> list[str]:
 
 
 def daily_for_history(
-    store: Store, *, since: date | None, now: datetime, practice: bool = False
+    store: Store, *, since: date | None, now: datetime
 ) -> tuple[list[CheckIn], Progress | None]:
-    """The check-ins `history` lists (from `since`) and the progress verdicts shown beside them.
+    """The check-ins `history` lists (from `since`) and the pain verdicts shown beside them.
 
-    Without check-ins nothing more is read. The pain verdicts come from check-ins alone; with
-    `practice` (the report) sessions are read too, from a week before the first check-in."""
+    Without check-ins nothing more is read; the verdicts come from check-ins alone (history reads no
+    sessions: its cost must not grow with everything stored, issue 12)."""
     from footback.daily.content import load_daily_content
     from footback.records.checkins import list_checkins
-    from footback.records.stretch_sessions import recent_sessions
-    from footback.records.window import offset_of
 
     everything = list_checkins(store)
     if not everything:
         return [], None
     shown = [c for c in everything if since is None or c.day >= since]
-    # history reads no sessions (its cost must not grow with everything stored, issue 12).
-    start = everything[0].day - timedelta(days=7)
-    sessions = recent_sessions(store, None, since=start, offset_minutes=offset_of(now)) if practice else []
-    result = progress(everything, sessions, today=now.date(), tz=now.tzinfo, content=load_daily_content())
+    result = progress(everything, NO_PRACTICE, today=now.date(), content=load_daily_content())
     return shown, result
 
 

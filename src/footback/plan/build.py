@@ -266,19 +266,15 @@ def load_saved_plan(folder: Path) -> Routine:
     plan made earlier must not be played before that (`footback stretch` asks first).
     """
     from footback.assess.gate import open_gate
-    from footback.records.db import open_existing_store
+    from footback.records.db import read_store
     from footback.stretch.catalogue import load_file
 
     path = plan_path(folder)
     if not path.is_file():
         raise BadInputError("there is no saved plan yet: run `footback plan` to make one")
-    store = open_existing_store(folder)
-    if store is not None:
-        with store:
-            gate = open_gate(store)
-        if gate is not None:
-            raise FootbackError(
-                "your latest assessment found a warning sign: see a clinician before playing your plan"
-            )
+    if read_store(folder, open_gate) is not None:
+        raise FootbackError(
+            "your latest assessment found a warning sign: see a clinician before playing your plan"
+        )
     routine = load_file(path)
     return routine.model_copy(update={"source": "plan"})

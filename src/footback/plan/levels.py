@@ -29,13 +29,12 @@ def _facts(
 ) -> ReviewFacts:
     """What the review looks at; check-ins saved after `after` (the last review) are the news."""
     from footback.daily.content import load_daily_content
-    from footback.daily.progress import progress
+    from footback.daily.service import read_progress
     from footback.records.checkins import list_checkins
-    from footback.records.stretch_sessions import recent_sessions
 
     daily = load_daily_content()
     checkins = list_checkins(store)
-    result = progress(checkins, recent_sessions(store, None), today=now.date(), tz=now.tzinfo, content=daily)
+    result = read_progress(store, now)
     return ReviewFacts(
         level=level,
         top=top,
@@ -113,18 +112,14 @@ def level_for_plan(
     save: bool,
 ) -> LevelState | None:
     """The level `footback plan` builds at. With --no-save nothing is reviewed or stored."""
-    from footback.records.db import open_existing_store, open_store
+    from footback.records.db import open_store, read_store
 
     if save:
         with open_store(folder) as writable:
             return settle_level(writable, rule, now=now, age=age, review_now=review_now, manual=manual)
     from footback.records.plan_changes import latest_change
 
-    store = open_existing_store(folder)
-    if store is None:
-        return None
-    with store:
-        latest = latest_change(store)
+    latest = read_store(folder, latest_change)
     if latest is None:
         return None
     ladder = rule.ladder(age)

@@ -41,16 +41,12 @@ def make_plan(
     from footback.assess.gate import open_gate, pass_gate
     from footback.plan.build import build_plan, load_plan_content, plan_toml, save_plan
     from footback.records.assessments import latest_assessment
-    from footback.records.db import open_existing_store, open_store
+    from footback.records.db import open_store, read_store
     from footback.stretch.catalogue import load_builtin
 
     content = load_plan_content()
-    store = open_existing_store(folder)
-    saved = gate = None
-    if store is not None:
-        with store:
-            saved = latest_assessment(store)
-            gate = open_gate(store)
+    found = read_store(folder, lambda store: (latest_assessment(store), open_gate(store)))
+    saved, gate = found or (None, None)
     if saved is None:
         return PlanOutcome(content, refusal=content.no_assessment)
     if gate is not None:

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from datetime import date, datetime, timedelta, tzinfo
+from datetime import date, datetime, timedelta
 from typing import TYPE_CHECKING, Any
 
 from pydantic import Field
@@ -80,10 +80,6 @@ class History(StrictModel):
 def parse_since(text: str) -> date:
     """`--since` takes a calendar date, YYYY-MM-DD."""
     return parse_date(text, "--since", date(2025, 1, 31))
-
-
-def local_day(stamp: datetime, tz: tzinfo | None) -> date:
-    return stamp.astimezone(tz).date()
 
 
 def assessment_entry(saved: SavedAssessment) -> AssessmentEntry:

@@ -5,7 +5,7 @@ SQLite's `quick_check` walks every page, so its cost grows with the file (about 
 checks on every open and the full walk where it matters:
 
 - every open: the file starts with SQLite's header, its schema and footback's mark can be read
-  (`db._identify`), and its size agrees with the page count the header records (a store cut
+  (`migrations.identify`), and its size agrees with the page count the header records (a store cut
   short or padded with garbage fails this);
 - the full `quick_check` when the store is at most `FULL_CHECK_BYTES`, when the size check
   fails, when an unfinished write-ahead log is beside it (another footback is writing, or one
@@ -16,10 +16,10 @@ checks on every open and the full walk where it matters:
 
 from __future__ import annotations
 
-import sqlite3
 from pathlib import Path
 
 from footback.core.errors import StoreError
+from footback.records.connection import Connection
 
 # Up to this size (about two years of daily use) the full check costs a few milliseconds: keep it.
 FULL_CHECK_BYTES = 1 << 20
@@ -70,7 +70,7 @@ def needs_full_check(path: Path, *, asked: bool) -> bool:
     return not size_agrees(header, file_size)
 
 
-def full_check(conn: sqlite3.Connection, path: Path) -> None:
+def full_check(conn: Connection, path: Path) -> None:
     """Walk every page; refuse the store, untouched, when its structure is broken."""
     verdicts = [row[0] for row in conn.execute(f"PRAGMA quick_check({_QUICK_CHECK_LINES})")]
     # A CHECK or NOT NULL failure is a row edited by hand, not a broken file: readers skip such
@@ -80,7 +80,7 @@ def full_check(conn: sqlite3.Connection, path: Path) -> None:
         raise StoreError(f"{path} is corrupt ({broken[0]}); it was left untouched")
 
 
-def check_intact(conn: sqlite3.Connection, path: Path, *, full: bool = False) -> bool:
+def check_intact(conn: Connection, path: Path, *, full: bool = False) -> bool:
     """The check an open needs; returns whether it walked the whole store."""
     if not needs_full_check(path, asked=full):
         return False

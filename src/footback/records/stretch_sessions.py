@@ -9,7 +9,7 @@ from datetime import date, datetime
 from typing import TYPE_CHECKING, Any
 
 from footback.records.fields import as_float, as_int, as_object, as_text, parse_stamp, stamp_text
-from footback.records.window import day_filter, local_day_sql
+from footback.records.window import day_filter, local_day_sql, local_week_sql
 
 if TYPE_CHECKING:
     from footback.records.db import Row, Store
@@ -157,6 +157,45 @@ def sessions_per_day(store: Store, first: date, last: date, offset_minutes: int)
         f"SELECT {day}, count(*) FROM stretch_sessions{where} AND {_COUNTS_SQL} GROUP BY 1", params
     )
     return {date.fromisoformat(r[0]): int(r[1]) for r in rows if isinstance(r[0], str)}
+
+
+def first_active_day(store: Store, last: date, offset_minutes: int) -> date | None:
+    """The first local day up to `last` with a session that counts (one row, found in SQL)."""
+    where, params = day_filter("started_at", None, offset_minutes, until=last)
+    day = local_day_sql("started_at", offset_minutes)
+    row = store.query_one(f"SELECT min({day}) FROM stretch_sessions{where} AND {_COUNTS_SQL}", params)
+    return date.fromisoformat(row[0]) if row and isinstance(row[0], str) else None
+
+
+def sessions_per_week(store: Store, first: date, last: date, offset_minutes: int) -> dict[date, int]:
+    """Sessions that count in each local week (keyed by its Monday) on days first..last: a row a week."""
+    where, params = day_filter("started_at", first, offset_minutes, until=last)
+    week = local_week_sql("started_at", offset_minutes)
+    rows = store.query(
+        f"SELECT {week}, count(*) FROM stretch_sessions{where} AND {_COUNTS_SQL} GROUP BY 1", params
+    )
+    return {date.fromisoformat(r[0]): int(r[1]) for r in rows if isinstance(r[0], str)}
+
+
+def weeks_with_sessions(store: Store, last: date, at_least: int, offset_minutes: int) -> int:
+    """How many local weeks, up to day `last`, have at least `at_least` sessions that count (one row)."""
+    where, params = day_filter("started_at", None, offset_minutes, until=last)
+    week = local_week_sql("started_at", offset_minutes)
+    row = store.query_one(
+        f"SELECT count(*) FROM (SELECT {week} FROM stretch_sessions{where} AND {_COUNTS_SQL}"
+        " GROUP BY 1 HAVING count(*) >= ?)",
+        (*params, at_least),
+    )
+    return int(row[0]) if row else 0
+
+
+def counted_totals(store: Store, first: date, last: date, offset_minutes: int) -> tuple[int, float]:
+    """Sessions that count on local days first..last and their seconds, summed in SQL (one row)."""
+    where, params = day_filter("started_at", first, offset_minutes, until=last)
+    row = store.query_one(
+        f"SELECT count(*), total(actual_seconds) FROM stretch_sessions{where} AND {_COUNTS_SQL}", params
+    )
+    return (int(row[0]), float(row[1])) if row else (0, 0.0)
 
 
 def session_totals(store: Store, first: date, last: date, offset_minutes: int) -> SessionTotals:

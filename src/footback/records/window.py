@@ -25,6 +25,12 @@ def local_day_sql(column: str, offset_minutes: int) -> str:
     return f"date({column}, '{offset_minutes:+d} minutes')"
 
 
+def local_week_sql(column: str, offset_minutes: int) -> str:
+    """An SQL expression for the Monday of a stored stamp's local week (NULL for a damaged one)."""
+    # 'weekday 0' moves on to the next Sunday (a Sunday stays), six days before it is the Monday.
+    return f"date({column}, '{offset_minutes:+d} minutes', 'weekday 0', '-6 days')"
+
+
 def day_filter(
     column: str, since: date | None, offset_minutes: int, *, until: date | None = None
 ) -> tuple[str, tuple[str, ...]]:

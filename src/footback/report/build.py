@@ -343,9 +343,10 @@ MAX_PLAN_LINES = 12
 
 def _daily(store: Store, now: datetime) -> list[str]:
     from footback.daily.render import progress_lines
-    from footback.daily.service import daily_for_history
+    from footback.daily.service import checked_in_progress
 
-    _, result = daily_for_history(store, since=None, now=now, practice=True)
+    # The same reading as `footback progress`, so the numbers agree; none without check-ins.
+    result = checked_in_progress(store, now)
     return progress_lines(result) if result is not None else []
 
 

@@ -38,13 +38,9 @@ def _ask_routine(console: Console, env: Runtime, why: str) -> Routine:
 def _latest_result(folder: Path) -> AssessmentResult | None:
     """The latest saved assessment's result; reading never creates the store."""
     from footback.records.assessments import latest_result
-    from footback.records.db import open_existing_store
+    from footback.records.db import read_store
 
-    store = open_existing_store(folder)
-    if store is None:
-        return None
-    with store:
-        return latest_result(store)
+    return read_store(folder, latest_result)
 
 
 def _recommended(
@@ -97,13 +93,9 @@ def _unasked(options: StretchOptions, console: Console, env: Runtime) -> Routine
 def after_warning_sign(options: StretchOptions, console: Console, env: Runtime) -> bool:
     """Before any routine plays: True to go on; after an unseen warning sign, ask first."""
     from footback.assess.gate import open_gate, pass_gate
-    from footback.records.db import open_existing_store, open_store
+    from footback.records.db import open_store, read_store
 
-    store = open_existing_store(env.data_dir)
-    if store is None:
-        return True
-    with store:
-        gate = open_gate(store)
+    gate = read_store(env.data_dir, open_gate)
     if gate is None:
         return True
 

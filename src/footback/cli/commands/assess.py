@@ -69,7 +69,7 @@ def assess(
             request = AssessRequest(answers, no_save, as_json, quick, no_color)
             result, previous = run_assess(app, request)
         if as_json:
-            from footback.assess.render import result_json
+            from footback.assess.service import result_json
 
             typer.echo(result_json(result, load_assess_content()))
             if not last:  # stdout stays pure JSON; where it went goes to stderr, without loading rich.

@@ -49,16 +49,14 @@ def run_report(folder: Path, *, fmt: str, output: Path | None, now: datetime) ->
     from footback.core.errors import FootbackError
     from footback.core.files import write_output
     from footback.core.text import safe_document, safe_line
-    from footback.records.db import open_existing_store
+    from footback.records.db import read_store
     from footback.report.build import build_report
     from footback.report.html import render_html
     from footback.report.markdown import render_markdown
 
-    store = open_existing_store(folder)
-    if store is None:
+    made = read_store(folder, lambda store: build_report(store, now=now, folder=folder))
+    if made is None:
         raise FootbackError("nothing is stored yet: run `footback assess` first, then `footback report`")
-    with store:
-        made = build_report(store, now=now, folder=folder)
     # The last word on what leaves footback: whatever a record holds, no raw control character.
     text = safe_document(render_html(made) if fmt == "html" else render_markdown(made))
     write_output(output, text, folder)

@@ -6,7 +6,6 @@ import contextlib
 import csv
 import json
 import math
-import sqlite3
 import textwrap
 from collections.abc import Iterator
 from dataclasses import dataclass, field
@@ -17,7 +16,9 @@ from typing import Any, TextIO
 from footback.core.errors import StoreError
 from footback.core.paths import plan_path
 from footback.core.text import UNSAFE, csv_cell, safe_json
-from footback.records.db import SCHEMA_VERSION, Store
+from footback.records.connection import DatabaseError
+from footback.records.db import Store
+from footback.records.migrations import SCHEMA_VERSION
 from footback.records.transfer.layout import (
     DAMAGED,
     EXPORT_VERSION,
@@ -48,7 +49,7 @@ def _stored_rows(store: Store, table: str) -> Iterator[tuple[Any, ...]]:
     store.conn.text_factory = _surrogate_text
     try:
         yield from store.conn.execute(sql)
-    except sqlite3.Error as exc:
+    except DatabaseError as exc:
         raise StoreError(f"cannot read {store.path}: {exc}") from None
     finally:
         store.conn.text_factory = previous

@@ -27,14 +27,9 @@ def stored(folder: Path) -> tuple[list[Path], dict[str, int]]:
 
     Opening proves the file is footback's: a foreign file at that path is never counted or deleted.
     """
-    from footback.records.db import open_existing_store
+    from footback.records.db import read_store
 
-    store = open_existing_store(folder, full_check=True)
-    counts: dict[str, int] = {}
-    if store is not None:
-        with store:
-            counts = count_records(store)
-    return stored_files(folder), counts
+    return stored_files(folder), read_store(folder, count_records, full_check=True) or {}
 
 
 def forget_all(folder: Path, files: Iterable[Path]) -> list[Path]:

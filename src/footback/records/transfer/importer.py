@@ -6,7 +6,6 @@ import contextlib
 import io
 import json
 import os
-import sqlite3
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any, TextIO
@@ -17,8 +16,10 @@ from footback.core.errors import BadInputError
 from footback.core.files import open_input, write_private
 from footback.core.paths import db_path, plan_path
 from footback.core.text import excerpt
-from footback.records.db import SCHEMA_VERSION, Store
+from footback.records.connection import Connection
+from footback.records.db import Store
 from footback.records.import_rules import check_record
+from footback.records.migrations import SCHEMA_VERSION
 from footback.records.transfer.forget import STORE_SUFFIXES
 from footback.records.transfer.layout import (
     DAMAGED,
@@ -121,7 +122,7 @@ def _stored(row: Row) -> list[Any]:
 class _Importer:
     """Adds one export's records inside one transaction; duplicates are found by SQL keys."""
 
-    def __init__(self, conn: sqlite3.Connection, counts: ImportCounts) -> None:
+    def __init__(self, conn: Connection, counts: ImportCounts) -> None:
         self.conn = conn
         self.counts = counts
         # Pair names by their case-folded form: 'Trail' and 'trail' would be one pair to a person.

@@ -7,12 +7,12 @@ from __future__ import annotations
 
 import hashlib
 import json
-import sqlite3
 from dataclasses import dataclass
 from functools import cache
 from typing import Any
 
-from footback.records.db import MIGRATIONS
+from footback.records.connection import connect_memory
+from footback.records.migrations import MIGRATIONS
 
 FORMAT = "footback-export"
 # Which record kinds each export version carries, parents first (shoe checks refer to shoe pairs).
@@ -69,7 +69,7 @@ class Column:
 @cache
 def schema() -> dict[str, tuple[Column, ...]]:
     """Each table's exported columns, read from the migrations themselves (no store needed)."""
-    conn = sqlite3.connect(":memory:")
+    conn = connect_memory()
     try:
         for migration in MIGRATIONS:
             conn.executescript(migration.sql)

@@ -4,9 +4,9 @@ from __future__ import annotations
 
 import contextlib
 import json
-import sqlite3
 from typing import Any
 
+from footback.records.connection import Connection
 from footback.records.transfer.layout import JSON_COLUMNS, Column, content_uid, schema
 
 
@@ -17,7 +17,7 @@ def _parsed(column: Column, value: Any) -> Any:
     return value
 
 
-def backfill_uids(conn: sqlite3.Connection, table: str) -> None:
+def backfill_uids(conn: Connection, table: str) -> None:
     """Migration 10: each stored record's uid is its content digest (a copy gets a numbered one)."""
     # The columns the table has at this migration (a later one may add more): those the store
     # holds now, so a backfill never names a column that does not exist yet.
