@@ -3,32 +3,35 @@ and back labels stay, and the lines under Practice and Pain beside practice hang
 
 from __future__ import annotations
 
-from datetime import UTC, timedelta
+from datetime import timedelta
+from pathlib import Path
 
 import pytest
 
 from footback.core.text import plural
-from footback.daily.content import load_daily_content
-from footback.daily.progress import PlanStatus, Progress, progress
+from footback.daily.progress import PlanStatus, Progress
 from footback.daily.render import render_progress
-from tests.daily.test_progress import TODAY, checkin, session
+from tests.daily.test_progress import NOW, checkin, stored
 from tests.support.narrow import WIDTHS, assert_fits, assert_hangs, draw, whole
 
+TODAY = NOW.date()
 
-def _progress(now_checkins: int) -> Progress:
-    """A first week of six check-ins, then `now_checkins` in the last 7 days, and some practice."""
+
+def _progress(home: Path, now_checkins: int) -> Progress:
+    """A first week of six check-ins, then `now_checkins` in the last 7 days, a session every
+    other day and a plan level."""
     first = TODAY - timedelta(days=27)
     checkins = [checkin(first + timedelta(days=n), 6, 5) for n in range(6)]
     checkins += [checkin(TODAY - timedelta(days=n), 3, 4) for n in range(now_checkins)]
-    sessions = [session(TODAY - timedelta(days=n)) for n in range(0, 27, 2)]
+    result = stored(home, checkins, [TODAY - timedelta(days=n) for n in range(0, 27, 2)])
     plan = PlanStatus(level=2, next_review=TODAY + timedelta(days=7), reason="Nine sessions in a week.")
-    return progress(checkins, sessions, today=TODAY, tz=UTC, content=load_daily_content(), plan=plan)
+    return result.model_copy(update={"plan": plan})
 
 
 @pytest.mark.parametrize("width", WIDTHS)
 @pytest.mark.parametrize("now_checkins", [1, 5])
-def test_the_progress_screen_reads_whole_at_every_width(width: int, now_checkins: int) -> None:
-    result = _progress(now_checkins)
+def test_the_progress_screen_reads_whole_at_every_width(home: Path, width: int, now_checkins: int) -> None:
+    result = _progress(home, now_checkins)
     rows = draw(width, lambda console: render_progress(console, result))
     assert_fits(rows, width)
     for name, change in (("foot", result.foot_pain), ("back", result.back_pain)):
@@ -63,8 +66,9 @@ def test_the_progress_screen_reads_whole_at_every_width(width: int, now_checkins
 
 
 @pytest.mark.parametrize("width", [80, 120])
-def test_wide_terminals_keep_the_pain_table(width: int) -> None:
-    rows = draw(width, lambda console: render_progress(console, _progress(1)))
+def test_wide_terminals_keep_the_pain_table(home: Path, width: int) -> None:
+    result = _progress(home, 1)
+    rows = draw(width, lambda console: render_progress(console, result))
     header = rows.index("      start  now  change  verdict")
     assert rows[header + 1].startswith("foot  6.0    3.0  -       too little data  (6 and 1 check-ins)")
     assert rows[header + 2].startswith("back  5.0    4.0  -       too little data  (6 and 1 check-ins)")
