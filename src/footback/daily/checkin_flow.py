@@ -67,9 +67,10 @@ class CheckinOutcome:
 
 
 def _say(console: Console, text: str, style: str = "") -> None:
-    from rich.text import Text
+    """A line; an indented one keeps its indent on every line it wraps onto."""
+    from footback.render.console import ConsoleScreen
 
-    console.print(Text(text, style=style))
+    ConsoleScreen(console).say(text, style)
 
 
 def _ask_line(ask: Ask, prompt: str) -> str:

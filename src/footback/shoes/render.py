@@ -209,7 +209,7 @@ def render_pairs(
     are counted with how to see them. `content` (for the type names) may be None without pairs."""
     from rich.text import Text
 
-    from footback.render.rows import packed
+    from footback.render.rows import Block
 
     if not pairs or content is None:
         console.print(Text(no_pairs_line(hidden)))
@@ -242,9 +242,7 @@ def render_pairs(
             parts = [*cells[:4], Text(f"checked {cells[4].plain}")]
             if len(cells) > 5:
                 parts.append(Text(f"retired {cells[5].plain}", style="dim"))
-            console.print(Text(name, style="bold"))
-            for line in packed(parts, console.width - 2):
-                console.print(Text("  ") + line)
+            console.print(Block(Text(name, style="bold"), parts))
     if hidden:
         console.print(Text(hidden_line(hidden, len(pairs)), style="dim"))
 
