@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import io
 import json
 from datetime import date
 from pathlib import Path
@@ -23,6 +24,7 @@ from footback.records.stretch_sessions import save_session
 from footback.stretch.player import SessionSummary
 from tests.support.context import set_wall
 from tests.support.history_seed import NOW, TZ, add_session, at, seed_full
+from tests.support.narrow import WIDTHS, assert_fits
 
 runner = CliRunner()
 
@@ -118,14 +120,18 @@ def test_cli_history_with_nothing_stored_creates_nothing(home: Path) -> None:
     assert not home.exists()
 
 
+@pytest.mark.parametrize("width", WIDTHS)
 @pytest.mark.parametrize("since", [None, date(2025, 2, 2)])
-def test_the_plain_new_user_screen_says_what_the_drawn_one_says(console: Console, since: date | None) -> None:
-    # A new user's history is printed without rich; it must not drift from the drawn screen.
+def test_the_plain_new_user_screen_says_what_the_drawn_one_says(since: date | None, width: int) -> None:
+    # A new user's history is printed without rich; it must not drift from the drawn screen,
+    # at any width (wrapped lines under their own text, as drawn).
+    console = Console(file=io.StringIO(), width=width, color_system=None, highlight=False)
     empty = empty_history("/data/footback.sqlite3", since)
     render_history(console, empty, TZ)
     render_checkins(console, [], None, MAX_ROWS)
-    drawn = console.file.getvalue()  # type: ignore[attr-defined]
-    assert nothing_stored_text(empty) + "\n" == drawn
+    drawn = "\n".join(row.rstrip() for row in console.file.getvalue().split("\n"))  # type: ignore[attr-defined]
+    assert nothing_stored_text(empty, width) + "\n" == drawn
+    assert_fits(drawn.splitlines(), width)
     assert ("Since 2025-02-02" in drawn) == (since is not None)
 
 

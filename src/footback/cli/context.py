@@ -152,6 +152,13 @@ class AppContext:
             markup=True,
         )
 
+    def columns(self) -> int:
+        """The width plain text is wrapped to without rich: as `console()` would draw (COLUMNS,
+        else the terminal's, else 80)."""
+        import shutil
+
+        return self.width or shutil.get_terminal_size().columns
+
     def open_keys(self, show_cursor: bool) -> AbstractContextManager[KeySource]:
         return self.keys(show_cursor)
 

@@ -117,7 +117,7 @@ def render_checkins(
     console.print()
     console.print(CHECKINS[0], style="bold")
     if not checkins or result is None:
-        console.print(f"  {CHECKINS[1]}", markup=False)
+        console.print(hanging("  ", CHECKINS[1]))
         return
     shown = list(checkins)[-rows:]
     draw_rows(console, ("day", "foot", "back", "note"), [_checkin_row(c) for c in shown], wrap_last=True)

@@ -74,14 +74,28 @@ def _heading_lines(history: History) -> list[str]:
     return lines
 
 
-def nothing_stored_text(history: History) -> str:
+def nothing_stored_text(history: History, width: int = 80) -> str:
     """The screen before anything is stored, as plain text: the same words as `render_history`
-    draws for empty sections, without rich (a new user's first `history` starts faster)."""
+    draws for empty sections, wrapped the same way, without rich (a new user's first `history`
+    starts faster)."""
+    import textwrap
+
+    def wrapped(text: str, indent: str = "") -> list[str]:
+        # As `hanging` wraps: by word, never inside one, each line under the first.
+        return textwrap.wrap(
+            text,
+            width,
+            initial_indent=indent,
+            subsequent_indent=indent,
+            break_long_words=False,
+            break_on_hyphens=False,
+        )
+
     lines = _heading_lines(history)
     for heading, none_yet in (ASSESSMENTS, SESSIONS, SHOE_CHECKS, CHECKINS):
-        lines += ["", heading, f"  {none_yet}"]
+        lines += ["", heading, *wrapped(none_yet, "  ")]
         if heading == SESSIONS[0]:
-            lines.append(streak_line(history))
+            lines += wrapped(streak_line(history))
     return "\n".join(lines)
 
 
@@ -101,7 +115,7 @@ def render_history(console: Console, history: History, tz: tzinfo | None) -> Non
     console.print()
     console.print(ASSESSMENTS[0], style="bold")
     if not history.assessments:
-        console.print(f"  {ASSESSMENTS[1]}", markup=False)
+        console.print(hanging("  ", ASSESSMENTS[1]))
     else:
         shown = history.assessments[-MAX_ROWS:]
         draw_rows(
@@ -117,7 +131,7 @@ def render_history(console: Console, history: History, tz: tzinfo | None) -> Non
     console.print()
     console.print(SESSIONS[0], style="bold")
     if not history.sessions:
-        console.print(f"  {SESSIONS[1]}", markup=False)
+        console.print(hanging("  ", SESSIONS[1]))
     else:
         shown_sessions = history.sessions[-MAX_ROWS:]
         draw_rows(
@@ -133,7 +147,7 @@ def render_history(console: Console, history: History, tz: tzinfo | None) -> Non
     console.print()
     console.print(SHOE_CHECKS[0], style="bold")
     if not history.shoe_checks:
-        console.print(f"  {SHOE_CHECKS[1]}", markup=False)
+        console.print(hanging("  ", SHOE_CHECKS[1]))
     else:
         shown_checks = history.shoe_checks[-MAX_ROWS:]
         draw_rows(console, ("date", "pair", "verdict", "score"), [_check_row(c, tz) for c in shown_checks])

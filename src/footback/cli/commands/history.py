@@ -59,7 +59,7 @@ def run_history(app: AppContext, *, since: str | None, as_json: bool, no_color: 
     if store is None:
         from footback.history.render import nothing_stored_text
 
-        typer.echo(nothing_stored_text(result))
+        typer.echo(nothing_stored_text(result, app.columns()))
         return
     console = app.console(no_color=no_color)
     render_history(console, result, clock.tzinfo)
