@@ -19,7 +19,7 @@ if TYPE_CHECKING:
 
 # Long histories: the terminal shows the most recent rows; --since or --json give the rest.
 MAX_ROWS = 15
-# One character per assessment; the newest ones when there are more.
+# One character per assessment; the newest ones when there are more (or more than fit the width).
 MAX_TREND_POINTS = 40
 # What the screen draws from: `load_history(limit=ROWS_READ)` reads no more than this per kind.
 ROWS_READ = max(MAX_ROWS, MAX_TREND_POINTS)
