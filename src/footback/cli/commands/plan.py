@@ -54,7 +54,8 @@ def plan(
         else:
             render_plan(out, made)
             if state is not None:
-                out.print(level_line(state, content.progression.steps), markup=False)
+                progressing = [p.step.name for p in made.steps if p.step.name in content.progression.steps]
+                out.print(level_line(state, progressing), markup=False)
         if outcome.saved_to is not None:
             out.print(
                 content.saved.format(path=safe_line(str(outcome.saved_to))), markup=False, soft_wrap=True
