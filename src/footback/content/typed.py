@@ -14,6 +14,7 @@ from footback.core.units import (
     is_amount_unit,
     parse_amount,
     parse_distance,
+    split_scale,
     to_km,
 )
 
@@ -87,17 +88,13 @@ def parse_typed(question: Question, text: str) -> Value:
     return _number(question, token)
 
 
-# "6/10" on a 0-to-10 scale.
-_SCALE = re.compile(r"^\s*([+-]?(?:\d+(?:\.\d*)?|\.\d+))\s*/\s*(\d+(?:\.\d*)?)\s*$")
-
-
 def _number(question: Question, token: str) -> int | float:
     """A number as typed: plain, "6/10" on a scale, or with a unit ("3 months", "5 ft 9")."""
-    scale = _SCALE.match(token)
+    scale = split_scale(token)
     if scale is not None:
-        if question.maximum is None or float(scale.group(2)) != question.maximum:
+        if question.maximum is None or scale[1] != question.maximum:
             raise InvalidAnswer(f"{token.strip()!r} is not on this scale; expected {question.allowed()}")
-        number, with_unit = float(scale.group(1)), False
+        number, with_unit = scale[0], False
     else:
         try:
             number, with_unit = parse_amount(token, question.unit, question.bare_unit)
