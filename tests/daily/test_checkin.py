@@ -137,7 +137,7 @@ def test_a_score_typed_out_of_10_is_taken_as_assess_takes_it(store: Store, conso
 
 @pytest.mark.parametrize("typed", ["3/5", "2.5/10", "11/10", "-1/10"])
 def test_a_score_out_of_another_scale_or_range_is_still_refused(typed: str) -> None:
-    with pytest.raises(BadInputError, match="foot pain: .*0 .*10"):
+    with pytest.raises(BadInputError, match=r"foot pain: .*0 .*10"):
         parse_pain(typed, "foot pain")
 
 
