@@ -71,6 +71,8 @@ def parse_typed(question: Question, text: str) -> Value:
     token = text.strip()
     low = token.lower()
     kind = question.kind
+    if kind in ("bool", "choice") and (marked := _MARKED.match(low)) is not None:
+        low = marked.group(1)  # "2)" or "y)", as the list on screen shows it
     if kind == "bool":
         if low in YES or low == "1":
             return True
@@ -86,6 +88,10 @@ def parse_typed(question: Question, text: str) -> Value:
     if kind == "distance":
         return _distance(question, token)
     return _number(question, token)
+
+
+# A list mark as shown on screen: "2)", "y)".
+_MARKED = re.compile(r"^(\d+|[a-z])\s*\)$")
 
 
 def _number(question: Question, token: str) -> int | float:
@@ -153,7 +159,10 @@ def _pick(question: Question, token: str) -> str:
                 f"{token.strip()!r} could be {' or '.join(c.label for c in starts)}; type a little more"
             )
     numbers = f"1-{len(question.choices)}"
-    raise InvalidAnswer(f"choose {numbers} or one of: {', '.join(c.label for c in question.choices)}")
+    labels = [c.label for c in question.choices]
+    # "in the middle, under the arch" is one label: with commas inside, a comma cannot part them.
+    between = "; " if any("," in label for label in labels) else ", "
+    raise InvalidAnswer(f"choose {numbers} or one of: {between.join(labels)}")
 
 
 def _pick_many(question: Question, text: str) -> list[str]:
