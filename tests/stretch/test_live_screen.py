@@ -222,3 +222,26 @@ def test_a_paused_screen_is_drawn_again_for_a_resized_terminal() -> None:
     assert while_paused and while_paused[0][1] == (40, 20)
     assert while_paused[0][0] <= 4.0 + 1.0 + 1e-9  # within a second of the resize
     assert len(while_paused) == 1  # and only once: nothing else changed
+
+
+@pytest.mark.parametrize(("width", "height"), [(40, 20), (40, 14), (50, 24)])
+@pytest.mark.parametrize("paused", [False, True])
+def test_every_key_shows_whole_on_a_narrow_terminal(width: int, height: int, paused: bool) -> None:
+    # At 40 columns the keys line was cut to "... p/← back · q/E…": the way out was lost.
+    from footback.stretch.render import KEY_HINT, PAUSED_HINT, screen_lines
+
+    routine = Routine(
+        name="h", description="One hold.", steps=[Step(name="Hold", seconds=30, instructions="Hold.")]
+    )
+    timeline = build(routine, lead_in=0)
+    lines = [
+        line.plain
+        for line in screen_lines(
+            timeline, frame_at(timeline, 0, 12.0, paused=paused), width, height, keys=True
+        )
+    ]
+    hint = PAUSED_HINT if paused else KEY_HINT
+    after_next = next(i for i, row in enumerate(lines) if row.startswith("Next: ")) + 1
+    keys = [row for row in lines[after_next:] if row]
+    assert " · ".join(keys) == hint
+    assert all(len(row) <= width and "…" not in row for row in keys)
