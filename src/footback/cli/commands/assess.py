@@ -14,6 +14,7 @@ from footback.cli.commands.options import (
     ResultJsonOption,
     SchemaOption,
     TemplateOption,
+    check_template_options,
 )
 from footback.cli.context import app_context
 
@@ -55,6 +56,7 @@ def assess(
             latest, previous = service.last_saved(app.data_dir)
             result = latest.result
         elif template or schema:
+            check_template_options(template=template, schema=schema, as_json=as_json)
             if quick:
                 raise BadInputError("--quick asks again; use --template or --schema without it")
             from footback.content.guided import schema_text, template_text

@@ -101,3 +101,16 @@ def format_for_output(
             f"drop --format, or name it {output.with_suffix('.' + given).name if output else ''}"
         )
     return given
+
+
+def check_template_options(*, template: bool, schema: bool, as_json: bool) -> None:
+    """`--template` prints TOML and `--schema` JSON: asking for both, or for TOML as JSON, is a
+    usage error rather than one of them silently winning (a script reading stdout as JSON would break)."""
+    from footback.core.errors import BadInputError
+
+    if template and schema:
+        raise BadInputError("use --template (a TOML answers file) or --schema (its JSON Schema), not both")
+    if template and as_json:
+        raise BadInputError(
+            "--template prints TOML, not JSON; use --schema for the JSON Schema, or drop --json"
+        )

@@ -20,6 +20,7 @@ from footback.cli.commands.options import (
     SchemaOption,
     TemplateOption,
     UndoDistanceOption,
+    check_template_options,
 )
 from footback.cli.context import app_context
 
@@ -51,6 +52,7 @@ def shoes_check(
         units = app.config.settings.units if app.config.is_set("units") else None
         no_color = app.colour_off(no_color)
         now = app.clock.now().astimezone(UTC)
+        check_template_options(template=template, schema=schema, as_json=as_json)
         if not (template or schema):
             service.check_options(
                 answers_path=answers,
