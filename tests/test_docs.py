@@ -210,7 +210,10 @@ def test_documented_examples_run(where: str, line: str, doc_world: Path) -> None
         shown = f"{where}: `{line}` exited {result.exit_code}\n{result.output}"
         assert result.exception is None or isinstance(result.exception, SystemExit), shown
         assert "Usage:" not in result.output, shown
-        assert result.exit_code == 0 or NEEDS_A_PERSON.search(result.stderr), shown
+        # `due` exits 1 when nothing is due yet (docs/daily.md): before the first slot's time of
+        # day (after midnight on the real clock) that is its right answer, not a failure.
+        nothing_due = args[0] == "due" and result.exit_code == 1 and not result.stderr
+        assert result.exit_code == 0 or nothing_due or NEEDS_A_PERSON.search(result.stderr), shown
         if out is not None:
             (doc_world / out).write_text(result.stdout, encoding="utf-8")
 

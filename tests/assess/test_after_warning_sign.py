@@ -184,6 +184,37 @@ def test_a_yes_on_the_terminal_is_recorded_and_plays(home: Path, cli: Cli) -> No
     assert len(sessions(home)) == 1
 
 
+@pytest.mark.parametrize("reply", ["yes", " Yes ", "Y"])
+def test_the_clinician_question_takes_yes_as_a_word_too(home: Path, cli: Cli, reply: str) -> None:
+    # The prompt shows [y/n]; every other yes/no question in footback also takes the words.
+    press(cli.context, [])
+    seed(home, fever())
+    result = cli.invoke(["stretch", "--routine", "feet", "--lead-in", "0"], input=reply + "\n")
+    assert result.exit_code == 0, result.output
+    assert "Noted on 2025-03-04: a clinician has seen you." in result.output
+    assert len(sessions(home)) == 1
+
+
+@pytest.mark.parametrize("command", [FEET, ["plan", "--no-save"]])
+@pytest.mark.parametrize("reply", ["no\n", "NO\n", "n\n", "maybe\nno\n", ""])
+def test_a_no_or_the_end_of_input_repeats_the_advice_and_stops(
+    home: Path, cli: Cli, command: list[str], reply: str
+) -> None:
+    # "" is Ctrl-D: it used to end `plan` with exit 1 and not a word of the advice.
+    press(cli.context, [])
+    seed(home, fever())
+    result = cli.invoke(command, input=reply)
+    assert result.exit_code == 1, result.output
+    said = " ".join(result.output.split())
+    assert "See a doctor today" in said and "run this again and answer yes" in said
+    assert "Traceback" not in said and "Please enter Y or N" not in said
+    if reply.startswith("maybe"):
+        assert said.count("Has a clinician") == 2 and "answer y (yes) or n (no)" in said
+    assert sessions(home) == []
+    with open_store(home) as store:
+        assert read_seen(store) == []
+
+
 def test_preview_and_list_are_not_asked(home: Path, cli: Cli) -> None:
     seed(home, fever())
     assert cli.invoke(["stretch", "--routine", "feet", "--preview"]).exit_code == 0

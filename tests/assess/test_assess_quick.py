@@ -175,6 +175,16 @@ def test_an_emergency_sign_in_the_checklist_stops_at_once(cli: Cli, home: Path, 
     assert _saved(home)[-1]["rf_saddle_numbness"] is True
 
 
+@pytest.mark.parametrize(("days", "ago"), [(0, "today"), (1, "1 day ago"), (2, "2 days ago")])
+def test_the_intro_says_how_long_ago_in_words(cli: Cli, tmp_path: Path, days: int, ago: str) -> None:
+    # It said "(1 days ago)" the day after, and "(0 days ago)" the same day.
+    _full(cli, tmp_path)
+    _later(cli.context, days)
+    result = cli.invoke(["assess", "--quick", "--json", "--no-save"], input=_quick_keys(*ALL_DEFAULTS))
+    assert result.exit_code == 0, result.output
+    assert f"full assessment of 2025-03-04 ({ago})." in " ".join(result.stderr.split())
+
+
 def test_b_after_an_emergency_goes_back_to_the_checklist(cli: Cli, tmp_path: Path) -> None:
     _full(cli, tmp_path)
     _later(cli.context, 7)
@@ -182,7 +192,7 @@ def test_b_after_an_emergency_goes_back_to_the_checklist(cli: Cli, tmp_path: Pat
     keys = f"{saddle}\nb\nnone\n" + "\n" * 20
     result = cli.invoke(["assess", "--quick", "--json", "--no-save"], input=keys)
     assert result.exit_code == 0, result.output
-    assert result.stderr.count("Do any of these apply now?") == 2
+    assert result.stderr.count("   1) ") == 2  # the checklist was shown again
     assert json.loads(result.stdout)["triage"] == "self_care"
 
 

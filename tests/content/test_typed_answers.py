@@ -55,6 +55,27 @@ def test_labels_values_and_unambiguous_starts(question_id: str, typed: str, expe
     assert parse_typed(ASSESS[question_id], typed) == expected
 
 
+@pytest.mark.parametrize(
+    ("typed", "expected"), [("2)", "midsole"), (" 3 ) ", "does_not_bend"), ("1", "ball_of_foot")]
+)
+def test_a_number_typed_with_its_mark_as_the_list_shows_it(typed: str, expected: str) -> None:
+    # The list reads "2) in the middle, under the arch"; "2)" was refused.
+    assert parse_typed(SHOES["bend_point"], typed) == expected
+
+
+@pytest.mark.parametrize(("typed", "expected"), [("y)", True), ("N)", False)])
+def test_a_yes_or_no_typed_with_its_mark(typed: str, expected: bool) -> None:
+    assert parse_typed(ASSESS["calf_tight"], typed) is expected
+
+
+def test_labels_with_commas_are_listed_apart_when_not_understood() -> None:
+    # Listed with commas, "in the middle, under the arch" read as two choices.
+    with pytest.raises(InvalidAnswer) as caught:
+        parse_typed(SHOES["bend_point"], "9)")
+    listed = "at the ball of the foot; in the middle, under the arch; it does not bend at all"
+    assert f"one of: {listed}" in str(caught.value)
+
+
 def test_an_ambiguous_start_names_the_candidates() -> None:
     with pytest.raises(InvalidAnswer, match=r"'t' could be too tight or too loose; type a little more"):
         parse_typed(ASSESS["shoe_fit"], "t")

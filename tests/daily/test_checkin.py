@@ -16,7 +16,7 @@ from footback.cli.app import app
 from footback.cli.context import AppContext
 from footback.content.checklist import parse_numbers as parse_sign_numbers
 from footback.core.errors import BadInputError, FootbackError
-from footback.daily.checkin import CheckIn, check_note, parse_day
+from footback.daily.checkin import CheckIn, check_note, parse_day, parse_pain
 from footback.daily.checkin_flow import CheckinRequest, offer_checkin, run_checkin
 from footback.records.assessments import list_assessments
 from footback.records.checkins import list_checkins, save_checkin
@@ -125,6 +125,20 @@ def test_interactive_reasks_a_bad_score(store: Store, console: Console) -> None:
     outcome = run_checkin(store, CheckinRequest(), now=NOW, ask=ask, console=console)  # type: ignore[arg-type]
     assert outcome.checkin is not None and outcome.checkin.note == "sore after the walk"
     assert console.file.getvalue().count("Not understood") == 2  # type: ignore[attr-defined]
+
+
+def test_a_score_typed_out_of_10_is_taken_as_assess_takes_it(store: Store, console: Console) -> None:
+    # `assess` takes "7/10" for its 0-10 pain question; the check-in refused "3/10".
+    _, ask = answers("3/10", " 6 / 10 ", "", "")
+    outcome = run_checkin(store, CheckinRequest(), now=NOW, ask=ask, console=console)  # type: ignore[arg-type]
+    assert outcome.checkin is not None and (outcome.checkin.foot, outcome.checkin.back) == (3, 6)
+    assert "Not understood" not in console.file.getvalue()  # type: ignore[attr-defined]
+
+
+@pytest.mark.parametrize("typed", ["3/5", "2.5/10", "11/10", "-1/10"])
+def test_a_score_out_of_another_scale_or_range_is_still_refused(typed: str) -> None:
+    with pytest.raises(BadInputError, match=r"foot pain: .*0 .*10"):
+        parse_pain(typed, "foot pain")
 
 
 def test_no_terminal_and_no_scores_is_a_usage_error(store: Store, console: Console) -> None:

@@ -185,7 +185,7 @@ def test_plan_review_and_bad_level(tmp_path: Path) -> None:
     first = runner.invoke(app, ["plan"])
     assert first.exit_code == 0 and "Level 1 of 6" in first.stdout
     reviewed = runner.invoke(app, ["plan", "--review"])
-    assert reviewed.exit_code == 0 and "too little data" in reviewed.stdout
+    assert reviewed.exit_code == 0 and "too little data" in " ".join(reviewed.stdout.split())
     bad = runner.invoke(app, ["plan", "--level", "0"])
     assert bad.exit_code == 2 and "--level: 0 is not a level" in bad.stderr
 
@@ -204,6 +204,28 @@ def test_plan_level_with_no_save_shows_that_level_and_stores_nothing(tmp_path: P
         refused = runner.invoke(app, ["plan", "--level", bad, "--no-save"])
         assert refused.exit_code == 2 and "--level" in refused.stderr, (bad, refused.output)
     assert ((home / "footback.sqlite3").read_bytes(), (home / "plan.toml").read_bytes()) == before
+
+
+def test_the_level_line_names_only_the_plans_own_progressing_stretches(tmp_path: Path) -> None:
+    # It used to name every progressing stretch in data/plan.toml ("Knee to chest and Knee to
+    # chest, lying on your side and Calf stretch at a wall") for a plan without either knee step.
+    _assessed(tmp_path)
+    doc = json.loads(runner.invoke(app, ["plan", "--json", "--no-save"]).stdout)
+    names = [s["name"] for s in doc["steps"]]
+    assert "Calf stretch at a wall" in names and not any(n.startswith("Knee to chest") for n in names)
+    shown = " ".join(runner.invoke(app, ["plan"]).stdout.split())
+    assert "Level 1 of 6: 10 s x 2 for Calf stretch at a wall." in shown
+    assert "Knee to chest" not in shown
+
+
+def test_a_level_line_for_a_plan_without_a_progressing_stretch_says_so() -> None:
+    from footback.plan.build import Dose
+    from footback.plan.levels import LevelState, level_line
+
+    state = LevelState(2, Dose(hold=15, reps=2), 6, date(2025, 3, 8), "Level 2, set by hand.", None)
+    assert level_line(state, []).startswith("Level 2 of 6 (no step of this plan changes with the level).")
+    both = level_line(state, ["Knee to chest", "Calf stretch at a wall"])
+    assert both.startswith("Level 2 of 6: 15 s x 2 for Knee to chest and Calf stretch at a wall.")
 
 
 # ------------------------------------------------------------------ the same days are counted once

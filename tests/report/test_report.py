@@ -121,3 +121,19 @@ def test_report_to_a_folder_is_a_usage_error(home: Path, tmp_path: Path) -> None
 
 def test_bad_format_is_a_usage_error(home: Path) -> None:
     assert runner.invoke(app, ["report", "--format", "pdf"]).exit_code == 2
+
+
+def test_one_session_and_a_one_day_streak_are_said_in_the_singular(home: Path) -> None:
+    # "Practice: 1 sessions in the last 7 days ...; streak 1 days" and "1 sessions, 5 minutes".
+    from footback.daily.checkin import CheckIn
+    from footback.records.checkins import save_checkin
+    from tests.support.history_seed import add_session
+
+    with open_store(home) as store:
+        add_assessment(store, no_problem_answers(), at(2))
+        add_session(store, at(0))
+        save_checkin(store, CheckIn(day=NOW.date(), foot=3, back=2, created_at=at(0, 21)))
+    text = " ".join(_report(home).split())
+    assert "Routines on 1 of the last 30 days (3%): 1 session, 5 minutes" in text
+    assert "Practice: 1 session in the last 7 days" in text and "streak 1 day." in text
+    assert "1 sessions" not in text and "1 days" not in text

@@ -17,6 +17,7 @@ from typing import TYPE_CHECKING
 from footback.assess.content import AssessContent
 from footback.content.questions import Answers, Question
 from footback.core.safety import Seen
+from footback.core.text import plural
 
 if TYPE_CHECKING:
     from rich.console import Console
@@ -89,7 +90,8 @@ def quick_interview(
     reasked = [q for q in questions if q.id in set(content.quick_ids())]
     stop = interview_stop(content, seen)
     console.print(Text(content.questions.disclaimer, style="dim"))
-    console.print(Text(quick.intro.format(day=f"{base.full_at.astimezone():%Y-%m-%d}", days=base.days)))
+    ago = "today" if base.days == 0 else f"{plural(base.days, 'day')} ago"
+    console.print(Text(quick.intro.format(day=f"{base.full_at.astimezone():%Y-%m-%d}", ago=ago)))
     console.print()
     default = [q.id for q in signs if base.answers.get(q.id) is True]
     kept = {k: v for k, v in base.answers.items() if k not in {q.id for q in reasked}}

@@ -14,6 +14,7 @@ from footback.core.units import (
     is_amount_unit,
     parse_amount,
     parse_distance,
+    split_scale,
     to_km,
 )
 
@@ -70,6 +71,8 @@ def parse_typed(question: Question, text: str) -> Value:
     token = text.strip()
     low = token.lower()
     kind = question.kind
+    if kind in ("bool", "choice") and (marked := _MARKED.match(low)) is not None:
+        low = marked.group(1)  # "2)" or "y)", as the list on screen shows it
     if kind == "bool":
         if low in YES or low == "1":
             return True
@@ -87,17 +90,17 @@ def parse_typed(question: Question, text: str) -> Value:
     return _number(question, token)
 
 
-# "6/10" on a 0-to-10 scale.
-_SCALE = re.compile(r"^\s*([+-]?(?:\d+(?:\.\d*)?|\.\d+))\s*/\s*(\d+(?:\.\d*)?)\s*$")
+# A list mark as shown on screen: "2)", "y)".
+_MARKED = re.compile(r"^(\d+|[a-z])\s*\)$")
 
 
 def _number(question: Question, token: str) -> int | float:
     """A number as typed: plain, "6/10" on a scale, or with a unit ("3 months", "5 ft 9")."""
-    scale = _SCALE.match(token)
+    scale = split_scale(token)
     if scale is not None:
-        if question.maximum is None or float(scale.group(2)) != question.maximum:
+        if question.maximum is None or scale[1] != question.maximum:
             raise InvalidAnswer(f"{token.strip()!r} is not on this scale; expected {question.allowed()}")
-        number, with_unit = float(scale.group(1)), False
+        number, with_unit = scale[0], False
     else:
         try:
             number, with_unit = parse_amount(token, question.unit, question.bare_unit)
@@ -156,7 +159,10 @@ def _pick(question: Question, token: str) -> str:
                 f"{token.strip()!r} could be {' or '.join(c.label for c in starts)}; type a little more"
             )
     numbers = f"1-{len(question.choices)}"
-    raise InvalidAnswer(f"choose {numbers} or one of: {', '.join(c.label for c in question.choices)}")
+    labels = [c.label for c in question.choices]
+    # "in the middle, under the arch" is one label: with commas inside, a comma cannot part them.
+    between = "; " if any("," in label for label in labels) else ", "
+    raise InvalidAnswer(f"choose {numbers} or one of: {between.join(labels)}")
 
 
 def _pick_many(question: Question, text: str) -> list[str]:

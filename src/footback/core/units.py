@@ -113,6 +113,16 @@ class AmountError(ValueError):
     """Text that is not an amount in the asked-for unit; the message says what would be."""
 
 
+# "6/10": a score written out of its scale.
+_SCALE = re.compile(r"^\s*([+-]?(?:\d+(?:\.\d*)?|\.\d+))\s*/\s*(\d+(?:\.\d*)?)\s*$")
+
+
+def split_scale(text: str) -> tuple[float, float] | None:
+    """'6/10' (spaces allowed) as (6.0, 10.0); None when the text is not a score out of a scale."""
+    found = _SCALE.match(text)
+    return None if found is None else (float(found.group(1)), float(found.group(2)))
+
+
 def is_amount_unit(unit: str | None) -> bool:
     """Whether `unit` is one footback converts typed amounts into (cm, kg, weeks, ...)."""
     return unit is not None and unit in _AMOUNT_UNITS

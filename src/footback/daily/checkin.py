@@ -10,6 +10,7 @@ from footback.core.dates import parse_date
 from footback.core.errors import BadInputError
 from footback.core.models import StrictModel
 from footback.core.text import UNSAFE
+from footback.core.units import split_scale
 
 PAIN_MIN = 0
 PAIN_MAX = 10
@@ -40,7 +41,10 @@ def check_pain(value: int, where: str) -> int:
 
 
 def parse_pain(text: str, where: str) -> int:
-    """A typed pain score; the error says what is allowed."""
+    """A typed pain score ("6", or "6/10" as assess takes it too); the error says what is allowed."""
+    scale = split_scale(text)
+    if scale is not None and scale[1] == PAIN_MAX and scale[0].is_integer():
+        return check_pain(int(scale[0]), where)
     try:
         value = int(text.strip())
     except ValueError:

@@ -157,9 +157,9 @@ def progress_lines(result: Progress) -> list[str]:
     lines.append(_rule(result))
     p = result.practice
     lines.append(
-        f"Practice: {p.sessions_per_week} sessions in the last 7 days (target {p.target_per_week:g} a week); "
-        f"{p.weeks_on_target} of {p.weeks_counted} weeks on target; streak {p.streak_days} days. "
-        + result.target_note
+        f"Practice: {plural(p.sessions_per_week, 'session')} in the last 7 days "
+        f"(target {p.target_per_week:g} a week); {p.weeks_on_target} of {p.weeks_counted} weeks on target; "
+        f"streak {plural(p.streak_days, 'day')}. " + result.target_note
     )
     by = result.pain_by_practice
     lines.append(

@@ -135,9 +135,14 @@ def level_for_plan(
 
 
 def level_line(state: LevelState, steps: list[str]) -> str:
-    """One line for the screen: the level, its dose, and when it is next reviewed."""
+    """One line for the screen: the level, its dose, and when it is next reviewed.
+
+    `steps` are the plan's own steps whose dose the level sets: naming a progressing stretch
+    the plan does not have would send the person looking for it."""
     dose = f"{state.dose.hold} s x {state.dose.reps}"
+    names = ", ".join(steps[:-1]) + f" and {steps[-1]}" if len(steps) > 1 else "".join(steps)
+    what = f": {dose} for {names}" if steps else " (no step of this plan changes with the level)"
     return (
-        f"Level {state.level} of {state.top}: {dose} for {' and '.join(steps)}. {state.reason} "
+        f"Level {state.level} of {state.top}{what}. {state.reason} "
         f"Next review: {state.next_review} (or `footback plan --review`)."
     )

@@ -13,7 +13,7 @@ from typing import TYPE_CHECKING
 from footback.content.checklist import NONE_WORDS, parse_numbers
 
 if TYPE_CHECKING:
-    from rich.console import Console
+    from rich.console import Console, RenderableType
 
 
 def ask_checklist(
@@ -30,16 +30,22 @@ def ask_checklist(
 
     ids = [item_id for item_id, _ in items]
     kept = [item_id for item_id in ids if item_id in default]
-    console.print(Text(question, style="bold"))
     digits = len(str(len(items)))
+    # Numbers right-aligned and a long sign wrapped under its own text: every text starts in one
+    # column, so the numbers stand clear.
+    block: list[RenderableType] = [Text(question, style="bold")]
     for number, (_, text) in enumerate(items, start=1):
         mark = "  (yes last time)" if ids[number - 1] in kept else ""
-        # Numbers right-aligned and a long sign wrapped under its own text: every text starts
-        # in one column, so the numbers stand clear.
-        console.print(hanging(f"  {number:>{digits}}) ", f"{text}{mark}"))
+        block.append(hanging(f"  {number:>{digits}}) ", f"{text}{mark}"))
     if kept:
         numbers = " ".join(str(ids.index(k) + 1) for k in kept)
-        console.print(Text(f"  Enter keeps {numbers}; type none if none of these apply now.", style="dim"))
+        block.append(Text(f"  Enter keeps {numbers}; type none if none of these apply now.", style="dim"))
+    for part in block:
+        console.print(part)
+    rows = sum(len(console.render_lines(part, console.options, pad=False)) for part in block)
+    if rows + 1 > console.height:
+        # The question has scrolled off the top by now: say it again just above the prompt.
+        console.print(Text(question, style="bold"))
     while True:
         raw = ask("> ").strip()
         if raw == "":
@@ -50,4 +56,4 @@ def ask_checklist(
             return [ids[n - 1] for n in parse_numbers(raw, len(ids))]
         except ValueError as exc:
             again = "type none" if kept else "press Enter"
-            console.print(Text(f"  Not understood: {exc}. Try again, or {again} for none.", style="yellow"))
+            console.print(hanging("  ", f"Not understood: {exc}. Try again, or {again} for none.", "yellow"))

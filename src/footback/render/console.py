@@ -40,6 +40,24 @@ class Hanging:
             yield Text(self.lead if number == 0 else " " * hang) + line
 
 
+def ask_yes_no(console: Console, question: str) -> bool:
+    """A yes/no question: y, yes, n or no in any case, as everywhere else; input ending
+    (Ctrl-D) is a no, so a question after a warning sign can always be left."""
+    from footback.content.questions import NO, YES
+
+    while True:
+        try:
+            reply = console.input(f"{question} [y/n]: ").strip().lower()
+        except EOFError:
+            console.line()
+            return False
+        if reply in YES:
+            return True
+        if reply in NO:
+            return False
+        console.print(hanging("  ", "Not understood: answer y (yes) or n (no).", "yellow"))
+
+
 def hanging(lead: str, text: str, style: str = "") -> Hanging:
     """`Hanging` for a plain string (never markup) in one style; the lead is never styled."""
     from rich.text import Text

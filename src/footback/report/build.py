@@ -11,7 +11,7 @@ from typing import TYPE_CHECKING
 from footback.assess.model import AssessmentResult
 from footback.content.questions import Question, Value
 from footback.core.models import ScoreName, StrictModel
-from footback.core.text import minutes_text
+from footback.core.text import minutes_text, plural
 from footback.records.assessments import list_assessments
 from footback.records.db import Store
 from footback.records.history import AssessmentEntry, assessment_entry, score_series
@@ -243,7 +243,7 @@ class Report:
         return self.text.adherence.format(
             days=r.days,
             percent=r.percent,
-            sessions=r.sessions,
+            sessions=plural(r.sessions, "session"),
             minutes=minutes_text(r.minutes),
             finished=r.finished,
             stopped=r.stopped,

@@ -100,12 +100,9 @@ def after_warning_sign(options: StretchOptions, console: Console, env: Runtime) 
         return True
 
     def confirm(question: str) -> bool:
-        from rich.prompt import Confirm
+        from footback.render.console import ask_yes_no
 
-        try:
-            return Confirm.ask(question, console=console)
-        except EOFError:
-            return False
+        return ask_yes_no(console, question)
 
     return pass_gate(
         lambda: open_store(env.data_dir),

@@ -25,11 +25,10 @@ def plan(
     no_color: NoColorOption = False,
 ) -> None:
     with command_boundary():
-        from rich.prompt import Confirm
-
         from footback.plan.levels import level_line
         from footback.plan.render import plan_json, render_plan
         from footback.plan.service import make_plan
+        from footback.render.console import ask_yes_no
 
         app = app_context(ctx)
         # `out` is stderr with --json, so stdout stays pure JSON while the path is still shown.
@@ -42,7 +41,7 @@ def plan(
             pregnant=pregnant,
             review=review,
             level=level,
-            confirm=(lambda question: Confirm.ask(question, console=out)) if app.stdin_tty else None,
+            confirm=(lambda question: ask_yes_no(out, question)) if app.stdin_tty else None,
             say=lambda line: out.print(line, markup=False),
         )
         made, content, state = outcome.made, outcome.content, outcome.level
@@ -55,7 +54,8 @@ def plan(
         else:
             render_plan(out, made)
             if state is not None:
-                out.print(level_line(state, content.progression.steps), markup=False)
+                progressing = [p.step.name for p in made.steps if p.step.name in content.progression.steps]
+                out.print(level_line(state, progressing), markup=False)
         if outcome.saved_to is not None:
             out.print(
                 content.saved.format(path=safe_line(str(outcome.saved_to))), markup=False, soft_wrap=True
