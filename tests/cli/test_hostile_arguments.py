@@ -149,10 +149,10 @@ BAD: list[tuple[list[str], tuple[str, ...]]] = [
     (["plan", "--level", "99", "--no-save", "--json"], ("--level", "1 to 6")),
     # qa-cli: --json printed a bare path or a TOML file on stdout
     (["config", "--json", "--path"], ("--path", "--json", "not both")),
-    (["assess", "--template", "--json"], ("--template", "--schema")),
-    (["assess", "--template", "--schema"], ("--template", "--schema", "not both")),
-    (["shoes-check", "--template", "--json"], ("--template", "--schema")),
-    (["shoes-check", "--template", "--schema"], ("--template", "--schema", "not both")),
+    (["assess", "--template", "--json"], ("--template", "without --json")),
+    (["assess", "--template", "--schema"], ("--template", "without --schema")),
+    (["shoes-check", "--template", "--json"], ("--template", "without --json")),
+    (["shoes-check", "--template", "--schema"], ("--template", "without --schema")),
     # qa-cli: a control character was quoted twice ('a\\x09b'); docs/data.md shows it once
     (["history", "--since", "a\tb"], ("'a\\x09b'",)),
     (["checkin", "--foot", "1", "--back", "2", "--date", "\x1b[2J"], ("'\\x1b[2J'",)),

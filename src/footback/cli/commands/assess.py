@@ -14,7 +14,7 @@ from footback.cli.commands.options import (
     ResultJsonOption,
     SchemaOption,
     TemplateOption,
-    check_template_options,
+    print_answers_help,
 )
 from footback.cli.context import app_context
 
@@ -56,15 +56,10 @@ def assess(
             latest, previous = service.last_saved(app.data_dir)
             result = latest.result
         elif template or schema:
-            check_template_options(template=template, schema=schema, as_json=as_json)
             if quick:
                 raise BadInputError("--quick asks again; use --template or --schema without it")
-            from footback.content.guided import schema_text, template_text
-
             qset = load_assess_content().questions
-            text = template_text(qset, qset.questions) if template else schema_text(qset, qset.questions)
-            typer.echo(text, nl=not template)
-            return
+            return print_answers_help(qset, template=template, schema=schema, as_json=as_json)
         else:
             from footback.cli.assess_run import AssessRequest, run_assess
 

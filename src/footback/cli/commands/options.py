@@ -5,9 +5,12 @@ from __future__ import annotations
 import math
 from collections.abc import Callable
 from pathlib import Path
-from typing import Annotated
+from typing import TYPE_CHECKING, Annotated, Any
 
 import typer
+
+if TYPE_CHECKING:
+    from footback.content.rules import QuestionSet
 
 
 def number_between(low: float, high: float) -> Callable[[float | None], float | None]:
@@ -103,14 +106,13 @@ def format_for_output(
     return given
 
 
-def check_template_options(*, template: bool, schema: bool, as_json: bool) -> None:
-    """`--template` prints TOML and `--schema` JSON: asking for both, or for TOML as JSON, is a
-    usage error rather than one of them silently winning (a script reading stdout as JSON would break)."""
+def print_answers_help(qset: QuestionSet[Any], *, template: bool, schema: bool, as_json: bool) -> None:
+    """`--template` (TOML) or `--schema` (JSON); both, or TOML for `--json`, is a usage error."""
+    from footback.content.guided import schema_text, template_text
     from footback.core.errors import BadInputError
 
-    if template and schema:
-        raise BadInputError("use --template (a TOML answers file) or --schema (its JSON Schema), not both")
-    if template and as_json:
-        raise BadInputError(
-            "--template prints TOML, not JSON; use --schema for the JSON Schema, or drop --json"
-        )
+    if template and (schema or as_json):  # one silently winning would break a script reading JSON
+        also = "--schema" if schema else "--json"
+        raise BadInputError(f"--template prints a TOML answers file; use it without {also} (--schema: JSON)")
+    text = template_text(qset, qset.questions) if template else schema_text(qset, qset.questions)
+    typer.echo(text, nl=not template)

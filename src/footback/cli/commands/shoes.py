@@ -20,7 +20,7 @@ from footback.cli.commands.options import (
     SchemaOption,
     TemplateOption,
     UndoDistanceOption,
-    check_template_options,
+    print_answers_help,
 )
 from footback.cli.context import app_context
 
@@ -52,7 +52,6 @@ def shoes_check(
         units = app.config.settings.units if app.config.is_set("units") else None
         no_color = app.colour_off(no_color)
         now = app.clock.now().astimezone(UTC)
-        check_template_options(template=template, schema=schema, as_json=as_json)
         if not (template or schema):
             service.check_options(
                 answers_path=answers,
@@ -82,11 +81,7 @@ def shoes_check(
         content = service.content_in(units)
         qset = content.questions
         if template or schema:
-            from footback.content.guided import schema_text, template_text
-
-            text = template_text(qset, qset.questions) if template else schema_text(qset, qset.questions)
-            typer.echo(text, nl=not template)
-            return
+            return print_answers_help(qset, template=template, schema=schema, as_json=as_json)
         from footback.records.shoes import clean_pair_name
         from footback.shoes.render import change_text, render_result, render_tip, result_json
 
