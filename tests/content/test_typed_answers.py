@@ -275,3 +275,12 @@ def test_a_continued_interview_counts_on_from_the_answers_it_already_has() -> No
     out = str(console.file.getvalue())  # type: ignore[attr-defined]
     assert "Your feet · question 3 of about 4" in out and "Your feet · question 4 of about 4" in out
     assert "question 1 of" not in out
+
+
+def test_an_optional_question_says_on_screen_that_enter_skips_it() -> None:
+    console = Console(file=io.StringIO(), width=80, color_system=None)
+    age = ASSESS["age"]
+    assert "press Enter" not in age.text  # the text is also the report's and the answers file's
+    answers = run_interview([age], {}, lambda _prompt: "", ConsoleScreen(console), {})
+    assert answers == {}
+    assert "Your age in years (optional, press Enter to skip)" in console.file.getvalue()  # type: ignore[attr-defined]

@@ -137,3 +137,12 @@ def test_one_session_and_a_one_day_streak_are_said_in_the_singular(home: Path) -
     assert "Routines on 1 of the last 30 days (3%): 1 session, 5 minutes" in text
     assert "Practice: 1 session in the last 7 days" in text and "streak 1 day." in text
     assert "1 sessions" not in text and "1 days" not in text
+
+
+def test_the_report_shows_questions_without_the_terminals_press_enter_hint(home: Path) -> None:
+    # "Your age in years (optional, press Enter to skip)" reached the clinician's report.
+    with open_store(home) as store:
+        add_assessment(store, no_problem_answers() | {"age": 45, "height_cm": 170.0}, at(1))
+    text = _report(home)
+    assert "| Your age in years | 45 years |" in text and "| Your height in cm | 170 cm |" in text
+    assert "press Enter" not in text and "press Enter" not in _report(home, html=True)

@@ -188,3 +188,60 @@ def test_redraws_are_bounded_per_second_of_play(seconds: int) -> None:
 @pytest.fixture
 def xterm(monkeypatch: pytest.MonkeyPatch) -> None:
     monkeypatch.setenv("TERM", "xterm")
+
+
+@pytest.mark.usefixtures("xterm")
+def test_a_paused_screen_is_drawn_again_for_a_resized_terminal() -> None:
+    # Paused, the 80-column frame stayed as the terminal rewrapped it at 40 columns until space.
+    from footback.stretch.player import Key
+    from tests.support.stretch_fakes import ScriptedKeys
+
+    routine = Routine(
+        name="h", description="One hold.", steps=[Step(name="Hold", seconds=30, instructions="Hold.")]
+    )
+    timeline = build(routine, lead_in=0)
+    console = Console(file=io.StringIO(), width=80, height=30, force_terminal=True, color_system=None)
+    clock = FakeClock(0.0)
+    drawn: list[tuple[float, tuple[int, int]]] = []
+
+    def resize() -> None:
+        console.size = (40, 20)
+
+    class Sizes(LiveScreen):
+        def frame(self, frame: Frame) -> float | None:
+            before = self.lines_written
+            hint = super().frame(frame)
+            if self.lines_written > before:
+                drawn.append((clock.now, console.size))
+            return hint
+
+    keys = ScriptedKeys(clock, [(2.0, Key.PAUSE), (4.0, resize), (9.0, Key.PAUSE), (10.0, Key.STOP)])
+    with Sizes(timeline, console, bell=False, keys=True) as screen:
+        Player(timeline, screen, clock=clock, sleep=clock.sleep, keys=keys).run()
+    while_paused = [(at, size) for at, size in drawn if 4.0 <= at < 9.0]
+    assert while_paused and while_paused[0][1] == (40, 20)
+    assert while_paused[0][0] <= 4.0 + 1.0 + 1e-9  # within a second of the resize
+    assert len(while_paused) == 1  # and only once: nothing else changed
+
+
+@pytest.mark.parametrize(("width", "height"), [(40, 20), (40, 14), (50, 24)])
+@pytest.mark.parametrize("paused", [False, True])
+def test_every_key_shows_whole_on_a_narrow_terminal(width: int, height: int, paused: bool) -> None:
+    # At 40 columns the keys line was cut to "... p/← back · q/E…": the way out was lost.
+    from footback.stretch.render import KEY_HINT, PAUSED_HINT, screen_lines
+
+    routine = Routine(
+        name="h", description="One hold.", steps=[Step(name="Hold", seconds=30, instructions="Hold.")]
+    )
+    timeline = build(routine, lead_in=0)
+    lines = [
+        line.plain
+        for line in screen_lines(
+            timeline, frame_at(timeline, 0, 12.0, paused=paused), width, height, keys=True
+        )
+    ]
+    hint = PAUSED_HINT if paused else KEY_HINT
+    after_next = next(i for i, row in enumerate(lines) if row.startswith("Next: ")) + 1
+    keys = [row for row in lines[after_next:] if row]
+    assert " · ".join(keys) == hint
+    assert all(len(row) <= width and "…" not in row for row in keys)

@@ -2,7 +2,9 @@
 
 from __future__ import annotations
 
-from collections.abc import Callable
+import os
+from collections.abc import Callable, Iterator
+from contextlib import contextmanager
 from pathlib import Path
 from typing import TYPE_CHECKING, TextIO
 
@@ -53,11 +55,25 @@ def show_long(console: Console, render: Callable[[Console], None]) -> None:
 
         # pydoc's pager: $MANPAGER or $PAGER, else less/more. Without styles: a plain `less`
         # shows escape codes as text, and every bar carries its number and level anyway.
-        with console.pager(styles=False):
+        with _less_keeps_the_screen(), console.pager(styles=False):
             console.print(Text.from_ansi(text), end="", soft_wrap=True)
         return
     console.file.write(text)
     console.file.flush()
+
+
+@contextmanager
+def _less_keeps_the_screen() -> Iterator[None]:
+    """`less` with no LESS of the person's own: -X, so the page read last stays on the screen
+    after q (by default less clears it, and the result was gone); -F and -R as git sets them."""
+    if "LESS" in os.environ:
+        yield
+        return
+    os.environ["LESS"] = "-FRX"
+    try:
+        yield
+    finally:
+        os.environ.pop("LESS", None)
 
 
 class TrimmedLines:

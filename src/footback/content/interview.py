@@ -78,6 +78,9 @@ def _show_question(screen: Screen, question: Question, progress: str, default: V
     if question.kind == "distance":
         # A bare number is read in the configured unit: the question itself says which.
         text += " (in miles)" if question.distance_unit == "mi" else " (in km)"
+    if question.optional:
+        # Said here, not in the question's text, which the report and answers files show too.
+        text += " (optional, press Enter to skip)"
     screen.say(text, "bold")
     screen.say(f"  Why: {question.why}", "dim")
     screen.say(_choices_line(question))

@@ -190,8 +190,12 @@ class Player:
         return self.summary()
 
     def _paused_wait(self, now: float) -> float:
-        """Draw the paused screen once (frame rate permitting), then wake rarely."""
-        if not self._frames or self._paused_drawn:
+        """Draw the paused screen (frame rate permitting), then wake rarely and offer the same
+        frame again: the screen redraws it only when the terminal was resized meanwhile."""
+        if not self._frames:
+            return PAUSED_WAIT
+        if self._paused_drawn:
+            self._draw(now)
             return PAUSED_WAIT
         if now >= self._next_frame:
             self._draw(now)

@@ -79,6 +79,18 @@ def _wrap(text: str, width: int) -> list[str]:
     return rows
 
 
+def hint_rows(hint: str, width: int) -> list[str]:
+    """The keys line, broken between keys when it is wider than the terminal: cut, it lost
+    "q/Esc stop" (the way out) at 40 columns."""
+    rows: list[str] = []
+    for key in hint.split(" · "):
+        if rows and len(rows[-1]) + 3 + len(key) <= width:
+            rows[-1] += " · " + key
+        else:
+            rows.append(key)
+    return rows
+
+
 def _budget(rows: list[str], room: int) -> list[str]:
     """At most `room` rows; a cut ends in an ellipsis so it is clearly cut."""
     if len(rows) <= room:
@@ -171,7 +183,7 @@ def layout(timeline: Timeline, frame: Frame, width: int, height: int, *, keys: b
     bottom = [notice, *_bars(timeline, frame, width), Text("Next: " + what_next(timeline, frame.index))]
     if keys or frame.paused:
         hint = PAUSED_HINT if frame.paused else KEY_HINT
-        bottom.append(Text(hint, style="reverse" if frame.paused else "dim"))
+        bottom += [Text(row, style="reverse" if frame.paused else "dim") for row in hint_rows(hint, width)]
     where = step.on_side(seg.side)
     # Which foot or leg works is never cut short: it wraps (at 40 columns too).
     middle = [status] + [Text(row, style="bold") for row in (_wrap(where, width) if where else [])]
