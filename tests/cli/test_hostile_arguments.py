@@ -139,6 +139,32 @@ BAD: list[tuple[list[str], tuple[str, ...]]] = [
     (["assess", "--answers", "{tmp}/" + EVIL, "--no-save"], ("\\x1b",)),
     (["assess", "--answers", "", "--no-save"], ("folder",)),
     (["shoes-check", "--answers", "{tmp}", "--no-save"], ("folder",)),
+    # qa-cli: a file name longer than the system allows was a traceback
+    (["export", "--output", "{tmp}/" + "n" * 300], ("--output", "too long")),
+    (["report", "--output", "{tmp}/" + "n" * 300], ("--output", "too long")),
+    (["remind", "--ics", "{tmp}/" + "n" * 300], ("--ics", "too long")),
+    (["export", "--output", "{tmp}/" + "n" * 300 + "/x.json"], ("--output", "too long")),
+    # qa-cli: --level was not checked with --no-save (exit 0 for any number)
+    (["plan", "--level", "0", "--no-save"], ("--level", "1 to 6")),
+    (["plan", "--level", "99", "--no-save", "--json"], ("--level", "1 to 6")),
+    # qa-cli: --json printed a bare path or a TOML file on stdout
+    (["config", "--json", "--path"], ("--path", "--json", "not both")),
+    (["assess", "--template", "--json"], ("--template", "without --json")),
+    (["assess", "--template", "--schema"], ("--template", "without --schema")),
+    (["shoes-check", "--template", "--json"], ("--template", "without --json")),
+    (["shoes-check", "--template", "--schema"], ("--template", "without --schema")),
+    # qa-cli: a control character was quoted twice ('a\\x09b'); docs/data.md shows it once
+    (["history", "--since", "a\tb"], ("'a\\x09b'",)),
+    (["checkin", "--foot", "1", "--back", "2", "--date", "\x1b[2J"], ("'\\x1b[2J'",)),
+    (["stretch", "--routine", "\x7f", "--preview"], ("'\\x7f'",)),
+    # qa-cli: a name right but for its case gets a did-you-mean; `FEET` is not a path
+    (["stretch", "--routine", "FEET", "--preview"], ("unknown routine 'FEET'", "did you mean 'feet'")),
+    (["checkin", "--foot", "1", "--back", "2", "--sign", "RF_FEVER"], ("did you mean 'rf_fever'",)),
+    (["report", "--format", "HTML"], ("did you mean html",)),
+    (["export", "--format", "JSON"], ("did you mean json",)),
+    # qa-cli: a missing option value pointed at `footback --help`, not the command's
+    (["history", "--since"], ("requires an argument", "footback history --help")),
+    (["report", "-o"], ("requires an argument", "footback report --help")),
     # unknown commands and options are usage errors, shown escaped
     ([EVIL], ("no such command",)),
     (["history", "--" + EVIL], ("no such option",)),
@@ -222,6 +248,22 @@ def test_bad_arguments_are_one_line_and_store_nothing(
     refused(result, *words)
     assert digest(seeded) == before
     assert not (tmp_path / "r.ics").exists()
+
+
+@pytest.mark.parametrize(
+    "args",
+    [
+        ["checkin", "--foot", "1", "--back", "2", "--sign", "zzz"],
+        ["remind", "--ics", "{tmp}/r.ics", "--routine", "zzz"],
+    ],
+)
+def test_an_unknown_name_without_a_hint_is_one_tidy_sentence(
+    seeded: Path, tmp_path: Path, args: list[str]
+) -> None:
+    # qa-cli: with no did-you-mean these read "no routine named 'zzz'; (routines: ...)".
+    result = invoke(_fill(args, tmp_path, seeded))
+    refused(result, "'zzz'")
+    assert "; (" not in result.stderr, result.stderr
 
 
 @pytest.mark.parametrize("args", ODD, ids=[" ".join(a)[:60] for a in ODD])

@@ -7,7 +7,15 @@ from pydantic import ValidationError
 
 from footback.assess.model import Score, Scores
 from footback.core.models import SCORE_NAMES, StrictModel
-from footback.core.text import dose_text, minutes_text, plural, safe_json, safe_line, verdict_text
+from footback.core.text import (
+    dose_text,
+    excerpt,
+    minutes_text,
+    plural,
+    safe_json,
+    safe_line,
+    verdict_text,
+)
 
 
 def test_dose_short_and_full() -> None:
@@ -82,3 +90,11 @@ def test_text_problem_refuses_exactly_the_unsafe_characters(multiline: bool) -> 
         expected = UNSAFE.match(ch) is not None and not (multiline and ch == "\n")
         found = text_problem(f"a{ch}b", max_length=10, multiline=multiline) == "contains control characters"
         assert found is expected, hex(code)
+
+
+def test_an_excerpt_shows_a_control_character_once() -> None:
+    # qa-cli: repr() after escaping doubled the backslash: '\\x1b[2J' instead of '\x1b[2J'.
+    assert excerpt("\x1b[2J") == "'\\x1b[2J'"
+    assert excerpt("a\tb") == "'a\\x09b'"
+    assert excerpt("x" * 100) == "'" + "x" * 21 + "...'"
+    assert excerpt(3.5) == "3.5"

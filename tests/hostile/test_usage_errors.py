@@ -28,7 +28,7 @@ CASES = [
     (["stretch", "--lead-in", "inf"], "inf is not a number", "footback stretch --help"),
     (["stretch", "--speed", "fast"], "should be a valid number", "footback stretch --help"),
     (["import"], "Missing argument", "footback import --help"),
-    (["export", "--format"], "requires an argument", "footback --help"),
+    (["export", "--format"], "requires an argument", "footback export --help"),
 ]
 
 

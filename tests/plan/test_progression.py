@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import os
 from collections.abc import Iterator
 from datetime import UTC, date, datetime, timedelta
 from pathlib import Path
@@ -187,6 +188,22 @@ def test_plan_review_and_bad_level(tmp_path: Path) -> None:
     assert reviewed.exit_code == 0 and "too little data" in " ".join(reviewed.stdout.split())
     bad = runner.invoke(app, ["plan", "--level", "0"])
     assert bad.exit_code == 2 and "--level: 0 is not a level" in bad.stderr
+
+
+def test_plan_level_with_no_save_shows_that_level_and_stores_nothing(tmp_path: Path) -> None:
+    # qa-cli: `plan --level N --no-save` used to ignore N, even 0 or 99, and exit 0.
+    _assessed(tmp_path)
+    assert runner.invoke(app, ["plan"]).exit_code == 0
+    home = Path(os.environ["FOOTBACK_HOME"])
+    before = (home / "footback.sqlite3").read_bytes(), (home / "plan.toml").read_bytes()
+    shown = runner.invoke(app, ["plan", "--level", "5", "--no-save", "--json"])
+    assert shown.exit_code == 0, shown.output
+    level = json.loads(shown.stdout)["level"]
+    assert (level["level"], level["hold"], level["reps"], level["changed"]) == (5, 30, 3, False)
+    for bad in ("0", "7", "-1", "99999999999999999999"):
+        refused = runner.invoke(app, ["plan", "--level", bad, "--no-save"])
+        assert refused.exit_code == 2 and "--level" in refused.stderr, (bad, refused.output)
+    assert ((home / "footback.sqlite3").read_bytes(), (home / "plan.toml").read_bytes()) == before
 
 
 def test_the_level_line_names_only_the_plans_own_progressing_stretches(tmp_path: Path) -> None:

@@ -84,6 +84,22 @@ def test_a_bad_field_of_a_newer_kind_is_refused(
     assert not (home / "plan.toml").exists()
 
 
+def test_the_docs_example_of_a_refusal_is_what_import_says(
+    home: Path, tmp_path: Path, exported: dict[str, Any]
+) -> None:
+    # qa-cli: the excerpt was repr'd after escaping, so docs/data.md's '\x1b]0;pwned\x07' came out
+    # as '\\x1b]0;pwned\\x07'.
+    doc = json.loads(json.dumps(exported))
+    doc["stretch_sessions"][0]["routine"] = "\x1b]0;pwned\x07"
+    path = tmp_path / "backup.json"
+    path.write_text(json.dumps(doc), encoding="utf-8")
+    result = invoke(["import", str(path)])
+    clean(result, codes=(2,))
+    shown = "stretch_sessions[0]: routine: contains control characters '\\x1b]0;pwned\\x07'"
+    assert result.stderr.strip().endswith(shown), result.stderr
+    assert shown in (Path(__file__).parents[2] / "docs" / "data.md").read_text(encoding="utf-8")
+
+
 def _document(exported: dict[str, Any], change: str) -> str:
     doc = json.loads(json.dumps(exported))
     if change == "same check-in day twice, different pain":

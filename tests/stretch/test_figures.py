@@ -119,8 +119,8 @@ def parse(figure: str) -> None:
     [
         ("\n".join(["|"] * 11), "figure: Value error, 11 lines; a figure has at most 10"),
         ("x" * 29, "figure: Value error, line 1 is 29 columns; at most 28"),
-        (" O\n\x1b[2J", "line 2: character '\\\\x1b' is not allowed"),
-        ("O\t|", "line 1: character '\\\\x09' is not allowed"),
+        (" O\n\x1b[2J", "line 2: character '\\x1b' is not allowed"),
+        ("O\t|", "line 1: character '\\x09' is not allowed"),
         ("é", "line 1: character 'é' is not allowed"),
         ("   \n  ", "figure: Value error, must not be blank"),
     ],

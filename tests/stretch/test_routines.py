@@ -255,7 +255,7 @@ def test_escape_sequences_become_visible_text(tmp_path: Path) -> None:
 def test_an_escape_in_a_bad_steps_name_does_not_reach_the_error(tmp_path: Path) -> None:
     second = 'name = "Calf\\u001b]0;pwned\\u0007"\nseconds = 0\ninstructions = "x"\n'
     message = load_error(tmp_path, routine_file(GOOD_STEP, second))
-    assert "step 2 ('Calf\\\\x1b]0;pwned\\\\x07')" in message
+    assert "step 2 ('Calf\\x1b]0;pwned\\x07')" in message
 
 
 def test_safe_text_helpers() -> None:

@@ -53,8 +53,9 @@ def _nearest(value: str, choices: Sequence[str]) -> str:
     return f"; did you mean {found}?" if found else ""
 
 
-def usage_line(exc: Any) -> str:
-    """A click usage error as footback's one line: what is wrong, the nearest valid choice, --help."""
+def usage_line(exc: Any, fallback: str = "footback") -> str:
+    """A click usage error as footback's one line: what is wrong, the nearest valid choice, --help
+    (of the command, or of `fallback` when click did not say which command was being parsed)."""
     message = str(exc.format_message()).replace("Value error, ", "")
     possibilities = getattr(exc, "possibilities", None)
     if possibilities is not None:
@@ -63,7 +64,7 @@ def usage_line(exc: Any) -> str:
         choices = re.findall(r"'([^']*)'", found.group("choices"))
         message = message.rstrip(".") + _nearest(found.group("value"), choices)
     ctx = getattr(exc, "ctx", None)
-    where = ctx.command_path if ctx is not None else "footback"
+    where = ctx.command_path if ctx is not None else fallback
     return f"{message.rstrip('.')} (see: {where} --help)"
 
 
@@ -124,7 +125,7 @@ class OneLineErrors(TyperGroup):
                 args=args, prog_name=prog_name, complete_var=complete_var, standalone_mode=False, **extra
             )
         except UsageError as exc:
-            print_error(usage_line(exc))
+            print_error(usage_line(exc, self._named(args)))
             code = int(ExitCode.BAD_INPUT)
         except Abort:
             code = int(ExitCode.FAILURE)
@@ -136,3 +137,10 @@ class OneLineErrors(TyperGroup):
         if standalone_mode:
             sys.exit(code)
         return code
+
+    def _named(self, args: Sequence[str] | None) -> str:
+        """`footback COMMAND` for the command in `args`: click's "Option '--since' requires an
+        argument" carries no context, and the help to see is the command's, not the app's."""
+        words = list(sys.argv[1:] if args is None else args)
+        first = words[0] if words else ""
+        return f"footback {first}" if first in self.commands else "footback"

@@ -15,6 +15,7 @@ import tomli
 
 from footback.core.errors import BadInputError, FootbackError
 from footback.core.paths import FILE_MODE
+from footback.core.text import excerpt
 
 _TOML_LINE = re.compile(r"\(at line (\d+), column (\d+)\)")
 
@@ -60,10 +61,14 @@ def check_output(path: Path, protected: Path | None, option: str = "--output") -
             f"{option}: {path} is inside footback's data folder {protected}; writing there could "
             "destroy your history; choose a file elsewhere"
         )
-    target = _resolved(path)
-    if target.is_dir():
+    try:
+        target = _resolved(path)
+        folder, parent = target.is_dir(), target.parent.is_dir()
+    except OSError as exc:  # a name longer than the system allows (ENAMETOOLONG), and the like
+        raise BadInputError(f"{option}: {excerpt(str(path))}: {exc.strerror}") from None
+    if folder:
         raise BadInputError(f"{option}: {path} is a folder; give a file name")
-    if not target.parent.is_dir():
+    if not parent:
         raise BadInputError(f"{option}: the folder {path.parent} does not exist; create it first")
 
 

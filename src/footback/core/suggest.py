@@ -7,6 +7,10 @@ from collections.abc import Sequence
 
 
 def closest(name: str, options: Sequence[str]) -> str | None:
-    """The most similar known name, or None when nothing is close."""
+    """The most similar known name, or None when nothing is close; a difference of case only is
+    the closest of all (`HTML` for `html`, `RF_FEVER` for `rf_fever`)."""
+    folded = {option.casefold(): option for option in options}
+    if name.casefold() in folded:
+        return folded[name.casefold()]
     found = difflib.get_close_matches(name, list(options), n=1, cutoff=0.5)
     return found[0] if found else None

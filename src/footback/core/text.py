@@ -70,11 +70,16 @@ def safe_json(text: str) -> str:
     return _json_unsafe().sub(lambda m: f"\\u{ord(m.group(0)):04x}", text)
 
 
+def quoted(text: str) -> str:
+    """`text` in single quotes with its control characters shown once as `\\x1b` (not repr's `\\\\x1b`)."""
+    return f"'{visible_controls(text)}'"
+
+
 def excerpt(value: object) -> str:
     """A short, safe quotation of a bad value for an error line."""
     text = value if isinstance(value, str) else repr(value)
     short = text if len(text) <= EXCERPT else text[: EXCERPT - 3] + "..."
-    return repr(visible_controls(short)) if isinstance(value, str) else visible_controls(short)
+    return quoted(short) if isinstance(value, str) else visible_controls(short)
 
 
 def text_problem(value: str, *, max_length: int, multiline: bool = False) -> str | None:

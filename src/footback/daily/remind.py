@@ -10,6 +10,7 @@ from datetime import datetime, time
 from footback.core.errors import BadInputError
 from footback.core.models import PLAN_NAME
 from footback.core.suggest import closest
+from footback.core.text import quoted
 from footback.daily.content import RemindRule
 from footback.daily.ics import Reminder, parse_at
 
@@ -34,9 +35,9 @@ def day_slots(rule: RemindRule, *, plan_saved: bool) -> list[DaySlot]:
 def check_routine(name: str, known: Sequence[str]) -> str:
     if name not in known:
         hint = closest(name, list(known))
-        extra = f"did you mean {hint!r}? " if hint else ""
+        extra = f"; did you mean {hint!r}?" if hint else ""
         raise BadInputError(
-            f"--routine: no routine named {name[:40]!r}; {extra}(routines: {', '.join(known)})"
+            f"--routine: no routine named {quoted(name[:40])}{extra} (routines: {', '.join(known)})"
         )
     return name
 

@@ -12,6 +12,7 @@ from typing import TYPE_CHECKING
 
 from footback.core.errors import BadInputError
 from footback.core.suggest import closest
+from footback.core.text import quoted
 
 if TYPE_CHECKING:
     from footback.assess.content import AssessContent
@@ -36,9 +37,9 @@ def check_sign_ids(ids: list[str], signs: list[Sign]) -> list[str]:
     for sign_id in ids:
         if sign_id not in known:
             hint = closest(sign_id, known)
-            extra = f"did you mean {hint!r}? " if hint else ""
+            extra = f"; did you mean {hint!r}?" if hint else ""
             raise BadInputError(
-                f"--sign: {sign_id[:40]!r} is not a warning sign; {extra}(signs: {', '.join(known)})"
+                f"--sign: {quoted(sign_id[:40])} is not a warning sign{extra} (signs: {', '.join(known)})"
             )
     return list(dict.fromkeys(ids))
 

@@ -111,18 +111,24 @@ def level_for_plan(
     manual: int | None,
     save: bool,
 ) -> LevelState | None:
-    """The level `footback plan` builds at. With --no-save nothing is reviewed or stored."""
+    """The level `footback plan` builds at. With --no-save nothing is reviewed or stored: a level
+    given by hand is checked and shown as it would be set, the stored level otherwise."""
     from footback.records.db import open_store, read_store
 
     if save:
         with open_store(folder) as writable:
             return settle_level(writable, rule, now=now, age=age, review_now=review_now, manual=manual)
+    ladder = rule.ladder(age)
+    if manual is not None:
+        level = check_level(manual, len(ladder))
+        due = now.date() + timedelta(days=rule.review_days)
+        reason = rule.reasons.manual.format(level=level)
+        return LevelState(level, ladder[level - 1], len(ladder), due, reason, None)
     from footback.records.plan_changes import latest_change
 
     latest = read_store(folder, latest_change)
     if latest is None:
         return None
-    ladder = rule.ladder(age)
     level = min(max(latest.level, 1), len(ladder))
     due = latest.created_at.date() + timedelta(days=rule.review_days)
     return LevelState(level, ladder[level - 1], len(ladder), due, latest.reason, None)

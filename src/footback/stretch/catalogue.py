@@ -8,9 +8,11 @@ from pathlib import Path
 from footback.core.errors import BadInputError, ContentError
 from footback.core.models import PLAN_NAME
 from footback.core.suggest import closest
+from footback.core.text import quoted
 from footback.stretch.routine_file import (
     MAX_STEPS,
     MAX_TOTAL_SECONDS,
+    NAME_RE,
     Routine,
     RoutineFile,
     check_name,
@@ -130,12 +132,15 @@ def _builtin(name: str, root: Traversable | None, depth: int) -> Routine:
 
 def load_builtin(name: str, root: Traversable | None = None) -> Routine:
     """A catalogue routine by name; a path or unknown name is a clear usage error."""
-    check_name(name)
     known = names(root)
     if name not in known:
+        # Only what is a name but for its case (`FEET`) gets a hint; a path gets --file's advice.
+        if not NAME_RE.fullmatch(name.casefold()):
+            check_name(name)
         hint = closest(name, known)
         extra = f"; did you mean {hint!r}?" if hint else ""
-        raise BadInputError(f"unknown routine {name!r}{extra} (routines: {', '.join(known)}; see --list)")
+        listed = ", ".join(known)
+        raise BadInputError(f"unknown routine {quoted(name)}{extra} (routines: {listed}; see --list)")
     return _builtin(name, root, 0)
 
 
@@ -163,7 +168,8 @@ def check_default_routine(name: str | None, config_path: Path) -> str | None:
     if name is None or name in known:
         return name
     hint = closest(name, known)
-    extra = f"did you mean {hint!r}? " if hint else ""
+    extra = f"; did you mean {hint!r}?" if hint else ""
     raise BadInputError(
-        f"{config_path}: default_routine: no routine named {name!r}; {extra}(routines: {', '.join(known)})"
+        f"{config_path}: default_routine: no routine named {quoted(name)}{extra}"
+        f" (routines: {', '.join(known)})"
     )

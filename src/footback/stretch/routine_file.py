@@ -17,7 +17,7 @@ from pydantic import AfterValidator, ConfigDict, Field, ValidationError, model_v
 from footback.core.errors import BadInputError
 from footback.core.files import parse_toml, read_input_text
 from footback.core.models import StrictModel
-from footback.core.text import safe_block, safe_line, visible_controls
+from footback.core.text import quoted, safe_block, safe_line
 
 MAX_FILE_BYTES = 256_000
 MAX_STEPS = 100
@@ -70,7 +70,7 @@ def _figure(text: str) -> str:
         if not _FIGURE_CHARS.fullmatch(row):
             bad = next(char for char in row if not _FIGURE_CHARS.fullmatch(char))
             raise ValueError(
-                f"line {number}: character {visible_controls(bad)!r} is not allowed "
+                f"line {number}: character {quoted(bad)} is not allowed "
                 "(printable ASCII and box-drawing characters only)"
             )
         if len(row) > MAX_FIGURE_COLUMNS:
@@ -205,7 +205,7 @@ def _step_label(raw: dict[str, Any], index: int) -> str:
         if isinstance(candidate, str):
             name = safe_line(candidate)
             name = name if len(name) <= 40 else name[:37] + "..."
-    return f"step {index + 1}" + (f" ({name!r})" if name else "")
+    return f"step {index + 1}" + (f" ({quoted(name)})" if name else "")
 
 
 def describe_error(exc: ValidationError, raw: dict[str, Any], where: str) -> str:
@@ -245,9 +245,8 @@ def read_routine_toml(path: Path) -> dict[str, Any]:
 def check_name(name: str) -> str:
     """A `--routine` value must be a catalogue name: never a path."""
     if not NAME_RE.fullmatch(name):
-        shown = safe_line(name)[:60]
         raise BadInputError(
-            f"--routine takes a routine name such as 'feet', not {shown!r}; "
+            f"--routine takes a routine name such as 'feet', not {quoted(name[:60])}; "
             "to play your own file use --file PATH"
         )
     return name

@@ -14,6 +14,7 @@ from footback.cli.commands.options import (
     ResultJsonOption,
     SchemaOption,
     TemplateOption,
+    print_answers_help,
 )
 from footback.cli.context import app_context
 
@@ -57,12 +58,8 @@ def assess(
         elif template or schema:
             if quick:
                 raise BadInputError("--quick asks again; use --template or --schema without it")
-            from footback.content.guided import schema_text, template_text
-
             qset = load_assess_content().questions
-            text = template_text(qset, qset.questions) if template else schema_text(qset, qset.questions)
-            typer.echo(text, nl=not template)
-            return
+            return print_answers_help(qset, template=template, schema=schema, as_json=as_json)
         else:
             from footback.cli.assess_run import AssessRequest, run_assess
 

@@ -27,6 +27,10 @@ def config(
 ) -> None:
     with command_boundary():
         app = app_context(ctx)
+        if path_only and as_json:  # stdout must be JSON with --json, and --path prints a bare path
+            from footback.core.errors import BadInputError
+
+            raise BadInputError("use --path (the file's path alone) or --json (everything as JSON), not both")
         if path_only:  # works even when the file is broken: that is when people look for it
             typer.echo(safe_line(str(app.config_path)))
             return

@@ -5,9 +5,12 @@ from __future__ import annotations
 import math
 from collections.abc import Callable
 from pathlib import Path
-from typing import Annotated
+from typing import TYPE_CHECKING, Annotated, Any
 
 import typer
+
+if TYPE_CHECKING:
+    from footback.content.rules import QuestionSet
 
 
 def number_between(low: float, high: float) -> Callable[[float | None], float | None]:
@@ -101,3 +104,15 @@ def format_for_output(
             f"drop --format, or name it {output.with_suffix('.' + given).name if output else ''}"
         )
     return given
+
+
+def print_answers_help(qset: QuestionSet[Any], *, template: bool, schema: bool, as_json: bool) -> None:
+    """`--template` (TOML) or `--schema` (JSON); both, or TOML for `--json`, is a usage error."""
+    from footback.content.guided import schema_text, template_text
+    from footback.core.errors import BadInputError
+
+    if template and (schema or as_json):  # one silently winning would break a script reading JSON
+        also = "--schema" if schema else "--json"
+        raise BadInputError(f"--template prints a TOML answers file; use it without {also} (--schema: JSON)")
+    text = template_text(qset, qset.questions) if template else schema_text(qset, qset.questions)
+    typer.echo(text, nl=not template)

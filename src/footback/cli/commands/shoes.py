@@ -20,6 +20,7 @@ from footback.cli.commands.options import (
     SchemaOption,
     TemplateOption,
     UndoDistanceOption,
+    print_answers_help,
 )
 from footback.cli.context import app_context
 
@@ -79,11 +80,7 @@ def shoes_check(
         content = service.content_in(units)
         qset = content.questions
         if template or schema:
-            from footback.content.guided import schema_text, template_text
-
-            text = template_text(qset, qset.questions) if template else schema_text(qset, qset.questions)
-            typer.echo(text, nl=not template)
-            return
+            return print_answers_help(qset, template=template, schema=schema, as_json=as_json)
         from footback.records.shoes import clean_pair_name
         from footback.shoes.render import change_text, render_result, render_tip, result_json
 
