@@ -19,6 +19,7 @@ def test_a_plan_taller_than_the_terminal_goes_through_the_pager(home: Path, tmp_
     seed_full(home)
     paged = tmp_path / "paged.txt"
     env = dict(os.environ, FOOTBACK_HOME=str(home), TERM="xterm", NO_COLOR="1", PAGER=f"cat > {paged}")
+    env.update(COLUMNS="80", LINES="14")  # the pty's size, whatever the test run's own settings
     child = pexpect.spawn(
         sys.executable, ["-m", "footback", "plan"], env=env, encoding="utf-8", timeout=30, dimensions=(14, 80)
     )

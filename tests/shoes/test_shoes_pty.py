@@ -79,6 +79,7 @@ def test_a_result_taller_than_the_terminal_goes_through_the_pager(home: Path, tm
     answers.write_text(template.replace("\r\n", "\n"), encoding="utf-8")
     paged = tmp_path / "paged.txt"
     env = dict(os.environ, FOOTBACK_HOME=str(home), TERM="xterm", NO_COLOR="1", PAGER=f"cat > {paged}")
+    env.update(COLUMNS="80", LINES="14")  # the pty's size, whatever the test run's own settings
     child = pexpect.spawn(
         sys.executable,
         ["-m", "footback", "shoes-check", "--answers", str(answers), "--name", "road"],
