@@ -67,3 +67,32 @@ def test_guided_shoe_check_in_a_real_terminal(home: Path) -> None:
             "SELECT name, shoe_type, round(distance_km), age_months FROM shoe_pairs"
         ).fetchall()
     assert rows == [("road", "running", 612.0, 8)]
+
+
+def test_a_result_taller_than_the_terminal_goes_through_the_pager(home: Path, tmp_path: Path) -> None:
+    # At 80x24 the verdict scrolled off the top under its details; assess pages its result.
+    import os
+    import sys
+
+    answers = tmp_path / "shoes.toml"
+    template = pexpect.run(f"{sys.executable} -m footback shoes-check --template", encoding="utf-8")
+    answers.write_text(template.replace("\r\n", "\n"), encoding="utf-8")
+    paged = tmp_path / "paged.txt"
+    env = dict(os.environ, FOOTBACK_HOME=str(home), TERM="xterm", NO_COLOR="1", PAGER=f"cat > {paged}")
+    env.update(COLUMNS="80", LINES="14")  # the pty's size, whatever the test run's own settings
+    child = pexpect.spawn(
+        sys.executable,
+        ["-m", "footback", "shoes-check", "--answers", str(answers), "--name", "road"],
+        env=env,
+        encoding="utf-8",
+        timeout=30,
+        dimensions=(14, 80),
+    )
+    try:
+        child.expect(pexpect.EOF)
+    finally:
+        child.close()
+    assert child.exitstatus == 0, child.before
+    text = paged.read_text(encoding="utf-8")
+    assert text.lstrip().startswith("SHOE CHECK") and "Verdict:" in text.splitlines()[1]
+    assert "Saved to " in (child.before or "") and "Verdict:" not in (child.before or "")

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import json
-from typing import Annotated
+from typing import TYPE_CHECKING, Annotated
 
 import typer
 
@@ -11,6 +11,11 @@ from footback.cli.boundary import command_boundary
 from footback.cli.commands.options import NoColorOption, PregnantOption, SeenClinicianOption
 from footback.cli.context import app_context
 from footback.core.text import safe_line
+
+if TYPE_CHECKING:
+    from rich.console import Console
+
+    from footback.plan.build import Plan
 
 
 def plan(
@@ -26,7 +31,7 @@ def plan(
 ) -> None:
     with command_boundary():
         from footback.plan.levels import level_line
-        from footback.plan.render import plan_json, render_plan
+        from footback.plan.render import plan_json
         from footback.plan.service import make_plan
         from footback.render.console import ask_yes_no
 
@@ -56,10 +61,14 @@ def plan(
         if as_json:
             typer.echo(json.dumps(plan_json(made, outcome.saved_to, state), indent=2))
         else:
-            render_plan(out, made)
+            from footback.cli.console import show_long
+
+            line = None
             if state is not None:
                 progressing = [p.step.name for p in made.steps if p.step.name in content.progression.steps]
-                out.print(level_line(state, progressing), markup=False)
+                line = level_line(state, progressing)
+            # Taller than the terminal (5 steps at 80x24), paged like assess: the plan's top is read first.
+            show_long(out, lambda console: _draw(console, made, line))
         if outcome.saved_to is not None:
             out.print(
                 content.saved.format(path=safe_line(str(outcome.saved_to))), markup=False, soft_wrap=True
@@ -68,3 +77,11 @@ def plan(
             out.print(content.not_saved, markup=False)
         if not as_json:
             out.print(content.rerun.format(date=f"{made.assessed_at:%Y-%m-%d}"), style="dim", markup=False)
+
+
+def _draw(console: Console, made: Plan, level: str | None) -> None:
+    from footback.plan.render import render_plan
+
+    render_plan(console, made)
+    if level is not None:
+        console.print(level, markup=False)

@@ -50,7 +50,6 @@ def shoes_check(
         app = app_context(ctx)
         # The configured unit (None if unset) reads bare distances; a written unit ("12km") wins.
         units = app.config.settings.units if app.config.is_set("units") else None
-        no_color = app.colour_off(no_color)
         now = app.clock.now().astimezone(UTC)
         if not (template or schema):
             service.check_options(
@@ -77,7 +76,7 @@ def shoes_check(
                 return
             kinds = service.content_in(units)
             draw = lambda out: render_pairs(out, shown, kinds, now, units, hidden)  # noqa: E731
-            return show_long(app.console(no_color=no_color), draw)
+            return show_long(app.console(no_color=app.colour_off(no_color)), draw)
         content = service.content_in(units)
         qset = content.questions
         if template or schema:
@@ -86,7 +85,7 @@ def shoes_check(
         from footback.shoes.render import change_text, render_result, render_tip, result_json
 
         pair = clean_pair_name(name) if name is not None else None
-        out = app.console(no_color=no_color, stderr=as_json)
+        out = app.console(no_color=app.colour_off(no_color), stderr=as_json)
         if pair is not None and (add_distance is not None or undo or retire):
             change = service.change_pair(app.data_dir, content, pair, now, units, add_distance, undo=undo)
             typer.echo(change_text(change, units, content, as_json=as_json))
@@ -112,6 +111,7 @@ def shoes_check(
         result, previous = service.check_and_record(
             app.data_dir, content, given, seen.unit, now, pair, save=not no_save
         )
-        typer.echo(result_json(result, content)) if as_json else render_result(out, result, content, previous)
+        draw = lambda console: render_result(console, result, content, previous)  # noqa: E731
+        typer.echo(result_json(result, content)) if as_json else show_long(out, draw)  # paged like assess
         say_where(out, app.db_path, saved=not no_save)
         render_tip(out, saved=not no_save, named=pair is not None)
