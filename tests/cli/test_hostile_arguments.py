@@ -147,6 +147,7 @@ BAD: list[tuple[list[str], tuple[str, ...]]] = [
     # qa-cli: --level was not checked with --no-save (exit 0 for any number)
     (["plan", "--level", "0", "--no-save"], ("--level", "1 to 6")),
     (["plan", "--level", "99", "--no-save", "--json"], ("--level", "1 to 6")),
+    (["plan", "--review", "--level", "2"], ("--review", "--level", "not both")),
     # qa-cli: --json printed a bare path or a TOML file on stdout
     (["config", "--json", "--path"], ("--path", "--json", "not both")),
     (["assess", "--template", "--json"], ("--template", "without --json")),

@@ -1,5 +1,5 @@
 """Real processes with hostile streams: a reader that goes away (`| head -1`), closed stdout or
-stdin, a non-UTF-8 stdout. No traceback, no "Exception ignored" noise, a short exit.
+stdin, a stdout on a full disk, a non-UTF-8 stdout. No traceback, no "Exception ignored" noise, a short exit.
 """
 
 from __future__ import annotations
@@ -74,6 +74,25 @@ def test_closed_stdout_is_one_line(env: dict[str, str], args: list[str]) -> None
     done = subprocess.run(["bash", "-c", shell], env=env, capture_output=True, check=False, timeout=120)
     _no_noise(done.stderr)
     assert done.returncode != 0
+
+
+@pytest.mark.skipif(not Path("/dev/full").exists(), reason="needs /dev/full, a disk that is always full")
+@pytest.mark.parametrize("args", [*LONG, ["--version"], ["history", "--help"]], ids=" ".join)
+def test_stdout_on_a_full_disk_is_one_line(env: dict[str, str], args: list[str]) -> None:
+    # qa-cli: `footback export > backup.json` on a full disk was a traceback for every command.
+    with open("/dev/full", "wb") as full:
+        done = subprocess.run(
+            [sys.executable, "-m", "footback", *args],
+            env=env,
+            stdin=subprocess.DEVNULL,
+            stdout=full,
+            stderr=subprocess.PIPE,
+            check=False,
+            timeout=120,
+        )
+    _no_noise(done.stderr)
+    assert done.returncode == 1
+    assert done.stderr == b"footback: error: cannot write to standard output: No space left on device\n"
 
 
 @pytest.mark.parametrize(

@@ -100,6 +100,17 @@ def test_the_docs_example_of_a_refusal_is_what_import_says(
     assert shown in (Path(__file__).parents[2] / "docs" / "data.md").read_text(encoding="utf-8")
 
 
+def test_an_export_saved_with_a_byte_order_mark_imports(
+    home: Path, tmp_path: Path, exported: dict[str, Any]
+) -> None:
+    # qa-cli: a backup saved again by a Windows editor was "not valid JSON at character 0".
+    path = tmp_path / "backup.json"
+    path.write_bytes(b"\xef\xbb\xbf" + json.dumps(exported).encode())
+    result = invoke(["import", str(path)])
+    clean(result, codes=(0,))
+    assert "Imported 3 assessments" in result.stdout, result.stdout
+
+
 def _document(exported: dict[str, Any], change: str) -> str:
     doc = json.loads(json.dumps(exported))
     if change == "same check-in day twice, different pain":

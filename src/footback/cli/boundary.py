@@ -101,6 +101,22 @@ def prepare_streams() -> str | None:
     return None
 
 
+# Files footback writes report these themselves; one that reaches the group came from stdout.
+_DISK_FULL = frozenset({errno.ENOSPC, errno.EDQUOT, errno.EFBIG})
+
+
+def _stdout_full(exc: OSError) -> None:
+    """`footback export > backup.json` on a full disk: one line, and no second failure when
+    Python flushes what is left of stdout at exit."""
+    import contextlib
+    import os
+
+    with contextlib.suppress(OSError):  # stderr may be on the same full disk
+        print_error(f"cannot write to standard output: {exc.strerror}")
+    with contextlib.suppress(OSError, ValueError):
+        os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())
+
+
 class OneLineErrors(TyperGroup):
     """The app's group: usage errors are one line like every other error, never typer's box."""
 
@@ -130,7 +146,9 @@ class OneLineErrors(TyperGroup):
         except Abort:
             code = int(ExitCode.FAILURE)
         except OSError as exc:
-            if exc.errno not in (errno.EPIPE, errno.EBADF, errno.EIO):
+            if exc.errno in _DISK_FULL:
+                _stdout_full(exc)
+            elif exc.errno not in (errno.EPIPE, errno.EBADF, errno.EIO):
                 raise
             code = int(ExitCode.FAILURE)  # the reader went away: nobody is left to tell
         code = code if isinstance(code, int) else 0

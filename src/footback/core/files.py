@@ -167,7 +167,8 @@ def read_input_text(path: Path, limit: int, kind: str = "file", *, wait: bool = 
     if len(data) > limit:
         raise BadInputError(f"{path}: file is larger than {limit} bytes")
     try:
-        return data.decode("utf-8")
+        # utf-8-sig: Windows editors (Notepad) may start a UTF-8 file with a byte-order mark.
+        return data.decode("utf-8-sig")
     except UnicodeDecodeError as exc:
         raise BadInputError(f"{path}: not valid UTF-8 text (byte {exc.start})") from None
 

@@ -36,6 +36,10 @@ def plan(
         from footback.render.console import ask_yes_no
 
         app = app_context(ctx)
+        if review and level is not None:  # a hand-set level would silently win over the review
+            from footback.core.errors import BadInputError
+
+            raise BadInputError("use --review (footback decides) or --level N (you decide), not both")
         # `out` is stderr with --json, so stdout stays pure JSON while the path is still shown.
         out = app.console(no_color=app.colour_off(no_color), stderr=as_json)
         outcome = make_plan(

@@ -247,7 +247,8 @@ def import_stream(store: Store, fh: Readable, where: str) -> ImportCounts:
 
 def import_file(store: Store, path: Path) -> ImportCounts:
     """Import a JSON export file (see `import_stream`); every problem is one line naming the file."""
-    fh = io.TextIOWrapper(open_input(path, "an export file"), encoding="utf-8", newline="")
+    # utf-8-sig: an export saved again by a Windows editor may start with a byte-order mark.
+    fh = io.TextIOWrapper(open_input(path, "an export file"), encoding="utf-8-sig", newline="")
     with fh:
         return import_stream(store, _Capped(fh, MAX_IMPORT_BYTES, path), str(path))
 
