@@ -192,6 +192,7 @@ def test_the_clinician_question_takes_yes_as_a_word_too(home: Path, cli: Cli, re
     result = cli.invoke(["stretch", "--routine", "feet", "--lead-in", "0"], input=reply + "\n")
     assert result.exit_code == 0, result.output
     assert "Noted on 2025-03-04: a clinician has seen you." in result.output
+    assert "since 2025-03-01? [y/n]: " in " ".join(result.output.split(" \n"))  # not eaten as markup
     assert len(sessions(home)) == 1
 
 

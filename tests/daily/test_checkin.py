@@ -321,3 +321,14 @@ def test_a_checkin_sign_is_combined_with_the_persons_diabetes_from_the_latest_as
         "foot_numbness": False,
         "rf_hot_swollen_foot": True,
     }
+
+
+def test_the_replace_question_shows_its_y_n_on_a_terminal(cli: Cli) -> None:
+    # rich read "[y/N]" as markup: the terminal showed "Replace it? :".
+    from tests.support.context import press
+
+    press(cli.context, [])
+    assert cli.invoke(["checkin", "--foot", "3", "--back", "2"]).exit_code == 0
+    again = cli.invoke(["checkin"], input="yes\n4\n1\n\n\n")
+    assert again.exit_code == 0, again.output
+    assert "Replace it? [y/N]: " in again.output and "foot 4, back 1" in again.output

@@ -40,6 +40,14 @@ class Hanging:
             yield Text(self.lead if number == 0 else " " * hang) + line
 
 
+def plain_input(console: Console, prompt: str) -> str:
+    """A line typed after `prompt`, shown as written: as markup, rich took "[y/n]" for a style
+    and printed "Replace it? :"."""
+    from rich.text import Text
+
+    return console.input(Text(prompt))
+
+
 def ask_yes_no(console: Console, question: str) -> bool:
     """A yes/no question: y, yes, n or no in any case, as everywhere else; input ending
     (Ctrl-D) is a no, so a question after a warning sign can always be left."""
@@ -47,7 +55,7 @@ def ask_yes_no(console: Console, question: str) -> bool:
 
     while True:
         try:
-            reply = console.input(f"{question} [y/n]: ").strip().lower()
+            reply = plain_input(console, f"{question} [y/n]: ").strip().lower()
         except EOFError:
             console.line()
             return False
@@ -88,4 +96,4 @@ class ConsoleScreen:
         self.console.line()
 
     def ask(self, prompt: str) -> str:
-        return self.console.input(prompt)
+        return plain_input(self.console, prompt)

@@ -39,11 +39,12 @@ def checkin(
     with command_boundary():
         from footback.daily.checkin_flow import CheckinRequest, render_outcome, run_checkin
         from footback.records.db import open_store
+        from footback.render.console import plain_input
 
         app = app_context(ctx)
         out = app.console(no_color=app.colour_off(no_color), stderr=as_json)
         request = CheckinRequest(foot=foot, back=back, note=note, day=day, replace=replace, signs=sign or [])
-        ask = out.input if app.stdin_tty else None
+        ask = (lambda prompt: plain_input(out, prompt)) if app.stdin_tty else None
         with open_store(app.data_dir) as store:
             outcome = run_checkin(store, request, now=app.clock.now(), ask=ask, console=out)
         if as_json:
