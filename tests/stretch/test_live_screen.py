@@ -245,3 +245,22 @@ def test_every_key_shows_whole_on_a_narrow_terminal(width: int, height: int, pau
     keys = [row for row in lines[after_next:] if row]
     assert " · ".join(keys) == hint
     assert all(len(row) <= width and "…" not in row for row in keys)
+
+
+@pytest.mark.parametrize(("width", "height"), [(40, 20), (60, 21), (40, 14)])
+def test_a_small_screen_still_says_what_to_do(width: int, height: int) -> None:
+    # At 40x20 the toe lift showed "HOLD" and "6 s" and nine empty rows, never how to do it.
+    from footback.stretch.render import screen_lines
+
+    timeline = build(catalogue.load_builtin("feet"), lead_in=0)
+    lines = [
+        line.plain for line in screen_lines(timeline, frame_at(timeline, 0, 6.0), width, height, keys=True)
+    ]
+    assert len(lines) <= height - 1 and all(len(line) <= width for line in lines)
+    words = " ".join(" ".join(lines).split())
+    step = timeline.step(timeline.segments[0])
+    if height >= 20:
+        assert " ".join(step.instructions.split()) in words
+    else:
+        assert words.count(" …") == 1 and step.instructions.split()[0] in words
+    assert "6 s" in lines and lines[-1].endswith("stop")

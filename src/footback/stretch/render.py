@@ -190,7 +190,11 @@ def layout(timeline: Timeline, frame: Frame, width: int, height: int, *, keys: b
     roomy = width >= BIG_MIN_WIDTH and height >= BIG_MIN_HEIGHT
     with_figure = False
     if not roomy:
-        head = [*top, *middle]
+        # What to do stays on a small screen too (as much as fits under the state and the side):
+        # at 40x20 the toe lift showed only "HOLD" and a count, with half the rows empty.
+        fixed = len(top) + len(middle) + len(bottom) + 1  # the "N s" row
+        instructions = _budget(_wrap(step.instructions, width), room - fixed)
+        head = [*top, *middle, *(Text(row, style="dim") for row in instructions)]
     else:
         digits = bigtype.big_digits(countdown_text(seg.seconds))
         block = digits
