@@ -58,6 +58,14 @@ FIELDS: list[tuple[str, str, str, Any, str]] = [
     ("uid huge", "plan_changes", "uid", "u" * 10_000, "plan_changes[0]: uid"),
     ("uid escapes", "plan_changes", "uid", EVIL, "plan_changes[0]: uid"),
     ("unknown field", "checkins", "mood", "great", "checkins[0]"),
+    # qa-cli: a list column given text said "must be a JSON object"
+    (
+        "signs as text",
+        "clinician_seen",
+        "signs",
+        "rf_fever",
+        "signs: must be a JSON object or list, not 'rf_fever'",
+    ),
     ("deep nesting in detail", "stretch_sessions", "detail", "DEEP", "nested too deeply"),
 ]
 DEEP = "[" * 100_000 + "]" * 100_000

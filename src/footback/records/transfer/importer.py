@@ -85,7 +85,10 @@ def _check_shape(row: object, table: str, where: str) -> Row:
             continue
         if column.name in JSON_COLUMNS:
             if not isinstance(value, dict | list):
-                raise BadInputError(f"{where}: {column.name}: must be a JSON object")
+                # Answers and results are objects, warning signs a list: "object" alone misled.
+                raise BadInputError(
+                    f"{where}: {column.name}: must be a JSON object or list, not {excerpt(value)}"
+                )
             continue
         ok = {
             "TEXT": isinstance(value, str),
