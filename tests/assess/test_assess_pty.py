@@ -10,7 +10,7 @@ import pexpect
 import pytest
 
 from tests.support.helpers import part_one_keys
-from tests.support.pty_screen import spawn_footback
+from tests.support.pty_screen import interrupt_at_prompt, spawn_footback
 
 pytestmark = pytest.mark.slow
 
@@ -83,7 +83,7 @@ def test_ctrl_c_at_a_prompt_exits_130_restores_the_terminal_and_saves_nothing(ho
         child.expect("> ")
         child.sendline("n")
         child.expect("> ")
-        child.sendintr()
+        interrupt_at_prompt(child)
         child.expect(r"EXIT=(\d+)")
         code = int(child.match.group(1))
         child.expect(r"([0-9a-f:]{20,})\r\n")

@@ -14,7 +14,7 @@ from footback.assess.content import load_assess_content
 from footback.assess.resume import PARTIAL_FILE, Partial, PartialRecorder, load_partial, offer_resume
 from tests.support.context import Cli
 from tests.support.helpers import no_problem_answers
-from tests.support.pty_screen import spawn_footback
+from tests.support.pty_screen import interrupt_at_prompt, spawn_footback
 
 QUESTIONS = load_assess_content().questions.questions
 NOW = datetime(2026, 3, 10, 9, 0, tzinfo=UTC)
@@ -54,7 +54,7 @@ def test_resume_after_a_killed_interview(home: Path) -> None:
         child.sendline("")  # Enter: continue
         child.expect("Is there numbness")  # the first unanswered question, not the first one
         child.expect("> ")
-        child.sendintr()
+        interrupt_at_prompt(child)
         child.expect(pexpect.EOF)
     finally:
         child.close(force=True)
@@ -65,7 +65,7 @@ def test_resume_after_a_killed_interview(home: Path) -> None:
         child.expect("Continue it")
         child.sendline("n")  # start again: the saved answers are dropped
         child.expect("Your age in years")
-        child.sendintr()
+        interrupt_at_prompt(child)
         child.expect(pexpect.EOF)
     finally:
         child.close(force=True)
@@ -166,7 +166,7 @@ def test_resume_after_a_killed_interview_keeps_skips_and_undos(home: Path) -> No
         child.sendline("")
         child.expect("How often does your lower back hurt")  # the undone answer is asked again
         child.expect("> ")
-        child.sendintr()
+        interrupt_at_prompt(child)
         child.expect(pexpect.EOF)
     finally:
         child.close(force=True)

@@ -20,7 +20,7 @@ import pytest
 
 from footback.core.paths import DB_NAME
 from tests.support.history_seed import seed_full
-from tests.support.pty_screen import FOOTBACK, Screen, terminal_env
+from tests.support.pty_screen import FOOTBACK, Screen, interrupt_at_prompt, terminal_env
 
 pytestmark = pytest.mark.slow
 
@@ -77,7 +77,7 @@ def test_ctrl_c_at_a_shoes_check_prompt(tmp_path: Path, home: Path, term: str) -
     screen.answer("What kind of shoes are they", "running")
     screen.expect("How old is this pair")
     screen.expect("> ")
-    screen.child.sendintr()
+    interrupt_at_prompt(screen.child)
     assert exit_code(screen) == 130
     assert screen.finish() == 0
     before, after = stty_pair(screen)
@@ -93,7 +93,7 @@ def test_ctrl_c_at_the_which_routine_prompt(tmp_path: Path, home: Path) -> None:
     env = terminal_env(home, tmp_path / "config.toml", term="xterm")
     screen = in_bash(["stretch"], env, tmp_path)
     screen.expect("Which routine?")
-    screen.child.sendintr()
+    interrupt_at_prompt(screen.child)
     assert exit_code(screen) == 130
     assert screen.finish() == 0
     before, after = stty_pair(screen)
@@ -109,7 +109,7 @@ def test_ctrl_c_at_the_forget_question_deletes_nothing(tmp_path: Path, home: Pat
     env = terminal_env(home, tmp_path / "config.toml", term="xterm")
     screen = in_bash(["forget"], env, tmp_path)
     screen.expect(r"Delete it all\?")
-    screen.child.sendintr()
+    interrupt_at_prompt(screen.child)
     code = exit_code(screen)
     assert screen.finish() == 0
     before, after = stty_pair(screen)
