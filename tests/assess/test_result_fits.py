@@ -94,6 +94,25 @@ def test_a_capped_score_says_how_many_points_it_had() -> None:
     assert points_text(result.scores.back) == f"{result.scores.back.score} points"
 
 
+def test_link_points_that_do_not_count_say_so_and_why() -> None:
+    # Foot and back pain only: the one link factor rests on the article, so none of it counts.
+    answers = no_problem_answers() | {"foot_pain": "often", "back_pain": "often", "back_pain_weeks": 20}
+    link = assess(CONTENT, answers).scores.link
+    raw = sum(f.points for f in link.factors)
+    assert link.score == 0 < raw
+    assert points_text(link) == f"{raw} points, 0 counted"
+    console = _console(120)
+    render_result(console, assess(CONTENT, answers), CONTENT.advice.urgent)
+    text = " ".join(_text(console).split())
+    assert f"0/100 low ({raw} points, 0 counted)" in text
+    note = CONTENT.scoring.scores["link"].uncounted_note
+    assert note and " ".join(note.split()) in text
+    # A link score where everything counts says nothing of the kind.
+    counted = assess(CONTENT, answers | {"first_step_pain": True}).scores.link
+    assert counted.score == sum(f.points for f in counted.factors)
+    assert points_text(counted) == f"{counted.score} points"
+
+
 def test_piped_output_has_no_leading_blank_lines_or_trailing_spaces() -> None:
     assert tidy_piped("\n\n  a  \nb \n\n") == "  a\nb\n"
     assert tidy_piped("\n \n") == ""

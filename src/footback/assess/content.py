@@ -121,6 +121,8 @@ class ScoreSpec(StrictModel):
     # Factors resting only on the article or expert opinion add at most a third of the score,
     # and the level is never `high` without a factor from a published study.
     cap_unpublished: bool = False
+    # Said under the factors when some of their points do not count (the rule above).
+    uncounted_note: str | None = None
     factors: list[Factor]
 
     def level_for(self, score: int) -> Level:

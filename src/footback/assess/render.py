@@ -6,10 +6,10 @@ from collections.abc import Sequence
 from datetime import datetime
 from typing import TYPE_CHECKING
 
-from footback.assess.content import keele_notice
+from footback.assess.content import keele_notice, load_assess_content
 from footback.assess.model import AssessmentResult, Score
-from footback.assess.summary import TITLES, points_text, render_summary
-from footback.core.models import SCORE_NAMES
+from footback.assess.summary import TITLES, points_text, raw_points, render_summary
+from footback.core.models import SCORE_NAMES, ScoreName
 
 if TYPE_CHECKING:
     from rich.console import Console
@@ -99,7 +99,7 @@ def render_result(
     console.print(Text(result.disclaimer, style="dim"))
 
 
-def _render_factors(console: Console, name: str, score: Score) -> None:
+def _render_factors(console: Console, name: ScoreName, score: Score) -> None:
     from rich.text import Text
 
     title = "Foot-back associations" if score.known_associations is not None else TITLES[name]
@@ -121,6 +121,9 @@ def _render_factors(console: Console, name: str, score: Score) -> None:
     if score.known_associations is not None and score.factors:
         found = f"{score.associations} of the {score.known_associations} associations found in studies."
         _indented(console, Text(found))
+    uncounted = load_assess_content().scoring.scores[name].uncounted_note
+    if uncounted and raw_points(score) > score.score < 100:
+        _indented(console, Text(uncounted))
     if score.note and (score.factors or name == "back"):
         _indented(console, Text(score.note, style="dim italic"))
 

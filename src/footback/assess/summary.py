@@ -49,9 +49,14 @@ def raw_points(score: Score) -> int:
 
 
 def points_text(score: Score) -> str:
-    """'93 points', or '107 points, shown as 100' when the cap hid some."""
+    """'93 points'; '107 points, shown as 100' when the cap at 100 hid some; '35 points, 0 counted'
+    when the link's weaker evidence did not count (the details say why)."""
     raw = raw_points(score)
-    return f"{raw} points, shown as {score.score}" if raw > score.score else f"{score.score} points"
+    if raw <= score.score:
+        return f"{score.score} points"
+    if score.score == 100:
+        return f"{raw} points, shown as 100"
+    return f"{raw} points, {score.score} counted"
 
 
 def bar_width(console_width: int) -> int:
