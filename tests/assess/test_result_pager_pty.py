@@ -11,6 +11,7 @@ import pexpect
 import pytest
 
 from tests.support.history_seed import seed_full
+from tests.support.pty_screen import run_to_end
 
 pytestmark = pytest.mark.slow
 
@@ -94,17 +95,5 @@ def test_less_leaves_the_result_on_the_screen_unless_told_otherwise(
     # only "Saved to ..." was left. A LESS of the person's own is theirs to keep.
     seed_full(home)
     env, seen = _less_env(home, tmp_path, 14, **({} if given is None else {"LESS": given}))
-    child = pexpect.spawn(
-        sys.executable,
-        ["-m", "footback", "assess", "--last"],
-        env=env,
-        encoding="utf-8",
-        timeout=30,
-        dimensions=(14, 80),
-    )
-    try:
-        child.expect(pexpect.EOF)
-    finally:
-        child.close()
-    assert child.exitstatus == 0, child.before
+    run_to_end(["assess", "--last"], env)
     assert seen.read_text(encoding="utf-8") == expected

@@ -3,12 +3,13 @@
 from __future__ import annotations
 
 import sqlite3
+import sys
 from pathlib import Path
 
 import pexpect
 import pytest
 
-from tests.support.pty_screen import spawn_footback
+from tests.support.pty_screen import paged_env, run_to_end, spawn_footback
 
 pytestmark = pytest.mark.slow
 
@@ -71,28 +72,11 @@ def test_guided_shoe_check_in_a_real_terminal(home: Path) -> None:
 
 def test_a_result_taller_than_the_terminal_goes_through_the_pager(home: Path, tmp_path: Path) -> None:
     # At 80x24 the verdict scrolled off the top under its details; assess pages its result.
-    import os
-    import sys
-
     answers = tmp_path / "shoes.toml"
     template = pexpect.run(f"{sys.executable} -m footback shoes-check --template", encoding="utf-8")
     answers.write_text(template.replace("\r\n", "\n"), encoding="utf-8")
     paged = tmp_path / "paged.txt"
-    env = dict(os.environ, FOOTBACK_HOME=str(home), TERM="xterm", NO_COLOR="1", PAGER=f"cat > {paged}")
-    env.update(COLUMNS="80", LINES="14")  # the pty's size, whatever the test run's own settings
-    child = pexpect.spawn(
-        sys.executable,
-        ["-m", "footback", "shoes-check", "--answers", str(answers), "--name", "road"],
-        env=env,
-        encoding="utf-8",
-        timeout=30,
-        dimensions=(14, 80),
-    )
-    try:
-        child.expect(pexpect.EOF)
-    finally:
-        child.close()
-    assert child.exitstatus == 0, child.before
+    screen = run_to_end(["shoes-check", "--answers", str(answers), "--name", "road"], paged_env(home, paged))
     text = paged.read_text(encoding="utf-8")
     assert text.lstrip().startswith("SHOE CHECK") and "Verdict:" in text.splitlines()[1]
-    assert "Saved to " in (child.before or "") and "Verdict:" not in (child.before or "")
+    assert "Saved to " in screen and "Verdict:" not in screen

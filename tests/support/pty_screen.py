@@ -144,3 +144,24 @@ class Screen:
         self.child.close()
         status = self.child.exitstatus
         return status if status is not None else 128 + int(self.child.signalstatus or 0)
+
+
+def paged_env(home: Path, paged: Path, rows: int = 14) -> dict[str, str]:
+    """A terminal `rows` x 80 whose pager ($PAGER) writes what it is given to `paged`."""
+    env = dict(os.environ, FOOTBACK_HOME=str(home), TERM="xterm", NO_COLOR="1", PAGER=f"cat > {paged}")
+    env.update(COLUMNS=str(COLS), LINES=str(rows))  # the pty's size, whatever the test run's own
+    return env
+
+
+def run_to_end(args: list[str], env: dict[str, str], rows: int = 14) -> str:
+    """`footback ARGS` in a real `rows` x 80 terminal, run to its end with nothing typed; what the
+    terminal showed (the run must succeed)."""
+    child = pexpect.spawn(
+        FOOTBACK[0], [*FOOTBACK[1:], *args], env=env, encoding="utf-8", timeout=30, dimensions=(rows, COLS)
+    )
+    try:
+        child.expect(pexpect.EOF)
+    finally:
+        child.close()
+    assert child.exitstatus == 0, child.before
+    return child.before or ""

@@ -149,14 +149,18 @@ def active_days(store: Store, first: date, last: date, offset_minutes: int) -> s
     return {date.fromisoformat(r[0]) for r in rows if isinstance(r[0], str)}
 
 
-def sessions_per_day(store: Store, first: date, last: date, offset_minutes: int) -> dict[date, int]:
-    """Sessions that count on each local day first..last, counted in SQL (one row a day)."""
+def _counted_by(store: Store, bucket: str, first: date, last: date, offset_minutes: int) -> dict[date, int]:
+    """Sessions that count on local days first..last, grouped by the date `bucket` gives a row."""
     where, params = day_filter("started_at", first, offset_minutes, until=last)
-    day = local_day_sql("started_at", offset_minutes)
     rows = store.query(
-        f"SELECT {day}, count(*) FROM stretch_sessions{where} AND {_COUNTS_SQL} GROUP BY 1", params
+        f"SELECT {bucket}, count(*) FROM stretch_sessions{where} AND {_COUNTS_SQL} GROUP BY 1", params
     )
     return {date.fromisoformat(r[0]): int(r[1]) for r in rows if isinstance(r[0], str)}
+
+
+def sessions_per_day(store: Store, first: date, last: date, offset_minutes: int) -> dict[date, int]:
+    """Sessions that count on each local day first..last, counted in SQL (one row a day)."""
+    return _counted_by(store, local_day_sql("started_at", offset_minutes), first, last, offset_minutes)
 
 
 def first_active_day(store: Store, last: date, offset_minutes: int) -> date | None:
@@ -169,12 +173,7 @@ def first_active_day(store: Store, last: date, offset_minutes: int) -> date | No
 
 def sessions_per_week(store: Store, first: date, last: date, offset_minutes: int) -> dict[date, int]:
     """Sessions that count in each local week (keyed by its Monday) on days first..last: a row a week."""
-    where, params = day_filter("started_at", first, offset_minutes, until=last)
-    week = local_week_sql("started_at", offset_minutes)
-    rows = store.query(
-        f"SELECT {week}, count(*) FROM stretch_sessions{where} AND {_COUNTS_SQL} GROUP BY 1", params
-    )
-    return {date.fromisoformat(r[0]): int(r[1]) for r in rows if isinstance(r[0], str)}
+    return _counted_by(store, local_week_sql("started_at", offset_minutes), first, last, offset_minutes)
 
 
 def weeks_with_sessions(store: Store, last: date, at_least: int, offset_minutes: int) -> int:
