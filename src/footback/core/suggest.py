@@ -14,3 +14,10 @@ def closest(name: str, options: Sequence[str]) -> str | None:
         return folded[name.casefold()]
     found = difflib.get_close_matches(name, list(options), n=1, cutoff=0.5)
     return found[0] if found else None
+
+
+def did_you_mean(name: str, options: Sequence[str]) -> str:
+    """ "; did you mean 'feet'?" for the closest known option, to follow an error's first clause; ""
+    when nothing is close."""
+    hint = closest(name, options)
+    return f"; did you mean {hint!r}?" if hint else ""

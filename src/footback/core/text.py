@@ -108,6 +108,11 @@ def minutes_text(value: float) -> str:
     return f"{value:.0f}" if value >= 10 or value == int(value) else f"{value:.1f}"
 
 
+def minutes_phrase(value: float) -> str:
+    """'1 minute', '2.5 minutes': `minutes_text` with its word."""
+    return f"{minutes_text(value)} minute{'' if value == 1 else 's'}"
+
+
 def plural(count: int, word: str) -> str:
     """`1 step`, `2 steps`."""
     return f"{count} {word}" + ("" if count == 1 else "s")

@@ -9,7 +9,7 @@ from datetime import datetime, time
 
 from footback.core.errors import BadInputError
 from footback.core.models import PLAN_NAME
-from footback.core.suggest import closest
+from footback.core.suggest import did_you_mean
 from footback.core.text import quoted
 from footback.daily.content import RemindRule
 from footback.daily.ics import Reminder, parse_at
@@ -34,8 +34,7 @@ def day_slots(rule: RemindRule, *, plan_saved: bool) -> list[DaySlot]:
 
 def check_routine(name: str, known: Sequence[str]) -> str:
     if name not in known:
-        hint = closest(name, list(known))
-        extra = f"; did you mean {hint!r}?" if hint else ""
+        extra = did_you_mean(name, known)
         raise BadInputError(
             f"--routine: no routine named {quoted(name[:40])}{extra} (routines: {', '.join(known)})"
         )

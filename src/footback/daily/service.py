@@ -32,7 +32,7 @@ def read_progress(store: Store, now: datetime) -> Progress:
     read grow with the days checked in (and the streak), never with the sessions stored."""
     from footback.records.checkins import list_checkins
 
-    return _progress(store, now, list_checkins(store))
+    return progress_of(store, now, list_checkins(store))
 
 
 def checked_in_progress(store: Store, now: datetime) -> Progress | None:
@@ -40,10 +40,11 @@ def checked_in_progress(store: Store, now: datetime) -> Progress | None:
     from footback.records.checkins import list_checkins
 
     checkins = list_checkins(store)
-    return _progress(store, now, checkins) if checkins else None
+    return progress_of(store, now, checkins) if checkins else None
 
 
-def _progress(store: Store, now: datetime, checkins: list[CheckIn]) -> Progress:
+def progress_of(store: Store, now: datetime, checkins: list[CheckIn]) -> Progress:
+    """`read_progress` for check-ins the caller has already read (every one stored)."""
     from footback.daily.content import load_daily_content
 
     content = load_daily_content()

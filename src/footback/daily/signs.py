@@ -11,7 +11,7 @@ from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
 from footback.core.errors import BadInputError
-from footback.core.suggest import closest
+from footback.core.suggest import did_you_mean
 from footback.core.text import quoted
 
 if TYPE_CHECKING:
@@ -36,8 +36,7 @@ def check_sign_ids(ids: list[str], signs: list[Sign]) -> list[str]:
     known = [s.id for s in signs]
     for sign_id in ids:
         if sign_id not in known:
-            hint = closest(sign_id, known)
-            extra = f"; did you mean {hint!r}?" if hint else ""
+            extra = did_you_mean(sign_id, known)
             raise BadInputError(
                 f"--sign: {quoted(sign_id[:40])} is not a warning sign{extra} (signs: {', '.join(known)})"
             )

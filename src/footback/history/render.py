@@ -8,7 +8,7 @@ from typing import TYPE_CHECKING
 
 from footback.core.models import SCORE_NAMES
 from footback.core.sparkline import direction, sparkline
-from footback.core.text import minutes_text, plural, safe_line, verdict_text
+from footback.core.text import minutes_phrase, minutes_text, plural, safe_line, verdict_text
 from footback.records.history import AssessmentEntry, CheckEntry, History, ScoreEntry, SessionEntry
 
 if TYPE_CHECKING:
@@ -60,10 +60,9 @@ def _total(history: History, kind: str) -> int:
 
 
 def streak_line(history: History) -> str:
-    minutes = history.week_minutes
     return (
         f"Streak: {plural(history.streak_days, 'day')} in a row with a routine. "
-        f"This week: {minutes_text(minutes)} minute{'' if minutes == 1 else 's'}."
+        f"This week: {minutes_phrase(history.week_minutes)}."
     )
 
 
@@ -174,7 +173,7 @@ def _session_row(s: SessionEntry, tz: tzinfo | None) -> Row:
 
     date, routine, minutes = Text(when(s.started_at, tz)), Text(safe_line(s.routine)), minutes_text(s.minutes)
     ended = Text("finished" if s.finished else stopped_text(s.steps_done, s.steps_total, s.steps_skipped))
-    spent = Text(f"{minutes} minute{'' if s.minutes == 1 else 's'}")
+    spent = Text(minutes_phrase(s.minutes))
     return Row([date, routine, Text(minutes), ended], Block(date, [routine, spent, ended]))
 
 

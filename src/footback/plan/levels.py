@@ -10,7 +10,9 @@ from typing import TYPE_CHECKING
 from footback.plan.progression import PlanChange, ReviewFacts, check_level, find_flare, review
 
 if TYPE_CHECKING:
-    from footback.plan.build import Dose, Progression
+    from collections.abc import Collection
+
+    from footback.plan.build import Dose, Plan, Progression
     from footback.records.db import Store
 
 
@@ -29,12 +31,12 @@ def _facts(
 ) -> ReviewFacts:
     """What the review looks at; check-ins saved after `after` (the last review) are the news."""
     from footback.daily.content import load_daily_content
-    from footback.daily.service import read_progress
+    from footback.daily.service import progress_of
     from footback.records.checkins import list_checkins
 
     daily = load_daily_content()
     checkins = list_checkins(store)
-    result = read_progress(store, now)
+    result = progress_of(store, now, checkins)
     return ReviewFacts(
         level=level,
         top=top,
@@ -132,6 +134,11 @@ def level_for_plan(
     level = min(max(latest.level, 1), len(ladder))
     due = latest.created_at.date() + timedelta(days=rule.review_days)
     return LevelState(level, ladder[level - 1], len(ladder), due, latest.reason, None)
+
+
+def progressing_in(made: Plan, progressing: Collection[str]) -> list[str]:
+    """The plan's own steps whose dose the level sets, in the plan's order (for `level_line`)."""
+    return [planned.step.name for planned in made.steps if planned.step.name in progressing]
 
 
 def level_line(state: LevelState, steps: list[str]) -> str:

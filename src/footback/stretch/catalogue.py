@@ -7,7 +7,7 @@ from pathlib import Path
 
 from footback.core.errors import BadInputError, ContentError
 from footback.core.models import PLAN_NAME
-from footback.core.suggest import closest
+from footback.core.suggest import closest, did_you_mean
 from footback.core.text import quoted
 from footback.stretch.routine_file import (
     MAX_STEPS,
@@ -137,8 +137,7 @@ def load_builtin(name: str, root: Traversable | None = None) -> Routine:
         # Only what is a name but for its case (`FEET`) gets a hint; a path gets --file's advice.
         if not NAME_RE.fullmatch(name.casefold()):
             check_name(name)
-        hint = closest(name, known)
-        extra = f"; did you mean {hint!r}?" if hint else ""
+        extra = did_you_mean(name, known)
         listed = ", ".join(known)
         raise BadInputError(f"unknown routine {quoted(name)}{extra} (routines: {listed}; see --list)")
     return _builtin(name, root, 0)
@@ -167,9 +166,7 @@ def check_default_routine(name: str | None, config_path: Path) -> str | None:
     known = playable_names()
     if name is None or name in known:
         return name
-    hint = closest(name, known)
-    extra = f"; did you mean {hint!r}?" if hint else ""
     raise BadInputError(
-        f"{config_path}: default_routine: no routine named {quoted(name)}{extra}"
+        f"{config_path}: default_routine: no routine named {quoted(name)}{did_you_mean(name, known)}"
         f" (routines: {', '.join(known)})"
     )

@@ -30,7 +30,7 @@ def plan(
     no_color: NoColorOption = False,
 ) -> None:
     with command_boundary():
-        from footback.plan.levels import level_line
+        from footback.plan.levels import level_line, progressing_in
         from footback.plan.render import plan_json
         from footback.plan.service import make_plan
         from footback.render.console import ask_yes_no
@@ -65,8 +65,7 @@ def plan(
 
             line = None
             if state is not None:
-                progressing = [p.step.name for p in made.steps if p.step.name in content.progression.steps]
-                line = level_line(state, progressing)
+                line = level_line(state, progressing_in(made, content.progression.steps))
             # Taller than the terminal (5 steps at 80x24), paged like assess: the plan's top is read first.
             show_long(out, lambda console: _draw(console, made, line))
         if outcome.saved_to is not None:

@@ -51,6 +51,7 @@ def shoes_check(
         # The configured unit (None if unset) reads bare distances; a written unit ("12km") wins.
         units = app.config.settings.units if app.config.is_set("units") else None
         now = app.clock.now().astimezone(UTC)
+        no_color = app.colour_off(no_color)
         if not (template or schema):
             service.check_options(
                 answers_path=answers,
@@ -76,7 +77,7 @@ def shoes_check(
                 return
             kinds = service.content_in(units)
             draw = lambda out: render_pairs(out, shown, kinds, now, units, hidden)  # noqa: E731
-            return show_long(app.console(no_color=app.colour_off(no_color)), draw)
+            return show_long(app.console(no_color=no_color), draw)
         content = service.content_in(units)
         qset = content.questions
         if template or schema:
@@ -85,7 +86,7 @@ def shoes_check(
         from footback.shoes.render import change_text, render_result, render_tip, result_json
 
         pair = clean_pair_name(name) if name is not None else None
-        out = app.console(no_color=app.colour_off(no_color), stderr=as_json)
+        out = app.console(no_color=no_color, stderr=as_json)
         if pair is not None and (add_distance is not None or undo or retire):
             change = service.change_pair(app.data_dir, content, pair, now, units, add_distance, undo=undo)
             typer.echo(change_text(change, units, content, as_json=as_json))
