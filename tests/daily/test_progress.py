@@ -11,10 +11,10 @@ import pytest
 from typer.testing import CliRunner
 
 from footback.cli.app import app
-from footback.daily.checkin import CheckIn
 from footback.daily.content import load_daily_content
 from footback.daily.progress import NO_PRACTICE, Progress, judge, progress
 from footback.daily.service import read_progress
+from footback.models.checkin import CheckIn
 from footback.records.checkins import save_checkin
 from footback.records.db import open_store
 from tests.support.context import Cli

@@ -11,10 +11,10 @@ from pathlib import Path
 import pytest
 
 from footback.core.sparkline import BLOCKS
-from footback.daily.checkin import CheckIn
 from footback.daily.render import render_checkins
 from footback.daily.service import daily_for_history
 from footback.history.render import MAX_ROWS, MAX_TREND_POINTS, ROWS_READ, render_history, when
+from footback.models.checkin import CheckIn
 from footback.records.checkins import save_checkin
 from footback.records.db import open_store
 from footback.records.history import History, load_history

@@ -11,8 +11,8 @@ from footback.core.text import plural
 if TYPE_CHECKING:
     from rich.console import Console
 
-    from footback.daily.checkin import CheckIn
     from footback.daily.progress import PainChange, Progress, WeekGroup
+    from footback.models.checkin import CheckIn
     from footback.render.rows import Row
 
 PAIN_TOP = 10

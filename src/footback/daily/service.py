@@ -9,9 +9,9 @@ from typing import TYPE_CHECKING
 from footback.daily.progress import NO_PRACTICE, PlanStatus, PracticeFacts, Progress, Series, progress
 
 if TYPE_CHECKING:
-    from footback.daily.checkin import CheckIn
     from footback.daily.content import PracticeRule
     from footback.daily.ics import Reminder
+    from footback.models.checkin import CheckIn
     from footback.records.db import Store
 
 
