@@ -45,7 +45,7 @@ def test_the_import_command_registers_every_features_checks() -> None:
     # The kinds whose fields name content: answers, shoe types, warning-sign ids.
     assert checks.kinds() == {"assessments", "shoe_pairs", "shoe_checks", "checkins"}
     assert checks.kinds() <= set(RULES)
-    with pytest.raises(BadInputError, match="f.json: plan: "):
+    with pytest.raises(BadInputError, match=r"^f\.json: plan: "):
         checks.plan({"name": "plan", "steps": "not a list"}, "f.json: plan")
 
 
