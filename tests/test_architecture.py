@@ -59,14 +59,6 @@ LOWER: dict[str, frozenset[str]] = {
 }
 
 
-# Package edges left out of the cycle check, each with why and what would remove it. A stale
-# entry fails `test_every_known_edge_is_still_there`, so the list only shrinks.
-KNOWN_EDGES = {
-    ("daily", "plan"): "daily/service.py reads the plan's review days and the saved plan's length "
-    "(plan/levels.py reads daily progress); the command should pass those values down instead",
-}
-
-
 @dataclass(frozen=True)
 class Import:
     module: str  # the imported module, absolute
@@ -147,15 +139,11 @@ def footback_package(name: str) -> str | None:
     return parts[1]
 
 
-edges_seen: set[tuple[str, str]] = set()
-
-
 def violations(root: Path = SRC) -> list[str]:
     """Every broken rule, one line each (empty when the layering holds)."""
     found: list[str] = []
     packages: dict[str, set[str]] = {}
     files: dict[str, set[str]] = {}
-    edges_seen.clear()
     every = modules(root)
     known = {module.dotted: module for module in every}
     for module in every:
@@ -167,9 +155,7 @@ def violations(root: Path = SRC) -> list[str]:
             target = footback_package(imp.module)
             if target is None or target == package or not package:
                 continue
-            edges_seen.add((package, target))
-            if (package, target) not in KNOWN_EDGES:
-                packages.setdefault(package, set()).add(target)
+            packages.setdefault(package, set()).add(target)
         if package != "cli":
             found += [f"{rel}:{line}: {what} (only cli/ may)" for line, what in _outside_world(module.tree)]
         if rel.startswith("cli/commands/"):
@@ -279,11 +265,6 @@ def _path_through(graph: dict[str, set[str]], group: list[str]) -> list[str]:
 
 def test_the_layering_holds() -> None:
     assert violations() == []
-
-
-def test_every_known_edge_is_still_there() -> None:
-    violations()
-    assert [edge for edge in KNOWN_EDGES if edge not in edges_seen] == []
 
 
 def test_every_allowed_rich_module_exists() -> None:
