@@ -9,7 +9,6 @@ from typing import Annotated
 
 import typer
 
-from footback.cli.boundary import command_boundary
 from footback.cli.commands.options import OutputOption, format_for_output
 from footback.cli.context import app_context
 from footback.core.text import plural, record_count, safe_line
@@ -43,17 +42,15 @@ def export(
     ] = None,
     output: OutputOption = None,
 ) -> None:
-    with command_boundary():
-        chosen = format_for_output(fmt.value if fmt else None, output, EXTENSIONS, ExportFormat.json.value)
-        run_export(app_context(ctx).data_dir, fmt=chosen, output=output)
+    chosen = format_for_output(fmt.value if fmt else None, output, EXTENSIONS, ExportFormat.json.value)
+    run_export(app_context(ctx).data_dir, fmt=chosen, output=output)
 
 
 def import_(
     ctx: typer.Context,
     file: Annotated[Path, typer.Argument(help="A JSON file made by `footback export --format json`.")],
 ) -> None:
-    with command_boundary():
-        run_import(app_context(ctx).data_dir, file)
+    run_import(app_context(ctx).data_dir, file)
 
 
 def run_export(folder: Path, *, fmt: str, output: Path | None) -> None:
