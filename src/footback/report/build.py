@@ -51,6 +51,7 @@ class ReportText(StrictModel):
     intro: str
     not_diagnosis: str
     made: str
+    fhir_export: str
     no_assessment: str
     no_red_flags: str
     no_answers: str

@@ -343,7 +343,10 @@ def render_html(report: Report) -> str:
     """The whole page; every piece of stored or content text is escaped."""
     doc = report_sections(report)
     c = doc.cover
-    body = [*_header(c), *_layout(doc.sections), f"<footer>{e(c.made)}. {e(c.not_diagnosis)}</footer>"]
+    # The same records for a clinic's record system: one line, where the page ends.
+    fhir = f'<span id="fhir-export">{e(c.fhir_export)}</span>'
+    footer = f"<footer>{e(c.made)}. {e(c.not_diagnosis)}<br>{fhir}</footer>"
+    body = [*_header(c), *_layout(doc.sections), footer]
     return (
         "<!DOCTYPE html>\n"
         '<html lang="en">\n<head>\n<meta charset="utf-8">\n'

@@ -29,6 +29,7 @@ class Cover:
     intro: str
     not_diagnosis: str
     made_at: datetime
+    fhir_export: str  # the HTML's last line: the same records for a clinic's record system
 
 
 @dataclass(frozen=True)
@@ -189,7 +190,12 @@ def cover(report: Report) -> Cover:
     t = report.text
     made = t.made.format(date=f"{report.made_at:%Y-%m-%d %H:%M}")
     return Cover(
-        title=t.title, made=made, intro=t.intro, not_diagnosis=t.not_diagnosis, made_at=report.made_at
+        title=t.title,
+        made=made,
+        intro=t.intro,
+        not_diagnosis=t.not_diagnosis,
+        made_at=report.made_at,
+        fhir_export=t.fhir_export,
     )
 
 
