@@ -52,6 +52,8 @@ class SessionEntry(StrictModel):
     steps_skipped: int
     steps_total: int
     finished: bool
+    # Done away from the terminal and recorded with `footback log`: minutes as told, not timed.
+    logged: bool = False
 
 
 class CheckEntry(StrictModel):
@@ -107,6 +109,7 @@ def session_entry(saved: SavedSession) -> SessionEntry:
         steps_skipped=saved.steps_skipped,
         steps_total=saved.steps_total,
         finished=saved.finished,
+        logged=saved.logged,
     )
 
 

@@ -182,7 +182,11 @@ def _session_row(s: SessionEntry, tz: tzinfo | None) -> Row:
     from footback.render.rows import Block, Row
 
     date, routine, minutes = Text(when(s.started_at, tz)), Text(safe_line(s.routine)), minutes_text(s.minutes)
-    ended = Text("finished" if s.finished else stopped_text(s.steps_done, s.steps_total, s.steps_skipped))
+    if s.logged:
+        # Logged afterwards (`footback log`): the day is what was told, the time of day is not.
+        date, ended = Text(f"{s.started_at.astimezone(tz):%Y-%m-%d}"), Text("logged, not timed")
+    else:
+        ended = Text("finished" if s.finished else stopped_text(s.steps_done, s.steps_total, s.steps_skipped))
     spent = Text(minutes_phrase(s.minutes))
     return Row([date, routine, Text(minutes), ended], Block(date, [routine, spent, ended]))
 
