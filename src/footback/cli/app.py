@@ -259,11 +259,11 @@ def main() -> None:
     # footback uses no pydantic plugins; skipping their entry-point scan saves a few ms a run.
     os.environ.setdefault("PYDANTIC_DISABLE_PLUGINS", "__all__")
     first = sys.argv[1] if len(sys.argv) > 1 else None
-    if first is None:
+    if _completing(os.environ):
+        build_app()()
+    elif first is None:
         build_app(TODAY)(args=[TODAY], prog_name="footback")
     elif first in COMMANDS:
         build_app(first)()
-    elif _completing(os.environ):
-        build_app()()
     else:
         listing_app()()
