@@ -10,7 +10,7 @@ from pathlib import Path
 import pytest
 
 from footback.assess.content import load_assess_content
-from footback.assess.model import AssessmentResult
+from footback.models.assessment import AssessmentResult
 from footback.assess.render import box_title
 from footback.assess.service import assess, to_ask
 from footback.daily.signs import checkin_answers, offered_signs, result_for
