@@ -10,10 +10,10 @@ from pathlib import Path
 import pytest
 
 from footback.assess.content import load_assess_content
-from footback.models.assessment import AssessmentResult
 from footback.assess.render import box_title
 from footback.assess.service import assess, to_ask
 from footback.daily.signs import checkin_answers, offered_signs, result_for
+from footback.models.assessment import AssessmentResult
 from tests.support.context import Cli
 from tests.support.helpers import no_problem_answers, part_one_keys, signs_answered
 
