@@ -20,12 +20,13 @@ def progress(
     with command_boundary():
         from footback.content.loader import sources
         from footback.core.cited import citing
+        from footback.core.text import safe_json
         from footback.daily.render import render_progress
         from footback.daily.service import load_progress
 
         app = app_context(ctx)
         result = load_progress(app.data_dir, app.clock.now())
         if as_json:
-            typer.echo(result.model_dump_json(indent=2, context=citing(sources())))
+            typer.echo(safe_json(result.model_dump_json(indent=2, context=citing(sources()))))
             return
         render_progress(app.console(no_color=app.colour_off(no_color)), result)

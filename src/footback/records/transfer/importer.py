@@ -13,14 +13,14 @@ from typing import Any, TextIO
 import tomli
 
 from footback.core.errors import BadInputError
-from footback.core.files import open_input, write_private
+from footback.core.files import TOO_LONG_NUMBER, open_input, write_private
 from footback.core.paths import db_path, plan_path
 from footback.core.text import excerpt
 from footback.records.connection import Connection
 from footback.records.db import Store
+from footback.records.folder import STORE_SUFFIXES
 from footback.records.import_rules import check_record
 from footback.records.migrations import SCHEMA_VERSION
-from footback.records.transfer.forget import STORE_SUFFIXES
 from footback.records.transfer.layout import (
     DAMAGED,
     FORMAT,
@@ -62,8 +62,12 @@ def check_header(header: dict[str, Any], where: str) -> tuple[str, ...]:
     version = header.get("version")
     if not isinstance(version, int) or isinstance(version, bool) or version not in VERSIONS:
         raise BadInputError(f"{where}: export version {excerpt(version)} is not one this footback reads")
+    if "schema" not in header:
+        raise BadInputError(f"{where}: the file has no schema field (footback's export writes one)")
     made_by = header.get("schema")
-    if not isinstance(made_by, int) or made_by > SCHEMA_VERSION:
+    if not isinstance(made_by, int) or isinstance(made_by, bool) or made_by < 1:
+        raise BadInputError(f"{where}: schema {excerpt(made_by)} is not a schema version (a whole number)")
+    if made_by > SCHEMA_VERSION:
         raise BadInputError(
             f"{where}: made by a newer footback (schema {excerpt(made_by)}); upgrade footback"
         )
@@ -108,9 +112,12 @@ def _check_plan(plan: object, where: str) -> str | None:
     if not isinstance(plan, str):
         raise BadInputError(f"{where}: plan: must be the plan's TOML text or null")
     try:
-        parse_routine_file(tomli.loads(plan), f"{where}: plan")
+        document = tomli.loads(plan)
     except tomli.TOMLDecodeError as exc:
         raise BadInputError(f"{where}: plan: invalid TOML: {exc}") from None
+    except ValueError:  # a number tomli's int() refuses (more than 4300 digits)
+        raise BadInputError(f"{where}: plan: invalid TOML: {TOO_LONG_NUMBER}") from None
+    parse_routine_file(document, f"{where}: plan")
     return plan
 
 
@@ -234,7 +241,7 @@ def import_stream(store: Store, fh: Readable, where: str) -> ImportCounts:
                 check_header(header, where)
                 raise BadInputError(f"{where}: format, version and schema must come before the records")
             elif key in tables:
-                for index, raw in enumerate(reader.records()):
+                for index, raw in enumerate(reader.records(key)):
                     if isinstance(raw, dict) and DAMAGED in raw:
                         counts.damaged += 1  # kept in the file as it was; nothing to restore
                         continue
