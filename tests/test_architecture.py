@@ -61,14 +61,6 @@ RECORD_MODELS = {
 }
 
 
-# Package edges left out of the cycle check, each with why and what would remove it. A stale
-# entry fails `test_every_known_edge_is_still_there`, so the list only shrinks.
-KNOWN_EDGES = {
-    ("daily", "plan"): "daily/service.py reads the plan's review days and the saved plan's length "
-    "(plan/levels.py reads daily progress); the command should pass those values down instead",
-}
-
-
 @dataclass(frozen=True)
 class Import:
     module: str  # the imported module, absolute
@@ -154,14 +146,10 @@ def _is_record_model(name: str) -> bool:
     return any(name == m or name.startswith(m + ".") for m in RECORD_MODELS)
 
 
-edges_seen: set[tuple[str, str]] = set()
-
-
 def violations(root: Path = SRC) -> list[str]:
     """Every broken rule, one line each (empty when the layering holds)."""
     found: list[str] = []
     graph: dict[str, set[str]] = {}
-    edges_seen.clear()
     for module in modules(root):
         rel, package = module.rel, module.package
         for imp in module.imports():
@@ -182,9 +170,7 @@ def violations(root: Path = SRC) -> list[str]:
                 continue
             if target == "records" and module.dotted in RECORD_MODELS:
                 found.append(f"{where}: {module.dotted} is a record model and must not import records/")
-            edges_seen.add((package, target))
-            if (package, target) not in KNOWN_EDGES:
-                graph.setdefault(package, set()).add(target)
+            graph.setdefault(package, set()).add(target)
         if package != "cli":
             found += [f"{rel}:{line}: {what} (only cli/ may)" for line, what in _outside_world(module.tree)]
         if rel.startswith("cli/commands/"):
@@ -264,11 +250,6 @@ def _path_through(graph: dict[str, set[str]], group: list[str]) -> list[str]:
 
 def test_the_layering_holds() -> None:
     assert violations() == []
-
-
-def test_every_known_edge_is_still_there() -> None:
-    violations()
-    assert [edge for edge in KNOWN_EDGES if edge not in edges_seen] == []
 
 
 def test_every_allowed_rich_module_exists() -> None:

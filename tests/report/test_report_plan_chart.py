@@ -7,7 +7,7 @@ import html
 import re
 from pathlib import Path
 
-from footback.daily.service import chart_series, load_progress
+from footback.daily.progress_service import chart_series, load_progress
 from footback.records.db import open_store
 from footback.report.build import Report, build_report, load_report_text
 from footback.report.daychart import day_chart_svg
@@ -132,7 +132,7 @@ def test_the_chart_draws_the_series_progress_json_gives(home: Path) -> None:
     seed_typical(home)
     with open_store(home) as store:
         series = chart_series(store, NOW)
-    assert series == load_progress(home, NOW).series  # what `footback progress --json` prints
+    assert series == load_progress(home, NOW, review_days=7).series  # what `footback progress --json` prints
     made = _built(home)
     assert made.chart == series
     svg = day_chart_svg(series, made.text)

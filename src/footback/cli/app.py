@@ -77,6 +77,12 @@ COMMANDS: dict[str, Command] = {
         "Log today's foot and back pain (0-10), a note, and any new warning sign.",
         "Example: footback checkin --foot 3 --back 5 --note 'long walk'",
     ),
+    "log": Command(
+        "log",
+        "log",
+        "Record a routine you did away from the terminal, so it counts (today or a missed day).",
+        "Example: footback log feet --minutes 10",
+    ),
     "config": Command(
         "config",
         "config",

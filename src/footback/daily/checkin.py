@@ -67,18 +67,17 @@ def check_note(text: str | None) -> str | None:
     return note
 
 
-def parse_day(text: str | None, today: date) -> date:
-    """The check-in's day: today by default, a past day for a missed one, never the future."""
+def parse_day(text: str | None, today: date, what: str = "a check-in") -> date:
+    """The day of a check-in (or of `what`, a logged session): today by default, a past day for a
+    missed one, never the future, at most MAX_DAYS_BACK back."""
     if text is None:
         return today
     day = parse_date(text, "--date", today)
     if day > today:
-        raise BadInputError(
-            f"--date: {day} is in the future; a check-in is for today ({today}) or a past day"
-        )
+        raise BadInputError(f"--date: {day} is in the future; {what} is for today ({today}) or a past day")
     if (today - day).days > MAX_DAYS_BACK:
         raise BadInputError(
-            f"--date: {day} is more than {MAX_DAYS_BACK} days ago; a check-in is for today ({today}) "
+            f"--date: {day} is more than {MAX_DAYS_BACK} days ago; {what} is for today ({today}) "
             f"or a missed day since {today - timedelta(days=MAX_DAYS_BACK)}"
         )
     return day

@@ -27,17 +27,24 @@ class LevelState:
     changed: PlanChange | None  # the change made now, if any
 
 
+def review_days() -> int:
+    """The plan's review period in days (data/plan.toml), for whoever shows the next review."""
+    from footback.plan.build import load_plan_content
+
+    return load_plan_content().progression.review_days
+
+
 def _facts(
     store: Store, now: datetime, level: int, top: int, after: datetime, rule: Progression
 ) -> ReviewFacts:
     """What the review looks at; check-ins saved after `after` (the last review) are the news."""
     from footback.daily.content import load_daily_content
-    from footback.daily.service import progress_of
+    from footback.daily.progress_service import progress_of
     from footback.records.checkins import list_checkins
 
     daily = load_daily_content()
     checkins = list_checkins(store)
-    result = progress_of(store, now, checkins)
+    result = progress_of(store, now, checkins, review_days=rule.review_days)
     return ReviewFacts(
         level=level,
         top=top,

@@ -1,6 +1,6 @@
 """The report's chart of pain and sessions per day, as inline SVG (no scripts, no links out).
 
-It draws the series `footback progress --json` gives (`daily.service.chart_series`); the same
+It draws the series `footback progress --json` gives (`daily.progress_service.chart_series`); the same
 series always gives the same bytes, so the report can be compared and tested.
 """
 

@@ -359,7 +359,9 @@ def render_html(report: Report) -> str:
     if report.plan is not None:
         body += plan_html(report.plan, t)
     body.append("</div>")
-    body.append(f"<footer>{e(made)}. {e(t.not_diagnosis)}</footer>")
+    # The same records for a clinic's record system: one line, where the page ends.
+    fhir = f'<span id="fhir-export">{e(t.fhir_export)}</span>'
+    body.append(f"<footer>{e(made)}. {e(t.not_diagnosis)}<br>{fhir}</footer>")
 
     return (
         "<!DOCTYPE html>\n"

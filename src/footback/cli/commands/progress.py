@@ -21,11 +21,12 @@ def progress(
         from footback.content.loader import sources
         from footback.core.cited import citing
         from footback.core.text import safe_json
+        from footback.daily.progress_service import load_progress
         from footback.daily.render import render_progress
-        from footback.daily.service import load_progress
+        from footback.plan.levels import review_days
 
         app = app_context(ctx)
-        result = load_progress(app.data_dir, app.clock.now())
+        result = load_progress(app.data_dir, app.clock.now(), review_days=review_days())
         if as_json:
             typer.echo(safe_json(result.model_dump_json(indent=2, context=citing(sources()))))
             return

@@ -27,7 +27,7 @@ def remind(
 ) -> None:
     with command_boundary():
         from footback.core.text import safe_line
-        from footback.daily.service import write_reminders
+        from footback.daily.reminders import write_reminders
 
         app = app_context(ctx)
         made = write_reminders(app.data_dir, ics, at=at or [], routine=routine, now=app.clock.now())
@@ -41,7 +41,7 @@ def remind(
 
 def due(ctx: typer.Context) -> None:
     with command_boundary():
-        from footback.daily.service import due_now
+        from footback.daily.due import due_now
 
         app = app_context(ctx)
         items = due_now(app.data_dir, app.clock.now())
