@@ -11,9 +11,9 @@ from footback.cli.context import AppContext
 
 if TYPE_CHECKING:
     from footback.assess.content import AssessContent
-    from footback.assess.model import AssessmentResult
     from footback.content.questions import Answers
     from footback.core.safety import Seen
+    from footback.models.assessment import AssessmentResult
     from footback.records.assessments import SavedAssessment
 
 

@@ -8,7 +8,8 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from footback.core.text import safe_line
-from footback.plan.progression import PlanChange, ReviewFacts, check_level, find_flare, review
+from footback.models.plan_change import PlanChange
+from footback.plan.progression import ReviewFacts, check_level, find_flare, review
 
 if TYPE_CHECKING:
     from collections.abc import Collection
