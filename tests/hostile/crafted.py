@@ -36,7 +36,7 @@ def seed_daily_export(folder: Path) -> dict[str, Any]:
     """`seed_export` with two check-ins, a plan change and a clinician's visit in it too."""
     from datetime import timedelta
 
-    from footback.daily.checkin import CheckIn
+    from footback.models.checkin import CheckIn
     from footback.records.checkins import save_checkin
     from footback.records.db import open_store
     from tests.support.history_seed import NOW, at
