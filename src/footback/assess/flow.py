@@ -13,10 +13,10 @@ from footback.core.runtime import Runtime
 
 if TYPE_CHECKING:
     from footback.assess.content import AssessContent
-    from footback.assess.model import AssessmentResult
     from footback.content.questions import Answers
     from footback.core.models import BodyUnits
     from footback.core.safety import Seen
+    from footback.models.assessment import AssessmentResult
     from footback.records.assessments import SavedAssessment
 
 

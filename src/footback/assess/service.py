@@ -9,11 +9,11 @@ from typing import TYPE_CHECKING
 
 from footback.assess.advice import recommend, under_age_recommendations, urgent_recommendations
 from footback.assess.content import AssessContent
-from footback.assess.model import AssessmentResult, Note, RedFlagHit
 from footback.assess.scoring import derive_facts, is_adult, score_all, warning_signs
 from footback.content.interview import StopCheck
 from footback.content.questions import Answers, Question, drop_inapplicable
 from footback.core.safety import Seen, Sign, needs_clinician, seen_before, triage_of
+from footback.models.assessment import AssessmentResult, Note, RedFlagHit
 
 if TYPE_CHECKING:
     from footback.records.assessments import SavedAssessment

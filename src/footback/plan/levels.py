@@ -7,7 +7,8 @@ from datetime import date, datetime, timedelta
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from footback.plan.progression import PlanChange, ReviewFacts, check_level, find_flare, review
+from footback.models.plan_change import PlanChange
+from footback.plan.progression import ReviewFacts, check_level, find_flare, review
 
 if TYPE_CHECKING:
     from collections.abc import Collection
