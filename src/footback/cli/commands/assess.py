@@ -21,7 +21,7 @@ if TYPE_CHECKING:
     from datetime import datetime
 
     from footback.assess.flow import AssessRequest
-    from footback.assess.model import AssessmentResult
+    from footback.models.assessment import AssessmentResult
     from footback.records.assessments import SavedAssessment
 
 
