@@ -35,8 +35,10 @@ def result_json(result: AssessmentResult, content: AssessContent) -> str:
     """The result as `--json` prints it, its findings cited from the content's sources (here, not in
     the render module: the JSON path loads no drawing code)."""
     from footback.core.cited import citing
+    from footback.core.text import safe_json
 
-    return result.model_dump_json(indent=2, context=citing(content.sources))
+    # Stored answers reach this (assess --last): C1 and bidi characters written as \u escapes.
+    return safe_json(result.model_dump_json(indent=2, context=citing(content.sources)))
 
 
 def assess(content: AssessContent, answers: Answers, seen: Sequence[Seen] = ()) -> AssessmentResult:
