@@ -288,8 +288,10 @@ def retired_line(name: str) -> str:
 def result_json(result: ShoeCheckResult, content: ShoeContent) -> str:
     """A check as `--json` prints it, its findings cited from the content's sources."""
     from footback.core.cited import citing
+    from footback.core.text import safe_json
 
-    return result.model_dump_json(indent=2, context=citing(content.sources))
+    # Stored answers reach this (assess --last): C1 and bidi characters written as \u escapes.
+    return safe_json(result.model_dump_json(indent=2, context=citing(content.sources)))
 
 
 def change_text(
