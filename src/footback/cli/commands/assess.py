@@ -1,7 +1,5 @@
 """`footback assess`: the guided self-assessment."""
 
-from __future__ import annotations
-
 import sys
 from typing import Annotated
 
