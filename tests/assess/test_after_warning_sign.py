@@ -11,9 +11,9 @@ import pytest
 from footback.assess.gate import open_gate, pass_gate
 from footback.core.errors import BadInputError
 from footback.core.safety import Reported, Seen, Sign, cleared, open_signs
+from footback.history.service import load_history
 from footback.records.clinician import read_seen
 from footback.records.db import open_store
-from footback.records.history import load_history
 from footback.report.build import build_report
 from footback.report.markdown import render_markdown
 from tests.stretch.test_stretch_cli import sessions

@@ -9,9 +9,9 @@ from pathlib import Path
 import pytest
 
 from footback.assess.content import load_assess_content
-from footback.assess.model import AssessmentResult
 from footback.assess.service import assess
 from footback.content.questions import Condition
+from footback.models.assessment import AssessmentResult
 from tests.support.context import Cli
 from tests.support.helpers import no_problem_answers
 

@@ -9,7 +9,6 @@ import pytest
 from typer.testing import CliRunner
 
 from footback.assess.content import load_assess_content
-from footback.assess.model import AssessmentResult, FactorHit
 from footback.assess.scoring import capped_points
 from footback.assess.service import assess
 from footback.cli.app import app
@@ -17,6 +16,7 @@ from footback.content.loader import sources
 from footback.content.questions import Answers
 from footback.core.cited import citing
 from footback.core.safety import SignRule, evaluate, needs_clinician, triage_of
+from footback.models.assessment import AssessmentResult, FactorHit
 from tests.support.helpers import back_pain_answers, no_problem_answers
 
 CONTENT = load_assess_content()

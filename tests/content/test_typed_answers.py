@@ -44,7 +44,8 @@ def test_every_label_on_screen_is_accepted_as_typed(question: Question, label: s
         ("shoe_fit", "too tight", "tight"),
         ("foot_pain", "all the time", "constant"),
         ("foot_pain", "all", "constant"),
-        ("foot_pain", "n", "none"),  # the start of both the value and the label "never"
+        ("foot_pain", "ne", "none"),  # the start of both the value and the label "never"
+        ("foot_pain", "of", "often"),  # two letters are enough when only one choice starts so
         ("arch", "not sure", "unsure"),
         ("arch", "not", "unsure"),
         ("footwear", "flip-flops or sandals", "flip_flops"),
@@ -77,8 +78,36 @@ def test_labels_with_commas_are_listed_apart_when_not_understood() -> None:
 
 
 def test_an_ambiguous_start_names_the_candidates() -> None:
-    with pytest.raises(InvalidAnswer, match=r"'t' could be too tight or too loose; type a little more"):
-        parse_typed(ASSESS["shoe_fit"], "t")
+    with pytest.raises(InvalidAnswer, match=r"'to' could be too tight or too loose; type a little more"):
+        parse_typed(ASSESS["shoe_fit"], "to")
+
+
+SINGLE_LETTERS = [(q, letter) for q in CHOICE_QUESTIONS for letter in "abcdefghijklmnopqrstuvwxyz"]
+
+
+@pytest.mark.parametrize(
+    ("question", "letter"), SINGLE_LETTERS, ids=[f"{q.id}:{letter}" for q, letter in SINGLE_LETTERS]
+)
+def test_a_single_letter_is_never_taken_as_the_start_of_a_choice(question: Question, letter: str) -> None:
+    # Choices are shown with number keys: a stray `n` on "How often do your feet hurt?" was taken
+    # as "never" and skipped the whole foot part.
+    with pytest.raises(InvalidAnswer, match="is not one of the keys shown; type its number or its word"):
+        parse_typed(question, letter)
+    with pytest.raises(InvalidAnswer):
+        parse_typed(question, f"{letter})")
+
+
+def test_a_stray_letter_shows_the_choices_again_and_the_number_then_answers() -> None:
+    question = ASSESS["foot_pain"]
+    out = io.StringIO()
+    screen = ConsoleScreen(Console(file=out, width=80, color_system=None))
+    typed = iter(["n", "1"])
+    answers = run_interview([question], {}, lambda _prompt: next(typed), screen, {})
+    assert answers == {"foot_pain": "none"}
+    shown = out.getvalue()
+    assert "Not understood: 'n' is not one of the keys shown" in shown
+    # The list once with the question and once more after the stray letter.
+    assert shown.count("1) never  [none]") == 2 and shown.count("4) all the time  [constant]") == 2
 
 
 @pytest.mark.parametrize(

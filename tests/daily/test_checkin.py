@@ -16,8 +16,9 @@ from footback.cli.app import app
 from footback.cli.context import AppContext
 from footback.content.checklist import parse_numbers as parse_sign_numbers
 from footback.core.errors import BadInputError, FootbackError
-from footback.daily.checkin import CheckIn, check_note, parse_day, parse_pain
+from footback.daily.checkin import check_note, parse_day, parse_pain
 from footback.daily.checkin_flow import CheckinRequest, offer_checkin, run_checkin
+from footback.models.checkin import CheckIn
 from footback.records.assessments import list_assessments
 from footback.records.checkins import list_checkins, save_checkin
 from footback.records.db import Store, open_store

@@ -11,10 +11,10 @@ import pytest
 from typer.testing import CliRunner
 
 from footback.cli.app import app
-from footback.daily.checkin import CheckIn
 from footback.daily.content import load_daily_content
 from footback.daily.progress import NO_PRACTICE, Progress, judge, progress
-from footback.daily.service import read_progress
+from footback.daily.progress_service import read_progress
+from footback.models.checkin import CheckIn
 from footback.records.checkins import save_checkin
 from footback.records.db import open_store
 from tests.support.context import Cli
@@ -39,7 +39,7 @@ def stored(
             save_checkin(store, c)
         for day in session_days:
             add_session(store, datetime(day.year, day.month, day.day, 8, tzinfo=UTC), seconds=600)
-        return read_progress(store, now)
+        return read_progress(store, now, review_days=7)
 
 
 def test_shipped_rule_is_two_points_or_thirty_percent() -> None:
@@ -217,8 +217,36 @@ def test_sessions_near_midnight_count_on_the_local_day(
     with open_store(home) as store:
         for day, hour, minute in starts:
             add_session(store, datetime(2026, 3, day, hour, minute, tzinfo=zone).astimezone(UTC))
-        result = read_progress(store, datetime(2026, 3, 31, 20, tzinfo=zone))
+        result = read_progress(store, datetime(2026, 3, 31, 20, tzinfo=zone), review_days=7)
     p = result.practice
     assert (p.weeks_on_target, p.weeks_counted) == weeks
     assert (p.streak_days, p.sessions_per_week) == (streak, 4)
     assert result.series.sessions[-5:] == last_days
+
+
+def test_the_next_review_is_the_latest_change_plus_the_review_days_given(home: Path) -> None:
+    # daily/ does not read the plan's content: the caller passes the review period down.
+    from footback.daily.progress_service import plan_status
+    from footback.models.plan_change import PlanChange
+    from footback.records.plan_changes import save_change
+
+    with open_store(home) as store:
+        assert plan_status(store, 7).level is None
+        save_change(store, PlanChange(NOW - timedelta(days=2), "up", 3, 2, "On target."))
+        for days in (7, 8):
+            status = plan_status(store, days)
+            assert (status.level, status.reason) == (3, "On target.")
+            assert status.next_review == TODAY - timedelta(days=2) + timedelta(days=days)
+
+
+def test_progress_json_counts_the_next_review_from_the_plans_own_review_days(cli: Cli, home: Path) -> None:
+    from footback.models.plan_change import PlanChange
+    from footback.plan.build import load_plan_content
+    from footback.records.plan_changes import save_change
+
+    changed = cli.context.clock.now() - timedelta(days=1)
+    with open_store(home) as store:
+        save_change(store, PlanChange(changed, "start", 1, None, "First level."))
+    doc = json.loads(cli.invoke(["progress", "--json"]).stdout)
+    review = timedelta(days=load_plan_content().progression.review_days)
+    assert doc["plan"] == {"level": 1, "next_review": str(changed.date() + review), "reason": "First level."}

@@ -16,12 +16,19 @@ from footback.cli.commands.history import run_history
 from footback.cli.context import AppContext
 from footback.core.paths import db_path
 from footback.core.sparkline import BLOCKS, sparkline
-from footback.daily.render import render_checkins
-from footback.history.render import MAX_ROWS, nothing_stored_text, render_history, stopped_text
+from footback.daily.practice import streak
+from footback.history.model import empty_history
+from footback.history.render import (
+    MAX_ROWS,
+    nothing_stored_text,
+    render_checkins,
+    render_history,
+    stopped_text,
+)
+from footback.history.service import load_history, parse_since
+from footback.models.stretch_session import SessionSummary
 from footback.records.db import open_store
-from footback.records.history import empty_history, load_history, parse_since, streak
 from footback.records.stretch_sessions import save_session
-from footback.stretch.player import SessionSummary
 from tests.support.context import set_wall
 from tests.support.history_seed import NOW, TZ, add_session, at, seed_full
 from tests.support.narrow import WIDTHS, assert_fits

@@ -11,13 +11,20 @@ from pathlib import Path
 import pytest
 
 from footback.core.sparkline import BLOCKS
-from footback.daily.checkin import CheckIn
-from footback.daily.render import render_checkins
-from footback.daily.service import daily_for_history
-from footback.history.render import MAX_ROWS, MAX_TREND_POINTS, ROWS_READ, render_history, when
+from footback.daily.progress_service import checkin_verdicts
+from footback.history.model import History
+from footback.history.render import (
+    MAX_ROWS,
+    MAX_TREND_POINTS,
+    ROWS_READ,
+    render_checkins,
+    render_history,
+    when,
+)
+from footback.history.service import load_history
+from footback.models.checkin import CheckIn
 from footback.records.checkins import save_checkin
 from footback.records.db import open_store
-from footback.records.history import History, load_history
 from tests.support.helpers import no_problem_answers
 from tests.support.history_seed import NOW, TZ, add_assessment, add_check, at, seed_typical, seed_years
 from tests.support.narrow import WIDTHS, assert_fits, assert_hangs, draw, whole
@@ -43,7 +50,7 @@ def seeded(tmp_path_factory: pytest.TempPathFactory) -> tuple[History, list[Chec
     _seed(folder)
     with open_store(folder) as store:
         history = load_history(store, now=NOW, limit=ROWS_READ)
-        checkins, verdicts = daily_for_history(store, since=None, now=NOW)
+        checkins, verdicts = checkin_verdicts(store, since=None, now=NOW)
     return history, checkins, verdicts
 
 

@@ -11,8 +11,8 @@ from typer.testing import CliRunner
 from footback.cli.app import app
 from footback.core.paths import db_path
 from footback.history.render import ROWS_READ
+from footback.history.service import load_history
 from footback.records.db import open_store
-from footback.records.history import load_history
 from footback.records.shoes import find_pair
 from footback.report.build import build_report
 from tests.support.history_seed import NOW, add_check, at, seed_full, seed_years
@@ -154,12 +154,12 @@ def test_a_long_streak_is_found_in_growing_windows_of_days_not_rows(home: Path) 
 
 
 def test_the_pain_verdicts_history_shows_read_no_sessions(home: Path) -> None:
-    from footback.daily.service import daily_for_history
+    from footback.daily.progress_service import checkin_verdicts
 
     with open_store(home) as store:
         seed_years(store, years=1)
         store.rows_read = 0
-        daily_for_history(store, since=None, now=NOW)
+        checkin_verdicts(store, since=None, now=NOW)
         assert store.rows_read == 0  # no check-ins stored; the sessions are not read
 
 

@@ -125,7 +125,7 @@ def test_bad_format_is_a_usage_error(home: Path) -> None:
 
 def test_one_session_and_a_one_day_streak_are_said_in_the_singular(home: Path) -> None:
     # "Practice: 1 sessions in the last 7 days ...; streak 1 days" and "1 sessions, 5 minutes".
-    from footback.daily.checkin import CheckIn
+    from footback.models.checkin import CheckIn
     from footback.records.checkins import save_checkin
     from tests.support.history_seed import add_session
 
@@ -146,3 +146,10 @@ def test_the_report_shows_questions_without_the_terminals_press_enter_hint(home:
     text = _report(home)
     assert "| Your age in years | 45 years |" in text and "| Your height in cm | 170 cm |" in text
     assert "press Enter" not in text and "press Enter" not in _report(home, html=True)
+
+
+def test_the_html_report_names_the_fhir_export_in_one_line(home: Path) -> None:
+    seed_full(home)
+    page = _report(home, html=True)
+    (line,) = [ln for ln in page.splitlines() if "footback export --format fhir" in ln]
+    assert 'id="fhir-export"' in line and "FHIR R4 Bundle" in line

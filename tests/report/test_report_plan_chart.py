@@ -7,10 +7,10 @@ import html
 import re
 from pathlib import Path
 
-from footback.daily.service import chart_series, load_progress
+from footback.daily.progress_service import chart_series, load_progress
 from footback.records.db import open_store
 from footback.report.build import Report, build_report, load_report_text
-from footback.report.daychart import day_chart_svg
+from footback.report.daychart import chart_summary, day_chart_svg
 from footback.report.html import render_html
 from footback.report.markdown import fence, render_markdown
 from footback.stretch.catalogue import load_file
@@ -132,10 +132,10 @@ def test_the_chart_draws_the_series_progress_json_gives(home: Path) -> None:
     seed_typical(home)
     with open_store(home) as store:
         series = chart_series(store, NOW)
-    assert series == load_progress(home, NOW).series  # what `footback progress --json` prints
+    assert series == load_progress(home, NOW, review_days=7).series  # what `footback progress --json` prints
     made = _built(home)
     assert made.chart == series
-    svg = day_chart_svg(series, made.text)
+    svg = day_chart_svg(series, made.text.headings.chart, chart_summary(series, made.text))
     # One marker per check-in and body part, one bar per day with sessions, a line per run of days.
     checkins = sum(v is not None for v in series.foot)
     assert svg.count("<circle") == checkins and svg.count("<rect x") == checkins

@@ -12,8 +12,8 @@ from typing import Any
 import pytest
 
 from footback.cli.context import AppContext
-from footback.daily.checkin import CheckIn
-from footback.daily.service import checked_in_progress, read_progress
+from footback.daily.progress_service import checked_in_progress, read_progress
+from footback.models.checkin import CheckIn
 from footback.records.checkins import save_checkin
 from footback.records.db import Store, open_store
 from footback.report.build import build_report
@@ -101,7 +101,7 @@ def test_report_and_progress_agree_when_practice_began_before_the_first_checkin(
     assert numbers == {k: practice[k] for k in numbers}
     # Everything else the report's section is made from (minutes too) is `progress --json`'s.
     with open_store(home) as store:
-        made = checked_in_progress(store, context.clock.now())
+        made = checked_in_progress(store, context.clock.now(), review_days=7)
     assert made is not None
     assert made.practice.model_dump(mode="json") == practice
     assert made.pain_by_practice.model_dump(mode="json") == by
@@ -112,7 +112,7 @@ def test_no_checkins_no_progress_section_and_no_session_read(home: Path) -> None
     with open_store(home) as store:
         seed_years(store, years=1)
         store.rows_read = 0
-        assert checked_in_progress(store, NOW) is None
+        assert checked_in_progress(store, NOW, review_days=7) is None
         assert store.rows_read == 0
         assert build_report(store, now=NOW).daily == []
 
@@ -134,7 +134,7 @@ def _rows_read(home: Path, years: int, per_day: int) -> tuple[int, int]:
         build_report(store, now=NOW)
         report = store.rows_read
         store.rows_read = 0
-        read_progress(store, NOW)
+        read_progress(store, NOW, review_days=7)
         return report, store.rows_read
 
 

@@ -278,7 +278,7 @@ def test_no_assessment_on_a_terminal_asks_which_routine(cli: Cli, context: AppCo
 
 
 def test_routine_plan_plays_the_saved_plan(home: Path, cli: Cli, context: AppContext) -> None:
-    from footback.plan.build import load_saved_plan
+    from footback.stretch.catalogue import load_saved_plan
     from tests.support.history_seed import heel_and_back_answers
 
     fake_terminal(context)

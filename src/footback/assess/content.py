@@ -17,7 +17,7 @@ from footback.core.errors import ContentError
 from footback.core.models import Level, ScoreName, StrictModel
 
 if TYPE_CHECKING:
-    from footback.assess.model import StartBack
+    from footback.models.assessment import StartBack
 from footback.core.safety import Severity, SignRule
 
 QUESTIONS, SCORING, ADVICE, SAFETY, QUICK = (

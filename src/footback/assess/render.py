@@ -7,9 +7,9 @@ from datetime import datetime
 from typing import TYPE_CHECKING
 
 from footback.assess.content import keele_notice, load_assess_content
-from footback.assess.model import AssessmentResult, Score
 from footback.assess.summary import TITLES, points_text, raw_points, render_summary
 from footback.core.models import SCORE_NAMES, ScoreName
+from footback.models.assessment import AssessmentResult, Score
 
 if TYPE_CHECKING:
     from rich.console import Console

@@ -3,11 +3,11 @@
 from __future__ import annotations
 
 from footback.assess.content import AssessContent, Facts, ScoreSpec, StartBackSpec
-from footback.assess.model import FactorHit, Group, RedFlagHit, Score, Scores, StartBack
 from footback.content.loader import Sources
 from footback.content.questions import Answers
 from footback.core.models import SCORE_NAMES, ScoreName
 from footback.core.safety import evaluate
+from footback.models.assessment import FactorHit, Group, RedFlagHit, Score, Scores, StartBack
 
 # Evidence levels that rest on a published study or guideline (data/sources.toml).
 PUBLISHED = frozenset({"published", "association"})

@@ -9,11 +9,11 @@ from typing import TYPE_CHECKING
 
 from footback.assess.advice import recommend, under_age_recommendations, urgent_recommendations
 from footback.assess.content import AssessContent
-from footback.assess.model import AssessmentResult, Note, RedFlagHit
 from footback.assess.scoring import derive_facts, is_adult, score_all, warning_signs
 from footback.content.interview import StopCheck
 from footback.content.questions import Answers, Question, drop_inapplicable
 from footback.core.safety import Seen, Sign, needs_clinician, seen_before, triage_of
+from footback.models.assessment import AssessmentResult, Note, RedFlagHit
 
 if TYPE_CHECKING:
     from footback.records.assessments import SavedAssessment
@@ -35,8 +35,10 @@ def result_json(result: AssessmentResult, content: AssessContent) -> str:
     """The result as `--json` prints it, its findings cited from the content's sources (here, not in
     the render module: the JSON path loads no drawing code)."""
     from footback.core.cited import citing
+    from footback.core.text import safe_json
 
-    return result.model_dump_json(indent=2, context=citing(content.sources))
+    # Stored answers reach this (assess --last): C1 and bidi characters written as \u escapes.
+    return safe_json(result.model_dump_json(indent=2, context=citing(content.sources)))
 
 
 def assess(content: AssessContent, answers: Answers, seen: Sequence[Seen] = ()) -> AssessmentResult:

@@ -15,7 +15,7 @@ import typer.core
 import typer.main
 
 from footback import __version__
-from footback.cli.boundary import OneLineErrors
+from footback.cli.boundary import Bounded, OneLineErrors
 from footback.cli.context import AppContext
 
 
@@ -74,6 +74,12 @@ COMMANDS: dict[str, Command] = {
         "checkin",
         "Log today's foot and back pain (0-10), a note, and any new warning sign.",
         "Example: footback checkin --foot 3 --back 5 --note 'long walk'",
+    ),
+    "log": Command(
+        "log",
+        "log",
+        "Record a routine you did away from the terminal, so it counts (today or a missed day).",
+        "Example: footback log feet --minutes 10",
     ),
     "config": Command(
         "config",
@@ -176,7 +182,8 @@ def _new_app(group: type[OneLineErrors]) -> typer.Typer:
 def _register(built: typer.Typer, name: str) -> None:
     entry = COMMANDS[name]
     command = getattr(importlib.import_module(f"footback.cli.commands.{entry.module}"), entry.function)
-    built.command(name, help=entry.help, short_help=entry.help, epilog=entry.epilog)(command)
+    # The error boundary goes on here, once for every command (see `Bounded`).
+    built.command(name, help=entry.help, short_help=entry.help, epilog=entry.epilog)(Bounded(command))
 
 
 def build_app(only: str | None = None) -> typer.Typer:

@@ -101,7 +101,7 @@ VoiceOption = Annotated[
 
 
 def saved_plan(folder: Path) -> "Routine":
-    """`--routine plan`: the saved plan, handed to stretch (which does not import plan)."""
-    from footback.plan.build import load_saved_plan  # only when the plan is played
+    """`--routine plan`: the saved plan, read as a routine file (plan.toml in the data folder)."""
+    from footback.stretch.catalogue import load_saved_plan  # only when the plan is played
 
     return load_saved_plan(folder)

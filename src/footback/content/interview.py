@@ -218,6 +218,9 @@ def run_interview(
                 continue
             except InvalidAnswer as exc:
                 screen.say(f"  Not understood: {exc}. Try again.", "yellow")
+                if question.kind in ("choice", "multi"):
+                    # Never a guess: the choices again, with their keys, to answer from.
+                    screen.say(_choices_line(question))
                 continue
             if on_answer is not None:
                 on_answer(question, raw)

@@ -138,8 +138,15 @@ def _squash(text: str) -> str:
     return re.sub(r"[\s_\-,.:;'\u2019]+", "", text.lower())
 
 
+# Fewer letters than this are never read as the start of a word: a stray `n` on "How often do
+# your feet hurt?" was once taken as "never" and skipped the whole foot part. Keys on screen
+# are numbers, so a single letter is taken only when it is a whole value or label.
+MIN_START = 2
+
+
 def _pick(question: Question, token: str) -> str:
-    """A choice by its number, its value or its label on screen, or an unambiguous start of one."""
+    """A choice by its number, its value or its label on screen, or an unambiguous start of one
+    at least MIN_START letters long."""
     if token.isdigit() and 1 <= int(token) <= len(question.choices):
         return question.choices[int(token) - 1].value
     typed = _squash(token)
@@ -147,6 +154,10 @@ def _pick(question: Question, token: str) -> str:
         for choice in question.choices:
             if typed in (_squash(choice.value), _squash(choice.label)):
                 return choice.value
+        if len(typed) < MIN_START and not typed.isdigit():
+            raise InvalidAnswer(
+                f"{token.strip()!r} is not one of the keys shown; type its number or its word"
+            )
         starts = [
             c
             for c in question.choices

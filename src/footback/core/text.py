@@ -41,6 +41,13 @@ def safe_line(text: str) -> str:
     return visible_controls(_BREAKS.sub(" ", text)).strip()
 
 
+def html_text(text: object) -> str:
+    """Text for an HTML page: one safe line (`safe_line`), markup and quotes escaped."""
+    from html import escape
+
+    return escape(safe_line(str(text)), quote=True)
+
+
 def safe_block(text: str) -> str:
     """Like `safe_line` but keeps line breaks (instructions may have paragraphs)."""
     lines = [safe_line(line) for line in text.replace("\r\n", "\n").split("\n")]

@@ -1,1 +1,3 @@
-"""The daily loop: check-in, progress, plan levels, reminders and what is due."""
+"""The daily loop, one module per concern: the check-in (checkin, checkin_flow, signs), progress
+(progress: the pure verdicts; practice: the session aggregates; progress_service: the reading),
+reminders (remind: the slots; reminders: the calendar file; ics) and what is due (due)."""

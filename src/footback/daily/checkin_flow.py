@@ -13,16 +13,17 @@ from typing import TYPE_CHECKING, Any
 
 from footback.core.cited import Citer, citing
 from footback.core.errors import BadInputError, FootbackError
-from footback.daily.checkin import CheckIn, check_note, check_pain, parse_day, parse_pain
+from footback.daily.checkin import check_note, check_pain, parse_day, parse_pain
+from footback.models.checkin import CheckIn
 
 if TYPE_CHECKING:
     from pathlib import Path
 
     from rich.console import Console
 
-    from footback.assess.model import AssessmentResult
     from footback.daily.content import DailyText
     from footback.daily.signs import Sign
+    from footback.models.assessment import AssessmentResult
     from footback.records.db import Store
 
 Ask = Callable[[str], str]

@@ -6,12 +6,11 @@ from collections.abc import Sequence
 from typing import TYPE_CHECKING
 
 from footback.core.sparkline import sparkline
-from footback.core.text import plural
+from footback.core.text import plural, safe_line
 
 if TYPE_CHECKING:
     from rich.console import Console
 
-    from footback.daily.checkin import CheckIn
     from footback.daily.progress import PainChange, Progress, WeekGroup
     from footback.render.rows import Row
 
@@ -25,7 +24,7 @@ def spark_gaps(values: Sequence[int | None], high: float) -> str:
     return "".join(" " if v is None else sparkline([v], low=0, high=high) for v in values)
 
 
-def _num(value: float | None, signed: bool = False) -> str:
+def num_text(value: float | None, signed: bool = False) -> str:
     if value is None:
         return "-"
     return f"{value:+.1f}" if signed else f"{value:.1f}"
@@ -38,7 +37,7 @@ def _pain_row(name: str, change: PainChange) -> Row:
     from footback.render.rows import Block, Row
 
     counts = f"({change.start_checkins} and {change.now_checkins} check-ins)"
-    numbers = [_num(change.start), _num(change.now), _num(change.change, signed=True)]
+    numbers = [num_text(change.start), num_text(change.now), num_text(change.change, signed=True)]
     details = [Text(f"{header} {value}") for header, value in zip(PAIN_HEADERS[1:4], numbers, strict=True)]
     cells = [Text(text) for text in (name, *numbers, change.verdict, counts)]
     return Row(cells, Block(Text(name), details, Text(f"{change.verdict} {counts}")))
@@ -102,45 +101,9 @@ def render_progress(console: Console, result: Progress) -> None:
     if plan.level is not None:
         console.print()
         review = f", next review {plan.next_review}" if plan.next_review else ""
-        why = f": {plan.reason}" if plan.reason else ""
+        # The reason is stored text (an import or a hand edit could hold anything): shown, never obeyed.
+        why = f": {safe_line(plan.reason)}" if plan.reason else ""
         console.print(Text(f"Plan: level {plan.level}{review}{why}"))
-
-
-def render_checkins(
-    console: Console, checkins: Sequence[CheckIn], result: Progress | None, rows: int
-) -> None:
-    """History's check-in section: the newest rows, then the progress verdicts in one line each."""
-    from footback.history.render import CHECKINS
-    from footback.render.console import hanging
-    from footback.render.rows import draw_rows
-
-    console.print()
-    console.print(CHECKINS[0], style="bold")
-    if not checkins or result is None:
-        console.print(hanging("  ", CHECKINS[1]))
-        return
-    shown = list(checkins)[-rows:]
-    draw_rows(console, ("day", "foot", "back", "note"), [_checkin_row(c) for c in shown], wrap_last=True)
-    if len(checkins) > len(shown):
-        console.print(hanging("  ", f"... and {len(checkins) - len(shown)} earlier (see --json)", "dim"))
-    for name, change in (("foot", result.foot_pain), ("back", result.back_pain)):
-        numbers = f" ({_num(change.start)} -> {_num(change.now)})" if change.change is not None else ""
-        console.print(hanging("  ", f"{name} pain: {change.verdict}{numbers}"))
-
-
-def _checkin_row(c: CheckIn) -> Row:
-    """A check-in as table cells, and as a block: its day, then the pains and the note two in."""
-    from rich.text import Text
-
-    from footback.core.text import safe_line
-    from footback.render.rows import Block, Row
-
-    note = safe_line(c.note or "")
-    if c.warning_signs:
-        note = ("warning sign; " + note).rstrip("; ")
-    day = Text(c.day.isoformat())
-    cells = [day, Text(str(c.foot)), Text(str(c.back)), Text(note)]
-    return Row(cells, Block(day, [Text(f"foot {c.foot}"), Text(f"back {c.back}")], Text(note)))
 
 
 def progress_lines(result: Progress) -> list[str]:
@@ -148,8 +111,8 @@ def progress_lines(result: Progress) -> list[str]:
     lines = []
     for name, change in (("Foot", result.foot_pain), ("Back", result.back_pain)):
         numbers = (
-            f": {_num(change.start)} at the start, {_num(change.now)} in the last 7 days "
-            f"({_num(change.change, signed=True)})"
+            f": {num_text(change.start)} at the start, {num_text(change.now)} in the last 7 days "
+            f"({num_text(change.change, signed=True)})"
             if change.change is not None
             else f" ({change.start_checkins} and {change.now_checkins} check-ins)"
         )

@@ -16,8 +16,8 @@ from footback.core.text import quoted
 
 if TYPE_CHECKING:
     from footback.assess.content import AssessContent
-    from footback.assess.model import AssessmentResult
     from footback.content.questions import Answers
+    from footback.models.assessment import AssessmentResult
 
 
 @dataclass(frozen=True)

@@ -9,11 +9,15 @@ from typing import TYPE_CHECKING
 from footback.core.models import SCORE_NAMES
 from footback.core.sparkline import direction, sparkline
 from footback.core.text import minutes_phrase, minutes_text, plural, safe_line, verdict_text
-from footback.records.history import AssessmentEntry, CheckEntry, History, ScoreEntry, SessionEntry
+from footback.daily.render import num_text
+from footback.history.model import AssessmentEntry, CheckEntry, History, ScoreEntry, SessionEntry
 
 if TYPE_CHECKING:
     from rich.console import Console
 
+    from footback.daily.progress import Progress
+    from footback.history.service import HistoryShown
+    from footback.models.checkin import CheckIn
     from footback.render.console import Hanging
     from footback.render.rows import Row
 
@@ -98,6 +102,12 @@ def nothing_stored_text(history: History, width: int = 80) -> str:
     return "\n".join(lines)
 
 
+def render_shown(console: Console, shown: HistoryShown, tz: tzinfo | None) -> None:
+    """The whole screen: the records, then the check-ins with their pain verdicts."""
+    render_history(console, shown.history, tz)
+    render_checkins(console, shown.checkins, shown.verdicts, MAX_ROWS)
+
+
 def render_history(console: Console, history: History, tz: tzinfo | None) -> None:
     """The whole screen; every trend is drawn in characters, so it reads without colour."""
     from rich.text import Text
@@ -172,7 +182,11 @@ def _session_row(s: SessionEntry, tz: tzinfo | None) -> Row:
     from footback.render.rows import Block, Row
 
     date, routine, minutes = Text(when(s.started_at, tz)), Text(safe_line(s.routine)), minutes_text(s.minutes)
-    ended = Text("finished" if s.finished else stopped_text(s.steps_done, s.steps_total, s.steps_skipped))
+    if s.logged:
+        # Logged afterwards (`footback log`): the day is what was told, the time of day is not.
+        date, ended = Text(f"{s.started_at.astimezone(tz):%Y-%m-%d}"), Text("logged, not timed")
+    else:
+        ended = Text("finished" if s.finished else stopped_text(s.steps_done, s.steps_total, s.steps_skipped))
     spent = Text(minutes_phrase(s.minutes))
     return Row([date, routine, Text(minutes), ended], Block(date, [routine, spent, ended]))
 
@@ -202,3 +216,41 @@ def _trend(name: str, values: Sequence[int], width: int) -> Hanging:
     arrow = {"up": "rising", "down": "falling", "same": "no change", "": ""}[direction(values)]
     span = f"{values[0]} -> {values[-1]}" if len(values) > 1 else f"{values[-1]}"
     return Hanging(lead, Text(sparkline(values) + f"  {span}" + (f" ({arrow})" if arrow else "")))
+
+
+def render_checkins(
+    console: Console, checkins: Sequence[CheckIn], result: Progress | None, rows: int
+) -> None:
+    """History's check-in section: the newest rows, then the progress verdicts in one line each."""
+    from footback.render.console import hanging
+    from footback.render.rows import draw_rows
+
+    console.print()
+    console.print(CHECKINS[0], style="bold")
+    if not checkins or result is None:
+        console.print(hanging("  ", CHECKINS[1]))
+        return
+    shown = list(checkins)[-rows:]
+    draw_rows(console, ("day", "foot", "back", "note"), [_checkin_row(c) for c in shown], wrap_last=True)
+    if len(checkins) > len(shown):
+        console.print(hanging("  ", f"... and {len(checkins) - len(shown)} earlier (see --json)", "dim"))
+    for name, change in (("foot", result.foot_pain), ("back", result.back_pain)):
+        numbers = (
+            f" ({num_text(change.start)} -> {num_text(change.now)})" if change.change is not None else ""
+        )
+        console.print(hanging("  ", f"{name} pain: {change.verdict}{numbers}"))
+
+
+def _checkin_row(c: CheckIn) -> Row:
+    """A check-in as table cells, and as a block: its day, then the pains and the note two in."""
+    from rich.text import Text
+
+    from footback.core.text import safe_line
+    from footback.render.rows import Block, Row
+
+    note = safe_line(c.note or "")
+    if c.warning_signs:
+        note = ("warning sign; " + note).rstrip("; ")
+    day = Text(c.day.isoformat())
+    cells = [day, Text(str(c.foot)), Text(str(c.back)), Text(note)]
+    return Row(cells, Block(day, [Text(f"foot {c.foot}"), Text(f"back {c.back}")], Text(note)))

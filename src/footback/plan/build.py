@@ -1,7 +1,7 @@
 """`footback plan`: a personal routine picked from the catalogue by the latest assessment.
 
 The plan is saved as `plan.toml` in the data folder, in the public routine file format, so
-`footback stretch --routine plan` plays it like any routine file (see `load_saved_plan`).
+`footback stretch --routine plan` plays it like any routine file (see `stretch.catalogue.load_saved_plan`).
 """
 
 from __future__ import annotations
@@ -16,11 +16,11 @@ from pathlib import Path
 import tomli
 from pydantic import Field
 
-from footback.assess.model import AssessmentResult
-from footback.core.errors import BadInputError, ContentError, FootbackError
+from footback.core.errors import ContentError, FootbackError
 from footback.core.files import write_private
 from footback.core.models import PLAN_NAME, StrictModel
 from footback.core.paths import PLAN_FILE, ensure_data_dir, plan_path
+from footback.models.assessment import AssessmentResult
 from footback.stretch.pregnancy import Pregnancy, Swap, swap_step
 from footback.stretch.routine_file import Routine, Step, parse_routine_file
 
@@ -257,24 +257,3 @@ def save_plan(text: str, folder: Path) -> Path:
     path = plan_path(ensure_data_dir(folder))
     write_private(path, text)
     return path
-
-
-def load_saved_plan(folder: Path) -> Routine:
-    """The saved plan as a playable routine, for `footback stretch --routine plan`.
-
-    Refuses while the latest assessment has a warning sign that no clinician has seen yet: a
-    plan made earlier must not be played before that (`footback stretch` asks first).
-    """
-    from footback.assess.gate import open_gate
-    from footback.records.db import read_store
-    from footback.stretch.catalogue import load_file
-
-    path = plan_path(folder)
-    if not path.is_file():
-        raise BadInputError("there is no saved plan yet: run `footback plan` to make one")
-    if read_store(folder, open_gate) is not None:
-        raise FootbackError(
-            "your latest assessment found a warning sign: see a clinician before playing your plan"
-        )
-    routine = load_file(path)
-    return routine.model_copy(update={"source": "plan"})

@@ -7,7 +7,9 @@ from datetime import date, datetime, timedelta
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from footback.plan.progression import PlanChange, ReviewFacts, check_level, find_flare, review
+from footback.core.text import safe_line
+from footback.models.plan_change import PlanChange
+from footback.plan.progression import ReviewFacts, check_level, find_flare, review
 
 if TYPE_CHECKING:
     from collections.abc import Collection
@@ -26,17 +28,24 @@ class LevelState:
     changed: PlanChange | None  # the change made now, if any
 
 
+def review_days() -> int:
+    """The plan's review period in days (data/plan.toml), for whoever shows the next review."""
+    from footback.plan.build import load_plan_content
+
+    return load_plan_content().progression.review_days
+
+
 def _facts(
     store: Store, now: datetime, level: int, top: int, after: datetime, rule: Progression
 ) -> ReviewFacts:
     """What the review looks at; check-ins saved after `after` (the last review) are the news."""
     from footback.daily.content import load_daily_content
-    from footback.daily.service import progress_of
+    from footback.daily.progress_service import progress_of
     from footback.records.checkins import list_checkins
 
     daily = load_daily_content()
     checkins = list_checkins(store)
-    result = progress_of(store, now, checkins)
+    result = progress_of(store, now, checkins, review_days=rule.review_days)
     return ReviewFacts(
         level=level,
         top=top,
@@ -150,6 +159,6 @@ def level_line(state: LevelState, steps: list[str]) -> str:
     names = ", ".join(steps[:-1]) + f" and {steps[-1]}" if len(steps) > 1 else "".join(steps)
     what = f": {dose} for {names}" if steps else " (no step of this plan changes with the level)"
     return (
-        f"Level {state.level} of {state.top}{what}. {state.reason} "
+        f"Level {state.level} of {state.top}{what}. {safe_line(state.reason)} "
         f"Next review: {state.next_review} (or `footback plan --review`)."
     )

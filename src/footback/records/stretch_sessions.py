@@ -12,8 +12,8 @@ from footback.records.fields import as_float, as_int, as_object, as_text, parse_
 from footback.records.window import day_filter, local_day_sql, local_week_sql
 
 if TYPE_CHECKING:
+    from footback.models.stretch_session import SessionSummary
     from footback.records.db import Row, Store
-    from footback.stretch.player import SessionSummary
 
 WHAT = "stretch session"
 # Key and timestamp first (Store.skip_damaged names a damaged record by them).
@@ -23,6 +23,8 @@ _COLUMNS = (
 _NEWEST_FIRST = " ORDER BY started_at DESC, id DESC"
 # A session counts towards the streak when it finished or did at least one step.
 _COUNTS_SQL = "(finished != 0 OR steps_done > 0)"
+# The detail key (and `ended_by` value) of a session logged with `footback log`, not played.
+LOGGED = "logged"
 
 
 @dataclass(frozen=True)
@@ -41,6 +43,11 @@ class SavedSession:
     def counts(self) -> bool:
         """A session counts towards the streak when it finished or did at least one step."""
         return self.finished or self.steps_done > 0
+
+    @property
+    def logged(self) -> bool:
+        """Done away from the terminal and logged (`footback log`), not timed by the player."""
+        return self.detail.get(LOGGED) is True
 
     @property
     def steps_total(self) -> int:
@@ -81,7 +88,7 @@ def from_row(row: Row) -> SavedSession:
 def save_session(
     store: Store, summary: SessionSummary, started_at: datetime, extra: dict[str, Any] | None = None
 ) -> int:
-    """Insert one session row; returns its id."""
+    """Insert one played session's row; returns its id."""
     detail = {
         "ended_by": summary.ended_by,
         "paused_seconds": round(summary.paused_seconds, 3),
@@ -90,6 +97,33 @@ def save_session(
         "steps": summary.steps,
         **(extra or {}),
     }
+    counts = (summary.steps_done, summary.steps_skipped, summary.finished)
+    return _insert(
+        store, summary.routine, started_at, (summary.planned_seconds, summary.actual_seconds), counts, detail
+    )
+
+
+def save_logged(
+    store: Store, routine: str, started_at: datetime, planned_seconds: float, seconds: float, steps: int
+) -> int:
+    """Insert a session done away from the terminal (`footback log`): every step done, not timed.
+
+    `detail.logged` is the mark history, export and import carry; it counts like a finished session."""
+    detail = {LOGGED: True, "ended_by": LOGGED, "steps_total": steps}
+    return _insert(store, routine, started_at, (planned_seconds, seconds), (steps, 0, True), detail)
+
+
+def _insert(
+    store: Store,
+    routine: str,
+    started_at: datetime,
+    seconds: tuple[float, float],
+    counts: tuple[int, int, bool],
+    detail: dict[str, Any],
+) -> int:
+    """The one INSERT into stretch_sessions.
+
+    `seconds` is (planned, actual), `counts` (done, skipped, finished)."""
     with store.transaction() as conn:
         cursor = conn.execute(
             """
@@ -99,12 +133,12 @@ def save_session(
             """,
             (
                 stamp_text(started_at),
-                summary.routine,
-                round(summary.planned_seconds, 3),
-                round(summary.actual_seconds, 3),
-                summary.steps_done,
-                summary.steps_skipped,
-                int(summary.finished),
+                routine,
+                round(seconds[0], 3),
+                round(seconds[1], 3),
+                counts[0],
+                counts[1],
+                int(counts[2]),
                 json.dumps(detail, sort_keys=True),
             ),
         )

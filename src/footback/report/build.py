@@ -8,13 +8,13 @@ from functools import cache
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from footback.assess.model import AssessmentResult
 from footback.content.questions import Question, Value
 from footback.core.models import ScoreName, StrictModel
 from footback.core.text import minutes_text, plural
+from footback.history.model import AssessmentEntry, assessment_entry, score_series
+from footback.models.assessment import AssessmentResult
 from footback.records.assessments import list_assessments
 from footback.records.db import Store
-from footback.records.history import AssessmentEntry, assessment_entry, score_series
 from footback.records.plan_changes import list_changes
 from footback.records.shoes import latest_checks
 from footback.records.stretch_sessions import session_totals
@@ -51,6 +51,7 @@ class ReportText(StrictModel):
     intro: str
     not_diagnosis: str
     made: str
+    fhir_export: str
     no_assessment: str
     no_red_flags: str
     no_answers: str
@@ -342,17 +343,18 @@ MAX_PLAN_LINES = 12
 
 
 def _daily(store: Store, now: datetime) -> list[str]:
+    from footback.daily.progress_service import checked_in_progress
     from footback.daily.render import progress_lines
-    from footback.daily.service import checked_in_progress
+    from footback.plan.levels import review_days
 
     # The same reading as `footback progress`, so the numbers agree; none without check-ins.
-    result = checked_in_progress(store, now)
+    result = checked_in_progress(store, now, review_days=review_days())
     return progress_lines(result) if result is not None else []
 
 
 def _chart(store: Store, now: datetime) -> Series | None:
     """Pain and sessions per day, as `footback progress --json` gives them; None when all is empty."""
-    from footback.daily.service import chart_series
+    from footback.daily.progress_service import chart_series
 
     s = chart_series(store, now)
     return s if any(v is not None for v in s.foot + s.back) or any(s.sessions) else None

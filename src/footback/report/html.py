@@ -2,15 +2,30 @@
 
 from __future__ import annotations
 
-from datetime import datetime
+from functools import singledispatch
 from html import escape
 
-from footback.assess.content import keele_notice
-from footback.core.models import SCORE_NAMES, ScoreName
-from footback.core.text import safe_line, verdict_text, visible_controls
-from footback.daily.progress import Series
-from footback.report.build import PlanFigure, PlanSection, Report, ReportText
-from footback.report.daychart import chart_summary, day_chart_svg
+from footback.core.text import html_text as e
+from footback.core.text import visible_controls
+from footback.report.build import PlanFigure, Report
+from footback.report.daychart import day_chart_svg
+from footback.report.sections import (
+    AssessmentSection,
+    ChartSection,
+    Cover,
+    DailySection,
+    EvidenceSection,
+    PlanHistorySection,
+    RoutinesSection,
+    Scores,
+    Section,
+    ShoesSection,
+    StepsSection,
+    TrendsSection,
+    WarningsSection,
+    report_sections,
+)
+from footback.report.trendchart import trend_svg
 from footback.stretch.routine_file import FIGURE_MARK
 
 CSS = """
@@ -69,87 +84,7 @@ b.work { color: #b00; background: #ddd; }
 }
 """
 
-# Shape and dash tell the three lines apart in black-and-white print; colour only helps.
-LINES: dict[ScoreName, tuple[str, str, str]] = {
-    "foot": ("#1f5fa8", "", "circle"),
-    "back": ("#b3541e", "6 4", "square"),
-    "link": ("#2e7d32", "2 3", "triangle"),
-}
 CSP = "default-src 'none'; style-src 'unsafe-inline'"
-CHART_W, CHART_H = 640, 220
-LEFT, RIGHT, TOP, BOTTOM = 40, 90, 12, 30
-
-
-def _brief(source_ids: list[str], full: str) -> str:
-    """Short citations keep the page to one or two sheets; the JSON export keeps the full ones."""
-    from footback.content.loader import sources
-
-    return sources().briefs(source_ids) or full
-
-
-def e(text: object) -> str:
-    return escape(safe_line(str(text)), quote=True)
-
-
-def _marker(shape: str, x: float, y: float, colour: str) -> str:
-    if shape == "circle":
-        return f'<circle cx="{x:.1f}" cy="{y:.1f}" r="3.5" fill="{colour}"/>'
-    if shape == "square":
-        return f'<rect x="{x - 3.5:.1f}" y="{y - 3.5:.1f}" width="7" height="7" fill="{colour}"/>'
-    corners = f"{x:.1f},{y - 4.5:.1f} {x - 4:.1f},{y + 3:.1f} {x + 4:.1f},{y + 3:.1f}"
-    return f'<polygon points="{corners}" fill="{colour}"/>'
-
-
-def trend_svg(dates: list[datetime], series: dict[ScoreName, list[int]], caption: str) -> str:
-    """A line chart of the scores (0-100) against assessment order, dates under the axis."""
-    plot_w, plot_h = CHART_W - LEFT - RIGHT, CHART_H - TOP - BOTTOM
-    count = len(dates)
-
-    def x_at(i: int) -> float:
-        return LEFT + (plot_w / 2 if count == 1 else plot_w * i / (count - 1))
-
-    def y_at(v: float) -> float:
-        return TOP + plot_h * (1 - min(max(v, 0), 100) / 100)
-
-    parts = [
-        f'<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 {CHART_W} {CHART_H}" role="img" '
-        f'aria-labelledby="trend-title" id="trend-chart">',
-        f'<title id="trend-title">{e(caption)}</title>',
-    ]
-    for tick in (0, 25, 50, 75, 100):
-        y = y_at(tick)
-        parts.append(
-            f'<line x1="{LEFT}" y1="{y:.1f}" x2="{LEFT + plot_w}" y2="{y:.1f}" '
-            'stroke="#ddd" stroke-width="1"/>'
-        )
-        parts.append(f'<text x="{LEFT - 6}" y="{y + 4:.1f}" font-size="11" text-anchor="end">{tick}</text>')
-    labelled = sorted({0, count - 1, (count - 1) // 2}) if count > 2 else list(range(count))
-    for i in labelled:
-        parts.append(
-            f'<text x="{x_at(i):.1f}" y="{CHART_H - 10}" font-size="11" text-anchor="middle">'
-            f"{dates[i]:%Y-%m-%d}</text>"
-        )
-    for row, name in enumerate(SCORE_NAMES):
-        colour, dash, shape = LINES[name]
-        values = series[name]
-        points = " ".join(f"{x_at(i):.1f},{y_at(v):.1f}" for i, v in enumerate(values))
-        dash_attr = f' stroke-dasharray="{dash}"' if dash else ""
-        if count > 1:
-            parts.append(
-                f'<polyline class="series" data-score="{name}" points="{points}" fill="none" '
-                f'stroke="{colour}" stroke-width="2"{dash_attr}/>'
-            )
-        parts.extend(_marker(shape, x_at(i), y_at(v), colour) for i, v in enumerate(values))
-        ly = TOP + 14 + row * 20
-        lx = LEFT + plot_w + 12
-        parts.append(
-            f'<line x1="{lx}" y1="{ly}" x2="{lx + 24}" y2="{ly}" '
-            f'stroke="{colour}" stroke-width="2"{dash_attr}/>'
-        )
-        parts.append(_marker(shape, lx + 12, ly, colour))
-        parts.append(f'<text x="{lx + 30}" y="{ly + 4}" font-size="12">{name}</text>')
-    parts.append("</svg>")
-    return "\n".join(parts)
 
 
 def _table(headers: list[tuple[str, bool]], rows: list[list[str]]) -> str:
@@ -178,15 +113,166 @@ def figure_html(figure: PlanFigure, step: str) -> str:
     return f'<figure class="fig"><pre role="img" aria-label="{e(label)}">{drawing}</pre>{caption}</figure>'
 
 
-def plan_html(plan: PlanSection, t: ReportText) -> list[str]:
+@singledispatch
+def section_html(section: Section) -> list[str]:
+    """One section's lines, `<section>` to `</section>`: one registered function per kind."""
+    raise TypeError(f"no HTML for {type(section).__name__}")
+
+
+def _warnings_items(s: WarningsSection) -> list[str]:
+    """Every warning sign reported in the report's period, with any clinician visit since."""
+    if not s.items:
+        return [f"<p>{e(s.empty)}</p>"]
+    items = [
+        f"<li>{e(w.day)}, <strong>{e(w.triage)}</strong>: {e(w.signs)}; {e(w.seen)}</li>" for w in s.items
+    ]
+    return ["<ul>", *items, "</ul>"]
+
+
+def _scores_html(s: Scores) -> list[str]:
+    """The score table, then (under the two columns) the factors and the back grouping."""
+    rows = [[e(name), e(score), e(level)] for name, score, level in s.rows]
+    out = [_table([("score", False), ("value /100", True), ("level", False)], rows)]
+    out.append(f'<p class="src">{e(s.note)}</p></div></div>')
+    factor_rows = [
+        [e(f.score), e(f.reason), e(f"+{f.points}"), f'<span class="src">{e(f.brief)}</span>']
+        for f in s.factors
+    ]
+    if factor_rows:
+        headers = [("score", False), ("factor", False), ("points", True), ("source", False)]
+        out.append(_table(headers, factor_rows))
+    if s.startback is not None:
+        out += [f"<p>{e(s.startback)}</p>", f'<p class="src">{e(s.keele)}</p>']
+    return out
+
+
+@section_html.register
+def _assessment(s: AssessmentSection) -> list[str]:
+    out = ['<section id="assessment">', f"<h2>{e(s.heading)}</h2>"]
+    if s.empty is not None:
+        # No assessment: the period's warning signs get a section of their own.
+        warnings = s.warnings
+        own = [f"<section><h2>{e(warnings.heading)}</h2>", *_warnings_items(warnings), "</section>"]
+        return [*out, f"<p>{e(s.empty)}</p>", "</section>", *own]
+    if s.quick_note is not None:
+        out.append(f"<p>{e(s.quick_note)}</p>")
+    # Warning signs beside the three scores: the first page needs the space.
+    out.append(f'<div class="cols"><div><h3>{e(s.flags_heading)}</h3>')
+    if s.urgent is not None:
+        out.append(f'<p class="urgent">{e(s.urgent)}</p><ul>')
+        out += [f"<li><strong>{e(f.severity)}</strong>: {e(f.question)} {e(f.advice)}</li>" for f in s.flags]
+        out.append("</ul>")
+    else:
+        out.append(f"<p>{e(s.no_flags)}</p>")
+    # The period's warning signs under the latest ones, in the space beside the scores.
+    warnings = s.warnings
+    out += [
+        f'<section id="warnings"><h3>{e(warnings.heading)}</h3>',
+        *_warnings_items(warnings),
+        "</section>",
+    ]
+    out.append(f"</div><div><h3>{e(s.scores_heading)}</h3>")
+    if s.scores is None:
+        out.append(f"<p>{e(s.not_scored)}</p></div></div>")
+    else:
+        out += _scores_html(s.scores)
+    out.append(f"<h3>{e(s.answers_heading)}</h3>")
+    if s.answers:
+        # Question and answer on one line each, in two columns when printed.
+        out.append('<div class="answers">')
+        out += [f"<p>{e(a.question)} <strong>{e(a.answer)}</strong></p>" for a in s.answers]
+        out.append("</div>")
+    else:
+        out.append(f"<p>{e(s.no_answers)}</p>")
+    return [*out, "</section>"]
+
+
+@section_html.register
+def _evidence(s: EvidenceSection) -> list[str]:
+    out = [f'<section id="evidence"><h2>{e(s.heading)}</h2>']
+    if s.notes:
+        out += [
+            "<ul>",
+            *(f'<li>{e(n.text)} <span class="src">({e(n.brief)})</span></li>' for n in s.notes),
+            "</ul>",
+        ]
+    else:
+        out.append(f"<p>{e(s.empty)}</p>")
+    return [*out, "</section>"]
+
+
+@section_html.register
+def _trends(s: TrendsSection) -> list[str]:
+    out = [f'<section id="trends"><h2>{e(s.heading)}</h2>']
+    if s.entries:
+        out.append(trend_svg([a.created_at for a in s.entries], s.series, s.caption))
+        out.append(f'<p class="src">{e(s.caption)}</p>')
+        if s.quick_dates is not None:
+            out.append(f"<p>{e(s.quick_dates)}</p>")
+        if len(s.entries) < 2:
+            out.append(f"<p>{e(s.no_trend)}</p>")
+    else:
+        out.append(f"<p>{e(s.no_assessment)}</p>")
+    return [*out, "</section>"]
+
+
+@section_html.register
+def _chart(s: ChartSection) -> list[str]:
+    """Pain and sessions per day: the SVG, its caption and the chart in words (the text fallback)."""
+    return [
+        f'<section id="day-chart-section"><h2>{e(s.heading)}</h2>',
+        day_chart_svg(s.series, s.heading, s.summary),
+        f'<p class="src">{e(s.caption)}</p>',
+        f'<p class="fallback">{e(s.summary)}</p>',
+        "</section>",
+    ]
+
+
+@section_html.register
+def _routines(s: RoutinesSection) -> list[str]:
+    out = [f'<section id="routines"><h2>{e(s.heading)}</h2>']
+    if s.adherence is None:
+        out.append(f"<p>{e(s.empty)}</p>")
+    else:
+        out.append(f"<p>{e(s.adherence)}</p>")
+        out.append(_table([("routine", False), ("sessions", True)], [[e(n), e(c)] for n, c in s.by_routine]))
+    return [*out, "</section>"]
+
+
+@section_html.register
+def _daily(s: DailySection) -> list[str]:
+    items = "".join(f"<li>{e(line)}</li>" for line in s.lines)
+    return [f'<section id="daily"><h2>{e(s.heading)}</h2>', f"<ul>{items}</ul>", "</section>"]
+
+
+@section_html.register
+def _plan_history(s: PlanHistorySection) -> list[str]:
+    rows = [[e(day), e(level), e(reason)] for day, level, reason in s.rows]
+    table = _table([("date", False), ("level", True), ("reason", False)], rows)
+    return [f'<section id="plan"><h2>{e(s.heading)}</h2>', table, "</section>"]
+
+
+@section_html.register
+def _shoes(s: ShoesSection) -> list[str]:
+    out = [f'<section id="shoes"><h2>{e(s.heading)}</h2>']
+    if s.rows:
+        rows = [[e(pair), e(day), e(verdict), e(score)] for pair, day, verdict, score in s.rows]
+        out.append(_table([("pair", False), ("checked", False), ("verdict", False), ("score", True)], rows))
+    else:
+        out.append(f"<p>{e(s.empty)}</p>")
+    return [*out, "</section>"]
+
+
+@section_html.register
+def _steps(s: StepsSection) -> list[str]:
     """The saved plan's steps: name, dose and what each side does beside a figure per side."""
-    out = [f'<section id="steps"><h2>{e(t.headings.steps)}</h2>']
-    if plan.problem is not None:
-        return [*out, f"<p>{e(t.plan_unreadable.format(problem=plan.problem))}</p></section>"]
-    if plan.paused:
-        out.append(f'<p class="urgent">{e(t.plan_paused)}</p>')
-    out.append(f'<p class="src">{e(t.figure_note)}</p><div class="steps">')
-    for step in plan.steps:
+    out = [f'<section id="steps"><h2>{e(s.heading)}</h2>']
+    if s.unreadable is not None:
+        return [*out, f"<p>{e(s.unreadable)}</p></section>"]
+    if s.paused is not None:
+        out.append(f'<p class="urgent">{e(s.paused)}</p>')
+    out.append(f'<p class="src">{e(s.figure_note)}</p><div class="steps">')
+    for step in s.plan.steps:
         sides = "".join(
             f'<p class="side">{e(f.words)}: {e(f.on_side)}</p>' for f in step.figures if f.on_side
         )
@@ -200,173 +286,73 @@ def plan_html(plan: PlanSection, t: ReportText) -> list[str]:
     return out
 
 
-def chart_html(chart: Series, t: ReportText) -> list[str]:
-    """Pain and sessions per day: the SVG, its caption and the chart in words (the text fallback)."""
+# Where each kind goes on the printed page: page 1 the assessment, page 2 two columns of practice,
+# then everything else (the plan's steps) under them.
+PAGE_1: tuple[type[Section], ...] = (AssessmentSection, EvidenceSection)
+LEFT_COLUMN: tuple[type[Section], ...] = (TrendsSection, ChartSection)
+RIGHT_COLUMN: tuple[type[Section], ...] = (RoutinesSection, DailySection, PlanHistorySection, ShoesSection)
+
+
+def _run_on(parts: list[list[str]]) -> list[str]:
+    """Sections one after another, each `</section>` on the line that opens the next."""
+    out: list[str] = []
+    for lines in parts:
+        if out and out[-1] == "</section>":
+            out[-1] += lines[0]
+            out += lines[1:]
+        else:
+            out += lines
+    return out
+
+
+def _layout(sections: list[Section]) -> list[str]:
+    """The sections placed on the two pages."""
+
+    def drawn(kinds: tuple[type[Section], ...]) -> list[list[str]]:
+        return [section_html(s) for s in sections if isinstance(s, kinds)]
+
+    placed = PAGE_1 + LEFT_COLUMN + RIGHT_COLUMN
+    left = [line for lines in drawn(LEFT_COLUMN) for line in lines]
+    right = _run_on(drawn(RIGHT_COLUMN))
+    rest = [section_html(s) for s in sections if not isinstance(s, placed)]
     return [
-        f'<section id="day-chart-section"><h2>{e(t.headings.chart)}</h2>',
-        day_chart_svg(chart, t),
-        f'<p class="src">{e(t.chart_caption.format(days=len(chart.days)))}</p>',
-        f'<p class="fallback">{e(chart_summary(chart, t))}</p>',
-        "</section>",
+        *(line for lines in drawn(PAGE_1) for line in lines),
+        # Page 2 in print: practice (trends, chart | routines, check-ins, plan, shoes), the steps.
+        '<div class="page2">',
+        '<div class="cols"><div>' + left[0],
+        *left[1:],
+        "</div><div>" + right[0],
+        *right[1:-1],
+        right[-1] + "</div></div>",
+        *(line for lines in rest for line in lines),
+        "</div>",
     ]
 
 
-def _warnings_html(report: Report) -> list[str]:
-    """Every warning sign reported in the report's period, with any clinician visit since."""
-    if not report.warnings:
-        return [f"<p>{e(report.text.no_warnings)}</p>"]
-    items = [
-        f"<li>{w.at:%Y-%m-%d}, <strong>{e(w.triage)}</strong>: {e('; '.join(w.signs))}; "
-        f"{e(w.seen_text(report.text))}</li>"
-        for w in report.warnings
+def _header(c: Cover) -> list[str]:
+    return [
+        "<header>",
+        f"<h1>{e(c.title)}</h1>",
+        f'<p class="meta">{e(c.made)}. {e(c.intro)}</p>',
+        f'<p class="notdx" id="not-a-diagnosis">{e(c.not_diagnosis)}</p>',
+        "</header>",
     ]
-    return ["<ul>", *items, "</ul>"]
 
 
 def render_html(report: Report) -> str:
     """The whole page; every piece of stored or content text is escaped."""
-    t = report.text
-    h = t.headings
-    made = t.made.format(date=f"{report.made_at:%Y-%m-%d %H:%M}")
-    body: list[str] = [
-        "<header>",
-        f"<h1>{e(t.title)}</h1>",
-        f'<p class="meta">{e(made)}. {e(t.intro)}</p>',
-        f'<p class="notdx" id="not-a-diagnosis">{e(t.not_diagnosis)}</p>',
-        "</header>",
-    ]
-
-    latest = report.latest
-    body.append('<section id="assessment">')
-    if latest is None:
-        body += [f"<h2>{e(h.assessment)}</h2>", f"<p>{e(t.no_assessment)}</p>"]
-    else:
-        result = latest.result
-        kind = f", {e(t.quick)}" if result.quick else ""
-        body.append(f"<h2>{e(h.assessment)} ({latest.created_at:%Y-%m-%d}{kind})</h2>")
-        if result.quick:
-            body.append(f"<p>{e(t.quick_note)}</p>")
-        # Warning signs beside the three scores: the first page needs the space.
-        body.append(f'<div class="cols"><div><h3>{e(h.red_flags)}</h3>')
-        if result.red_flags:
-            body.append(f'<p class="urgent">{e(t.urgent)}</p><ul>')
-            body += [
-                f"<li><strong>{e(f.severity)}</strong>: {e(f.question)} {e(f.advice)}</li>"
-                for f in result.red_flags
-            ]
-            body.append("</ul>")
-        else:
-            body.append(f"<p>{e(t.no_red_flags)}</p>")
-        # The period's warning signs under the latest ones, in the space beside the scores.
-        body += [f'<section id="warnings"><h3>{e(h.warnings)}</h3>', *_warnings_html(report), "</section>"]
-        body.append(f"</div><div><h3>{e(h.scores)}</h3>")
-        if result.needs_clinician:
-            body.append(f"<p>{e(t.not_scored)}</p></div></div>")
-        else:
-            rows = [[e(name), e(score.score), e(score.level)] for name, score in result.scores.named()]
-            body.append(_table([("score", False), ("value /100", True), ("level", False)], rows))
-            body.append(f'<p class="src">{e(t.scores_note)}</p></div></div>')
-            factor_rows = [
-                [
-                    e(name),
-                    e(hit.reason),
-                    e(f"+{hit.points}"),
-                    f'<span class="src">{e(_brief(hit.source_ids, hit.saved_source or ""))}</span>',
-                ]
-                for name, score in result.scores.named()
-                for hit in score.factors
-            ]
-            if factor_rows:
-                body.append(
-                    _table(
-                        [("score", False), ("factor", False), ("points", True), ("source", False)],
-                        factor_rows,
-                    )
-                )
-            if result.startback is not None:
-                sb = result.startback
-                line = t.startback.format(group=sb.group, total=sb.total, psychosocial=sb.psychosocial)
-                body.append(f"<p>{e(line)}</p>")
-                body.append(f'<p class="src">{e(keele_notice(sb))}</p>')
-        body.append(f"<h3>{e(h.answers)}</h3>")
-        if latest.answers:
-            # Question and answer on one line each, in two columns when printed.
-            body.append('<div class="answers">')
-            body += [f"<p>{e(a.question)} <strong>{e(a.answer)}</strong></p>" for a in latest.answers]
-            body.append("</div>")
-        else:
-            body.append(f"<p>{e(t.no_answers)}</p>")
-    body.append("</section>")
-
-    if latest is None:
-        body += [f"<section><h2>{e(h.warnings)}</h2>", *_warnings_html(report), "</section>"]
-
-    body.append(f'<section id="evidence"><h2>{e(h.evidence)}</h2>')
-    notes = latest.result.recommendations.evidence_notes if latest else []
-    if notes:
-        body.append("<ul>")
-        body += [
-            f'<li>{e(n.text)} <span class="src">({e(_brief(n.source_ids, n.saved_source or ""))})</span></li>'
-            for n in notes
-        ]
-        body.append("</ul>")
-    else:
-        body.append(f"<p>{e(t.no_evidence)}</p>")
-    body.append("</section>")
-    # Page 2 in print: practice (trends, routines, check-ins, plan, shoes), the day chart, the plan's figures.
-    body.append('<div class="page2">')
-    body.append(f'<div class="cols"><div><section id="trends"><h2>{e(h.trends)}</h2>')
-    if report.trends:
-        series = {name: report.series(name) for name in SCORE_NAMES}
-        body.append(trend_svg([a.created_at for a in report.trends], series, t.trend_caption))
-        body.append(f'<p class="src">{e(t.trend_caption)}</p>')
-        quick_days = ", ".join(f"{a.created_at:%Y-%m-%d}" for a in report.trends if a.quick)
-        if quick_days:
-            body.append(f"<p>{e(t.quick_dates.format(dates=quick_days))}</p>")
-        if len(report.trends) < 2:
-            body.append(f"<p>{e(t.no_trend)}</p>")
-    else:
-        body.append(f"<p>{e(t.no_assessment)}</p>")
-    body.append("</section>")
-    if report.chart is not None:
-        body += chart_html(report.chart, t)
-
-    r = report.routines
-    body.append(f'</div><div><section id="routines"><h2>{e(h.routines)}</h2>')
-    if r.sessions == 0:
-        body.append(f"<p>{e(t.no_sessions)}</p>")
-    else:
-        body.append(f"<p>{e(report.adherence())}</p>")
-        body.append(_table([("routine", False), ("sessions", True)], [[e(n), e(c)] for n, c in r.by_routine]))
-    if report.daily:
-        body.append(f'</section><section id="daily"><h2>{e(h.daily)}</h2>')
-        body.append("<ul>" + "".join(f"<li>{e(line)}</li>" for line in report.daily) + "</ul>")
-    if report.plan_history:
-        body.append(f'</section><section id="plan"><h2>{e(h.plan)}</h2>')
-        rows = [[e(f"{at:%Y-%m-%d}"), e(level), e(reason)] for at, level, reason in report.plan_history]
-        body.append(_table([("date", False), ("level", True), ("reason", False)], rows))
-    body.append(f'</section><section id="shoes"><h2>{e(h.shoes)}</h2>')
-    if report.shoes:
-        rows = [
-            [e(s.pair), f"{s.checked_at:%Y-%m-%d}", e(verdict_text(s.verdict)), e(s.score)]
-            for s in report.shoes
-        ]
-        body.append(_table([("pair", False), ("checked", False), ("verdict", False), ("score", True)], rows))
-    else:
-        body.append(f"<p>{e(t.no_shoes)}</p>")
-    body.append("</section></div></div>")
-
-    if report.plan is not None:
-        body += plan_html(report.plan, t)
-    body.append("</div>")
-    body.append(f"<footer>{e(made)}. {e(t.not_diagnosis)}</footer>")
-
+    doc = report_sections(report)
+    c = doc.cover
+    # The same records for a clinic's record system: one line, where the page ends.
+    fhir = f'<span id="fhir-export">{e(c.fhir_export)}</span>'
+    footer = f"<footer>{e(c.made)}. {e(c.not_diagnosis)}<br>{fhir}</footer>"
+    body = [*_header(c), *_layout(doc.sections), footer]
     return (
         "<!DOCTYPE html>\n"
         '<html lang="en">\n<head>\n<meta charset="utf-8">\n'
         '<meta name="viewport" content="width=device-width, initial-scale=1">\n'
         # No scripts, no requests: the page is safe to open anywhere and to e-mail.
         f'<meta http-equiv="Content-Security-Policy" content="{CSP}">\n'
-        f"<title>{e(t.title)} ({report.made_at:%Y-%m-%d})</title>\n"
+        f"<title>{e(c.title)} ({c.made_at:%Y-%m-%d})</title>\n"
         f"<style>{CSS}</style>\n</head>\n<body>\n" + "\n".join(body) + "\n</body>\n</html>\n"
     )

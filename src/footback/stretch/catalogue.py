@@ -5,7 +5,7 @@ from __future__ import annotations
 from importlib.resources.abc import Traversable
 from pathlib import Path
 
-from footback.core.errors import BadInputError, ContentError
+from footback.core.errors import BadInputError, ContentError, FootbackError
 from footback.core.models import PLAN_NAME
 from footback.core.suggest import closest, did_you_mean
 from footback.core.text import quoted
@@ -170,3 +170,24 @@ def check_default_routine(name: str | None, config_path: Path) -> str | None:
         f"{config_path}: default_routine: no routine named {quoted(name)}{did_you_mean(name, known)}"
         f" (routines: {', '.join(known)})"
     )
+
+
+def load_saved_plan(folder: Path) -> Routine:
+    """The saved plan as a playable routine, for `footback stretch --routine plan`.
+
+    Refuses while the latest assessment has a warning sign that no clinician has seen yet: a
+    plan made earlier must not be played before that (`footback stretch` asks first).
+    """
+    from footback.assess.gate import open_gate
+    from footback.core.paths import plan_path
+    from footback.records.db import read_store
+
+    path = plan_path(folder)
+    if not path.is_file():
+        raise BadInputError("there is no saved plan yet: run `footback plan` to make one")
+    if read_store(folder, open_gate) is not None:
+        raise FootbackError(
+            "your latest assessment found a warning sign: see a clinician before playing your plan"
+        )
+    routine = load_file(path)
+    return routine.model_copy(update={"source": "plan"})

@@ -9,13 +9,13 @@ from typing import TYPE_CHECKING
 from footback.core.errors import BadInputError
 from footback.core.models import PLAN_NAME
 from footback.core.runtime import Runtime
+from footback.render.console import say
 from footback.stretch.options import StretchOptions
-from footback.stretch.terminal import say
 
 if TYPE_CHECKING:
     from rich.console import Console
 
-    from footback.assess.model import AssessmentResult
+    from footback.models.assessment import AssessmentResult
     from footback.stretch.routine_file import Routine
 
 

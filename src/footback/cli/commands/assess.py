@@ -1,11 +1,10 @@
 """`footback assess`: the guided self-assessment."""
 
 import sys
-from typing import Annotated
+from typing import TYPE_CHECKING, Annotated
 
 import typer
 
-from footback.cli.boundary import command_boundary
 from footback.cli.commands.options import (
     AnswersOption,
     NoColorOption,
@@ -14,7 +13,14 @@ from footback.cli.commands.options import (
     TemplateOption,
     print_answers_help,
 )
-from footback.cli.context import app_context
+from footback.cli.context import AppContext, app_context
+
+if TYPE_CHECKING:
+    from datetime import datetime
+
+    from footback.assess.flow import AssessRequest
+    from footback.models.assessment import AssessmentResult
+    from footback.records.assessments import SavedAssessment
 
 
 def assess(
@@ -38,47 +44,57 @@ def assess(
         ),
     ] = False,
 ) -> None:
-    with command_boundary():
-        from footback.assess import service
-        from footback.assess.content import load_assess_content
-        from footback.cli.console import say_where, show_long, where_line
-        from footback.core.errors import BadInputError
+    from footback.assess import service
+    from footback.assess.content import load_assess_content
+    from footback.assess.flow import AssessRequest, run_assess
+    from footback.core.errors import BadInputError
 
-        app = app_context(ctx)
-        no_color = app.colour_off(no_color)  # a broken config is reported even with --template
-        if last:
-            if answers or template or schema or no_save or quick:
-                raise BadInputError(
-                    "--last shows the saved result; use it without --answers, --template, --schema, --quick"
-                )
-            latest, previous = service.last_saved(app.data_dir)
-            result = latest.result
-        elif template or schema:
-            if quick:
-                raise BadInputError("--quick asks again; use --template or --schema without it")
-            qset = load_assess_content().questions
-            return print_answers_help(qset, template=template, schema=schema, as_json=as_json)
-        else:
-            from footback.cli.assess_run import AssessRequest, run_assess
+    app = app_context(ctx)
+    settings = app.config.settings  # a broken config is reported even with --template
+    request = AssessRequest(answers, no_save, as_json, quick, app.colour_off(no_color), settings.body_units)
+    if last:
+        if answers or template or schema or no_save or quick:
+            raise BadInputError(
+                "--last shows the saved result; use it without --answers, --template, --schema, --quick"
+            )
+        latest, previous = service.last_saved(app.data_dir)
+        _show(app, request, (latest.result, previous), saved_on=latest.created_at)
+    elif template or schema:
+        if quick:
+            raise BadInputError("--quick asks again; use --template or --schema without it")
+        qset = load_assess_content().questions
+        print_answers_help(qset, template=template, schema=schema, as_json=as_json)
+    else:
+        _show(app, request, run_assess(app, request))
 
-            request = AssessRequest(answers, no_save, as_json, quick, no_color)
-            result, previous = run_assess(app, request)
-        if as_json:
-            from footback.assess.service import result_json
 
-            typer.echo(result_json(result, load_assess_content()))
-            if not last:  # stdout stays pure JSON; where it went goes to stderr, without loading rich.
-                sys.stderr.write(where_line(app.db_path, saved=not no_save) + "\n")
-            return
-        from rich.text import Text
+Shown = tuple["AssessmentResult", "SavedAssessment | None"]
 
-        from footback.assess.render import render_result
 
-        urgent_text = load_assess_content().advice.urgent
-        out = app.console(no_color=no_color)
-        before = (previous.result, previous.created_at) if previous else (None, None)
-        show_long(out, lambda console: render_result(console, result, urgent_text, *before))
-        if last:
-            out.print(Text(f"Saved on {latest.created_at.astimezone():%Y-%m-%d at %H:%M}.", style="dim"))
-        else:
-            say_where(out, app.db_path, saved=not no_save)
+def _show(
+    app: AppContext, request: "AssessRequest", shown: Shown, saved_on: "datetime | None" = None
+) -> None:
+    """The result as JSON, or drawn (paged when long); then where it was saved, or when (`--last`)."""
+    from footback.assess.content import load_assess_content
+    from footback.render.console import say_where, where_line
+
+    result, previous = shown
+    if request.as_json:
+        from footback.assess.service import result_json
+
+        typer.echo(result_json(result, load_assess_content()))
+        if saved_on is None:  # stdout stays pure JSON; where it went goes to stderr, without loading rich.
+            sys.stderr.write(where_line(app.db_path, saved=not request.no_save) + "\n")
+        return
+    from rich.text import Text
+
+    from footback.assess.render import render_result
+
+    urgent_text = load_assess_content().advice.urgent
+    out = app.console(no_color=request.no_color)
+    before = (previous.result, previous.created_at) if previous else (None, None)
+    app.show_long(out, lambda console: render_result(console, result, urgent_text, *before))
+    if saved_on is not None:
+        out.print(Text(f"Saved on {saved_on.astimezone():%Y-%m-%d at %H:%M}.", style="dim"))
+    else:
+        say_where(out, app.db_path, saved=not request.no_save)

@@ -7,9 +7,9 @@ from typing import Annotated
 
 import typer
 
-from footback.cli.boundary import command_boundary
 from footback.cli.commands.options import OutputOption, format_for_output
 from footback.cli.context import app_context
+from footback.core.errors import BadInputError
 from footback.core.text import plural, record_count, safe_line
 
 # A file name's extension picks the format when --format is not given.
@@ -24,6 +24,7 @@ PLAN_RESTORED = {
 class ExportFormat(StrEnum):
     json = "json"
     csv = "csv"
+    fhir = "fhir"
 
 
 def export(
@@ -34,24 +35,40 @@ def export(
         typer.Option(
             "--format",
             "-f",
-            help="json (can be imported again) or csv (for spreadsheets)."
-            " Default: from the --output name (.json, .csv), else json.",
+            help="json (can be imported again), csv (for spreadsheets) or fhir (a FHIR R4 Bundle for a"
+            " clinic's record system). Default: from the --output name (.json, .csv), else json.",
             show_default=False,
         ),
     ] = None,
     output: OutputOption = None,
+    since: Annotated[
+        str | None,
+        typer.Option("--since", metavar="DATE", help="fhir only: records from this date on (YYYY-MM-DD)."),
+    ] = None,
+    name: Annotated[
+        str | None,
+        typer.Option("--name", help="fhir only: add a Patient with this name (footback never stores it)."),
+    ] = None,
 ) -> None:
-    with command_boundary():
-        chosen = format_for_output(fmt.value if fmt else None, output, EXTENSIONS, ExportFormat.json.value)
-        run_export(app_context(ctx).data_dir, fmt=chosen, output=output)
+    app, given = app_context(ctx), fmt.value if fmt else None
+    # A FHIR Bundle is JSON: `--format fhir --output clinic.json` is no contradiction.
+    names = EXTENSIONS | {".json": "fhir"} if given == ExportFormat.fhir else EXTENSIONS
+    chosen = format_for_output(given, output, names, ExportFormat.json.value)
+    if chosen == ExportFormat.fhir:
+        from footback.clinic.service import run_fhir_export
+
+        run_fhir_export(app.data_dir, output, since=since, name=name, now=app.clock.now())
+    elif since is not None or name is not None:
+        raise BadInputError("--since and --name go with --format fhir (json and csv export everything)")
+    else:
+        run_export(app.data_dir, fmt=chosen, output=output)
 
 
 def import_(
     ctx: typer.Context,
     file: Annotated[Path, typer.Argument(help="A JSON file made by `footback export --format json`.")],
 ) -> None:
-    with command_boundary():
-        run_import(app_context(ctx).data_dir, file)
+    run_import(app_context(ctx).data_dir, file)
 
 
 def run_export(folder: Path, *, fmt: str, output: Path | None) -> None:
@@ -70,9 +87,10 @@ def run_export(folder: Path, *, fmt: str, output: Path | None) -> None:
 
 
 def run_import(folder: Path, file: Path) -> None:
+    from footback.cli.import_checks import import_checks
     from footback.records.transfer.importer import import_into_store, restore_plan
 
-    counts, where = import_into_store(file, folder)
+    counts, where = import_into_store(file, folder, import_checks())
     plan = restore_plan(folder, counts.plan_text if isinstance(counts.plan_text, str) else None)
     restored = PLAN_RESTORED[plan]
     added = ", ".join(record_count(n, t) for t, n in counts.added.items() if n) or "nothing new"

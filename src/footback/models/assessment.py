@@ -1,4 +1,4 @@
-"""The assessment result: what `--json` prints and what history stores."""
+"""The assessment result: what `assess --json` prints and the store keeps (table `assessments`)."""
 
 from __future__ import annotations
 

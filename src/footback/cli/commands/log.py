@@ -1,0 +1,44 @@
+"""`footback log`: record a routine done away from the terminal."""
+
+import json
+from typing import Annotated
+
+import typer
+
+from footback.cli.boundary import command_boundary
+from footback.cli.context import app_context
+
+
+def log(
+    ctx: typer.Context,
+    routine: Annotated[
+        str, typer.Argument(metavar="ROUTINE", help="The routine you did: feet, back, full, morning or plan.")
+    ],
+    *,
+    day: Annotated[
+        str | None,
+        typer.Option(
+            "--date", metavar="YYYY-MM-DD", help="The day you did it, for a missed day (default: today)."
+        ),
+    ] = None,
+    minutes: Annotated[
+        int | None,
+        typer.Option(
+            "--minutes", metavar="N", help="How long it took, 1-180 (default: the routine's length)."
+        ),
+    ] = None,
+    as_json: Annotated[bool, typer.Option("--json", help="Print what was stored, as JSON.")] = False,
+) -> None:
+    with command_boundary():
+        from footback.daily.logged import LogRequest, log_session
+
+        app = app_context(ctx)
+        logged = log_session(app, LogRequest(routine=routine, day=day, minutes=minutes))
+    if as_json:
+        typer.echo(json.dumps(logged.model_dump(mode="json"), indent=2))
+        return
+    when = "today" if logged.day == app.clock.now().date() else f"{logged.day:%Y-%m-%d}"
+    typer.echo(
+        f"Logged '{logged.routine}' {when}, {logged.minutes} min (logged, not timed). "
+        "It counts towards your streak, progress and plan review."
+    )

@@ -1,0 +1,288 @@
+"""FHIR R4 resources as plain dicts, built from stored records and footback's content.
+
+Every id is a name-based UUID (uuid5) of the record's stable uid and the resource's part, so the
+same store gives the same ids; entries are referenced by `urn:uuid:` full URLs inside the Bundle.
+Nothing here names or identifies the person: a Patient exists only when they give a name for it.
+"""
+
+from __future__ import annotations
+
+import math
+import uuid
+from collections.abc import Iterator, Mapping
+from dataclasses import dataclass
+from datetime import datetime
+from typing import TYPE_CHECKING, Any
+
+from footback import __version__
+
+if TYPE_CHECKING:
+    from footback.assess.content import AssessContent
+    from footback.clinic.content import ClinicContent
+    from footback.content.questions import Question, Value
+    from footback.models.assessment import AssessmentResult
+    from footback.models.checkin import CheckIn
+    from footback.records.stable_reads import PracticeDay
+
+Resource = dict[str, Any]
+FHIR_VERSION = "4.0.1"
+# Every id derives from this namespace; changing it changes every id ever exported.
+_NAMESPACE = uuid.uuid5(uuid.NAMESPACE_URL, "https://footback.invalid/fhir")
+_ITEM_TYPES = {
+    "bool": "boolean",
+    "choice": "choice",
+    "multi": "choice",
+    "int": "integer",
+    "number": "decimal",
+    "distance": "decimal",
+}
+_CATEGORY_SYSTEM = "http://terminology.hl7.org/CodeSystem/observation-category"
+_UCUM = "http://unitsofmeasure.org"
+
+
+def resource_id(*parts: str) -> str:
+    """A stable id: the UUID named by `parts` (a record's kind, its uid, the resource's part)."""
+    return str(uuid.uuid5(_NAMESPACE, "/".join(parts)))
+
+
+def full_url(resource: Resource) -> str:
+    return f"urn:uuid:{resource['id']}"
+
+
+def instant(when: datetime) -> str:
+    """A FHIR instant/dateTime: seconds, with the stored UTC offset."""
+    return when.isoformat(timespec="seconds")
+
+
+@dataclass(frozen=True)
+class Builder:
+    """What every resource shares: the codes, the wording and (only with --name) the Patient."""
+
+    clinic: ClinicContent
+    patient: str | None = None  # the Patient's full URL
+
+    def meta(self) -> dict[str, Any]:
+        return {"tag": [self.clinic.concept("patient-reported")]}
+
+    def concept(self, code: str, text: str | None = None) -> dict[str, Any]:
+        found: dict[str, Any] = {"coding": [self.clinic.concept(code)]}
+        return found | ({"text": text} if text is not None else {})
+
+    def observation(self, oid: str, code: dict[str, Any], category: str, when: str, **more: Any) -> Resource:
+        """An Observation the person reported: status final, no performer but the person themselves."""
+        found: Resource = {
+            "resourceType": "Observation",
+            "id": oid,
+            "meta": self.meta(),
+            "status": "final",
+            "category": [{"coding": [{"system": _CATEGORY_SYSTEM, "code": category}]}],
+            "code": code,
+        }
+        if self.patient is not None:
+            found["subject"] = {"reference": self.patient}
+        found["effectiveDateTime"] = when
+        if self.patient is not None:
+            found["performer"] = [{"reference": self.patient}]
+        return found | more
+
+
+def code_system(clinic: ClinicContent) -> Resource:
+    text = clinic.codesystem
+    return {
+        "resourceType": "CodeSystem",
+        "id": resource_id("codesystem", "footback"),
+        "url": clinic.system,
+        "version": __version__,
+        "name": text.name,
+        "title": text.title,
+        "status": "active",
+        "publisher": clinic.publisher,
+        "description": text.description,
+        "caseSensitive": True,
+        "content": "complete",
+        "count": len(text.concepts),
+        "concept": [
+            {"code": c.code, "display": c.display, "definition": c.definition} for c in text.concepts
+        ],
+    }
+
+
+def patient(name: str) -> Resource:
+    """The person, named only as they asked (--name); never stored by footback."""
+    return {"resourceType": "Patient", "id": resource_id("patient", name), "name": [{"text": name}]}
+
+
+def _item(question: Question) -> dict[str, Any]:
+    item: dict[str, Any] = {"linkId": question.id, "text": question.text, "type": _ITEM_TYPES[question.kind]}
+    # A question asked only after certain answers is not required: its answer may be absent.
+    item["required"] = not question.optional and not question.ask_if
+    if question.kind == "multi":
+        item["repeats"] = True
+    if question.choices:
+        item["answerOption"] = [{"valueString": c.value} for c in question.choices]
+    return item
+
+
+def questionnaire(assess: AssessContent, clinic: ClinicContent) -> Resource:
+    """The assessment's questions as footback asks them (data/assess/questions.toml), this version."""
+    questions = assess.questions
+    return {
+        "resourceType": "Questionnaire",
+        "id": resource_id("questionnaire", __version__),
+        "meta": {"tag": [clinic.concept("patient-reported")]},
+        "url": clinic.questionnaire_url,
+        "version": __version__,
+        "name": "FootbackAssessment",
+        "title": questions.title,
+        "status": "active",
+        "publisher": clinic.publisher,
+        "description": questions.disclaimer,
+        "item": [_item(q) for q in questions.questions],
+    }
+
+
+def _answers(question: Question, value: Value) -> list[dict[str, Any]]:
+    """An answer as FHIR values; one that does not fit its question (an older store) is left out."""
+    number = isinstance(value, int | float) and not isinstance(value, bool)
+    if question.kind == "bool" and isinstance(value, bool):
+        return [{"valueBoolean": value}]
+    if question.kind == "int" and isinstance(value, int) and number:
+        return [{"valueInteger": value}]
+    if question.kind in ("number", "distance") and number and math.isfinite(float(value)):  # type: ignore[arg-type]
+        return [{"valueDecimal": value}]
+    if question.kind == "choice" and isinstance(value, str):
+        return [{"valueString": value}]
+    if question.kind == "multi" and isinstance(value, list):
+        return [{"valueString": v} for v in value if isinstance(v, str)]
+    return []
+
+
+def response(
+    build: Builder, assess: AssessContent, rid: str, answers: Mapping[str, Value], when: datetime
+) -> Resource:
+    items = []
+    for question in assess.questions.questions:
+        given = _answers(question, answers[question.id]) if question.id in answers else []
+        if given:
+            items.append({"linkId": question.id, "text": question.text, "answer": given})
+    found: Resource = {
+        "resourceType": "QuestionnaireResponse",
+        "id": rid,
+        "meta": build.meta(),
+        "questionnaire": f"{build.clinic.questionnaire_url}|{__version__}",
+        "status": "completed",
+    }
+    if build.patient is not None:
+        found |= {"subject": {"reference": build.patient}, "source": {"reference": build.patient}}
+    found["authored"] = instant(when)
+    if items:
+        found["item"] = items
+    return found
+
+
+def pain_observations(build: Builder, uid: str, checkin: CheckIn) -> Iterator[Resource]:
+    """The check-in's foot and back pain: LOINC 72514-3 at a SNOMED CT body site, on its local day."""
+    clinic = build.clinic
+    for part, value in (("foot", checkin.foot), ("back", checkin.back)):
+        site = clinic.sites.foot if part == "foot" else clinic.sites.back
+        more: dict[str, Any] = {"valueInteger": value, "bodySite": {"coding": [site.coding()]}}
+        if checkin.note:
+            more["note"] = [{"text": clinic.note_prefix + checkin.note}]
+        code = {"coding": [clinic.pain.coding()], "text": f"{clinic.pain.display} ({site.display})"}
+        yield build.observation(
+            resource_id("checkin", uid, part), code, "survey", checkin.day.isoformat(), **more
+        )
+
+
+def assessment_observations(
+    build: Builder, uid: str, result: AssessmentResult, when: datetime, response_url: str
+) -> Iterator[Resource]:
+    """Triage, each warning sign, and (when it was scored) the STarT Back-style grouping and scores."""
+    stamp = instant(when)
+    derived = {"derivedFrom": [{"reference": response_url}]}
+    note = {"note": [{"text": build.clinic.not_diagnosis}]}
+    triage = result.triage.replace("_", "-")
+    yield build.observation(
+        resource_id("assessment", uid, "triage"),
+        build.concept("triage"),
+        "survey",
+        stamp,
+        valueCodeableConcept=build.concept(triage),
+        **note,
+        **derived,
+    )
+    for flag in result.red_flags:
+        component = [
+            {"code": build.concept("sign-id"), "valueString": flag.id},
+            {"code": build.concept("triage"), "valueCodeableConcept": build.concept(flag.severity)},
+        ]
+        yield build.observation(
+            resource_id("assessment", uid, "sign", flag.id),
+            build.concept("warning-sign"),
+            "survey",
+            stamp,
+            valueCodeableConcept={"text": flag.name},
+            component=component,
+            **derived,
+        )
+    if result.needs_clinician:
+        return  # stopped at a warning sign: not scored (as history and the report show it)
+    yield from _scores(build, uid, result, stamp, note | derived)
+
+
+def _scores(
+    build: Builder, uid: str, result: AssessmentResult, stamp: str, more: dict[str, Any]
+) -> Iterator[Resource]:
+    grouping = result.startback
+    if grouping is not None:
+        component = [
+            {"code": build.concept("startback-psychosocial"), "valueInteger": grouping.psychosocial},
+            {"code": build.concept("startback-group"), "valueCodeableConcept": build.concept(grouping.group)},
+        ]
+        yield build.observation(
+            resource_id("assessment", uid, "startback"),
+            build.concept("startback"),
+            "survey",
+            stamp,
+            valueInteger=grouping.total,
+            component=component,
+            **more,
+        )
+    for name, score in result.scores.named():
+        level = [{"code": build.concept("score-level"), "valueCodeableConcept": build.concept(score.level)}]
+        yield build.observation(
+            resource_id("assessment", uid, f"{name}-score"),
+            build.concept(f"{name}-score"),
+            "survey",
+            stamp,
+            valueInteger=score.score,
+            component=level,
+            **more,
+        )
+
+
+def practice_observations(build: Builder, day: PracticeDay) -> Iterator[Resource]:
+    """One local day's practice: minutes, and sessions (timed by footback; logged ones when stored)."""
+    when = day.day.isoformat()
+    minutes = {"value": round(day.seconds / 60, 1), "unit": "min", "system": _UCUM, "code": "min"}
+    routines = [{"code": build.concept("routine"), "valueString": r} for r in day.routines]
+    yield build.observation(
+        resource_id("practice", when, "minutes"),
+        build.concept("practice-minutes"),
+        "activity",
+        when,
+        valueQuantity=minutes,
+    )
+    sessions = [{"code": build.concept("sessions-timed"), "valueInteger": day.timed}]
+    yield build.observation(
+        resource_id("practice", when, "sessions"),
+        build.concept("practice-sessions"),
+        "activity",
+        when,
+        valueInteger=day.timed,
+        component=sessions + routines,
+    )
+
+
+def entry(resource: Resource) -> dict[str, Any]:
+    return {"fullUrl": full_url(resource), "resource": resource}

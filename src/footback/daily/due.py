@@ -1,0 +1,37 @@
+"""`footback due` behind the option parsing: what is still due today."""
+
+from __future__ import annotations
+
+from datetime import datetime
+from pathlib import Path
+
+
+def due_now(folder: Path, now: datetime) -> list[str]:
+    """What is still due today at `now` (local): routines whose time has come, and the check-in."""
+    from footback.assess.gate import open_gate
+    from footback.core.paths import plan_path
+    from footback.daily.content import load_daily_content
+    from footback.daily.remind import day_slots, due_items
+    from footback.records.checkins import checkin_on
+    from footback.records.db import open_existing_store
+    from footback.records.stretch_sessions import newest_sessions
+    from footback.records.window import offset_of
+
+    rule = load_daily_content().remind
+    slots = day_slots(rule, plan_saved=plan_path(folder).is_file())
+    done: set[str] = set()
+    checked_in = False
+    gate = None
+    store = open_existing_store(folder)
+    if store is not None:
+        with store:
+            checked_in = checkin_on(store, now.date()) is not None
+            today = newest_sessions(store, since=now.date(), offset_minutes=offset_of(now))
+            done = {s.routine for s in today if s.counts}
+            gate = open_gate(store)
+    if gate is not None:
+        # A warning sign waits for a clinician: stretch and plan refuse, so no routine is due.
+        reported = f"{gate.reported_at.astimezone(now.tzinfo):%Y-%m-%d}"
+        checkin = due_items(now, slots, {s.routine for s in slots}, checked_in, rule.checkin_after_last)
+        return [rule.due_gate.format(date=reported), *checkin]
+    return due_items(now, slots, done, checked_in, rule.checkin_after_last)

@@ -1,0 +1,92 @@
+"""Records read with their stable uids, oldest first and lazily: for an export that names each record.
+
+The FHIR export derives every resource id from a record's uid, so exporting the same store twice
+gives the same file; it reads here one record (or one day of practice) at a time.
+"""
+
+from __future__ import annotations
+
+import json
+from collections.abc import Iterator
+from dataclasses import dataclass
+from datetime import date, datetime
+from typing import TYPE_CHECKING
+
+from footback.records import assessments, checkins, stretch_sessions
+from footback.records.fields import as_text, parse_stamp
+from footback.records.window import day_filter, local_day_sql
+
+if TYPE_CHECKING:
+    from footback.models.checkin import CheckIn
+    from footback.records.assessments import SavedAssessment
+    from footback.records.db import Row, Store
+
+
+def checkins_with_uids(store: Store, since: date | None = None) -> Iterator[tuple[str, CheckIn]]:
+    """Readable check-ins oldest first (from day `since`), each with its uid."""
+    where, params = (" WHERE day >= ?", (since.isoformat(),)) if since is not None else ("", ())
+    # The uid goes last: `from_row` reads the columns before it, and a damaged row is named by them.
+    sql = f"SELECT {checkins._READ_COLUMNS}, uid FROM checkins{where} ORDER BY day"
+
+    def parse(row: Row) -> tuple[str, CheckIn]:
+        return as_text(row[-1]), checkins.from_row(row)
+
+    return store.iter_read(sql, params, parse, checkins.WHAT)
+
+
+def assessments_with_uids(
+    store: Store, since: date | None = None, offset_minutes: int = 0
+) -> Iterator[tuple[str, SavedAssessment]]:
+    """Readable assessments oldest first (from local day `since`), each with its uid."""
+    where, params = day_filter("created_at", since, offset_minutes)
+    sql = f"SELECT {assessments._COLUMNS}, uid FROM assessments{where} ORDER BY created_at, id"
+
+    def parse(row: Row) -> tuple[str, SavedAssessment]:
+        return as_text(row[-1]), assessments.from_row(row)
+
+    return store.iter_read(sql, params, parse, assessments.WHAT)
+
+
+@dataclass(frozen=True)
+class PracticeDay:
+    """The sessions that count on one local day, summed in SQL."""
+
+    day: date
+    timed: int
+    seconds: float
+    routines: tuple[str, ...]  # sorted, each once
+
+
+def practice_days(store: Store, since: date | None = None, offset_minutes: int = 0) -> Iterator[PracticeDay]:
+    """Each local day with sessions that count (finished, or a step done), oldest first: one row a day."""
+    where, params = day_filter("started_at", since, offset_minutes)
+    counts = stretch_sessions._COUNTS_SQL
+    where = f"{where} AND {counts}" if where else f" WHERE {counts}"
+    day = local_day_sql("started_at", offset_minutes)
+    sql = (
+        f"SELECT {day} AS d, count(*), total(actual_seconds), json_group_array(DISTINCT routine)"
+        f" FROM stretch_sessions{where} GROUP BY d HAVING d IS NOT NULL ORDER BY d"
+    )
+    for row in store.iter_query(sql, params):
+        names = json.loads(str(row[3]))
+        routines = tuple(sorted({n for n in names if isinstance(n, str)}))
+        yield PracticeDay(date.fromisoformat(str(row[0])), int(row[1]), float(row[2]), routines)
+
+
+def newest_stamp(store: Store, since: date | None = None, offset_minutes: int = 0) -> datetime | None:
+    """When the newest record an export from local day `since` holds was made (None when it holds none)."""
+    parts: list[str] = []
+    params: list[object] = []
+    for table, column in (("assessments", "created_at"), ("stretch_sessions", "started_at")):
+        where, more = day_filter(column, since, offset_minutes)
+        parts.append(f"SELECT max({column}) FROM {table}{where}")
+        params += more
+    parts.append("SELECT max(created_at) FROM checkins" + (" WHERE day >= ?" if since is not None else ""))
+    params += [since.isoformat()] if since is not None else []
+    found: list[datetime] = []
+    for row in store.iter_query(" UNION ALL ".join(parts), tuple(params)):
+        try:
+            found.append(parse_stamp(row[0]))
+        except (ValueError, TypeError):
+            continue  # no record of that kind, or a damaged stamp (its record is skipped too)
+    return max(found, default=None)
