@@ -66,7 +66,7 @@ def _ask_rest(
     """`given` with every missing answer asked on the terminal (or the one error line why not)."""
     from footback.assess import service
     from footback.content.guided import complete_answers
-    from footback.content.questions import missing_ids, with_body_units
+    from footback.content.questions import with_body_units
     from footback.render.console import ConsoleScreen
 
     qset = content.questions
@@ -81,7 +81,7 @@ def _ask_rest(
         # Typed heights and weights follow `body_units`; files keep the units in their ids.
         with_body_units(qset.questions, request.body_units),
         given,
-        [] if service.stops_early(content, given, seen) else missing_ids(qset.questions, given),
+        service.to_ask(content, given, seen),
         answers_path=request.answers,
         stdin_tty=app.stdin_tty,
         stdin_closed=app.stdin_closed,
@@ -104,12 +104,9 @@ def _ask_rest(
 def _full_answers(app: Runtime, request: AssessRequest, content: AssessContent, seen: list[Seen]) -> Answers:
     from footback.content.answers_file import load_answers
 
-    # In a file, a missing warning-sign answer means "no" (older files lack the newer ones).
-    given = (
-        content.file_defaults() | load_answers(request.answers, content.questions.questions)
-        if request.answers
-        else {}
-    )
+    # A file's missing answers are asked on a terminal, or named in an error: a warning sign
+    # left out is never taken as "no".
+    given = load_answers(request.answers, content.questions.questions) if request.answers else {}
     return _ask_rest(app, request, content, given, seen)
 
 
@@ -130,8 +127,11 @@ def _quick_answers(
         sys.stderr.write(base + "\n")
         return None
     if request.answers is not None:
-        # A file answers what it names; the rest is carried, as Enter would keep it.
-        given = base.answers | load_answers(request.answers, content.questions.questions)
+        # A file answers what it names; the rest is carried, as Enter would keep it, except the
+        # warning signs: last week's "no" is not this week's, so a missing one is asked or named.
+        signs = set(content.red_flag_ids())
+        carried = {k: v for k, v in base.answers.items() if k not in signs}
+        given = carried | load_answers(request.answers, content.questions.questions)
         return _ask_rest(app, request, content, given, seen)
     if app.stdin_closed:
         raise MissingAnswersError(
