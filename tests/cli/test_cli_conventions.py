@@ -7,6 +7,7 @@ import os
 import subprocess
 import sys
 
+import pytest
 import typer
 from typer.testing import CliRunner
 
@@ -22,6 +23,7 @@ def test_version_flag() -> None:
     assert result.stdout.strip() == f"footback {__version__}"
 
 
+@pytest.mark.slow  # a child process
 def test_python_dash_m_runs_the_cli() -> None:
     out = subprocess.run(
         [sys.executable, "-m", "footback", "--version"], capture_output=True, text=True, check=True
@@ -48,6 +50,7 @@ def test_no_arguments_is_todays_screen_and_help_stays_the_help() -> None:
     assert helped.exit_code == 0 and helped.stdout.startswith("Usage: ") and "today" in helped.stdout
 
 
+@pytest.mark.slow  # a child process
 def test_importing_the_cli_stays_light() -> None:
     code = (
         "import sys, json, footback.cli.app; "

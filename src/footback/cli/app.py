@@ -4,8 +4,6 @@ Kept light on purpose: `footback --help` must not pay for rich live screens, sql
 content loading. Each command module imports what it needs inside its function.
 """
 
-from __future__ import annotations
-
 import importlib
 import os
 import sys

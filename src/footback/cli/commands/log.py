@@ -1,7 +1,5 @@
 """`footback log`: record a routine done away from the terminal."""
 
-from __future__ import annotations
-
 import json
 from typing import Annotated
 

@@ -1,7 +1,5 @@
 """`footback today` (and `footback` with no arguments): today's screen."""
 
-from __future__ import annotations
-
 from typing import Annotated
 
 import typer
