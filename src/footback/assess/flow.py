@@ -68,7 +68,7 @@ def _ask_rest(
     from footback.assess import service
     from footback.content.guided import Asking, GuidedCheck, complete_answers
     from footback.content.interview import Interview
-    from footback.content.questions import missing_ids, with_body_units
+    from footback.content.questions import with_body_units
 
     qset = content.questions
     keep = None
@@ -89,7 +89,7 @@ def _ask_rest(
         # The continued run's answers in asking order, so `b` can go back into them.
         earlier=[q.id for q in qset.questions if keep and (q.id in keep.answers or q.id in keep.skipped)],
     )
-    missing = [] if service.stops_early(content, given, seen) else missing_ids(qset.questions, given)
+    missing = service.to_ask(content, given, seen)
     answers = complete_answers(
         asking, GuidedCheck(qset, interview, missing, request.answers, "the assessment")
     )
@@ -103,12 +103,9 @@ def _ask_rest(
 def _full_answers(app: Runtime, request: AssessRequest, content: AssessContent, seen: list[Seen]) -> Answers:
     from footback.content.answers_file import load_answers
 
-    # In a file, a missing warning-sign answer means "no" (older files lack the newer ones).
-    given = (
-        content.file_defaults() | load_answers(request.answers, content.questions.questions)
-        if request.answers
-        else {}
-    )
+    # A file's missing answers are asked on a terminal, or named in an error: a warning sign
+    # left out is never taken as "no".
+    given = load_answers(request.answers, content.questions.questions) if request.answers else {}
     return _ask_rest(app, request, content, given, seen)
 
 
@@ -129,8 +126,11 @@ def _quick_answers(
         sys.stderr.write(base + "\n")
         return None
     if request.answers is not None:
-        # A file answers what it names; the rest is carried, as Enter would keep it.
-        given = base.answers | load_answers(request.answers, content.questions.questions)
+        # A file answers what it names; the rest is carried, as Enter would keep it, except the
+        # warning signs: last week's "no" is not this week's, so a missing one is asked or named.
+        signs = set(content.red_flag_ids())
+        carried = {k: v for k, v in base.answers.items() if k not in signs}
+        given = carried | load_answers(request.answers, content.questions.questions)
         return _ask_rest(app, request, content, given, seen)
     if app.stdin_closed:
         raise MissingAnswersError(

@@ -1,7 +1,5 @@
 """`footback export` and `footback import`: your data, out and back in."""
 
-from __future__ import annotations
-
 import sys
 from enum import StrEnum
 from pathlib import Path
