@@ -49,7 +49,7 @@ RICH_ALLOWED = {
     "assess/quick.py": "the quick re-check's intro and its emergency stop",
     "assess/render.py": "the result screen",
     "assess/summary.py": "the short result screen",
-    "render/console.py": "the question flows' screen (content/interview.py takes it as a Screen)",
+    "render/console.py": "the one console module: lines, questions, long screens, pipes",
     "render/checklist.py": "one checklist question (warning signs at a check-in and in assess --quick)",
     "render/rows.py": "a table when it fits the width, else one block per row",
     "daily/checkin_flow.py": "asks the check-in questions",
@@ -61,7 +61,6 @@ RICH_ALLOWED = {
     "stretch/render.py": "the player's screen",
     "stretch/line_screen.py": "draws the player's lines in place",
     "stretch/choice.py": "asks which routine and confirms after a warning sign",
-    "stretch/terminal.py": "says a line even when the terminal may be gone",
 }
 
 

@@ -3,27 +3,13 @@ and the console for a pipe or file drops that padding (issue 14 requirement 10).
 
 from __future__ import annotations
 
-import io
 from pathlib import Path
 
 import pytest
 from typer.testing import CliRunner
 
 from footback.cli.app import app
-from footback.cli.console import TrimmedLines
 from tests.support.history_seed import seed_typical
-
-
-def test_trimmed_lines_drop_trailing_spaces_and_keep_unfinished_lines() -> None:
-    out = io.StringIO()
-    stream = TrimmedLines(out)
-    stream.write("a table row   \nhalf a ")
-    assert out.getvalue() == "a table row\n"
-    stream.write("line  \n")
-    stream.write("prompt> ")
-    stream.flush()  # an unfinished line goes on as it is
-    assert out.getvalue() == "a table row\nhalf a line\nprompt> "
-    assert not stream.isatty() and stream.encoding
 
 
 @pytest.mark.parametrize("columns", [40, 80, 120])

@@ -17,7 +17,7 @@ import typer.core
 import typer.main
 
 from footback import __version__
-from footback.cli.boundary import OneLineErrors
+from footback.cli.boundary import Bounded, OneLineErrors
 from footback.cli.context import AppContext
 
 
@@ -184,7 +184,8 @@ def _new_app(group: type[OneLineErrors]) -> typer.Typer:
 def _register(built: typer.Typer, name: str) -> None:
     entry = COMMANDS[name]
     command = getattr(importlib.import_module(f"footback.cli.commands.{entry.module}"), entry.function)
-    built.command(name, help=entry.help, short_help=entry.help, epilog=entry.epilog)(command)
+    # The error boundary goes on here, once for every command (see `Bounded`).
+    built.command(name, help=entry.help, short_help=entry.help, epilog=entry.epilog)(Bounded(command))
 
 
 def build_app(only: str | None = None) -> typer.Typer:

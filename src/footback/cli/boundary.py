@@ -3,11 +3,12 @@
 from __future__ import annotations
 
 import errno
+import functools
 import re
 import sys
-from collections.abc import Iterator, Sequence
+from collections.abc import Callable, Iterator, Sequence
 from contextlib import contextmanager
-from typing import Any
+from typing import Any, Generic, ParamSpec, TypeVar
 
 import typer
 from typer.core import TyperGroup
@@ -41,6 +42,26 @@ def command_boundary() -> Iterator[None]:
     except KeyboardInterrupt:
         sys.stderr.write("\nfootback: interrupted\n")
         raise typer.Exit(int(ExitCode.INTERRUPTED)) from None
+
+
+P = ParamSpec("P")
+R = TypeVar("R")
+
+
+class Bounded(Generic[P, R]):
+    """A command run inside `command_boundary`: applied once, where the commands are registered
+    (`cli/app.py`), so no command writes the boundary itself.
+
+    `functools.update_wrapper` keeps the command's name, docstring, annotations and `__wrapped__`,
+    so typer reads the command's own signature (its options) through it."""
+
+    def __init__(self, command: Callable[P, R]) -> None:
+        functools.update_wrapper(self, command)
+        self.command = command
+
+    def __call__(self, *args: P.args, **kwargs: P.kwargs) -> R:
+        with command_boundary():
+            return self.command(*args, **kwargs)
 
 
 _NOT_ONE_OF = re.compile(r"'(?P<value>[^']*)' is not one of (?P<choices>.*?)\.?$")

@@ -9,8 +9,8 @@ from __future__ import annotations
 
 import os
 import sys
-from collections.abc import Callable, Mapping
-from contextlib import AbstractContextManager
+from collections.abc import Callable, Iterator, Mapping
+from contextlib import AbstractContextManager, contextmanager
 from dataclasses import dataclass, field
 from functools import cached_property
 from pathlib import Path
@@ -64,6 +64,20 @@ def _terminal_keys(show_cursor: bool) -> AbstractContextManager[KeySource]:
     from footback.stretch.keys import TerminalKeys
 
     return TerminalKeys(show_cursor=show_cursor)
+
+
+@contextmanager
+def _less_keeps_the_screen() -> Iterator[None]:
+    """`less` with no LESS of the person's own: -X, so the page read last stays on the screen
+    after q (by default less clears it, and the result was gone); -F and -R as git sets them."""
+    if "LESS" in os.environ:
+        yield
+        return
+    os.environ["LESS"] = "-FRX"
+    try:
+        yield
+    finally:
+        os.environ.pop("LESS", None)
 
 
 # rich pads lines to COLUMNS: a huge value would overflow (or fill memory) instead of drawing.
@@ -138,7 +152,7 @@ class AppContext:
         if file is None and not stderr and self.stdout is not None:
             file = self.stdout
         if not stderr and not self.stdout_tty:
-            from footback.cli.console import TrimmedLines
+            from footback.render.console import TrimmedLines
 
             # Piped or redirected: no trailing spaces from rich's padding on any line.
             file = TrimmedLines(file or sys.stdout)  # type: ignore[assignment]
@@ -151,6 +165,12 @@ class AppContext:
             emoji=False,
             markup=True,
         )
+
+    def show_long(self, console: Console, render: Callable[[Console], None]) -> None:
+        """`footback.render.console.show_long`, with the pager's options set as cli/ knows them."""
+        from footback.render.console import show_long
+
+        show_long(console, render, _less_keeps_the_screen)
 
     def columns(self) -> int:
         """The width plain text is wrapped to without rich: as `console()` would draw (COLUMNS,

@@ -9,8 +9,8 @@ from typing import TYPE_CHECKING
 from footback.core.errors import BadInputError
 from footback.core.models import PLAN_NAME
 from footback.core.runtime import Runtime
+from footback.render.console import say
 from footback.stretch.options import StretchOptions
-from footback.stretch.terminal import say
 
 if TYPE_CHECKING:
     from rich.console import Console

@@ -13,16 +13,10 @@ from typing import TYPE_CHECKING
 
 from footback.core.errors import ExitCode, StoreError
 from footback.core.runtime import Runtime
+from footback.render.console import quiet_if_gone, say, terminal_gone
 from footback.stretch.choice import after_warning_sign, choose
 from footback.stretch.options import StretchOptions
-from footback.stretch.terminal import (
-    Terminated,
-    quiet_if_gone,
-    say,
-    say_where,
-    stop_on_signals,
-    terminal_gone,
-)
+from footback.stretch.signals import Terminated, stop_on_signals
 
 if TYPE_CHECKING:
     from rich.console import Console
@@ -178,7 +172,7 @@ def _wrap_up(
     interrupted: bool,
 ) -> None:
     """Report and save the session; on Ctrl-C a store problem must not hide the interrupt."""
-    from footback.core.text import fmt_clock
+    from footback.core.text import fmt_clock, safe_line
 
     done = f"{summary.steps_done} of {summary.steps_total} steps done"
     if summary.steps_skipped:
@@ -209,4 +203,4 @@ def _wrap_up(
         env.print_error(exc.message)
         return
     say(console, line + " Saved to your history.")
-    say_where(console, db_path(env.data_dir))
+    say(console, f"Data file: {safe_line(str(db_path(env.data_dir)))}", whole=True)

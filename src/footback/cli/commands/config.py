@@ -7,7 +7,6 @@ from typing import TYPE_CHECKING, Annotated
 
 import typer
 
-from footback.cli.boundary import command_boundary
 from footback.cli.commands.options import NoColorOption
 from footback.cli.context import app_context
 from footback.core.text import safe_line
@@ -25,23 +24,22 @@ def config(
     path_only: Annotated[bool, typer.Option("--path", help="Print only the config file's path.")] = False,
     no_color: NoColorOption = False,
 ) -> None:
-    with command_boundary():
-        app = app_context(ctx)
-        if path_only and as_json:  # stdout must be JSON with --json, and --path prints a bare path
-            from footback.core.errors import BadInputError
+    app = app_context(ctx)
+    if path_only and as_json:  # stdout must be JSON with --json, and --path prints a bare path
+        from footback.core.errors import BadInputError
 
-            raise BadInputError("use --path (the file's path alone) or --json (everything as JSON), not both")
-        if path_only:  # works even when the file is broken: that is when people look for it
-            typer.echo(safe_line(str(app.config_path)))
-            return
-        effective = app.config
-        _check_routine(effective)
-        values = effective.settings.model_dump()
-        if as_json:
-            doc = {"path": str(effective.path), "settings": values, "origins": effective.origins}
-            typer.echo(json.dumps(doc, indent=2))
-            return
-        _render(app.console(no_color=effective.colour_off(no_color)), effective, values)
+        raise BadInputError("use --path (the file's path alone) or --json (everything as JSON), not both")
+    if path_only:  # works even when the file is broken: that is when people look for it
+        typer.echo(safe_line(str(app.config_path)))
+        return
+    effective = app.config
+    _check_routine(effective)
+    values = effective.settings.model_dump()
+    if as_json:
+        doc = {"path": str(effective.path), "settings": values, "origins": effective.origins}
+        typer.echo(json.dumps(doc, indent=2))
+        return
+    _render(app.console(no_color=effective.colour_off(no_color)), effective, values)
 
 
 def _check_routine(effective: Effective) -> None:

@@ -9,7 +9,6 @@ from typing import Annotated
 
 import typer
 
-from footback.cli.boundary import command_boundary
 from footback.cli.commands.options import OutputOption, format_for_output
 from footback.cli.context import app_context
 from footback.core.errors import BadInputError
@@ -48,19 +47,18 @@ def export(
         typer.Option("--name", help="fhir only: add a Patient with this name (footback never stores it)."),
     ] = None,
 ) -> None:
-    with command_boundary():
-        app, given = app_context(ctx), fmt.value if fmt else None
-        # A FHIR Bundle is JSON: `--format fhir --output clinic.json` is no contradiction.
-        names = EXTENSIONS | {".json": "fhir"} if given == ExportFormat.fhir else EXTENSIONS
-        chosen = format_for_output(given, output, names, ExportFormat.json.value)
-        if chosen == ExportFormat.fhir:
-            from footback.clinic.service import run_fhir_export
+    app, given = app_context(ctx), fmt.value if fmt else None
+    # A FHIR Bundle is JSON: `--format fhir --output clinic.json` is no contradiction.
+    names = EXTENSIONS | {".json": "fhir"} if given == ExportFormat.fhir else EXTENSIONS
+    chosen = format_for_output(given, output, names, ExportFormat.json.value)
+    if chosen == ExportFormat.fhir:
+        from footback.clinic.service import run_fhir_export
 
-            run_fhir_export(app.data_dir, output, since=since, name=name, now=app.clock.now())
-        elif since is not None or name is not None:
-            raise BadInputError("--since and --name go with --format fhir (json and csv export everything)")
-        else:
-            run_export(app.data_dir, fmt=chosen, output=output)
+        run_fhir_export(app.data_dir, output, since=since, name=name, now=app.clock.now())
+    elif since is not None or name is not None:
+        raise BadInputError("--since and --name go with --format fhir (json and csv export everything)")
+    else:
+        run_export(app.data_dir, fmt=chosen, output=output)
 
 
 def run_export(folder: Path, *, fmt: str, output: Path | None) -> None:

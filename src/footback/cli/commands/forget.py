@@ -6,7 +6,6 @@ from typing import Annotated
 
 import typer
 
-from footback.cli.boundary import command_boundary
 from footback.cli.context import AppContext, app_context
 from footback.core.text import record_count, safe_line
 
@@ -16,8 +15,7 @@ def forget(
     *,
     yes: Annotated[bool, typer.Option("--yes", "-y", help="Do not ask for confirmation.")] = False,
 ) -> None:
-    with command_boundary():
-        run_forget(app_context(ctx), yes=yes)
+    run_forget(app_context(ctx), yes=yes)
 
 
 def run_forget(app: AppContext, *, yes: bool) -> None:

@@ -7,7 +7,6 @@ from typing import Annotated
 
 import typer
 
-from footback.cli.boundary import command_boundary
 from footback.cli.commands.options import NoColorOption
 from footback.cli.context import AppContext, app_context
 
@@ -22,9 +21,8 @@ def history(
     as_json: Annotated[bool, typer.Option("--json", help="Print everything as JSON.")] = False,
     no_color: NoColorOption = False,
 ) -> None:
-    with command_boundary():
-        app = app_context(ctx)
-        run_history(app, since=since, as_json=as_json, no_color=app.colour_off(no_color))
+    app = app_context(ctx)
+    run_history(app, since=since, as_json=as_json, no_color=app.colour_off(no_color))
 
 
 def run_history(app: AppContext, *, since: str | None, as_json: bool, no_color: bool) -> None:

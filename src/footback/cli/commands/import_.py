@@ -7,7 +7,6 @@ from typing import Annotated
 
 import typer
 
-from footback.cli.boundary import command_boundary
 from footback.cli.context import app_context
 from footback.core.text import plural, record_count, safe_line
 
@@ -22,8 +21,7 @@ def import_(
     ctx: typer.Context,
     file: Annotated[Path, typer.Argument(help="A JSON file made by `footback export --format json`.")],
 ) -> None:
-    with command_boundary():
-        run_import(app_context(ctx).data_dir, file)
+    run_import(app_context(ctx).data_dir, file)
 
 
 def run_import(folder: Path, file: Path) -> None:

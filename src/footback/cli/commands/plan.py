@@ -7,7 +7,6 @@ from typing import TYPE_CHECKING, Annotated
 
 import typer
 
-from footback.cli.boundary import command_boundary
 from footback.cli.commands.options import NoColorOption, PregnantOption, SeenClinicianOption
 from footback.cli.context import app_context
 from footback.core.text import safe_line
@@ -29,53 +28,48 @@ def plan(
     pregnant: PregnantOption = False,
     no_color: NoColorOption = False,
 ) -> None:
-    with command_boundary():
-        from footback.plan.levels import level_line, progressing_in
-        from footback.plan.render import plan_json
-        from footback.plan.service import make_plan
-        from footback.render.console import ask_yes_no
+    from footback.plan.levels import level_line, progressing_in
+    from footback.plan.render import plan_json
+    from footback.plan.service import make_plan
+    from footback.render.console import ask_yes_no
 
-        app = app_context(ctx)
-        if review and level is not None:  # a hand-set level would silently win over the review
-            from footback.core.errors import BadInputError
+    app = app_context(ctx)
+    if review and level is not None:  # a hand-set level would silently win over the review
+        from footback.core.errors import BadInputError
 
-            raise BadInputError("use --review (footback decides) or --level N (you decide), not both")
-        # `out` is stderr with --json, so stdout stays pure JSON while the path is still shown.
-        out = app.console(no_color=app.colour_off(no_color), stderr=as_json)
-        outcome = make_plan(
-            app.data_dir,
-            app.clock.now(),
-            save=not no_save,
-            seen_clinician=seen_clinician,
-            pregnant=pregnant,
-            review=review,
-            level=level,
-            confirm=(lambda question: ask_yes_no(out, question)) if app.stdin_tty else None,
-            say=lambda line: out.print(line, markup=False),
-        )
-        made, content, state = outcome.made, outcome.content, outcome.level
-        if made is None:
-            if outcome.refusal is not None:
-                out.print(outcome.refusal, markup=False)
-            raise typer.Exit(1)
-        if as_json:
-            typer.echo(json.dumps(plan_json(made, outcome.saved_to, state), indent=2))
-        else:
-            from footback.cli.console import show_long
-
-            line = None
-            if state is not None:
-                line = level_line(state, progressing_in(made, content.progression.steps))
-            # Taller than the terminal (5 steps at 80x24), paged like assess: the plan's top is read first.
-            show_long(out, lambda console: _draw(console, made, line))
-        if outcome.saved_to is not None:
-            out.print(
-                content.saved.format(path=safe_line(str(outcome.saved_to))), markup=False, soft_wrap=True
-            )
-        else:
-            out.print(content.not_saved, markup=False)
-        if not as_json:
-            out.print(content.rerun.format(date=f"{made.assessed_at:%Y-%m-%d}"), style="dim", markup=False)
+        raise BadInputError("use --review (footback decides) or --level N (you decide), not both")
+    # `out` is stderr with --json, so stdout stays pure JSON while the path is still shown.
+    out = app.console(no_color=app.colour_off(no_color), stderr=as_json)
+    outcome = make_plan(
+        app.data_dir,
+        app.clock.now(),
+        save=not no_save,
+        seen_clinician=seen_clinician,
+        pregnant=pregnant,
+        review=review,
+        level=level,
+        confirm=(lambda question: ask_yes_no(out, question)) if app.stdin_tty else None,
+        say=lambda line: out.print(line, markup=False),
+    )
+    made, content, state = outcome.made, outcome.content, outcome.level
+    if made is None:
+        if outcome.refusal is not None:
+            out.print(outcome.refusal, markup=False)
+        raise typer.Exit(1)
+    if as_json:
+        typer.echo(json.dumps(plan_json(made, outcome.saved_to, state), indent=2))
+    else:
+        line = None
+        if state is not None:
+            line = level_line(state, progressing_in(made, content.progression.steps))
+        # Taller than the terminal (5 steps at 80x24), paged like assess: the plan's top is read first.
+        app.show_long(out, lambda console: _draw(console, made, line))
+    if outcome.saved_to is not None:
+        out.print(content.saved.format(path=safe_line(str(outcome.saved_to))), markup=False, soft_wrap=True)
+    else:
+        out.print(content.not_saved, markup=False)
+    if not as_json:
+        out.print(content.rerun.format(date=f"{made.assessed_at:%Y-%m-%d}"), style="dim", markup=False)
 
 
 def _draw(console: Console, made: Plan, level: str | None) -> None:

@@ -6,7 +6,6 @@ from typing import Annotated
 
 import typer
 
-from footback.cli.boundary import command_boundary
 from footback.cli.commands.options import NoColorOption
 from footback.cli.context import app_context
 
@@ -17,16 +16,15 @@ def progress(
     as_json: Annotated[bool, typer.Option("--json", help="Print the verdicts and series as JSON.")] = False,
     no_color: NoColorOption = False,
 ) -> None:
-    with command_boundary():
-        from footback.content.loader import sources
-        from footback.core.cited import citing
-        from footback.daily.progress_service import load_progress
-        from footback.daily.render import render_progress
-        from footback.plan.levels import review_days
+    from footback.content.loader import sources
+    from footback.core.cited import citing
+    from footback.daily.progress_service import load_progress
+    from footback.daily.render import render_progress
+    from footback.plan.levels import review_days
 
-        app = app_context(ctx)
-        result = load_progress(app.data_dir, app.clock.now(), review_days=review_days())
-        if as_json:
-            typer.echo(result.model_dump_json(indent=2, context=citing(sources())))
-            return
-        render_progress(app.console(no_color=app.colour_off(no_color)), result)
+    app = app_context(ctx)
+    result = load_progress(app.data_dir, app.clock.now(), review_days=review_days())
+    if as_json:
+        typer.echo(result.model_dump_json(indent=2, context=citing(sources())))
+        return
+    render_progress(app.console(no_color=app.colour_off(no_color)), result)

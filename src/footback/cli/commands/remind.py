@@ -7,7 +7,6 @@ from typing import Annotated
 
 import typer
 
-from footback.cli.boundary import command_boundary
 from footback.cli.context import app_context
 
 
@@ -25,26 +24,24 @@ def remind(
         str | None, typer.Option("--routine", metavar="NAME", help="The routine to remind of.")
     ] = None,
 ) -> None:
-    with command_boundary():
-        from footback.core.text import safe_line
-        from footback.daily.reminders import write_reminders
+    from footback.core.text import safe_line
+    from footback.daily.reminders import write_reminders
 
-        app = app_context(ctx)
-        made = write_reminders(app.data_dir, ics, at=at or [], routine=routine, now=app.clock.now())
-        if str(ics) == "-":  # the calendar itself went to stdout: nothing else may join it
-            return
-        for reminder in made:
-            typer.echo(safe_line(f"{reminder.at:%H:%M} daily: {reminder.summary}"))
-        shown = safe_line(str(ics))
-        typer.echo(f"Written to {shown}. Import it into your calendar; a newer file updates these events.")
+    app = app_context(ctx)
+    made = write_reminders(app.data_dir, ics, at=at or [], routine=routine, now=app.clock.now())
+    if str(ics) == "-":  # the calendar itself went to stdout: nothing else may join it
+        return
+    for reminder in made:
+        typer.echo(safe_line(f"{reminder.at:%H:%M} daily: {reminder.summary}"))
+    shown = safe_line(str(ics))
+    typer.echo(f"Written to {shown}. Import it into your calendar; a newer file updates these events.")
 
 
 def due(ctx: typer.Context) -> None:
-    with command_boundary():
-        from footback.daily.due import due_now
+    from footback.daily.due import due_now
 
-        app = app_context(ctx)
-        items = due_now(app.data_dir, app.clock.now())
+    app = app_context(ctx)
+    items = due_now(app.data_dir, app.clock.now())
     if not items:
         raise typer.Exit(1)
     app.out.write("footback due: " + ", ".join(items) + "\n")

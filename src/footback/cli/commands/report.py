@@ -10,7 +10,6 @@ from typing import Annotated
 
 import typer
 
-from footback.cli.boundary import command_boundary
 from footback.cli.commands.options import OutputOption, format_for_output
 from footback.cli.context import app_context
 
@@ -38,10 +37,9 @@ def report(
     ] = None,
     output: OutputOption = None,
 ) -> None:
-    with command_boundary():
-        chosen = format_for_output(fmt.value if fmt else None, output, EXTENSIONS, ReportFormat.md.value)
-        app = app_context(ctx)
-        run_report(app.data_dir, fmt=chosen, output=output, now=app.clock.now())
+    chosen = format_for_output(fmt.value if fmt else None, output, EXTENSIONS, ReportFormat.md.value)
+    app = app_context(ctx)
+    run_report(app.data_dir, fmt=chosen, output=output, now=app.clock.now())
 
 
 def run_report(folder: Path, *, fmt: str, output: Path | None, now: datetime) -> None:

@@ -6,7 +6,6 @@ from typing import TYPE_CHECKING, Annotated
 
 import typer
 
-from footback.cli.boundary import command_boundary
 from footback.cli.commands.options import NoColorOption, PregnantOption, SeenClinicianOption
 from footback.cli.context import app_context
 from footback.cli.stretch_options import (
@@ -56,42 +55,41 @@ def stretch(
     pregnant: PregnantOption = False,
     no_color: NoColorOption = False,
 ) -> None:
-    with command_boundary():
-        from footback.stretch.options import StretchOptions
-        from footback.stretch.session import run
+    from footback.stretch.options import StretchOptions
+    from footback.stretch.session import run
 
-        app = app_context(ctx)
-        settings = app.config.settings
-        use_voice = settings.voice if voice is None else voice
+    app = app_context(ctx)
+    settings = app.config.settings
+    use_voice = settings.voice if voice is None else voice
 
-        def offer(console: Console) -> None:
-            from footback.daily.checkin_flow import offer_checkin
+    def offer(console: Console) -> None:
+        from footback.daily.checkin_flow import offer_checkin
 
-            offer_checkin(console, app.read_line, app.clock.now(), app.data_dir)
+        offer_checkin(console, app.read_line, app.clock.now(), app.data_dir)
 
-        # Options given on the command line win; the config file only changes the defaults.
-        options = StretchOptions(
-            routine=routine,
-            file=file,
-            list_routines=list_routines,
-            preview=preview,
-            speed=speed,
-            lead_in=float(settings.lead_in) if lead_in is None else lead_in,
-            quiet=not (settings.sound if sound is None else sound),
-            plain=plain,
-            no_save=no_save,
-            no_color=app.colour_off(no_color),
-            side=side.value if side is not None else None,
-            wait=settings.wait_for_enter if wait is None else wait,
-            voice=use_voice,
-            voice_command=_speech_command() if use_voice else None,
-            seen_clinician=seen_clinician,
-            pregnant=pregnant,
-            default_routine=settings.default_routine,
-            config_path=app.config.path,
-            after_finish=offer,
-            saved_plan=saved_plan,
-        )
-        code = run(options, app)
+    # Options given on the command line win; the config file only changes the defaults.
+    options = StretchOptions(
+        routine=routine,
+        file=file,
+        list_routines=list_routines,
+        preview=preview,
+        speed=speed,
+        lead_in=float(settings.lead_in) if lead_in is None else lead_in,
+        quiet=not (settings.sound if sound is None else sound),
+        plain=plain,
+        no_save=no_save,
+        no_color=app.colour_off(no_color),
+        side=side.value if side is not None else None,
+        wait=settings.wait_for_enter if wait is None else wait,
+        voice=use_voice,
+        voice_command=_speech_command() if use_voice else None,
+        seen_clinician=seen_clinician,
+        pregnant=pregnant,
+        default_routine=settings.default_routine,
+        config_path=app.config.path,
+        after_finish=offer,
+        saved_plan=saved_plan,
+    )
+    code = run(options, app)
     if code:
         raise typer.Exit(code)
