@@ -35,9 +35,9 @@ def mark(name):
 ASSESS = """
 import footback.cli.app, footback.cli.context, footback.cli.config
 mark("cli, context and settings modules")
-import footback.cli.commands.assess, footback.cli.assess_run
+import footback.cli.commands.assess, footback.assess.flow
 mark("the assess command module")
-import footback.assess.content, footback.assess.model
+import footback.assess.content, footback.models.assessment
 mark("content and result model classes")
 import footback.assess.service
 mark("scoring and advice modules")

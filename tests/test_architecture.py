@@ -4,10 +4,11 @@
   `DatabaseError`, and nothing outside `records/` touches SQLite);
 - only `cli/` and the modules that draw (named below) import rich at run time;
 - only `cli/` reads environment variables or the config file;
-- `core/` imports no other footback package, and no package imports `cli/` except `cli/` itself;
-- the packages import each other without cycles, where `records/` reading a feature's data
-  models (RECORD_MODELS: what a repository parses rows into) is not counted as a dependency on
-  the feature; those model modules must not import `records/` themselves;
+- the low packages (`core`, `models`, `content`, `records`, `render`) import only the low packages
+  below them (LOWER), type-only imports included: nothing below the features knows a feature or
+  `cli/`; no package imports `cli/` except `cli/` itself;
+- no import cycle between packages, and none between files anywhere in src/footback (imports
+  inside functions and type-only imports count: each is a dependency of the file);
 - sizes: no function over MAX_FUNCTION_LINES, no module over MAX_MODULE_LINES, no command module
   in `cli/commands/` over MAX_COMMAND_LINES (a command parses, calls one service, renders).
 """
@@ -33,7 +34,6 @@ NOT_COMMANDS = {
 # Still over a size limit, each with who is shortening it (issue 19). A fixed entry fails
 # `test_every_pending_size_is_still_over`, so the set only shrinks; it must end empty.
 PENDING_SIZES = {
-    "cli/commands/assess.py:assess": "flows (issue 19 item 6: the assess command)",
     "cli/commands/shoes.py": "flows (issue 19 item 6: the shoes-check command module)",
     "cli/commands/shoes.py:shoes_check": "flows (issue 19 item 6)",
     "content/interview.py:run_interview": "flows (issue 19 item 6)",
@@ -64,17 +64,14 @@ RICH_ALLOWED = {
 }
 
 
-# What repositories parse rows into. These modules hold data shapes and content rules only:
-# `records/` may read them without depending on the feature's services (which use `records/`).
-RECORD_MODELS = {
-    "footback.assess.content",
-    "footback.assess.model",
-    "footback.daily.checkin",
-    "footback.plan.progression",
-    "footback.shoes.check",
-    "footback.shoes.content",
-    "footback.stretch.player",
-    "footback.stretch.routine_file",
+# The low packages and what each may import besides itself: the layers below the features. A
+# package not named here (and not `cli`) is a feature; a feature may import any low package.
+LOWER: dict[str, frozenset[str]] = {
+    "core": frozenset(),
+    "models": frozenset({"core"}),
+    "content": frozenset({"core", "models"}),
+    "records": frozenset({"core", "models", "content"}),
+    "render": frozenset({"core", "models", "content"}),
 }
 
 
@@ -158,40 +155,28 @@ def footback_package(name: str) -> str | None:
     return parts[1]
 
 
-def _is_record_model(name: str) -> bool:
-    """`footback.shoes.check` or a name inside it (`from footback.shoes import check`)."""
-    return any(name == m or name.startswith(m + ".") for m in RECORD_MODELS)
-
-
 def violations(root: Path = SRC) -> list[str]:
     """Every broken rule, one line each (empty when the layering holds)."""
     found: list[str] = []
-    graph: dict[str, set[str]] = {}
-    for module in modules(root):
+    packages: dict[str, set[str]] = {}
+    files: dict[str, set[str]] = {}
+    every = modules(root)
+    known = {module.dotted: module for module in every}
+    for module in every:
         rel, package = module.rel, module.package
         for imp in module.imports():
-            top = imp.module.split(".")[0]
-            where = f"{rel}:{imp.line}"
-            if top == "sqlite3" and rel != SQLITE_MODULE:
-                found.append(f"{where}: imports sqlite3 (only {SQLITE_MODULE} may)")
-            if top == "rich" and not imp.type_only and package != "cli" and rel not in RICH_ALLOWED:
-                found.append(f"{where}: imports rich (only cli/ and the modules in RICH_ALLOWED may)")
+            found += _import_problems(module, imp)
+            if (target_file := _file_of(imp.module, known)) not in (None, module.dotted):
+                files.setdefault(module.dotted, set()).add(target_file)
             target = footback_package(imp.module)
             if target is None or target == package or not package:
                 continue
-            if target == "cli":
-                found.append(f"{where}: {package}/ imports cli/ (nothing imports upwards)")
-            if package == "core":
-                found.append(f"{where}: core/ imports {target}/ (core imports no feature)")
-            if package == "records" and _is_record_model(imp.module):
-                continue
-            if target == "records" and module.dotted in RECORD_MODELS:
-                found.append(f"{where}: {module.dotted} is a record model and must not import records/")
-            graph.setdefault(package, set()).add(target)
+            packages.setdefault(package, set()).add(target)
         if package != "cli":
             found += [f"{rel}:{line}: {what} (only cli/ may)" for line, what in _outside_world(module.tree)]
         found += [problem for key, problem in sizes(module) if key not in PENDING_SIZES]
-    found += [f"import cycle: {' -> '.join(cycle)}" for cycle in _cycles(graph)]
+    found += [f"import cycle: {' -> '.join(cycle)}" for cycle in _cycles(packages)]
+    found += [f"import cycle between files: {' -> '.join(cycle)}" for cycle in _cycles(files)]
     return list(dict.fromkeys(found))  # `from a import b` is read as two imports
 
 
@@ -208,10 +193,8 @@ def sizes(module: Module) -> Iterator[tuple[str, str]]:
         length = (node.end_lineno or node.lineno) - node.lineno + 1
         if length > MAX_FUNCTION_LINES:
             where = f"{rel}:{node.lineno}"
-            yield (
-                f"{rel}:{name}",
-                f"{where}: {name} is {length} lines (a function stays within {MAX_FUNCTION_LINES})",
-            )
+            limit = f"a function stays within {MAX_FUNCTION_LINES}"
+            yield f"{rel}:{name}", f"{where}: {name} is {length} lines ({limit})"
 
 
 def _functions(node: ast.AST, prefix: str) -> Iterator[tuple[str, ast.FunctionDef | ast.AsyncFunctionDef]]:
@@ -224,6 +207,35 @@ def _functions(node: ast.AST, prefix: str) -> Iterator[tuple[str, ast.FunctionDe
             yield from _functions(child, f"{prefix}{child.name}.")
         else:
             yield from _functions(child, prefix)
+
+
+def _import_problems(module: Module, imp: Import) -> list[str]:
+    """What one import breaks: sqlite3, rich, or a layer looking up."""
+    rel, package = module.rel, module.package
+    top = imp.module.split(".")[0]
+    where = f"{rel}:{imp.line}"
+    found = []
+    if top == "sqlite3" and rel != SQLITE_MODULE:
+        found.append(f"{where}: imports sqlite3 (only {SQLITE_MODULE} may)")
+    if top == "rich" and not imp.type_only and package != "cli" and rel not in RICH_ALLOWED:
+        found.append(f"{where}: imports rich (only cli/ and the modules in RICH_ALLOWED may)")
+    target = footback_package(imp.module)
+    if target is None or target == package or not package:
+        return found
+    if target == "cli":
+        found.append(f"{where}: {package}/ imports cli/ (nothing imports upwards)")
+    elif package in LOWER and target not in LOWER[package]:
+        below = ", ".join(f"{p}/" for p in sorted(LOWER[package])) or "no other footback package"
+        what = "a feature" if target not in LOWER else "a layer that is not below it"
+        found.append(f"{where}: {package}/ imports {target}/, {what} ({package}/ may import {below})")
+    return found
+
+
+def _file_of(name: str, known: dict[str, Module]) -> str | None:
+    """The footback file an imported name is (`footback.records.db`, a package's `__init__`), if any."""
+    if name in known:
+        return name
+    return f"{name}.__init__" if f"{name}.__init__" in known else None
 
 
 def _outside_world(tree: ast.Module) -> Iterator[tuple[int, str]]:
@@ -344,7 +356,11 @@ def _tree(tmp_path: Path, files: dict[str, str]) -> Path:
             },
             "import cycle: assess -> records -> assess",
         ),
-        ({"assess/model.py": "from footback.records import db\n"}, "must not import records/"),
+        ({"records/x.py": "from footback.shoes.check import R\n"}, "records/ imports shoes/, a feature"),
+        ({"render/x.py": "def f():\n    import footback.daily.y\n"}, "render/ imports daily/, a feature"),
+        ({"content/x.py": "from footback.cli import app\n"}, "content/ imports cli/"),
+        ({"models/x.py": "from footback.content.loader import Sources\n"}, "models/ imports content/"),
+        ({"records/x.py": "from footback.render.rows import Block\n"}, "records/ imports render/"),
         ({"cli/commands/long.py": "x = 1\n" * 101}, "cli/commands/long.py: 101 lines (a command module"),
         ({"plan/long.py": "x = 1\n" * 401}, "plan/long.py: 401 lines (a module stays within 400)"),
         ({"plan/f.py": "def f():\n" + "    x = 1\n" * 60}, "plan/f.py:1: f is 61 lines"),
@@ -364,6 +380,56 @@ def test_a_violation_is_reported(tmp_path: Path, files: dict[str, str], expected
         (root / package / "__init__.py").touch()
     found = violations(root)
     assert any(expected in line for line in found), found
+
+
+def test_a_type_only_import_of_a_feature_from_below_is_reported(tmp_path: Path) -> None:
+    # A low package that names a feature's type still depends on it: the shape belongs in models/.
+    root = _tree(
+        tmp_path,
+        {
+            "records/x.py": "from typing import TYPE_CHECKING\n"
+            "if TYPE_CHECKING:\n    from footback.assess.model import R\n",
+            "assess/model.py": "R = 1\n",
+        },
+    )
+    assert violations(root) == [
+        "records/x.py:3: records/ imports assess/, a feature (records/ may import content/, core/, models/)"
+    ]
+
+
+def test_a_cycle_of_three_files_in_one_package_is_reported(tmp_path: Path) -> None:
+    # One package, so no package cycle: only the file graph sees it. One import is inside a
+    # function and one is type-only; both are dependencies.
+    root = _tree(
+        tmp_path,
+        {
+            "records/a.py": "from footback.records.b import B\n",
+            "records/b.py": "def f():\n    from footback.records import c\n",
+            "records/c.py": "from typing import TYPE_CHECKING\n"
+            "if TYPE_CHECKING:\n    from footback.records.a import A\n",
+            "records/d.py": "import footback.records.a\n",
+        },
+    )
+    assert violations(root) == [
+        "import cycle between files: footback.records.a -> footback.records.b -> footback.records.c"
+        " -> footback.records.a"
+    ]
+
+
+def test_files_that_import_each_other_one_way_are_no_cycle(tmp_path: Path) -> None:
+    root = _tree(
+        tmp_path,
+        {
+            "models/m.py": "from footback.core.x import X\n",
+            "core/x.py": "X = 1\n",
+            "records/r.py": "from footback.models import m\nfrom footback.core.x import X\n",
+            "assess/s.py": "from footback.records.r import R\nfrom footback.models.m import M\n",
+            "cli/c.py": "from footback.assess import s\n",
+        },
+    )
+    for package in ("models", "core", "records", "assess", "cli"):
+        (root / package / "__init__.py").touch()
+    assert violations(root) == []
 
 
 def test_sizes_at_the_limits_pass(tmp_path: Path) -> None:
@@ -387,17 +453,6 @@ def test_every_pending_size_is_still_over() -> None:
 
 def test_every_not_command_module_exists() -> None:
     assert [rel for rel in NOT_COMMANDS if not (SRC / rel).is_file()] == []
-
-
-def test_records_may_read_record_models(tmp_path: Path) -> None:
-    root = _tree(
-        tmp_path,
-        {
-            "records/x.py": "from footback.assess.model import R\n",
-            "assess/service.py": "import footback.records.x\n",
-        },
-    )
-    assert violations(root) == []
 
 
 def test_type_only_imports_and_cli_are_allowed(tmp_path: Path) -> None:

@@ -9,10 +9,10 @@ import pytest
 from rich.console import Console
 
 from footback.assess.content import load_assess_content
-from footback.assess.model import FactorHit
 from footback.assess.render import render_result
 from footback.assess.service import assess
 from footback.assess.summary import SUMMARY_ROWS, points_text, render_summary
+from footback.models.assessment import FactorHit
 from footback.render.console import show_long, tidy_piped
 from tests.support.helpers import no_problem_answers
 from tests.support.history_seed import heel_and_back_answers

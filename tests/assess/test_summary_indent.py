@@ -10,9 +10,9 @@ import pytest
 from rich.console import Console
 
 from footback.assess.content import load_assess_content
-from footback.assess.model import AssessmentResult
 from footback.assess.service import assess
 from footback.assess.summary import SUMMARY_ROWS, render_summary
+from footback.models.assessment import AssessmentResult
 from tests.support.helpers import no_problem_answers
 
 CONTENT = load_assess_content()

@@ -10,13 +10,14 @@ import pytest
 from pydantic_core import PydanticSerializationError
 
 from footback.assess.content import load_assess_content
-from footback.assess.model import AssessmentResult, FactorHit, Note
 from footback.assess.service import assess
 from footback.content.loader import Source, Sources
 from footback.core.cited import Cited, citing
+from footback.models.assessment import AssessmentResult, FactorHit, Note
+from footback.models.shoe_check import WearHint
 from footback.records.assessments import list_assessments, save_assessment
 from footback.records.db import open_store
-from footback.shoes.check import WearHint, check_shoes
+from footback.shoes.check import check_shoes
 from footback.shoes.content import load_shoe_content
 from tests.support.helpers import back_pain_answers
 from tests.support.shoes_helpers import good_pair

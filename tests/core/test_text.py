@@ -5,7 +5,6 @@ from __future__ import annotations
 import pytest
 from pydantic import ValidationError
 
-from footback.assess.model import Score, Scores
 from footback.core.models import SCORE_NAMES, StrictModel
 from footback.core.text import (
     dose_text,
@@ -16,6 +15,7 @@ from footback.core.text import (
     safe_line,
     verdict_text,
 )
+from footback.models.assessment import Score, Scores
 
 
 def test_dose_short_and_full() -> None:

@@ -11,10 +11,10 @@ import pytest
 from typer.testing import CliRunner
 
 from footback.cli.app import app
-from footback.daily.checkin import CheckIn
 from footback.daily.content import load_daily_content
 from footback.daily.progress import NO_PRACTICE, Progress, judge, progress
 from footback.daily.progress_service import read_progress
+from footback.models.checkin import CheckIn
 from footback.records.checkins import save_checkin
 from footback.records.db import open_store
 from tests.support.context import Cli
@@ -227,7 +227,7 @@ def test_sessions_near_midnight_count_on_the_local_day(
 def test_the_next_review_is_the_latest_change_plus_the_review_days_given(home: Path) -> None:
     # daily/ does not read the plan's content: the caller passes the review period down.
     from footback.daily.progress_service import plan_status
-    from footback.plan.progression import PlanChange
+    from footback.models.plan_change import PlanChange
     from footback.records.plan_changes import save_change
 
     with open_store(home) as store:
@@ -240,8 +240,8 @@ def test_the_next_review_is_the_latest_change_plus_the_review_days_given(home: P
 
 
 def test_progress_json_counts_the_next_review_from_the_plans_own_review_days(cli: Cli, home: Path) -> None:
+    from footback.models.plan_change import PlanChange
     from footback.plan.build import load_plan_content
-    from footback.plan.progression import PlanChange
     from footback.records.plan_changes import save_change
 
     changed = cli.context.clock.now() - timedelta(days=1)

@@ -12,12 +12,12 @@ from typer.testing import CliRunner
 from footback.cli.app import app
 from footback.cli.context import AppContext
 from footback.core.errors import BadInputError
-from footback.daily.checkin import CheckIn
 from footback.daily.content import load_daily_content
 from footback.daily.due import due_now
 from footback.daily.ics import Reminder, calendar, fold, parse_at
 from footback.daily.remind import DaySlot, day_slots, due_items
 from footback.daily.reminders import write_reminders
+from footback.models.checkin import CheckIn
 from footback.records.checkins import save_checkin
 from footback.records.db import open_store
 from tests.support.context import Cli, set_wall

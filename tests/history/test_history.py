@@ -26,9 +26,9 @@ from footback.history.render import (
     stopped_text,
 )
 from footback.history.service import load_history, parse_since
+from footback.models.stretch_session import SessionSummary
 from footback.records.db import open_store
 from footback.records.stretch_sessions import save_session
-from footback.stretch.player import SessionSummary
 from tests.support.context import set_wall
 from tests.support.history_seed import NOW, TZ, add_session, at, seed_full
 from tests.support.narrow import WIDTHS, assert_fits

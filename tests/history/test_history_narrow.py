@@ -11,7 +11,6 @@ from pathlib import Path
 import pytest
 
 from footback.core.sparkline import BLOCKS
-from footback.daily.checkin import CheckIn
 from footback.daily.progress_service import checkin_verdicts
 from footback.history.model import History
 from footback.history.render import (
@@ -23,6 +22,7 @@ from footback.history.render import (
     when,
 )
 from footback.history.service import load_history
+from footback.models.checkin import CheckIn
 from footback.records.checkins import save_checkin
 from footback.records.db import open_store
 from tests.support.helpers import no_problem_answers
@@ -83,7 +83,7 @@ def test_history_reads_whole_at_every_width(
             if entry is not None:  # the score stays beside its level (and, as a block, its name)
                 assert whole(assessments, f"{entry.score} {entry.level}")
     assert all(whole(assessments, name) for name in ("foot", "back", "link"))
-    assert_hangs(rows, "emergency warning sign: symptoms in both legs")
+    assert_hangs(rows, "emergency warning sign: new symptoms in both legs")
 
     sessions = _section(rows, "Stretch sessions")
     assert whole(sessions, "minutes")

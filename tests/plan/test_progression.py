@@ -13,8 +13,8 @@ from typer.testing import CliRunner
 
 from footback.cli.app import app
 from footback.core.errors import BadInputError
-from footback.daily.checkin import CheckIn
 from footback.daily.progress import PainChange
+from footback.models.checkin import CheckIn
 from footback.plan.build import load_plan_content
 from footback.plan.levels import settle_level
 from footback.plan.progression import ReviewFacts, find_flare, review

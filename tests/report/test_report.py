@@ -125,7 +125,7 @@ def test_bad_format_is_a_usage_error(home: Path) -> None:
 
 def test_one_session_and_a_one_day_streak_are_said_in_the_singular(home: Path) -> None:
     # "Practice: 1 sessions in the last 7 days ...; streak 1 days" and "1 sessions, 5 minutes".
-    from footback.daily.checkin import CheckIn
+    from footback.models.checkin import CheckIn
     from footback.records.checkins import save_checkin
     from tests.support.history_seed import add_session
 

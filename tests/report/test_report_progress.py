@@ -12,8 +12,8 @@ from typing import Any
 import pytest
 
 from footback.cli.context import AppContext
-from footback.daily.checkin import CheckIn
 from footback.daily.progress_service import checked_in_progress, read_progress
+from footback.models.checkin import CheckIn
 from footback.records.checkins import save_checkin
 from footback.records.db import Store, open_store
 from footback.report.build import build_report

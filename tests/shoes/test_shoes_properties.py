@@ -10,8 +10,9 @@ from hypothesis import strategies as st
 
 from footback.content.questions import Answers, Question, Value
 from footback.core.units import DistanceError, DistanceUnit, format_distance, parse_distance
+from footback.models.shoe_check import VERDICTS
 from footback.shoes.check import check_shoes
-from footback.shoes.content import VERDICTS, load_shoe_content
+from footback.shoes.content import load_shoe_content
 
 CONTENT = load_shoe_content()
 QUESTIONS = CONTENT.questions.questions

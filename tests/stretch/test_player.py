@@ -8,8 +8,9 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
+from footback.models.stretch_session import SessionSummary
 from footback.stretch import catalogue
-from footback.stretch.player import FRAME_INTERVAL, PAUSED_WAIT, EventKind, Key, Player, SessionSummary
+from footback.stretch.player import FRAME_INTERVAL, PAUSED_WAIT, EventKind, Key, Player
 from footback.stretch.routine_file import Routine, Step
 from footback.stretch.timeline import Kind, Timeline, build
 from tests.support.stretch_fakes import FakeClock, Recorder, ScriptedKeys

@@ -137,7 +137,7 @@ def seed_years(store: Store, *, years: int, per_day: int = 1, end: datetime = NO
 def seed_typical(folder: Path) -> None:
     """A typical month: `seed_full`, check-ins on most of the last four weeks, routines on most
     days and a saved plan (the report's second page: the day chart and the plan's figures)."""
-    from footback.daily.checkin import CheckIn
+    from footback.models.checkin import CheckIn
     from footback.plan.service import make_plan
     from footback.records.checkins import save_checkin
 

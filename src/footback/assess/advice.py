@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from footback.assess.content import AssessContent, Facts
-from footback.assess.model import Note, Recommendations, RoutineChoice, Scores
+from footback.models.assessment import Note, Recommendations, RoutineChoice, Scores
 
 
 def _join(reasons: list[str]) -> str:

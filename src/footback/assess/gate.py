@@ -10,9 +10,9 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import datetime
 
-from footback.assess.model import RedFlagHit
 from footback.core.errors import BadInputError
 from footback.core.safety import Triage, open_signs, triage_of
+from footback.models.assessment import RedFlagHit
 from footback.records.db import Store
 
 # Asks a yes/no question; None when there is no terminal to ask on.

@@ -86,7 +86,10 @@ def quick_interview(
     from footback.render.console import ConsoleScreen
 
     quick = content.quick
-    signs = [q for q in content.questions.questions if q.red_flag is not None]
+    from footback.content.questions import applies
+
+    # As in the full interview, a sign asked only of some people (pregnancy) only for them.
+    signs = [q for q in content.questions.questions if q.red_flag is not None and applies(q, base.answers)]
     reasked = [q for q in questions if q.id in set(content.quick_ids())]
     stop = interview_stop(content, seen)
     console.print(Text(content.questions.disclaimer, style="dim"))

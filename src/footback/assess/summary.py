@@ -12,8 +12,8 @@ from dataclasses import dataclass
 from typing import TYPE_CHECKING, get_args
 
 from footback.assess.content import keele_notice
-from footback.assess.model import AssessmentResult, Group, Score
 from footback.core.models import SCORE_NAMES
+from footback.models.assessment import AssessmentResult, Group, Score
 from footback.render.console import hanging
 
 if TYPE_CHECKING:

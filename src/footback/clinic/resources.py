@@ -18,10 +18,10 @@ from footback import __version__
 
 if TYPE_CHECKING:
     from footback.assess.content import AssessContent
-    from footback.assess.model import AssessmentResult
     from footback.clinic.content import ClinicContent
     from footback.content.questions import Question, Value
-    from footback.daily.checkin import CheckIn
+    from footback.models.assessment import AssessmentResult
+    from footback.models.checkin import CheckIn
     from footback.records.stable_reads import PracticeDay
 
 Resource = dict[str, Any]

@@ -2,33 +2,17 @@
 
 from __future__ import annotations
 
-from datetime import date, datetime, timedelta
-
-from pydantic import Field
+from datetime import date, timedelta
 
 from footback.core.dates import parse_date
 from footback.core.errors import BadInputError
-from footback.core.models import StrictModel
 from footback.core.text import UNSAFE
 from footback.core.units import split_scale
+from footback.models.checkin import MAX_NOTE, PAIN_MAX, PAIN_MIN
 
-PAIN_MIN = 0
-PAIN_MAX = 10
-MAX_NOTE = 500
 # How far back `--date` reaches: a missed day, not a typo a decade back (2015 for 2025), which
 # would become the "start" of every progress verdict from then on.
 MAX_DAYS_BACK = 365
-
-
-class CheckIn(StrictModel):
-    """One day's check-in as stored."""
-
-    day: date
-    foot: int = Field(ge=PAIN_MIN, le=PAIN_MAX)
-    back: int = Field(ge=PAIN_MIN, le=PAIN_MAX)
-    note: str | None = None
-    warning_signs: list[str] = []
-    created_at: datetime
 
 
 def check_pain(value: int, where: str) -> int:

@@ -13,16 +13,17 @@ from typing import TYPE_CHECKING, Any
 
 from footback.core.cited import Citer, citing
 from footback.core.errors import BadInputError, FootbackError
-from footback.daily.checkin import CheckIn, check_note, check_pain, parse_day, parse_pain
+from footback.daily.checkin import check_note, check_pain, parse_day, parse_pain
+from footback.models.checkin import CheckIn
 
 if TYPE_CHECKING:
     from pathlib import Path
 
     from rich.console import Console
 
-    from footback.assess.model import AssessmentResult
     from footback.daily.content import DailyText
     from footback.daily.signs import Sign
+    from footback.models.assessment import AssessmentResult
     from footback.records.db import Store
 
 Ask = Callable[[str], str]
@@ -119,15 +120,17 @@ def run_checkin(
     """The whole check-in; `now` is local time (its date is 'today')."""
     from footback.assess.content import load_assess_content
     from footback.daily.content import load_daily_content
-    from footback.daily.signs import check_sign_ids, warning_signs
+    from footback.daily.signs import check_sign_ids, offered_signs, warning_signs
+    from footback.records.assessments import latest_assessment
     from footback.records.checkins import checkin_on, latest_before
 
     text = load_daily_content().text
     assess_content = load_assess_content()
-    signs = warning_signs(assess_content)
+    latest = latest_assessment(store)
+    signs = offered_signs(assess_content, latest.answers if latest is not None else None)
     day = parse_day(request.day, now.date())
     note = check_note(request.note)
-    sign_ids = check_sign_ids(request.signs, signs)
+    sign_ids = check_sign_ids(request.signs, warning_signs(assess_content), signs)
     if request.foot is not None:
         check_pain(request.foot, "--foot")
     if request.back is not None:

@@ -18,8 +18,8 @@ from pydantic import Field, SerializationInfo, SerializerFunctionWrapHandler, mo
 
 from footback.core.cited import citer_in
 from footback.core.models import StrictModel
-from footback.daily.checkin import CheckIn
 from footback.daily.content import DailyContent, PainRule, PracticeRule
+from footback.models.checkin import CheckIn
 
 Verdict = Literal["better", "no clear change", "worse", "too little data"]
 # Float noise must not move a change that sits exactly on a threshold.

@@ -16,7 +16,7 @@ from footback.daily.progress import NO_PRACTICE, PlanStatus, Progress, Series, p
 if TYPE_CHECKING:
     from datetime import date
 
-    from footback.daily.checkin import CheckIn
+    from footback.models.checkin import CheckIn
     from footback.records.db import Store
 
 

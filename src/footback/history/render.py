@@ -15,9 +15,9 @@ from footback.history.model import AssessmentEntry, CheckEntry, History, ScoreEn
 if TYPE_CHECKING:
     from rich.console import Console
 
-    from footback.daily.checkin import CheckIn
     from footback.daily.progress import Progress
     from footback.history.service import HistoryShown
+    from footback.models.checkin import CheckIn
     from footback.render.console import Hanging
     from footback.render.rows import Row
 

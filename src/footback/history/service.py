@@ -23,8 +23,8 @@ from footback.history.model import (
 )
 
 if TYPE_CHECKING:
-    from footback.daily.checkin import CheckIn
     from footback.daily.progress import Progress
+    from footback.models.checkin import CheckIn
     from footback.records.db import Store
 
 

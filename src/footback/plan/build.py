@@ -16,11 +16,11 @@ from pathlib import Path
 import tomli
 from pydantic import Field
 
-from footback.assess.model import AssessmentResult
 from footback.core.errors import ContentError, FootbackError
 from footback.core.files import write_private
 from footback.core.models import PLAN_NAME, StrictModel
 from footback.core.paths import PLAN_FILE, ensure_data_dir, plan_path
+from footback.models.assessment import AssessmentResult
 from footback.stretch.pregnancy import Pregnancy, Swap, swap_step
 from footback.stretch.routine_file import Routine, Step, parse_routine_file
 

@@ -12,28 +12,17 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from datetime import date, datetime, timedelta
 from statistics import fmean
-from typing import TYPE_CHECKING, Literal
+from typing import TYPE_CHECKING
 
 from footback.core.errors import BadInputError
+from footback.models.plan_change import Action
 
 if TYPE_CHECKING:
-    from footback.daily.checkin import CheckIn
     from footback.daily.progress import PainChange
+    from footback.models.checkin import CheckIn
     from footback.plan.build import Dose, Plan, ProgressionReasons
 
-Action = Literal["start", "up", "stay", "back", "manual", "stop"]
 PARTS = ("foot", "back")
-
-
-@dataclass(frozen=True)
-class PlanChange:
-    """One stored step of the plan's history."""
-
-    created_at: datetime
-    action: Action
-    level: int
-    previous: int | None
-    reason: str
 
 
 @dataclass(frozen=True)

@@ -13,8 +13,8 @@ from footback.records.fields import as_int, as_object, as_text, parse_stamp, sta
 from footback.records.window import day_filter
 
 if TYPE_CHECKING:
-    from footback.assess.model import AssessmentResult
     from footback.content.questions import Answers
+    from footback.models.assessment import AssessmentResult
 
 WHAT = "assessment"
 # Key and timestamp first (Store.skip_damaged names a damaged record by them).
@@ -34,7 +34,7 @@ class SavedAssessment:
 def from_row(row: Row) -> SavedAssessment:
     """The one way an assessments row becomes a model; raises a ValueError for a damaged one."""
     # Imported here: a command with nothing stored never builds the result models.
-    from footback.assess.model import AssessmentResult
+    from footback.models.assessment import AssessmentResult
 
     # The score columns repeat the result's scores for SQL; text in them means a damaged row too.
     for column in row[3:6]:

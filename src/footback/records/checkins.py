@@ -5,7 +5,7 @@ from __future__ import annotations
 import json
 from datetime import date
 
-from footback.daily.checkin import CheckIn
+from footback.models.checkin import CheckIn
 from footback.records.db import Row, Store
 from footback.records.fields import DamagedRow, as_int, as_optional_text, as_text, parse_stamp, stamp_text
 

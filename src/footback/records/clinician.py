@@ -10,8 +10,8 @@ import json
 from dataclasses import dataclass
 from datetime import date, datetime
 
-from footback.assess.model import RedFlagHit
 from footback.core.safety import Reported, Seen, Sign
+from footback.models.assessment import RedFlagHit
 from footback.records.assessments import SavedAssessment, latest_assessment, warning_assessments
 from footback.records.db import Row, Store
 from footback.records.fields import DamagedRow, as_int, as_text, parse_stamp, stamp_text

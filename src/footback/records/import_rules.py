@@ -4,7 +4,9 @@ Import is the one way text and numbers reach the store without a command having 
 everything a reader later trusts is checked here: dates a time zone can convert, finite numbers in
 range, integers SQLite can hold, text without control characters or lone surrogates, answers of the
 right shape for their questions, results that load, known shoe types and verdicts. A refusal names
-the record and the field and quotes at most a short excerpt of the bad value.
+the record and the field and quotes at most a short excerpt of the bad value. What needs content
+(question ids, shoe types, warning-sign ids, the plan's routine file) is checked by the feature that
+owns it, through the `ImportChecks` registry below.
 """
 
 from __future__ import annotations
@@ -12,7 +14,6 @@ from __future__ import annotations
 import math
 from collections.abc import Callable, Iterator
 from datetime import datetime
-from functools import cache
 from typing import Any
 
 from footback.core.dates import MAX_YEAR, MIN_YEAR
@@ -136,12 +137,18 @@ def one_of(row: Row, field: str, allowed: list[str]) -> None:
         raise RecordProblem(field, f"{excerpt(row.get(field))} is not one of {', '.join(allowed)}")
 
 
-def answers(row: Row, questions: list[Any]) -> None:
-    from footback.content.answers_file import check_answers
-
+def _answers_object(row: Row) -> dict[str, Any]:
     value = row.get("answers")
     if not isinstance(value, dict):
         raise RecordProblem("answers", "must be an object of question ids and answers")
+    return value
+
+
+def answers(row: Row, questions: list[Any]) -> None:
+    """The record's answers fit these questions (a feature's content check)."""
+    from footback.content.answers_file import check_answers
+
+    value = _answers_object(row)
     try:
         check_answers(value, questions, "")
     except BadInputError as exc:
@@ -159,35 +166,14 @@ def model(row: Row, cls: Any) -> Any:
         raise RecordProblem(f"result.{spot}" if spot else "result", first["msg"]) from None
 
 
-@cache
-def _assess_questions() -> list[Any]:
-    from footback.assess.content import load_assess_content
-
-    return list(load_assess_content().questions.questions)
-
-
-@cache
-def _shoe_questions() -> list[Any]:
-    from footback.shoes.content import load_shoe_content
-
-    return list(load_shoe_content().questions.questions)
-
-
-@cache
-def shoe_types() -> list[str]:
-    from footback.shoes.content import load_shoe_content
-
-    return load_shoe_content().questions.question("shoe_type").values
-
-
 def _assessment(row: Row) -> None:
-    from footback.assess.model import AssessmentResult
+    from footback.models.assessment import AssessmentResult
 
     stamp(row, "created_at")
     number(row, "urgent", 0, 1, whole=True)
     for field in ("foot_score", "back_score", "link_score"):
         number(row, field, 0, 100, whole=True)
-    answers(row, _assess_questions())
+    _answers_object(row)
     model(row, AssessmentResult)
 
 
@@ -205,7 +191,6 @@ def _session(row: Row) -> None:
 
 def _pair(row: Row) -> None:
     name(row, "name", MAX_PAIR_NAME)
-    one_of(row, "shoe_type", shoe_types())
     number(row, "distance_km", 0, MAX_KM, optional=True)
     number(row, "age_months", 0, MAX_MONTHS, whole=True, optional=True)
     stamp(row, "created_at")
@@ -213,21 +198,20 @@ def _pair(row: Row) -> None:
 
 
 def _check(row: Row) -> None:
-    from footback.shoes.check import ShoeCheckResult
+    from footback.models.shoe_check import VERDICTS, ShoeCheckResult
 
     name(row, "pair", MAX_PAIR_NAME, optional=True)
     stamp(row, "created_at")
-    one_of(row, "verdict", ["good", "needs_attention", "replace"])
+    one_of(row, "verdict", list(VERDICTS))
     number(row, "score", 0, 100, whole=True)
-    answers(row, _shoe_questions())
-    result = model(row, ShoeCheckResult)
-    one_of({"shoe_type": result.shoe_type}, "shoe_type", shoe_types())
+    _answers_object(row)
+    model(row, ShoeCheckResult)
 
 
 def _checkin(row: Row) -> None:
     from datetime import date
 
-    from footback.daily.checkin import MAX_NOTE, PAIN_MAX, PAIN_MIN
+    from footback.models.checkin import MAX_NOTE, PAIN_MAX, PAIN_MIN
 
     value = row.get("day")
     try:
@@ -243,16 +227,14 @@ def _checkin(row: Row) -> None:
     signs = row.get("warning_signs")
     if not isinstance(signs, list) or not all(isinstance(s, str) and s for s in signs):
         raise RecordProblem("warning_signs", "must be a list of warning-sign ids")
-    # The same ids `checkin --sign` accepts: the history and report look each one up.
-    known = {q.id for q in _assess_questions() if q.red_flag is not None}
-    if unknown := [s for s in signs if s not in known]:
-        raise RecordProblem("warning_signs", f"{excerpt(unknown[0])} is not a warning-sign id")
     stamp(row, "created_at")
 
 
 def _plan_change(row: Row) -> None:
+    from footback.models.plan_change import ACTIONS
+
     stamp(row, "created_at")
-    one_of(row, "action", ["start", "up", "stay", "back", "manual", "stop"])
+    one_of(row, "action", list(ACTIONS))
     number(row, "level", 1, 20, whole=True)
     number(row, "previous", 1, 20, whole=True, optional=True)
     value = row.get("reason")
@@ -295,11 +277,51 @@ def _uid(row: Row) -> None:
         )
 
 
-def check_record(table: str, row: Row, where: str) -> None:
+RecordCheck = Callable[[Row], None]
+PlanCheck = Callable[[dict[str, Any], str], None]
+
+
+class ImportChecks:
+    """The checks of an import that need content, each given by the feature that owns it.
+
+    records/ knows the store's shapes and text rules but no content: which question ids exist,
+    which shoe types, what a routine file may hold. A feature registers a `RecordCheck` (raises
+    RecordProblem) per record kind and a `PlanCheck` (the export's plan, parsed; raises
+    BadInputError); the import command builds the registry (cli/import_checks.py). A record's
+    content checks run after the rules here, so they see a record of the right shape.
+    """
+
+    def __init__(self) -> None:
+        self._records: dict[str, list[RecordCheck]] = {}
+        self._plans: list[PlanCheck] = []
+
+    def add(self, table: str, check: RecordCheck) -> None:
+        if table not in RULES:
+            raise ValueError(f"{table!r} is not a record kind of the export")
+        self._records.setdefault(table, []).append(check)
+
+    def add_plan(self, check: PlanCheck) -> None:
+        self._plans.append(check)
+
+    def kinds(self) -> set[str]:
+        """The record kinds with a content check."""
+        return set(self._records)
+
+    def record(self, table: str, row: Row) -> None:
+        for check in self._records.get(table, ()):
+            check(row)
+
+    def plan(self, data: dict[str, Any], where: str) -> None:
+        for check in self._plans:
+            check(data, where)
+
+
+def check_record(table: str, row: Row, where: str, checks: ImportChecks) -> None:
     """Refuse a record that a reader would choke on later; the message names record and field."""
     try:
         check_values(row)
         _uid(row)
         RULES[table](row)
+        checks.record(table, row)
     except RecordProblem as exc:
         raise BadInputError(f"{where}: {exc.field}: {exc.problem}") from None

@@ -2,9 +2,7 @@
 
 from __future__ import annotations
 
-from typing import cast
-
-from footback.plan.progression import Action, PlanChange
+from footback.models.plan_change import ACTIONS, PlanChange
 from footback.records.db import Row, Store
 from footback.records.fields import DamagedRow, as_int, as_optional_int, as_text, parse_stamp, stamp_text
 
@@ -12,17 +10,16 @@ WHAT = "plan change"
 _COLUMNS = "created_at, action, level, previous, reason"
 # Key, then timestamp: Store.skip_damaged names a damaged record by them.
 _READ_COLUMNS = f"id, {_COLUMNS}"
-_ACTIONS = ("start", "up", "stay", "back", "manual", "stop")
 
 
 def from_row(row: Row) -> PlanChange:
     """The one way a plan_changes row becomes a model; raises a ValueError for a damaged one."""
     action = as_text(row[2])
-    if action not in _ACTIONS:
+    if action not in ACTIONS:
         raise DamagedRow(f"unknown action {action[:20]!r}")
     return PlanChange(
         created_at=parse_stamp(row[1]),
-        action=cast(Action, action),
+        action=action,
         level=as_int(row[3]),
         previous=as_optional_int(row[4]),
         reason=as_text(row[5]),

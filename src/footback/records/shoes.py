@@ -26,7 +26,7 @@ from footback.records.window import day_filter
 
 if TYPE_CHECKING:
     from footback.content.questions import Answers
-    from footback.shoes.check import ShoeCheckResult
+    from footback.models.shoe_check import ShoeCheckResult
 
 MAX_NAME_LENGTH = 40
 CHECK = "shoe check"
@@ -87,8 +87,8 @@ def age_now(pair: SavedPair, now: datetime) -> int | None:
 
 def check_from_row(row: Row) -> SavedCheck:
     """The one way a shoe_checks row becomes a model; raises a ValueError for a damaged one."""
-    # Imported here: the shoe model pulls in shoe content, which `history` without checks never needs.
-    from footback.shoes.check import ShoeCheckResult
+    # Imported here: `history` without shoe checks never builds the result model.
+    from footback.models.shoe_check import ShoeCheckResult
 
     return SavedCheck(
         id=as_int(row[0]),

@@ -17,7 +17,7 @@ from footback.records.fields import as_text, parse_stamp
 from footback.records.window import day_filter, local_day_sql
 
 if TYPE_CHECKING:
-    from footback.daily.checkin import CheckIn
+    from footback.models.checkin import CheckIn
     from footback.records.assessments import SavedAssessment
     from footback.records.db import Row, Store
 

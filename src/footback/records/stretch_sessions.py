@@ -12,8 +12,8 @@ from footback.records.fields import as_float, as_int, as_object, as_text, parse_
 from footback.records.window import day_filter, local_day_sql, local_week_sql
 
 if TYPE_CHECKING:
+    from footback.models.stretch_session import SessionSummary
     from footback.records.db import Row, Store
-    from footback.stretch.player import SessionSummary
 
 WHAT = "stretch session"
 # Key and timestamp first (Store.skip_damaged names a damaged record by them).

@@ -8,11 +8,11 @@ from functools import cache
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from footback.assess.model import AssessmentResult
 from footback.content.questions import Question, Value
 from footback.core.models import ScoreName, StrictModel
 from footback.core.text import minutes_text, plural
 from footback.history.model import AssessmentEntry, assessment_entry, score_series
+from footback.models.assessment import AssessmentResult
 from footback.records.assessments import list_assessments
 from footback.records.db import Store
 from footback.records.plan_changes import list_changes

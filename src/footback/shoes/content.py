@@ -4,7 +4,6 @@ from __future__ import annotations
 
 from functools import cache
 from pathlib import Path
-from typing import Literal
 
 from pydantic import Field, model_validator
 
@@ -13,10 +12,7 @@ from footback.content.questions import Question
 from footback.content.rules import QuestionSet, Rule
 from footback.core.errors import ContentError
 from footback.core.models import StrictModel
-
-Verdict = Literal["good", "needs_attention", "replace"]
-# Worst last: a verdict floor can only move a result to the right.
-VERDICTS: tuple[Verdict, ...] = ("good", "needs_attention", "replace")
+from footback.models.shoe_check import VERDICTS, Verdict
 
 
 class ShoeQuestions(QuestionSet[Question]):
@@ -82,6 +78,12 @@ class ShoeContent(StrictModel):
 
 # Facts a note may test besides the answers; problems may not use it (it is worked out from them).
 NOTE_ONLY_FACTS = {"verdict"}
+
+
+def type_label(content: ShoeContent, shoe_type: str) -> str:
+    """'running shoes' for 'running'; the raw value if it is not (or no longer) a known type."""
+    question = content.questions.question("shoe_type")
+    return next((c.label for c in question.choices if c.value == shoe_type), shoe_type)
 
 
 def _cross_check(content: ShoeContent, src: Sources) -> list[str]:

@@ -12,22 +12,16 @@ if TYPE_CHECKING:
     from rich.console import Console
     from rich.text import Text
 
+    from footback.models.shoe_check import ShoeCheckResult, Verdict
     from footback.records.shoes import SavedCheck, SavedPair
-    from footback.shoes.check import ShoeCheckResult
-    from footback.shoes.content import ShoeContent, Verdict
-    from footback.shoes.service import AddedDistance, UndoneDistance
+    from footback.shoes.changes import AddedDistance, UndoneDistance
+    from footback.shoes.content import ShoeContent
 
 BAR_WIDTH = 20
 VERDICT_LABEL: dict[str, str] = {"good": "GOOD", "needs_attention": "NEEDS ATTENTION", "replace": "REPLACE"}
 VERDICT_STYLE: dict[str, str] = {"good": "green", "needs_attention": "yellow", "replace": "red"}
 # What passing a distance milestone means, in the distance line.
 MILESTONE_WORD: dict[str, str] = {"good": "fine", "needs_attention": "due soon", "replace": "replace"}
-
-
-def type_label(content: ShoeContent, shoe_type: str) -> str:
-    """'running shoes' for 'running'; the raw value if it is not (or no longer) a known type."""
-    question = content.questions.question("shoe_type")
-    return next((c.label for c in question.choices if c.value == shoe_type), shoe_type)
 
 
 def distance_line(result: ShoeCheckResult) -> str | None:
@@ -109,6 +103,8 @@ def _result_top(
     """The title (with the pair's name), the verdict, the summary, the distance and the last check."""
     from rich.text import Text
 
+    from footback.shoes.content import type_label
+
     console.print()
     title = heading or f"SHOE CHECK: {type_label(content, result.shoe_type)}"
     top = Text(title, style="bold underline")
@@ -186,6 +182,7 @@ def _pair_cells(
     from rich.text import Text
 
     from footback.records.shoes import age_now
+    from footback.shoes.content import type_label
 
     last = pair.last
     unit: DistanceUnit = unit_wanted or (last.result.distance_unit if last else "km")
@@ -318,8 +315,10 @@ def retired_line(name: str) -> str:
 def result_json(result: ShoeCheckResult, content: ShoeContent) -> str:
     """A check as `--json` prints it, its findings cited from the content's sources."""
     from footback.core.cited import citing
+    from footback.core.text import safe_json
 
-    return result.model_dump_json(indent=2, context=citing(content.sources))
+    # Stored answers reach this (assess --last): C1 and bidi characters written as \u escapes.
+    return safe_json(result.model_dump_json(indent=2, context=citing(content.sources)))
 
 
 def change_text(
@@ -333,7 +332,7 @@ def change_text(
     import json
     from dataclasses import asdict
 
-    from footback.shoes.service import AddedDistance
+    from footback.shoes.changes import AddedDistance
 
     if isinstance(change, str):
         return json.dumps({"pair": change, "retired": True}) if as_json else retired_line(change)

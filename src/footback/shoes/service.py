@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass
 from datetime import datetime
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
@@ -13,9 +12,10 @@ from footback.core.units import DistanceUnit, parse_distance
 # Start-up: `--list` imports this module and must not load the shoe content or its models.
 if TYPE_CHECKING:
     from footback.content.questions import Answers, Question
+    from footback.models.shoe_check import ShoeCheckResult
     from footback.records.db import Store
     from footback.records.shoes import SavedCheck, SavedPair
-    from footback.shoes.check import ShoeCheckResult
+    from footback.shoes.changes import AddedDistance, UndoneDistance
     from footback.shoes.content import ShoeContent
 
 
@@ -164,15 +164,6 @@ def pair_rows(pairs: list[SavedPair], now: datetime, units: DistanceUnit | None)
     return rows
 
 
-@dataclass(frozen=True)
-class AddedDistance:
-    result: ShoeCheckResult
-    previous: SavedCheck
-    pair: str
-    km: float
-    unit: DistanceUnit
-
-
 def add_distance(
     folder: Path, content: ShoeContent, name: str, amount: str, now: datetime, units: DistanceUnit | None
 ) -> AddedDistance:
@@ -181,8 +172,9 @@ def add_distance(
     from footback.content.questions import applies
     from footback.core.units import DistanceError, format_distance
     from footback.records.shoes import months_between, save_check
+    from footback.shoes.changes import AddedDistance
     from footback.shoes.check import check_shoes
-    from footback.shoes.render import type_label
+    from footback.shoes.content import type_label
 
     store = _existing(folder, name)
     with store:
@@ -249,18 +241,11 @@ def _saved_pair(store: Store, name: str) -> SavedPair:
     return pair
 
 
-@dataclass(frozen=True)
-class UndoneDistance:
-    pair: str
-    removed_km: float
-    total_km: float | None
-    unit: DistanceUnit
-
-
 def undo_distance(folder: Path, name: str) -> UndoneDistance:
     """Take back the pair's last `--add-distance` (a mistaken one): its check goes, and the pair's
     distance and age are those of the check before."""
     from footback.records.shoes import undo_addition
+    from footback.shoes.changes import UndoneDistance
 
     with _existing(folder, name) as store:
         pair = _saved_pair(store, name)

@@ -15,7 +15,7 @@ from footback.stretch.options import StretchOptions
 if TYPE_CHECKING:
     from rich.console import Console
 
-    from footback.assess.model import AssessmentResult
+    from footback.models.assessment import AssessmentResult
     from footback.stretch.routine_file import Routine
 
 

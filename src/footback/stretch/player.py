@@ -15,8 +15,7 @@ from dataclasses import dataclass
 from enum import StrEnum
 from typing import Literal, Protocol
 
-from pydantic import BaseModel, ConfigDict
-
+from footback.models.stretch_session import SessionSummary, StepStatus
 from footback.stretch.timeline import Kind, Segment, Timeline
 
 # At most 4 frames a second (bars); the countdown digits change once a second. Frames are drawn
@@ -84,27 +83,6 @@ class Listener(Protocol):
 
     def frame(self, frame: Frame) -> float | None:
         """Show a frame; may return how many routine seconds until it would look different."""
-
-
-StepStatus = Literal["done", "skipped", "not reached"]
-
-
-class SessionSummary(BaseModel):
-    """What one play of a routine amounted to; saved to history."""
-
-    model_config = ConfigDict(defer_build=True)
-
-    routine: str
-    planned_seconds: float
-    actual_seconds: float
-    paused_seconds: float
-    speed: float
-    steps_total: int
-    steps_done: int
-    steps_skipped: int
-    finished: bool
-    ended_by: Literal["end", "stop key", "interrupt"]
-    steps: list[StepStatus]
 
 
 @dataclass(frozen=True, slots=True)

@@ -21,7 +21,8 @@ from footback.stretch.signals import Terminated, stop_on_signals
 if TYPE_CHECKING:
     from rich.console import Console
 
-    from footback.stretch.player import KeySource, Listener, SessionSummary
+    from footback.models.stretch_session import SessionSummary
+    from footback.stretch.player import KeySource, Listener
     from footback.stretch.pregnancy import Swap
     from footback.stretch.routine_file import Routine
     from footback.stretch.timeline import Timeline

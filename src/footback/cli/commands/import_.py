@@ -25,9 +25,10 @@ def import_(
 
 
 def run_import(folder: Path, file: Path) -> None:
+    from footback.cli.import_checks import import_checks
     from footback.records.transfer.importer import import_into_store, restore_plan
 
-    counts, where = import_into_store(file, folder)
+    counts, where = import_into_store(file, folder, import_checks())
     plan = restore_plan(folder, counts.plan_text if isinstance(counts.plan_text, str) else None)
     restored = PLAN_RESTORED[plan]
     added = ", ".join(record_count(n, t) for t, n in counts.added.items() if n) or "nothing new"

@@ -6,6 +6,7 @@ by record and import reads record by record, so memory does not grow with the st
 identity for de-duplication is its `uid` (a shoe pair's is its name), a unique key in SQL.
 
 - `layout`: what an export holds (format, versions, record kinds, columns read from the migrations).
+- `rows`: which columns hold JSON or stay in the store, and a row's content digest.
 - `uids`: record identities for stores made before uids (migration 10).
 - `export`: the store as JSON or CSV, record by record.
 - `reader`: an export read incrementally, one record at a time.

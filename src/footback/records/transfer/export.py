@@ -23,16 +23,15 @@ from footback.records.transfer.layout import (
     DAMAGED,
     EXPORT_VERSION,
     FORMAT,
-    JSON_COLUMNS,
     ORDER_TIEBREAK,
     TABLES,
     TIME_COLUMN,
     TIME_COLUMNS,
     Column,
-    Row,
     no_constant,
     schema,
 )
+from footback.records.transfer.rows import JSON_COLUMNS, Row
 
 
 def _surrogate_text(data: bytes) -> str:

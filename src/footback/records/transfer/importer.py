@@ -13,27 +13,17 @@ from typing import Any, TextIO
 import tomli
 
 from footback.core.errors import BadInputError
-from footback.core.files import open_input, write_private
+from footback.core.files import TOO_LONG_NUMBER, open_input, write_private
 from footback.core.paths import db_path, plan_path
 from footback.core.text import excerpt
 from footback.records.connection import Connection
 from footback.records.db import Store
-from footback.records.import_rules import check_record
+from footback.records.folder import STORE_SUFFIXES
+from footback.records.import_rules import ImportChecks, check_record
 from footback.records.migrations import SCHEMA_VERSION
-from footback.records.transfer.forget import STORE_SUFFIXES
-from footback.records.transfer.layout import (
-    DAMAGED,
-    FORMAT,
-    HEADER,
-    JSON_COLUMNS,
-    TABLES,
-    VERSIONS,
-    Row,
-    complete,
-    content_uid,
-    schema,
-)
+from footback.records.transfer.layout import DAMAGED, FORMAT, HEADER, TABLES, VERSIONS, complete, schema
 from footback.records.transfer.reader import ExportReader, Readable
+from footback.records.transfer.rows import JSON_COLUMNS, Row, content_uid
 
 # Far above what a person produces (100 years of daily records is about 100 MB); refuses /dev/zero.
 MAX_IMPORT_BYTES = 2_000_000_000
@@ -62,8 +52,12 @@ def check_header(header: dict[str, Any], where: str) -> tuple[str, ...]:
     version = header.get("version")
     if not isinstance(version, int) or isinstance(version, bool) or version not in VERSIONS:
         raise BadInputError(f"{where}: export version {excerpt(version)} is not one this footback reads")
+    if "schema" not in header:
+        raise BadInputError(f"{where}: the file has no schema field (footback's export writes one)")
     made_by = header.get("schema")
-    if not isinstance(made_by, int) or made_by > SCHEMA_VERSION:
+    if not isinstance(made_by, int) or isinstance(made_by, bool) or made_by < 1:
+        raise BadInputError(f"{where}: schema {excerpt(made_by)} is not a schema version (a whole number)")
+    if made_by > SCHEMA_VERSION:
         raise BadInputError(
             f"{where}: made by a newer footback (schema {excerpt(made_by)}); upgrade footback"
         )
@@ -100,17 +94,18 @@ def _check_shape(row: object, table: str, where: str) -> Row:
     return row
 
 
-def _check_plan(plan: object, where: str) -> str | None:
-    from footback.stretch.routine_file import parse_routine_file
-
+def _check_plan(plan: object, where: str, checks: ImportChecks) -> str | None:
     if plan is None:
         return None
     if not isinstance(plan, str):
         raise BadInputError(f"{where}: plan: must be the plan's TOML text or null")
     try:
-        parse_routine_file(tomli.loads(plan), f"{where}: plan")
+        data = tomli.loads(plan)
     except tomli.TOMLDecodeError as exc:
         raise BadInputError(f"{where}: plan: invalid TOML: {exc}") from None
+    except ValueError:  # a number tomli's int() refuses (more than 4300 digits)
+        raise BadInputError(f"{where}: plan: invalid TOML: {TOO_LONG_NUMBER}") from None
+    checks.plan(data, f"{where}: plan")  # a routine file: the stretch feature's check
     return plan
 
 
@@ -125,15 +120,16 @@ def _stored(row: Row) -> list[Any]:
 class _Importer:
     """Adds one export's records inside one transaction; duplicates are found by SQL keys."""
 
-    def __init__(self, conn: Connection, counts: ImportCounts) -> None:
+    def __init__(self, conn: Connection, counts: ImportCounts, checks: ImportChecks) -> None:
         self.conn = conn
         self.counts = counts
+        self.checks = checks
         # Pair names by their case-folded form: 'Trail' and 'trail' would be one pair to a person.
         self.pairs = {name.casefold(): name for (name,) in conn.execute("SELECT name FROM shoe_pairs")}
         self.pairs_in_file: set[str] = set()
 
     def add(self, table: str, raw: Row, where: str) -> None:
-        check_record(table, raw, where)
+        check_record(table, raw, where, self.checks)
         row = complete(table, raw)
         if table == "shoe_pairs":
             self._pair(row, where)
@@ -204,11 +200,12 @@ class _Importer:
             )
 
 
-def import_stream(store: Store, fh: Readable, where: str) -> ImportCounts:
+def import_stream(store: Store, fh: Readable, where: str, checks: ImportChecks) -> ImportCounts:
     """Add every record of an export not already stored, in one transaction: all of it or none.
 
     The file is read record by record and each is checked with the rules of the command that
-    saves it (records/import_rules.py) before it is inserted; a record already stored is skipped
+    saves it (records/import_rules.py, and the features' content checks in `checks`) before it
+    is inserted; a record already stored is skipped
     by its unique key (`INSERT ... ON CONFLICT DO NOTHING`), so memory stays flat at any size.
     """
     counts = ImportCounts()
@@ -218,7 +215,7 @@ def import_stream(store: Store, fh: Readable, where: str) -> ImportCounts:
     seen: set[str] = set()
     with store.transaction() as conn:
         conn.execute("PRAGMA defer_foreign_keys = ON")  # a check may come before its pair
-        importer = _Importer(conn, counts)
+        importer = _Importer(conn, counts, checks)
         for key, _ in reader.entries():
             if key in seen:
                 raise BadInputError(f"{where}: the field {excerpt(key)} appears twice")
@@ -228,13 +225,13 @@ def import_stream(store: Store, fh: Readable, where: str) -> ImportCounts:
                 if len(header) == len(HEADER):
                     tables = check_header(header, where)
             elif key == "plan":
-                counts.plan_text = _check_plan(reader.value(), where)
+                counts.plan_text = _check_plan(reader.value(), where, checks)
             elif tables is None:
                 # footback writes format, version and schema first: the records must follow them.
                 check_header(header, where)
                 raise BadInputError(f"{where}: format, version and schema must come before the records")
             elif key in tables:
-                for index, raw in enumerate(reader.records()):
+                for index, raw in enumerate(reader.records(key)):
                     if isinstance(raw, dict) and DAMAGED in raw:
                         counts.damaged += 1  # kept in the file as it was; nothing to restore
                         continue
@@ -248,15 +245,15 @@ def import_stream(store: Store, fh: Readable, where: str) -> ImportCounts:
     return counts
 
 
-def import_file(store: Store, path: Path) -> ImportCounts:
+def import_file(store: Store, path: Path, checks: ImportChecks) -> ImportCounts:
     """Import a JSON export file (see `import_stream`); every problem is one line naming the file."""
     # utf-8-sig: an export saved again by a Windows editor may start with a byte-order mark.
     fh = io.TextIOWrapper(open_input(path, "an export file"), encoding="utf-8-sig", newline="")
     with fh:
-        return import_stream(store, _Capped(fh, MAX_IMPORT_BYTES, path), str(path))
+        return import_stream(store, _Capped(fh, MAX_IMPORT_BYTES, path), str(path), checks)
 
 
-def import_into_store(path: Path, folder: Path) -> tuple[ImportCounts, Path]:
+def import_into_store(path: Path, folder: Path, checks: ImportChecks) -> tuple[ImportCounts, Path]:
     """Import into the store (opened or created); a refused import leaves no new store behind."""
     from footback.records.db import open_store
 
@@ -265,7 +262,7 @@ def import_into_store(path: Path, folder: Path) -> tuple[ImportCounts, Path]:
     had_folder, had_store = home.exists(), os.path.lexists(store_file)
     try:
         with open_store(home, full_check=True) as store:
-            return import_file(store, path), store.path
+            return import_file(store, path, checks), store.path
     except BaseException:
         if not had_store:
             for suffix in STORE_SUFFIXES:

@@ -5,7 +5,6 @@ The columns are read from the migrations themselves, so the export follows the s
 
 from __future__ import annotations
 
-import hashlib
 import json
 from dataclasses import dataclass
 from functools import cache
@@ -13,6 +12,7 @@ from typing import Any
 
 from footback.records.connection import connect_memory
 from footback.records.migrations import MIGRATIONS
+from footback.records.transfer.rows import INTERNAL_COLUMNS, JSON_COLUMNS, Row
 
 FORMAT = "footback-export"
 # Which record kinds each export version carries, parents first (shoe checks refer to shoe pairs).
@@ -34,7 +34,6 @@ VERSIONS: dict[int, tuple[str, ...]] = {
 EXPORT_VERSION = max(VERSIONS)
 TABLES = VERSIONS[EXPORT_VERSION]
 HEADER = ("format", "version", "schema")
-JSON_COLUMNS = frozenset({"answers", "result", "detail", "warning_signs", "signs"})
 # The column each table is ordered by in an export (then its id, so the order is stable).
 TIME_COLUMN = {
     "assessments": "created_at",
@@ -46,16 +45,11 @@ TIME_COLUMN = {
     "clinician_seen": "seen_at",
 }
 TIME_COLUMNS = frozenset({"created_at", "started_at", "updated_at", "seen_at"})
-# Columns that only mean something inside one store: never exported, filled in again on import
-# (a confirmation's assessment row id; its assessment_uid is what travels).
-INTERNAL_COLUMNS = {"clinician_seen": frozenset({"assessment_id"})}
 # Every record kind has a unique key import checks in SQL: a `uid` column, or the pair's name.
 UID_TABLES = ("assessments", "stretch_sessions", "shoe_checks")
 ORDER_TIEBREAK = {"shoe_pairs": "name"}
 # A record export could not read as it should is written as it is, with this field saying why.
 DAMAGED = "damaged"
-
-Row = dict[str, Any]
 
 
 @dataclass(frozen=True)
@@ -110,17 +104,6 @@ def complete(table: str, raw: Row) -> Row:
         if column.kind == "REAL" and isinstance(value, int) and not isinstance(value, bool):
             row[column.name] = float(value)  # SQLite stores 300 in a REAL column as 300.0
     return row
-
-
-def canonical(row: Row) -> str:
-    """A row's content: every value, with JSON columns compared by content, not spelling."""
-    return json.dumps(row, sort_keys=True, ensure_ascii=False, separators=(",", ":"))
-
-
-def content_uid(row: Row) -> str:
-    """The uid of a record that has none (stored before uids, or from an older export): its digest."""
-    content = {k: v for k, v in row.items() if k != "uid"}
-    return hashlib.sha256(canonical(content).encode("utf-8", "surrogatepass")).hexdigest()[:32]
 
 
 class NotJson(ValueError):

@@ -7,11 +7,11 @@ import json
 from typing import Any
 
 from footback.records.connection import Connection
-from footback.records.transfer.layout import JSON_COLUMNS, Column, content_uid, schema
+from footback.records.transfer.rows import INTERNAL_COLUMNS, JSON_COLUMNS, content_uid
 
 
-def _parsed(column: Column, value: Any) -> Any:
-    if column.name in JSON_COLUMNS and isinstance(value, str):
+def _parsed(name: str, value: Any) -> Any:
+    if name in JSON_COLUMNS and isinstance(value, str):
         with contextlib.suppress(ValueError):
             return json.loads(value)
     return value
@@ -19,15 +19,20 @@ def _parsed(column: Column, value: Any) -> Any:
 
 def backfill_uids(conn: Connection, table: str) -> None:
     """Migration 10: each stored record's uid is its content digest (a copy gets a numbered one)."""
-    # The columns the table has at this migration (a later one may add more): those the store
-    # holds now, so a backfill never names a column that does not exist yet.
-    present = {row[1] for row in conn.execute(f"PRAGMA table_info({table})")}
-    columns = [c for c in schema()[table] if c.name != "uid" and c.name in present]
-    names = ", ".join(c.name for c in columns)
+    # The columns an export carries (layout.schema()) as the table has them at this migration (a
+    # later one may add more): not the rowid alias, not a store-only column, not the uid itself.
+    # Read from the store, not from the schema, which the migrations themselves make.
+    internal = INTERNAL_COLUMNS.get(table, frozenset())
+    columns = [
+        str(name)
+        for _, name, _, _, _, pk in conn.execute(f"PRAGMA table_info({table})")
+        if not (name == "id" and pk) and name not in internal and name != "uid"
+    ]
+    names = ", ".join(columns)
     seen: dict[str, int] = {}
     updates: list[tuple[str, int]] = []
     for rowid, *values in conn.execute(f"SELECT id, {names} FROM {table} ORDER BY id"):
-        row = {c.name: _parsed(c, v) for c, v in zip(columns, values, strict=True)}
+        row = {name: _parsed(name, v) for name, v in zip(columns, values, strict=True)}
         uid = content_uid(row)
         seen[uid] = seen.get(uid, 0) + 1
         updates.append((uid if seen[uid] == 1 else f"{uid}-{seen[uid]}", rowid))

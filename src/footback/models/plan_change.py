@@ -1,0 +1,21 @@
+"""One step of the plan's level history as the store keeps it (table `plan_changes`)."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import datetime
+from typing import Literal
+
+Action = Literal["start", "up", "stay", "back", "manual", "stop"]
+ACTIONS: tuple[Action, ...] = ("start", "up", "stay", "back", "manual", "stop")
+
+
+@dataclass(frozen=True)
+class PlanChange:
+    """One stored step of the plan's history."""
+
+    created_at: datetime
+    action: Action
+    level: int
+    previous: int | None
+    reason: str

@@ -1,0 +1,29 @@
+"""A stored row as data: which columns hold JSON, which stay inside one store, and its digest.
+
+Low in records/transfer/: the migrations' uid backfill (uids.py) reads it, so it imports nothing
+that imports the migrations.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import json
+from typing import Any
+
+JSON_COLUMNS = frozenset({"answers", "result", "detail", "warning_signs", "signs"})
+# Columns that only mean something inside one store: never exported, filled in again on import
+# (a confirmation's assessment row id; its assessment_uid is what travels).
+INTERNAL_COLUMNS = {"clinician_seen": frozenset({"assessment_id"})}
+
+Row = dict[str, Any]
+
+
+def canonical(row: Row) -> str:
+    """A row's content: every value, with JSON columns compared by content, not spelling."""
+    return json.dumps(row, sort_keys=True, ensure_ascii=False, separators=(",", ":"))
+
+
+def content_uid(row: Row) -> str:
+    """The uid of a record that has none (stored before uids, or from an older export): its digest."""
+    content = {k: v for k, v in row.items() if k != "uid"}
+    return hashlib.sha256(canonical(content).encode("utf-8", "surrogatepass")).hexdigest()[:32]
