@@ -1,7 +1,5 @@
 """`footback export`: your data, out (JSON and CSV for you, a FHIR Bundle for a clinic)."""
 
-from __future__ import annotations
-
 import sys
 from enum import StrEnum
 from pathlib import Path

@@ -1,7 +1,5 @@
 """`footback shoes-check`: a guided footwear check, with saved pairs and their distance."""
 
-from __future__ import annotations
-
 import json
 from typing import Annotated
 
