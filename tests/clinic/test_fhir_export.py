@@ -316,3 +316,16 @@ def test_a_json_file_name_suits_fhir_and_a_csv_one_does_not(cli: Cli, tmp_path: 
     assert cli.invoke(["export", "--format", "fhir", "-o", str(tmp_path / "a.json")]).exit_code == 0
     refused = cli.invoke(["export", "--format", "fhir", "-o", str(tmp_path / "a.csv")])
     assert refused.exit_code == 2 and "contradicts" in refused.stderr
+
+
+def test_a_warning_sign_reported_at_a_check_in_is_exported_with_its_triage(cli: Cli, tmp_path: Path) -> None:
+    done = cli.invoke(["checkin", "--foot", "2", "--back", "6", "--sign", "rf_fever", "--note", "hot"])
+    assert done.exit_code == 0, done.output
+    doc = export(cli, tmp_path / "sign.json")
+    validate(doc)
+    (response,) = of_type(doc, "QuestionnaireResponse")
+    found = {_footback(o): o for o in _of_response(doc, response)}
+    assert found["triage"]["valueCodeableConcept"]["coding"][0]["code"] == "urgent"
+    assert found["warning-sign"]["component"][0]["valueString"] == "rf_fever"
+    pain = [o for o in of_type(doc, "Observation") if "bodySite" in o]
+    assert sorted(o["valueInteger"] for o in pain) == [2, 6]
