@@ -35,7 +35,7 @@ def mark(name):
 ASSESS = """
 import footback.cli.app, footback.cli.context, footback.cli.config
 mark("cli, context and settings modules")
-import footback.cli.commands.assess, footback.cli.assess_run
+import footback.cli.commands.assess, footback.assess.flow
 mark("the assess command module")
 import footback.assess.content, footback.models.assessment
 mark("content and result model classes")

@@ -121,7 +121,7 @@ def test_values_split_across_reads_are_read_whole(step: int) -> None:
     reader = ExportReader(Trickle('{"version": 12345, "rows": [1, {"a": [2, 3]}, "x"]} ', step), "f")
     got = {}
     for key, _ in reader.entries():
-        got[key] = reader.value() if key == "version" else list(reader.records())
+        got[key] = reader.value() if key == "version" else list(reader.records(key))
     assert got == {"version": 12345, "rows": [1, {"a": [2, 3]}, "x"]}
 
 

@@ -19,8 +19,9 @@ from typing import Any
 
 from footback.content.questions import Answers, Question
 from footback.core.errors import FootbackError
+from footback.core.files import json_decoder
+from footback.records.folder import PARTIAL_FILE, set_aside
 
-PARTIAL_FILE = "assess-partial.json"
 MAX_AGE = timedelta(hours=24)
 MAX_BYTES = 256_000
 
@@ -52,22 +53,29 @@ def _valid(question: Question, value: object) -> bool:
 
 
 def load_partial(folder: Path, now: datetime, questions: Sequence[Question]) -> Partial | None:
-    """The saved partial answers, if recent and readable; a stale or damaged file is dropped."""
+    """The saved partial answers, if recent and readable; a stale file is dropped, a damaged one
+    set aside with one warning (records.folder.set_aside), never a traceback or a blocked `assess`."""
     path = partial_path(folder)
     try:
-        if path.is_symlink() or not path.is_file() or path.stat().st_size > MAX_BYTES:
+        if path.is_symlink() or not path.is_file():
             return None
-        raw: Any = json.loads(path.read_text(encoding="utf-8"))
+        if path.stat().st_size > MAX_BYTES:
+            raise ValueError("too large")
+        raw: Any = json_decoder().decode(path.read_text(encoding="utf-8"))
         saved_at = datetime.fromisoformat(raw["saved_at"])
-        known = {q.id for q in questions}
         stored = raw["answers"]
+        if saved_at.tzinfo is None or not isinstance(stored, dict):
+            raise ValueError("not what footback wrote")
+        known = {q.id for q in questions}
         # The file sits in the data folder and may be edited by hand: an answer of the wrong
         # type, out of range or with control characters is dropped (asked again), never used.
         answers = {q.id: stored[q.id] for q in questions if q.id in stored and _valid(q, stored[q.id])}
         # Files written before skips were kept have no "skipped".
         skipped = frozenset(k for k in raw.get("skipped", []) if k in known and k not in answers)
-    except (OSError, ValueError, KeyError, TypeError, AttributeError):
-        drop_partial(folder)
+    except OSError:
+        return None  # unreadable now (permissions, a disk error): not known to be damaged
+    except (ValueError, KeyError, TypeError, AttributeError, RecursionError):
+        set_aside(path, "the answers of a stopped assessment")
         return None
     fresh = saved_at.tzinfo is not None and timedelta(0) <= now - saved_at <= MAX_AGE
     if not fresh or not (answers or skipped):

@@ -10,7 +10,7 @@ from typing import Any
 from footback.content.questions import Answers, InvalidAnswer, Question
 from footback.content.typed import check_value
 from footback.core.errors import BadInputError
-from footback.core.files import parse_toml, read_input_text
+from footback.core.files import TOO_LONG_NUMBER, NumberTooLong, json_decoder, parse_toml, read_input_text
 from footback.core.suggest import closest
 
 MAX_FILE_BYTES = 1_000_000
@@ -22,7 +22,9 @@ def read_mapping(path: Path) -> dict[str, Any]:
     as_json = path.suffix.lower() == ".json" or (path.suffix.lower() != ".toml" and text.lstrip()[:1] == "{")
     if as_json:
         try:
-            loaded = json.loads(text)
+            loaded = json_decoder().decode(text)
+        except NumberTooLong:
+            raise BadInputError(f"{path}: invalid JSON: {TOO_LONG_NUMBER}") from None
         except json.JSONDecodeError as exc:
             raise BadInputError(f"{path}:{exc.lineno}: invalid JSON: {exc.msg}") from None
         except RecursionError:

@@ -184,3 +184,33 @@ def parse_toml(text: str, path: Path) -> dict[str, Any]:
         raise BadInputError(f"{path}:{line}: invalid TOML: {_TOML_LINE.sub('', msg).strip()}") from None
     except RecursionError:
         raise BadInputError(f"{path}: invalid TOML: nested too deeply") from None
+    except ValueError:
+        # tomli converts numbers with int(), which refuses more than 4300 digits.
+        raise BadInputError(f"{path}: invalid TOML: {TOO_LONG_NUMBER}") from None
+
+
+# The longest number footback reads from a file: SQLite's integers have 19 digits, a double's
+# exact text 17. A longer one is refused before it is converted (CPython refuses ints of more than
+# 4300 digits with a ValueError, and converting one of millions takes quadratic time).
+MAX_NUMBER_CHARS = 100
+TOO_LONG_NUMBER = f"a number longer than {MAX_NUMBER_CHARS} characters"
+
+
+class NumberTooLong(ValueError):
+    """A number in a JSON file longer than MAX_NUMBER_CHARS."""
+
+
+def _bounded(convert: Any) -> Any:
+    def parse(text: str) -> Any:
+        if len(text) > MAX_NUMBER_CHARS:
+            raise NumberTooLong(TOO_LONG_NUMBER)
+        return convert(text)
+
+    return parse
+
+
+def json_decoder(**hooks: Any) -> Any:
+    """A `json.JSONDecoder` whose numbers are bounded in length before they are converted."""
+    import json
+
+    return json.JSONDecoder(parse_int=_bounded(int), parse_float=_bounded(float), **hooks)

@@ -7,6 +7,7 @@ the `Runtime` protocol below (features never import `cli/`), and tests hand in a
 from __future__ import annotations
 
 import time
+from collections.abc import Callable
 from contextlib import AbstractContextManager
 from datetime import datetime
 from pathlib import Path
@@ -40,7 +41,8 @@ class SystemClock:
 
 
 class Runtime(Protocol):
-    """The outside world handed to interactive features (the stretch player, the check-in offer)."""
+    """The outside world, handed to every interactive flow (the assessment, the check-in, the shoe
+    check, the stretch player) as its one context; what the flow was asked to do is its request."""
 
     @property
     def data_dir(self) -> Path: ...
@@ -51,6 +53,10 @@ class Runtime(Protocol):
     @property
     def stdin_tty(self) -> bool: ...
 
+    # Standard input was closed (`<&-`): there is nothing to ask questions on.
+    @property
+    def stdin_closed(self) -> bool: ...
+
     @property
     def stdout_tty(self) -> bool: ...
 
@@ -60,6 +66,8 @@ class Runtime(Protocol):
     def console(
         self, *, no_color: bool = False, stderr: bool = False, file: TextIO | None = None
     ) -> Console: ...
+
+    def show_long(self, console: Console, render: Callable[[Console], None]) -> None: ...
 
     # The stretch player's key source (`footback.stretch.player.KeySource`); core names no feature.
     def open_keys(self, show_cursor: bool) -> AbstractContextManager[Any]: ...

@@ -6,7 +6,7 @@ from collections.abc import Sequence
 from typing import TYPE_CHECKING
 
 from footback.core.sparkline import sparkline
-from footback.core.text import plural
+from footback.core.text import plural, safe_line
 
 if TYPE_CHECKING:
     from rich.console import Console
@@ -101,7 +101,8 @@ def render_progress(console: Console, result: Progress) -> None:
     if plan.level is not None:
         console.print()
         review = f", next review {plan.next_review}" if plan.next_review else ""
-        why = f": {plan.reason}" if plan.reason else ""
+        # The reason is stored text (an import or a hand edit could hold anything): shown, never obeyed.
+        why = f": {safe_line(plan.reason)}" if plan.reason else ""
         console.print(Text(f"Plan: level {plan.level}{review}{why}"))
 
 

@@ -7,6 +7,7 @@ from datetime import date, datetime, timedelta
 from pathlib import Path
 from typing import TYPE_CHECKING
 
+from footback.core.text import safe_line
 from footback.models.plan_change import PlanChange
 from footback.plan.progression import ReviewFacts, check_level, find_flare, review
 
@@ -158,6 +159,6 @@ def level_line(state: LevelState, steps: list[str]) -> str:
     names = ", ".join(steps[:-1]) + f" and {steps[-1]}" if len(steps) > 1 else "".join(steps)
     what = f": {dose} for {names}" if steps else " (no step of this plan changes with the level)"
     return (
-        f"Level {state.level} of {state.top}{what}. {state.reason} "
+        f"Level {state.level} of {state.top}{what}. {safe_line(state.reason)} "
         f"Next review: {state.next_review} (or `footback plan --review`)."
     )

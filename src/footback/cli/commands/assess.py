@@ -1,9 +1,7 @@
 """`footback assess`: the guided self-assessment."""
 
-from __future__ import annotations
-
 import sys
-from typing import Annotated
+from typing import TYPE_CHECKING, Annotated
 
 import typer
 
@@ -15,7 +13,14 @@ from footback.cli.commands.options import (
     TemplateOption,
     print_answers_help,
 )
-from footback.cli.context import app_context
+from footback.cli.context import AppContext, app_context
+
+if TYPE_CHECKING:
+    from datetime import datetime
+
+    from footback.assess.flow import AssessRequest
+    from footback.models.assessment import AssessmentResult
+    from footback.records.assessments import SavedAssessment
 
 
 def assess(
@@ -41,44 +46,55 @@ def assess(
 ) -> None:
     from footback.assess import service
     from footback.assess.content import load_assess_content
+    from footback.assess.flow import AssessRequest, run_assess
     from footback.core.errors import BadInputError
-    from footback.render.console import say_where, where_line
 
     app = app_context(ctx)
-    no_color = app.colour_off(no_color)  # a broken config is reported even with --template
+    settings = app.config.settings  # a broken config is reported even with --template
+    request = AssessRequest(answers, no_save, as_json, quick, app.colour_off(no_color), settings.body_units)
     if last:
         if answers or template or schema or no_save or quick:
             raise BadInputError(
                 "--last shows the saved result; use it without --answers, --template, --schema, --quick"
             )
         latest, previous = service.last_saved(app.data_dir)
-        result = latest.result
+        _show(app, request, (latest.result, previous), saved_on=latest.created_at)
     elif template or schema:
         if quick:
             raise BadInputError("--quick asks again; use --template or --schema without it")
         qset = load_assess_content().questions
-        return print_answers_help(qset, template=template, schema=schema, as_json=as_json)
+        print_answers_help(qset, template=template, schema=schema, as_json=as_json)
     else:
-        from footback.cli.assess_run import AssessRequest, run_assess
+        _show(app, request, run_assess(app, request))
 
-        request = AssessRequest(answers, no_save, as_json, quick, no_color)
-        result, previous = run_assess(app, request)
-    if as_json:
+
+Shown = tuple["AssessmentResult", "SavedAssessment | None"]
+
+
+def _show(
+    app: AppContext, request: "AssessRequest", shown: Shown, saved_on: "datetime | None" = None
+) -> None:
+    """The result as JSON, or drawn (paged when long); then where it was saved, or when (`--last`)."""
+    from footback.assess.content import load_assess_content
+    from footback.render.console import say_where, where_line
+
+    result, previous = shown
+    if request.as_json:
         from footback.assess.service import result_json
 
         typer.echo(result_json(result, load_assess_content()))
-        if not last:  # stdout stays pure JSON; where it went goes to stderr, without loading rich.
-            sys.stderr.write(where_line(app.db_path, saved=not no_save) + "\n")
+        if saved_on is None:  # stdout stays pure JSON; where it went goes to stderr, without loading rich.
+            sys.stderr.write(where_line(app.db_path, saved=not request.no_save) + "\n")
         return
     from rich.text import Text
 
     from footback.assess.render import render_result
 
     urgent_text = load_assess_content().advice.urgent
-    out = app.console(no_color=no_color)
+    out = app.console(no_color=request.no_color)
     before = (previous.result, previous.created_at) if previous else (None, None)
     app.show_long(out, lambda console: render_result(console, result, urgent_text, *before))
-    if last:
-        out.print(Text(f"Saved on {latest.created_at.astimezone():%Y-%m-%d at %H:%M}.", style="dim"))
+    if saved_on is not None:
+        out.print(Text(f"Saved on {saved_on.astimezone():%Y-%m-%d at %H:%M}.", style="dim"))
     else:
-        say_where(out, app.db_path, saved=not no_save)
+        say_where(out, app.db_path, saved=not request.no_save)

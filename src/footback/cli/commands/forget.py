@@ -1,7 +1,5 @@
 """`footback forget`: everything footback stored, gone (after asking)."""
 
-from __future__ import annotations
-
 from typing import Annotated
 
 import typer
@@ -19,7 +17,7 @@ def forget(
 
 
 def run_forget(app: AppContext, *, yes: bool) -> None:
-    """Delete the store, its journals and the plan; refuses without a yes it can trust."""
+    """Delete every file footback wrote (records/folder.py); refuses without a yes it can trust."""
     from footback.core.errors import BadInputError
     from footback.records.transfer.forget import forget_all, stored
 
@@ -28,7 +26,7 @@ def run_forget(app: AppContext, *, yes: bool) -> None:
     if not files:
         typer.echo(f"Nothing is stored in {safe_line(str(folder))}.")
         return
-    summary = ", ".join(record_count(n, t) for t, n in counts.items()) or "your plan"
+    summary = ", ".join(record_count(n, t) for t, n in counts.items()) or "its files"
     if not yes:
         if not app.stdin_tty:
             raise BadInputError("forget deletes all your data; run it in a terminal to confirm, or add --yes")

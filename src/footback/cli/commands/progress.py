@@ -1,7 +1,5 @@
 """`footback progress`: is this helping? Pain, practice and the two side by side."""
 
-from __future__ import annotations
-
 from typing import Annotated
 
 import typer
@@ -18,6 +16,7 @@ def progress(
 ) -> None:
     from footback.content.loader import sources
     from footback.core.cited import citing
+    from footback.core.text import safe_json
     from footback.daily.progress_service import load_progress
     from footback.daily.render import render_progress
     from footback.plan.levels import review_days
@@ -25,6 +24,6 @@ def progress(
     app = app_context(ctx)
     result = load_progress(app.data_dir, app.clock.now(), review_days=review_days())
     if as_json:
-        typer.echo(result.model_dump_json(indent=2, context=citing(sources())))
+        typer.echo(safe_json(result.model_dump_json(indent=2, context=citing(sources()))))
         return
     render_progress(app.console(no_color=app.colour_off(no_color)), result)

@@ -7,19 +7,14 @@ from collections.abc import Iterable
 from pathlib import Path
 
 from footback.core.errors import FootbackError
-from footback.core.paths import db_path, plan_path
 from footback.records.db import Store
+from footback.records.folder import owned_files
 from footback.records.transfer.layout import TABLES
-
-STORE_SUFFIXES = ("", "-wal", "-shm", "-journal")
 
 
 def stored_files(folder: Path) -> list[Path]:
-    """Every file footback keeps in the data folder (the store, its journals, the plan)."""
-    base = db_path(folder)
-    candidates = [base.with_name(base.name + suffix) for suffix in STORE_SUFFIXES]
-    candidates.append(plan_path(folder))
-    return [path for path in candidates if path.exists()]
+    """Every file footback keeps in the data folder (records/folder.py lists them), store first."""
+    return owned_files(folder)
 
 
 def stored(folder: Path) -> tuple[list[Path], dict[str, int]]:

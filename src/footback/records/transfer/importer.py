@@ -13,14 +13,14 @@ from typing import Any, TextIO
 import tomli
 
 from footback.core.errors import BadInputError
-from footback.core.files import open_input, write_private
+from footback.core.files import TOO_LONG_NUMBER, open_input, write_private
 from footback.core.paths import db_path, plan_path
 from footback.core.text import excerpt
 from footback.records.connection import Connection
 from footback.records.db import Store
+from footback.records.folder import STORE_SUFFIXES
 from footback.records.import_rules import ImportChecks, check_record
 from footback.records.migrations import SCHEMA_VERSION
-from footback.records.transfer.forget import STORE_SUFFIXES
 from footback.records.transfer.layout import DAMAGED, FORMAT, HEADER, TABLES, VERSIONS, complete, schema
 from footback.records.transfer.reader import ExportReader, Readable
 from footback.records.transfer.rows import JSON_COLUMNS, Row, content_uid
@@ -52,8 +52,12 @@ def check_header(header: dict[str, Any], where: str) -> tuple[str, ...]:
     version = header.get("version")
     if not isinstance(version, int) or isinstance(version, bool) or version not in VERSIONS:
         raise BadInputError(f"{where}: export version {excerpt(version)} is not one this footback reads")
+    if "schema" not in header:
+        raise BadInputError(f"{where}: the file has no schema field (footback's export writes one)")
     made_by = header.get("schema")
-    if not isinstance(made_by, int) or made_by > SCHEMA_VERSION:
+    if not isinstance(made_by, int) or isinstance(made_by, bool) or made_by < 1:
+        raise BadInputError(f"{where}: schema {excerpt(made_by)} is not a schema version (a whole number)")
+    if made_by > SCHEMA_VERSION:
         raise BadInputError(
             f"{where}: made by a newer footback (schema {excerpt(made_by)}); upgrade footback"
         )
@@ -99,6 +103,8 @@ def _check_plan(plan: object, where: str, checks: ImportChecks) -> str | None:
         data = tomli.loads(plan)
     except tomli.TOMLDecodeError as exc:
         raise BadInputError(f"{where}: plan: invalid TOML: {exc}") from None
+    except ValueError:  # a number tomli's int() refuses (more than 4300 digits)
+        raise BadInputError(f"{where}: plan: invalid TOML: {TOO_LONG_NUMBER}") from None
     checks.plan(data, f"{where}: plan")  # a routine file: the stretch feature's check
     return plan
 
@@ -225,7 +231,7 @@ def import_stream(store: Store, fh: Readable, where: str, checks: ImportChecks) 
                 check_header(header, where)
                 raise BadInputError(f"{where}: format, version and schema must come before the records")
             elif key in tables:
-                for index, raw in enumerate(reader.records()):
+                for index, raw in enumerate(reader.records(key)):
                     if isinstance(raw, dict) and DAMAGED in raw:
                         counts.damaged += 1  # kept in the file as it was; nothing to restore
                         continue

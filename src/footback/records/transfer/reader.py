@@ -7,6 +7,8 @@ from collections.abc import Iterator
 from typing import Any, Protocol
 
 from footback.core.errors import BadInputError
+from footback.core.files import NumberTooLong, json_decoder
+from footback.core.text import excerpt
 from footback.records.transfer.layout import NotJson, no_constant
 
 # The longest single record read, and how much is read at a time.
@@ -18,7 +20,7 @@ class Readable(Protocol):
     def read(self, size: int, /) -> str: ...
 
 
-_DECODER = json.JSONDecoder(parse_constant=no_constant)
+_DECODER = json_decoder(parse_constant=no_constant)
 
 
 class ExportReader:
@@ -73,6 +75,9 @@ class ExportReader:
         while True:
             try:
                 value, end = _DECODER.raw_decode(self.buf, self.pos)
+            except NumberTooLong as exc:
+                where = f"character {self.offset + self.pos}"
+                raise BadInputError(f"{self.where}: {exc} (the value at {where})") from None
             except NotJson as exc:
                 raise self.fail(str(exc)) from None
             except RecursionError:
@@ -106,7 +111,11 @@ class ExportReader:
         if self.peek():
             raise self.fail("extra data after the export")
 
-    def records(self) -> Iterator[Any]:
+    def records(self, name: str) -> Iterator[Any]:
+        """The records of the list `name` (anything but a list is refused, named)."""
+        if self.peek() != "[":
+            found = self.value()
+            raise BadInputError(f"{self.where}: {name}: must be a list of records, not {excerpt(found)}")
         self.expect("[")
         if self.peek() == "]":
             self.pos += 1

@@ -1,5 +1,7 @@
 """`footback assess` behind the option parsing: the answers (file, resume, interview, or the
-quick re-check), then the result, compared with the last one and stored."""
+quick re-check), then the result, compared with the last one and stored.
+
+The flow takes the run's context (`core.runtime.Runtime`) and one request: what was asked."""
 
 from __future__ import annotations
 
@@ -7,26 +9,32 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from footback.cli.context import AppContext
+from footback.core.runtime import Runtime
 
 if TYPE_CHECKING:
     from footback.assess.content import AssessContent
     from footback.content.questions import Answers
+    from footback.core.models import BodyUnits
     from footback.core.safety import Seen
     from footback.models.assessment import AssessmentResult
     from footback.records.assessments import SavedAssessment
+    from footback.render.console import ConsoleScreen
 
 
 @dataclass(frozen=True)
 class AssessRequest:
-    answers: Path | None
-    no_save: bool
-    as_json: bool
-    quick: bool
-    no_color: bool
+    """What `footback assess` was asked (cli/ parses the options and reads the config)."""
+
+    answers: Path | None = None
+    no_save: bool = False
+    as_json: bool = False
+    quick: bool = False
+    no_color: bool = False
+    # How typed heights and weights are read (the config's `body_units`).
+    body_units: BodyUnits = "metric"
 
 
-def run_assess(app: AppContext, request: AssessRequest) -> tuple[AssessmentResult, SavedAssessment | None]:
+def run_assess(app: Runtime, request: AssessRequest) -> tuple[AssessmentResult, SavedAssessment | None]:
     """Gather the answers, then score, compare and store them."""
     from footback.assess import service
     from footback.assess.content import load_assess_content
@@ -54,13 +62,13 @@ def run_assess(app: AppContext, request: AssessRequest) -> tuple[AssessmentResul
 
 
 def _ask_rest(
-    app: AppContext, request: AssessRequest, content: AssessContent, given: Answers, seen: list[Seen]
+    app: Runtime, request: AssessRequest, content: AssessContent, given: Answers, seen: list[Seen]
 ) -> Answers:
     """`given` with every missing answer asked on the terminal (or the one error line why not)."""
     from footback.assess import service
-    from footback.content.guided import complete_answers
-    from footback.content.questions import missing_ids, with_body_units
-    from footback.render.console import ConsoleScreen
+    from footback.content.guided import Asking, GuidedCheck, complete_answers
+    from footback.content.interview import Interview
+    from footback.content.questions import with_body_units
 
     qset = content.questions
     keep = None
@@ -69,23 +77,21 @@ def _ask_rest(
 
         keep = offer_resume(app.data_dir, app.clock, qset.questions, app.console(stderr=True).input)
         given = keep.answers | given
-    answers = complete_answers(
-        qset,
+    # Questions go to the terminal (stderr), so `footback assess > result.txt` still asks them.
+    asking = Asking(app.stdin_tty, app.stdin_closed, lambda: _screen(app, request))
+    interview = Interview(
         # Typed heights and weights follow `body_units`; files keep the units in their ids.
-        with_body_units(qset.questions, app.config.settings.body_units),
+        with_body_units(qset.questions, request.body_units),
         given,
-        [] if service.stops_early(content, given, seen) else missing_ids(qset.questions, given),
-        answers_path=request.answers,
-        stdin_tty=app.stdin_tty,
-        stdin_closed=app.stdin_closed,
-        # Questions go to the terminal (stderr), so `footback assess > result.txt` still asks them.
-        terminal=lambda: ConsoleScreen(app.console(no_color=request.no_color, stderr=True)),
-        what="the assessment",
         stop_before=service.interview_stop(content, seen),
         on_progress=keep,
         skipped=sorted(keep.skipped) if keep is not None else (),
         # The continued run's answers in asking order, so `b` can go back into them.
         earlier=[q.id for q in qset.questions if keep and (q.id in keep.answers or q.id in keep.skipped)],
+    )
+    missing = service.to_ask(content, given, seen)
+    answers = complete_answers(
+        asking, GuidedCheck(qset, interview, missing, request.answers, "the assessment")
     )
     if keep is not None:
         from footback.assess.resume import drop_partial
@@ -94,22 +100,17 @@ def _ask_rest(
     return answers
 
 
-def _full_answers(
-    app: AppContext, request: AssessRequest, content: AssessContent, seen: list[Seen]
-) -> Answers:
+def _full_answers(app: Runtime, request: AssessRequest, content: AssessContent, seen: list[Seen]) -> Answers:
     from footback.content.answers_file import load_answers
 
-    # In a file, a missing warning-sign answer means "no" (older files lack the newer ones).
-    given = (
-        content.file_defaults() | load_answers(request.answers, content.questions.questions)
-        if request.answers
-        else {}
-    )
+    # A file's missing answers are asked on a terminal, or named in an error: a warning sign
+    # left out is never taken as "no".
+    given = load_answers(request.answers, content.questions.questions) if request.answers else {}
     return _ask_rest(app, request, content, given, seen)
 
 
 def _quick_answers(
-    app: AppContext, request: AssessRequest, content: AssessContent, seen: list[Seen]
+    app: Runtime, request: AssessRequest, content: AssessContent, seen: list[Seen]
 ) -> Answers | None:
     """The quick re-check's answers, or None (after saying why) when a full assessment is due."""
     import sys
@@ -125,18 +126,27 @@ def _quick_answers(
         sys.stderr.write(base + "\n")
         return None
     if request.answers is not None:
-        # A file answers what it names; the rest is carried, as Enter would keep it.
-        given = base.answers | load_answers(request.answers, content.questions.questions)
+        # A file answers what it names; the rest is carried, as Enter would keep it, except the
+        # warning signs: last week's "no" is not this week's, so a missing one is asked or named.
+        signs = set(content.red_flag_ids())
+        carried = {k: v for k, v in base.answers.items() if k not in signs}
+        given = carried | load_answers(request.answers, content.questions.questions)
         return _ask_rest(app, request, content, given, seen)
     if app.stdin_closed:
         raise MissingAnswersError(
             "assess --quick: standard input is closed; give the week's answers with --answers FILE "
             "(what the file leaves out is kept from the last assessment) or use a terminal"
         )
-    out = app.console(no_color=request.no_color, stderr=True)
-    questions = with_body_units(content.questions.questions, app.config.settings.body_units)
+    questions = with_body_units(content.questions.questions, request.body_units)
     try:
-        given = quick_interview(content, base, questions, out.input, out, seen)
+        given = quick_interview(content, base, questions, _screen(app, request), seen)
     except InputEnded:
         raise FootbackError("input ended before the quick re-check was finished; nothing was saved") from None
     return _ask_rest(app, request, content, given, seen)
+
+
+def _screen(app: Runtime, request: AssessRequest) -> ConsoleScreen:
+    """The screen the questions are asked on: the terminal's stderr side."""
+    from footback.render.console import ConsoleScreen
+
+    return ConsoleScreen(app.console(no_color=request.no_color, stderr=True))
