@@ -130,13 +130,13 @@ COMMANDS: dict[str, Command] = {
         "Example: footback report --format html --output summary.html",
     ),
     "export": Command(
-        "data",
+        "export",
         "export",
         "Write everything footback has stored: assessments, sessions, shoes and your plan.",
         "Example: footback export --format json --output backup.json",
     ),
     "import": Command(
-        "data",
+        "import_",
         "import_",
         "Restore a JSON export; records already stored are not added twice.",
         "Example: footback import backup.json",
