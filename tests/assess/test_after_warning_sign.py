@@ -110,7 +110,7 @@ def test_the_report_lists_every_warning_sign_and_whether_a_clinician_was_seen(ho
         report = build_report(store, now=NOW)
     assert [(w.triage, w.signs) for w in report.warnings] == [
         ("urgent", ["fever with the pain"]),
-        ("emergency", ["symptoms in both legs"]),
+        ("emergency", ["new symptoms in both legs"]),
     ]
     assert report.warnings[0].seen_at is None
     assert report.warnings[1].seen_at == DAY + timedelta(hours=3)
@@ -121,7 +121,7 @@ def test_the_report_lists_every_warning_sign_and_whether_a_clinician_was_seen(ho
     assert "was not scored" in text  # the latest assessment stopped at a warning sign
     assert len(report.trends) == 1  # only the scored assessment is charted
     html = cli.invoke(["report", "--format", "html"]).stdout
-    assert 'id="warnings"' in html and "symptoms in both legs" in html
+    assert 'id="warnings"' in html and "new symptoms in both legs" in html
 
 
 def test_the_report_shows_keeles_notice_with_the_grouping(home: Path, cli: Cli) -> None:

@@ -12,7 +12,7 @@ from typer.testing import CliRunner
 
 from footback.cli.app import app
 from footback.core.paths import DB_NAME
-from tests.support.helpers import no_problem_answers, part_one_keys
+from tests.support.helpers import no_problem_answers, part_one_keys, signs_answered
 
 runner = CliRunner()
 
@@ -120,7 +120,7 @@ def test_urgent_screen_shows_the_emergency_panel(tmp_path: Path) -> None:
 
 
 def test_urgent_only_flag_gets_urgent_wording(tmp_path: Path) -> None:
-    path = write_answers(tmp_path, {"rf_night_pain": True})
+    path = write_answers(tmp_path, signs_answered(rf_night_pain=True))
     result = runner.invoke(app, ["assess", "-a", str(path), "--no-save"])
     assert "URGENT: see a doctor today" in result.stdout
     assert "EMERGENCY" not in result.stdout

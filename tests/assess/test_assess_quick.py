@@ -70,7 +70,10 @@ def test_enter_keeps_every_default_and_the_rest_is_carried(cli: Cli, home: Path,
     assert data["quick"] is True
     full, quick = _saved(home)
     assert full["quick"] is False
-    assert {k: v for k, v in quick.items() if k != "quick"} == {k: v for k, v in full.items() if k != "quick"}
+    # The full file's `both_legs_since` did not apply (no symptoms in both legs): not re-asked.
+    skip = {"quick", *CONTENT.follow_up_ids()}
+    kept = {k: v for k, v in quick.items() if k not in skip}
+    assert kept == {k: v for k, v in full.items() if k not in skip}
 
 
 def test_a_changed_answer_is_stored_and_becomes_next_weeks_default(
@@ -106,7 +109,8 @@ def test_a_full_assessment_is_due_after_28_days(
     _full(cli, tmp_path)
     _later(cli.context, days, hours)
     file = tmp_path / "week.toml"
-    file.write_text("back_pain_level = 3\n", encoding="utf-8")
+    signs = "".join(f"{sign} = false\n" for sign in SIGNS)
+    file.write_text("back_pain_level = 3\n" + signs, encoding="utf-8")
     result = cli.invoke(["assess", "--quick", "--answers", str(file), "--json"])
     if quick:
         assert result.exit_code == 0, result.output
@@ -147,13 +151,18 @@ def test_a_quick_re_check_is_never_the_base_of_the_next_one_after_28_days(
     assert isinstance(quick_start(CONTENT, home, cli.context.clock.now()), str)
 
 
-def test_file_answers_override_the_carried_ones_and_missing_signs_keep_no(
+def test_file_answers_override_the_carried_ones_but_signs_are_not_carried(
     cli: Cli, home: Path, tmp_path: Path
 ) -> None:
     _full(cli, tmp_path)
     _later(cli.context, 7)
     file = tmp_path / "week.json"
-    file.write_text(json.dumps({"bothersome": "slightly", "fear_activity": False}), encoding="utf-8")
+    week = {"bothersome": "slightly", "fear_activity": False}
+    # Last week's "no" to the warning signs is not this week's: a file without them is refused.
+    file.write_text(json.dumps(week | dict.fromkeys(SIGNS[1:], False)), encoding="utf-8")
+    refused = cli.invoke(["assess", "--quick", "--answers", str(file), "--json"])
+    assert refused.exit_code == 2 and refused.stderr.strip().endswith(f"no terminal to ask on: {SIGNS[0]}")
+    file.write_text(json.dumps(week | dict.fromkeys(SIGNS, False)), encoding="utf-8")
     result = cli.invoke(["assess", "--quick", "--answers", str(file), "--json"])
     assert result.exit_code == 0, result.output
     quick = _saved(home)[-1]

@@ -93,6 +93,8 @@ DERIVED = {sign.id for sign in CONTENT.safety.signs}
 @given(answers_strategy(), st.sampled_from(RED_FLAGS))
 def test_every_red_flag_alone_makes_the_result_urgent_with_no_routines(answers: Answers, flag: str) -> None:
     answers = answers | {flag: True}
+    # A sign asked only of some people (pregnancy) is drawn for them.
+    answers |= {k: c.is_ for k, c in CONTENT.question(flag).ask_if.items() if c.is_ is not None}
     result = assess(CONTENT, answers)
     ids = [f.id for f in result.red_flags]
     red_flag = CONTENT.question(flag).red_flag

@@ -13,7 +13,7 @@ from footback.assess.service import assess
 from footback.content.questions import Condition
 from footback.models.assessment import AssessmentResult
 from tests.support.context import Cli
-from tests.support.helpers import no_problem_answers
+from tests.support.helpers import no_problem_answers, signs_answered
 
 CONTENT = load_assess_content()
 
@@ -82,7 +82,7 @@ def test_missing_is_a_condition_on_no_answer_only() -> None:
 
 # ------------------------------------------------------------------ each new flag, with and without back pain
 
-EMERGENCY_WITH_BACK_PAIN = ["rf_both_legs", "rf_sexual_dysfunction"]
+EMERGENCY_WITH_BACK_PAIN = ["rf_sexual_dysfunction"]
 URGENT_WITH_BACK_PAIN = ["rf_immunosuppressed", "rf_iv_drugs", "rf_thoracic_pain", "rf_back_deformity"]
 
 
@@ -95,9 +95,9 @@ def test_a_back_pain_flag_counts_with_back_pain_and_in_a_file_without_the_answer
 
 
 @pytest.mark.parametrize("flag", EMERGENCY_WITH_BACK_PAIN)
-def test_both_legs_or_sexual_change_without_back_pain_is_said_not_sent_to_a_and_e(flag: str) -> None:
-    # Long-standing numb, tingling legs with diabetes, or a new erection problem, with no back pain,
-    # are not cauda equina emergencies: footback says so and names the GP.
+def test_a_sexual_change_without_back_pain_is_said_not_sent_to_a_and_e(flag: str) -> None:
+    # A new erection problem with no back pain is not a cauda equina emergency: footback says so
+    # and names the GP. (Both legs without back pain is an emergency: test_clinical_round3.)
     result = run(**{flag: True})
     assert result.triage == "self_care" and flags(result) == []
     assert "GP" in result.recommendations.actions[0] and "no back pain" in result.recommendations.actions[0]
@@ -108,7 +108,8 @@ def test_the_sexual_function_question_reads_right_without_back_pain() -> None:
 
 
 @pytest.mark.parametrize(
-    "flag", ["rf_saddle_numbness", "rf_bladder_bowel", "rf_leg_weakness", "rf_sudden_cold_foot"]
+    "flag",
+    ["rf_saddle_numbness", "rf_bladder_bowel", "rf_leg_weakness", "rf_sudden_cold_foot", "rf_both_legs"],
 )
 def test_the_other_emergencies_stay_emergencies_without_back_pain(flag: str) -> None:
     assert run(**{flag: True}).triage == "emergency"
@@ -125,11 +126,13 @@ def test_a_back_pain_flag_without_back_pain_is_self_care(flag: str) -> None:
 @pytest.mark.parametrize(
     ("answers", "triage", "sign"),
     [
-        ({"rf_fever": True}, "urgent", "rf_fever"),
-        ({"age": 55, "back_pain": "often", "back_pain_weeks": 2}, "urgent", "new_back_pain_age"),
+        # An urgent sign needs the rest of the warning signs (one may be an emergency) ...
+        (signs_answered(rf_fever=True), "urgent", "rf_fever"),
+        (signs_answered(age=55, back_pain="often", back_pain_weeks=2), "urgent", "new_back_pain_age"),
+        # ... an emergency does not.
         ({"diabetes": True, "rf_hot_swollen_foot": True}, "emergency", "diabetic_foot_emergency"),
         ({"foot_numbness": True, "rf_cold_pale_foot": True}, "emergency", "diabetic_foot_emergency"),
-        ({"rf_both_legs": True}, "emergency", "rf_both_legs"),
+        ({"rf_both_legs": True, "both_legs_since": "new"}, "emergency", "rf_both_legs"),
     ],
 )
 def test_a_partial_answers_file_with_a_warning_sign_gets_its_triage(
@@ -146,7 +149,8 @@ def test_a_partial_answers_file_with_a_warning_sign_gets_its_triage(
 
 def test_a_partial_file_whose_flag_does_not_count_asks_for_the_rest(cli: Cli, tmp_path: Path) -> None:
     path = tmp_path / "answers.json"
-    path.write_text(json.dumps({"back_pain": "none", "rf_both_legs": True}), encoding="utf-8")
+    answers = signs_answered(back_pain="none", rf_sexual_dysfunction=True)
+    path.write_text(json.dumps(answers), encoding="utf-8")
     result = cli.invoke(["assess", "--answers", str(path), "--json", "--no-save"])
     assert result.exit_code == 2
     assert "missing answers" in result.output and "foot_pain" in result.output
@@ -158,7 +162,7 @@ def test_a_partial_file_whose_flag_does_not_count_asks_for_the_rest(cli: Cli, tm
 def _part_one_ids() -> list[str]:
     """Part 1's questions in order, as asked with no back pain (the weeks question is skipped)."""
     first = CONTENT.questions.parts[0].id
-    return [q.id for q in CONTENT.questions.questions if q.part == first and q.id != "back_pain_weeks"]
+    return [q.id for q in CONTENT.questions.questions if q.part == first and not q.ask_if]
 
 
 def test_a_combination_emergency_stops_the_interview_at_once_and_b_changes_it(home: Path) -> None:

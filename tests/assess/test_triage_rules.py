@@ -17,7 +17,7 @@ from footback.content.questions import Answers
 from footback.core.cited import citing
 from footback.core.safety import SignRule, evaluate, needs_clinician, triage_of
 from footback.models.assessment import AssessmentResult, FactorHit
-from tests.support.helpers import back_pain_answers, no_problem_answers
+from tests.support.helpers import back_pain_answers, no_problem_answers, signs_answered
 
 CONTENT = load_assess_content()
 runner = CliRunner()
@@ -396,8 +396,8 @@ def test_every_emergency_says_999_911_and_112() -> None:
 
 def test_json_triage_and_urgent(tmp_path: Path) -> None:
     cases = {
-        "emergency": {"rf_both_legs": True},
-        "urgent": {"rf_fever": True},
+        "emergency": {"rf_both_legs": True, "both_legs_since": "new"},
+        "urgent": signs_answered(rf_fever=True),
         "self_care": no_problem_answers(),
     }
     for triage, answers in cases.items():
@@ -431,13 +431,17 @@ def test_new_ids_are_in_the_template_and_the_schema() -> None:
         assert qid in schema["properties"]
 
 
-def test_an_old_answers_file_without_the_new_ids_still_works(tmp_path: Path) -> None:
+def test_an_old_answers_file_without_the_new_ids_is_refused_naming_them(tmp_path: Path) -> None:
+    """A warning sign the file does not answer is never taken as "no" (issue 20, item 3)."""
     old = {k: v for k, v in no_problem_answers().items() if k not in NEW_IDS}
     path = tmp_path / "old.json"
     path.write_text(json.dumps(old), encoding="utf-8")
     result = runner.invoke(app, ["assess", "-a", str(path), "--json", "--no-save"])
-    assert result.exit_code == 0, result.stderr
-    assert json.loads(result.stdout)["triage"] == "self_care"
+    assert result.exit_code == 2 and result.stdout == ""
+    line = result.stderr.strip()
+    assert "\n" not in line and line.startswith("footback: error: ") and "no terminal" in line
+    named = line.rsplit(": ", 1)[1].split(", ")
+    assert sorted(named) == sorted(i for i in NEW_IDS if i != "pregnant")  # pregnant is optional
 
 
 # ------------------------------------------------------------------ 11. exercise safety in every routine

@@ -160,9 +160,9 @@ def test_input_ending_saves_nothing(store: Store, console: Console) -> None:
 def test_warning_sign_gives_assess_advice_and_history_entry(store: Store, console: Console) -> None:
     from footback.assess.content import load_assess_content
     from footback.assess.service import assess
-    from footback.daily.signs import warning_signs
+    from footback.daily.signs import offered_signs
 
-    number = [s.id for s in warning_signs(load_assess_content())].index("rf_fever") + 1
+    number = [s.id for s in offered_signs(load_assess_content(), None)].index("rf_fever") + 1
     _, ask = answers("2", "3", "", str(number))
     outcome = run_checkin(store, CheckinRequest(), now=NOW, ask=ask, console=console)  # type: ignore[arg-type]
     assert outcome.checkin is not None and outcome.checkin.warning_signs == ["rf_fever"]
@@ -282,13 +282,15 @@ def test_no_offer_when_already_checked_in(context: AppContext, home: Path, tiny:
 def test_every_checklist_sign_alone_gives_the_triage_assess_gives() -> None:
     from footback.assess.content import load_assess_content
     from footback.assess.service import assess
-    from footback.daily.signs import checkin_answers, result_for, warning_signs
+    from footback.daily.signs import checkin_answers, offered_signs, result_for, warning_signs
 
     content = load_assess_content()
-    for sign in warning_signs(content):
-        at_checkin = result_for(content, checkin_answers(content, [sign.id], None))
-        # An answers file with only this sign: missing red flags count as no, back pain unknown.
-        in_assess = assess(content, {sign.id: True})
+    pregnant = {"pregnant": True}  # so that the pregnancy signs are offered too
+    assert {s.id for s in offered_signs(content, pregnant)} == {s.id for s in warning_signs(content)}
+    for sign in offered_signs(content, pregnant):
+        at_checkin = result_for(content, checkin_answers(content, [sign.id], pregnant))
+        # The same answers through assess: only this sign, back pain unknown.
+        in_assess = assess(content, pregnant | {sign.id: True})
         assert at_checkin.triage == in_assess.triage != "self_care", sign.id
         assert sign.id in [f.id for f in at_checkin.red_flags], sign.id  # never dropped
 

@@ -83,7 +83,7 @@ def test_history_reads_whole_at_every_width(
             if entry is not None:  # the score stays beside its level (and, as a block, its name)
                 assert whole(assessments, f"{entry.score} {entry.level}")
     assert all(whole(assessments, name) for name in ("foot", "back", "link"))
-    assert_hangs(rows, "emergency warning sign: symptoms in both legs")
+    assert_hangs(rows, "emergency warning sign: new symptoms in both legs")
 
     sessions = _section(rows, "Stretch sessions")
     assert whole(sessions, "minutes")

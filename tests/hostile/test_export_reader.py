@@ -49,8 +49,8 @@ BAD = [
     ("missing required", HEAD + ', "shoe_pairs": [{"name": "x"}]}', "shoe_type: is missing"),
     (
         "json column not json",
-        HEAD
-        + ', "stretch_sessions": [{"started_at": "2025-01-01T00:00:00+00:00", "routine": "r", "planned_seconds": 1,'
+        HEAD + ', "stretch_sessions": [{"started_at": "2025-01-01T00:00:00+00:00", "routine": "r",'
+        ' "planned_seconds": 1,'
         ' "actual_seconds": 1, "steps_done": 1, "steps_skipped": 0, "finished": 1, "detail": 3}]}',
         "detail: must be a JSON object",
     ),

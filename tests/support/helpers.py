@@ -12,6 +12,16 @@ def no_problem_answers() -> Answers:
     return {q.id: q.no_problem for q in content.questions.questions if q.no_problem is not None}
 
 
+def signs_answered(**answers: object) -> Answers:
+    """Every question of part 1 (age, back pain, the warning signs) answered with its no-problem
+    value, then `answers`: the least a file needs, since a warning sign is never assumed."""
+    content = load_assess_content()
+    first = content.questions.parts[0].id
+    part_one = {q.id: q.no_problem for q in content.questions.questions if q.part == first}
+    base: Answers = {k: v for k, v in part_one.items() if v is not None}
+    return base | answers  # type: ignore[operator]
+
+
 def back_pain_answers(**items: object) -> Answers:
     """No-problem answers plus back pain 'often' and the given STarT Back items."""
     answers = no_problem_answers() | {"back_pain": "often"}
@@ -45,6 +55,6 @@ def part_one_keys(back_pain: str = "1") -> list[str]:
                 keys.append("10")
         elif q.optional:
             keys.append("")
-        else:
+        elif not q.ask_if:  # follow-ups (both legs since when, pregnancy signs) are not asked
             keys.append("n")
     return keys

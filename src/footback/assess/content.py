@@ -42,6 +42,8 @@ class RedFlag(StrictModel):
     unless: When = {}
     # Said instead when `unless` holds, so the answer is not lost.
     mention: str | None = None
+    # The box's title when this sign is the most serious one (e.g. "contact your midwife now").
+    title: str | None = None
 
     def counts(self, facts: Mapping[str, Value | None]) -> bool:
         return not (self.unless and when_holds(self.unless, facts))
@@ -74,6 +76,8 @@ class DerivedSign(Rule):
     advice: str
     sources: list[str]
     standing: bool = False
+    # The box's title when this sign is the most serious one (e.g. "see your GP within days").
+    title: str | None = None
 
     def sign_rule(self) -> SignRule:
         return SignRule(id=self.id, severity=self.severity, test=self.applies, standing=self.standing)
@@ -89,7 +93,6 @@ class Adults(StrictModel):
 
 
 class Safety(StrictModel):
-    file_defaults: dict[str, bool] = {}
     carried: list[str] = []
     signs: list[DerivedSign]
     adults: Adults
@@ -162,6 +165,8 @@ class UrgentText(StrictModel):
     seen_note: str
     no_exercise: str
     why_specialist: str
+    # Under an emergency, the less urgent signs are only named ({signs}), for the team to know.
+    also_tell: str
 
 
 class RoutineRule(Rule):
@@ -248,20 +253,22 @@ class AssessContent(StrictModel):
         single = [rule for q in self.questions.questions if (rule := q.sign_rule()) is not None]
         return single + [s.sign_rule() for s in self.safety.signs]
 
-    def file_defaults(self) -> dict[str, Value]:
-        """What a missing answer means in an answers file: no warning sign, and the listed defaults."""
-        defaults: dict[str, Value] = dict.fromkeys(self.red_flag_ids(), False)
-        return defaults | dict(self.safety.file_defaults)
-
     def quick_ids(self) -> list[str]:
         """The questions `assess --quick` asks again (besides the warning signs), in asking order:
-        the pain questions and the questions the STarT Back items read."""
-        wanted = set(self.quick.pain_questions)
+        the follow-ups of warning signs, the pain questions and the questions the STarT Back
+        items read."""
+        wanted = set(self.quick.pain_questions) | set(self.follow_up_ids())
         wanted |= {name for item in self.scoring.startback.items for name in item.when}
         return [q.id for q in self.questions.questions if q.id in wanted]
 
+    def follow_up_ids(self) -> list[str]:
+        """Questions asked after a warning-sign yes that can change what it means (both legs:
+        new or long-standing)."""
+        flags = set(self.red_flag_ids())
+        return [q.id for q in self.questions.questions if set(q.ask_if) & flags]
+
     def red_flag_ids(self) -> list[str]:
-        """The ids of the questions that are warning signs (a missing one counts as no)."""
+        """The ids of the questions that are warning signs (a missing one is asked, never assumed)."""
         return [q.id for q in self.questions.questions if q.red_flag is not None]
 
 
@@ -286,10 +293,7 @@ def _cross_check(content: AssessContent, src: Sources) -> list[str]:
     cited += [(f"{SAFETY}: adults", s) for s in content.safety.adults.sources]
     problems += [
         f"{SAFETY}: {field}: unknown question '{key}'"
-        for field, keys in (
-            ("file_defaults", list(content.safety.file_defaults)),
-            ("carried", content.safety.carried),
-        )
+        for field, keys in (("carried", content.safety.carried),)
         for key in keys
         if key not in known
     ]

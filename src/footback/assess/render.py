@@ -49,7 +49,11 @@ def _heading(console: Console, text: str) -> None:
 
 
 def render_urgent(console: Console, result: AssessmentResult, text: UrgentText) -> None:
-    """The prominent 'get care now' panel; no scores, no exercises."""
+    """The prominent 'get care now' panel; no scores, no exercises.
+
+    An emergency shows only the emergency action: any less urgent sign is named for the
+    emergency team, not given its own (slower) advice beside it.
+    """
     from rich.console import Group, RenderableType
     from rich.panel import Panel
     from rich.text import Text
@@ -57,16 +61,32 @@ def render_urgent(console: Console, result: AssessmentResult, text: UrgentText) 
     from footback.render.console import hanging
 
     emergency = any(f.severity == "emergency" for f in result.red_flags)
+    shown = [f for f in result.red_flags if f.severity == "emergency" or not emergency]
     parts: list[RenderableType] = []
-    for flag in result.red_flags:
+    for flag in shown:
         parts.append(Text(flag.advice, style="bold"))
         # The question and its source wrap under their own text, not back to the panel's edge.
         parts.append(hanging("  You said yes to: ", flag.question, "dim"))
         parts.append(hanging("  Source: ", _brief(flag.source_ids) or flag.saved_source or "", "dim"))
         parts.append(Text(""))
+    others = [f.name for f in result.red_flags if f not in shown]
+    if others:
+        parts.append(Text(text.also_tell.format(signs="; ".join(others))))
+        parts.append(Text(""))
     parts.append(Text(text.no_exercise))
-    title = text.emergency_title if emergency else text.urgent_title
-    console.print(Panel(Group(*parts), title=title, border_style="red bold", expand=True))
+    console.print(Panel(Group(*parts), title=box_title(result, text), border_style="red bold", expand=True))
+
+
+def box_title(result: AssessmentResult, text: UrgentText) -> str:
+    """The emergency title, else the first urgent sign's own title, else the urgent one.
+
+    Signs come in data order, and a sign with its own title is placed by how soon it needs care:
+    the pregnancy signs ("now") before the others ("today"), the GP-within-days sign last.
+    """
+    if any(f.severity == "emergency" for f in result.red_flags):
+        return text.emergency_title
+    first = result.red_flags[0] if result.red_flags else None
+    return first.title if first is not None and first.title else text.urgent_title
 
 
 def render_result(

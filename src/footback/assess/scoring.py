@@ -25,9 +25,10 @@ def derive_facts(answers: Answers) -> Facts:
 def warning_signs(content: AssessContent, answers: Answers) -> list[RedFlagHit]:
     """Every warning sign these answers show, emergencies first (the rule is core.safety's).
 
-    Single red flags, combinations and age rules all come from data/assess/. A red flag missing
-    from the answers counts as no. This is the public entry point for any command that asks
-    the warning-sign questions (assess, checkin).
+    Single red flags, combinations and age rules all come from data/assess/. A sign missing from
+    the answers does not hold, so callers ask every one that applies (or stop with an error)
+    and never fill one in; a check-in's unticked signs were shown and passed over. This is the
+    public entry point for any command that asks the warning-sign questions (assess, checkin).
     """
     facts = derive_facts(answers)
     signs = evaluate(content.sign_rules(), facts)
@@ -38,10 +39,11 @@ def warning_signs(content: AssessContent, answers: Answers) -> list[RedFlagHit]:
         if sign.id in by_question:
             q = by_question[sign.id]
             assert q.red_flag is not None
-            label, question, advice, ids = q.red_flag.label, q.text, q.red_flag.advice, q.red_flag.sources
+            flag = q.red_flag
+            label, question, advice, ids, title = flag.label, q.text, flag.advice, flag.sources, flag.title
         else:
             d = derived[sign.id]
-            label, question, advice, ids = d.label, d.question, d.advice, d.sources
+            label, question, advice, ids, title = d.label, d.question, d.advice, d.sources, d.title
         hits.append(
             RedFlagHit(
                 id=sign.id,
@@ -51,6 +53,7 @@ def warning_signs(content: AssessContent, answers: Answers) -> list[RedFlagHit]:
                 source_ids=ids,
                 label=label,
                 standing=sign.standing,
+                title=title,
             )
         )
     return hits

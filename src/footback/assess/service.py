@@ -11,7 +11,7 @@ from footback.assess.advice import recommend, under_age_recommendations, urgent_
 from footback.assess.content import AssessContent
 from footback.assess.scoring import derive_facts, is_adult, score_all, warning_signs
 from footback.content.interview import StopCheck
-from footback.content.questions import Answers, Question, drop_inapplicable
+from footback.content.questions import Answers, Question, drop_inapplicable, missing_ids
 from footback.core.safety import Seen, Sign, needs_clinician, seen_before, triage_of
 from footback.models.assessment import AssessmentResult, Note, RedFlagHit
 
@@ -80,9 +80,20 @@ def assess(content: AssessContent, answers: Answers, seen: Sequence[Seen] = ()) 
     )
 
 
-def stops_early(content: AssessContent, answers: Answers, seen: Sequence[Seen] = ()) -> bool:
-    """Whether these (file) answers already show a warning sign, so nothing else need be asked."""
-    return any(not f.seen_by_clinician for f in open_warning_signs(content, answers, seen))
+def to_ask(content: AssessContent, answers: Answers, seen: Sequence[Seen] = ()) -> list[str]:
+    """The questions still to ask: every missing one; after an urgent sign only the missing
+    warning-sign questions (part 1), since an unanswered one may be an emergency; nothing after
+    an emergency. A warning-sign answer is never filled in for the person."""
+    missing = missing_ids(content.questions.questions, answers)
+    signs = [f for f in open_warning_signs(content, answers, seen) if not f.seen_by_clinician]
+    if not signs:
+        return missing
+    emergencies = {f.id for f in signs if f.severity == "emergency"}
+    if emergencies:
+        # Only a follow-up that can settle an emergency sign (both legs: new or long-standing).
+        return [qid for qid in missing if set(content.question(qid).ask_if) & emergencies]
+    first = content.questions.parts[0].id
+    return [qid for qid in missing if content.question(qid).part == first]
 
 
 def clinician_visits(folder: Path) -> list[Seen]:
@@ -111,7 +122,8 @@ def interview_stop(content: AssessContent, seen: Sequence[Seen] = ()) -> StopChe
     def stop(question: Question, so_far: Answers) -> str | None:
         signs = [f for f in open_warning_signs(content, so_far, seen) if not f.seen_by_clinician]
         emergencies = [s for s in signs if s.severity == "emergency"]
-        if emergencies:
+        # A follow-up of the sign itself is asked first: its answer may make it less serious.
+        if emergencies and not set(question.ask_if) & {s.id for s in emergencies}:
             return "\n".join([urgent.emergency_title + ".", *dict.fromkeys(s.advice for s in emergencies)])
         if signs and question.part != first_part:
             return urgent.stop_urgent

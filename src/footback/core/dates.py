@@ -92,6 +92,6 @@ def check_clock(now: datetime) -> datetime:
     return now
 
 
-def not_after(day: date, today: date) -> bool:
-    """Whether a record's day is not in the future (a day's grace for a time zone ahead)."""
-    return day <= today + FUTURE_GRACE
+def day_text(day: date) -> str:
+    """A day as screens show it: 'Mon 2 Mar 2026'."""
+    return f"{day:%a} {day.day} {day:%b %Y}"

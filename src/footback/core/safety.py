@@ -4,8 +4,9 @@ Pure: the signs themselves (questions, combinations, age rules) live in `data/as
 turned into `SignRule`s by `footback.assess`; this module only decides what a set of answers
 means and when footback may go on after a warning sign.
 
-- A sign holds when its test holds on the answers (missing answers never make a sign go away:
-  a test decides that itself, and footback's tests treat a missing red flag as "no").
+- A sign holds when its test holds on the answers. A missing answer never holds, so the callers
+  ask every warning-sign question that applies (or stop with an error naming it): footback never
+  takes an unanswered sign as "no".
 - The triage of an answers set is its most serious sign: `emergency`, `urgent`, else `self_care`.
 - After an urgent or emergency result, exercise advice waits until the person says a clinician
   has seen them. An emergency or episodic sign needs that confirmation after it was reported; a

@@ -120,15 +120,17 @@ def run_checkin(
     """The whole check-in; `now` is local time (its date is 'today')."""
     from footback.assess.content import load_assess_content
     from footback.daily.content import load_daily_content
-    from footback.daily.signs import check_sign_ids, warning_signs
+    from footback.daily.signs import check_sign_ids, offered_signs, warning_signs
+    from footback.records.assessments import latest_assessment
     from footback.records.checkins import checkin_on, latest_before
 
     text = load_daily_content().text
     assess_content = load_assess_content()
-    signs = warning_signs(assess_content)
+    latest = latest_assessment(store)
+    signs = offered_signs(assess_content, latest.answers if latest is not None else None)
     day = parse_day(request.day, now.date())
     note = check_note(request.note)
-    sign_ids = check_sign_ids(request.signs, signs)
+    sign_ids = check_sign_ids(request.signs, warning_signs(assess_content), signs)
     if request.foot is not None:
         check_pain(request.foot, "--foot")
     if request.back is not None:

@@ -31,14 +31,29 @@ def warning_signs(content: AssessContent) -> list[Sign]:
     return [Sign(q.id, q.text) for q in content.questions.questions if q.red_flag is not None]
 
 
-def check_sign_ids(ids: list[str], signs: list[Sign]) -> list[str]:
-    """`--sign` values must be warning-sign ids; the error names the allowed ones."""
+def offered_signs(content: AssessContent, latest: Answers | None) -> list[Sign]:
+    """The signs a check-in lists: those that apply to the person as the latest assessment
+    describes them (the pregnancy signs only when it says pregnant), as `assess` would ask."""
+    from footback.content.questions import applies
+
+    facts = checkin_answers(content, [], latest)
+    questions = content.questions.questions
+    return [Sign(q.id, q.text) for q in questions if q.red_flag is not None and applies(q, facts)]
+
+
+def check_sign_ids(ids: list[str], signs: list[Sign], offered: list[Sign] | None = None) -> list[str]:
+    """`--sign` values must be warning-sign ids that apply; the error names the allowed ones."""
     known = [s.id for s in signs]
     for sign_id in ids:
         if sign_id not in known:
             extra = did_you_mean(sign_id, known)
             raise BadInputError(
                 f"--sign: {quoted(sign_id[:40])} is not a warning sign{extra} (signs: {', '.join(known)})"
+            )
+        if offered is not None and sign_id not in {s.id for s in offered}:
+            raise BadInputError(
+                f"--sign: {quoted(sign_id)} is asked only when your latest assessment says so "
+                "(for example that you are pregnant); run `footback assess` first"
             )
     return list(dict.fromkeys(ids))
 

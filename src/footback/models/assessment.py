@@ -57,6 +57,8 @@ class RedFlagHit(Cited):
     standing: bool = False
     # A standing sign a clinician has already seen the person about: it no longer stops advice.
     seen_by_clinician: bool = False
+    # The urgent box's own title for this sign (older stored results have none: the default).
+    title: str | None = None
 
     @property
     def name(self) -> str:
