@@ -7,6 +7,7 @@ import os
 import subprocess
 import sys
 
+import pytest
 import typer
 from typer.testing import CliRunner
 
@@ -22,6 +23,7 @@ def test_version_flag() -> None:
     assert result.stdout.strip() == f"footback {__version__}"
 
 
+@pytest.mark.slow  # a child process
 def test_python_dash_m_runs_the_cli() -> None:
     out = subprocess.run(
         [sys.executable, "-m", "footback", "--version"], capture_output=True, text=True, check=True
@@ -39,11 +41,16 @@ def test_every_command_has_help_text_and_an_example() -> None:
         assert commands[name].help, name
 
 
-def test_no_arguments_shows_help() -> None:
+def test_no_arguments_is_todays_screen_and_help_stays_the_help() -> None:
+    # `footback` alone used to print the whole help squeezed into one error line, exit 2.
     result = runner.invoke(app, [])
-    assert "assess" in result.output
+    assert result.exit_code == 0 and "Usage:" not in result.output
+    assert result.stdout.splitlines()[-1] == "Next: footback assess  (the first step)"
+    helped = runner.invoke(app, ["--help"])
+    assert helped.exit_code == 0 and helped.stdout.startswith("Usage: ") and "today" in helped.stdout
 
 
+@pytest.mark.slow  # a child process
 def test_importing_the_cli_stays_light() -> None:
     code = (
         "import sys, json, footback.cli.app; "

@@ -21,6 +21,7 @@ LONG: list[list[str]] = [
     ["report"],
     ["export"],
     ["export", "--format", "csv"],
+    ["export", "--format", "fhir"],
     ["stretch", "--list"],
     ["assess", "--template"],
     ["assess", "--schema"],

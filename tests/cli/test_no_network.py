@@ -96,6 +96,7 @@ def test_every_command_works_with_sockets_blocked(tmp_path: Path, home: Path, no
         ["report", "--format", "html", "--output", str(tmp_path / "r.html")],
         ["export", "--format", "json", "--output", str(f["backup"])],
         ["export", "--format", "csv", "--output", str(tmp_path / "all.csv")],
+        ["export", "--format", "fhir", "--output", str(tmp_path / "clinic.json")],
         ["forget", "--yes"],
         ["import", str(f["backup"])],
         ["history", "--json"],

@@ -207,6 +207,7 @@ def test_migrating_an_older_store_keeps_it_private(
     assert_private(home, (command, version))
 
 
+@pytest.mark.slow  # a child process
 def test_a_real_process_under_umask_000(tmp_path: Path, home: Path, files: dict[str, Path]) -> None:
     env = dict(os.environ, PYTHONPATH=os.pathsep.join([str(ROOT), os.environ.get("PYTHONPATH", "")]))
     footback = f"{sys.executable} -m footback"

@@ -45,6 +45,7 @@ def test_a_run_builds_only_the_invoked_command() -> None:
     "args",
     [["shoes-check", "--list", "--json"], ["shoes-check", "--list"], ["history", "--json"], ["history"]],
 )
+@pytest.mark.slow  # a child process
 def test_paths_that_draw_nothing_load_neither_rich_nor_content(home: Path, args: list[str]) -> None:
     loaded = _modules_loaded_by(args, home)
     # Nothing is stored: no shoe content is needed to say so.
@@ -54,6 +55,7 @@ def test_paths_that_draw_nothing_load_neither_rich_nor_content(home: Path, args:
     assert not any(m.startswith("rich") for m in loaded)
 
 
+@pytest.mark.slow  # a child process
 def test_help_lists_every_command_without_building_any(home: Path) -> None:
     loaded = _modules_loaded_by(["--help"], home)
     assert not any(
@@ -62,6 +64,7 @@ def test_help_lists_every_command_without_building_any(home: Path) -> None:
     assert "footback.cli.commands.options" not in loaded
 
 
+@pytest.mark.slow  # a child process
 def test_help_lists_every_command_with_its_one_line_help(home: Path) -> None:
     env = {k: v for k, v in os.environ.items() if not k.startswith("COVERAGE_")}
     env.update(FOOTBACK_HOME=str(home), COLUMNS="200", NO_COLOR="1")
@@ -89,6 +92,7 @@ def test_a_command_named_after_root_options_still_runs_for_real(home: Path) -> N
     assert json.loads(result.output)["assessments"] == []
 
 
+@pytest.mark.slow  # a child process
 def test_shell_completion_builds_every_command(home: Path) -> None:
     env = {k: v for k, v in os.environ.items() if not k.startswith("COVERAGE_")}
     env.update(
@@ -120,6 +124,7 @@ def test_a_commands_one_line_help_is_defined_once_in_the_table() -> None:
         assert entry.help.endswith(".") and "\n" not in entry.help, name
 
 
+@pytest.mark.slow  # a child process
 def test_assess_json_loads_no_drawing_code(home: Path, tmp_path: Path) -> None:
     answers = tmp_path / "answers.toml"
     answers.write_text(
@@ -129,3 +134,22 @@ def test_assess_json_loads_no_drawing_code(home: Path, tmp_path: Path) -> None:
     assert "footback.assess.service" in loaded  # the run did assess
     assert not {"footback.assess.render", "footback.assess.summary"} & loaded
     assert not any(m.startswith("rich") for m in loaded)
+
+
+def test_command_options_are_typed_with_objects_not_strings() -> None:
+    """typer reads each option's type with `typing.get_type_hints` every time it builds a command:
+    string annotations (`from __future__ import annotations`) are compiled and evaluated again on
+    every build, which made building the command tree about 4x dearer (every run, every in-process
+    test). The command modules keep evaluated annotations; the rest of footback may quote them."""
+    import importlib
+
+    from footback.cli import app as app_module
+
+    functions = [app_module._root]
+    for entry in COMMANDS.values():
+        functions.append(
+            getattr(importlib.import_module(f"footback.cli.commands.{entry.module}"), entry.function)
+        )
+    for function in functions:
+        quoted = [name for name, kind in function.__annotations__.items() if isinstance(kind, str)]
+        assert not quoted, f"{function.__module__}.{function.__name__}: {quoted} are strings"

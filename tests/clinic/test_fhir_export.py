@@ -14,6 +14,7 @@ from footback import __version__
 from footback.assess.content import load_assess_content
 from footback.core.text import UNSAFE
 from footback.records.db import open_store
+from footback.records.stretch_sessions import save_logged
 from tests.clinic.fhir_checks import (
     codes_without_system,
     codings,
@@ -34,10 +35,12 @@ HOSTILE = 'sore \x1b]52;c;AAAA\x07 "heel" \u202eevil\u202c </div> \x85 \\ end'
 
 
 def seed(home: Path) -> None:
-    """A typical month (check-ins, assessments without signs, timed sessions) and one with a warning sign."""
+    """A typical month (check-ins, assessments without signs, timed sessions), an assessment with a
+    warning sign and a session logged with `footback log`."""
     seed_typical(home)
     with open_store(home) as store:
         add_assessment(store, back_pain_answers(rf_fever=True), at(3, hour=12))
+        save_logged(store, "back", at(4, hour=12), 300.0, 600.0, 4)
 
 
 def export(cli: Cli, out: Path, *args: str) -> dict[str, object]:
@@ -58,6 +61,9 @@ def test_every_resource_parses_as_fhir(bundle: dict[str, object]) -> None:
     assert bundle["resourceType"] == "Bundle" and bundle["type"] == "collection"
     kinds = {r["resourceType"] for r in resources(bundle)}
     assert kinds == {"CodeSystem", "Questionnaire", "QuestionnaireResponse", "Observation"}
+    components = [c for o in of_type(bundle, "Observation") for c in o.get("component", [])]
+    logged = [c["valueInteger"] for c in components if c["code"]["coding"][0]["code"] == "sessions-logged"]
+    assert sum(logged) == 1  # the seed's one logged session
 
 
 def test_every_reference_resolves_inside_the_bundle(bundle: dict[str, object]) -> None:
@@ -153,25 +159,56 @@ def test_the_questionnaire_is_footback_s_questions_at_this_version(bundle: dict[
         assert {i["linkId"] for i in response["item"]} <= set(ids)
 
 
-def test_practice_is_minutes_and_sessions_per_local_day(cli: Cli, home: Path, tmp_path: Path) -> None:
+def test_practice_is_minutes_and_sessions_timed_and_logged_per_local_day(
+    cli: Cli, home: Path, tmp_path: Path
+) -> None:
+    set_wall(cli.context, NOW.astimezone(UTC))
+    day = at(2).date()
     with open_store(home) as store:
         add_session(store, at(2, hour=7), "feet", 300)
         add_session(store, at(2, hour=18), "back", 90)
         add_session(store, at(2, hour=19), "full", 60, finished=False, steps_done=0)  # does not count
+    logged = cli.invoke(["log", "morning", "--date", day.isoformat(), "--minutes", "12"])
+    assert logged.exit_code == 0, logged.output
     doc = export(cli, tmp_path / "practice.json")
     validate(doc)
-    day = at(2).date().isoformat()
-    found = {_footback(o): o for o in of_type(doc, "Observation") if o["effectiveDateTime"] == day}
+    found = {
+        _footback(o): o for o in of_type(doc, "Observation") if o["effectiveDateTime"] == day.isoformat()
+    }
     assert found["practice-minutes"]["valueQuantity"] == {
-        "value": 6.5,
+        "value": 18.5,
         "unit": "min",
         "system": "http://unitsofmeasure.org",
         "code": "min",
     }
     sessions = found["practice-sessions"]
-    assert sessions["valueInteger"] == 2
-    assert [c["valueString"] for c in sessions["component"][1:]] == ["back", "feet"]
-    assert found["practice-sessions"]["category"][0]["coding"][0]["code"] == "activity"
+    assert sessions["valueInteger"] == 3 and sessions["category"][0]["coding"][0]["code"] == "activity"
+    parts = [
+        (c["code"]["coding"][0]["code"], c.get("valueInteger", c.get("valueString")))
+        for c in sessions["component"]
+    ]
+    assert parts == [
+        ("sessions-timed", 2),
+        ("sessions-logged", 1),
+        ("routine", "back"),
+        ("routine", "feet"),
+        ("routine", "morning"),
+    ]
+
+
+def test_a_logged_session_whose_detail_is_damaged_is_not_counted_as_logged(
+    cli: Cli, home: Path, tmp_path: Path
+) -> None:
+    def components() -> list[int]:
+        doc = export(cli, tmp_path / "practice.json")
+        (sessions,) = [o for o in of_type(doc, "Observation") if _footback(o) == "practice-sessions"]
+        return [c["valueInteger"] for c in sessions["component"][:2]]
+
+    assert cli.invoke(["log", "feet", "--minutes", "5"]).exit_code == 0
+    assert components() == [0, 1]
+    with open_store(home) as store, store.transaction() as conn:
+        conn.execute("UPDATE stretch_sessions SET detail = '{not json'")
+    assert components() == [1, 0]
 
 
 def test_two_exports_are_byte_identical_whatever_the_clock(cli: Cli, home: Path, tmp_path: Path) -> None:
@@ -279,3 +316,16 @@ def test_a_json_file_name_suits_fhir_and_a_csv_one_does_not(cli: Cli, tmp_path: 
     assert cli.invoke(["export", "--format", "fhir", "-o", str(tmp_path / "a.json")]).exit_code == 0
     refused = cli.invoke(["export", "--format", "fhir", "-o", str(tmp_path / "a.csv")])
     assert refused.exit_code == 2 and "contradicts" in refused.stderr
+
+
+def test_a_warning_sign_reported_at_a_check_in_is_exported_with_its_triage(cli: Cli, tmp_path: Path) -> None:
+    done = cli.invoke(["checkin", "--foot", "2", "--back", "6", "--sign", "rf_fever", "--note", "hot"])
+    assert done.exit_code == 0, done.output
+    doc = export(cli, tmp_path / "sign.json")
+    validate(doc)
+    (response,) = of_type(doc, "QuestionnaireResponse")
+    found = {_footback(o): o for o in _of_response(doc, response)}
+    assert found["triage"]["valueCodeableConcept"]["coding"][0]["code"] == "urgent"
+    assert found["warning-sign"]["component"][0]["valueString"] == "rf_fever"
+    pain = [o for o in of_type(doc, "Observation") if "bodySite" in o]
+    assert sorted(o["valueInteger"] for o in pain) == [2, 6]

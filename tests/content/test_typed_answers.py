@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import io
+from collections.abc import Iterator
 
 import pytest
 from hypothesis import given
@@ -10,11 +11,39 @@ from hypothesis import strategies as st
 from rich.console import Console
 
 from footback.assess.content import load_assess_content
-from footback.content.interview import PartIntro, estimate_line, run_interview, still_to_ask
+from footback.content.interview import (
+    Interview,
+    PartIntro,
+    Screen,
+    estimate_line,
+    run_interview,
+    still_to_ask,
+)
 from footback.content.questions import Answers, InvalidAnswer, OutOfRange, Question, with_body_units
 from footback.content.typed import check_value, parse_typed
 from footback.render.console import ConsoleScreen
 from footback.shoes.content import load_shoe_content
+
+
+class Fed:
+    """A `Terminal`: what `screen` says, and typed lines from `feed` (EOFError when it runs out)."""
+
+    def __init__(self, screen: Screen, feed: Iterator[str]) -> None:
+        self.screen = screen
+        self.feed = feed
+
+    def say(self, text: str, style: str = "") -> None:
+        self.screen.say(text, style)
+
+    def blank(self) -> None:
+        self.screen.blank()
+
+    def ask(self, prompt: str) -> str:
+        try:
+            return next(self.feed)
+        except StopIteration:
+            raise EOFError from None
+
 
 ASSESS = {q.id: q for q in load_assess_content().questions.questions}
 SHOES = {q.id: q for q in load_shoe_content().questions.questions}
@@ -102,7 +131,7 @@ def test_a_stray_letter_shows_the_choices_again_and_the_number_then_answers() ->
     out = io.StringIO()
     screen = ConsoleScreen(Console(file=out, width=80, color_system=None))
     typed = iter(["n", "1"])
-    answers = run_interview([question], {}, lambda _prompt: next(typed), screen, {})
+    answers = run_interview(Fed(screen, typed), Interview([question]))
     assert answers == {"foot_pain": "none"}
     shown = out.getvalue()
     assert "Not understood: 'n' is not one of the keys shown" in shown
@@ -233,7 +262,7 @@ def _interview(lines: list[str], questions: list[Question]) -> str:
     console = Console(file=io.StringIO(), width=80, color_system=None)
     feed = iter(lines)
     parts = {"feet": PartIntro("Your feet", "About your feet.")}
-    run_interview(questions, {}, lambda _p: next(feed), ConsoleScreen(console), parts)
+    run_interview(Fed(ConsoleScreen(console), feed), Interview(questions, {}, parts))
     out = console.file.getvalue()  # type: ignore[attr-defined]
     return str(out)
 
@@ -263,7 +292,7 @@ def test_a_distance_question_says_the_unit_of_a_bare_number(unit: str, said: str
 
     question = with_distance_unit([SHOES["distance_km"]], unit)[0]  # type: ignore[arg-type]
     console = Console(file=io.StringIO(), width=200, color_system=None)
-    run_interview([question], {"shoe_type": "running"}, lambda _p: "300", ConsoleScreen(console), {})
+    run_interview(Fed(ConsoleScreen(console), iter(["300"])), Interview([question], {"shoe_type": "running"}))
     out = console.file.getvalue()  # type: ignore[attr-defined]
     assert f"About how far have you walked or run in them? A rough total is fine. {said}" in out
 
@@ -286,7 +315,7 @@ def test_the_interview_writes_styled_lines_to_any_screen() -> None:
     feed = iter(["b", "?", "never", "normal"])
     parts = {"feet": PartIntro("Your feet", "About your feet.")}
     questions = [ASSESS[i] for i in ("foot_pain", "foot_pain_areas", "foot_pain_level", "arch")]
-    answers = run_interview(questions, {}, lambda _p: next(feed), screen, parts)
+    answers = run_interview(Fed(screen, feed), Interview(questions, {}, parts))
     assert answers == {"foot_pain": "none", "arch": "normal"}  # "never" is the label of "none"
     assert screen.lines[0] == ("dim", estimate_line(4))
     assert ("bold underline", "YOUR FEET (part 1 of 1)") in screen.lines
@@ -300,7 +329,7 @@ def test_a_continued_interview_counts_on_from_the_answers_it_already_has() -> No
     feed = iter(["6", "normal"])
     parts = {"feet": PartIntro("Your feet", "About your feet.")}
     so_far: Answers = {"foot_pain": "often", "foot_pain_areas": ["heel"]}
-    run_interview(questions, so_far, lambda _p: next(feed), ConsoleScreen(console), parts)
+    run_interview(Fed(ConsoleScreen(console), feed), Interview(questions, so_far, parts))
     out = str(console.file.getvalue())  # type: ignore[attr-defined]
     assert "Your feet · question 3 of about 4" in out and "Your feet · question 4 of about 4" in out
     assert "question 1 of" not in out
@@ -310,6 +339,6 @@ def test_an_optional_question_says_on_screen_that_enter_skips_it() -> None:
     console = Console(file=io.StringIO(), width=80, color_system=None)
     age = ASSESS["age"]
     assert "press Enter" not in age.text  # the text is also the report's and the answers file's
-    answers = run_interview([age], {}, lambda _prompt: "", ConsoleScreen(console), {})
+    answers = run_interview(Fed(ConsoleScreen(console), iter([""])), Interview([age]))
     assert answers == {}
     assert "Your age in years (optional, press Enter to skip)" in console.file.getvalue()  # type: ignore[attr-defined]

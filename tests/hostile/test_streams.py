@@ -14,6 +14,8 @@ from tests.records.test_store_faults import FOOTBACK, child_env
 from tests.support.helpers import no_problem_answers
 from tests.support.history_seed import seed_full
 
+pytestmark = pytest.mark.slow  # every test here runs footback as a child process
+
 READING = [
     ["history"],
     ["report"],

@@ -42,6 +42,7 @@ def test_a_usage_error_is_one_line_and_exit_2(args: list[str], words: str, point
     assert "╭" not in result.stderr and "Usage:" not in result.stderr
 
 
+@pytest.mark.slow  # a child process
 def test_a_real_process_prints_one_line_too() -> None:
     done = subprocess.run(
         [sys.executable, "-m", "footback", "report", "--format", "pdf"],

@@ -90,6 +90,7 @@ WRITER = textwrap.dedent(
 )
 
 
+@pytest.mark.slow  # a child process
 @pytest.mark.parametrize("writers", [2, 6])
 def test_writer_processes_at_once_all_succeed_on_a_new_store(
     home: Path, tmp_path: Path, writers: int
@@ -155,6 +156,7 @@ KILLED_WRITER = textwrap.dedent(
 )
 
 
+@pytest.mark.slow  # a child process
 def test_a_writer_killed_mid_write_leaves_every_earlier_record(home: Path) -> None:
     seed_full(home)
     before = export_text(home)
@@ -178,6 +180,7 @@ def test_a_writer_killed_mid_write_leaves_every_earlier_record(home: Path) -> No
     assert result.exit_code == 0
 
 
+@pytest.mark.slow  # a child process
 def test_a_writer_killed_between_commits_keeps_what_it_committed(home: Path) -> None:
     seed_full(home)
     script = textwrap.dedent(
@@ -460,6 +463,7 @@ def answers_file(tmp_path: Path) -> Path:
     return path
 
 
+@pytest.mark.slow  # a child process
 def test_read_only_folder_gives_a_clear_error_and_loses_nothing(home: Path, answers_file: Path) -> None:
     seed_full(home)
     before = export_text(home)
@@ -493,6 +497,7 @@ def test_read_only_folder_gives_a_clear_error_and_loses_nothing(home: Path, answ
     assert export_text(home) == before
 
 
+@pytest.mark.slow  # a child process
 @pytest.mark.skipif(not _can_mount(), reason="needs root and mount namespaces for a small tmpfs")
 def test_full_disk_gives_a_clear_error_and_loses_nothing(tmp_path: Path, answers_file: Path) -> None:
     disk = tmp_path / "disk"

@@ -50,6 +50,7 @@ COMMANDS = [
     Command("report", ("report",), rich=False),
     Command("export", ("export",), rich=False),
     Command("export csv", ("export", "--format", "csv"), rich=False),
+    Command("export fhir", ("export", "--format", "fhir"), rich=False),
 ]
 RICH = [c for c in COMMANDS if c.rich]
 IDS = [c.name for c in COMMANDS]

@@ -18,6 +18,7 @@ if TYPE_CHECKING:
     from footback.core.safety import Seen
     from footback.models.assessment import AssessmentResult
     from footback.records.assessments import SavedAssessment
+    from footback.render.console import ConsoleScreen
 
 
 @dataclass(frozen=True)
@@ -65,9 +66,9 @@ def _ask_rest(
 ) -> Answers:
     """`given` with every missing answer asked on the terminal (or the one error line why not)."""
     from footback.assess import service
-    from footback.content.guided import complete_answers
+    from footback.content.guided import Asking, GuidedCheck, complete_answers
+    from footback.content.interview import Interview
     from footback.content.questions import with_body_units
-    from footback.render.console import ConsoleScreen
 
     qset = content.questions
     keep = None
@@ -76,23 +77,21 @@ def _ask_rest(
 
         keep = offer_resume(app.data_dir, app.clock, qset.questions, app.console(stderr=True).input)
         given = keep.answers | given
-    answers = complete_answers(
-        qset,
+    # Questions go to the terminal (stderr), so `footback assess > result.txt` still asks them.
+    asking = Asking(app.stdin_tty, app.stdin_closed, lambda: _screen(app, request))
+    interview = Interview(
         # Typed heights and weights follow `body_units`; files keep the units in their ids.
         with_body_units(qset.questions, request.body_units),
         given,
-        service.to_ask(content, given, seen),
-        answers_path=request.answers,
-        stdin_tty=app.stdin_tty,
-        stdin_closed=app.stdin_closed,
-        # Questions go to the terminal (stderr), so `footback assess > result.txt` still asks them.
-        terminal=lambda: ConsoleScreen(app.console(no_color=request.no_color, stderr=True)),
-        what="the assessment",
         stop_before=service.interview_stop(content, seen),
         on_progress=keep,
         skipped=sorted(keep.skipped) if keep is not None else (),
         # The continued run's answers in asking order, so `b` can go back into them.
         earlier=[q.id for q in qset.questions if keep and (q.id in keep.answers or q.id in keep.skipped)],
+    )
+    missing = service.to_ask(content, given, seen)
+    answers = complete_answers(
+        asking, GuidedCheck(qset, interview, missing, request.answers, "the assessment")
     )
     if keep is not None:
         from footback.assess.resume import drop_partial
@@ -138,10 +137,16 @@ def _quick_answers(
             "assess --quick: standard input is closed; give the week's answers with --answers FILE "
             "(what the file leaves out is kept from the last assessment) or use a terminal"
         )
-    out = app.console(no_color=request.no_color, stderr=True)
     questions = with_body_units(content.questions.questions, request.body_units)
     try:
-        given = quick_interview(content, base, questions, out.input, out, seen)
+        given = quick_interview(content, base, questions, _screen(app, request), seen)
     except InputEnded:
         raise FootbackError("input ended before the quick re-check was finished; nothing was saved") from None
     return _ask_rest(app, request, content, given, seen)
+
+
+def _screen(app: Runtime, request: AssessRequest) -> ConsoleScreen:
+    """The screen the questions are asked on: the terminal's stderr side."""
+    from footback.render.console import ConsoleScreen
+
+    return ConsoleScreen(app.console(no_color=request.no_color, stderr=True))

@@ -8,7 +8,7 @@ is none) a full assessment is due instead.
 
 from __future__ import annotations
 
-from collections.abc import Callable, Sequence
+from collections.abc import Sequence
 from dataclasses import dataclass
 from datetime import datetime
 from pathlib import Path
@@ -20,9 +20,8 @@ from footback.core.safety import Seen
 from footback.core.text import plural
 
 if TYPE_CHECKING:
-    from rich.console import Console
-
     from footback.records.assessments import SavedAssessment
+    from footback.render.console import ConsoleScreen
 
 
 @dataclass(frozen=True)
@@ -69,8 +68,7 @@ def quick_interview(
     content: AssessContent,
     base: QuickBase,
     questions: Sequence[Question],
-    ask: Callable[[str], str],
-    console: Console,
+    screen: ConsoleScreen,
     seen: Sequence[Seen] = (),
 ) -> Answers:
     """Ask the checklist, then the re-asked questions with their defaults; the complete answers.
@@ -81,10 +79,10 @@ def quick_interview(
     from rich.text import Text
 
     from footback.assess.service import interview_stop
-    from footback.content.interview import InputEnded, run_interview
+    from footback.content.interview import InputEnded, Interview, run_interview
     from footback.render.checklist import ask_checklist
-    from footback.render.console import ConsoleScreen
 
+    console, ask = screen.console, screen.ask
     quick = content.quick
     from footback.content.questions import applies
 
@@ -121,5 +119,6 @@ def quick_interview(
             return answers
         default = ticked
     defaults = {q.id: base.answers[q.id] for q in reasked if q.id in base.answers}
-    screen = ConsoleScreen(console)
-    return run_interview(reasked, answers, ask, screen, {}, stop, defaults=defaults, label=quick.label)
+    return run_interview(
+        screen, Interview(reasked, answers, stop_before=stop, defaults=defaults, label=quick.label)
+    )

@@ -4,8 +4,6 @@ Kept light on purpose: `footback --help` must not pay for rich live screens, sql
 content loading. Each command module imports what it needs inside its function.
 """
 
-from __future__ import annotations
-
 import importlib
 import os
 import sys
@@ -53,6 +51,12 @@ class Command(NamedTuple):
 
 # Listed in the order --help shows them.
 COMMANDS: dict[str, Command] = {
+    "today": Command(
+        "today",
+        "today",
+        "Today's screen (also `footback` alone): warning signs, what is due and done, pain, plan, next step.",
+        "Example: footback today --json",
+    ),
     "assess": Command(
         "assess",
         "assess",
@@ -126,13 +130,13 @@ COMMANDS: dict[str, Command] = {
         "Example: footback report --format html --output summary.html",
     ),
     "export": Command(
-        "data",
+        "export",
         "export",
         "Write everything footback has stored: assessments, sessions, shoes and your plan.",
         "Example: footback export --format json --output backup.json",
     ),
     "import": Command(
-        "data",
+        "import_",
         "import_",
         "Restore a JSON export; records already stored are not added twice.",
         "Example: footback import backup.json",
@@ -163,6 +167,11 @@ def _root(
     # The one place the outside world is read; a test hands in its own with `invoke(obj=...)`.
     if ctx.obj is None:
         ctx.obj = AppContext.from_environ(os.environ)
+    if ctx.invoked_subcommand is None and not ctx.resilient_parsing:
+        # `footback` alone is today's screen; `footback --help` stays the help.
+        command = ctx.command.get_command(ctx, TODAY)  # type: ignore[attr-defined]
+        with command.make_context(TODAY, [], parent=ctx) as sub:
+            command.invoke(sub)
 
 
 def _new_app(group: type[OneLineErrors]) -> typer.Typer:
@@ -170,14 +179,14 @@ def _new_app(group: type[OneLineErrors]) -> typer.Typer:
         name="footback",
         cls=group,
         help=HELP,
-        no_args_is_help=True,
+        no_args_is_help=False,
         add_completion=True,
         # click's plain help: the whole one-line help of every command, wrapped to the terminal,
         # readable by a screen reader and in a pipe, and rich is not imported to draw it.
         rich_markup_mode=None,
         context_settings={"help_option_names": ["-h", "--help"]},
     )
-    built.callback()(_root)
+    built.callback(invoke_without_command=True)(_root)
     return built
 
 
@@ -233,20 +242,26 @@ def __getattr__(name: str) -> typer.Typer:
     return built
 
 
+TODAY = "today"
+
+
 def _completing(environ: Mapping[str, str]) -> bool:
     # Shell completion (click's `_<PROG>_COMPLETE`) may complete any command's options: build them all.
     return any(key.startswith("_") and key.endswith("_COMPLETE") for key in environ)
 
 
 def main() -> None:
-    """Console-script entry point: only the invoked command is built; `--help`, no arguments or a
-    mistyped name list the commands without building them; shell completion builds them all."""
+    """Console-script entry point: only the invoked command is built (no arguments: `today`);
+    `--help` or a mistyped name list the commands without building them; shell completion builds
+    them all."""
     # footback uses no pydantic plugins; skipping their entry-point scan saves a few ms a run.
     os.environ.setdefault("PYDANTIC_DISABLE_PLUGINS", "__all__")
     first = sys.argv[1] if len(sys.argv) > 1 else None
-    if first in COMMANDS:
-        build_app(first)()
-    elif _completing(os.environ):
+    if _completing(os.environ):
         build_app()()
+    elif first is None:
+        build_app(TODAY)(args=[TODAY], prog_name="footback")
+    elif first in COMMANDS:
+        build_app(first)()
     else:
         listing_app()()

@@ -1,8 +1,6 @@
 """`footback stretch`'s options, declared here so the command module stays a short read, and the
 saved-plan loader the command hands to stretch."""
 
-from __future__ import annotations
-
 from enum import StrEnum
 from pathlib import Path
 from typing import TYPE_CHECKING, Annotated
@@ -102,7 +100,7 @@ VoiceOption = Annotated[
 ]
 
 
-def saved_plan(folder: Path) -> Routine:
+def saved_plan(folder: Path) -> "Routine":
     """`--routine plan`: the saved plan, read as a routine file (plan.toml in the data folder)."""
     from footback.stretch.catalogue import load_saved_plan  # only when the plan is played
 

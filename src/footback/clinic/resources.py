@@ -262,7 +262,7 @@ def _scores(
 
 
 def practice_observations(build: Builder, day: PracticeDay) -> Iterator[Resource]:
-    """One local day's practice: minutes, and sessions (timed by footback; logged ones when stored)."""
+    """One local day's practice: minutes, and sessions (how many footback timed, how many were logged)."""
     when = day.day.isoformat()
     minutes = {"value": round(day.seconds / 60, 1), "unit": "min", "system": _UCUM, "code": "min"}
     routines = [{"code": build.concept("routine"), "valueString": r} for r in day.routines]
@@ -273,13 +273,16 @@ def practice_observations(build: Builder, day: PracticeDay) -> Iterator[Resource
         when,
         valueQuantity=minutes,
     )
-    sessions = [{"code": build.concept("sessions-timed"), "valueInteger": day.timed}]
+    sessions = [
+        {"code": build.concept("sessions-timed"), "valueInteger": day.timed},
+        {"code": build.concept("sessions-logged"), "valueInteger": day.logged},
+    ]
     yield build.observation(
         resource_id("practice", when, "sessions"),
         build.concept("practice-sessions"),
         "activity",
         when,
-        valueInteger=day.timed,
+        valueInteger=day.timed + day.logged,
         component=sessions + routines,
     )
 

@@ -5,19 +5,12 @@ from __future__ import annotations
 
 import json
 from collections.abc import Callable, Sequence
+from dataclasses import dataclass, replace
 from pathlib import Path
 from typing import Any
 
 from footback.content.answer_forms import json_schema, toml_template
-from footback.content.interview import (
-    AnswerHook,
-    InputEnded,
-    PartIntro,
-    ProgressHook,
-    StopCheck,
-    Terminal,
-    run_interview,
-)
+from footback.content.interview import InputEnded, Interview, PartIntro, Terminal, run_interview
 from footback.content.questions import Answers, Question
 from footback.content.rules import QuestionSet
 from footback.core.errors import FootbackError, MissingAnswersError
@@ -34,53 +27,49 @@ def schema_text(qset: QuestionSet[Any], questions: Sequence[Question]) -> str:
     return json.dumps(json_schema(questions, qset.title), indent=2)
 
 
-def complete_answers(
-    qset: QuestionSet[Any],
-    questions: Sequence[Question],
-    given: Answers,
-    missing: Sequence[str],
-    *,
-    answers_path: Path | None,
-    stdin_tty: bool,
-    stdin_closed: bool,
-    terminal: Callable[[], Terminal],
-    what: str,
-    stop_before: StopCheck | None = None,
-    on_answer: AnswerHook | None = None,
-    on_progress: ProgressHook | None = None,
-    skipped: Sequence[str] = (),
-    earlier: Sequence[str] = (),
-) -> Answers:
+@dataclass(frozen=True)
+class Asking:
+    """Where a guided check may ask (its context): whether standard input is a terminal or closed,
+    and how to open the screen the questions are asked on (opened only when there is one to ask)."""
+
+    stdin_tty: bool
+    stdin_closed: bool
+    terminal: Callable[[], Terminal]
+
+
+@dataclass(frozen=True)
+class GuidedCheck:
+    """What a guided check completes: the answers given so far (`interview.answers`), the ids
+    still `missing`, the answers file they came from, and `what` is asked (for messages)."""
+
+    qset: QuestionSet[Any]
+    interview: Interview
+    missing: Sequence[str]
+    answers_path: Path | None
+    what: str
+
+
+def complete_answers(asking: Asking, check: GuidedCheck) -> Answers:
     """The answers with every `missing` one asked for: on the terminal, or piped in when there
     is no answers file. An answers file without a terminal is an error naming what is missing."""
+    missing, answers_path, what = check.missing, check.answers_path, check.what
     if not missing:
-        return given
-    if answers_path is not None and not stdin_tty:
+        return check.interview.answers
+    if answers_path is not None and not asking.stdin_tty:
         raise MissingAnswersError(
             f"{answers_path}: missing answers and no terminal to ask on: {', '.join(missing)}"
         )
-    if stdin_closed:
+    if asking.stdin_closed:
         where = (
             f"{answers_path}: missing answers" if answers_path is not None else f"{what}: questions to ask"
         )
         raise MissingAnswersError(
             f"{where}, and standard input is closed; give an answers file (--answers) or use a terminal"
         )
-    out = terminal()
-    out.say(qset.disclaimer, "dim")
-    parts = {p.id: PartIntro(p.title, p.intro) for p in qset.parts}
+    out = asking.terminal()
+    out.say(check.qset.disclaimer, "dim")
+    parts = {p.id: PartIntro(p.title, p.intro) for p in check.qset.parts}
     try:
-        return run_interview(
-            questions,
-            given,
-            out.ask,
-            out,
-            parts,
-            stop_before,
-            on_answer,
-            on_progress=on_progress,
-            skipped=skipped,
-            earlier=earlier,
-        )
+        return run_interview(out, replace(check.interview, parts=parts))
     except InputEnded:
         raise FootbackError(f"input ended before {what} was finished; nothing was saved") from None

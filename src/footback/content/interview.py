@@ -1,15 +1,16 @@
 """The guided question-and-answer loop shared by assess and shoes-check.
 
-Input comes from an injected `ask` function and output goes to an injected `Screen` (lines of
-text with a style name), so tests drive it with plain strings; cli/ passes one that draws with rich
-(render/console.py). `?` shows more help, `b` goes back one question, an empty answer
+Input and output go through an injected `Terminal` (it asks for a line, and says lines of text
+with a style name), so tests drive it with plain strings; the features pass one that draws with
+rich (render/console.py `ConsoleScreen`). What is asked is one `Interview` request.
+`?` shows more help, `b` goes back one question, an empty answer
 skips an optional question.
 """
 
 from __future__ import annotations
 
 from collections.abc import Callable, Iterable, Mapping, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from typing import Protocol
 
 from footback.content.questions import Answers, InvalidAnswer, OutOfRange, Question, Value, applies
@@ -90,12 +91,12 @@ def _show_question(screen: Screen, question: Question, progress: str, default: V
     screen.say(hint, "dim")
 
 
-def _ask(ask: Ask, screen: Screen, prompt: str = PROMPT) -> str:
+def _ask(terminal: Terminal, prompt: str = PROMPT) -> str:
     try:
-        return ask(prompt)
+        return terminal.ask(prompt)
     except EOFError:
         # The prompt left the cursor mid-line; the message that follows starts on its own.
-        screen.blank()
+        terminal.blank()
         raise InputEnded from None
 
 
@@ -116,114 +117,155 @@ def estimate_line(count: int) -> str:
     return f"About {plural(count, 'question')}, about {plural(minutes, 'minute')}."
 
 
-def run_interview(
-    questions: Sequence[Question],
-    answers: Answers,
-    ask: Ask,
-    screen: Screen,
-    parts: Mapping[str, PartIntro],
-    stop_before: StopCheck | None = None,
-    on_answer: AnswerHook | None = None,
-    defaults: Mapping[str, Value] | None = None,
-    label: str | None = None,
-    on_progress: ProgressHook | None = None,
-    skipped: Iterable[str] = (),
-    earlier: Sequence[str] = (),
-) -> Answers:
-    """Ask every applicable, unanswered question in order; returns the completed answers.
+@dataclass(frozen=True)
+class Interview:
+    """What an interview asks, and what it is told along the way (the terminal it runs on is not
+    part of it: `run_interview` takes that as its context).
 
     A question with an answer in `defaults` shows it, and Enter keeps it. Questions of a part
     not in `parts` get no part heading and are counted under `label` (or their part's id).
     `skipped` optional questions (from an earlier, stopped run) are not asked again; `earlier`
     are the ids that run answered or skipped, in order, so `b` can go back into them too.
     """
-    answers = dict(answers)
-    asked: list[str] = list(earlier)  # ids answered here (or in the run continued), so `b` can undo them
-    skipped = set(skipped)
 
-    def changed() -> None:
-        if on_progress is not None:
-            on_progress(dict(answers), frozenset(skipped))
+    questions: Sequence[Question]
+    answers: Answers = field(default_factory=dict)
+    parts: Mapping[str, PartIntro] = field(default_factory=dict)
+    stop_before: StopCheck | None = None
+    on_answer: AnswerHook | None = None
+    defaults: Mapping[str, Value] = field(default_factory=dict)
+    label: str | None = None
+    on_progress: ProgressHook | None = None
+    skipped: Iterable[str] = ()
+    earlier: Sequence[str] = ()
 
-    shown_parts: set[str] = set()
-    # Answered before this run (a stopped interview continued, an answers file completed): the
-    # count goes on from them, so "question 28 of about 57" means the same after a resume. Those
-    # in `earlier` are counted in `asked` already (`b` can undo them).
-    before = sum(
-        1
-        for q in questions
-        if q.id not in asked and (q.id in answers or q.id in skipped) and applies(q, answers)
-    )
-    total = still_to_ask(questions, answers, skipped)
-    if total:
-        screen.say(estimate_line(total), "dim")
 
-    def go_back() -> bool:
-        if not asked:
-            screen.say("  Nothing to go back to.", "dim")
+def run_interview(terminal: Terminal, interview: Interview) -> Answers:
+    """Ask every applicable, unanswered question in order on `terminal`; the completed answers."""
+    return _Run(terminal, interview).run()
+
+
+class _Run:
+    """One interview in progress: the answers so far, and the order they were given in (for `b`)."""
+
+    def __init__(self, terminal: Terminal, interview: Interview) -> None:
+        self.terminal = terminal
+        self.interview = interview
+        self.answers = dict(interview.answers)
+        # ids answered here (or in the run continued), so `b` can undo them
+        self.asked: list[str] = list(interview.earlier)
+        self.skipped = set(interview.skipped)
+        self.shown_parts: set[str] = set()
+        # Answered before this run (a stopped interview continued, an answers file completed): the
+        # count goes on from them, so "question 28 of about 57" means the same after a resume. Those
+        # in `earlier` are counted in `asked` already (`b` can undo them).
+        self.before = sum(
+            1
+            for q in interview.questions
+            if q.id not in self.asked
+            and (q.id in self.answers or q.id in self.skipped)
+            and applies(q, self.answers)
+        )
+
+    def run(self) -> Answers:
+        total = still_to_ask(self.interview.questions, self.answers, self.skipped)
+        if total:
+            self.terminal.say(estimate_line(total), "dim")
+        while True:
+            question = next(
+                (
+                    q
+                    for q in self.interview.questions
+                    if q.id not in self.answers and q.id not in self.skipped and applies(q, self.answers)
+                ),
+                None,
+            )
+            if question is None:
+                return self.answers
+            stop = self._stopped_before(question)
+            if stop is True:
+                return self.answers
+            if stop is False:
+                continue  # `b` at the stop: the undone question comes next
+            self._show(question)
+            self._answer(question)
+
+    def _changed(self) -> None:
+        if self.interview.on_progress is not None:
+            self.interview.on_progress(dict(self.answers), frozenset(self.skipped))
+
+    def _go_back(self) -> bool:
+        if not self.asked:
+            self.terminal.say("  Nothing to go back to.", "dim")
             return False
-        previous = asked.pop()
-        answers.pop(previous, None)
-        skipped.discard(previous)
-        changed()  # an undone answer must not come back when a stopped interview continues
+        previous = self.asked.pop()
+        self.answers.pop(previous, None)
+        self.skipped.discard(previous)
+        self._changed()  # an undone answer must not come back when a stopped interview continues
         return True
 
-    while True:
-        question = next(
-            (q for q in questions if q.id not in answers and q.id not in skipped and applies(q, answers)),
-            None,
-        )
-        if question is None:
-            return answers
-        message = stop_before(question, answers) if stop_before else None
-        if message is not None:
-            screen.blank()
-            screen.say(message, "bold")
-            reply = _ask(ask, screen, "Press Enter to see what to do, or b to change an answer > ")
-            if reply.strip().lower() == BACK and go_back():
-                continue
-            return answers
-        if question.part not in shown_parts and question.part in parts:
-            shown_parts.add(question.part)
+    def _stopped_before(self, question: Question) -> bool | None:
+        """None to ask `question`; True when the interview stops here; False after `b` at the stop."""
+        stop_before = self.interview.stop_before
+        message = stop_before(question, self.answers) if stop_before else None
+        if message is None:
+            return None
+        self.terminal.blank()
+        self.terminal.say(message, "bold")
+        reply = _ask(self.terminal, "Press Enter to see what to do, or b to change an answer > ")
+        return not (reply.strip().lower() == BACK and self._go_back())
+
+    def _show(self, question: Question) -> None:
+        parts = self.interview.parts
+        if question.part not in self.shown_parts and question.part in parts:
+            self.shown_parts.add(question.part)
             part = parts[question.part]
             number = list(parts).index(question.part) + 1
-            screen.blank()
-            screen.say(f"{part.title.upper()} (part {number} of {len(parts)})", "bold underline")
-            screen.say(part.intro)
-        number = before + len(asked) + 1
-        about = before + len(asked) + still_to_ask(questions, answers, skipped)
-        title = parts[question.part].title if question.part in parts else label or question.part
-        default = (defaults or {}).get(question.id)
-        _show_question(screen, question, f"{title} · question {number} of about {about}", default)
+            self.terminal.blank()
+            self.terminal.say(f"{part.title.upper()} (part {number} of {len(parts)})", "bold underline")
+            self.terminal.say(part.intro)
+        number = self.before + len(self.asked) + 1
+        about = (
+            self.before + len(self.asked) + still_to_ask(self.interview.questions, self.answers, self.skipped)
+        )
+        title = (
+            parts[question.part].title if question.part in parts else self.interview.label or question.part
+        )
+        default = self.interview.defaults.get(question.id)
+        _show_question(self.terminal, question, f"{title} · question {number} of about {about}", default)
+
+    def _answer(self, question: Question) -> None:
+        """Read lines until one answers `question`, skips it, or goes back."""
+        default = self.interview.defaults.get(question.id)
         while True:
-            raw = _ask(ask, screen).strip()
+            raw = _ask(self.terminal).strip()
             if raw == HELP:
-                screen.say(f"  {question.help or question.why}")
+                self.terminal.say(f"  {question.help or question.why}")
                 continue
             if raw.lower() == BACK:
-                if go_back():
-                    break
+                if self._go_back():
+                    return
                 continue
             if raw == "" and default is not None:
                 raw = typed_text(question, default)
             if raw == "" and question.optional:
-                skipped.add(question.id)
-                asked.append(question.id)
-                changed()
-                break
+                self.skipped.add(question.id)
+                self.asked.append(question.id)
+                self._changed()
+                return
             try:
-                answers[question.id] = parse_typed(question, raw)
+                self.answers[question.id] = parse_typed(question, raw)
             except OutOfRange as exc:
-                screen.say(f"  {exc}: {question.allowed()}. Try again.", "yellow")
+                self.terminal.say(f"  {exc}: {question.allowed()}. Try again.", "yellow")
                 continue
             except InvalidAnswer as exc:
-                screen.say(f"  Not understood: {exc}. Try again.", "yellow")
+                self.terminal.say(f"  Not understood: {exc}. Try again.", "yellow")
                 if question.kind in ("choice", "multi"):
                     # Never a guess: the choices again, with their keys, to answer from.
-                    screen.say(_choices_line(question))
+                    self.terminal.say(_choices_line(question))
                 continue
-            if on_answer is not None:
-                on_answer(question, raw)
-            asked.append(question.id)
-            changed()
-            break
+            if self.interview.on_answer is not None:
+                self.interview.on_answer(question, raw)
+            self.asked.append(question.id)
+            self._changed()
+            return

@@ -23,3 +23,8 @@ def parse_date(text: str, option: str, example: date) -> date:
     if not MIN_YEAR <= day.year <= MAX_YEAR:
         raise BadInputError(f"{option}: {day} is out of range; use a date from {MIN_YEAR} to {MAX_YEAR}")
     return day
+
+
+def day_text(day: date) -> str:
+    """A day as screens show it: 'Mon 2 Mar 2026'."""
+    return f"{day:%a} {day.day} {day:%b %Y}"

@@ -52,7 +52,8 @@ class PracticeDay:
     """The sessions that count on one local day, summed in SQL."""
 
     day: date
-    timed: int
+    timed: int  # played and timed by footback's player
+    logged: int  # done away from the terminal and logged (`footback log`)
     seconds: float
     routines: tuple[str, ...]  # sorted, each once
 
@@ -63,14 +64,20 @@ def practice_days(store: Store, since: date | None = None, offset_minutes: int =
     counts = stretch_sessions._COUNTS_SQL
     where = f"{where} AND {counts}" if where else f" WHERE {counts}"
     day = local_day_sql("started_at", offset_minutes)
+    # The `logged` mark is `detail.logged = true`; a detail that is not JSON (damaged) is not logged.
+    logged = (
+        f"CASE WHEN json_valid(detail) THEN json_type(detail, '$.{stretch_sessions.LOGGED}') = 'true' END"
+    )
     sql = (
-        f"SELECT {day} AS d, count(*), total(actual_seconds), json_group_array(DISTINCT routine)"
-        f" FROM stretch_sessions{where} GROUP BY d HAVING d IS NOT NULL ORDER BY d"
+        f"SELECT {day} AS d, count(*), total({logged}), total(actual_seconds),"
+        f" json_group_array(DISTINCT routine) FROM stretch_sessions{where}"
+        " GROUP BY d HAVING d IS NOT NULL ORDER BY d"
     )
     for row in store.iter_query(sql, params):
-        names = json.loads(str(row[3]))
+        names = json.loads(str(row[4]))
         routines = tuple(sorted({n for n in names if isinstance(n, str)}))
-        yield PracticeDay(date.fromisoformat(str(row[0])), int(row[1]), float(row[2]), routines)
+        told = int(row[2])
+        yield PracticeDay(date.fromisoformat(str(row[0])), int(row[1]) - told, told, float(row[3]), routines)
 
 
 def newest_stamp(store: Store, since: date | None = None, offset_minutes: int = 0) -> datetime | None:

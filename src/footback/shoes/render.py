@@ -83,8 +83,24 @@ def render_result(
     heading: str | None = None,
 ) -> None:
     """The result screen: verdict and score, each problem with its fix and source, then notes."""
-    from rich.padding import Padding
-    from rich.table import Table
+    from rich.text import Text
+
+    _result_top(console, result, content, previous, heading)
+    _problems(console, result, content)
+    _wear_and_notes(console, result, content)
+    console.print()
+    console.print(Text(result.weights_note, style="dim"))
+    console.print(Text(result.disclaimer, style="dim"))
+
+
+def _result_top(
+    console: Console,
+    result: ShoeCheckResult,
+    content: ShoeContent,
+    previous: SavedCheck | None,
+    heading: str | None,
+) -> None:
+    """The title (with the pair's name), the verdict, the summary, the distance and the last check."""
     from rich.text import Text
 
     from footback.shoes.content import type_label
@@ -109,20 +125,34 @@ def render_result(
                 style="dim",
             )
         )
+
+
+def _problems(console: Console, result: ShoeCheckResult, content: ShoeContent) -> None:
+    """Each problem: the points it cost, why, the fix and its source."""
+    from rich.table import Table
+    from rich.text import Text
+
     console.print()
     console.print(Text(f"PROBLEMS FOUND ({len(result.problems)})", style="bold underline"))
     if not result.problems:
         console.print(Text("  none: every check passed"))
-    if result.problems:
-        grid = Table.grid(padding=(0, 1))
-        grid.add_column(justify="right", no_wrap=True)
-        grid.add_column()
-        for p in result.problems:
-            body = Text(p.reason)
-            body.append(f"\nFix: {p.fix}")
-            body.append(f"\nSource: {p.citation(content.sources)} [{p.evidence}]", style="dim")
-            grid.add_row(Text(f"-{p.points}"), body)
-        console.print(grid)
+        return
+    grid = Table.grid(padding=(0, 1))
+    grid.add_column(justify="right", no_wrap=True)
+    grid.add_column()
+    for p in result.problems:
+        body = Text(p.reason)
+        body.append(f"\nFix: {p.fix}")
+        body.append(f"\nSource: {p.citation(content.sources)} [{p.evidence}]", style="dim")
+        grid.add_row(Text(f"-{p.points}"), body)
+    console.print(grid)
+
+
+def _wear_and_notes(console: Console, result: ShoeCheckResult, content: ShoeContent) -> None:
+    """The wear pattern (with the assessment hint) and what the evidence says, when there are any."""
+    from rich.padding import Padding
+    from rich.text import Text
+
     if result.wear_pattern:
         console.print()
         console.print(Text("WEAR PATTERN", style="bold underline"))
@@ -139,9 +169,6 @@ def render_result(
             body = Text(note.text)
             body.append(f" ({note.citation(content.sources)} [{note.evidence}])", style="dim")
             console.print(Padding(body, (0, 0, 0, 2)))
-    console.print()
-    console.print(Text(result.weights_note, style="dim"))
-    console.print(Text(result.disclaimer, style="dim"))
 
 
 # A table of n columns takes its cells' widths plus one space each side of a cell and n + 1 lines.

@@ -1,4 +1,5 @@
-"""`footback shoes-check` behind the option parsing: check a pair, add distance, list saved pairs."""
+"""The shoe check's services: its content in the configured unit, answers files, saved pairs and
+their distance (the command's flow is `shoes/flow.py`)."""
 
 from __future__ import annotations
 
@@ -12,48 +13,10 @@ from footback.core.units import DistanceUnit, parse_distance
 # Start-up: `--list` imports this module and must not load the shoe content or its models.
 if TYPE_CHECKING:
     from footback.content.questions import Answers, Question
-    from footback.models.shoe_check import ShoeCheckResult
     from footback.records.db import Store
-    from footback.records.shoes import SavedCheck, SavedPair
+    from footback.records.shoes import SavedPair
     from footback.shoes.changes import AddedDistance, UndoneDistance
     from footback.shoes.content import ShoeContent
-
-
-def check_options(
-    *,
-    answers_path: Path | None,
-    name: str | None,
-    list_saved: bool,
-    add_distance: str | None,
-    no_save: bool,
-    undo: bool = False,
-    retire: bool = False,
-    all_pairs: bool = False,
-) -> None:
-    """Refuse combinations that would silently ignore an option."""
-    if all_pairs and not list_saved:
-        raise BadInputError("--all shows retired pairs in --list; use it with --list")
-    changes = [
-        flag
-        for flag, given in (
-            ("--add-distance", add_distance is not None),
-            ("--undo", undo),
-            ("--retire", retire),
-        )
-        if given
-    ]
-    if list_saved and (answers_path or name is not None or changes or no_save):
-        raise BadInputError(
-            "--list shows saved pairs; use it without --answers, --name, --add-distance, --undo,"
-            " --retire or --no-save"
-        )
-    if len(changes) > 1:
-        raise BadInputError(f"use one of {', '.join(changes)} at a time")
-    for flag in changes:
-        if name is None:
-            raise BadInputError(f"{flag} needs --name NAME: the saved pair to change")
-        if answers_path or no_save:
-            raise BadInputError(f"{flag} changes a saved pair; use it without --answers or --no-save")
 
 
 def content_in(units: DistanceUnit | None) -> ShoeContent:
@@ -91,37 +54,6 @@ def read_answers_file(path: Path | None, content: ShoeContent) -> tuple[Answers,
     raw: dict[str, Any] = read_mapping(path) if path else {}
     given = check_answers(raw, content.questions.questions, str(path)) if path else {}
     return given, DistanceUnitSeen(content, raw)
-
-
-def check_and_record(
-    folder: Path,
-    content: ShoeContent,
-    answers: Answers,
-    unit: DistanceUnit,
-    now: datetime,
-    pair: str | None,
-    *,
-    save: bool,
-) -> tuple[ShoeCheckResult, SavedCheck | None]:
-    """The check, saved under the pair's stored spelling unless `save` is False, and the pair's
-    previous check for comparison."""
-    from footback.records.db import open_existing_store, open_store
-    from footback.records.shoes import find_pair, latest_check, save_check
-    from footback.shoes.check import check_shoes
-
-    result = check_shoes(content, answers, unit)
-    store = open_store(folder) if save else open_existing_store(folder)
-    if store is None:
-        return result.model_copy(update={"pair": pair}), None
-    with store:
-        existing = find_pair(store, pair) if pair is not None else None
-        # Reuse the saved spelling so 'Trail' and 'trail' stay one pair.
-        name = existing.name if existing else pair
-        previous = latest_check(store, name) if name is not None else None
-        result = result.model_copy(update={"pair": name})
-        if save:
-            save_check(store, answers, result, now, name, citer=content.sources)
-    return result, previous
 
 
 def saved_pairs(folder: Path, *, retired: bool = False) -> tuple[list[SavedPair], int]:
@@ -268,21 +200,3 @@ def retire(folder: Path, name: str, now: datetime) -> str:
         pair = _saved_pair(store, name)
         retire_pair(store, pair.name, now)
     return pair.name
-
-
-def change_pair(
-    folder: Path,
-    content: ShoeContent,
-    name: str,
-    now: datetime,
-    units: DistanceUnit | None,
-    add: str | None,
-    *,
-    undo: bool,
-) -> AddedDistance | UndoneDistance | str:
-    """`--add-distance`, `--undo` or (neither) `--retire` on a saved pair; what changed."""
-    if add is not None:
-        return add_distance(folder, content, name, add, now, units)
-    if undo:
-        return undo_distance(folder, name)
-    return retire(folder, name, now)

@@ -72,7 +72,8 @@ def _named(name: str, options: StretchOptions, folder: Path) -> Routine:
 
 
 def _unasked(options: StretchOptions, console: Console, env: Runtime) -> Routine:
-    """No --routine or --file: the config's default_routine, else the assessment's choice.
+    """No --routine or --file: the config's default_routine, else the saved plan, else the
+    assessment's choice.
 
     A warning sign was dealt with before this (see `after_warning_sign`).
     """
@@ -81,13 +82,30 @@ def _unasked(options: StretchOptions, console: Console, env: Runtime) -> Routine
     configured = None
     if options.config_path is not None:
         configured = catalogue.check_default_routine(options.default_routine, options.config_path)
-    result = _latest_result(env.data_dir)
     # --preview shows a routine without playing it, and says so.
     verb = "Previewing" if options.preview else "Playing"
     if configured is not None:
         say(console, f"{verb} '{configured}', the default_routine in {options.config_path}.", whole=True)
         return _named(configured, options, env.data_dir)
-    return _recommended(console, env, result, verb)
+    if _plan_playable(options, env.data_dir):
+        say(console, f"{verb} your saved plan ('{PLAN_NAME}', made by `footback plan`).", whole=True)
+        return _named(PLAN_NAME, options, env.data_dir)
+    return _recommended(console, env, _latest_result(env.data_dir), verb)
+
+
+def _plan_playable(options: StretchOptions, folder: Path) -> bool:
+    """A plan is saved and may be played: no warning sign waits (a preview skips the question
+    that play asks first, so a waiting sign leaves it to the recommended routine)."""
+    from footback.core.paths import plan_path
+
+    if options.saved_plan is None or not plan_path(folder).is_file():
+        return False
+    if not options.preview:
+        return True  # play passed the warning-sign question before choosing
+    from footback.assess.gate import open_gate
+    from footback.records.db import read_store
+
+    return read_store(folder, open_gate) is None
 
 
 def after_warning_sign(options: StretchOptions, console: Console, env: Runtime) -> bool:

@@ -1,7 +1,5 @@
 """`footback assess`: the guided self-assessment."""
 
-from __future__ import annotations
-
 import sys
 from typing import TYPE_CHECKING, Annotated
 
@@ -73,7 +71,9 @@ def assess(
 Shown = tuple["AssessmentResult", "SavedAssessment | None"]
 
 
-def _show(app: AppContext, request: AssessRequest, shown: Shown, saved_on: datetime | None = None) -> None:
+def _show(
+    app: AppContext, request: "AssessRequest", shown: Shown, saved_on: "datetime | None" = None
+) -> None:
     """The result as JSON, or drawn (paged when long); then where it was saved, or when (`--last`)."""
     from footback.assess.content import load_assess_content
     from footback.render.console import say_where, where_line

@@ -1,7 +1,5 @@
 """`footback checkin`: the daily 20-second log of foot and back pain."""
 
-from __future__ import annotations
-
 import json
 from typing import Annotated
 

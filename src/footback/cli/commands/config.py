@@ -1,7 +1,5 @@
 """`footback config`: the effective settings and where each came from."""
 
-from __future__ import annotations
-
 import json
 from typing import TYPE_CHECKING, Annotated
 
@@ -42,7 +40,7 @@ def config(
     _render(app.console(no_color=effective.colour_off(no_color)), effective, values)
 
 
-def _check_routine(effective: Effective) -> None:
+def _check_routine(effective: "Effective") -> None:
     """A default_routine that names no routine is reported here too, not only by `stretch`."""
     if effective.settings.default_routine is None:
         return
@@ -51,7 +49,7 @@ def _check_routine(effective: Effective) -> None:
     catalogue.check_default_routine(effective.settings.default_routine, effective.path)
 
 
-def _render(out: Console, effective: Effective, values: dict[str, object]) -> None:
+def _render(out: "Console", effective: "Effective", values: dict[str, object]) -> None:
     from rich.padding import Padding
     from rich.table import Table
     from rich.text import Text

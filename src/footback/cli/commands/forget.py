@@ -1,7 +1,5 @@
 """`footback forget`: everything footback stored, gone (after asking)."""
 
-from __future__ import annotations
-
 from typing import Annotated
 
 import typer

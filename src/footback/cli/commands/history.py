@@ -1,7 +1,5 @@
 """`footback history`: everything saved, with trends, the streak and this week's minutes."""
 
-from __future__ import annotations
-
 import json
 from typing import Annotated
 

@@ -1,13 +1,10 @@
 """`footback log`: record a routine done away from the terminal."""
 
-from __future__ import annotations
-
 import json
 from typing import Annotated
 
 import typer
 
-from footback.cli.boundary import command_boundary
 from footback.cli.context import app_context
 
 
@@ -31,11 +28,10 @@ def log(
     ] = None,
     as_json: Annotated[bool, typer.Option("--json", help="Print what was stored, as JSON.")] = False,
 ) -> None:
-    with command_boundary():
-        from footback.daily.logged import LogRequest, log_session
+    from footback.daily.logged import LogRequest, log_session
 
-        app = app_context(ctx)
-        logged = log_session(app, LogRequest(routine=routine, day=day, minutes=minutes))
+    app = app_context(ctx)
+    logged = log_session(app, LogRequest(routine=routine, day=day, minutes=minutes))
     if as_json:
         typer.echo(json.dumps(logged.model_dump(mode="json"), indent=2))
         return

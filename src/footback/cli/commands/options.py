@@ -1,7 +1,5 @@
 """Options that several commands share, declared once so their names and help stay the same."""
 
-from __future__ import annotations
-
 import math
 from collections.abc import Callable
 from pathlib import Path
@@ -106,7 +104,7 @@ def format_for_output(
     return given
 
 
-def print_answers_help(qset: QuestionSet[Any], *, template: bool, schema: bool, as_json: bool) -> None:
+def print_answers_help(qset: "QuestionSet[Any]", *, template: bool, schema: bool, as_json: bool) -> None:
     """`--template` (TOML) or `--schema` (JSON); both, or TOML for `--json`, is a usage error."""
     from footback.content.guided import schema_text, template_text
     from footback.core.errors import BadInputError

@@ -1,7 +1,5 @@
 """`footback plan`: build and save a personal routine from the latest assessment."""
 
-from __future__ import annotations
-
 import json
 from typing import TYPE_CHECKING, Annotated
 
@@ -72,7 +70,7 @@ def plan(
         out.print(content.rerun.format(date=f"{made.assessed_at:%Y-%m-%d}"), style="dim", markup=False)
 
 
-def _draw(console: Console, made: Plan, level: str | None) -> None:
+def _draw(console: "Console", made: "Plan", level: str | None) -> None:
     from footback.plan.render import render_plan
 
     render_plan(console, made)

@@ -1,7 +1,5 @@
 """`footback progress`: is this helping? Pain, practice and the two side by side."""
 
-from __future__ import annotations
-
 from typing import Annotated
 
 import typer

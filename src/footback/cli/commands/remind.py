@@ -1,7 +1,5 @@
 """`footback remind` and `footback due`: reminders in your own calendar, and what is due today."""
 
-from __future__ import annotations
-
 from pathlib import Path
 from typing import Annotated
 

@@ -1,7 +1,5 @@
 """`footback report`: a two-page summary to take to a podiatrist or doctor."""
 
-from __future__ import annotations
-
 import sys
 from datetime import datetime
 from enum import StrEnum

@@ -1,7 +1,5 @@
 """`footback stretch`: play a timed stretching routine in the terminal."""
 
-from __future__ import annotations
-
 from typing import TYPE_CHECKING, Annotated
 
 import typer
@@ -62,7 +60,7 @@ def stretch(
     settings = app.config.settings
     use_voice = settings.voice if voice is None else voice
 
-    def offer(console: Console) -> None:
+    def offer(console: "Console") -> None:
         from footback.daily.checkin_flow import offer_checkin
 
         offer_checkin(console, app.read_line, app.clock.now(), app.data_dir)

@@ -1,6 +1,4 @@
-"""`footback export` and `footback import`: your data, out and back in."""
-
-from __future__ import annotations
+"""`footback export`: your data, out (JSON and CSV for you, a FHIR Bundle for a clinic)."""
 
 import sys
 from enum import StrEnum
@@ -12,15 +10,10 @@ import typer
 from footback.cli.commands.options import OutputOption, format_for_output
 from footback.cli.context import app_context
 from footback.core.errors import BadInputError
-from footback.core.text import plural, record_count, safe_line
+from footback.core.text import record_count, safe_line
 
 # A file name's extension picks the format when --format is not given.
 EXTENSIONS = {".json": "json", ".csv": "csv"}
-PLAN_RESTORED = {
-    "restored": " Your plan was restored.",
-    "kept": " Your current plan was kept (the export's plan differs).",
-    None: "",
-}
 
 
 class ExportFormat(StrEnum):
@@ -66,13 +59,6 @@ def export(
         run_export(app.data_dir, fmt=chosen, output=output)
 
 
-def import_(
-    ctx: typer.Context,
-    file: Annotated[Path, typer.Argument(help="A JSON file made by `footback export --format json`.")],
-) -> None:
-    run_import(app_context(ctx).data_dir, file)
-
-
 def run_export(folder: Path, *, fmt: str, output: Path | None) -> None:
     from footback.records.transfer.export import export_all
 
@@ -86,25 +72,3 @@ def run_export(folder: Path, *, fmt: str, output: Path | None) -> None:
     )
     damaged = f' ({counts.damaged} damaged, marked "damaged")' if counts.damaged else ""
     sys.stderr.write(f"Exported {exported}{damaged} to {safe_line(str(output))}\n")
-
-
-def run_import(folder: Path, file: Path) -> None:
-    from footback.cli.import_checks import import_checks
-    from footback.records.transfer.importer import import_into_store, restore_plan
-
-    counts, where = import_into_store(file, folder, import_checks())
-    plan = restore_plan(folder, counts.plan_text if isinstance(counts.plan_text, str) else None)
-    restored = PLAN_RESTORED[plan]
-    added = ", ".join(record_count(n, t) for t, n in counts.added.items() if n) or "nothing new"
-    present = sum(counts.present.values())
-    updated = sum(counts.updated.values())
-    extra = f" {present} already stored." if present else ""
-    extra += f" {record_count(updated, 'shoe_pairs')} updated." if updated else ""
-    if counts.days_kept:
-        kept = record_count(counts.days_kept, "checkins")
-        extra += f" {kept} for a day that already has one: the stored one kept."
-    skipped = "was" if counts.damaged == 1 else "were"
-    extra += (
-        f" {plural(counts.damaged, 'record')} marked damaged {skipped} skipped." if counts.damaged else ""
-    )
-    typer.echo(f"Imported {added} into {safe_line(str(where))}.{extra}{restored}")

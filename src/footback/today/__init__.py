@@ -1,0 +1,1 @@
+"""Today's screen: `footback` with no arguments, and `footback today`."""

@@ -1,0 +1,57 @@
+"""The today screen's wording, loaded from data/today.toml."""
+
+from __future__ import annotations
+
+from functools import cache
+
+from footback.core.models import StrictModel
+
+
+class TodayText(StrictModel):
+    title: str
+    welcome: str
+    gate: str
+    emergency: str
+    today: str
+    done: str
+    due: str
+    later: str
+    waiting: str
+    nothing: str
+    last: str
+    trend: str
+    no_trend: str
+    no_checkin: str
+    plan: str
+    plan_unsaved: str
+    streak: str
+    next: str
+
+
+class NextStep(StrictModel):
+    command: str
+    why: str
+
+
+class NextSteps(StrictModel):
+    assess: NextStep
+    gate: NextStep
+    plan: NextStep
+    routine: NextStep
+    checkin: NextStep
+    review: NextStep
+    later: NextStep
+    done: NextStep
+
+
+class TodayContent(StrictModel):
+    text: TodayText
+    next: NextSteps
+
+
+@cache
+def load_today_content() -> TodayContent:
+    """data/today.toml, validated; every problem reported at once."""
+    from footback.content.loader import load_model
+
+    return load_model("today.toml", TodayContent)
