@@ -312,7 +312,7 @@ def test_hostile_text_stays_data(cli: Cli, home: Path, tmp_path: Path) -> None:
     with open_store(home) as store:
         add_session(store, at(1), HOSTILE, 120)
     out = tmp_path / "hostile.json"
-    doc = export(cli, out)
+    doc = export(cli, out, "--name", HOSTILE)
     validate(doc)
     text = out.read_text(encoding="utf-8")
     assert not UNSAFE.search(text.replace("\n", ""))  # no raw control, C1 or bidi character
@@ -320,6 +320,7 @@ def test_hostile_text_stays_data(cli: Cli, home: Path, tmp_path: Path) -> None:
     assert any(n.endswith(HOSTILE) for n in notes)
     routines = [c.get("valueString") for o in of_type(doc, "Observation") for c in o.get("component", [])]
     assert HOSTILE in routines
+    assert of_type(doc, "Patient")[0]["name"] == [{"text": HOSTILE}]
 
 
 def test_the_output_file_is_private(cli: Cli, home: Path, tmp_path: Path) -> None:

@@ -18,11 +18,11 @@ from typing import Any
 from footback.core.dates import read_day, read_stamp
 from footback.core.errors import BadInputError
 from footback.core.text import excerpt, text_problem
+from footback.models.stretch_session import MAX_ROUTINE_NAME
 from footback.records.shoes import MAX_NAME_LENGTH as MAX_PAIR_NAME
 
 SQLITE_INT = 2**63 - 1
 MAX_TEXT = 10_000  # any text inside a record (content sentences are a few hundred characters)
-MAX_ROUTINE_NAME = 60  # a routine file's name limit
 MAX_SECONDS = 7 * 24 * 3600
 MAX_STEPS = 10_000
 MAX_KM = 1_000_000.0

@@ -65,7 +65,11 @@ def assess(
         qset = load_assess_content().questions
         print_answers_help(qset, template=template, schema=schema, as_json=as_json)
     else:
-        _show(app, request, run_assess(app, request))
+        shown = run_assess(app, request)
+        _show(app, request, shown)
+        from footback.today.first_run import FirstRunRequest, guide_first_run
+
+        guide_first_run(app, FirstRunRequest.after(request, shown[0]))
 
 
 Shown = tuple["AssessmentResult", "SavedAssessment | None"]
