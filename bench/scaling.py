@@ -1,4 +1,4 @@
-"""Scaling benchmark: does `history`, `report`, `export` and `import` cost grow with what is stored?
+"""Scaling benchmark: does `history`, `report`, `export` (JSON, FHIR) and `import` cost grow with data?
 
 1x is five years of daily routines and weekly assessments, ending today (a routine every day but
 every tenth, so the streak is a realistic one; 1,644 sessions and 261 assessments). Nx stores N
@@ -39,7 +39,7 @@ sys.path.insert(0, str(ROOT))  # tests.support: the same generator and launcher 
 from tests.support.peak import LAUNCH  # noqa: E402
 
 YEARS = 5
-COMMANDS = ("history", "report", "export", "import")
+COMMANDS = ("history", "report", "export", "import", "export-fhir")
 
 
 def generate(home: Path, scale: int, now: datetime) -> dict[str, int]:
@@ -84,6 +84,8 @@ def command_line(
         return [*py, "report", "--output", str(work / "report.md")], env
     if command == "export":
         return [*py, "export", "--format", "json", "--output", str(export_file)], env
+    if command == "export-fhir":
+        return [*py, "export", "--format", "fhir", "--output", str(work / "clinic.json")], env
     target = work / "import-home"
     shutil.rmtree(target, ignore_errors=True)
     env["FOOTBACK_HOME"] = str(target)

@@ -174,3 +174,64 @@ def test_a_result_stored_before_the_notice_still_shows_it_in_summary_details_and
     render_result(console, old, CONTENT.advice.urgent)
     text = _one_line(_text(console))
     assert KEELE_SHORT in text and _one_line(CONTENT.scoring.startback.notice) in text
+
+
+def _uncounted_link_answers() -> dict[str, object]:
+    """Back pain that builds on the feet, foot pain and poor shoes: 45 link points from the
+    article, none counted; no foot or back factor as big."""
+    return no_problem_answers() | {
+        "foot_pain": "sometimes",
+        "back_pain": "often",
+        "back_pain_weeks": 20,
+        "back_worse_after_standing": True,
+        "footwear": "worn_out",
+    }
+
+
+def test_points_that_do_not_count_never_lead_the_biggest_factors() -> None:
+    """Issue 20, item 7: '+20 link' shown first reads as 'your shoes cause your back pain'."""
+    result = assess(CONTENT, _uncounted_link_answers())  # type: ignore[arg-type]
+    link = result.scores.link
+    assert link.score == 0 and sum(f.points for f in link.factors) >= 45
+    console = _console(100, 60)
+    render_summary(console, result)
+    summary = _text(console)
+    biggest = summary.split("Biggest factors", 1)[1]
+    assert " link:" not in biggest
+    # ... and a counted link factor is listed again when it counts (heel pain, from a study).
+    counted = assess(CONTENT, _uncounted_link_answers() | {"first_step_pain": True})  # type: ignore[arg-type]
+    console = _console(100, 60)
+    render_summary(console, counted)
+    assert "+20 link: Heel pain" in _text(console).split("Biggest factors", 1)[1]
+
+
+def test_the_uncounted_note_is_plain() -> None:
+    """Issue 20, item 10: shown but not added, because of one clinic's article, and when they count."""
+    note = CONTENT.scoring.scores["link"].uncounted_note or ""
+    assert "shown but not added" in note and "one podiatry clinic's web article" in note
+    assert "published study" in note and "third" in note
+
+
+def test_the_article_is_named_where_first_cited_then_called_the_article() -> None:
+    """Issue 20, item 8: '[the article]' alone never says what it is."""
+    result = assess(CONTENT, _uncounted_link_answers())  # type: ignore[arg-type]
+    console = _console(200, 200)
+    render_result(console, result, CONTENT.advice.urgent)
+    text = _text(console)
+    named = "a podiatry clinic's web article: expert opinion"
+    assert text.count(named) == 1
+    assert text.index(named) < text.index("[the article")
+    assert "; article]" not in text  # the evidence word is not repeated beside the name
+
+
+def test_article_points_that_all_count_are_counted_in_full() -> None:
+    from footback.assess.scoring import counts_in_full
+
+    # Heel pain (a study, 20) beside foot and back pain (the article, 10): 10 <= 20 / 2, all count.
+    answers = _uncounted_link_answers() | {"first_step_pain": True, "back_worse_after_standing": False}
+    answers |= {"footwear": "supportive"}
+    link = assess(CONTENT, answers).scores.link  # type: ignore[arg-type]
+    assert link.score == sum(f.points for f in link.factors) == 30
+    assert all(counts_in_full(link, hit, CONTENT.sources) for hit in link.factors)
+    cut = assess(CONTENT, _uncounted_link_answers()).scores.link  # type: ignore[arg-type]
+    assert not any(counts_in_full(cut, hit, CONTENT.sources) for hit in cut.factors)

@@ -247,8 +247,17 @@ def test_article_and_opinion_factors_add_at_most_a_third() -> None:
     assert capped_points([hit(45, "article_sweeney")], src) == 0
     assert capped_points([hit(20, "heel_pain_lbp_2018"), hit(45, "article_sweeney")], src) == 30
     assert capped_points([hit(20, "heel_pain_lbp_2018"), hit(6, "article_sweeney")], src) == 26
-    # the cap leaves unpublished points at most a third of the total
-    assert 10 <= 30 / 3
+    assert capped_points([hit(20, "heel_pain_lbp_2018"), hit(10, "article_sweeney")], src) == 30  # a third
+    assert capped_points([hit(20, "heel_pain_lbp_2018"), hit(11, "article_sweeney")], src) == 30
+
+
+@pytest.mark.parametrize(
+    "ids", [["heel_pain_lbp_2018", "article_sweeney"], ["article_sweeney", "heel_pain_lbp_2018"]]
+)
+def test_a_factor_with_a_study_among_its_sources_counts_as_from_a_study(ids: list[str]) -> None:
+    """One study source is enough, whatever its place (issue 20, tests that were missing)."""
+    both = FactorHit(id="both", points=20, reason="", source_ids=ids)
+    assert capped_points([both], sources()) == 20
 
 
 def test_the_link_is_zero_without_a_published_factor() -> None:

@@ -48,11 +48,13 @@ def references(doc: Doc) -> list[str]:
 
 
 def codings(doc: Doc) -> list[Doc]:
-    """Every Coding: in `coding` lists and `meta.tag`."""
+    """Every Coding: in `coding` lists, `meta.tag` and `valueCoding` (answers and their options)."""
     found: list[Doc] = []
     for key, value in _walk(doc):
         if key in ("coding", "tag"):
             found += value
+        elif key == "valueCoding":
+            found.append(value)
     return found
 
 

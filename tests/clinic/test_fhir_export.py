@@ -12,6 +12,8 @@ import pytest
 
 from footback import __version__
 from footback.assess.content import load_assess_content
+from footback.clinic.questionnaire import Assessment
+from footback.core.errors import ContentError
 from footback.core.text import UNSAFE
 from footback.records.db import open_store
 from footback.records.stretch_sessions import save_logged
@@ -30,6 +32,7 @@ from tests.support.history_seed import NOW, add_assessment, add_session, at, see
 
 LOINC_PAIN = ("http://loinc.org", "72514-3")
 SNOMED = "http://snomed.info/sct"
+CANONICAL = "https://footback.invalid/fhir"
 FOOT, LOWER_BACK = "56459004", "37822005"
 HOSTILE = 'sore \x1b]52;c;AAAA\x07 "heel" \u202eevil\u202c </div> \x85 \\ end'
 
@@ -78,11 +81,14 @@ def test_every_reference_resolves_inside_the_bundle(bundle: dict[str, object]) -
 
 def test_every_code_names_its_system_and_footback_codes_are_defined(bundle: dict[str, object]) -> None:
     assert codes_without_system(bundle) == []
-    (system,) = of_type(bundle, "CodeSystem")
-    defined = {c["code"] for c in system["concept"]}
-    ours = [c["code"] for c in codings(bundle) if c["system"] == system["url"]]
-    assert ours and set(ours) <= defined
-    assert system["count"] == len(defined)
+    systems = {c["url"]: c for c in of_type(bundle, "CodeSystem")}
+    assert set(systems) == {CANONICAL + "/CodeSystem/footback", CANONICAL + "/CodeSystem/footback-answers"}
+    for url, system in systems.items():
+        defined = {c["code"] for c in system["concept"]}
+        ours = [c["code"] for c in codings(bundle) if c["system"] == url]
+        assert ours and set(ours) <= defined, url
+        assert system["count"] == len(defined)
+    assert all(c["system"] in systems for c in codings(bundle) if c["system"].startswith(CANONICAL))
 
 
 def test_ids_are_unique_and_nobody_is_named(bundle: dict[str, object]) -> None:
@@ -157,6 +163,26 @@ def test_the_questionnaire_is_footback_s_questions_at_this_version(bundle: dict[
     assert [i["linkId"] for i in questionnaire["item"]] == ids
     for response in of_type(bundle, "QuestionnaireResponse"):
         assert {i["linkId"] for i in response["item"]} <= set(ids)
+    pain = next(i for i in questionnaire["item"] if i["linkId"] == "back_pain")
+    answers = [o["valueCoding"] for o in pain["answerOption"]]
+    assert [(a["code"], a["display"]) for a in answers][:2] == [("none", "never"), ("sometimes", "sometimes")]
+    last = of_type(bundle, "QuestionnaireResponse")[-1]
+    given = next(i for i in last["item"] if i["linkId"] == "back_pain")
+    assert given["answer"] == [{"valueCoding": answers[2]}]  # "often", as the seed says
+
+
+def test_one_answer_id_worded_two_ways_is_a_content_error() -> None:
+    content = load_assess_content()
+    first, second = [q for q in content.questions.questions if q.choices][:2]
+    worded = first.choices[0].model_copy(update={"label": first.choices[0].label + ", really"})
+    clash = second.model_copy(update={"choices": [worded, *second.choices[1:]]})
+    questions = [clash if q.id == second.id else q for q in content.questions.questions]
+    changed = content.model_copy(
+        update={"questions": content.questions.model_copy(update={"questions": questions})}
+    )
+    with pytest.raises(ContentError, match=f"questions.{second.id}: answer '{worded.value}' is worded"):
+        Assessment.of(changed)
+    assert Assessment.of(content).labels[worded.value] == first.choices[0].label
 
 
 def test_practice_is_minutes_and_sessions_timed_and_logged_per_local_day(
@@ -286,7 +312,7 @@ def test_hostile_text_stays_data(cli: Cli, home: Path, tmp_path: Path) -> None:
     with open_store(home) as store:
         add_session(store, at(1), HOSTILE, 120)
     out = tmp_path / "hostile.json"
-    doc = export(cli, out)
+    doc = export(cli, out, "--name", HOSTILE)
     validate(doc)
     text = out.read_text(encoding="utf-8")
     assert not UNSAFE.search(text.replace("\n", ""))  # no raw control, C1 or bidi character
@@ -294,6 +320,7 @@ def test_hostile_text_stays_data(cli: Cli, home: Path, tmp_path: Path) -> None:
     assert any(n.endswith(HOSTILE) for n in notes)
     routines = [c.get("valueString") for o in of_type(doc, "Observation") for c in o.get("component", [])]
     assert HOSTILE in routines
+    assert of_type(doc, "Patient")[0]["name"] == [{"text": HOSTILE}]
 
 
 def test_the_output_file_is_private(cli: Cli, home: Path, tmp_path: Path) -> None:

@@ -50,6 +50,7 @@ def test_shipped_rule_is_two_points_or_thirty_percent() -> None:
         7,
         2,
     )
+    assert (RULE.low_start_below, RULE.low_start_points) == (4, 2)
 
 
 @pytest.mark.parametrize(
@@ -60,7 +61,14 @@ def test_shipped_rule_is_two_points_or_thirty_percent() -> None:
         (5.0, 3.5, "better"),  # 1.5 points but exactly 30%
         (5.0, 3.6, "no clear change"),  # 1.4 points, 28%
         (3.0, 5.0, "worse"),  # exactly 2 points up
-        (3.0, 3.9, "worse"),  # 0.9 points but 30% up
+        (3.0, 3.9, "no clear change"),  # 30% up, but from a low start only 0.9 points
+        (1.0, 1.5, "no clear change"),  # 50% up from a low start: noise (issue 20, item 4)
+        (1.0, 0.5, "no clear change"),
+        (3.95, 2.75, "no clear change"),  # 30.4% down from just below 4: too few points
+        (4.0, 2.8, "better"),  # 30% down from exactly 4: the percentage counts again
+        (3.0, 4.9, "no clear change"),  # 1.9 points up from a low start
+        (3.5, 5.5, "worse"),  # 2 points up from a low start
+        (3.5, 1.5, "better"),
         (8.0, 9.5, "no clear change"),  # 1.5 points, 19% up
         (4.0, 4.0, "no clear change"),
         (0.0, 1.0, "no clear change"),  # from no pain, only points count

@@ -147,3 +147,13 @@ def test_a_refused_import_into_a_store_leaves_it_exactly_as_it_was(home: Path, t
     assert result.exit_code == 2
     with open_store(home) as store:
         assert store.conn.execute("SELECT count(*) FROM stretch_sessions").fetchone()[0] == before
+
+
+def test_a_shoe_check_whose_result_names_an_unknown_shoe_type_is_refused(home: Path, tmp_path: Path) -> None:
+    # The shoes feature's import check (shoes/import_checks.py): every screen looks the type up.
+    doc = seed_export(tmp_path / "elsewhere")
+    doc["shoe_checks"][0]["result"]["shoe_type"] = "rocket"
+    result = runner.invoke(app, ["import", str(write(doc, tmp_path / "bad.json"))])
+    assert result.exit_code == 2, result.output
+    assert "shoe_checks[0]: shoe_type: 'rocket' is not one of running" in result.stderr, result.stderr
+    assert not db_path(home).exists()

@@ -153,7 +153,10 @@ def test_orthotics_show_the_evidence_and_cost_nothing() -> None:
     assert result.score == 100
     note = next(n for n in result.notes if n.id == "orthotics_evidence")
     cited = note.citation(CONTENT.sources)
-    assert "NICE" in cited and "Uden" in cited
+    assert "NICE" in cited and "Whittaker et al. 2018" in cited and "Rasenberg et al. 2018" in cited
+    # Never oversold (issue 20, item 6): small against sham, custom no better than ready-made.
+    assert "do reduce pain" not in note.text
+    assert "small" in note.text and "sham" in note.text and "no better than ready-made" in note.text
 
 
 def test_everyday_shoes_note_that_no_replacement_interval_exists() -> None:

@@ -66,7 +66,7 @@ def test_feet_doses_follow_the_article_and_digiovanni() -> None:
     assert (roll.seconds, roll.each_side, roll.equipment) == (
         30,
         True,
-        ["a tennis ball or a frozen water bottle"],
+        ["a tennis ball or a water bottle at room temperature"],
     )
     calf = feet["Calf stretch at a wall"]
     assert (calf.seconds, calf.each_side) == (20, True)
@@ -103,7 +103,7 @@ def test_full_is_feet_then_back_and_morning_is_the_digiovanni_dose() -> None:
 
 def test_equipment_is_collected_once_in_order() -> None:
     assert catalogue.load_builtin("full").equipment == [
-        "a tennis ball or a frozen water bottle",
+        "a tennis ball or a water bottle at room temperature",
         "a wall to lean on",
         "a mat or carpet to lie on",
     ]
@@ -269,3 +269,12 @@ def test_the_documented_example_routine_file_loads(tmp_path: Path) -> None:
     loaded = catalogue.load_file(write(tmp_path, example))
     assert [s.name for s in loaded.steps] == ["Calf stretch", "Cat-cow, standing"]
     assert loaded.switch_seconds == 3 and loaded.steps[1].cues[1].text == "Round ..."
+
+
+@pytest.mark.parametrize("name", catalogue.names())
+def test_no_routine_asks_for_cold_or_heat_on_the_feet(name: str) -> None:
+    """Equipment lists are shown to everyone, people with numb feet too: no frozen bottle, ice or
+    heat (NICE NG19; Diabetes UK; issue 20, item 5)."""
+    routine = catalogue.load_builtin(name)
+    for item in routine.equipment:
+        assert not any(word in item.lower() for word in ("frozen", "ice", "cold", "heat", "hot")), item

@@ -101,7 +101,7 @@ def test_preview_shows_doses_sources_and_total_without_playing(
     out = " ".join(result.output.split())
     assert "hold 10 s x 10, each side (left then right), 3 s rest between" in out
     assert "Radford et al. 2007" in out and "Evidence: expert opinion" in out
-    assert "You will need: a tennis ball or a frozen water bottle; a wall to lean on" in out
+    assert "You will need: a tennis ball or a water bottle at room temperature; a wall to lean on" in out
     assert "in all (a 3 s lead-in before each step" in out
     assert clock.now == START and sessions(home) == []
 

@@ -121,8 +121,8 @@ class ScoreSpec(StrictModel):
     high_at: int
     level_note: str | None = None
     requires: When = {}
-    # Factors resting only on the article or expert opinion add at most a third of the score,
-    # and the level is never `high` without a factor from a published study.
+    # Factors resting only on the article or expert opinion add at most a third of the score
+    # (none at all without a factor from a published study, so never `high` without one).
     cap_unpublished: bool = False
     # Said under the factors when some of their points do not count (the rule above).
     uncounted_note: str | None = None

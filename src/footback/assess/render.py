@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from datetime import datetime
 from typing import TYPE_CHECKING
 
@@ -19,10 +19,14 @@ if TYPE_CHECKING:
     from footback.assess.content import UrgentText
 
 
-def _brief(ids: Sequence[str]) -> str:
+Brief = Callable[[Sequence[str]], str]
+
+
+def _briefer() -> Brief:
+    """Short citations for one screen: the article is named the first time it is cited."""
     from footback.content.loader import sources
 
-    return sources().briefs(ids)
+    return sources().briefer()
 
 
 def _grid() -> Table:
@@ -63,11 +67,12 @@ def render_urgent(console: Console, result: AssessmentResult, text: UrgentText) 
     emergency = any(f.severity == "emergency" for f in result.red_flags)
     shown = [f for f in result.red_flags if f.severity == "emergency" or not emergency]
     parts: list[RenderableType] = []
+    brief = _briefer()
     for flag in shown:
         parts.append(Text(flag.advice, style="bold"))
         # The question and its source wrap under their own text, not back to the panel's edge.
         parts.append(hanging("  You said yes to: ", flag.question, "dim"))
-        parts.append(hanging("  Source: ", _brief(flag.source_ids) or flag.saved_source or "", "dim"))
+        parts.append(hanging("  Source: ", brief(flag.source_ids) or flag.saved_source or "", "dim"))
         parts.append(Text(""))
     others = [f.name for f in result.red_flags if f not in shown]
     if others:
@@ -112,14 +117,15 @@ def render_result(
         console.print(Text(sb.summary or f"STarT Back group: {sb.group} risk.", style="dim"))
         # Keele asks for its copyright and funding line wherever the grouping is shown.
         console.print(Text(keele_notice(sb), style="dim italic"))
+    brief = _briefer()
     for name in SCORE_NAMES:
-        _render_factors(console, name, getattr(result.scores, name))
-    _render_next(console, result)
+        _render_factors(console, name, getattr(result.scores, name), brief)
+    _render_next(console, result, brief)
     console.print()
     console.print(Text(result.disclaimer, style="dim"))
 
 
-def _render_factors(console: Console, name: ScoreName, score: Score) -> None:
+def _render_factors(console: Console, name: ScoreName, score: Score, brief: Brief) -> None:
     from rich.text import Text
 
     title = "Foot-back associations" if score.known_associations is not None else TITLES[name]
@@ -129,7 +135,7 @@ def _render_factors(console: Console, name: ScoreName, score: Score) -> None:
     grid = _grid()
     for factor in sorted(score.factors, key=lambda f: -f.points):
         text = Text(factor.reason)
-        cited = _brief(factor.source_ids) or factor.saved_source or ""
+        cited = brief(factor.source_ids) or factor.saved_source or ""
         # The link names the evidence behind each association (a study, the article, opinion).
         # ... unless the citation already says it ("[the article]", not "[the article; article]").
         shown = factor.evidence and score.known_associations is not None and factor.evidence not in cited
@@ -148,30 +154,30 @@ def _render_factors(console: Console, name: ScoreName, score: Score) -> None:
         _indented(console, Text(score.note, style="dim italic"))
 
 
-def _bullets(console: Console, items: Sequence[tuple[str, Sequence[str]]], mark: str = "-") -> None:
+def _bullets(console: Console, items: Sequence[tuple[str, Sequence[str]]], brief: Brief) -> None:
     from rich.text import Text
 
     grid = _grid()
     for text, ids in items:
         line = Text(text)
         if ids:
-            line.append(f" [{_brief(ids)}]", style="dim")
-        grid.add_row(mark, line)
+            line.append(f" [{brief(ids)}]", style="dim")
+        grid.add_row("-", line)
     _indented(console, grid)
 
 
-def _render_next(console: Console, result: AssessmentResult) -> None:
+def _render_next(console: Console, result: AssessmentResult, brief: Brief) -> None:
     from rich.text import Text
 
     recs = result.recommendations
     _heading(console, "WHAT TO DO NEXT")
     for name in recs.routines:
         console.print(Text(f"  footback stretch --routine {name}", style="bold"))
-    _bullets(console, [(c.reason, c.source_ids) for c in recs.routine_reasons])
-    _bullets(console, [(n.text, n.source_ids) for n in recs.action_details])
+    _bullets(console, [(c.reason, c.source_ids) for c in recs.routine_reasons], brief)
+    _bullets(console, [(n.text, n.source_ids) for n in recs.action_details], brief)
     if recs.see_specialist:
         console.print(Text(f"See a {recs.specialist or 'clinician'}, because:", style="bold"))
-        _bullets(console, [(n.text, n.source_ids) for n in recs.specialist_reasons])
+        _bullets(console, [(n.text, n.source_ids) for n in recs.specialist_reasons], brief)
     if recs.evidence_notes:
         _heading(console, "WHAT THE EVIDENCE SAYS")
-        _bullets(console, [(n.text, n.source_ids) for n in recs.evidence_notes])
+        _bullets(console, [(n.text, n.source_ids) for n in recs.evidence_notes], brief)

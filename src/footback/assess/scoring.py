@@ -81,7 +81,14 @@ def score_one(spec: ScoreSpec, facts: Facts, src: Sources) -> tuple[int, list[Fa
 
 def from_study(hit: FactorHit, src: Sources) -> bool:
     """Whether a factor rests on a published study or guideline, not on the article or opinion."""
-    return any(src.sources[i].evidence in PUBLISHED for i in hit.source_ids)
+    return any((s := src.sources.get(i)) is not None and s.evidence in PUBLISHED for i in hit.source_ids)
+
+
+def counts_in_full(score: Score, hit: FactorHit, src: Sources) -> bool:
+    """Whether all of a factor's points count: not so for a factor resting only on the article or
+    opinion in a score whose weaker points were cut (shown as '45 points, 0 counted')."""
+    cut = score.score < min(100, sum(f.points for f in score.factors))
+    return not cut or from_study(hit, src)
 
 
 def capped_points(hits: list[FactorHit], src: Sources) -> int:
@@ -139,10 +146,9 @@ def score_all(content: AssessContent, facts: Facts) -> tuple[Scores, StartBack |
     for name in SCORE_NAMES:
         spec = specs[name]
         points, hits = score_one(spec, facts, content.sources)
+        # With the cap, no factor from a study means 0 points, so never `high` without one.
         level = spec.level_for(points)
         src = content.sources
-        if spec.cap_unpublished and level == "high" and not any(from_study(h, src) for h in hits):
-            level = "moderate"  # never `high` without a factor from a published study
         extra = {}
         if spec.cap_unpublished:
             # Counted from studies only: the article's patterns are not "known associations".

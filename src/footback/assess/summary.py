@@ -13,7 +13,7 @@ from typing import TYPE_CHECKING, get_args
 
 from footback.assess.content import keele_notice
 from footback.core.models import SCORE_NAMES
-from footback.models.assessment import AssessmentResult, Group, Score
+from footback.models.assessment import AssessmentResult, FactorHit, Group, Score
 from footback.render.console import hanging
 
 if TYPE_CHECKING:
@@ -143,18 +143,29 @@ def _parts(
     for rank, note in enumerate(recs.action_details[:TOP_ACTIONS]):
         lead = f"{_INDENT}- "
         parts.append(_Part(hanging(lead, note.text), _line(lead + note.text), keep=1 - rank))
-    factors = sorted(
-        ((hit, name) for name in SCORE_NAMES for hit in getattr(result.scores, name).factors),
-        key=lambda pair: -pair[0].points,
-    )[:TOP_FACTORS]
+    factors = _biggest(result)
     parts += [_Part(_line("")), _Part(_line("Biggest factors", "bold"))]
     if not factors:
-        parts.append(_Part(_line(f"{_INDENT}Nothing in your answers adds points.")))
-    for rank, (hit, name) in enumerate(factors):
-        lead = f"{_INDENT}+{hit.points} {SHORT[name]}: "
+        shown = any(getattr(result.scores, n).factors for n in SCORE_NAMES)
+        nothing = "Nothing in your answers adds points" + (" that count." if shown else ".")
+        parts.append(_Part(_line(f"{_INDENT}{nothing}")))
+    for rank, (hit, score_name) in enumerate(factors):
+        lead = f"{_INDENT}+{hit.points} {SHORT[score_name]}: "
         parts.append(_Part(hanging(lead, hit.reason), _line(lead + hit.reason), keep=10 - rank))
     parts.append(_Part(_line("The details, with sources, follow.", "dim")))
     return parts
+
+
+def _biggest(result: AssessmentResult) -> list[tuple[FactorHit, str]]:
+    """The factors whose points count in full, largest first: points shown but not added (the
+    link's article-only ones) never lead, or a person reads them as the cause of their pain."""
+    from footback.assess.content import load_assess_content
+    from footback.assess.scoring import counts_in_full
+
+    src = load_assess_content().sources
+    scores: list[tuple[str, Score]] = [(name, getattr(result.scores, name)) for name in SCORE_NAMES]
+    hits = [(hit, name) for name, score in scores for hit in score.factors if counts_in_full(score, hit, src)]
+    return sorted(hits, key=lambda pair: -pair[0].points)[:TOP_FACTORS]
 
 
 def _height(console: Console, renderable: RenderableType, width: int) -> int:

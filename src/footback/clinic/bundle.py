@@ -30,9 +30,7 @@ from footback.clinic.resources import (
     pain_observations,
     patient,
     practice_observations,
-    questionnaire,
     resource_id,
-    response,
 )
 from footback.core.text import safe_json
 
@@ -70,20 +68,23 @@ def checked_name(name: str | None) -> str | None:
 
 def _records(store: Store, build: Builder, request: FhirRequest) -> Iterator[Resource]:
     """Every record's resources: check-ins, then assessments, then practice by day."""
+    from footback.clinic.questionnaire import response
     from footback.records.stable_reads import assessments_with_uids, checkins_with_uids, practice_days
 
     for uid, checkin in checkins_with_uids(store, request.since):
         yield from pain_observations(build, uid, checkin)
-    assess = None
+    assessment = None
     for uid, saved in assessments_with_uids(store, request.since, request.offset_minutes):
-        if assess is None:
+        if assessment is None:
+            # The assessment's content is loaded only for a store that has an assessment.
             from footback.assess.content import load_assess_content
+            from footback.clinic.questionnaire import Assessment, answers_code_system, questionnaire
 
-            assess = load_assess_content()
-            yield questionnaire(assess, build.clinic)
-        found = response(
-            build, assess, resource_id("assessment", uid, "response"), saved.answers, saved.created_at
-        )
+            assessment = Assessment.of(load_assess_content())
+            yield answers_code_system(build.clinic, assessment)
+            yield questionnaire(build.clinic, assessment)
+        rid = resource_id("assessment", uid, "response")
+        found = response(build, assessment, rid, saved.answers, saved.created_at)
         yield found
         yield from assessment_observations(build, uid, saved.result, saved.created_at, full_url(found))
     for day in practice_days(store, request.since, request.offset_minutes):

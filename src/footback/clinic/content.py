@@ -56,6 +56,11 @@ class ClinicContent(StrictModel):
         return f"{self.canonical}/CodeSystem/footback"
 
     @property
+    def answers_url(self) -> str:
+        """The url of the CodeSystem of the assessment's answers."""
+        return f"{self.canonical}/CodeSystem/footback-answers"
+
+    @property
     def questionnaire_url(self) -> str:
         return f"{self.canonical}/Questionnaire/footback-assessment"
 

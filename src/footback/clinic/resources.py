@@ -7,9 +7,8 @@ Nothing here names or identifies the person: a Patient exists only when they giv
 
 from __future__ import annotations
 
-import math
 import uuid
-from collections.abc import Iterator, Mapping
+from collections.abc import Iterator
 from dataclasses import dataclass
 from datetime import datetime
 from typing import TYPE_CHECKING, Any
@@ -17,9 +16,7 @@ from typing import TYPE_CHECKING, Any
 from footback import __version__
 
 if TYPE_CHECKING:
-    from footback.assess.content import AssessContent
     from footback.clinic.content import ClinicContent
-    from footback.content.questions import Question, Value
     from footback.models.assessment import AssessmentResult
     from footback.models.checkin import CheckIn
     from footback.records.stable_reads import PracticeDay
@@ -28,14 +25,6 @@ Resource = dict[str, Any]
 FHIR_VERSION = "4.0.1"
 # Every id derives from this namespace; changing it changes every id ever exported.
 _NAMESPACE = uuid.uuid5(uuid.NAMESPACE_URL, "https://footback.invalid/fhir")
-_ITEM_TYPES = {
-    "bool": "boolean",
-    "choice": "choice",
-    "multi": "choice",
-    "int": "integer",
-    "number": "decimal",
-    "distance": "decimal",
-}
 _CATEGORY_SYSTEM = "http://terminology.hl7.org/CodeSystem/observation-category"
 _UCUM = "http://unitsofmeasure.org"
 
@@ -110,74 +99,6 @@ def code_system(clinic: ClinicContent) -> Resource:
 def patient(name: str) -> Resource:
     """The person, named only as they asked (--name); never stored by footback."""
     return {"resourceType": "Patient", "id": resource_id("patient", name), "name": [{"text": name}]}
-
-
-def _item(question: Question) -> dict[str, Any]:
-    item: dict[str, Any] = {"linkId": question.id, "text": question.text, "type": _ITEM_TYPES[question.kind]}
-    # A question asked only after certain answers is not required: its answer may be absent.
-    item["required"] = not question.optional and not question.ask_if
-    if question.kind == "multi":
-        item["repeats"] = True
-    if question.choices:
-        item["answerOption"] = [{"valueString": c.value} for c in question.choices]
-    return item
-
-
-def questionnaire(assess: AssessContent, clinic: ClinicContent) -> Resource:
-    """The assessment's questions as footback asks them (data/assess/questions.toml), this version."""
-    questions = assess.questions
-    return {
-        "resourceType": "Questionnaire",
-        "id": resource_id("questionnaire", __version__),
-        "meta": {"tag": [clinic.concept("patient-reported")]},
-        "url": clinic.questionnaire_url,
-        "version": __version__,
-        "name": "FootbackAssessment",
-        "title": questions.title,
-        "status": "active",
-        "publisher": clinic.publisher,
-        "description": questions.disclaimer,
-        "item": [_item(q) for q in questions.questions],
-    }
-
-
-def _answers(question: Question, value: Value) -> list[dict[str, Any]]:
-    """An answer as FHIR values; one that does not fit its question (an older store) is left out."""
-    number = isinstance(value, int | float) and not isinstance(value, bool)
-    if question.kind == "bool" and isinstance(value, bool):
-        return [{"valueBoolean": value}]
-    if question.kind == "int" and isinstance(value, int) and number:
-        return [{"valueInteger": value}]
-    if question.kind in ("number", "distance") and number and math.isfinite(float(value)):  # type: ignore[arg-type]
-        return [{"valueDecimal": value}]
-    if question.kind == "choice" and isinstance(value, str):
-        return [{"valueString": value}]
-    if question.kind == "multi" and isinstance(value, list):
-        return [{"valueString": v} for v in value if isinstance(v, str)]
-    return []
-
-
-def response(
-    build: Builder, assess: AssessContent, rid: str, answers: Mapping[str, Value], when: datetime
-) -> Resource:
-    items = []
-    for question in assess.questions.questions:
-        given = _answers(question, answers[question.id]) if question.id in answers else []
-        if given:
-            items.append({"linkId": question.id, "text": question.text, "answer": given})
-    found: Resource = {
-        "resourceType": "QuestionnaireResponse",
-        "id": rid,
-        "meta": build.meta(),
-        "questionnaire": f"{build.clinic.questionnaire_url}|{__version__}",
-        "status": "completed",
-    }
-    if build.patient is not None:
-        found |= {"subject": {"reference": build.patient}, "source": {"reference": build.patient}}
-    found["authored"] = instant(when)
-    if items:
-        found["item"] = items
-    return found
 
 
 def pain_observations(build: Builder, uid: str, checkin: CheckIn) -> Iterator[Resource]:

@@ -112,6 +112,9 @@ class Source(StrictModel):
     citation: str
     # A few words for screens; the full citation goes in JSON, reports and exports.
     short: str | None = None
+    # The first short form on a screen or in a report, when `short` does not say what the source
+    # is ("the article"): e.g. "a podiatry clinic's web article: expert opinion".
+    named: str | None = None
     evidence: str = "published"
     note: str | None = None
 
@@ -138,6 +141,23 @@ class Sources(StrictModel):
     def briefs(self, source_ids: Sequence[str]) -> str:
         """Short citations joined with '; ', each name once (never 'NHS; Royal Free; NHS')."""
         return _once([self.brief(i) for i in source_ids if i in self.sources])
+
+    def briefer(self) -> Callable[[Sequence[str]], str]:
+        """`briefs` for one screen or report: a source's `named` form the first time it is cited
+        there, its short form after."""
+        seen: set[str] = set()
+
+        def brief(source_ids: Sequence[str]) -> str:
+            parts: list[str] = []
+            for i in source_ids:
+                if (source := self.sources.get(i)) is None:
+                    continue
+                first = source.named if source.named and i not in seen else None
+                parts.append(first or self.brief(i))
+                seen.add(i)
+            return _once(parts)
+
+        return brief
 
     def cites(self, source_ids: Sequence[str]) -> str:
         """Full citations joined with '; ', each once."""

@@ -12,6 +12,10 @@ from footback.core.models import StrictModel
 class PainRule(StrictModel):
     meaningful_points: float = Field(gt=0, le=10)
     meaningful_percent: float = Field(gt=0, le=100)
+    # Below this starting average the percentage alone is noise: the change must also reach
+    # `low_start_points` points.
+    low_start_below: float = Field(ge=0, le=10)
+    low_start_points: float = Field(gt=0, le=10)
     sources: list[str]
     window_days: int = Field(ge=1, le=60)
     min_checkins: int = Field(ge=1, le=60)

@@ -109,8 +109,11 @@ class Progress(StrictModel):
 
 
 def judge(start: float, now: float, rule: PainRule) -> Verdict:
-    """Better or worse only when the change reaches the points or the percentage threshold."""
+    """Better or worse only when the change reaches the points or the percentage threshold, and
+    from a low start (the 30% rule comes from moderate to severe pain) also enough points."""
     change = now - start
+    if start < rule.low_start_below and abs(change) + _EPSILON < rule.low_start_points:
+        return "no clear change"
     by_points = abs(change) + _EPSILON >= rule.meaningful_points
     by_percent = start > 0 and abs(change) / start * 100 + _EPSILON >= rule.meaningful_percent
     if not (by_points or by_percent) or change == 0:
@@ -285,7 +288,11 @@ def progress(
         plan=plan or PlanStatus(),
         # `{sources}` stays open for the renderer or the JSON writer to cite.
         rule_template=text.change_rule.format(
-            points=rule.meaningful_points, percent=rule.meaningful_percent, sources="{sources}"
+            points=rule.meaningful_points,
+            percent=rule.meaningful_percent,
+            low=rule.low_start_below,
+            low_points=rule.low_start_points,
+            sources="{sources}",
         ),
         rule_sources=rule.sources,
         target_note=text.target_note.format(

@@ -7,6 +7,8 @@ from typing import Literal
 from pydantic import BaseModel, ConfigDict
 
 StepStatus = Literal["done", "skipped", "not reached"]
+# A routine's name, as a routine file may give it and a session stores it.
+MAX_ROUTINE_NAME = 60
 
 
 class SessionSummary(BaseModel):

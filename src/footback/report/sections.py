@@ -15,6 +15,8 @@ from footback.core.models import SCORE_NAMES, ScoreName
 from footback.core.text import verdict_text
 
 if TYPE_CHECKING:
+    from collections.abc import Callable, Sequence
+
     from footback.daily.progress import Series
     from footback.history.model import AssessmentEntry
     from footback.report.build import Answer, Latest, PlanSection, Report, ReportText, ShoeLine
@@ -208,7 +210,7 @@ def _warnings(report: Report) -> WarningsSection:
     return WarningsSection(heading=t.headings.warnings, items=items, empty=t.no_warnings)
 
 
-def _scores(latest: Latest, t: ReportText) -> Scores:
+def _scores(latest: Latest, t: ReportText, brief: Callable[[Sequence[str]], str]) -> Scores:
     from footback.assess.content import keele_notice
     from footback.content.loader import sources
 
@@ -219,7 +221,7 @@ def _scores(latest: Latest, t: ReportText) -> Scores:
             score=name,
             points=hit.points,
             reason=hit.reason,
-            brief=cited.briefs(hit.source_ids) or hit.saved_source or "",
+            brief=brief(hit.source_ids) or hit.saved_source or "",
             citation=hit.citation(cited),
         )
         for name, score in result.scores.named()
@@ -237,7 +239,7 @@ def _scores(latest: Latest, t: ReportText) -> Scores:
     )
 
 
-def _assessment(report: Report) -> AssessmentSection:
+def _assessment(report: Report, brief: Callable[[Sequence[str]], str]) -> AssessmentSection:
     t, h, latest = report.text, report.text.headings, report.latest
     if latest is None:
         return AssessmentSection(heading=h.assessment, warnings=_warnings(report), empty=t.no_assessment)
@@ -253,14 +255,14 @@ def _assessment(report: Report) -> AssessmentSection:
         no_flags=t.no_red_flags,
         scores_heading=h.scores,
         not_scored=t.not_scored if result.needs_clinician else None,
-        scores=None if result.needs_clinician else _scores(latest, t),
+        scores=None if result.needs_clinician else _scores(latest, t, brief),
         answers_heading=h.answers,
         answers=tuple(latest.answers),
         no_answers=t.no_answers,
     )
 
 
-def _evidence(report: Report) -> EvidenceSection:
+def _evidence(report: Report, brief: Callable[[Sequence[str]], str]) -> EvidenceSection:
     from footback.content.loader import sources
 
     t = report.text
@@ -268,9 +270,7 @@ def _evidence(report: Report) -> EvidenceSection:
     notes: list[Note] = []
     if found:
         cited = sources()
-        notes = [
-            Note(n.text, cited.briefs(n.source_ids) or n.saved_source or "", n.citation(cited)) for n in found
-        ]
+        notes = [Note(n.text, brief(n.source_ids) or n.saved_source or "", n.citation(cited)) for n in found]
     return EvidenceSection(heading=t.headings.evidence, notes=notes, empty=t.no_evidence)
 
 
@@ -324,17 +324,21 @@ def _steps(report: Report) -> StepsSection | None:
 
 def report_sections(report: Report) -> ReportDoc:
     """Every section the report shows, in reading order (each format lays them out)."""
+    from footback.content.loader import sources
+
     h = report.text.headings
+    # One reader of short citations for the whole report: the article is named where first cited.
+    brief = sources().briefer()
     history = [(f"{at:%Y-%m-%d}", level, reason) for at, level, reason in report.plan_history]
     found: list[Section | None] = [
-        _assessment(report),
+        _assessment(report, brief),
         _trends(report),
         _routines(report),
         DailySection(h.daily, report.daily) if report.daily else None,
         PlanHistorySection(h.plan, history) if history else None,
         _chart(report),
         ShoesSection(h.shoes, [_shoe_row(s) for s in report.shoes], report.text.no_shoes),
-        _evidence(report),
+        _evidence(report, brief),
         _steps(report),
     ]
     return ReportDoc(cover(report), [s for s in found if s is not None])

@@ -18,6 +18,7 @@ from footback.core.errors import BadInputError
 from footback.core.files import parse_toml, read_input_text
 from footback.core.models import StrictModel
 from footback.core.text import quoted, safe_block, safe_line
+from footback.models.stretch_session import MAX_ROUTINE_NAME
 
 MAX_FILE_BYTES = 256_000
 MAX_STEPS = 100
@@ -164,7 +165,7 @@ class RoutineFile(StrictModel):
     # Strict: TOML gives real numbers and booleans, so `seconds = "10"` is a mistake to report.
     model_config = ConfigDict(strict=True)
 
-    name: Line = Field(min_length=1, max_length=60)
+    name: Line = Field(min_length=1, max_length=MAX_ROUTINE_NAME)
     description: Block = Field(min_length=1, max_length=500)
     caution: Block | None = Field(default=None, max_length=1000)
     switch_seconds: int = Field(default=DEFAULT_SWITCH_SECONDS, ge=0, le=60)

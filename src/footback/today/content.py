@@ -44,9 +44,24 @@ class NextSteps(StrictModel):
     done: NextStep
 
 
+class FirstRunText(StrictModel):
+    heading: str
+    steps: list[str]
+    keys: str
+    again: str
+    plan_question: str
+    plan_saved: str
+    plan_skipped: str
+    remind_question: str
+    remind_written: str
+    remind_skipped: str
+    after: str
+
+
 class TodayContent(StrictModel):
     text: TodayText
     next: NextSteps
+    first_run: FirstRunText
 
 
 @cache

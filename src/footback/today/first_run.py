@@ -1,0 +1,125 @@
+"""The first assessment's guided next steps: your plan, a daily reminder, the daily check-in, and
+offers to save the plan and write the reminder file there and then (Enter accepts, n skips).
+
+Asked only on a terminal, after the first assessment, when nothing is scripted (no --answers,
+--json or --no-save) and no warning sign stopped the advice; the steps are still listed after a
+first assessment from an answers file, and never with --json.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from dataclasses import dataclass
+from pathlib import Path
+from typing import TYPE_CHECKING
+
+from footback.core.runtime import Runtime
+
+if TYPE_CHECKING:
+    from footback.assess.flow import AssessRequest
+    from footback.models.assessment import AssessmentResult
+    from footback.today.content import FirstRunText
+
+# Written in the folder footback runs in (never the data folder: `write_output` refuses that).
+REMINDER_FILE = "footback.ics"
+
+
+@dataclass(frozen=True)
+class FirstRunRequest:
+    """How the assessment just shown was asked for."""
+
+    scripted: bool  # --answers: list the steps, ask nothing
+    # --json, --no-save, --quick, or a warning sign stopped the advice: nothing at all.
+    silent: bool = False
+    no_color: bool = False
+
+    @classmethod
+    def after(cls, asked: AssessRequest, result: AssessmentResult) -> FirstRunRequest:
+        silent = asked.as_json or asked.no_save or asked.quick or result.needs_clinician
+        return cls(scripted=asked.answers is not None, silent=silent, no_color=asked.no_color)
+
+
+def is_first(folder: Path) -> bool:
+    """This is the first assessment stored, and no plan is saved yet."""
+    from footback.core.paths import plan_path
+    from footback.records.assessments import count_assessments
+    from footback.records.db import read_store
+
+    return read_store(folder, count_assessments) == 1 and not plan_path(folder).is_file()
+
+
+def guide_first_run(env: Runtime, request: FirstRunRequest) -> None:
+    """After the first assessment: the next steps in order, then (on a terminal) the two offers."""
+    if request.silent or not is_first(env.data_dir):
+        return
+    from footback.render.console import hanging, plain_input
+    from footback.today.content import load_today_content
+
+    text = load_today_content().first_run
+    console = env.console(no_color=request.no_color)
+    console.print()
+    console.print(text.heading, style="bold", markup=False)
+    for number, step in enumerate(text.steps, start=1):
+        console.print(hanging(f"  {number}. ", step.format(file=REMINDER_FILE)))
+    if request.scripted or not env.stdin_tty:
+        return
+
+    def say(line: str) -> None:
+        console.print(hanging("  ", line))
+
+    def offer(question: str) -> bool:
+        return _yes_or_skip(lambda: plain_input(console, question + text.keys), say, text.again)
+
+    console.print()
+    if offer(text.plan_question):
+        _save_plan(env, text, say)
+    else:
+        say(text.plan_skipped)
+    if offer(text.remind_question.format(file=REMINDER_FILE)):
+        _write_reminders(env, text, say)
+    else:
+        say(text.remind_skipped.format(file=REMINDER_FILE))
+    say(text.after)
+
+
+def _yes_or_skip(ask: Callable[[], str], say: Callable[[str], None], again: str) -> bool:
+    """Enter (or y/yes) accepts, n/no skips; input ending (Ctrl-D) skips; anything else asks again."""
+    from footback.content.questions import NO, YES
+
+    while True:
+        try:
+            reply = ask().strip().lower()
+        except EOFError:
+            return False
+        if reply == "" or reply in YES:
+            return True
+        if reply in NO:
+            return False
+        say(again)
+
+
+def _save_plan(env: Runtime, text: FirstRunText, say: Callable[[str], None]) -> None:
+    from footback.core.text import plural, safe_line
+    from footback.plan.service import make_plan
+
+    outcome = make_plan(env.data_dir, env.clock.now(), save=True, seen_clinician=False, confirm=None, say=say)
+    if outcome.made is None or outcome.saved_to is None:
+        say(outcome.refusal or text.plan_skipped)
+        return
+    steps = plural(len(outcome.made.steps), "step")
+    say(text.plan_saved.format(steps=steps, path=safe_line(str(outcome.saved_to))))
+
+
+def _write_reminders(env: Runtime, text: FirstRunText, say: Callable[[str], None]) -> None:
+    from footback.core.errors import FootbackError
+    from footback.daily.reminders import write_reminders
+
+    try:
+        made = write_reminders(env.data_dir, Path(REMINDER_FILE), at=[], routine=None, now=env.clock.now())
+    except FootbackError as exc:
+        # This folder may not take the file (the data folder, no permission): say so and go on.
+        say(exc.message)
+        say(text.remind_skipped.format(file=REMINDER_FILE))
+        return
+    times = ", ".join(f"{r.at:%H:%M} {r.routine}" for r in made)
+    say(text.remind_written.format(file=REMINDER_FILE, times=times))

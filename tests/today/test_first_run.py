@@ -1,0 +1,140 @@
+"""The first assessment's next steps and its two offers (save the plan, write the reminders)."""
+
+from __future__ import annotations
+
+import json
+import os
+from datetime import UTC, datetime
+from pathlib import Path
+
+import pytest
+
+from footback.assess.content import load_assess_content
+from footback.cli.context import AppContext
+from footback.today.content import load_today_content
+from footback.today.first_run import REMINDER_FILE
+from tests.support.context import Cli, set_wall
+from tests.support.helpers import back_pain_answers
+
+# The one question left for the terminal: the rest come from a stopped assessment.
+LAST = "calf_tight"
+NOW = datetime(2026, 3, 2, 9, 0, tzinfo=UTC)
+TEXT = load_today_content().first_run
+
+
+def stopped_assessment(home: Path, now: datetime) -> None:
+    """An assessment stopped one question before its end (`assess` offers to continue it)."""
+    answers = {k: v for k, v in back_pain_answers().items() if k != LAST}
+    optional = [q.id for q in load_assess_content().questions.questions if q.optional and q.id not in answers]
+    home.mkdir(mode=0o700, exist_ok=True)
+    document = {"saved_at": now.isoformat(), "answers": answers, "skipped": optional}
+    (home / "assess-partial.json").write_text(json.dumps(document), encoding="utf-8")
+    (home / "assess-partial.json").chmod(0o600)
+
+
+@pytest.fixture
+def first_run(cli: Cli, context: AppContext, tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
+    """A terminal, a stopped first assessment, and a working folder for the reminder file."""
+    set_wall(context, NOW)
+    stopped_assessment(context.data_dir, context.clock.now())
+    context.stdin_tty = True
+    work = tmp_path / "work"
+    work.mkdir()
+    monkeypatch.chdir(work)
+    return work
+
+
+def _said(output: str) -> str:
+    return " ".join(output.split())
+
+
+def test_enter_twice_saves_the_plan_and_writes_the_reminders(
+    cli: Cli, context: AppContext, first_run: Path
+) -> None:
+    # Continue the stopped assessment, answer the last question, then Enter and Enter.
+    done = cli.invoke(["assess"], input="\ny\n\n\n")
+    assert done.exit_code == 0, done.output
+    said = _said(done.output)
+    steps = said[said.index(TEXT.heading) :]
+    assert (
+        steps.index("1. Your plan")
+        < steps.index("2. A daily reminder")
+        < steps.index("3. The daily check-in")
+    )
+    assert "Saved your plan (" in said and "Play it with: footback stretch" in said
+    assert (context.data_dir / "plan.toml").is_file()
+    calendar = (first_run / REMINDER_FILE).read_text(encoding="utf-8")
+    assert calendar.startswith("BEGIN:VCALENDAR") and "plan routine" in calendar
+    assert f"Written to {REMINDER_FILE}: 07:00 morning, 18:30 plan." in said
+    assert TEXT.after in said
+    today = json.loads(cli.invoke(["today", "--json"]).stdout)
+    assert today["plan"]["saved"] is True and today["plan"]["level"] == 1
+
+
+def test_n_skips_each_offer_and_nothing_is_made(cli: Cli, context: AppContext, first_run: Path) -> None:
+    done = cli.invoke(["assess"], input="\ny\nn\nno\n")
+    assert done.exit_code == 0, done.output
+    said = _said(done.output)
+    assert TEXT.plan_skipped in said and TEXT.remind_skipped.format(file=REMINDER_FILE) in said
+    assert not (context.data_dir / "plan.toml").exists() and not (first_run / REMINDER_FILE).exists()
+
+
+def test_another_reply_asks_again_and_input_ending_skips(
+    cli: Cli, context: AppContext, first_run: Path
+) -> None:
+    done = cli.invoke(["assess"], input="\ny\nmaybe\nn\n")
+    assert done.exit_code == 0, done.output
+    said = _said(done.output)
+    assert said.count(TEXT.plan_question) == 2 and TEXT.again in said
+    assert TEXT.remind_skipped.format(file=REMINDER_FILE) in said  # Ctrl-D at the second offer
+    assert not (first_run / REMINDER_FILE).exists()
+
+
+def test_only_the_first_assessment_guides(cli: Cli, context: AppContext, first_run: Path) -> None:
+    assert cli.invoke(["assess"], input="\ny\nn\nn\n").exit_code == 0
+    stopped_assessment(context.data_dir, context.clock.now())
+    again = cli.invoke(["assess"], input="\ny\n")
+    assert again.exit_code == 0, again.output
+    assert TEXT.heading not in again.output and TEXT.plan_question not in again.output
+
+
+def test_without_a_terminal_or_when_scripted_nothing_is_asked(
+    cli: Cli, context: AppContext, tmp_path: Path
+) -> None:
+    set_wall(context, NOW)
+    answers = tmp_path / "answers.json"
+    answers.write_text(json.dumps(back_pain_answers()), encoding="utf-8")
+    context.stdin_tty = True  # even on a terminal, --answers is a script
+    scripted = cli.invoke(["assess", "--answers", str(answers)])
+    assert scripted.exit_code == 0, scripted.output
+    assert "1. Your plan" in _said(scripted.output)  # the steps are still listed
+    assert TEXT.plan_question not in scripted.output and not (context.data_dir / "plan.toml").exists()
+
+
+@pytest.mark.parametrize("option", ["--json", "--no-save"])
+def test_json_and_no_save_show_no_steps(cli: Cli, context: AppContext, tmp_path: Path, option: str) -> None:
+    answers = tmp_path / "answers.json"
+    answers.write_text(json.dumps(back_pain_answers()), encoding="utf-8")
+    done = cli.invoke(["assess", "--answers", str(answers), option])
+    assert done.exit_code == 0, done.output
+    assert TEXT.heading not in done.output
+
+
+def test_a_warning_sign_gets_no_plan_offer(cli: Cli, context: AppContext, first_run: Path) -> None:
+    # rf_fever answered yes as the last question: the advice is to see a clinician, not a plan.
+    partial = json.loads((context.data_dir / "assess-partial.json").read_text(encoding="utf-8"))
+    partial["answers"] = {k: v for k, v in partial["answers"].items() if k != "rf_fever"} | {LAST: True}
+    (context.data_dir / "assess-partial.json").write_text(json.dumps(partial), encoding="utf-8")
+    done = cli.invoke(["assess"], input="\ny\n")
+    assert TEXT.heading not in done.output and not (context.data_dir / "plan.toml").exists()
+
+
+def test_a_folder_that_refuses_the_file_is_said_and_the_run_goes_on(
+    cli: Cli, context: AppContext, first_run: Path
+) -> None:
+    os.chdir(context.data_dir)  # footback never writes into its own data folder
+    done = cli.invoke(["assess"], input="\ny\nn\n\n")
+    assert done.exit_code == 0, done.output
+    said = _said(done.output)
+    assert "--ics" in said and TEXT.remind_skipped.format(file=REMINDER_FILE) in said
+    assert not (context.data_dir / REMINDER_FILE).exists()

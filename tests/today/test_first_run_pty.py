@@ -1,0 +1,57 @@
+"""A real terminal: the first assessment's offers, accepted with Enter and skipped with n."""
+
+from __future__ import annotations
+
+from datetime import datetime
+from pathlib import Path
+
+import pytest
+
+from tests.support.pty_screen import Screen, terminal_env
+from tests.today.test_first_run import stopped_assessment
+
+pytestmark = pytest.mark.slow
+
+
+def _seen(screen: Screen, pattern: str) -> None:
+    """`pattern` on screen, wrapped at any space."""
+    screen.expect(pattern.replace(" ", r"\s+"))
+
+
+def _finish_the_assessment(home: Path, tmp_path: Path) -> tuple[Screen, Path]:
+    """`footback assess` continuing a stopped first assessment, up to the first offer."""
+    stopped_assessment(home, datetime.now().astimezone())
+    work = tmp_path / "work"
+    work.mkdir()
+    env = terminal_env(home, tmp_path / "config.toml") | {"PAGER": "cat"}  # the long result, unpaged
+    screen = Screen.spawn(["assess"], env, cwd=work)
+    screen.expect(r"Continue it\?\s+\[Y/n\]")
+    screen.child.sendline("")
+    screen.answer(r"tight", "y")
+    screen.expect(r"YOUR NEXT STEPS")
+    screen.expect(r"1\. Your plan[\s\S]*2\. A daily reminder[\s\S]*3\. The daily check-in")
+    screen.expect(r"Save your plan now\?\s+\[Enter: yes, n: skip\]")
+    return screen, work
+
+
+def test_enter_accepts_both_offers(home: Path, tmp_path: Path) -> None:
+    screen, work = _finish_the_assessment(home, tmp_path)
+    screen.child.sendline("")
+    _seen(screen, r"Saved your plan \(\d+ steps?\) to ")
+    _seen(screen, r"Write the daily reminders to footback\.ics in this folder\?\s+\[Enter: yes, n: skip\]")
+    screen.child.sendline("")
+    _seen(screen, r"Written to footback\.ics: 07:00 morning, 18:30 plan\.")
+    _seen(screen, r"Each evening: footback checkin")
+    assert screen.finish() == 0
+    assert (home / "plan.toml").is_file() and (work / "footback.ics").is_file()
+
+
+def test_n_skips_both_offers(home: Path, tmp_path: Path) -> None:
+    screen, work = _finish_the_assessment(home, tmp_path)
+    screen.child.sendline("n")
+    _seen(screen, r"Skipped: make it later with footback plan\.")
+    _seen(screen, r"Write the daily reminders to footback\.ics")
+    screen.child.sendline("n")
+    _seen(screen, r"Skipped: write it later with footback remind --ics footback\.ics\.")
+    assert screen.finish() == 0
+    assert not (home / "plan.toml").exists() and not (work / "footback.ics").exists()
