@@ -39,7 +39,7 @@ def run(options: StretchOptions, env: Runtime) -> int:
 
         print_list(console, catalogue.load_all(), options.lead_in)
         return ExitCode.OK
-    if not options.preview and not after_warning_sign(options, console, env):
+    if not options.preview and not after_warning_sign(options, env):
         return ExitCode.FAILURE
     routine, swaps = _for_pregnancy(options, console, env, choose(options, console, env))
     timeline = build(routine, options.lead_in, options.side)
