@@ -110,7 +110,9 @@ def test_interactive_shows_last_values_and_enter_keeps_them(store: Store, contex
 
 
 def test_interactive_reasks_a_bad_score(context: AppContext) -> None:
-    outcome, shown = check_in(context, CheckinRequest(), "eleven", "11", "2", "3", "y", "", "sore after the walk")
+    outcome, shown = check_in(
+        context, CheckinRequest(), "eleven", "11", "2", "3", "y", "", "sore after the walk"
+    )
     assert outcome.checkin is not None and outcome.checkin.note == "sore after the walk"
     assert shown.count("Not understood") == 2
 

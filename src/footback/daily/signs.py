@@ -39,9 +39,7 @@ def offered_signs(content: AssessContent, latest: Answers | None) -> list[Sign]:
 
     facts = checkin_answers(content, [], latest)
     questions = content.questions.questions
-    return [
-        Sign(q.id, q.red_flag.item) for q in questions if q.red_flag is not None and applies(q, facts)
-    ]
+    return [Sign(q.id, q.red_flag.item) for q in questions if q.red_flag is not None and applies(q, facts)]
 
 
 def new_signs(content: AssessContent, latest: Answers | None) -> list[Sign]:
