@@ -33,6 +33,7 @@ def checkin(
     as_json: Annotated[bool, typer.Option("--json", help="Print what was stored, as JSON.")] = False,
     no_color: NoColorOption = False,
 ) -> None:
+    from footback.core.errors import FootbackError
     from footback.daily.checkin_flow import CheckinRequest, render_outcome, run_checkin
     from footback.records.db import open_store
     from footback.render.console import plain_input
@@ -43,8 +44,15 @@ def checkin(
     ask = (lambda prompt: plain_input(out, prompt)) if app.stdin_tty else None
     with open_store(app.data_dir) as store:
         outcome = run_checkin(store, request, now=app.clock.now(), ask=ask, console=out)
-    if as_json:
-        from footback.assess.content import load_assess_content
+    try:
+        if as_json:
+            from footback.assess.content import load_assess_content
 
-        typer.echo(json.dumps(outcome.as_json(load_assess_content().sources), indent=2))
-    render_outcome(out, outcome)
+            app.out.write(json.dumps(outcome.as_json(load_assess_content().sources), indent=2) + "\n")
+        render_outcome(out, outcome)
+        app.out.flush()
+    except OSError as exc:
+        # Stored before the output failed (a full disk, a closed pipe): exit 1, and say so.
+        saved = outcome.checkin
+        what = f"the check-in for {saved.day} was saved" if saved else "the stored check-in was kept"
+        raise FootbackError(f"cannot write to standard output ({exc.strerror}); {what}") from None
