@@ -39,7 +39,7 @@ def run(options: StretchOptions, env: Runtime) -> int:
 
         print_list(console, catalogue.load_all(), options.lead_in)
         return ExitCode.OK
-    if not options.preview and not after_warning_sign(options, console, env):
+    if not options.preview and not after_warning_sign(options, env):
         return ExitCode.FAILURE
     routine, swaps = _for_pregnancy(options, console, env, choose(options, console, env))
     timeline = build(routine, options.lead_in, options.side)
@@ -124,7 +124,7 @@ def _play(
     _wrap_up(options, env, console, timeline, summary, started_at, swaps, interrupted=stopped is not None)
     finished = stopped is None and summary.finished and not options.no_save
     if finished and env.stdin_tty and env.stdout_tty and options.after_finish is not None:
-        options.after_finish(console)
+        options.after_finish()
     if isinstance(stopped, Terminated):
         return 128 + stopped.signum
     if stopped is not None:

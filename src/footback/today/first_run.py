@@ -100,9 +100,10 @@ def _yes_or_skip(ask: Callable[[], str], say: Callable[[str], None], again: str)
 
 def _save_plan(env: Runtime, text: FirstRunText, say: Callable[[str], None]) -> None:
     from footback.core.text import plural, safe_line
-    from footback.plan.service import make_plan
+    from footback.plan.service import PlanRequest, make_plan
 
-    outcome = make_plan(env.data_dir, env.clock.now(), save=True, seen_clinician=False, confirm=None, say=say)
+    # No warning sign is open here (the advice is silent after one), so the plan asks nothing.
+    outcome = make_plan(env, PlanRequest(save=True))
     if outcome.made is None or outcome.saved_to is None:
         say(outcome.refusal or text.plan_skipped)
         return
