@@ -222,3 +222,33 @@ def test_every_docs_page_is_linked_from_the_readme() -> None:
     readme = (ROOT / "README.md").read_text(encoding="utf-8")
     unlinked = [page.name for page in PAGES[1:] if f"](docs/{page.name})" not in readme]
     assert not unlinked, f"add these to the README's 'Read more' table: {unlinked}"
+
+
+def _section(text: str, heading: str) -> str:
+    """The text under `heading` up to the next heading of the same level."""
+    start = text.index(heading) + len(heading)
+    end = text.find("\n## ", start)
+    return text[start : end if end != -1 else None]
+
+
+def test_the_quick_start_says_how_to_put_footback_on_path() -> None:
+    # `uv run footback` worked only inside the clone: the documented prompt line printed nothing.
+    quick = _section((ROOT / "README.md").read_text(encoding="utf-8"), "## Quick start")
+    assert "```sh\nuv run footback assess\nuv run pytest\n```" in quick  # the two commands, unchanged
+    assert "`uv tool install .`" in quick and "`pipx install .`" in quick
+    assert "docs/daily.md#footback-due-one-line-for-a-shell-prompt" in quick
+    daily = (ROOT / "docs" / "daily.md").read_text(encoding="utf-8")
+    assert "## `footback due`: one line for a shell prompt" in daily
+    prompt = _section(daily, "## `footback due`: one line for a shell prompt")
+    assert "`uv tool install .`" in prompt and "$(footback due 2>/dev/null)" in prompt
+
+
+def test_installing_makes_a_footback_script_that_runs_the_app() -> None:
+    # What `uv tool install .` and `pipx install .` put on PATH: the [project.scripts] entry.
+    import importlib
+    import tomllib
+
+    scripts = tomllib.loads((ROOT / "pyproject.toml").read_text(encoding="utf-8"))["project"]["scripts"]
+    assert scripts == {"footback": "footback.cli.app:main"}
+    module, function = scripts["footback"].split(":")
+    assert callable(getattr(importlib.import_module(module), function))

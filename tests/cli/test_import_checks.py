@@ -12,7 +12,7 @@ from footback.records.import_rules import RULES, ImportChecks, check_record
 def test_the_import_command_registers_every_features_checks() -> None:
     checks = import_checks()
     # The kinds whose fields name content: answers, shoe types, warning-sign ids.
-    assert checks.kinds() == {"assessments", "shoe_pairs", "shoe_checks", "checkins"}
+    assert checks.kinds() == {"assessments", "shoe_pairs", "shoe_checks", "checkins", "clinician_seen"}
     assert checks.kinds() <= set(RULES)
     with pytest.raises(BadInputError, match=r"^f\.json: plan: "):
         checks.plan({"name": "plan", "steps": "not a list"}, "f.json: plan")

@@ -40,6 +40,15 @@ def test_wheel_carries_every_content_file(dist: Path) -> None:
     assert "footback/cli/app.py" in names
 
 
+def test_wheel_installs_a_footback_script(dist: Path) -> None:
+    # `uv tool install .` and `pipx install .` put this script on PATH (README, Quick start).
+    wheel = next(dist.glob("footback-*.whl"))
+    with zipfile.ZipFile(wheel) as zf:
+        entry_points = next(n for n in zf.namelist() if n.endswith(".dist-info/entry_points.txt"))
+        text = zf.read(entry_points).decode("utf-8")
+    assert "[console_scripts]\nfootback = footback.cli.app:main" in text
+
+
 def test_sdist_carries_the_content(dist: Path) -> None:
     sdist = next(dist.glob("footback-*.tar.gz"))
     with tarfile.open(sdist) as tf:

@@ -9,7 +9,6 @@ from datetime import UTC, date, datetime
 from pathlib import Path
 
 import pytest
-from rich.console import Console
 from typer.testing import CliRunner
 
 from footback.cli.app import app
@@ -17,7 +16,7 @@ from footback.cli.context import AppContext
 from footback.content.checklist import parse_numbers as parse_sign_numbers
 from footback.core.errors import BadInputError, FootbackError
 from footback.daily.checkin import check_note, parse_day, parse_pain
-from footback.daily.checkin_flow import CheckinRequest, offer_checkin, run_checkin
+from footback.daily.checkin_flow import CheckinOutcome, CheckinRequest, offer_checkin, run_checkin
 from footback.models.checkin import CheckIn
 from footback.records.assessments import list_assessments
 from footback.records.checkins import list_checkins, save_checkin
@@ -37,18 +36,13 @@ def store(home: Path) -> Iterator[Store]:
         yield opened
 
 
-def answers(*lines: str) -> tuple[list[str], object]:
-    """An `ask` that replies with `lines` in order and records every prompt."""
-    prompts: list[str] = []
-    queue = list(lines)
-
-    def ask(prompt: str) -> str:
-        prompts.append(prompt)
-        if not queue:
-            raise EOFError
-        return queue.pop(0)
-
-    return prompts, ask
+def check_in(context: AppContext, request: CheckinRequest, *lines: str) -> tuple[CheckinOutcome, str]:
+    """`run_checkin` on the fake context at NOW: on a terminal where `lines` are typed (with none:
+    no terminal); the outcome, and everything shown (the questions included)."""
+    out = io.StringIO()
+    set_wall(context, NOW)
+    context.stdout, context.stdin_tty, context.line_reader = out, bool(lines), Lines(list(lines))
+    return run_checkin(context, request), out.getvalue()
 
 
 def stored(store: Store, day: date, foot: int, back: int) -> None:
@@ -88,52 +82,44 @@ def test_sign_numbers() -> None:
         parse_sign_numbers("7", 6)
 
 
-def test_one_checkin_per_day_second_needs_replace(store: Store, console: Console) -> None:
-    run_checkin(store, CheckinRequest(foot=3, back=4), now=NOW, ask=None, console=console)
+def test_one_checkin_per_day_second_needs_replace(store: Store, context: AppContext) -> None:
+    check_in(context, CheckinRequest(foot=3, back=4))
     with pytest.raises(BadInputError, match="add --replace"):
-        run_checkin(store, CheckinRequest(foot=1, back=1), now=NOW, ask=None, console=console)
-    outcome = run_checkin(
-        store, CheckinRequest(foot=1, back=2, replace=True), now=NOW, ask=None, console=console
-    )
+        check_in(context, CheckinRequest(foot=1, back=1))
+    outcome, _ = check_in(context, CheckinRequest(foot=1, back=2, replace=True))
     assert outcome.replaced
     assert [(c.foot, c.back) for c in list_checkins(store)] == [(1, 2)]
 
 
-def test_second_checkin_asks_before_replacing(store: Store, console: Console) -> None:
+def test_second_checkin_asks_before_replacing(store: Store, context: AppContext) -> None:
     stored(store, NOW.date(), 3, 4)
-    prompts, ask = answers("n")
-    kept = run_checkin(store, CheckinRequest(foot=1, back=1), now=NOW, ask=ask, console=console)  # type: ignore[arg-type]
-    assert kept.checkin is None and "Replace it?" in prompts[0]
+    kept, shown = check_in(context, CheckinRequest(foot=1, back=1), "n")
+    assert kept.checkin is None and shown.startswith("There is already a check-in") and "Replace it?" in shown
     assert [(c.foot, c.back) for c in list_checkins(store)] == [(3, 4)]
-    _, ask = answers("y")
-    run_checkin(store, CheckinRequest(foot=1, back=1), now=NOW, ask=ask, console=console)  # type: ignore[arg-type]
+    check_in(context, CheckinRequest(foot=1, back=1), "y")
     assert [(c.foot, c.back) for c in list_checkins(store)] == [(1, 1)]
 
 
-def test_interactive_shows_last_values_and_enter_keeps_them(store: Store, console: Console) -> None:
+def test_interactive_shows_last_values_and_enter_keeps_them(store: Store, context: AppContext) -> None:
     stored(store, date(2026, 3, 8), 4, 6)
-    prompts, ask = answers("", "5", "", "")
-    outcome = run_checkin(store, CheckinRequest(), now=NOW, ask=ask, console=console)  # type: ignore[arg-type]
+    outcome, shown = check_in(context, CheckinRequest(), "", "5", "", "")
     assert outcome.checkin is not None
     assert (outcome.checkin.foot, outcome.checkin.back, outcome.checkin.note) == (4, 5, None)
-    assert prompts[0].endswith("[4]: ") and prompts[1].endswith("[6]: ")
-    shown = console.file.getvalue()  # type: ignore[attr-defined]
+    assert "imaginable) [4]: " in shown and "imaginable) [6]: " in shown
     assert "Last check-in Sun 8 Mar 2026: foot 4, back 6." in shown
 
 
-def test_interactive_reasks_a_bad_score(store: Store, console: Console) -> None:
-    _, ask = answers("eleven", "11", "2", "3", "sore after the walk", "")
-    outcome = run_checkin(store, CheckinRequest(), now=NOW, ask=ask, console=console)  # type: ignore[arg-type]
+def test_interactive_reasks_a_bad_score(context: AppContext) -> None:
+    outcome, shown = check_in(context, CheckinRequest(), "eleven", "11", "2", "3", "sore after the walk", "")
     assert outcome.checkin is not None and outcome.checkin.note == "sore after the walk"
-    assert console.file.getvalue().count("Not understood") == 2  # type: ignore[attr-defined]
+    assert shown.count("Not understood") == 2
 
 
-def test_a_score_typed_out_of_10_is_taken_as_assess_takes_it(store: Store, console: Console) -> None:
+def test_a_score_typed_out_of_10_is_taken_as_assess_takes_it(context: AppContext) -> None:
     # `assess` takes "7/10" for its 0-10 pain question; the check-in refused "3/10".
-    _, ask = answers("3/10", " 6 / 10 ", "", "")
-    outcome = run_checkin(store, CheckinRequest(), now=NOW, ask=ask, console=console)  # type: ignore[arg-type]
+    outcome, shown = check_in(context, CheckinRequest(), "3/10", " 6 / 10 ", "", "")
     assert outcome.checkin is not None and (outcome.checkin.foot, outcome.checkin.back) == (3, 6)
-    assert "Not understood" not in console.file.getvalue()  # type: ignore[attr-defined]
+    assert "Not understood" not in shown
 
 
 @pytest.mark.parametrize("typed", ["3/5", "2.5/10", "11/10", "-1/10"])
@@ -142,29 +128,27 @@ def test_a_score_out_of_another_scale_or_range_is_still_refused(typed: str) -> N
         parse_pain(typed, "foot pain")
 
 
-def test_no_terminal_and_no_scores_is_a_usage_error(store: Store, console: Console) -> None:
+def test_no_terminal_and_no_scores_is_a_usage_error(context: AppContext) -> None:
     with pytest.raises(BadInputError, match="--foot N and --back N"):
-        run_checkin(store, CheckinRequest(foot=2), now=NOW, ask=None, console=console)
+        check_in(context, CheckinRequest(foot=2))
 
 
-def test_input_ending_saves_nothing(store: Store, console: Console) -> None:
-    _, ask = answers("3")
+def test_input_ending_saves_nothing(store: Store, context: AppContext) -> None:
     with pytest.raises(FootbackError, match="nothing was saved"):
-        run_checkin(store, CheckinRequest(), now=NOW, ask=ask, console=console)  # type: ignore[arg-type]
+        check_in(context, CheckinRequest(), "3")
     assert list_checkins(store) == []
 
 
 # ------------------------------------------------------------------ warning signs
 
 
-def test_warning_sign_gives_assess_advice_and_history_entry(store: Store, console: Console) -> None:
+def test_warning_sign_gives_assess_advice_and_history_entry(store: Store, context: AppContext) -> None:
     from footback.assess.content import load_assess_content
     from footback.assess.service import assess
     from footback.daily.signs import offered_signs
 
     number = [s.id for s in offered_signs(load_assess_content(), None)].index("rf_fever") + 1
-    _, ask = answers("2", "3", "", str(number))
-    outcome = run_checkin(store, CheckinRequest(), now=NOW, ask=ask, console=console)  # type: ignore[arg-type]
+    outcome, _ = check_in(context, CheckinRequest(), "2", "3", "", str(number))
     assert outcome.checkin is not None and outcome.checkin.warning_signs == ["rf_fever"]
     saved = list_assessments(store)
     assert len(saved) == 1 and saved[0].result.urgent
@@ -240,8 +224,8 @@ def _env(context: AppContext, lines: list[str]) -> tuple[AppContext, io.StringIO
 def _options(tiny: Path, context: AppContext) -> StretchOptions:
     """Play `tiny` as `footback stretch` does: the check-in offered after a finished routine."""
 
-    def offer(console: Console) -> None:
-        offer_checkin(console, context.read_line, context.clock.now(), context.data_dir)
+    def offer() -> None:
+        offer_checkin(context, CheckinRequest())
 
     return StretchOptions(file=tiny, lead_in=0, plain=True, quiet=True, wait=False, after_finish=offer)
 
@@ -332,7 +316,8 @@ def test_the_replace_question_shows_its_y_n_on_a_terminal(cli: Cli) -> None:
 
     press(cli.context, [])
     assert cli.invoke(["checkin", "--foot", "3", "--back", "2"]).exit_code == 0
-    again = cli.invoke(["checkin"], input="yes\n4\n1\n\n\n")
+    cli.context.line_reader = Lines(["yes", "4", "1", "", ""])  # typed on the terminal
+    again = cli.invoke(["checkin"])
     assert again.exit_code == 0, again.output
     assert "Replace it? [y/N]: " in again.output and "foot 4, back 1" in again.output
 

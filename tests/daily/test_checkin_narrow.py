@@ -3,24 +3,31 @@ line ("  Not understood: ...") hangs under its own text."""
 
 from __future__ import annotations
 
-from pathlib import Path
-
 import pytest
+from rich.console import Console
 
+from footback.cli.context import AppContext
 from footback.daily.checkin_flow import CheckinRequest, render_outcome, run_checkin
-from footback.records.db import open_store
-from tests.daily.test_checkin import NOW, answers
+from tests.daily.test_checkin import NOW
+from tests.support.context import Lines, set_wall
 from tests.support.narrow import WIDTHS, assert_fits, assert_hangs, draw, whole
 
 
 @pytest.mark.parametrize("width", WIDTHS)
-def test_the_check_in_reads_whole_at_every_width(home: Path, width: int) -> None:
-    _, ask = answers("eleven", "3", "4", "sore after the walk", "")
+def test_the_check_in_reads_whole_at_every_width(context: AppContext, width: int) -> None:
+    def paint(console: Console) -> None:
+        # The check-in draws on the context's console: the same stream, at this width.
+        set_wall(context, NOW)
+        context.stdout, context.width, context.stdin_tty = console.file, width, True  # type: ignore[assignment]
+        typed = Lines(["eleven", "3", "4", "sore after the walk", ""])
 
-    def paint(console: object) -> None:
-        with open_store(home) as store:
-            outcome = run_checkin(store, CheckinRequest(), now=NOW, ask=ask, console=console)  # type: ignore[arg-type]
-        render_outcome(console, outcome)  # type: ignore[arg-type]
+        def read_line() -> str:
+            line = typed()
+            console.file.write("\n")  # the Enter that ends the typed line (not footback's text)
+            return line
+
+        context.line_reader = read_line
+        render_outcome(console, run_checkin(context, CheckinRequest()))
 
     rows = draw(width, paint)
     assert_fits(rows, width)

@@ -18,9 +18,11 @@ from footback.records.transfer.reader import CHUNK, ExportReader
 
 runner = CliRunner()
 HEAD = '{"format": "footback-export", "version": 1, "schema": 3'
-PAIR = '{"name": "trail", "shoe_type": "running", "created_at": "2025-01-01T00:00:00", "updated_at": "%s"}'
+PAIR = (
+    '{"name": "trail", "shoe_type": "running", "created_at": "2025-01-01T00:00:00+00:00", "updated_at": "%s"}'
+)
 SESSION = (
-    '{"started_at": "2025-01-01T00:00:00", "routine": "r", "planned_seconds": 1, "actual_seconds": 1,'
+    '{"started_at": "2025-01-01T00:00:00+00:00", "routine": "r", "planned_seconds": 1, "actual_seconds": 1,'
     ' "steps_done": 1, "steps_skipped": 0, "finished": 1, "detail": 3}'
 )
 
@@ -47,19 +49,20 @@ BAD = [
     ("missing required", HEAD + ', "shoe_pairs": [{"name": "x"}]}', "shoe_type: is missing"),
     (
         "json column not json",
-        HEAD
-        + ', "stretch_sessions": [{"started_at": "2025-01-01T00:00:00", "routine": "r", "planned_seconds": 1,'
+        HEAD + ', "stretch_sessions": [{"started_at": "2025-01-01T00:00:00+00:00", "routine": "r",'
+        ' "planned_seconds": 1,'
         ' "actual_seconds": 1, "steps_done": 1, "steps_skipped": 0, "finished": 1, "detail": 3}]}',
         "detail: must be a JSON object",
     ),
     ("plan not text", HEAD + ', "plan": 3}', "plan: must be the plan's TOML text"),
     ("plan not toml", HEAD + ', "plan": "= ="}', "plan: invalid TOML"),
-    ("pair twice", pairs("2025-01-01", "2025-01-01"), "twice"),
+    ("pair twice", pairs("2025-01-01T00:00:00+00:00", "2025-01-01T00:00:00+00:00"), "twice"),
     ("nested too deeply", HEAD + ', "plan": ' + "[" * 100_000 + "]" * 100_000 + "}", "nested too deeply"),
     ("field name not text", "{3: 4}", "not valid JSON"),
     (
         "check of an unknown pair",
-        HEAD + ', "shoe_checks": [{"pair": "ghost", "created_at": "2025-01-01T00:00:00", "verdict": "good",'
+        HEAD
+        + ', "shoe_checks": [{"pair": "ghost", "created_at": "2025-01-01T00:00:00+00:00", "verdict": "good",'
         ' "score": 100, "answers": {}, "result": {}}]}',
         "shoe_checks[0]: result",
     ),
@@ -99,8 +102,8 @@ def test_an_export_read_from_a_fifo(home: Path, tmp_path: Path) -> None:
 
 def test_a_newer_pair_updates_the_stored_one(home: Path, tmp_path: Path) -> None:
     old, new = tmp_path / "old.json", tmp_path / "new.json"
-    old.write_text(pairs("2025-01-01T00:00:00"), encoding="utf-8")
-    new.write_text(pairs("2025-02-01T00:00:00"), encoding="utf-8")
+    old.write_text(pairs("2025-01-01T00:00:00+00:00"), encoding="utf-8")
+    new.write_text(pairs("2025-02-01T00:00:00+00:00"), encoding="utf-8")
     assert runner.invoke(app, ["import", str(old)]).exit_code == 0
     assert "1 shoe pair updated" in runner.invoke(app, ["import", str(new)]).stdout
     assert "1 already stored" in runner.invoke(app, ["import", str(old)]).stdout

@@ -1,28 +1,95 @@
-"""Calendar dates people type (`--since`, `--date`) and the years footback accepts anywhere."""
+"""The one rule for dates everywhere: options people type (`--since`, `--date`), imported records,
+stored rows and what export writes.
+
+A day is written `YYYY-MM-DD` and nothing else (Python's `date.fromisoformat` also takes
+`20261206` and `2026-W49-1`, which would make two spellings of one day); a moment is
+`YYYY-MM-DDTHH:MM:SS` with optional fractions and a UTC offset (`+01:00` or `Z`). Both lie
+between 1900-01-01 and 2999-12-31: outside that a date overflows when moved to another time zone
+or a week later, and no real record is there. Import refuses what this rule refuses, the store
+never gets it from a command (`check_clock`), and export marks a stored value it refuses as
+damaged, so export never writes a record import would refuse.
+"""
 
 from __future__ import annotations
 
-from datetime import date
+import re
+from datetime import UTC, date, datetime, timedelta
 
-from footback.core.errors import BadInputError
+from footback.core.errors import BadInputError, FootbackError
 from footback.core.text import excerpt
 
-# Outside these years a date overflows when moved to another time zone or a week later, and no
-# real record is there: typed dates and imported records are held to the same range.
 MIN_YEAR, MAX_YEAR = 1900, 2999
+EARLIEST, LATEST = date(MIN_YEAR, 1, 1), date(MAX_YEAR, 12, 31)
+# A record's day may be one day past the writer's today: a person a time zone ahead.
+FUTURE_GRACE = timedelta(days=1)
+
+_DAY = re.compile(r"[0-9]{4}-[0-9]{2}-[0-9]{2}")
+_STAMP = re.compile(
+    r"[0-9]{4}-[0-9]{2}-[0-9]{2}T[0-9]{2}:[0-9]{2}:[0-9]{2}(\.[0-9]{1,6})?"
+    r"(?P<zone>Z|[+-][0-9]{2}:[0-9]{2})?"
+)
+DAY_FORM = "YYYY-MM-DD"
+RANGE = f"from {EARLIEST} to {LATEST}"
+
+
+def read_day(value: object) -> date:
+    """A day in the one form and range; ValueError saying what is wrong otherwise."""
+    if not isinstance(value, str) or not _DAY.fullmatch(value):
+        raise ValueError(f"{excerpt(value)} is not a date ({DAY_FORM})")
+    try:
+        day = date.fromisoformat(value)
+    except ValueError:
+        raise ValueError(f"{excerpt(value)} is not a date ({DAY_FORM})") from None
+    if not EARLIEST <= day <= LATEST:
+        raise ValueError(f"{value} is out of range; use a date {RANGE}")
+    return day
+
+
+def read_stamp(value: object, *, zone_required: bool = True) -> datetime:
+    """A moment in the one form and range (aware; a bare one, allowed only when not
+    `zone_required`, is read as UTC, as footback's first stores wrote them); ValueError otherwise."""
+    found = _STAMP.fullmatch(value) if isinstance(value, str) else None
+    if found is None or not isinstance(value, str):
+        raise ValueError(f"{excerpt(value)} is not a date and time (YYYY-MM-DDTHH:MM:SS+HH:MM)")
+    if found.group("zone") is None and zone_required:
+        raise ValueError(f"{excerpt(value)} has no time zone (add +HH:MM or Z)")
+    try:
+        when = datetime.fromisoformat(value)
+    except ValueError:
+        raise ValueError(f"{excerpt(value)} is not a date and time (YYYY-MM-DDTHH:MM:SS+HH:MM)") from None
+    when = when if when.tzinfo is not None else when.replace(tzinfo=UTC)
+    if not EARLIEST <= when.date() <= LATEST:
+        raise ValueError(f"{excerpt(value)} is out of range; use a date {RANGE}")
+    return when
 
 
 def parse_date(text: str, option: str, example: date) -> date:
     """A YYYY-MM-DD date from an option, or one `footback: error:` line naming the option."""
     try:
+        return read_day(text.strip())
+    except ValueError:
+        pass
+    try:
         day = date.fromisoformat(text.strip())
     except ValueError:
         raise BadInputError(
-            f"{option}: {excerpt(text)} is not a date; use YYYY-MM-DD, e.g. {example}"
+            f"{option}: {excerpt(text)} is not a date; use {DAY_FORM}, e.g. {example}"
         ) from None
-    if not MIN_YEAR <= day.year <= MAX_YEAR:
-        raise BadInputError(f"{option}: {day} is out of range; use a date from {MIN_YEAR} to {MAX_YEAR}")
-    return day
+    if _DAY.fullmatch(text.strip()):
+        raise BadInputError(f"{option}: {day} is out of range; use a date {RANGE}")
+    # 20261206 or 2026-W49-1: a real day, but not in the one form every record uses.
+    raise BadInputError(f"{option}: {excerpt(text)} is not in the form {DAY_FORM}; write {day}")
+
+
+def check_clock(now: datetime) -> datetime:
+    """The clock's reading, if a record stamped with it could be stored and exported again; a clock
+    set centuries off (1527, 3000) is one error line instead of a record no import would take."""
+    if not EARLIEST <= now.date() <= LATEST:
+        raise FootbackError(
+            f"the computer's clock says {now.date()}; footback keeps records dated {RANGE}: "
+            "set the clock and try again (nothing was saved)"
+        )
+    return now
 
 
 def day_text(day: date) -> str:

@@ -1,7 +1,7 @@
 """`footback checkin` behind the option parsing: ask (or take) the answers, store, report.
 
-Input arrives through an injected `ask` (None when there is no terminal) and output through an
-injected console, so tests drive the whole flow with plain strings.
+The flow takes the run's context (`core.runtime.Runtime`: its console, its line reader, its
+clock, the data folder) and one `CheckinRequest`, so tests drive it with a fake context.
 """
 
 from __future__ import annotations
@@ -17,10 +17,9 @@ from footback.daily.checkin import check_note, check_pain, parse_day, parse_pain
 from footback.models.checkin import CheckIn
 
 if TYPE_CHECKING:
-    from pathlib import Path
-
     from rich.console import Console
 
+    from footback.core.runtime import Runtime
     from footback.daily.content import DailyText
     from footback.daily.signs import Sign
     from footback.models.assessment import AssessmentResult
@@ -39,6 +38,9 @@ class CheckinRequest:
     day: str | None = None
     replace: bool = False
     signs: list[str] = field(default_factory=list)
+    no_color: bool = False
+    # `--json`: what was stored goes to stdout as JSON; the questions and lines go to stderr.
+    as_json: bool = False
 
     @property
     def interactive(self) -> bool:
@@ -117,10 +119,41 @@ def _ask_note(ask: Ask, console: Console, question: str) -> str | None:
             _say(console, f"  Not understood: {exc.message}. Try again.", "yellow")
 
 
-def run_checkin(
-    store: Store, request: CheckinRequest, *, now: datetime, ask: Ask | None, console: Console
-) -> CheckinOutcome:
-    """The whole check-in; `now` is local time (its date is 'today')."""
+@dataclass(frozen=True)
+class _Place:
+    """Where one check-in happens: the console it speaks on, how it asks (None: no terminal), and
+    the local time it is made at (its date is 'today')."""
+
+    console: Console
+    ask: Ask | None
+    now: datetime
+
+
+def checkin_console(env: Runtime, request: CheckinRequest) -> Console:
+    """The check-in's console: on stderr with `--json`, so stdout stays pure JSON."""
+    return env.console(no_color=request.no_color, stderr=request.as_json)
+
+
+def _asker(env: Runtime, console: Console) -> Ask:
+    def ask(prompt: str) -> str:
+        # Shown as written: as markup, rich took "[y/N]" for a style.
+        console.print(prompt, end="", markup=False, highlight=False)
+        return env.read_line()
+
+    return ask
+
+
+def run_checkin(env: Runtime, request: CheckinRequest) -> CheckinOutcome:
+    """The whole check-in: asked on the terminal when there is one, else from the options."""
+    from footback.records.db import open_store
+
+    console = checkin_console(env, request)
+    place = _Place(console, _asker(env, console) if env.stdin_tty else None, env.clock.now())
+    with open_store(env.data_dir) as store:
+        return _check_in(store, request, place)
+
+
+def _check_in(store: Store, request: CheckinRequest, place: _Place) -> CheckinOutcome:
     from footback.assess.content import load_assess_content
     from footback.daily.content import load_daily_content
     from footback.daily.signs import check_sign_ids, offered_signs, warning_signs
@@ -131,65 +164,64 @@ def run_checkin(
     assess_content = load_assess_content()
     latest = latest_assessment(store)
     signs = offered_signs(assess_content, latest.answers if latest is not None else None)
-    day = parse_day(request.day, now.date())
+    day = parse_day(request.day, place.now.date())
     note = check_note(request.note)
     sign_ids = check_sign_ids(request.signs, warning_signs(assess_content), signs)
     if request.foot is not None:
         check_pain(request.foot, "--foot")
     if request.back is not None:
         check_pain(request.back, "--back")
-    if request.interactive and ask is None:
+    if request.interactive and place.ask is None:
         raise BadInputError("no terminal to ask on: give both --foot N and --back N (0-10)")
 
     existing = checkin_on(store, day)
     previous = latest_before(store, day)
     if existing is not None and not request.replace:
-        if ask is None:
+        if place.ask is None:
             raise BadInputError(
                 f"there is already a check-in for {day} (foot {existing.foot}, back {existing.back}); "
                 "add --replace to replace it"
             )
         question = text.replace_question.format(day=day, foot=existing.foot, back=existing.back)
-        if not _ask_yes(ask, question):
-            _say(console, text.kept)
+        if not _ask_yes(place.ask, question):
+            _say(place.console, text.kept)
             return CheckinOutcome(checkin=None, existing=existing, previous=previous, replaced=False)
 
     foot, back = request.foot, request.back
-    if request.interactive and ask is not None:
-        _say(console, text.checkin_title.format(day=_nice(day)), "bold")
-        shown = existing or previous
-        if shown is not None:
-            _say(console, text.last.format(day=_nice(shown.day), foot=shown.foot, back=shown.back), "dim")
-        else:
-            _say(console, text.first, "dim")
-        last_foot = shown.foot if shown else None
-        last_back = shown.back if shown else None
-        foot = _ask_pain(ask, console, text.foot_question, last_foot, "foot pain")
-        back = _ask_pain(ask, console, text.back_question, last_back, "back pain")
+    if request.interactive and place.ask is not None:
+        foot, back = _ask_scores(place, place.ask, text, day, existing or previous)
         if request.note is None:
-            note = _ask_note(ask, console, text.note_question)
+            note = _ask_note(place.ask, place.console, text.note_question)
         if not sign_ids:
-            sign_ids = _ask_signs(ask, console, text, signs)
+            sign_ids = _ask_signs(place.ask, place.console, text, signs)
     if foot is None or back is None:  # unreachable: asked above, or given
         raise BadInputError("give both --foot N and --back N (0-10)")
-    return _store(store, day, foot, back, note, sign_ids, now, existing, previous)
+    checkin = CheckIn(day=day, foot=foot, back=back, note=note, warning_signs=sign_ids, created_at=place.now)
+    return _store(store, checkin, existing, previous)
+
+
+def _ask_scores(
+    place: _Place, ask: Ask, text: DailyText, day: date, shown: CheckIn | None
+) -> tuple[int, int]:
+    """Foot and back pain asked for, the last check-in's values shown and kept by Enter."""
+    console = place.console
+    _say(console, text.checkin_title.format(day=_nice(day)), "bold")
+    if shown is not None:
+        _say(console, text.last.format(day=_nice(shown.day), foot=shown.foot, back=shown.back), "dim")
+    else:
+        _say(console, text.first, "dim")
+    foot = _ask_pain(ask, console, text.foot_question, shown.foot if shown else None, "foot pain")
+    back = _ask_pain(ask, console, text.back_question, shown.back if shown else None, "back pain")
+    return foot, back
 
 
 def _store(
-    store: Store,
-    day: date,
-    foot: int,
-    back: int,
-    note: str | None,
-    sign_ids: list[str],
-    now: datetime,
-    existing: CheckIn | None,
-    previous: CheckIn | None,
+    store: Store, checkin: CheckIn, existing: CheckIn | None, previous: CheckIn | None
 ) -> CheckinOutcome:
     from footback.records.checkins import save_checkin
 
     urgent = None
-    if sign_ids:
+    if checkin.warning_signs:
         from footback.assess.content import load_assess_content
         from footback.daily.signs import checkin_answers, result_for
         from footback.records.assessments import latest_assessment, save_assessment
@@ -197,10 +229,11 @@ def _store(
         # The same history entry an assessment with these answers would leave.
         content = load_assess_content()
         latest = latest_assessment(store)
-        answers = checkin_answers(content, sign_ids, latest.answers if latest is not None else None)
+        answers = checkin_answers(
+            content, checkin.warning_signs, latest.answers if latest is not None else None
+        )
         urgent = result_for(content, answers)
-        save_assessment(store, answers, urgent, now.astimezone(UTC), citer=content.sources)
-    checkin = CheckIn(day=day, foot=foot, back=back, note=note, warning_signs=sign_ids, created_at=now)
+        save_assessment(store, answers, urgent, checkin.created_at.astimezone(UTC), citer=content.sources)
     replaced = save_checkin(store, checkin)
     return CheckinOutcome(
         checkin=checkin,
@@ -249,22 +282,22 @@ def render_outcome(console: Console, outcome: CheckinOutcome) -> None:
         _say(console, outcome.jump, "bold")
 
 
-def offer_checkin(console: Console, read_line: Callable[[], str], now: datetime, folder: Path) -> None:
-    """After a finished routine: one line offering today's check-in; Enter (or no input) skips."""
+def offer_checkin(env: Runtime, request: CheckinRequest) -> None:
+    """After a finished routine: one line offering today's check-in; Enter (or no input) skips.
+    `request` carries the console's settings (the routine's `--no-color`)."""
     from footback.daily.content import load_daily_content
     from footback.records.checkins import checkin_on
     from footback.records.db import open_store
 
-    def ask(prompt: str) -> str:
-        console.print(prompt, end="", markup=False, highlight=False)
-        return read_line()
-
-    with open_store(folder) as store:
-        if checkin_on(store, now.date()) is not None:
+    console = checkin_console(env, request)
+    ask = _asker(env, console)
+    place = _Place(console, ask, env.clock.now())
+    with open_store(env.data_dir) as store:
+        if checkin_on(store, place.now.date()) is not None:
             return
         try:
             wanted = ask(load_daily_content().text.offer).strip().lower() in ("y", "yes")
         except EOFError:
             return
         if wanted:
-            render_outcome(console, run_checkin(store, CheckinRequest(), now=now, ask=ask, console=console))
+            render_outcome(console, _check_in(store, request, place))

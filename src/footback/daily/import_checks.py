@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from functools import cache
 from typing import TYPE_CHECKING
 
@@ -19,12 +20,17 @@ def _sign_ids() -> frozenset[str]:
     return frozenset(load_assess_content().red_flag_ids())
 
 
-def _checkin(row: Row) -> None:
-    # The same ids `checkin --sign` accepts: the history and report look each one up.
-    known = _sign_ids()
-    if unknown := [s for s in row["warning_signs"] if s not in known]:
-        raise RecordProblem("warning_signs", f"{excerpt(unknown[0])} is not a warning-sign id")
+def _known_signs(field: str) -> Callable[[Row], None]:
+    def check(row: Row) -> None:
+        # The same ids `checkin --sign` accepts: the history and report look each one up.
+        known = _sign_ids()
+        if unknown := [s for s in row[field] if s not in known]:
+            raise RecordProblem(field, f"{excerpt(unknown[0])} is not a warning-sign id")
+
+    return check
 
 
 def register(checks: ImportChecks) -> None:
-    checks.add("checkins", _checkin)
+    checks.add("checkins", _known_signs("warning_signs"))
+    # A clinician's visit covers signs an assessment or a check-in reported: known ids only.
+    checks.add("clinician_seen", _known_signs("signs"))

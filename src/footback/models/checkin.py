@@ -6,6 +6,7 @@ from datetime import date, datetime
 
 from pydantic import Field
 
+from footback.core.dates import FUTURE_GRACE
 from footback.core.models import StrictModel
 
 PAIN_MIN = 0
@@ -22,3 +23,15 @@ class CheckIn(StrictModel):
     note: str | None = None
     warning_signs: list[str] = []
     created_at: datetime
+
+
+def day_problem(day: date, created_at: datetime) -> str | None:
+    """Why a check-in's day cannot go with the moment it was written (None when it can).
+
+    `checkin` stores today or a past day; a day after the day it was written (with a day's grace
+    for a time zone ahead) is not one a command makes. Import refuses it and export marks it
+    damaged: one rule, and no dependence on today's clock."""
+    written = created_at.date()
+    if day > written + FUTURE_GRACE:
+        return f"{day} is after the day it was written ({written}); a check-in is for that day or before"
+    return None

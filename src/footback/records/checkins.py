@@ -7,7 +7,15 @@ from datetime import date
 
 from footback.models.checkin import CheckIn
 from footback.records.db import Row, Store
-from footback.records.fields import DamagedRow, as_int, as_optional_text, as_text, parse_stamp, stamp_text
+from footback.records.fields import (
+    DamagedRow,
+    as_int,
+    as_optional_text,
+    as_text,
+    parse_day,
+    parse_stamp,
+    stamp_text,
+)
 
 WHAT = "check-in"
 _COLUMNS = "day, foot, back, note, warning_signs, created_at"
@@ -21,7 +29,7 @@ def from_row(row: Row) -> CheckIn:
     if not isinstance(signs, list):
         raise DamagedRow("warning_signs is not a list")
     return CheckIn(
-        day=date.fromisoformat(as_text(row[0])),
+        day=parse_day(row[0]),
         created_at=parse_stamp(row[1]),
         foot=as_int(row[2]),
         back=as_int(row[3]),

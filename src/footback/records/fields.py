@@ -10,27 +10,30 @@ from __future__ import annotations
 
 import json
 import math
-from datetime import UTC, datetime, timedelta
+from datetime import date, datetime
 from typing import Any
+
+from footback.core.dates import check_clock, read_day, read_stamp
 
 
 class DamagedRow(ValueError):
     """A stored value that is not what footback wrote."""
 
 
-# A stamp this close to datetime's limits overflows when shown in another time zone.
-_MARGIN = timedelta(days=2)
-
-
 def parse_stamp(value: object) -> datetime:
-    """A stored timestamp; footback writes ISO 8601, and a bare one is read as UTC."""
-    if not isinstance(value, str):
-        raise DamagedRow(f"timestamp {value!r} is not text")
-    stamp = datetime.fromisoformat(value)
-    stamp = stamp if stamp.tzinfo is not None else stamp.replace(tzinfo=UTC)
-    if not datetime.min.replace(tzinfo=UTC) + _MARGIN <= stamp <= datetime.max.replace(tzinfo=UTC) - _MARGIN:
-        raise DamagedRow(f"timestamp {value!r} is out of range")
-    return stamp
+    """A stored timestamp in the one form and range (core.dates); a bare one is read as UTC."""
+    try:
+        return read_stamp(value, zone_required=False)
+    except ValueError as exc:
+        raise DamagedRow(f"timestamp {exc}") from None
+
+
+def parse_day(value: object) -> date:
+    """A stored day (YYYY-MM-DD, core.dates)."""
+    try:
+        return read_day(value)
+    except ValueError as exc:
+        raise DamagedRow(f"day {exc}") from None
 
 
 def as_int(value: object) -> int:
@@ -72,5 +75,5 @@ def as_object(value: object) -> dict[str, Any]:
 
 
 def stamp_text(when: datetime) -> str:
-    """How footback writes a timestamp."""
-    return when.isoformat(timespec="seconds")
+    """How footback writes a timestamp; a clock centuries off is refused (core.dates.check_clock)."""
+    return check_clock(when).isoformat(timespec="seconds")

@@ -13,10 +13,9 @@ from __future__ import annotations
 
 import math
 from collections.abc import Callable, Iterator
-from datetime import datetime
 from typing import Any
 
-from footback.core.dates import MAX_YEAR, MIN_YEAR
+from footback.core.dates import read_day, read_stamp
 from footback.core.errors import BadInputError
 from footback.core.text import excerpt, text_problem
 from footback.models.stretch_session import MAX_ROUTINE_NAME
@@ -96,15 +95,22 @@ def check_values(row: Row) -> None:
 
 
 def stamp(row: Row, field: str) -> None:
-    value = row.get(field)
+    """A moment in the one form (core.dates), with its time zone, as every command writes it."""
     try:
-        when = datetime.fromisoformat(value) if isinstance(value, str) else None
-    except ValueError:
-        when = None
-    if when is None:
-        raise RecordProblem(field, f"{excerpt(value)} is not an ISO date and time")
-    if not MIN_YEAR <= when.year <= MAX_YEAR:
-        raise RecordProblem(field, f"{excerpt(value)}: the year must be {MIN_YEAR}-{MAX_YEAR}")
+        read_stamp(row.get(field))
+    except ValueError as exc:
+        raise RecordProblem(field, str(exc)) from None
+
+
+def signs_list(row: Row, field: str) -> list[str]:
+    """A list of warning-sign ids, each once (the commands never store one twice)."""
+    signs = row.get(field)
+    if not isinstance(signs, list) or not all(isinstance(s, str) and s for s in signs):
+        raise RecordProblem(field, "must be a list of warning-sign ids")
+    if len(set(signs)) != len(signs):
+        twice = next(s for s in signs if signs.count(s) > 1)
+        raise RecordProblem(field, f"lists {excerpt(twice)} twice")
+    return signs
 
 
 def number(
@@ -195,6 +201,8 @@ def _pair(row: Row) -> None:
     number(row, "age_months", 0, MAX_MONTHS, whole=True, optional=True)
     stamp(row, "created_at")
     stamp(row, "updated_at")
+    if row.get("retired_at") is not None:
+        stamp(row, "retired_at")
 
 
 def _check(row: Row) -> None:
@@ -209,25 +217,20 @@ def _check(row: Row) -> None:
 
 
 def _checkin(row: Row) -> None:
-    from datetime import date
+    from footback.models.checkin import MAX_NOTE, PAIN_MAX, PAIN_MIN, day_problem
 
-    from footback.models.checkin import MAX_NOTE, PAIN_MAX, PAIN_MIN
-
-    value = row.get("day")
     try:
-        day = date.fromisoformat(value) if isinstance(value, str) else None
-    except ValueError:
-        day = None
-    if day is None or not MIN_YEAR <= day.year <= MAX_YEAR:
-        raise RecordProblem("day", f"{excerpt(value)} is not a date (YYYY-MM-DD)")
+        day = read_day(row.get("day"))
+    except ValueError as exc:
+        raise RecordProblem("day", str(exc)) from None
+    stamp(row, "created_at")
+    if (problem := day_problem(day, read_stamp(row["created_at"]))) is not None:
+        raise RecordProblem("day", problem)
     number(row, "foot", PAIN_MIN, PAIN_MAX, whole=True)
     number(row, "back", PAIN_MIN, PAIN_MAX, whole=True)
     if row.get("note") is not None:
         name(row, "note", MAX_NOTE)
-    signs = row.get("warning_signs")
-    if not isinstance(signs, list) or not all(isinstance(s, str) and s for s in signs):
-        raise RecordProblem("warning_signs", "must be a list of warning-sign ids")
-    stamp(row, "created_at")
+    signs_list(row, "warning_signs")
 
 
 def _plan_change(row: Row) -> None:
@@ -244,9 +247,7 @@ def _plan_change(row: Row) -> None:
 
 def _seen(row: Row) -> None:
     stamp(row, "seen_at")
-    signs = row.get("signs")
-    if not isinstance(signs, list) or not all(isinstance(s, str) and s for s in signs):
-        raise RecordProblem("signs", "must be a list of warning-sign ids")
+    signs = signs_list(row, "signs")
     if len(signs) > MAX_SIGNS:
         raise RecordProblem("signs", f"{len(signs)} ids; at most {MAX_SIGNS}")
     value = row.get("assessment_uid")

@@ -8,8 +8,6 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 if TYPE_CHECKING:
-    from rich.console import Console
-
     from footback.stretch.routine_file import Routine
 
 
@@ -39,7 +37,7 @@ class StretchOptions:
     config_path: Path | None = None
     # After a finished, saved routine on a terminal (the command offers the day's check-in here;
     # stretch itself knows nothing of check-ins).
-    after_finish: Callable[[Console], None] | None = None
+    after_finish: Callable[[], None] | None = None
     # `--routine plan`: the saved plan from the data folder (the command passes plan's loader;
     # stretch does not import plan, which builds on the stretch catalogue).
     saved_plan: Callable[[Path], Routine] | None = None

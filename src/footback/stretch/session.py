@@ -124,7 +124,7 @@ def _play(
     _wrap_up(options, env, console, timeline, summary, started_at, swaps, interrupted=stopped is not None)
     finished = stopped is None and summary.finished and not options.no_save
     if finished and env.stdin_tty and env.stdout_tty and options.after_finish is not None:
-        options.after_finish(console)
+        options.after_finish()
     if isinstance(stopped, Terminated):
         return 128 + stopped.signum
     if stopped is not None:

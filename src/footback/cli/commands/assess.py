@@ -8,6 +8,7 @@ import typer
 from footback.cli.commands.options import (
     AnswersOption,
     NoColorOption,
+    QuickOption,
     ResultJsonOption,
     SchemaOption,
     TemplateOption,
@@ -22,6 +23,8 @@ if TYPE_CHECKING:
     from footback.models.assessment import AssessmentResult
     from footback.records.assessments import SavedAssessment
 
+    Shown = tuple[AssessmentResult, SavedAssessment | None]
+
 
 def assess(
     ctx: typer.Context,
@@ -35,19 +38,13 @@ def assess(
     last: Annotated[
         bool, typer.Option("--last", help="Show the last saved result again (with --json: as JSON).")
     ] = False,
-    quick: Annotated[
-        bool,
-        typer.Option(
-            "--quick",
-            help="Weekly re-check: ask only the warning signs, pain and back questions again "
-            "(last answers as defaults) and keep the rest from the last full assessment.",
-        ),
-    ] = False,
+    quick: QuickOption = False,
 ) -> None:
     from footback.assess import service
     from footback.assess.content import load_assess_content
     from footback.assess.flow import AssessRequest, run_assess
     from footback.core.errors import BadInputError
+    from footback.today.first_run import FirstRunRequest, guide_first_run
 
     app = app_context(ctx)
     settings = app.config.settings  # a broken config is reported even with --template
@@ -65,18 +62,12 @@ def assess(
         qset = load_assess_content().questions
         print_answers_help(qset, template=template, schema=schema, as_json=as_json)
     else:
-        shown = run_assess(app, request)
-        _show(app, request, shown)
-        from footback.today.first_run import FirstRunRequest, guide_first_run
-
+        _show(app, request, shown := run_assess(app, request))
         guide_first_run(app, FirstRunRequest.after(request, shown[0]))
 
 
-Shown = tuple["AssessmentResult", "SavedAssessment | None"]
-
-
 def _show(
-    app: AppContext, request: "AssessRequest", shown: Shown, saved_on: "datetime | None" = None
+    app: AppContext, request: "AssessRequest", shown: "Shown", saved_on: "datetime | None" = None
 ) -> None:
     """The result as JSON, or drawn (paged when long); then where it was saved, or when (`--last`)."""
     from footback.assess.content import load_assess_content

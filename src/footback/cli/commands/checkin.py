@@ -33,18 +33,13 @@ def checkin(
     as_json: Annotated[bool, typer.Option("--json", help="Print what was stored, as JSON.")] = False,
     no_color: NoColorOption = False,
 ) -> None:
-    from footback.daily.checkin_flow import CheckinRequest, render_outcome, run_checkin
-    from footback.records.db import open_store
-    from footback.render.console import plain_input
+    from footback.daily.checkin_flow import CheckinRequest, checkin_console, render_outcome, run_checkin
 
     app = app_context(ctx)
-    out = app.console(no_color=app.colour_off(no_color), stderr=as_json)
-    request = CheckinRequest(foot=foot, back=back, note=note, day=day, replace=replace, signs=sign or [])
-    ask = (lambda prompt: plain_input(out, prompt)) if app.stdin_tty else None
-    with open_store(app.data_dir) as store:
-        outcome = run_checkin(store, request, now=app.clock.now(), ask=ask, console=out)
+    request = CheckinRequest(foot, back, note, day, replace, sign or [], app.colour_off(no_color), as_json)
+    outcome = run_checkin(app, request)
     if as_json:
         from footback.assess.content import load_assess_content
 
         typer.echo(json.dumps(outcome.as_json(load_assess_content().sources), indent=2))
-    render_outcome(out, outcome)
+    render_outcome(checkin_console(app, request), outcome)

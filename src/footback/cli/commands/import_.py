@@ -1,7 +1,5 @@
 """`footback import`: a JSON export back in."""
 
-from __future__ import annotations
-
 from pathlib import Path
 from typing import Annotated
 

@@ -30,6 +30,14 @@ AnswersOption = Annotated[
     Path | None,
     typer.Option("--answers", "-a", help="Read answers from a TOML or JSON file (ids: see --template)."),
 ]
+QuickOption = Annotated[
+    bool,
+    typer.Option(
+        "--quick",
+        help="Weekly re-check: ask only the warning signs, pain and back questions again "
+        "(last answers as defaults) and keep the rest from the last full assessment.",
+    ),
+]
 TemplateOption = Annotated[
     bool, typer.Option("--template", help="Print a commented TOML answers file and exit.")
 ]

@@ -22,7 +22,7 @@ from footback.cli.stretch_options import (
 )
 
 if TYPE_CHECKING:
-    from rich.console import Console
+    pass
 
 
 def _speech_command() -> str | None:
@@ -60,10 +60,10 @@ def stretch(
     settings = app.config.settings
     use_voice = settings.voice if voice is None else voice
 
-    def offer(console: "Console") -> None:
-        from footback.daily.checkin_flow import offer_checkin
+    def offer() -> None:
+        from footback.daily.checkin_flow import CheckinRequest, offer_checkin
 
-        offer_checkin(console, app.read_line, app.clock.now(), app.data_dir)
+        offer_checkin(app, CheckinRequest(no_color=app.colour_off(no_color)))
 
     # Options given on the command line win; the config file only changes the defaults.
     options = StretchOptions(

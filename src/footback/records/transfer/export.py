@@ -9,10 +9,10 @@ import math
 import textwrap
 from collections.abc import Iterator
 from dataclasses import dataclass, field
-from datetime import datetime
 from pathlib import Path
 from typing import Any, TextIO
 
+from footback.core.dates import read_day, read_stamp
 from footback.core.errors import StoreError
 from footback.core.paths import plan_path
 from footback.core.text import UNSAFE, csv_cell, safe_json
@@ -21,6 +21,7 @@ from footback.records.db import Store
 from footback.records.migrations import SCHEMA_VERSION
 from footback.records.transfer.layout import (
     DAMAGED,
+    DAY_COLUMNS,
     EXPORT_VERSION,
     FORMAT,
     ORDER_TIEBREAK,
@@ -78,9 +79,17 @@ def _export_value(column: Column, value: Any) -> tuple[Any, str]:
         return value, f"not {column.kind.lower()}"
     if column.name in TIME_COLUMNS:
         try:
-            datetime.fromisoformat(value)
+            read_stamp(value, zone_required=False)
         except ValueError:
-            return value, "not a date and time"
+            return value, "not a date and time in the form import reads"
+        # footback's first stores wrote some stamps without a zone; readers take them as UTC,
+        # and so does the export, which import (requiring a zone) then reads as the same moment.
+        return (value if value[-6:-5] in "+-" or value.endswith("Z") else value + "+00:00"), ""
+    if column.name in DAY_COLUMNS:
+        try:
+            read_day(value)
+        except ValueError:
+            return value, "not a date in the form YYYY-MM-DD"
     return value, ""
 
 
@@ -92,9 +101,19 @@ def exported_row(table: str, values: tuple[Any, ...]) -> Row:
         row[column.name], problem = _export_value(column, value)
         if problem:
             damaged.append(f"{column.name}: {problem}")
+    if table == "checkins" and not damaged and (late := _checkin_day(row)):
+        damaged.append(f"day: {late}")
     if damaged:
         row[DAMAGED] = "; ".join(damaged)
     return row
+
+
+def _checkin_day(row: Row) -> str | None:
+    """The check-in rule import applies (models.checkin.day_problem), so export never writes a
+    record import would refuse: it is written marked damaged instead."""
+    from footback.models.checkin import day_problem
+
+    return day_problem(read_day(row["day"]), read_stamp(row["created_at"], zone_required=False))
 
 
 def export_records(store: Store | None, table: str) -> Iterator[Row]:

@@ -150,10 +150,22 @@ class _Importer:
                     " (SELECT id FROM assessments WHERE uid = clinician_seen.assessment_uid) WHERE uid = ?",
                     (row["uid"],),
                 )
+                if row.get("assessment_uid") is not None and self._orphan_visit(row["uid"]):
+                    raise BadInputError(
+                        f"{where}: assessment_uid: {excerpt(row['assessment_uid'])} is not an assessment"
+                        " in the export or the store"
+                    )
         elif table == "checkins" and self._other_checkin_that_day(row):
             self.counts.days_kept += 1
         else:
             self.counts.present[table] += 1
+
+    def _orphan_visit(self, uid: str) -> bool:
+        """Whether the confirmation names an assessment found neither in the export nor the store."""
+        found = self.conn.execute(
+            "SELECT assessment_id IS NULL FROM clinician_seen WHERE uid = ?", (uid,)
+        ).fetchone()
+        return bool(found and found[0])
 
     def _other_checkin_that_day(self, row: Row) -> bool:
         """Whether the check-in was refused for its day (a different one is stored), not its uid."""

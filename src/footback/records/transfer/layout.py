@@ -44,7 +44,9 @@ TIME_COLUMN = {
     "plan_changes": "created_at",
     "clinician_seen": "seen_at",
 }
-TIME_COLUMNS = frozenset({"created_at", "started_at", "updated_at", "seen_at"})
+TIME_COLUMNS = frozenset({"created_at", "started_at", "updated_at", "seen_at", "retired_at"})
+# Columns holding a day (YYYY-MM-DD).
+DAY_COLUMNS = frozenset({"day"})
 # Every record kind has a unique key import checks in SQL: a `uid` column, or the pair's name.
 UID_TABLES = ("assessments", "stretch_sessions", "shoe_checks")
 ORDER_TIEBREAK = {"shoe_pairs": "name"}
