@@ -54,6 +54,8 @@ class CheckinOutcome:
     previous: CheckIn | None
     replaced: bool
     urgent: AssessmentResult | None = None
+    # Severe pain well above the check-in before, without a warning sign: see a GP (data/daily.toml).
+    jump: str | None = None
 
     def as_json(self, citer: Citer) -> dict[str, Any]:
         """The outcome as `checkin --json` prints it; warning signs cited by `citer`."""
@@ -66,6 +68,7 @@ class CheckinOutcome:
             "warning_signs": [f.model_dump(mode="json", context=citing(citer)) for f in self.urgent.red_flags]
             if self.urgent
             else [],
+            "advice": self.jump,
         }
 
 
@@ -247,8 +250,27 @@ def _store(
         save_assessment(store, answers, urgent, checkin.created_at.astimezone(UTC), citer=content.sources)
     replaced = save_checkin(store, checkin)
     return CheckinOutcome(
-        checkin=checkin, existing=existing, previous=previous, replaced=replaced, urgent=urgent
+        checkin=checkin,
+        existing=existing,
+        previous=previous,
+        replaced=replaced,
+        urgent=urgent,
+        jump=None if urgent is not None else _jump_advice(checkin, previous),
     )
+
+
+def _jump_advice(checkin: CheckIn, previous: CheckIn | None) -> str | None:
+    """Advice to see a GP when foot or back pain is severe and well above the check-in before."""
+    from footback.daily.content import load_daily_content
+
+    rule = load_daily_content().jump
+    if previous is None:
+        return None
+    for part in ("foot", "back"):
+        before, now = getattr(previous, part), getattr(checkin, part)
+        if rule.jumped(before, now):
+            return rule.advice.format(part=part, before=before, now=now, day=_nice(previous.day))
+    return None
 
 
 def _nice(day: date) -> str:
@@ -270,6 +292,8 @@ def render_outcome(console: Console, outcome: CheckinOutcome) -> None:
     c = outcome.checkin
     line = text.replaced if outcome.replaced else text.saved
     _say(console, line.format(day=_nice(c.day), foot=c.foot, back=c.back))
+    if outcome.jump is not None:
+        _say(console, outcome.jump, "bold")
 
 
 def offer_checkin(env: Runtime, request: CheckinRequest) -> None:

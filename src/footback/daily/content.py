@@ -55,6 +55,18 @@ class DailyText(StrictModel):
     change_rule: str
 
 
+class JumpRule(StrictModel):
+    """A check-in whose pain is severe and well above the one before: advice to see a GP."""
+
+    severe_at: int = Field(ge=1, le=10)
+    jump_points: int = Field(ge=1, le=10)
+    advice: str
+    sources: list[str]
+
+    def jumped(self, before: int, now: int) -> bool:
+        return now >= self.severe_at and now - before >= self.jump_points
+
+
 class Slot(StrictModel):
     at: str = Field(pattern=r"^([01][0-9]|2[0-3]):[0-5][0-9]$")
     routine: str = Field(min_length=1, max_length=40)
@@ -74,6 +86,7 @@ class RemindRule(StrictModel):
 class DailyContent(StrictModel):
     pain: PainRule
     practice: PracticeRule
+    jump: JumpRule
     text: DailyText
     remind: RemindRule
 
@@ -87,5 +100,6 @@ def load_daily_content() -> DailyContent:
     found = ContentProblems()
     found.add(sources().missing(content.pain.sources, "data/daily.toml: pain.sources"))
     found.add(sources().missing(content.practice.sources, "data/daily.toml: practice.sources"))
+    found.add(sources().missing(content.jump.sources, "data/daily.toml: jump.sources"))
     found.raise_if_any()
     return content
