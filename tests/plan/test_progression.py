@@ -349,3 +349,30 @@ def test_a_warning_sign_counts_at_one_review_only(store: Store) -> None:
     _on_target_week(store, NOW.date())
     later = settle_level(store, RULE, now=NOW + timedelta(hours=1), age=40, review_now=False, manual=None)
     assert later.changed is not None and later.changed.action == "up"
+
+
+def test_a_review_with_the_clock_in_2038_does_not_strand_the_weekly_review(store: Store) -> None:
+    """A review made while the clock read 2038 is stored with that date; back in the present, the
+    next review is due at once (core.dates.next_due), not in 2038."""
+    settle_level(store, RULE, now=NOW, age=40, review_now=False, manual=None)
+    future = datetime(2038, 1, 19, 3, 14, tzinfo=UTC)
+    assert settle_level(store, RULE, now=future, age=40, review_now=True, manual=None).changed is not None
+    back = NOW + timedelta(days=1)
+    state = settle_level(store, RULE, now=back, age=40, review_now=False, manual=None)
+    # Counted from the last change made in the present (the start), never from 2038.
+    assert state.changed is None and state.next_review == NOW.date() + timedelta(days=7)
+    week = NOW + timedelta(days=7)
+    state = settle_level(store, RULE, now=week, age=40, review_now=False, manual=None)
+    assert state.changed is not None, "the weekly review ran on its own again"
+    assert state.next_review == week.date() + timedelta(days=7)
+    assert settle_level(store, RULE, now=week, age=40, review_now=False, manual=None).changed is None
+
+
+def test_next_due_counts_from_a_past_or_today_and_resets_a_future_last() -> None:
+    from footback.core.dates import next_due
+
+    week, today = timedelta(days=7), date(2026, 3, 10)
+    assert next_due(date(2026, 3, 9), today, week) == date(2026, 3, 16)
+    assert next_due(date(2026, 3, 11), today, week) == date(2026, 3, 18)  # a zone ahead: one day's grace
+    assert next_due(date(2026, 3, 12), today, week) == today
+    assert next_due(date(2038, 1, 19), today, week) == today

@@ -92,6 +92,14 @@ def check_clock(now: datetime) -> datetime:
     return now
 
 
+def next_due(last: date, today: date, period: timedelta) -> date:
+    """The day a periodic task (the plan's weekly review) is next due, last done on `last`.
+
+    A `last` after today was written while the clock ran ahead (a review with the clock in 2038):
+    counting from it would strand the task for years once the clock is back, so it is due today."""
+    return today if last > today + FUTURE_GRACE else last + period
+
+
 def day_text(day: date) -> str:
     """A day as screens show it: 'Mon 2 Mar 2026'."""
     return f"{day:%a} {day.day} {day:%b %Y}"
