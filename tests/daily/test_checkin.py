@@ -110,7 +110,9 @@ def test_interactive_shows_last_values_and_enter_keeps_them(store: Store, contex
 
 
 def test_interactive_reasks_a_bad_score(context: AppContext) -> None:
-    outcome, shown = check_in(context, CheckinRequest(), "eleven", "11", "2", "3", "sore after the walk", "")
+    outcome, shown = check_in(
+        context, CheckinRequest(), "eleven", "11", "2", "3", "y", "", "sore after the walk"
+    )
     assert outcome.checkin is not None and outcome.checkin.note == "sore after the walk"
     assert shown.count("Not understood") == 2
 
@@ -145,10 +147,10 @@ def test_input_ending_saves_nothing(store: Store, context: AppContext) -> None:
 def test_warning_sign_gives_assess_advice_and_history_entry(store: Store, context: AppContext) -> None:
     from footback.assess.content import load_assess_content
     from footback.assess.service import assess
-    from footback.daily.signs import offered_signs
+    from footback.daily.signs import new_signs
 
-    number = [s.id for s in offered_signs(load_assess_content(), None)].index("rf_fever") + 1
-    outcome, _ = check_in(context, CheckinRequest(), "2", "3", "", str(number))
+    number = [s.id for s in new_signs(load_assess_content(), None)].index("rf_fever") + 1
+    outcome, _ = check_in(context, CheckinRequest(), "2", "3", "y", str(number), "")
     assert outcome.checkin is not None and outcome.checkin.warning_signs == ["rf_fever"]
     saved = list_assessments(store)
     assert len(saved) == 1 and saved[0].result.urgent

@@ -111,6 +111,18 @@ def _ask_signs(ask: Ask, console: Console, text: DailyText, signs: list[Sign]) -
         raise FootbackError("input ended before the check-in was finished; nothing was saved") from None
 
 
+def _anything_new(ask: Ask, console: Console, text: DailyText) -> bool:
+    """The one question a day with nothing new needs: Enter is no, y opens the list and the note;
+    anything else is asked again (a typed sign number is never taken as a no)."""
+    while True:
+        reply = _ask_line(ask, text.new_question).strip().lower()
+        if reply in ("", "n", "no"):
+            return False
+        if reply in ("y", "yes"):
+            return True
+        _say(console, f"  {text.new_again}", "yellow")
+
+
 def _ask_note(ask: Ask, console: Console, question: str) -> str | None:
     while True:
         try:
@@ -156,14 +168,15 @@ def run_checkin(env: Runtime, request: CheckinRequest) -> CheckinOutcome:
 def _check_in(store: Store, request: CheckinRequest, place: _Place) -> CheckinOutcome:
     from footback.assess.content import load_assess_content
     from footback.daily.content import load_daily_content
-    from footback.daily.signs import check_sign_ids, offered_signs, warning_signs
+    from footback.daily.signs import check_sign_ids, new_signs, offered_signs, warning_signs
     from footback.records.assessments import latest_assessment
     from footback.records.checkins import checkin_on, latest_before
 
     text = load_daily_content().text
     assess_content = load_assess_content()
     latest = latest_assessment(store)
-    signs = offered_signs(assess_content, latest.answers if latest is not None else None)
+    facts = latest.answers if latest is not None else None
+    signs = offered_signs(assess_content, facts)
     day = parse_day(request.day, place.now.date())
     note = check_note(request.note)
     sign_ids = check_sign_ids(request.signs, warning_signs(assess_content), signs)
@@ -190,10 +203,11 @@ def _check_in(store: Store, request: CheckinRequest, place: _Place) -> CheckinOu
     foot, back = request.foot, request.back
     if request.interactive and place.ask is not None:
         foot, back = _ask_scores(place, place.ask, text, day, existing or previous)
-        if request.note is None:
-            note = _ask_note(place.ask, place.console, text.note_question)
-        if not sign_ids:
-            sign_ids = _ask_signs(place.ask, place.console, text, signs)
+        if (request.note is None or not sign_ids) and _anything_new(place.ask, place.console, text):
+            if not sign_ids:
+                sign_ids = _ask_signs(place.ask, place.console, text, new_signs(assess_content, facts))
+            if request.note is None:
+                note = _ask_note(place.ask, place.console, text.note_question)
     if foot is None or back is None:  # unreachable: asked above, or given
         raise BadInputError("give both --foot N and --back N (0-10)")
     checkin = CheckIn(day=day, foot=foot, back=back, note=note, warning_signs=sign_ids, created_at=place.now)

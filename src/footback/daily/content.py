@@ -40,6 +40,9 @@ class DailyText(StrictModel):
     foot_question: str
     back_question: str
     note_question: str
+    # One question instead of the sign list and the note: the list (and the note) only on yes.
+    new_question: str
+    new_again: str
     signs_question: str
     replace_question: str
     kept: str
