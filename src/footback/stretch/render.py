@@ -13,10 +13,9 @@ from typing import TYPE_CHECKING
 
 from footback.core.text import fmt_clock
 from footback.stretch.line_screen import LineScreen
-from footback.stretch.player import Event, Frame
+from footback.stretch.player import Event, EventKind, Frame
 from footback.stretch.timeline import Kind, Timeline
 from footback.stretch.words import (
-    bells,
     countdown_text,
     intro_lines,
     state_word,
@@ -39,6 +38,9 @@ FIGURE_MIN_WIDTH = 60
 FIGURE_GAP = 4
 WORD_MIN_HEIGHT = 30  # the state word in big letters too
 CHANGE_MARGIN = 0.002
+# The alternate screen, cleared and homed (xterm's 1049 saves the cursor and restores it after).
+ALT_SCREEN_ON = "\x1b[?1049h\x1b[H\x1b[2J"
+ALT_SCREEN_OFF = "\x1b[?1049l"
 
 
 STATE_STYLES = {
@@ -299,6 +301,7 @@ class LiveScreen:
         self._last: tuple[object, ...] | None = None
         self._screen: LineScreen | None = None
         self._layout: Layout | None = None
+        self._step: int | None = None  # the step on screen, for the bell
 
     def intro(self) -> None:
         from rich.text import Text
@@ -315,7 +318,10 @@ class LiveScreen:
         import footback.stretch.bigtype
         import footback.stretch.figure  # noqa: F401
 
-        self._screen = LineScreen(self._console)
+        self._screen = LineScreen(self._console, home=True)
+        # A screen of its own (the alternate screen, cleared): nothing of the intro or the ready
+        # prompt stays above the player, and they are back as they were when it ends.
+        self._console.file.write(ALT_SCREEN_ON)
         self._console.show_cursor(False)
         return self
 
@@ -329,6 +335,7 @@ class LiveScreen:
         try:
             if screen is not None:
                 screen.clear()
+                self._console.file.write(ALT_SCREEN_OFF)
             self._console.show_cursor(True)
         except (OSError, ValueError):
             pass  # the terminal is gone (hangup): nothing left to draw on
@@ -338,9 +345,14 @@ class LiveScreen:
         return self._screen.lines_written if self._screen is not None else 0
 
     def event(self, event: Event) -> None:
-        if self._bell:
-            for _ in range(bells(event)):
-                self._console.bell()
+        """One bell when a new step starts (not at the first, nor between reps or sides)."""
+        segment = event.segment
+        if event.kind is not EventKind.SEGMENT or segment is None:
+            return
+        changed = self._step is not None and segment.step != self._step
+        self._step = segment.step
+        if changed and self._bell:
+            self._console.bell()
 
     def frame(self, frame: Frame) -> float | None:
         width, height = self._console.size
