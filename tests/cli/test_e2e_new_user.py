@@ -154,7 +154,7 @@ def test_a_new_users_first_session(tmp_path: Path, world: dict[str, Path]) -> No
     # ---- 2. the feet routine, played to the end on the live screen at 20x speed
     screen = Screen.spawn(["stretch", "--routine", "feet", "--speed", "20"], env)
     screen.expect(r"Routine: feet, 4 steps")
-    screen.expect(r"You will need: a tennis ball or a water bottle at room temperature; a wall to lean on")
+    screen.expect(r"You will need: a tennis ball or a water bottle at room temperature; a wall to\s+lean on")
     screen.expect(r"Press Enter to start \(q to quit\)")  # it waits until the person is ready
     screen.child.send("\r")
     for number, name in enumerate(
