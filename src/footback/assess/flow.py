@@ -47,18 +47,34 @@ def run_assess(app: Runtime, request: AssessRequest) -> tuple[AssessmentResult, 
     quick = given is not None
     if given is None:
         given = _full_answers(app, request, content, seen)
-    # The comparison is only drawn on the result screen; --json --no-save touches no store.
-    result, previous = service.assess_and_record(
-        app.data_dir,
-        content,
-        given,
-        app.clock.now(),
-        save=not request.no_save,
-        compare=not request.as_json,
-        seen=seen,
-        quick=quick,
-    )
-    return result, previous
+    result = service.assess(content, given, seen)
+    if quick:  # marked as such in history and the report
+        result = result.model_copy(update={"quick": True})
+    return result, _record(app, request, content, given, result)
+
+
+def _record(
+    app: Runtime, request: AssessRequest, content: AssessContent, answers: Answers, result: AssessmentResult
+) -> SavedAssessment | None:
+    """Store the result unless `--no-save`; the previous scored assessment, to compare with.
+    The comparison is only drawn on the result screen: `--json --no-save` touches no store."""
+    from datetime import UTC
+
+    from footback.records.assessments import latest_scored_assessment, save_assessment
+    from footback.records.db import open_existing_store, open_store
+
+    save, compare = not request.no_save, not request.as_json
+    if not (save or compare):
+        return None
+    store = open_store(app.data_dir) if save else open_existing_store(app.data_dir)
+    if store is None:
+        return None
+    with store:
+        # "Since last time" compares scores: an assessment stopped by a warning sign has none.
+        previous = latest_scored_assessment(store)
+        if save:
+            save_assessment(store, answers, result, app.clock.now().astimezone(UTC), citer=content.sources)
+    return previous
 
 
 def _ask_rest(

@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import signal
 from contextlib import AbstractContextManager, nullcontext
-from datetime import UTC, datetime
+from datetime import datetime
 from typing import TYPE_CHECKING
 
 from footback.core.errors import ExitCode, StoreError
@@ -86,7 +86,7 @@ def _play(
             if not ready:
                 say(console, "Not started: nothing saved.")
                 return ExitCode.OK
-        started_at = env.clock.now().astimezone(UTC)
+        started_at = env.clock.now()  # local: the store keeps its UTC offset (migration 70)
         player = Player(
             timeline,
             listener,
