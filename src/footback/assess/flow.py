@@ -5,6 +5,7 @@ The flow takes the run's context (`core.runtime.Runtime`) and one request: what 
 
 from __future__ import annotations
 
+from contextlib import nullcontext
 from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING
@@ -81,6 +82,34 @@ def _ask_rest(
     app: Runtime, request: AssessRequest, content: AssessContent, given: Answers, seen: list[Seen]
 ) -> Answers:
     """`given` with every missing answer asked on the terminal (or the one error line why not)."""
+    from footback.records.folder import PARTIAL_LOCK, exclusive
+
+    keeping = request.answers is None and app.stdin_tty and not request.no_save and not request.quick
+    # Two interviews at once must not share the one partial file: the second neither offers nor
+    # deletes the first's answers, and keeps none of its own.
+    with exclusive(app.data_dir, PARTIAL_LOCK) if keeping else nullcontext(False) as mine:
+        if keeping and not mine:
+            app.console(stderr=True).print(BUSY, highlight=False, markup=False)
+        return _interview(app, request, content, given, seen, keep_partial=mine)
+
+
+# Shown to a second `footback assess` while one is running with the same data folder.
+BUSY = (
+    "Another footback assess is running with this data folder: its saved answers are left as they"
+    " are, and this one's are not kept if it stops."
+)
+
+
+def _interview(
+    app: Runtime,
+    request: AssessRequest,
+    content: AssessContent,
+    given: Answers,
+    seen: list[Seen],
+    *,
+    keep_partial: bool,
+) -> Answers:
+    """The interview itself; with `keep_partial`, a stopped one is offered and its answers kept."""
     from footback.assess import service
     from footback.content.guided import Asking, GuidedCheck, complete_answers
     from footback.content.interview import Interview
@@ -88,7 +117,7 @@ def _ask_rest(
 
     qset = content.questions
     keep = None
-    if request.answers is None and app.stdin_tty and not request.no_save and not request.quick:
+    if keep_partial:
         from footback.assess.resume import offer_resume
 
         keep = offer_resume(app.data_dir, app.clock, qset.questions, app.console(stderr=True).input)
