@@ -13,10 +13,10 @@ from typing import TYPE_CHECKING
 
 from footback.core.errors import ExitCode, StoreError
 from footback.core.runtime import Runtime
+from footback.core.signals import Terminated, stop_on_signals
 from footback.render.console import quiet_if_gone, say, terminal_gone
 from footback.stretch.choice import after_warning_sign, choose
 from footback.stretch.options import StretchOptions
-from footback.stretch.signals import Terminated, stop_on_signals
 
 if TYPE_CHECKING:
     from rich.console import Console
