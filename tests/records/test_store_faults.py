@@ -373,7 +373,8 @@ def test_only_the_missing_migrations_are_pending_in_version_order(home: Path) ->
     build_store_at(db_path(home), 50, skipping=(20, 40))
     conn = sqlite3.connect(db_path(home))
     try:
-        assert [m.version for m in pending(conn, 50)] == [20, 40, 60, 70]
+        later = [m.version for m in MIGRATIONS if m.version > 50]
+        assert [m.version for m in pending(conn, 50)] == [20, 40, *later]
     finally:
         conn.close()
 
