@@ -2,16 +2,24 @@
 
 from __future__ import annotations
 
-from datetime import datetime
+from datetime import datetime, time
 from pathlib import Path
 
 
 def due_now(folder: Path, now: datetime) -> list[str]:
     """What is still due today at `now` (local): routines whose time has come, and the check-in."""
+    from footback.daily.remind import due_at
+
+    return due_at(due_today(folder, now), now.time())
+
+
+def due_today(folder: Path, now: datetime) -> list[tuple[time, str]]:
+    """Everything still to do on `now`'s day, each with the local time it falls due (`due_now`
+    reads it at one moment, the shell prompt's state file keeps all of it)."""
     from footback.assess.gate import open_gate
     from footback.core.paths import plan_path
     from footback.daily.content import load_daily_content
-    from footback.daily.remind import day_slots, due_items
+    from footback.daily.remind import day_slots, due_schedule
     from footback.records.checkins import checkin_on
     from footback.records.db import open_existing_store
     from footback.records.stretch_sessions import newest_sessions
@@ -32,6 +40,6 @@ def due_now(folder: Path, now: datetime) -> list[str]:
     if gate is not None:
         # A warning sign waits for a clinician: stretch and plan refuse, so no routine is due.
         reported = f"{gate.reported_at.astimezone(now.tzinfo):%Y-%m-%d}"
-        checkin = due_items(now, slots, {s.routine for s in slots}, checked_in, rule.checkin_after_last)
-        return [rule.due_gate.format(date=reported), *checkin]
-    return due_items(now, slots, done, checked_in, rule.checkin_after_last)
+        checkin = due_schedule(slots, {s.routine for s in slots}, checked_in, rule.checkin_after_last)
+        return [(time(0), rule.due_gate.format(date=reported)), *checkin]
+    return due_schedule(slots, done, checked_in, rule.checkin_after_last)
