@@ -2,13 +2,16 @@
 
 from __future__ import annotations
 
+import io
 import json
 from datetime import UTC, datetime, timedelta
 from pathlib import Path
 
 import pytest
+from typer.testing import CliRunner
 
-from footback.assess.gate import open_gate, pass_gate
+from footback.assess.gate import ClinicianQuestion, open_gate, pass_gate
+from footback.cli.context import AppContext
 from footback.core.errors import BadInputError
 from footback.core.safety import Reported, Seen, Sign, cleared, open_signs
 from footback.history.service import load_history
@@ -243,22 +246,23 @@ def test_a_new_emergency_is_asked_about_again(home: Path, cli: Cli) -> None:
     assert cli.invoke(["stretch", "--routine", "feet", "--lead-in", "0"]).exit_code == 2
 
 
-def test_pass_gate_asks_and_a_no_records_nothing(home: Path) -> None:
+def test_pass_gate_asks_and_a_no_records_nothing(home: Path, context: AppContext) -> None:
     seed(home, fever())
-    said: list[str] = []
     with open_store(home) as store:
         gate = open_gate(store)
     assert gate is not None
-    answered = pass_gate(
-        lambda: open_store(home), gate, now=NOW, seen_option=False, confirm=lambda q: False, say=said.append
-    )
-    assert not answered
+    out = io.StringIO()
+    context.stdout, context.stdin_tty, context.stdout_tty = out, True, True
+    with CliRunner().isolation(input="n\n"):  # typed on the terminal, read as rich's console.input does
+        assert not pass_gate(context, ClinicianQuestion(gate))
+    said = out.getvalue().splitlines()
     assert said[0] == "Your assessment of 2025-03-01 reported a warning sign: fever with the pain."
     assert any("See a doctor today" in line for line in said)
     with open_store(home) as store:
         assert read_seen(store) == []
+    context.stdin_tty = False
     with pytest.raises(BadInputError, match="--seen-clinician"):
-        pass_gate(lambda: open_store(home), gate, now=NOW, seen_option=False, confirm=None, say=said.append)
+        pass_gate(context, ClinicianQuestion(gate))
 
 
 def test_after_a_visit_a_standing_sign_no_longer_stops_the_assessment(

@@ -110,7 +110,9 @@ def test_interactive_shows_last_values_and_enter_keeps_them(store: Store, contex
 
 
 def test_interactive_reasks_a_bad_score(context: AppContext) -> None:
-    outcome, shown = check_in(context, CheckinRequest(), "eleven", "11", "2", "3", "sore after the walk", "")
+    outcome, shown = check_in(
+        context, CheckinRequest(), "eleven", "11", "2", "3", "y", "", "sore after the walk"
+    )
     assert outcome.checkin is not None and outcome.checkin.note == "sore after the walk"
     assert shown.count("Not understood") == 2
 
@@ -145,10 +147,10 @@ def test_input_ending_saves_nothing(store: Store, context: AppContext) -> None:
 def test_warning_sign_gives_assess_advice_and_history_entry(store: Store, context: AppContext) -> None:
     from footback.assess.content import load_assess_content
     from footback.assess.service import assess
-    from footback.daily.signs import offered_signs
+    from footback.daily.signs import new_signs
 
-    number = [s.id for s in offered_signs(load_assess_content(), None)].index("rf_fever") + 1
-    outcome, _ = check_in(context, CheckinRequest(), "2", "3", "", str(number))
+    number = [s.id for s in new_signs(load_assess_content(), None)].index("rf_fever") + 1
+    outcome, _ = check_in(context, CheckinRequest(), "2", "3", "y", str(number), "")
     assert outcome.checkin is not None and outcome.checkin.warning_signs == ["rf_fever"]
     saved = list_assessments(store)
     assert len(saved) == 1 and saved[0].result.urgent
@@ -320,3 +322,44 @@ def test_the_replace_question_shows_its_y_n_on_a_terminal(cli: Cli) -> None:
     again = cli.invoke(["checkin"])
     assert again.exit_code == 0, again.output
     assert "Replace it? [y/N]: " in again.output and "foot 4, back 1" in again.output
+
+
+# ------------------------------------------------------------------ a big jump in pain (issue 20, item 14)
+
+
+@pytest.mark.parametrize(
+    ("before", "now", "advised"),
+    [
+        ((1, 2), (1, 10), True),  # back 2 -> 10
+        ((1, 4), (1, 7), True),  # exactly 7, exactly 3 up
+        ((1, 4), (1, 6), False),  # 2 up, but below 7
+        ((1, 5), (1, 7), False),  # 7, but only 2 up
+        ((3, 1), (7, 1), True),  # the foot too
+        ((8, 8), (8, 8), False),  # severe but unchanged: no jump
+    ],
+)
+def test_a_big_jump_in_pain_gets_advice_to_see_a_gp(
+    cli: Cli, before: tuple[int, int], now: tuple[int, int], advised: bool
+) -> None:
+    first = ["checkin", "--date", "2025-03-02", "--foot", str(before[0]), "--back", str(before[1])]
+    assert cli.invoke(first).exit_code == 0
+    args = ["--date", "2025-03-03", "--foot", str(now[0]), "--back", str(now[1])]
+    result = cli.invoke(["checkin", *args])
+    assert result.exit_code == 0, result.output
+    out = " ".join(result.stdout.split())
+    assert ("see a GP soon" in out) is advised
+    if advised:
+        back = now[1] != before[1]
+        part, was, is_now = ("back", before[1], now[1]) if back else ("foot", before[0], now[0])
+        assert f"Your {part} pain went from {was} to {is_now}" in out
+    doc = json.loads(cli.invoke(["checkin", *args, "--replace", "--json"]).stdout)
+    assert (doc["advice"] is not None) is advised
+
+
+def test_with_a_warning_sign_the_jump_gives_the_warning_sign_advice_only(cli: Cli) -> None:
+    assert cli.invoke(["checkin", "--date", "2025-03-02", "--foot", "1", "--back", "2"]).exit_code == 0
+    args = ["--date", "2025-03-03", "--foot", "1", "--back", "10", "--sign", "rf_fever"]
+    result = cli.invoke(["checkin", *args])
+    assert result.exit_code == 0, result.output
+    out = " ".join(result.stdout.split())
+    assert "URGENT" in out and "see a GP soon" not in out

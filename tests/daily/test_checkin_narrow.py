@@ -19,7 +19,7 @@ def test_the_check_in_reads_whole_at_every_width(context: AppContext, width: int
         # The check-in draws on the context's console: the same stream, at this width.
         set_wall(context, NOW)
         context.stdout, context.width, context.stdin_tty = console.file, width, True  # type: ignore[assignment]
-        typed = Lines(["eleven", "3", "4", "sore after the walk", ""])
+        typed = Lines(["eleven", "3", "4", "y", "", "sore after the walk"])
 
         def read_line() -> str:
             line = typed()

@@ -70,3 +70,48 @@ def test_a_typical_month_has_every_section(home: Path) -> None:
         StepsSection,
     ]
     assert doc.get(StepsSection) is doc.sections[-1]
+
+
+def test_without_an_assessment_the_warnings_have_a_section_of_their_own(home: Path) -> None:
+    from html import escape
+
+    from footback.report.build import load_report_text
+    from footback.report.html import render_html
+    from footback.report.markdown import render_markdown
+    from tests.support.history_seed import add_check, at
+
+    with open_store(home) as store:
+        add_check(store, at(2), "trail runners")
+        made = build_report(store, now=NOW)
+    t = load_report_text()
+    page = render_html(made)
+    assert (
+        f"<p>{escape(t.no_assessment)}</p>\n</section>\n<section><h2>{escape(t.headings.warnings)}</h2>"
+        in page
+    )
+    assert 'id="warnings"' not in page  # the nested one sits beside an assessment's scores
+    text = render_markdown(made)
+    assert f"{t.no_assessment}\n\n## {t.headings.warnings}\n\n{t.no_warnings}\n" in text
+
+
+def test_a_quick_re_check_with_one_scored_point(home: Path) -> None:
+    import dataclasses
+    from html import escape
+
+    from footback.report.html import render_html
+
+    seed_full(home)
+    with open_store(home) as store:
+        made = build_report(store, now=NOW)
+    assert made.latest is not None
+    latest = dataclasses.replace(made.latest, result=made.latest.result.model_copy(update={"quick": True}))
+    one = [made.trends[-1].model_copy(update={"quick": True})]
+    page = render_html(dataclasses.replace(made, latest=latest, trends=one))
+    t = made.text
+    day = f"{one[0].created_at:%Y-%m-%d}"
+    assert (
+        f"<h2>{escape(t.headings.assessment)} ({made.latest.created_at:%Y-%m-%d}, {escape(t.quick)})</h2>"
+        in page
+    )
+    assert f"<p>{escape(t.quick_note)}</p>" in page
+    assert f"<p>{escape(t.quick_dates.format(dates=day))}</p>\n<p>{escape(t.no_trend)}</p>" in page

@@ -27,7 +27,7 @@ from tests.support.history_seed import NOW, add_assessment, at, heel_and_back_an
 
 BACK_SWAPS = [
     Swap("Knee to chest", "Knee to chest, lying on your side"),
-    Swap("Knee rolls", "Pelvic tilt on all fours"),
+    Swap("Knee rolls", "Side-lying rotation"),
     Swap("Pelvic tilt", "Pelvic tilt, standing at a wall"),
 ]
 
@@ -218,11 +218,11 @@ def test_plan_json_says_which_steps_were_swapped_and_the_saved_plan_has_none_on_
     assert data["pregnancy"] == {
         "from": "assessment",
         "swapped": [
-            {"step": "Knee rolls", "variant": "Pelvic tilt on all fours"},
+            {"step": "Knee rolls", "variant": "Side-lying rotation"},
             {"step": "Pelvic tilt", "variant": "Pelvic tilt, standing at a wall"},
         ],
     }
-    swapped = ["Pelvic tilt on all fours", "Pelvic tilt, standing at a wall"]
+    swapped = ["Side-lying rotation", "Pelvic tilt, standing at a wall"]
     assert [s["name"] for s in data["steps"]] == swapped
     saved = tomllib.loads(plan_path(home).read_text(encoding="utf-8"))
     assert not any(step.get("lying_on_back") for step in saved["steps"])
@@ -268,3 +268,17 @@ def test_a_plan_saved_before_the_pregnancy_is_swapped_when_played(cli: Cli, home
     assert result.exit_code == 0, result.output
     assert "3 steps moved off your back" in result.output
     assert "Knee to chest, lying on your side" in result.output
+
+
+def test_the_pregnancy_back_routine_keeps_a_rotation_and_says_why_it_swaps_from_the_start() -> None:
+    """Issue 20, item 13: knee rolls became a second pelvic tilt; a twist on the side keeps the
+    rotation, and the text says why the swaps apply before 16 weeks (footback does not ask the week)."""
+    steps = {s.name: s for s in load_builtin("back").steps}
+    variant = steps["Knee rolls"].pregnancy
+    assert variant is not None and variant.name == "Side-lying rotation"
+    text = " ".join(variant.instructions.split()).lower()
+    assert "lie on your side" in text and "turning your chest" in text and not _lies_on_back(text)
+    assert (variant.seconds, variant.reps, variant.each_side) == (10, 3, True)  # the knee rolls' dose
+    for step in steps.values():
+        if step.pregnancy is not None:
+            assert "does not ask how many weeks pregnant" in (step.pregnancy.note or ""), step.name

@@ -138,8 +138,9 @@ def seed_typical(folder: Path) -> None:
     """A typical month: `seed_full`, check-ins on most of the last four weeks, routines on most
     days and a saved plan (the report's second page: the day chart and the plan's figures)."""
     from footback.models.checkin import CheckIn
-    from footback.plan.service import make_plan
+    from footback.plan.service import PlanRequest, make_plan
     from footback.records.checkins import save_checkin
+    from tests.support.context import fake_context, set_wall
 
     seed_full(folder)
     with open_store(folder) as store:
@@ -153,4 +154,6 @@ def seed_typical(folder: Path) -> None:
             )
             if days > 5 and days % 3:
                 add_session(store, at(days, 7), "feet", 300)
-    assert make_plan(folder, NOW, save=True, seen_clinician=False, say=lambda _: None).saved_to
+    env = fake_context(folder, folder / "config.toml")
+    set_wall(env, NOW)
+    assert make_plan(env, PlanRequest(save=True)).saved_to

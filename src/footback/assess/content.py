@@ -34,9 +34,13 @@ class RedFlag(StrictModel):
     severity: Severity
     # A few words naming the sign in history, reports and the stretch/plan reminder.
     label: str
+    # The sign in a few plain words, one line of a checklist (the check-in's list, the quick
+    # re-check's facts); up to 72 characters stays on one line at 80 columns.
+    item: str = Field(min_length=1, max_length=150)
     advice: str
     sources: list[str]
-    # A fact about the person that stays true (see footback.core.safety).
+    # A fact about the person that stays true (see footback.core.safety): a lifetime fact,
+    # so a check-in does not ask whether it is new; `assess --quick` offers to update it.
     standing: bool = False
     # The sign does not count when every condition here holds (e.g. no back pain).
     unless: When = {}

@@ -6,17 +6,17 @@ asks, and records the answer with its date, so the report can show it.
 
 from __future__ import annotations
 
-from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import datetime
+from typing import TYPE_CHECKING
 
 from footback.core.errors import BadInputError
 from footback.core.safety import Triage, open_signs, triage_of
 from footback.models.assessment import RedFlagHit
 from footback.records.db import Store
 
-# Asks a yes/no question; None when there is no terminal to ask on.
-Confirm = Callable[[str], bool]
+if TYPE_CHECKING:
+    from footback.core.runtime import Runtime
 
 
 @dataclass(frozen=True)
@@ -57,33 +57,41 @@ def record_seen(store: Store, gate: OpenGate, now: datetime) -> None:
     save_seen(store, now, gate.assessment_id, [s.id for s in gate.signs])
 
 
-def pass_gate(
-    open_store: Callable[[], Store],
-    gate: OpenGate,
-    *,
-    now: datetime,
-    seen_option: bool,
-    confirm: Confirm | None,
-    say: Callable[[str], None],
-) -> bool:
+@dataclass(frozen=True)
+class ClinicianQuestion:
+    """The question after a warning sign, as a flow asks it: the open `gate`, the
+    `--seen-clinician` option (the answer when there is no terminal), and the console's settings
+    (`stderr` with `--json`, so stdout stays pure JSON)."""
+
+    gate: OpenGate
+    seen_option: bool = False
+    no_color: bool = False
+    stderr: bool = False
+
+
+def pass_gate(env: Runtime, question: ClinicianQuestion) -> bool:
     """Show the sign and ask; True to go on (the answer is recorded), False to stop.
 
     Without a terminal the option is the answer; without either, a one-line error (exit 2).
     """
     from footback.assess.content import load_assess_content
+    from footback.records.db import open_store
+    from footback.render.console import ask_yes_no, say
 
+    console = env.console(no_color=question.no_color, stderr=question.stderr)
     text = load_assess_content().advice.gate
+    gate, now = question.gate, env.clock.now()
     date = f"{gate.reported_at.astimezone(now.tzinfo):%Y-%m-%d}"
-    if not seen_option:
-        if confirm is None:
+    if not question.seen_option:
+        if not env.stdin_tty:
             raise BadInputError(text.no_terminal.format(date=date, signs=gate.names(), option=text.option))
-        say(text.reminder.format(date=date, signs=gate.names()))
-        if not confirm(text.question.format(date=date)):
+        say(console, text.reminder.format(date=date, signs=gate.names()))
+        if not ask_yes_no(console, text.question.format(date=date)):
             for sign in gate.signs:
-                say(sign.advice)
-            say(text.declined)
+                say(console, sign.advice)
+            say(console, text.declined)
             return False
-    with open_store() as store:
+    with open_store(env.data_dir) as store:
         record_seen(store, gate, now)
-    say(text.recorded.format(date=f"{now:%Y-%m-%d}"))
+    say(console, text.recorded.format(date=f"{now:%Y-%m-%d}"))
     return True

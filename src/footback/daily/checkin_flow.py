@@ -54,6 +54,8 @@ class CheckinOutcome:
     previous: CheckIn | None
     replaced: bool
     urgent: AssessmentResult | None = None
+    # Severe pain well above the check-in before, without a warning sign: see a GP (data/daily.toml).
+    jump: str | None = None
 
     def as_json(self, citer: Citer) -> dict[str, Any]:
         """The outcome as `checkin --json` prints it; warning signs cited by `citer`."""
@@ -66,6 +68,7 @@ class CheckinOutcome:
             "warning_signs": [f.model_dump(mode="json", context=citing(citer)) for f in self.urgent.red_flags]
             if self.urgent
             else [],
+            "advice": self.jump,
         }
 
 
@@ -106,6 +109,18 @@ def _ask_signs(ask: Ask, console: Console, text: DailyText, signs: list[Sign]) -
         return ask_checklist(ask, console, text.signs_question, [(s.id, s.text) for s in signs])
     except EOFError:
         raise FootbackError("input ended before the check-in was finished; nothing was saved") from None
+
+
+def _anything_new(ask: Ask, console: Console, text: DailyText) -> bool:
+    """The one question a day with nothing new needs: Enter is no, y opens the list and the note;
+    anything else is asked again (a typed sign number is never taken as a no)."""
+    while True:
+        reply = _ask_line(ask, text.new_question).strip().lower()
+        if reply in ("", "n", "no"):
+            return False
+        if reply in ("y", "yes"):
+            return True
+        _say(console, f"  {text.new_again}", "yellow")
 
 
 def _ask_note(ask: Ask, console: Console, question: str) -> str | None:
@@ -153,14 +168,15 @@ def run_checkin(env: Runtime, request: CheckinRequest) -> CheckinOutcome:
 def _check_in(store: Store, request: CheckinRequest, place: _Place) -> CheckinOutcome:
     from footback.assess.content import load_assess_content
     from footback.daily.content import load_daily_content
-    from footback.daily.signs import check_sign_ids, offered_signs, warning_signs
+    from footback.daily.signs import check_sign_ids, new_signs, offered_signs, warning_signs
     from footback.records.assessments import latest_assessment
     from footback.records.checkins import checkin_on, latest_before
 
     text = load_daily_content().text
     assess_content = load_assess_content()
     latest = latest_assessment(store)
-    signs = offered_signs(assess_content, latest.answers if latest is not None else None)
+    facts = latest.answers if latest is not None else None
+    signs = offered_signs(assess_content, facts)
     day = parse_day(request.day, place.now.date())
     note = check_note(request.note)
     sign_ids = check_sign_ids(request.signs, warning_signs(assess_content), signs)
@@ -187,10 +203,11 @@ def _check_in(store: Store, request: CheckinRequest, place: _Place) -> CheckinOu
     foot, back = request.foot, request.back
     if request.interactive and place.ask is not None:
         foot, back = _ask_scores(place, place.ask, text, day, existing or previous)
-        if request.note is None:
-            note = _ask_note(place.ask, place.console, text.note_question)
-        if not sign_ids:
-            sign_ids = _ask_signs(place.ask, place.console, text, signs)
+        if (request.note is None or not sign_ids) and _anything_new(place.ask, place.console, text):
+            if not sign_ids:
+                sign_ids = _ask_signs(place.ask, place.console, text, new_signs(assess_content, facts))
+            if request.note is None:
+                note = _ask_note(place.ask, place.console, text.note_question)
     if foot is None or back is None:  # unreachable: asked above, or given
         raise BadInputError("give both --foot N and --back N (0-10)")
     checkin = CheckIn(day=day, foot=foot, back=back, note=note, warning_signs=sign_ids, created_at=place.now)
@@ -233,8 +250,27 @@ def _store(
         save_assessment(store, answers, urgent, checkin.created_at.astimezone(UTC), citer=content.sources)
     replaced = save_checkin(store, checkin)
     return CheckinOutcome(
-        checkin=checkin, existing=existing, previous=previous, replaced=replaced, urgent=urgent
+        checkin=checkin,
+        existing=existing,
+        previous=previous,
+        replaced=replaced,
+        urgent=urgent,
+        jump=None if urgent is not None else _jump_advice(checkin, previous),
     )
+
+
+def _jump_advice(checkin: CheckIn, previous: CheckIn | None) -> str | None:
+    """Advice to see a GP when foot or back pain is severe and well above the check-in before."""
+    from footback.daily.content import load_daily_content
+
+    rule = load_daily_content().jump
+    if previous is None:
+        return None
+    for part in ("foot", "back"):
+        before, now = getattr(previous, part), getattr(checkin, part)
+        if rule.jumped(before, now):
+            return rule.advice.format(part=part, before=before, now=now, day=_nice(previous.day))
+    return None
 
 
 def _nice(day: date) -> str:
@@ -256,6 +292,8 @@ def render_outcome(console: Console, outcome: CheckinOutcome) -> None:
     c = outcome.checkin
     line = text.replaced if outcome.replaced else text.saved
     _say(console, line.format(day=_nice(c.day), foot=c.foot, back=c.back))
+    if outcome.jump is not None:
+        _say(console, outcome.jump, "bold")
 
 
 def offer_checkin(env: Runtime, request: CheckinRequest) -> None:

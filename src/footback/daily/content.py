@@ -40,6 +40,9 @@ class DailyText(StrictModel):
     foot_question: str
     back_question: str
     note_question: str
+    # One question instead of the sign list and the note: the list (and the note) only on yes.
+    new_question: str
+    new_again: str
     signs_question: str
     replace_question: str
     kept: str
@@ -50,6 +53,18 @@ class DailyText(StrictModel):
     association: str
     target_note: str
     change_rule: str
+
+
+class JumpRule(StrictModel):
+    """A check-in whose pain is severe and well above the one before: advice to see a GP."""
+
+    severe_at: int = Field(ge=1, le=10)
+    jump_points: int = Field(ge=1, le=10)
+    advice: str
+    sources: list[str]
+
+    def jumped(self, before: int, now: int) -> bool:
+        return now >= self.severe_at and now - before >= self.jump_points
 
 
 class Slot(StrictModel):
@@ -71,6 +86,7 @@ class RemindRule(StrictModel):
 class DailyContent(StrictModel):
     pain: PainRule
     practice: PracticeRule
+    jump: JumpRule
     text: DailyText
     remind: RemindRule
 
@@ -84,5 +100,6 @@ def load_daily_content() -> DailyContent:
     found = ContentProblems()
     found.add(sources().missing(content.pain.sources, "data/daily.toml: pain.sources"))
     found.add(sources().missing(content.practice.sources, "data/daily.toml: practice.sources"))
+    found.add(sources().missing(content.jump.sources, "data/daily.toml: jump.sources"))
     found.raise_if_any()
     return content

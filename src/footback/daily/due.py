@@ -19,11 +19,10 @@ def due_today(folder: Path, now: datetime) -> list[tuple[time, str]]:
     from footback.assess.gate import open_gate
     from footback.core.paths import plan_path
     from footback.daily.content import load_daily_content
+    from footback.daily.practice import routines_done
     from footback.daily.remind import day_slots, due_schedule
     from footback.records.checkins import checkin_on
     from footback.records.db import open_existing_store
-    from footback.records.stretch_sessions import newest_sessions
-    from footback.records.window import offset_of
 
     rule = load_daily_content().remind
     slots = day_slots(rule, plan_saved=plan_path(folder).is_file())
@@ -34,8 +33,7 @@ def due_today(folder: Path, now: datetime) -> list[tuple[time, str]]:
     if store is not None:
         with store:
             checked_in = checkin_on(store, now.date()) is not None
-            today = newest_sessions(store, since=now.date(), offset_minutes=offset_of(now))
-            done = {s.routine for s in today if s.counts}
+            done = routines_done(store, now)
             gate = open_gate(store)
     if gate is not None:
         # A warning sign waits for a clinician: stretch and plan refuse, so no routine is due.

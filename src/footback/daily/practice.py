@@ -57,6 +57,15 @@ def week_minutes(store: Store, now: datetime) -> float:
     return round(session_totals(store, first, now.date(), offset_of(now)).seconds / 60, 1)
 
 
+def routines_done(store: Store, now: datetime) -> set[str]:
+    """The routines with a session that counts (played or logged) on `now`'s local day."""
+    from footback.records.stretch_sessions import newest_sessions
+    from footback.records.window import offset_of
+
+    today = newest_sessions(store, since=now.date(), offset_minutes=offset_of(now))
+    return {s.routine for s in today if s.counts}
+
+
 def sessions_by_day(store: Store, now: datetime, days: int) -> dict[date, int]:
     """Sessions that count on each of the last `days` local days up to `now` (the chart's days)."""
     from footback.records.stretch_sessions import sessions_per_day

@@ -7,10 +7,11 @@ so `daily/` knows nothing of `plan/`.
 
 from __future__ import annotations
 
-from datetime import datetime, timedelta
+from datetime import date, datetime, timedelta
 from pathlib import Path
 from typing import TYPE_CHECKING
 
+from footback.core.dates import next_due
 from footback.daily.progress import NO_PRACTICE, PlanStatus, Progress, Series, progress
 
 if TYPE_CHECKING:
@@ -56,18 +57,18 @@ def progress_of(store: Store, now: datetime, checkins: list[CheckIn], *, review_
     content = load_daily_content()
     first = checkins[0].day if checkins else None
     facts = read_practice(store, now, first, content.practice)
-    plan = plan_status(store, review_days)
+    plan = plan_status(store, review_days, now.date())
     return progress(checkins, facts, today=now.date(), content=content, plan=plan)
 
 
-def plan_status(store: Store, review_days: int) -> PlanStatus:
-    """The plan's level, next review and reason, from its latest change."""
+def plan_status(store: Store, review_days: int, today: date) -> PlanStatus:
+    """The plan's level, next review (core.dates.next_due, as `plan` counts it) and reason."""
     from footback.records.plan_changes import latest_change
 
-    latest = latest_change(store)
+    latest = latest_change(store, today)
     if latest is None:
         return PlanStatus()
-    next_review = latest.created_at.date() + timedelta(days=review_days)
+    next_review = next_due(latest.created_at.date(), today, timedelta(days=review_days))
     return PlanStatus(level=latest.level, next_review=next_review, reason=latest.reason)
 
 

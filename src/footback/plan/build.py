@@ -76,8 +76,8 @@ class Progression(StrictModel):
     reasons: ProgressionReasons
 
     def ladder(self, age: int | None) -> list[Dose]:
-        """The levels for this person: longer holds for older adults (ACSM)."""
-        return self.older_levels if age is not None and age > self.older_age else self.levels
+        """The levels for this person: longer holds for older adults, `older_age` and over (ACSM)."""
+        return self.older_levels if age is not None and age >= self.older_age else self.levels
 
 
 class PlanContent(StrictModel):

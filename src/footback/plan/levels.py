@@ -7,6 +7,7 @@ from datetime import date, datetime, timedelta
 from pathlib import Path
 from typing import TYPE_CHECKING
 
+from footback.core.dates import next_due
 from footback.core.text import safe_line
 from footback.models.plan_change import PlanChange
 from footback.plan.progression import ReviewFacts, check_level, find_flare, review
@@ -69,7 +70,7 @@ def _held(store: Store, now: datetime, review_days: int) -> tuple[date, date] | 
     if not moves:
         return None
     set_on = moves[-1].created_at.astimezone(now.tzinfo).date()
-    free = set_on + timedelta(days=review_days)
+    free = next_due(set_on, now.date(), timedelta(days=review_days))
     return (set_on, free) if now.date() < free else None
 
 
@@ -81,7 +82,7 @@ def settle_level(
 
     ladder = rule.ladder(age)
     top = len(ladder)
-    latest = latest_change(store)
+    latest = latest_change(store, now.date())
     change: PlanChange | None = None
     if manual is not None:
         level = check_level(manual, top)
@@ -91,7 +92,7 @@ def settle_level(
         change = PlanChange(now, "start", 1, None, rule.reasons.start)
     else:
         current = min(latest.level, top)  # an older person's ladder is shorter
-        due = latest.created_at.date() + timedelta(days=rule.review_days)
+        due = next_due(latest.created_at.date(), now.date(), timedelta(days=rule.review_days))
         if review_now or now.date() >= due:
             action, level, reason = review(
                 _facts(store, now, current, top, latest.created_at, rule), rule.reasons
@@ -106,7 +107,7 @@ def settle_level(
         level=level,
         dose=ladder[level - 1],
         top=top,
-        next_review=state.created_at.date() + timedelta(days=rule.review_days),
+        next_review=next_due(state.created_at.date(), now.date(), timedelta(days=rule.review_days)),
         reason=state.reason,
         changed=change,
     )
@@ -137,11 +138,11 @@ def level_for_plan(
         return LevelState(level, ladder[level - 1], len(ladder), due, reason, None)
     from footback.records.plan_changes import latest_change
 
-    latest = read_store(folder, latest_change)
+    latest = read_store(folder, lambda store: latest_change(store, now.date()))
     if latest is None:
         return None
     level = min(max(latest.level, 1), len(ladder))
-    due = latest.created_at.date() + timedelta(days=rule.review_days)
+    due = next_due(latest.created_at.date(), now.date(), timedelta(days=rule.review_days))
     return LevelState(level, ladder[level - 1], len(ladder), due, latest.reason, None)
 
 

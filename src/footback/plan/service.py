@@ -2,13 +2,12 @@
 
 from __future__ import annotations
 
-from collections.abc import Callable
 from dataclasses import dataclass
-from datetime import datetime
 from pathlib import Path
 from typing import TYPE_CHECKING
 
 if TYPE_CHECKING:
+    from footback.core.runtime import Runtime
     from footback.plan.build import Plan, PlanContent
     from footback.plan.levels import LevelState
 
@@ -24,35 +23,38 @@ class PlanOutcome:
     level: LevelState | None = None
 
 
-def make_plan(
-    folder: Path,
-    now: datetime,
-    *,
-    save: bool,
-    seen_clinician: bool,
-    pregnant: bool = False,
-    review: bool = False,
-    level: int | None = None,
-    confirm: Callable[[str], bool] | None = None,
-    say: Callable[[str], None] = print,
-) -> PlanOutcome:
+@dataclass(frozen=True)
+class PlanRequest:
+    """What `footback plan` was asked (cli/ parses the options)."""
+
+    save: bool = True
+    seen_clinician: bool = False
+    pregnant: bool = False
+    review: bool = False
+    level: int | None = None
+    no_color: bool = False
+    # `--json`: the clinician question and the lines around the plan go to stderr.
+    as_json: bool = False
+
+
+def make_plan(env: Runtime, request: PlanRequest) -> PlanOutcome:
     """Build (and unless told not to, save) the plan from the latest assessment; no plan without an
     assessment, or while a warning sign has not been seen by a clinician."""
-    from footback.assess.gate import open_gate, pass_gate
+    from footback.assess.gate import ClinicianQuestion, open_gate, pass_gate
     from footback.plan.build import build_plan, load_plan_content, plan_toml, save_plan
     from footback.records.assessments import latest_assessment
-    from footback.records.db import open_store, read_store
+    from footback.records.db import read_store
     from footback.stretch.catalogue import load_builtin
 
+    folder, now = env.data_dir, env.clock.now()
     content = load_plan_content()
     found = read_store(folder, lambda store: (latest_assessment(store), open_gate(store)))
     saved, gate = found or (None, None)
     if saved is None:
         return PlanOutcome(content, refusal=content.no_assessment)
     if gate is not None:
-        passed = pass_gate(
-            lambda: open_store(folder), gate, now=now, seen_option=seen_clinician, confirm=confirm, say=say
-        )
+        question = ClinicianQuestion(gate, request.seen_clinician, request.no_color, stderr=request.as_json)
+        passed = pass_gate(env, question)
         if not passed:
             return PlanOutcome(content)
     if saved.result.needs_clinician:
@@ -68,13 +70,13 @@ def make_plan(
         rule,
         now=now,
         age=age if isinstance(age, int) else None,
-        review_now=review,
-        manual=level,
-        save=save,
+        review_now=request.review,
+        manual=request.level,
+        save=request.save,
     )
-    pregnancy = pregnancy_of(pregnant, saved.answers, saved.created_at.astimezone(now.tzinfo))
+    pregnancy = pregnancy_of(request.pregnant, saved.answers, saved.created_at.astimezone(now.tzinfo))
     made = build_plan(saved.result, saved.created_at, content, load_builtin, pregnancy)
     if state is not None:
         made = apply_dose(made, state.dose, rule.steps)
-    path = save_plan(plan_toml(made, now), folder) if save else None
+    path = save_plan(plan_toml(made, now), folder) if request.save else None
     return PlanOutcome(content, made, path, level=state)

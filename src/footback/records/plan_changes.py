@@ -2,6 +2,9 @@
 
 from __future__ import annotations
 
+from datetime import date, timedelta
+
+from footback.core.dates import FUTURE_GRACE
 from footback.models.plan_change import ACTIONS, PlanChange
 from footback.records.db import Row, Store
 from footback.records.fields import DamagedRow, as_int, as_optional_int, as_text, parse_stamp, stamp_text
@@ -34,10 +37,15 @@ def save_change(store: Store, change: PlanChange) -> None:
         )
 
 
-def latest_change(store: Store) -> PlanChange | None:
-    """The most recent readable change, if any."""
-    sql = f"SELECT {_READ_COLUMNS} FROM plan_changes ORDER BY created_at DESC, id DESC"
-    return next(store.iter_read(sql, (), from_row, WHAT), None)
+def latest_change(store: Store, today: date) -> PlanChange | None:
+    """The most recent readable change, if any, not dated after `today` (with the grace of
+    core.dates.FUTURE_GRACE, and a day more for time zones: stamps compare as text).
+
+    A change stored while the clock ran ahead (2038) would otherwise stay "the latest" and
+    strand the weekly review for years once the clock is back."""
+    bound = (today + FUTURE_GRACE + timedelta(days=1)).isoformat()
+    sql = f"SELECT {_READ_COLUMNS} FROM plan_changes WHERE created_at < ? ORDER BY created_at DESC, id DESC"
+    return next(store.iter_read(sql, (bound,), from_row, WHAT), None)
 
 
 def list_changes(store: Store) -> list[PlanChange]:

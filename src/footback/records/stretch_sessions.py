@@ -25,6 +25,8 @@ _NEWEST_FIRST = " ORDER BY started_at DESC, id DESC"
 _COUNTS_SQL = "(finished != 0 OR steps_done > 0)"
 # The detail key (and `ended_by` value) of a session logged with `footback log`, not played.
 LOGGED = "logged"
+# 1 for a logged session's row; NULL for a damaged detail (json_extract would fail the whole query).
+_LOGGED_SQL = f"CASE WHEN json_valid(detail) THEN json_extract(detail, '$.{LOGGED}') = 1 END"
 
 
 @dataclass(frozen=True)
@@ -68,6 +70,7 @@ class SessionTotals:
     finished: int
     days: int  # local days with at least one session that counts
     by_routine: list[tuple[str, int]]  # most played first
+    logged: int = 0  # of the sessions, how many were logged (`footback log`), not timed
 
 
 def from_row(row: Row) -> SavedSession:
@@ -238,7 +241,7 @@ def session_totals(store: Store, first: date, last: date, offset_minutes: int) -
     # total() is 0.0 over no rows and skips text it cannot read as a number.
     row = store.query_one(
         "SELECT count(*), total(actual_seconds), total(finished != 0),"
-        f" count(DISTINCT CASE WHEN {_COUNTS_SQL} THEN {day} END)"
+        f" count(DISTINCT CASE WHEN {_COUNTS_SQL} THEN {day} END), total({_LOGGED_SQL})"
         f" FROM stretch_sessions{where}",
         params,
     )
@@ -247,11 +250,12 @@ def session_totals(store: Store, first: date, last: date, offset_minutes: int) -
         " GROUP BY routine ORDER BY n DESC, routine",
         params,
     )
-    sessions, seconds, finished, days = row if row else (0, 0.0, 0, 0)
+    sessions, seconds, finished, days, logged = row if row else (0, 0.0, 0, 0, 0)
     return SessionTotals(
         sessions=int(sessions),
         seconds=float(seconds),
         finished=int(finished),
         days=int(days),
+        logged=int(logged),
         by_routine=[(str(name), int(n)) for name, n in routines],
     )

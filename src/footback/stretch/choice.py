@@ -108,28 +108,15 @@ def _plan_playable(options: StretchOptions, folder: Path) -> bool:
     return read_store(folder, open_gate) is None
 
 
-def after_warning_sign(options: StretchOptions, console: Console, env: Runtime) -> bool:
+def after_warning_sign(options: StretchOptions, env: Runtime) -> bool:
     """Before any routine plays: True to go on; after an unseen warning sign, ask first."""
-    from footback.assess.gate import open_gate, pass_gate
-    from footback.records.db import open_store, read_store
+    from footback.assess.gate import ClinicianQuestion, open_gate, pass_gate
+    from footback.records.db import read_store
 
     gate = read_store(env.data_dir, open_gate)
     if gate is None:
         return True
-
-    def confirm(question: str) -> bool:
-        from footback.render.console import ask_yes_no
-
-        return ask_yes_no(console, question)
-
-    return pass_gate(
-        lambda: open_store(env.data_dir),
-        gate,
-        now=env.clock.now(),
-        seen_option=options.seen_clinician,
-        confirm=confirm if env.stdin_tty else None,
-        say=lambda line: say(console, line),
-    )
+    return pass_gate(env, ClinicianQuestion(gate, options.seen_clinician, options.no_color))
 
 
 def choose(options: StretchOptions, console: Console, env: Runtime) -> Routine:

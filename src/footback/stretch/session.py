@@ -22,10 +22,12 @@ if TYPE_CHECKING:
     from rich.console import Console
 
     from footback.models.stretch_session import SessionSummary
-    from footback.stretch.player import KeySource, Listener
+    from footback.stretch.player import KeySource, Listener, Player
     from footback.stretch.pregnancy import Swap
+    from footback.stretch.render import LiveScreen
     from footback.stretch.routine_file import Routine
     from footback.stretch.timeline import Timeline
+    from footback.stretch.words import PlainLog
 
 
 def run(options: StretchOptions, env: Runtime) -> int:
@@ -39,7 +41,7 @@ def run(options: StretchOptions, env: Runtime) -> int:
 
         print_list(console, catalogue.load_all(), options.lead_in)
         return ExitCode.OK
-    if not options.preview and not after_warning_sign(options, console, env):
+    if not options.preview and not after_warning_sign(options, env):
         return ExitCode.FAILURE
     routine, swaps = _for_pregnancy(options, console, env, choose(options, console, env))
     timeline = build(routine, options.lead_in, options.side)
@@ -70,25 +72,11 @@ def _play(
     options: StretchOptions, env: Runtime, console: Console, timeline: Timeline, swaps: list[Swap] | None
 ) -> int:
     from footback.stretch.player import Player
-    from footback.stretch.render import LiveScreen
-    from footback.stretch.words import PlainLog
 
-    # rich cannot redraw in place on a dumb terminal: plain lines are the readable choice there.
-    plain = options.plain or not env.stdout_tty or console.is_dumb_terminal
-    bell = not options.quiet and env.stdout_tty
-    view: LiveScreen | PlainLog
-    if plain:
-        view = PlainLog(timeline, env.out, bell=bell)
-    else:
-        view = LiveScreen(timeline, console, bell=bell, keys=env.stdin_tty)
-    view.intro()
-    listener: Listener = view
-    if options.voice:
-        listener = _with_voice(options, console, timeline, view)
+    view, listener, plain = _view(options, env, console, timeline)
     keys_cm: AbstractContextManager[KeySource | None] = (
         env.open_keys(not plain) if env.stdin_tty else nullcontext(None)
     )
-    stopped: BaseException | None = None
     with stop_on_signals(), quiet_if_gone(keys_cm) as keys:
         if options.wait and keys is not None and env.stdout_tty:
             try:
@@ -108,18 +96,7 @@ def _play(
             speed=options.speed,
             frames=not plain,
         )
-        try:
-            with quiet_if_gone(view if isinstance(view, LiveScreen) else nullcontext()):
-                summary = player.run()
-        except (KeyboardInterrupt, Terminated) as exc:
-            stopped = exc
-            summary = player.summary()
-        except OSError as exc:
-            if not terminal_gone(exc):
-                raise
-            # The window was closed (the write failed before SIGHUP arrived): stop as on a hangup.
-            stopped = Terminated(signal.SIGHUP)
-            summary = player.summary()
+        summary, stopped = _run(player, view)
     # The terminal is back to normal here: report, save, then pass the interrupt on.
     _wrap_up(options, env, console, timeline, summary, started_at, swaps, interrupted=stopped is not None)
     finished = stopped is None and summary.finished and not options.no_save
@@ -130,6 +107,45 @@ def _play(
     if stopped is not None:
         raise KeyboardInterrupt
     return ExitCode.OK
+
+
+def _view(
+    options: StretchOptions, env: Runtime, console: Console, timeline: Timeline
+) -> tuple[LiveScreen | PlainLog, Listener, bool]:
+    """The screen (redrawn in place, or plain lines), what listens to the player (the screen, or
+    the screen with a voice), and whether the lines are plain; the intro is shown."""
+    from footback.stretch.render import LiveScreen
+    from footback.stretch.words import PlainLog
+
+    # rich cannot redraw in place on a dumb terminal: plain lines are the readable choice there.
+    plain = options.plain or not env.stdout_tty or console.is_dumb_terminal
+    bell = not options.quiet and env.stdout_tty
+    view: LiveScreen | PlainLog
+    if plain:
+        view = PlainLog(timeline, env.out, bell=bell)
+    else:
+        view = LiveScreen(timeline, console, bell=bell, keys=env.stdin_tty)
+    view.intro()
+    listener: Listener = view
+    if options.voice:
+        listener = _with_voice(options, console, timeline, view)
+    return view, listener, plain
+
+
+def _run(player: Player, view: LiveScreen | PlainLog) -> tuple[SessionSummary, BaseException | None]:
+    """Play to the end or until stopped; the summary, and what stopped it (None: nothing did)."""
+    from footback.stretch.render import LiveScreen
+
+    try:
+        with quiet_if_gone(view if isinstance(view, LiveScreen) else nullcontext()):
+            return player.run(), None
+    except (KeyboardInterrupt, Terminated) as exc:
+        return player.summary(), exc
+    except OSError as exc:
+        if not terminal_gone(exc):
+            raise
+        # The window was closed (the write failed before SIGHUP arrived): stop as on a hangup.
+        return player.summary(), Terminated(signal.SIGHUP)
 
 
 READY_PROMPT = "Press Enter to start (q to quit)."

@@ -93,6 +93,7 @@ def _first_step(now: datetime, steps: NextSteps) -> Today:
 def _from_store(store: Store, folder: Path, now: datetime, steps: NextSteps) -> Today:
     from footback.assess.gate import open_gate
     from footback.core.paths import plan_path
+    from footback.daily.practice import routines_done
     from footback.daily.progress_service import read_progress
     from footback.plan.levels import review_days
     from footback.records.assessments import count_assessments
@@ -104,7 +105,7 @@ def _from_store(store: Store, folder: Path, now: datetime, steps: NextSteps) -> 
     gate = open_gate(store)
     saved = plan_path(folder).is_file()
     items = day_items(
-        _slots(saved), now, _done_today(store, now), checkin_on(store, today) is not None, gate is not None
+        _slots(saved), now, routines_done(store, now), checkin_on(store, today) is not None, gate is not None
     )
     progress = read_progress(store, now, review_days=review_days())
     last = latest_before(store, date.fromordinal(today.toordinal() + 1))
@@ -128,16 +129,6 @@ def _slots(plan_saved: bool) -> tuple[list[DaySlot], bool]:
 
     rule = load_daily_content().remind
     return day_slots(rule, plan_saved=plan_saved), rule.checkin_after_last
-
-
-def _done_today(store: Store, now: datetime) -> set[str]:
-    """The routines with a session that counts on `now`'s local day (played or logged)."""
-    from footback.records.stretch_sessions import newest_sessions
-    from footback.records.window import offset_of
-
-    return {
-        s.routine for s in newest_sessions(store, since=now.date(), offset_minutes=offset_of(now)) if s.counts
-    }
 
 
 def _wait(gate: OpenGate | None, now: datetime) -> WarningWait | None:

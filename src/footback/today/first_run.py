@@ -18,6 +18,7 @@ from footback.core.runtime import Runtime
 if TYPE_CHECKING:
     from footback.assess.flow import AssessRequest
     from footback.models.assessment import AssessmentResult
+    from footback.records.assessments import SavedAssessment
     from footback.today.content import FirstRunText
 
 # Written in the folder footback runs in (never the data folder: `write_output` refuses that).
@@ -29,28 +30,30 @@ class FirstRunRequest:
     """How the assessment just shown was asked for."""
 
     scripted: bool  # --answers: list the steps, ask nothing
-    # --json, --no-save, --quick, or a warning sign stopped the advice: nothing at all.
+    # --json, --no-save, --quick, a warning sign stopped the advice, or not the first: nothing.
     silent: bool = False
     no_color: bool = False
 
     @classmethod
-    def after(cls, asked: AssessRequest, result: AssessmentResult) -> FirstRunRequest:
-        silent = asked.as_json or asked.no_save or asked.quick or result.needs_clinician
+    def after(
+        cls, asked: AssessRequest, shown: tuple[AssessmentResult, SavedAssessment | None]
+    ) -> FirstRunRequest:
+        """For the assessment just shown and the scored one before it (None: this is the first,
+        or every earlier one stopped at a warning sign, so no routine was ever given)."""
+        result, previous = shown
+        silent = (
+            asked.as_json or asked.no_save or asked.quick or result.needs_clinician or previous is not None
+        )
         return cls(scripted=asked.answers is not None, silent=silent, no_color=asked.no_color)
-
-
-def is_first(folder: Path) -> bool:
-    """This is the first assessment stored, and no plan is saved yet."""
-    from footback.core.paths import plan_path
-    from footback.records.assessments import count_assessments
-    from footback.records.db import read_store
-
-    return read_store(folder, count_assessments) == 1 and not plan_path(folder).is_file()
 
 
 def guide_first_run(env: Runtime, request: FirstRunRequest) -> None:
     """After the first assessment: the next steps in order, then (on a terminal) the two offers."""
-    if request.silent or not is_first(env.data_dir):
+    from footback.core.paths import plan_path
+
+    # Read from what the assessment already knew: opening the store again here would tighten a
+    # folder of the person's own that footback did not make (core.paths.ensure_data_dir).
+    if request.silent or plan_path(env.data_dir).is_file():
         return
     from footback.render.console import hanging, plain_input
     from footback.today.content import load_today_content
@@ -100,9 +103,10 @@ def _yes_or_skip(ask: Callable[[], str], say: Callable[[str], None], again: str)
 
 def _save_plan(env: Runtime, text: FirstRunText, say: Callable[[str], None]) -> None:
     from footback.core.text import plural, safe_line
-    from footback.plan.service import make_plan
+    from footback.plan.service import PlanRequest, make_plan
 
-    outcome = make_plan(env.data_dir, env.clock.now(), save=True, seen_clinician=False, confirm=None, say=say)
+    # No warning sign is open here (the advice is silent after one), so the plan asks nothing.
+    outcome = make_plan(env, PlanRequest(save=True))
     if outcome.made is None or outcome.saved_to is None:
         say(outcome.refusal or text.plan_skipped)
         return

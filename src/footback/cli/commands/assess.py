@@ -63,7 +63,7 @@ def assess(
         print_answers_help(qset, template=template, schema=schema, as_json=as_json)
     else:
         _show(app, request, shown := run_assess(app, request))
-        guide_first_run(app, FirstRunRequest.after(request, shown[0]))
+        guide_first_run(app, FirstRunRequest.after(request, shown))
 
 
 def _show(

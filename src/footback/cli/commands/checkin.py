@@ -33,13 +33,21 @@ def checkin(
     as_json: Annotated[bool, typer.Option("--json", help="Print what was stored, as JSON.")] = False,
     no_color: NoColorOption = False,
 ) -> None:
+    from footback.core.errors import FootbackError
     from footback.daily.checkin_flow import CheckinRequest, checkin_console, render_outcome, run_checkin
 
     app = app_context(ctx)
     request = CheckinRequest(foot, back, note, day, replace, sign or [], app.colour_off(no_color), as_json)
     outcome = run_checkin(app, request)
-    if as_json:
-        from footback.assess.content import load_assess_content
+    try:
+        if as_json:
+            from footback.assess.content import load_assess_content
 
-        typer.echo(json.dumps(outcome.as_json(load_assess_content().sources), indent=2))
-    render_outcome(checkin_console(app, request), outcome)
+            app.out.write(json.dumps(outcome.as_json(load_assess_content().sources), indent=2) + "\n")
+        render_outcome(checkin_console(app, request), outcome)
+        app.out.flush()
+    except OSError as exc:
+        # Stored before the output failed (a full disk, a closed pipe): exit 1, and say so.
+        saved = outcome.checkin
+        what = f"the check-in for {saved.day} was saved" if saved else "the stored check-in was kept"
+        raise FootbackError(f"cannot write to standard output ({exc.strerror}); {what}") from None

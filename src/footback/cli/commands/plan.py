@@ -28,27 +28,18 @@ def plan(
 ) -> None:
     from footback.plan.levels import level_line, progressing_in
     from footback.plan.render import plan_json
-    from footback.plan.service import make_plan
-    from footback.render.console import ask_yes_no
+    from footback.plan.service import PlanRequest, make_plan
 
     app = app_context(ctx)
     if review and level is not None:  # a hand-set level would silently win over the review
         from footback.core.errors import BadInputError
 
         raise BadInputError("use --review (footback decides) or --level N (you decide), not both")
+    no_color = app.colour_off(no_color)
     # `out` is stderr with --json, so stdout stays pure JSON while the path is still shown.
-    out = app.console(no_color=app.colour_off(no_color), stderr=as_json)
-    outcome = make_plan(
-        app.data_dir,
-        app.clock.now(),
-        save=not no_save,
-        seen_clinician=seen_clinician,
-        pregnant=pregnant,
-        review=review,
-        level=level,
-        confirm=(lambda question: ask_yes_no(out, question)) if app.stdin_tty else None,
-        say=lambda line: out.print(line, markup=False),
-    )
+    out = app.console(no_color=no_color, stderr=as_json)
+    request = PlanRequest(not no_save, seen_clinician, pregnant, review, level, no_color, as_json)
+    outcome = make_plan(app, request)
     made, content, state = outcome.made, outcome.content, outcome.level
     if made is None:
         if outcome.refusal is not None:

@@ -36,10 +36,18 @@ def remind(
 
 
 def due(ctx: typer.Context) -> None:
+    from footback.core.errors import BadInputError, FootbackError
     from footback.daily.due import due_now
 
     app = app_context(ctx)
-    items = due_now(app.data_dir, app.clock.now())
+    try:
+        items = due_now(app.data_dir, app.clock.now())
+    except FootbackError as exc:
+        # Exit 1 means "nothing is due" here: a store that cannot be read must not look like a
+        # done day in a prompt that hides stderr. Every problem is exit 2, as documented.
+        raise BadInputError(exc.message, exc.details) from None
+    except OSError as exc:
+        raise BadInputError(f"cannot use {exc.filename or app.data_dir}: {exc.strerror}") from None
     if not items:
         raise typer.Exit(1)
     app.out.write("footback due: " + ", ".join(items) + "\n")
