@@ -34,7 +34,7 @@ LOOPS = {
     ),
     "fish": (
         "source {snippet}; set s (date +%s%N); for i in (seq {calls}); footback_due >/dev/null; end;"
-        " set e (date +%s%N); math --scale=0 \"($e - $s) / 1000\"; footback_due >&2"
+        ' set e (date +%s%N); math --scale=0 "($e - $s) / 1000"; footback_due >&2'
     ),
 }
 ARGS = {"bash": ["bash", "--norc", "-c"], "zsh": ["zsh", "-f", "-c"], "fish": ["fish", "-N", "-c"]}

@@ -182,6 +182,9 @@ def _root(
     # The one place the outside world is read; a test hands in its own with `invoke(obj=...)`.
     if ctx.obj is None:
         ctx.obj = AppContext.from_environ(os.environ)
+    from footback.records.changes import take_changed
+
+    take_changed(ctx.obj.data_dir)  # only this command's writes count
     ctx.call_on_close(functools.partial(_keep_prompt_state, ctx.obj))
     if ctx.invoked_subcommand is None and not ctx.resilient_parsing:
         # `footback` alone is today's screen; `footback --help` stays the help.

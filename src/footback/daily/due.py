@@ -13,9 +13,10 @@ def due_now(folder: Path, now: datetime) -> list[str]:
     return due_at(due_today(folder, now), now.time())
 
 
-def due_today(folder: Path, now: datetime) -> list[tuple[time, str]]:
+def due_today(folder: Path, now: datetime, *, quiet: bool = False) -> list[tuple[time, str]]:
     """Everything still to do on `now`'s day, each with the local time it falls due (`due_now`
-    reads it at one moment, the shell prompt's state file keeps all of it)."""
+    reads it at one moment, the shell prompt's state file keeps all of it). `quiet`: a damaged
+    record is skipped without its warning (the command that ran has given it already)."""
     from footback.assess.gate import open_gate
     from footback.core.paths import plan_path
     from footback.daily.content import load_daily_content
@@ -31,6 +32,8 @@ def due_today(folder: Path, now: datetime) -> list[tuple[time, str]]:
     gate = None
     store = open_existing_store(folder)
     if store is not None:
+        if quiet:
+            store.warn = _unsaid
         with store:
             checked_in = checkin_on(store, now.date()) is not None
             done = routines_done(store, now)
@@ -41,3 +44,7 @@ def due_today(folder: Path, now: datetime) -> list[tuple[time, str]]:
         checkin = due_schedule(slots, {s.routine for s in slots}, checked_in, rule.checkin_after_last)
         return [(time(0), rule.due_gate.format(date=reported)), *checkin]
     return due_schedule(slots, done, checked_in, rule.checkin_after_last)
+
+
+def _unsaid(message: str) -> None:
+    """A warning not given twice in one run."""

@@ -52,7 +52,7 @@ def write_state(folder: Path, now: datetime) -> None:
     from footback.daily.due import due_today
 
     if folder.is_dir():
-        write_private(state_path(folder), state_text(due_today(folder, now), now))
+        write_private(state_path(folder), state_text(due_today(folder, now, quiet=True), now))
 
 
 def is_current(folder: Path, now: datetime) -> bool:
