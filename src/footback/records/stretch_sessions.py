@@ -5,11 +5,11 @@ from __future__ import annotations
 import json
 from collections.abc import Iterator
 from dataclasses import dataclass
-from datetime import date, datetime
+from datetime import UTC, date, datetime
 from typing import TYPE_CHECKING, Any
 
 from footback.records.fields import as_float, as_int, as_object, as_text, parse_stamp, stamp_text
-from footback.records.window import day_filter, local_day_sql, local_week_sql
+from footback.records.window import day_filter, local_day_sql, local_week_sql, offset_of
 
 if TYPE_CHECKING:
     from footback.models.stretch_session import SessionSummary
@@ -126,16 +126,18 @@ def _insert(
 ) -> int:
     """The one INSERT into stretch_sessions.
 
-    `seconds` is (planned, actual), `counts` (done, skipped, finished)."""
+    `seconds` is (planned, actual), `counts` (done, skipped, finished). `started_at` is the
+    clock's local time: the stamp is stored in UTC with that moment's UTC offset beside it, so the
+    session counts on the person's calendar day at the time (records/window.py)."""
     with store.transaction() as conn:
         cursor = conn.execute(
             """
             INSERT INTO stretch_sessions (started_at, routine, planned_seconds, actual_seconds,
-                steps_done, steps_skipped, finished, detail)
-            VALUES (?, ?, ?, ?, ?, ?, ?, ?)
+                steps_done, steps_skipped, finished, detail, utc_offset)
+            VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)
             """,
             (
-                stamp_text(started_at),
+                stamp_text(started_at.astimezone(UTC)),
                 routine,
                 round(seconds[0], 3),
                 round(seconds[1], 3),
@@ -143,6 +145,7 @@ def _insert(
                 counts[1],
                 int(counts[2]),
                 json.dumps(detail, sort_keys=True),
+                offset_of(started_at),
             ),
         )
         row_id = cursor.lastrowid
