@@ -64,10 +64,8 @@ def practice_days(store: Store, since: date | None = None, offset_minutes: int =
     counts = stretch_sessions._COUNTS_SQL
     where = f"{where} AND {counts}" if where else f" WHERE {counts}"
     day = local_day_sql("started_at", offset_minutes)
-    # The `logged` mark is `detail.logged = true`; a detail that is not JSON (damaged) is not logged.
-    logged = (
-        f"CASE WHEN json_valid(detail) THEN json_type(detail, '$.{stretch_sessions.LOGGED}') = 'true' END"
-    )
+    # A logged session (`footback log`): the repository's own rule; a damaged detail is not logged.
+    logged = stretch_sessions._LOGGED_SQL
     sql = (
         f"SELECT {day} AS d, count(*), total({logged}), total(actual_seconds),"
         f" json_group_array(DISTINCT routine) FROM stretch_sessions{where}"
