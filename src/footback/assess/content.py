@@ -34,9 +34,6 @@ class RedFlag(StrictModel):
     severity: Severity
     # A few words naming the sign in history, reports and the stretch/plan reminder.
     label: str
-    # The sign in a few plain words, one line of a checklist (the check-in's list, the quick
-    # re-check's facts); up to 72 characters stays on one line at 80 columns.
-    item: str = Field(min_length=1, max_length=150)
     advice: str
     sources: list[str]
     # A fact about the person that stays true (see footback.core.safety): a lifetime fact,
@@ -288,6 +285,9 @@ def _cross_check(content: AssessContent, src: Sources) -> list[str]:
     rules: list[tuple[str, Rule]] = []
     problems = content.questions.unknown_ask_if(known, QUESTIONS)
     for q in content.questions.questions:
+        if q.red_flag and q.item is None:
+            # The check-in lists a sign by its item (one short line).
+            problems.append(f"{QUESTIONS}: questions.{q.id}: a warning sign needs an item")
         if q.red_flag:
             cited += [(f"{QUESTIONS}: questions.{q.id}.red_flag", s) for s in q.red_flag.sources]
             rules.append((f"{QUESTIONS}: questions.{q.id}.red_flag.unless", Rule(when=q.red_flag.unless)))
