@@ -234,6 +234,9 @@ class QuickSpec(StrictModel):
     signs_question: str
     no_full: str
     full_due: str
+    # Checklist groups asked again with last time's answers kept by Enter: the situations, whose
+    # lifetime facts (a cancer history) a check-in never asks about.
+    update_groups: list[str] = []
 
 
 class AssessContent(StrictModel):
@@ -260,6 +263,7 @@ class AssessContent(StrictModel):
         items read."""
         wanted = set(self.quick.pain_questions) | set(self.follow_up_ids())
         wanted |= {name for item in self.scoring.startback.items for name in item.when}
+        wanted |= {q.id for q in self.questions.questions if q.group in self.quick.update_groups}
         return [q.id for q in self.questions.questions if q.id in wanted]
 
     def follow_up_ids(self) -> list[str]:
@@ -307,6 +311,11 @@ def _cross_check(content: AssessContent, src: Sources) -> list[str]:
             cited += [(where, s) for s in f.source_ids]
             rules.append((where, f))
     cited.append((f"{SCORING}: startback", content.scoring.startback.source))
+    problems += [
+        f"{QUICK}: update_groups: unknown group '{gid}'"
+        for gid in content.quick.update_groups
+        if gid not in {g.id for g in content.questions.groups}
+    ]
     problems += [
         f"{QUICK}: pain_questions: unknown question '{qid}'"
         for qid in content.quick.pain_questions

@@ -86,9 +86,15 @@ def quick_interview(
     quick = content.quick
     from footback.content.questions import applies
 
-    # As in the full interview, a sign asked only of some people (pregnancy) only for them.
-    signs = [q for q in content.questions.questions if q.red_flag is not None and applies(q, base.answers)]
     reasked = [q for q in questions if q.id in set(content.quick_ids())]
+    reasked_ids = {q.id for q in reasked}
+    # As in the full interview, a sign asked only of some people (pregnancy) only for them; the
+    # lifetime facts (in the update groups, e.g. a cancer history) in their own step below.
+    signs = [
+        q
+        for q in content.questions.questions
+        if q.red_flag is not None and applies(q, base.answers) and q.id not in reasked_ids
+    ]
     stop = interview_stop(content, seen)
     console.print(Text(content.questions.disclaimer, style="dim"))
     ago = "today" if base.days == 0 else f"{plural(base.days, 'day')} ago"
@@ -119,6 +125,8 @@ def quick_interview(
             return answers
         default = ticked
     defaults = {q.id: base.answers[q.id] for q in reasked if q.id in base.answers}
+    groups = {g.id: g for g in content.questions.groups}
     return run_interview(
-        screen, Interview(reasked, answers, stop_before=stop, defaults=defaults, label=quick.label)
+        screen,
+        Interview(reasked, answers, stop_before=stop, defaults=defaults, label=quick.label, groups=groups),
     )
