@@ -218,7 +218,9 @@ def test_an_urgent_sign_asks_the_warning_part_then_stops(cli: Cli, tmp_path: Pat
     _full(cli, tmp_path)
     _later(cli.context, 7)
     fever = LISTED.index("rf_fever") + 1
-    result = cli.invoke(["assess", "--quick", "--json", "--no-save"], input=f"{fever}\n" + "\n" * 4)  # back pain, weeks, situations kept
+    result = cli.invoke(
+        ["assess", "--quick", "--json", "--no-save"], input=f"{fever}\n" + "\n" * 4
+    )  # back pain, weeks, situations kept
     assert result.exit_code == 0, result.output
     err = result.stderr
     assert "How often does your lower back hurt" in err and "footback stops here" in err

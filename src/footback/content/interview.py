@@ -9,14 +9,13 @@ skips an optional question.
 
 from __future__ import annotations
 
-from collections.abc import Callable, Collection, Iterable, Mapping, Sequence
+from collections.abc import Callable, Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
 from typing import Protocol
 
 from footback.content.checklist import ask_group
 from footback.content.questions import (
     Answers,
-    Condition,
     InvalidAnswer,
     OutOfRange,
     Question,
@@ -24,8 +23,8 @@ from footback.content.questions import (
     applies,
 )
 from footback.content.rules import Group
+from footback.content.steps import estimate, estimate_line, step_of, still_to_ask
 from footback.content.typed import parse_typed, shown_value, typed_text
-from footback.core.text import plural
 from footback.core.units import is_amount_unit
 
 Ask = Callable[[str], str]
@@ -40,9 +39,6 @@ ProgressHook = Callable[[Answers, frozenset[str]], None]
 BACK = "b"
 HELP = "?"
 PROMPT = "> "
-# For the estimate shown at the start: a rough allowance per question (reading, thinking,
-# typing), not a measurement of real people; the screen says "about".
-SECONDS_PER_QUESTION = 10
 
 
 class Screen(Protocol):
@@ -108,39 +104,6 @@ def _ask(terminal: Terminal, prompt: str = PROMPT) -> str:
         # The prompt left the cursor mid-line; the message that follows starts on its own.
         terminal.blank()
         raise InputEnded from None
-
-
-def could_apply(question: Question, answers: Answers, pending: set[str]) -> bool:
-    """Whether a question may still be asked: each condition holds or waits on an unanswered question."""
-
-    def holds(when: Mapping[str, Condition]) -> bool:
-        return all(name in pending or cond.holds(answers.get(name)) for name, cond in when.items())
-
-    return holds(question.ask_if) and (
-        not question.ask_if_any or any(holds(group) for group in question.ask_if_any)
-    )
-
-
-def step_of(question: Question, grouped: Collection[str]) -> str:
-    """The step a question is asked in: its group's (one checklist) when the group is asked as one."""
-    return f"group:{question.group}" if question.group in grouped else question.id
-
-
-def still_to_ask(
-    questions: Sequence[Question], answers: Answers, skipped: set[str], grouped: Collection[str] = ()
-) -> int:
-    """How many steps may still be asked: a question, or a group asked as one checklist (an upper
-    estimate: later answers can rule some out)."""
-    pending = {q.id for q in questions if q.id not in answers and q.id not in skipped}
-    return len(
-        {step_of(q, grouped) for q in questions if q.id in pending and could_apply(q, answers, pending)}
-    )
-
-
-def estimate_line(count: int) -> str:
-    """'About 40 questions, about 7 minutes.' for the start of an interview."""
-    minutes = max(1, -(-count * SECONDS_PER_QUESTION // 60))
-    return f"About {plural(count, 'question')}, about {plural(minutes, 'minute')}."
 
 
 @dataclass(frozen=True)
@@ -215,9 +178,9 @@ class _Run:
         return still_to_ask(self.interview.questions, self.answers, self.skipped, self.grouped)
 
     def run(self) -> Answers:
-        total = self._left()
-        if total:
-            self.terminal.say(estimate_line(total), "dim")
+        count, seconds = estimate(self.interview.questions, self.answers, self.skipped, self.interview.groups)
+        if count:
+            self.terminal.say(estimate_line(count, seconds), "dim")
         while True:
             question = next(
                 (

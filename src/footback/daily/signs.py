@@ -47,9 +47,10 @@ def offered_signs(content: AssessContent, latest: Answers | None) -> list[Sign]:
 
 
 def new_signs(content: AssessContent, latest: Answers | None) -> list[Sign]:
-    """The signs a check-in lists as "new since last time": the offered ones that can be new and
-    that `assess` would ask (the diabetic-foot sign only with diabetes or numb feet). A lifetime fact (`standing` in data/assess/questions.toml, such as a cancer history) comes
-    from the assessment (`assess --quick` offers to update it), though `--sign` still takes it."""
+    """The signs a check-in lists as "new since last time": the offered ones that can be new
+    and that `assess` would ask (the diabetic-foot sign only with diabetes or numb feet). A
+    lifetime fact (`standing` in data/assess/questions.toml, such as a cancer history) comes from
+    the assessment (`assess --quick` offers to update it), though `--sign` still takes it."""
     from footback.content.questions import applies
 
     facts = checkin_answers(content, [], latest)
