@@ -5,8 +5,9 @@ length at real time in a pseudo-terminal (100x30), then `termdown SECONDS` in th
 interleaved so both see the same machine load. Both are measured between the same two events:
 
 * start: the first frame on screen (footback: "Step 1 of 1"; termdown: its first output);
-* end: the bell that marks the end (footback rings at the end of a hold, termdown when it
-  reaches zero). Teardown after the bell (saving, exit) is not counted for either.
+* end: footback leaving its screen (the alternate screen, left as soon as the routine ends:
+  footback rings only when a new step starts, so a one-step routine never rings); termdown's
+  bell when it reaches zero. Teardown after that (saving, exit) is not counted for either.
 
 Reported per tool and hold, median of the runs:
 
@@ -42,6 +43,14 @@ from pathlib import Path
 ROWS, COLS = 30, 100
 BELL = b"\x07"
 OSC = re.compile(rb"\x1b\][^\x07\x1b]*(?:\x07|\x1b\\)")
+ALT_SCREEN_OFF = b"\x1b[?1049l"  # footback.stretch.render.ALT_SCREEN_OFF
+
+
+def _ended(output: bytes, end_marker: bytes | None) -> bool:
+    """The end marker is in `output` (None: a bell that does not end an OSC title)."""
+    if end_marker is not None:
+        return end_marker in output
+    return BELL in OSC.sub(b"", output)
 
 
 @dataclass
@@ -62,9 +71,15 @@ def cpu_ns(pid: int) -> int:
 
 
 def run_in_pty(
-    argv: list[str], env: dict[str, str], start_marker: bytes | None, seconds: int, tool: str
+    argv: list[str],
+    env: dict[str, str],
+    markers: tuple[bytes | None, bytes | None],
+    seconds: int,
+    tool: str,
 ) -> Run:
-    """Spawn `argv` on a fresh pty; time and CPU from the start marker to the first bell after it."""
+    """Spawn `argv` on a fresh pty; time and CPU from the start marker to the end marker after
+    it (None: the first output; the first bell)."""
+    start_marker, end_marker = markers
     master, slave = os.openpty()
     fcntl.ioctl(slave, termios.TIOCSWINSZ, struct.pack("HHHH", ROWS, COLS, 0, 0))
     proc = subprocess.Popen(argv, stdin=slave, stdout=slave, stderr=slave, env=env, start_new_session=True)
@@ -93,7 +108,7 @@ def run_in_pty(
                 started, cpu_start = now, cpu_ns(proc.pid)
                 after = found + len(start_marker or b"")
         # A BEL that ends an OSC sequence (a window title) is not a bell.
-        if started is not None and ended is None and BELL in OSC.sub(b"", seen[after:]):
+        if started is not None and ended is None and _ended(seen[after:], end_marker):
             ended, cpu_end = now, cpu_ns(proc.pid)
             proc.terminate()  # measured: the rest (teardown, blinking) does not matter
         if started is not None:
@@ -101,7 +116,7 @@ def run_in_pty(
     os.wait4(proc.pid, 0)
     os.close(master)
     if started is None or ended is None:
-        raise SystemExit(f"{tool}: no start or no end bell seen")
+        raise SystemExit(f"{tool}: no start or no end seen")
     wall = ended - started
     return Run(tool, seconds, (wall - seconds) * 1000, (cpu_end - cpu_start) / 1e9 / wall)
 
@@ -118,12 +133,12 @@ def footback_run(seconds: int, work: Path) -> Run:
     env.pop("NO_COLOR", None)
     argv = [sys.executable, "-m", "footback", "stretch", "--file", str(routine)]
     argv += ["--lead-in", "0", "--sound", "--no-wait", "--no-save"]
-    return run_in_pty(argv, env, b"Step 1 of 1", seconds, "footback stretch")
+    return run_in_pty(argv, env, (b"Step 1 of 1", ALT_SCREEN_OFF), seconds, "footback stretch")
 
 
 def termdown_run(seconds: int, termdown: str) -> Run:
     env = dict(os.environ, TERM="xterm-256color")
-    return run_in_pty([termdown, str(seconds)], env, None, seconds, "termdown")
+    return run_in_pty([termdown, str(seconds)], env, (None, None), seconds, "termdown")
 
 
 def table(runs: list[Run]) -> str:
@@ -167,7 +182,7 @@ def main() -> None:
             f"Measured {time.strftime('%Y-%m-%d %H:%M UTC', time.gmtime())} on {uname.sysname} "
             f"{uname.release} ({uname.machine}), {os.cpu_count()} CPUs, Python {sys.version.split()[0]}, "
             f"pty {COLS}x{ROWS}, bytecode compiled, runs interleaved; "
-            "start = first frame, end = the end bell.",
+            "start = first frame, end = footback leaving its screen, termdown's end bell.",
             "",
             table(runs),
             "",

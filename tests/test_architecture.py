@@ -33,9 +33,7 @@ NOT_COMMANDS = {
 }
 # Still over a size limit, each with who is shortening it (issue 19). A fixed entry fails
 # `test_every_pending_size_is_still_over`, so the set only shrinks; it must end empty.
-PENDING_SIZES = {
-    "stretch/render.py:layout": "the engineer redrawing the player",
-}
+PENDING_SIZES: dict[str, str] = {}
 # The one module that imports sqlite3.
 SQLITE_MODULE = "records/connection.py"
 
@@ -56,6 +54,7 @@ RICH_ALLOWED = {
     "stretch/preview.py": "--list and --preview",
     "stretch/render.py": "the player's screen",
     "stretch/line_screen.py": "draws the player's lines in place",
+    "stretch/floor.py": "the player's big state word, side, countdown and figure",
     "stretch/choice.py": "asks which routine and confirms after a warning sign",
 }
 

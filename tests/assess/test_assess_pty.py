@@ -60,6 +60,11 @@ def test_typed_assessment_in_a_real_terminal(home: Path) -> None:
         child.expect(r"Foot risk\s+░+\s+0/100 low")
         child.expect("footback stretch --routine feet")
         child.expect("not a diagnosis")
+        # The first assessment offers the plan and the reminders (tests/today/test_first_run*.py).
+        child.expect(r"Save your plan now\?")
+        child.sendline("n")
+        child.expect(r"Write the daily reminders")
+        child.sendline("n")
         child.expect(pexpect.EOF)
     finally:
         child.close()

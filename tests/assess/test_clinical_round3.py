@@ -217,3 +217,40 @@ def test_an_emergency_box_shows_only_the_emergency_action(cli: Cli, tmp_path: Pa
     assert "EMERGENCY: get help now" in out and "999 in the UK" in out
     assert "See a doctor today" not in out and "health helpline" not in out
     assert "Also tell them about: fever with the pain." in out
+
+
+# ---------------------------------------------------- every sign's severity, as clinical-facts.md gives it
+
+SEVERITY = {
+    "rf_saddle_numbness": "emergency",
+    "rf_bladder_bowel": "emergency",
+    "rf_both_legs": "emergency",
+    "rf_sexual_dysfunction": "emergency",
+    "rf_leg_weakness": "emergency",
+    "rf_chest_or_breath": "emergency",
+    "rf_calf_swelling": "emergency",
+    "rf_sudden_cold_foot": "emergency",
+    "rf_pregnancy_signs": "urgent",
+    "rf_fever": "urgent",
+    "rf_cancer_history": "urgent",
+    "rf_immunosuppressed": "urgent",
+    "rf_iv_drugs": "urgent",
+    "rf_thoracic_pain": "urgent",
+    "rf_back_deformity": "urgent",
+    "rf_weight_loss": "urgent",
+    "rf_night_pain": "urgent",
+    "rf_injury": "urgent",
+    "rf_cannot_bear_weight": "urgent",
+    "rf_diabetic_foot": "urgent",
+    "rf_hot_swollen_foot": "urgent",
+    "rf_cold_pale_foot": "urgent",
+    "diabetic_foot_emergency": "emergency",
+    "both_legs_long_standing": "urgent",
+    "new_back_pain_age": "urgent",
+}
+
+
+def test_every_warning_sign_has_the_severity_the_clinical_facts_give() -> None:
+    """One sign moved from emergency to urgent (say chest pain or a swollen calf) fails here."""
+    found = {rule.id: rule.severity for rule in CONTENT.sign_rules()}
+    assert found == SEVERITY

@@ -41,12 +41,14 @@ def test_checkin_answers_with_escape_sequences_are_asked_again(tmp_path: Path, h
     screen.child.send("3\r")
     screen.expect("Back pain today.*: ")
     screen.child.send("4\r")
+    screen.expect("Anything new since last time.*yes ")
+    screen.child.send("y\r")  # the warning signs (none), then the note
+    screen.expect("> ")
+    screen.child.send("\r")
     screen.expect("A note.*: ")
     screen.child.send("\x1b]0;pwned\x07 hi\r")  # a pasted title-setting sequence in the note
     screen.expect("A note.*: ")
     screen.child.send("fine\r")
-    screen.expect("> ")
-    screen.child.send("\r")
     assert screen.finish() == 0
     assert "Traceback" not in screen.text
     stored = _checkins(home)

@@ -2,16 +2,18 @@
 
 from __future__ import annotations
 
+import io
 import json
 import os
 import stat
-from datetime import UTC, datetime
+from datetime import UTC, datetime, timedelta, timezone
 from pathlib import Path
 
 import pytest
 
 from footback import __version__
 from footback.assess.content import load_assess_content
+from footback.clinic.bundle import FhirRequest, write_bundle
 from footback.clinic.questionnaire import Assessment
 from footback.core.errors import ContentError
 from footback.core.text import UNSAFE
@@ -356,3 +358,17 @@ def test_a_warning_sign_reported_at_a_check_in_is_exported_with_its_triage(cli: 
     assert found["warning-sign"]["component"][0]["valueString"] == "rf_fever"
     pain = [o for o in of_type(doc, "Observation") if "bodySite" in o]
     assert sorted(o["valueInteger"] for o in pain) == [2, 6]
+
+
+def test_a_session_counts_on_the_day_it_was_played_whatever_the_zone_of_the_export(home: Path) -> None:
+    late = datetime(2025, 3, 10, 23, 30, tzinfo=timezone(timedelta(hours=1)))  # 22:30 UTC
+    with open_store(home) as store:
+        save_logged(store, "feet", late, 300.0, 600.0, 4)  # keeps its UTC offset (+60)
+        written = []
+        for offset in (-300, 0, 600):  # the clock of the export: UTC-5, UTC, UTC+10
+            out = io.StringIO()
+            write_bundle(store, out, FhirRequest(offset_minutes=offset))
+            written.append(out.getvalue())
+    assert written[0] == written[1] == written[2]
+    days = {o["effectiveDateTime"] for o in of_type(json.loads(written[0]), "Observation")}
+    assert days == {"2025-03-10"}

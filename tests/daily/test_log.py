@@ -160,3 +160,28 @@ def test_export_and_import_keep_the_logged_mark(cli: Cli, context: AppContext, t
         7.0,
         "2026-03-09",
     )
+
+
+def test_the_report_counts_logged_sessions_and_says_how_many(
+    cli: Cli, context: AppContext, tmp_path: Path
+) -> None:
+    from footback.records.db import open_store
+    from tests.support.history_seed import add_session
+
+    set_wall(context, EVENING)
+    answers = tmp_path / "a.json"
+    answers.write_text(json.dumps(back_pain_answers()), encoding="utf-8")
+    assert cli.invoke(["assess", "--answers", str(answers)]).exit_code == 0
+    for day in ("2026-03-06", "2026-03-08"):
+        assert cli.invoke(["log", "feet", "--date", day, "--minutes", "10"]).exit_code == 0
+    with open_store(context.data_dir) as store:
+        add_session(store, datetime(2026, 3, 9, 8, tzinfo=UTC), seconds=300)
+        # A damaged detail is read as not logged, and does not stop the report.
+        add_session(store, datetime(2026, 3, 9, 9, tzinfo=UTC), seconds=60, finished=False, steps_done=0)
+        with store.transaction() as conn:
+            conn.execute("UPDATE stretch_sessions SET detail = '{not json' WHERE actual_seconds = 60")
+    report = cli.invoke(["report"])
+    assert report.exit_code == 0, report.output
+    said = " ".join(report.stdout.split())
+    assert "Routines on 3 of the last 30 days (10%): 4 sessions, 26 minutes in all, 3 finished" in said
+    assert "Of these, 2 were logged afterwards (done away from the terminal), not timed." in said

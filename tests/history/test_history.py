@@ -14,6 +14,7 @@ from typer.testing import CliRunner
 from footback.cli.app import app
 from footback.cli.commands.history import run_history
 from footback.cli.context import AppContext
+from footback.core.dates import parse_since
 from footback.core.paths import db_path
 from footback.core.sparkline import BLOCKS, sparkline
 from footback.daily.practice import streak
@@ -25,7 +26,7 @@ from footback.history.render import (
     render_history,
     stopped_text,
 )
-from footback.history.service import load_history, parse_since
+from footback.history.service import load_history
 from footback.models.stretch_session import SessionSummary
 from footback.records.db import open_store
 from footback.records.stretch_sessions import save_session

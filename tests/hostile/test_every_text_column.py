@@ -30,6 +30,8 @@ READERS: list[list[str]] = [
     ["shoes-check", "--list"],
     ["assess", "--last"],
     ["remind", "--ics", "-"],
+    ["today"],
+    ["today", "--json"],
 ]
 
 

@@ -78,3 +78,29 @@ def test_forget_with_only_a_partial_interview_deletes_it_and_the_folder(cli: Cli
     result = cli.invoke(["forget", "--yes"])
     assert result.exit_code == 0 and PARTIAL_FILE in result.stdout, result.output
     assert not home.exists()
+
+
+def test_a_second_assess_at_once_leaves_the_first_ones_answers_alone(cli: Cli, home: Path) -> None:
+    import fcntl
+    import os
+
+    from footback.assess.resume import PartialRecorder
+    from footback.records.folder import PARTIAL_LOCK
+
+    # The first interview: its answers so far are saved, and it holds the lock while it runs.
+    PartialRecorder(home, cli.context.clock)({"age": 52, "back_pain": "often"}, frozenset())
+    first = (home / PARTIAL_FILE).read_bytes()
+    fd = os.open(home / PARTIAL_LOCK, os.O_RDWR | os.O_CREAT, 0o600)
+    fcntl.flock(fd, fcntl.LOCK_EX | fcntl.LOCK_NB)
+    try:
+        cli.context.stdin_tty = True
+        # "n" would have been "start again, delete the saved answers"; then the input ends.
+        second = cli.invoke(["assess"], input="n\n\n\n1\n")
+        assert "Another footback assess is running" in second.stderr, second.stderr
+        assert "Continue it?" not in second.stderr
+        assert (home / PARTIAL_FILE).read_bytes() == first
+    finally:
+        os.close(fd)
+    # Once the first has gone, the next run offers its answers as usual.
+    again = cli.invoke(["assess"], input="\n")
+    assert "after 2 answers. Continue it?" in again.stderr, again.stderr

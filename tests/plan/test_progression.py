@@ -26,6 +26,7 @@ from tests.support.helpers import back_pain_answers
 runner = CliRunner()
 RULE = load_plan_content().progression
 REASONS = RULE.reasons
+RULE_MIN = 2  # data/daily.toml pain.min_checkins (checked in tests/daily/test_progress.py)
 NOW = datetime(2026, 3, 31, 9, 0, tzinfo=UTC)
 
 
@@ -303,6 +304,51 @@ def test_a_flare_steps_back_once_and_a_new_one_again(store: Store) -> None:
         store, RULE, now=NOW + timedelta(days=8, hours=2), age=40, review_now=True, manual=None
     )
     assert new.level == 1 and "flare" in new.reason
+
+
+# ------------------------------------------------------------------ rules no test moved before (issue 20)
+
+
+def test_exactly_the_minimum_of_checkins_is_enough_data() -> None:
+    assert review(facts(recent_checkins=RULE_MIN), REASONS)[:2] == ("up", 4)
+    assert review(facts(recent_checkins=RULE_MIN - 1), REASONS)[:2] == ("stay", 3)
+
+
+def test_a_worse_trend_within_the_held_week_does_not_step_back_again() -> None:
+    held = (date(2026, 3, 28), date(2026, 4, 4))
+    action, level, reason = review(facts(back=pain("worse", 2.5), held=held), REASONS)
+    assert (action, level) == ("stay", 3) and "2026-04-04" in reason
+    assert review(facts(back=pain("worse", 2.5)), REASONS)[:2] == ("back", 2)
+
+
+def test_the_flare_look_back_is_seven_days() -> None:
+    flare_day = _c(date(2026, 3, 24), 5)
+    # The only check-in before it is 7 days earlier: inside the look-back ...
+    assert find_flare([_c(date(2026, 3, 17), 3), flare_day], _midnight(24), 2) is not None
+    # ... 8 days earlier: outside, so nothing to compare with.
+    assert find_flare([_c(date(2026, 3, 16), 3), flare_day], _midnight(24), 2) is None
+
+
+def test_the_shipped_flare_is_two_points_above_the_week_before(store: Store) -> None:
+    assert RULE.flare_points == 2
+    settle_level(store, RULE, now=NOW - timedelta(days=14), age=40, review_now=False, manual=3)
+    _on_target_week(store, (NOW - timedelta(days=1)).date(), foot=3)
+    save_checkin(store, _c(NOW.date(), 5))  # exactly 2 points above the week before
+    state = settle_level(store, RULE, now=NOW + timedelta(hours=1), age=40, review_now=True, manual=None)
+    assert state.changed is not None and state.changed.action == "back" and "flare" in state.reason
+
+
+def test_a_warning_sign_counts_at_one_review_only(store: Store) -> None:
+    settle_level(store, RULE, now=NOW - timedelta(days=8), age=40, review_now=False, manual=3)
+    save_checkin(store, _c((NOW - timedelta(days=7)).date(), 3, 3, ["rf_fever"]))
+    stopped = settle_level(
+        store, RULE, now=NOW - timedelta(days=7, hours=-1), age=40, review_now=True, manual=None
+    )
+    assert stopped.changed is not None and stopped.changed.action == "stop"
+    # A week later, on target with no new sign: the old sign is not counted again.
+    _on_target_week(store, NOW.date())
+    later = settle_level(store, RULE, now=NOW + timedelta(hours=1), age=40, review_now=False, manual=None)
+    assert later.changed is not None and later.changed.action == "up"
 
 
 def test_a_review_with_the_clock_in_2038_does_not_strand_the_weekly_review(store: Store) -> None:

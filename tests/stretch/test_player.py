@@ -310,3 +310,18 @@ def test_key_timing_has_no_effect_on_planned_totals() -> None:
     summary, _, _ = play(build(TWO_STEPS, 3), [(1, Key.PAUSE), (2, Key.PAUSE), (3.5, Key.SKIP)])
     assert summary.planned_seconds == 40
     assert isinstance(summary, SessionSummary)
+
+
+@pytest.mark.parametrize(
+    ("presses", "wall_end"),
+    [
+        ([(3, Key.SKIP)], 3 + (40 - 13) / 2),  # skip step A: step B plays at double speed
+        ([(10, Key.SKIP)], 10 + (40 - 27) / 2),  # first side of B skipped: the right side, fast
+        ([(9, Key.BACK)], 9 + 40 / 2),  # back to step A: the whole routine again, fast
+    ],
+)
+def test_skip_and_back_keep_the_playback_speed(presses: list[tuple[float, Key]], wall_end: float) -> None:
+    """After `n` or `b` the routine still runs at --speed (issue 20, tests that were missing)."""
+    summary, clock, _ = play(build(TWO_STEPS, lead_in=3), presses, speed=2)  # type: ignore[arg-type]
+    assert clock.now - START == pytest.approx(wall_end)
+    assert summary.finished

@@ -2,6 +2,10 @@
 
 from __future__ import annotations
 
+import json
+from datetime import datetime
+from pathlib import Path
+
 from footback.assess.content import load_assess_content
 from footback.content.questions import Answers
 
@@ -64,3 +68,14 @@ def part_one_keys(back_pain: str = "1") -> list[str]:
         elif not q.ask_if and not q.ask_if_any:  # follow-ups (both legs since when, pregnancy signs)
             keys.append("n")
     return keys
+
+
+def stopped_assessment(home: Path, now: datetime, left: str = "calf_tight") -> None:
+    """An assessment stopped one question (`left`) before its end, saved as `assess` keeps one,
+    so that `footback assess` on a terminal offers to continue it and asks only that question."""
+    answers = {k: v for k, v in back_pain_answers().items() if k != left}
+    optional = [q.id for q in load_assess_content().questions.questions if q.optional and q.id not in answers]
+    home.mkdir(mode=0o700, exist_ok=True)
+    document = {"saved_at": now.isoformat(), "answers": answers, "skipped": optional}
+    (home / "assess-partial.json").write_text(json.dumps(document), encoding="utf-8")
+    (home / "assess-partial.json").chmod(0o600)

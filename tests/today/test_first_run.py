@@ -9,27 +9,16 @@ from pathlib import Path
 
 import pytest
 
-from footback.assess.content import load_assess_content
 from footback.cli.context import AppContext
 from footback.today.content import load_today_content
 from footback.today.first_run import REMINDER_FILE
 from tests.support.context import Cli, set_wall
-from tests.support.helpers import back_pain_answers
+from tests.support.helpers import back_pain_answers, stopped_assessment
 
 # The one question left for the terminal: the rest come from a stopped assessment.
 LAST = "calf_tight"
 NOW = datetime(2026, 3, 2, 9, 0, tzinfo=UTC)
 TEXT = load_today_content().first_run
-
-
-def stopped_assessment(home: Path, now: datetime) -> None:
-    """An assessment stopped one question before its end (`assess` offers to continue it)."""
-    answers = {k: v for k, v in back_pain_answers().items() if k != LAST}
-    optional = [q.id for q in load_assess_content().questions.questions if q.optional and q.id not in answers]
-    home.mkdir(mode=0o700, exist_ok=True)
-    document = {"saved_at": now.isoformat(), "answers": answers, "skipped": optional}
-    (home / "assess-partial.json").write_text(json.dumps(document), encoding="utf-8")
-    (home / "assess-partial.json").chmod(0o600)
 
 
 @pytest.fixture

@@ -7,8 +7,8 @@ from pathlib import Path
 
 import pytest
 
+from tests.support.helpers import stopped_assessment
 from tests.support.pty_screen import Screen, terminal_env
-from tests.today.test_first_run import stopped_assessment
 
 pytestmark = pytest.mark.slow
 

@@ -5,6 +5,7 @@ The flow takes the run's context (`core.runtime.Runtime`) and one request: what 
 
 from __future__ import annotations
 
+from contextlib import nullcontext
 from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING
@@ -47,24 +48,68 @@ def run_assess(app: Runtime, request: AssessRequest) -> tuple[AssessmentResult, 
     quick = given is not None
     if given is None:
         given = _full_answers(app, request, content, seen)
-    # The comparison is only drawn on the result screen; --json --no-save touches no store.
-    result, previous = service.assess_and_record(
-        app.data_dir,
-        content,
-        given,
-        app.clock.now(),
-        save=not request.no_save,
-        compare=not request.as_json,
-        seen=seen,
-        quick=quick,
-    )
-    return result, previous
+    result = service.assess(content, given, seen)
+    if quick:  # marked as such in history and the report
+        result = result.model_copy(update={"quick": True})
+    return result, _record(app, request, content, given, result)
+
+
+def _record(
+    app: Runtime, request: AssessRequest, content: AssessContent, answers: Answers, result: AssessmentResult
+) -> SavedAssessment | None:
+    """Store the result unless `--no-save`; the previous scored assessment, to compare with.
+    The comparison is only drawn on the result screen: `--json --no-save` touches no store."""
+    from datetime import UTC
+
+    from footback.records.assessments import latest_scored_assessment, save_assessment
+    from footback.records.db import open_existing_store, open_store
+
+    save, compare = not request.no_save, not request.as_json
+    if not (save or compare):
+        return None
+    store = open_store(app.data_dir) if save else open_existing_store(app.data_dir)
+    if store is None:
+        return None
+    with store:
+        # "Since last time" compares scores: an assessment stopped by a warning sign has none.
+        previous = latest_scored_assessment(store)
+        if save:
+            save_assessment(store, answers, result, app.clock.now().astimezone(UTC), citer=content.sources)
+    return previous
 
 
 def _ask_rest(
     app: Runtime, request: AssessRequest, content: AssessContent, given: Answers, seen: list[Seen]
 ) -> Answers:
     """`given` with every missing answer asked on the terminal (or the one error line why not)."""
+    from footback.records.folder import PARTIAL_LOCK, exclusive
+
+    keeping = request.answers is None and app.stdin_tty and not request.no_save and not request.quick
+    # Two interviews at once must not share the one partial file: the second neither offers nor
+    # deletes the first's answers, and keeps none of its own.
+    with exclusive(app.data_dir, PARTIAL_LOCK) if keeping else nullcontext(False) as mine:
+        if keeping and not mine:
+            app.console(stderr=True).print(BUSY, highlight=False, markup=False)
+        return _interview(app, request, content, given, seen, keep_partial=mine)
+
+
+# Shown to a second `footback assess` while one is running with the same data folder.
+BUSY = (
+    "Another footback assess is running with this data folder: its saved answers are left as they"
+    " are, and this one's are not kept if it stops."
+)
+
+
+def _interview(
+    app: Runtime,
+    request: AssessRequest,
+    content: AssessContent,
+    given: Answers,
+    seen: list[Seen],
+    *,
+    keep_partial: bool,
+) -> Answers:
+    """The interview itself; with `keep_partial`, a stopped one is offered and its answers kept."""
     from footback.assess import service
     from footback.content.guided import Asking, GuidedCheck, complete_answers
     from footback.content.interview import Interview
@@ -72,7 +117,7 @@ def _ask_rest(
 
     qset = content.questions
     keep = None
-    if request.answers is None and app.stdin_tty and not request.no_save and not request.quick:
+    if keep_partial:
         from footback.assess.resume import offer_resume
 
         keep = offer_resume(app.data_dir, app.clock, qset.questions, app.console(stderr=True).input)

@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 from collections.abc import Sequence
-from datetime import UTC, datetime
 from pathlib import Path
 from typing import TYPE_CHECKING
 
@@ -130,39 +129,6 @@ def interview_stop(content: AssessContent, seen: Sequence[Seen] = ()) -> StopChe
         return None
 
     return stop
-
-
-def assess_and_record(
-    folder: Path,
-    content: AssessContent,
-    answers: Answers,
-    now: datetime,
-    *,
-    save: bool,
-    compare: bool,
-    seen: Sequence[Seen] = (),
-    quick: bool = False,
-) -> tuple[AssessmentResult, SavedAssessment | None]:
-    """The result, and the previous assessment to compare with (when `compare`); stored unless
-    `save` is False. Without `save` and `compare` the store is not touched at all. A `quick`
-    result (`assess --quick`) is marked as such."""
-    from footback.records.assessments import latest_scored_assessment, save_assessment
-    from footback.records.db import open_existing_store, open_store
-
-    result = assess(content, answers, seen)
-    if quick:
-        result = result.model_copy(update={"quick": True})
-    if not (save or compare):
-        return result, None
-    store = open_store(folder) if save else open_existing_store(folder)
-    if store is None:
-        return result, None
-    with store:
-        # "Since last time" compares scores: an assessment stopped by a warning sign has none.
-        previous = latest_scored_assessment(store)
-        if save:
-            save_assessment(store, answers, result, now.astimezone(UTC), citer=content.sources)
-    return result, previous
 
 
 def last_saved(folder: Path) -> tuple[SavedAssessment, SavedAssessment | None]:

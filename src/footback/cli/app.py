@@ -194,7 +194,11 @@ def _register(built: typer.Typer, name: str) -> None:
     entry = COMMANDS[name]
     command = getattr(importlib.import_module(f"footback.cli.commands.{entry.module}"), entry.function)
     # The error boundary goes on here, once for every command (see `Bounded`).
-    built.command(name, help=entry.help, short_help=entry.help, epilog=entry.epilog)(Bounded(command))
+    from footback.cli.wiring import with_request
+
+    # A command that takes (app, request) gets its options from the request's fields.
+    wired = Bounded(with_request(command))
+    built.command(name, help=entry.help, short_help=entry.help, epilog=entry.epilog)(wired)
 
 
 def build_app(only: str | None = None) -> typer.Typer:

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import contextlib
 import errno
 import functools
 import re
@@ -14,6 +15,7 @@ import typer
 from typer.core import TyperGroup
 
 from footback.core.errors import ExitCode, FootbackError
+from footback.core.signals import Terminated
 from footback.core.text import safe_line
 
 
@@ -42,6 +44,12 @@ def command_boundary() -> Iterator[None]:
     except KeyboardInterrupt:
         sys.stderr.write("\nfootback: interrupted\n")
         raise typer.Exit(int(ExitCode.INTERRUPTED)) from None
+    except Terminated as exc:
+        # A kill or a closed terminal outside the player (which handles its own): after the
+        # command's clean-up ran, exit as the signal would have, 128 + its number.
+        with contextlib.suppress(OSError, ValueError):
+            sys.stderr.write(f"\nfootback: stopped by signal {exc.signum}\n")
+        raise typer.Exit(128 + exc.signum) from None
 
 
 P = ParamSpec("P")

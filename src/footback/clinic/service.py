@@ -3,11 +3,11 @@
 from __future__ import annotations
 
 import sys
-from datetime import date, datetime
+from datetime import datetime
 from pathlib import Path
 
 from footback.clinic.bundle import FhirRequest, checked_name, export_fhir
-from footback.core.dates import parse_date
+from footback.core.dates import parse_since
 from footback.core.text import safe_line
 from footback.records.window import offset_of
 
@@ -17,7 +17,7 @@ def run_fhir_export(
 ) -> None:
     """Check the options, write the Bundle, and say what went into a file (stdout gets only JSON)."""
     request = FhirRequest(
-        since=parse_date(since, "--since", date(2025, 1, 31)) if since is not None else None,
+        since=parse_since(since) if since is not None else None,
         name=checked_name(name),
         offset_minutes=offset_of(now),
     )

@@ -81,6 +81,11 @@ def parse_date(text: str, option: str, example: date) -> date:
     raise BadInputError(f"{option}: {excerpt(text)} is not in the form {DAY_FORM}; write {day}")
 
 
+def parse_since(text: str) -> date:
+    """`--since` (history, export --format fhir): a calendar date, YYYY-MM-DD."""
+    return parse_date(text, "--since", date(2025, 1, 31))
+
+
 def check_clock(now: datetime) -> datetime:
     """The clock's reading, if a record stamped with it could be stored and exported again; a clock
     set centuries off (1527, 3000) is one error line instead of a record no import would take."""

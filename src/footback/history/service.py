@@ -11,7 +11,6 @@ from datetime import date, datetime
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-from footback.core.dates import parse_date
 from footback.core.models import SCORE_NAMES
 from footback.history.model import (
     History,
@@ -36,11 +35,6 @@ class HistoryShown:
     checkins: list[CheckIn]
     verdicts: Progress | None  # None without check-ins
     stored: bool  # False before anything was stored (no store file is created for it)
-
-
-def parse_since(text: str) -> date:
-    """`--since` takes a calendar date, YYYY-MM-DD."""
-    return parse_date(text, "--since", date(2025, 1, 31))
 
 
 def read_history(

@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import contextlib
 import os
+from collections.abc import Iterator
 from pathlib import Path
 
 from footback.core.paths import DB_NAME, PLAN_FILE
@@ -65,3 +66,30 @@ def set_aside(path: Path, what: str) -> Path | None:
         return None
     warn_on_stderr(f"{what} in {path} could not be read; it was set aside as {target.name}")
     return target
+
+
+@contextlib.contextmanager
+def exclusive(folder: Path, name: str) -> Iterator[bool]:
+    """Hold an exclusive lock on `folder/name` while the block runs; yields False when another
+    run holds it. The lock goes with the process (a killed run leaves no stale lock behind); where
+    there is no `flock` (Windows) or the folder cannot be used, the block runs as if unlocked."""
+    from footback.core.errors import FootbackError
+    from footback.core.paths import FILE_MODE, ensure_data_dir
+
+    try:
+        import fcntl
+
+        ensure_data_dir(folder)
+        fd = os.open(folder / name, os.O_RDWR | os.O_CREAT | getattr(os, "O_NOFOLLOW", 0), FILE_MODE)
+    except (ImportError, OSError, FootbackError):
+        yield True
+        return
+    try:
+        try:
+            fcntl.flock(fd, fcntl.LOCK_EX | fcntl.LOCK_NB)
+        except OSError:
+            yield False
+            return
+        yield True
+    finally:
+        os.close(fd)  # closing the descriptor releases the lock

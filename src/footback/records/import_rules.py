@@ -191,6 +191,8 @@ def _session(row: Row) -> None:
     number(row, "steps_done", 0, MAX_STEPS, whole=True)
     number(row, "steps_skipped", 0, MAX_STEPS, whole=True)
     number(row, "finished", 0, 1, whole=True)
+    # Minutes east of UTC when it was played (migration 70); real offsets reach 14 hours.
+    number(row, "utc_offset", -18 * 60, 18 * 60, whole=True, optional=True)
     if not isinstance(row.get("detail"), dict):
         raise RecordProblem("detail", "must be an object")
 

@@ -199,6 +199,14 @@ MIGRATIONS: tuple[Migration, ...] = (
         """,
         then=_uids("clinician_seen"),
     ),
+    # Local days (issue 21): a session keeps the UTC offset of the clock it was played by, in
+    # minutes east of UTC, so its day is the person's calendar day at the time (a routine at 23:30
+    # before a clock change stays on its day); NULL for sessions stored before, read with today's.
+    Migration(
+        70,
+        "session utc offsets",
+        "ALTER TABLE stretch_sessions ADD COLUMN utc_offset INTEGER;",
+    ),
 )
 SCHEMA_VERSION = MIGRATIONS[-1].version
 

@@ -5,11 +5,11 @@ from __future__ import annotations
 import json
 from collections.abc import Iterator
 from dataclasses import dataclass
-from datetime import date, datetime
+from datetime import UTC, date, datetime
 from typing import TYPE_CHECKING, Any
 
 from footback.records.fields import as_float, as_int, as_object, as_text, parse_stamp, stamp_text
-from footback.records.window import day_filter, local_day_sql, local_week_sql
+from footback.records.window import day_filter, local_day_sql, local_week_sql, offset_of
 
 if TYPE_CHECKING:
     from footback.models.stretch_session import SessionSummary
@@ -25,6 +25,8 @@ _NEWEST_FIRST = " ORDER BY started_at DESC, id DESC"
 _COUNTS_SQL = "(finished != 0 OR steps_done > 0)"
 # The detail key (and `ended_by` value) of a session logged with `footback log`, not played.
 LOGGED = "logged"
+# 1 for a logged session's row; NULL for a damaged detail (json_extract would fail the whole query).
+_LOGGED_SQL = f"CASE WHEN json_valid(detail) THEN json_extract(detail, '$.{LOGGED}') = 1 END"
 
 
 @dataclass(frozen=True)
@@ -68,6 +70,7 @@ class SessionTotals:
     finished: int
     days: int  # local days with at least one session that counts
     by_routine: list[tuple[str, int]]  # most played first
+    logged: int = 0  # of the sessions, how many were logged (`footback log`), not timed
 
 
 def from_row(row: Row) -> SavedSession:
@@ -123,16 +126,18 @@ def _insert(
 ) -> int:
     """The one INSERT into stretch_sessions.
 
-    `seconds` is (planned, actual), `counts` (done, skipped, finished)."""
+    `seconds` is (planned, actual), `counts` (done, skipped, finished). `started_at` is the
+    clock's local time: the stamp is stored in UTC with that moment's UTC offset beside it, so the
+    session counts on the person's calendar day at the time (records/window.py)."""
     with store.transaction() as conn:
         cursor = conn.execute(
             """
             INSERT INTO stretch_sessions (started_at, routine, planned_seconds, actual_seconds,
-                steps_done, steps_skipped, finished, detail)
-            VALUES (?, ?, ?, ?, ?, ?, ?, ?)
+                steps_done, steps_skipped, finished, detail, utc_offset)
+            VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)
             """,
             (
-                stamp_text(started_at),
+                stamp_text(started_at.astimezone(UTC)),
                 routine,
                 round(seconds[0], 3),
                 round(seconds[1], 3),
@@ -140,6 +145,7 @@ def _insert(
                 counts[1],
                 int(counts[2]),
                 json.dumps(detail, sort_keys=True),
+                offset_of(started_at),
             ),
         )
         row_id = cursor.lastrowid
@@ -238,7 +244,7 @@ def session_totals(store: Store, first: date, last: date, offset_minutes: int) -
     # total() is 0.0 over no rows and skips text it cannot read as a number.
     row = store.query_one(
         "SELECT count(*), total(actual_seconds), total(finished != 0),"
-        f" count(DISTINCT CASE WHEN {_COUNTS_SQL} THEN {day} END)"
+        f" count(DISTINCT CASE WHEN {_COUNTS_SQL} THEN {day} END), total({_LOGGED_SQL})"
         f" FROM stretch_sessions{where}",
         params,
     )
@@ -247,11 +253,12 @@ def session_totals(store: Store, first: date, last: date, offset_minutes: int) -
         " GROUP BY routine ORDER BY n DESC, routine",
         params,
     )
-    sessions, seconds, finished, days = row if row else (0, 0.0, 0, 0)
+    sessions, seconds, finished, days, logged = row if row else (0, 0.0, 0, 0, 0)
     return SessionTotals(
         sessions=int(sessions),
         seconds=float(seconds),
         finished=int(finished),
         days=int(days),
+        logged=int(logged),
         by_routine=[(str(name), int(n)) for name, n in routines],
     )

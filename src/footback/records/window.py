@@ -1,5 +1,9 @@
 """Local calendar days in SQL: which stored records fall on or after a person's day.
 
+A session counts on the day of the person's calendar when it was played: its stamp is UTC and
+it keeps the UTC offset of that moment (`utc_offset`, migration 70). Other records, and sessions
+stored before that, are read with the offset of now.
+
 footback stores ISO 8601 stamps with their UTC offset; SQLite's date functions read that offset,
 so `date(stamp, '+60 minutes')` is the local day at UTC+1. Commands read the clock as
 `datetime.now().astimezone()` (a fixed offset), so this matches Python's `astimezone(now.tzinfo)`.
@@ -20,15 +24,30 @@ def offset_of(now: datetime) -> int:
     return int(offset.total_seconds() // 60) if offset is not None else 0
 
 
+# Tables whose records keep the UTC offset they were written with (migration 70).
+OFFSET_COLUMN = {"started_at": "utc_offset"}
+MAX_OFFSET = 18 * 60  # minutes; real offsets reach 14 hours
+
+
+def _shift(column: str, offset_minutes: int) -> str:
+    """The SQL date modifier moving a stamp to its local time: the record's own offset when it
+    kept one (a session: the calendar at the time it was played), else `offset_minutes` (now's)."""
+    kept = OFFSET_COLUMN.get(column)
+    if kept is None:
+        return f"'{offset_minutes:+d} minutes'"
+    own = f"CASE WHEN abs({kept}) <= {MAX_OFFSET} THEN {kept} END"
+    return f"printf('%+d minutes', coalesce({own}, {offset_minutes:d}))"
+
+
 def local_day_sql(column: str, offset_minutes: int) -> str:
     """An SQL expression for the local day of a stored stamp (NULL for a damaged one)."""
-    return f"date({column}, '{offset_minutes:+d} minutes')"
+    return f"date({column}, {_shift(column, offset_minutes)})"
 
 
 def local_week_sql(column: str, offset_minutes: int) -> str:
     """An SQL expression for the Monday of a stored stamp's local week (NULL for a damaged one)."""
     # 'weekday 0' moves on to the next Sunday (a Sunday stays), six days before it is the Monday.
-    return f"date({column}, '{offset_minutes:+d} minutes', 'weekday 0', '-6 days')"
+    return f"date({column}, {_shift(column, offset_minutes)}, 'weekday 0', '-6 days')"
 
 
 def day_filter(

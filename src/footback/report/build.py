@@ -62,6 +62,7 @@ class ReportText(StrictModel):
     urgent: str
     scores_note: str
     adherence: str
+    logged: str
     startback: str
     trend_caption: str
     not_scored: str
@@ -112,6 +113,7 @@ class Routines:
     finished: int
     stopped: int
     by_routine: list[tuple[str, int]]
+    logged: int = 0  # logged afterwards (`footback log`), not timed
 
     @property
     def percent(self) -> int:
@@ -241,7 +243,7 @@ class Report:
     def adherence(self) -> str:
         """The routines sentence both formats print: days, sessions, minutes, finished or stopped."""
         r = self.routines
-        return self.text.adherence.format(
+        said = self.text.adherence.format(
             days=r.days,
             percent=r.percent,
             sessions=plural(r.sessions, "session"),
@@ -249,6 +251,7 @@ class Report:
             finished=r.finished,
             stopped=r.stopped,
         )
+        return said + (" " + self.text.logged.format(count=r.logged) if r.logged else "")
 
 
 def answer_text(question: Question, value: Value) -> str:
@@ -287,6 +290,7 @@ def _routines(store: Store, now: datetime) -> Routines:
         finished=totals.finished,
         stopped=totals.sessions - totals.finished,
         by_routine=totals.by_routine,
+        logged=totals.logged,
     )
 
 

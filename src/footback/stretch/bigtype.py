@@ -25,18 +25,22 @@ DIGITS = {
     ":": (" ", "#", " ", "#", " "),
 }
 
-# Letters for the state words (GET READY, HOLD, ROLL, MOVE, REST, SWITCH SIDES, PAUSED): one
-# character a cell, so the longest word still fits 80 columns.
+# Letters for the state words (GET READY, HOLD, ROLL, MOVE, REST, SWITCH SIDES, PAUSED) and the
+# sides (LEFT or RIGHT, FOOT, LEG or KNEE): one character a cell, so "GET READY  RIGHT FOOT"
+# still fits 80 columns.
 LETTERS = {
     "A": (" # ", "# #", "###", "# #", "# #"),
     "C": (" ##", "#  ", "#  ", "#  ", " ##"),
     "D": ("## ", "# #", "# #", "# #", "## "),
     "E": ("###", "#  ", "## ", "#  ", "###"),
+    "F": ("###", "#  ", "## ", "#  ", "#  "),
     "G": (" ##", "#  ", "# #", "# #", " ##"),
     "H": ("# #", "# #", "###", "# #", "# #"),
     "I": ("###", " # ", " # ", " # ", "###"),
+    "K": ("# #", "# #", "## ", "# #", "# #"),
     "L": ("#  ", "#  ", "#  ", "#  ", "###"),
     "M": ("# #", "###", "###", "# #", "# #"),
+    "N": ("#  #", "## #", "# ##", "#  #", "#  #"),  # four wide: three would read as M
     "O": ("###", "# #", "# #", "# #", "###"),
     "P": ("## ", "# #", "## ", "#  ", "#  "),
     "R": ("## ", "# #", "## ", "# #", "# #"),
@@ -50,24 +54,24 @@ LETTERS = {
 }
 
 
-def _draw(text: str, font: Mapping[str, tuple[str, ...]], cell: int) -> list[str]:
+def _draw(text: str, font: Mapping[str, tuple[str, ...]], cell: int, fill: str) -> list[str]:
     rows = [""] * ROWS
     for number, char in enumerate(text):
         glyph = font[char]
         gap = " " * cell if number else ""
         for row in range(ROWS):
-            rows[row] += gap + glyph[row].replace("#", "█" * cell).replace(" ", " " * cell)
+            rows[row] += gap + glyph[row].replace("#", fill * cell).replace(" ", " " * cell)
     return rows
 
 
-def big_digits(text: str) -> list[str]:
-    """`text` (digits and colons) five rows tall; every row the same width."""
-    return _draw(text, DIGITS, 2)
+def big_digits(text: str, fill: str = "█") -> list[str]:
+    """`text` (digits and colons) five rows tall, drawn in `fill`; every row the same width."""
+    return _draw(text, DIGITS, 2, fill)
 
 
-def big_word(text: str) -> list[str]:
+def big_word(text: str, fill: str = "█") -> list[str]:
     """A state word five rows tall; letters the font lacks are an error (the words are fixed)."""
-    return _draw(text.upper(), LETTERS, 1)
+    return _draw(text.upper(), LETTERS, 1, fill)
 
 
 def can_draw_word(text: str) -> bool:

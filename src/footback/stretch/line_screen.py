@@ -14,22 +14,29 @@ class LineScreen:
 
     rich's Live repaints every line on every refresh; here each frame is compared line by line
     with what is on the terminal, and only changed lines are rendered and written (cursor up,
-    clear the line, write it, back down). A new size or line count repaints the block.
+    clear the line, write it, back down). A new size or line count repaints the block; with
+    `home` (a screen of its own, e.g. the alternate screen) it is drawn from the top left.
     """
 
-    def __init__(self, console: Console) -> None:
+    def __init__(self, console: Console, *, home: bool = False) -> None:
         self._console = console
+        self._home = home
         self._shown: list[Text] = []
         self._size: tuple[int, int] | None = None
         self.lines_written = 0  # for the redraw tests: how many lines went to the terminal
 
     def _ansi(self, line: Text) -> str:
         from rich.console import COLOR_SYSTEMS
+        from rich.segment import Segment
 
         system = self._console.color_system
+        # NO_COLOR (or --no-color) keeps bold, dim and reverse but drops every colour.
         colours = COLOR_SYSTEMS[system] if system is not None else None
+        segments = line.render(self._console)
+        if self._console.no_color:
+            segments = Segment.remove_color(segments)
         out = []
-        for segment in line.render(self._console):
+        for segment in segments:
             if segment.style is None or colours is None:
                 out.append(segment.text)
             else:
@@ -67,6 +74,8 @@ class LineScreen:
             self._console.file.flush()
 
     def _erase_codes(self) -> str:
+        if self._home:
+            return "\x1b[H\x1b[J"
         count = len(self._shown)
         return f"\r\x1b[{count}A\x1b[J" if count else ""
 

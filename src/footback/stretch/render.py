@@ -7,22 +7,15 @@ file are shown as typed. The words (and plain mode, which never touches rich) ar
 from __future__ import annotations
 
 import math
-import re
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
 from footback.core.text import fmt_clock
+from footback.stretch.floor import STATE_STYLES, Box
 from footback.stretch.line_screen import LineScreen
-from footback.stretch.player import Event, Frame
-from footback.stretch.timeline import Kind, Timeline
-from footback.stretch.words import (
-    bells,
-    countdown_text,
-    intro_lines,
-    state_word,
-    step_title,
-    what_next,
-)
+from footback.stretch.player import Event, EventKind, Frame
+from footback.stretch.timeline import Kind, Segment, Timeline
+from footback.stretch.words import countdown_text, intro_lines, state_word, step_title, what_next
 
 if TYPE_CHECKING:
     from types import TracebackType
@@ -33,23 +26,11 @@ if TYPE_CHECKING:
 KEY_HINT = "space pause · n/→ skip · p/← back · q/Esc stop"
 PAUSED_HINT = "PAUSED · space resume · n skip · p back · q stop"
 BIG_MIN_WIDTH = 40
-BIG_MIN_HEIGHT = 22
-FIGURE_MIN_HEIGHT = 24  # the figure sits beside the big digits, when there is room
-FIGURE_MIN_WIDTH = 60
-FIGURE_GAP = 4
-WORD_MIN_HEIGHT = 30  # the state word in big letters too
+BIG_MIN_HEIGHT = 22  # big digits and words from here; below, a compact screen
 CHANGE_MARGIN = 0.002
-
-
-STATE_STYLES = {
-    "GET READY": "bold yellow",
-    "HOLD": "bold green",
-    "ROLL": "bold cyan",
-    "MOVE": "bold blue",
-    "REST": "bold magenta",
-    "SWITCH SIDES": "bold black on yellow",
-    "PAUSED": "bold white on red",
-}
+# The alternate screen, cleared and homed (xterm's 1049 saves the cursor and restores it after).
+ALT_SCREEN_ON = "\x1b[?1049h\x1b[H\x1b[2J"
+ALT_SCREEN_OFF = "\x1b[?1049l"
 
 
 def _cells(done: float, span: float, width: int) -> int:
@@ -109,8 +90,7 @@ class Layout:
     count_at: int  # first row of the countdown (big digits, maybe beside the figure, or "N s")
     count_rows: int
     bars_at: int  # the "This part" bar; the "Routine" bar follows; -1 when cropped away
-    roomy: bool
-    with_figure: bool
+    box: Box | None  # where the big countdown sits; None on a small screen
 
 
 def _finish(lines: list[Text], width: int) -> list[Text]:
@@ -127,56 +107,60 @@ def _bars(timeline: Timeline, frame: Frame, width: int) -> list[Text]:
     return _finish([this, _bar_line("Routine", timeline.total - left, timeline.total, left, width)], width)
 
 
-def _count_block(
-    timeline: Timeline, frame: Frame, width: int, *, roomy: bool, with_figure: bool
-) -> list[Text]:
-    """The countdown: big digits (beside the figure when it fits) or a short "N s" line."""
+def _count_block(timeline: Timeline, frame: Frame, width: int, box: Box | None) -> list[Text]:
+    """The countdown: big digits in their box (beside the figure) or a short "N s" line."""
     from rich.text import Text
 
-    from footback.stretch import bigtype
-    from footback.stretch.figure import figure_rows
+    from footback.stretch.floor import count_rows
 
-    seg = frame.segment
-    style = STATE_STYLES[state_word(timeline, seg, paused=frame.paused)]
-    count = countdown_text(frame.remaining)
-    if not roomy:
-        return _finish([Text(f"{count} s", style=style)], width)
-    # Centred within the widest count of this segment, so nothing shifts as digits drop off.
-    widest = bigtype.block_width(bigtype.big_digits(countdown_text(seg.seconds)))
-    block = bigtype.centre_block(bigtype.big_digits(count), widest)
-    if with_figure:
-        block = bigtype.beside(figure_rows(timeline.step(seg), seg.side), block, FIGURE_GAP)
-    return _finish([_figure_text(row, style) for row in bigtype.centre_block(block, width)], width)
+    if box is not None:
+        return _finish(count_rows(timeline, frame, box), width)
+    style = STATE_STYLES[state_word(timeline, frame.segment, paused=frame.paused)]
+    return _finish([Text(f"{countdown_text(frame.remaining)} s", style=style)], width)
 
 
-def layout(timeline: Timeline, frame: Frame, width: int, height: int, *, keys: bool) -> Layout:
-    """The live screen for one frame, laid out for a `width` x `height` terminal.
-
-    Big type (the state word, the countdown) and the figure appear only when the terminal has
-    room for them; the short status line always names the state and the side, so a small
-    terminal still says what to do.
-    """
+def _top(timeline: Timeline, segment: Segment, width: int) -> Text:
+    """The step's title, then the routine's name: one row, cut from the right when narrow."""
     from rich.text import Text
 
-    from footback.stretch import bigtype
-    from footback.stretch.figure import figure_rows
+    title = Text(step_title(timeline, segment), style="bold")
+    tail = f" ── footback stretch: {timeline.routine.name} "
+    return title.append(tail + "─" * max(0, width - len(title) - len(tail)), style="dim")
+
+
+def _status(timeline: Timeline, frame: Frame) -> Text:
+    """The state and the side in words (also what a small screen shows of them)."""
+    from rich.text import Text
 
     seg = frame.segment
-    step = timeline.step(seg)
     word = state_word(timeline, seg, paused=frame.paused)
-    style = STATE_STYLES[word]
-    room = max(1, height - 1)  # the cursor's own row stays free so nothing scrolls
-    heading = f"── footback stretch: {timeline.routine.name} "
-    top = [Text(heading + "─" * max(0, width - len(heading)), style="dim")]
-    top.append(Text(step_title(timeline, seg), style="bold"))
-    status = Text(word, style=style)
+    status = Text(word, style=STATE_STYLES[word])
     if frame.paused:
         status.append(" · " + state_word(timeline, seg))
     if seg.side:
         status.append(" · ")
-        status.append(step.side_words(seg.side), style="reverse bold")
+        status.append(timeline.step(seg).side_words(seg.side), style="reverse bold")
     if seg.reps > 1 and seg.kind in (Kind.HOLD, Kind.REST):
         status.append(f" · rep {seg.rep} of {seg.reps}")
+    return status
+
+
+def _middle(timeline: Timeline, frame: Frame, width: int) -> list[Text]:
+    """The status and what the side means (wrapped, never cut), padded to as many rows as the
+    step's longer side takes, so the rows below stay put when the side switches."""
+    from rich.text import Text
+
+    step = timeline.step(frame.segment)
+    where = {side: _wrap(step.on_side(side), width) if step.on_side(side) else [] for side in step.sides}
+    mine = where.get(frame.segment.side, [])
+    padding = [Text("")] * (max(len(rows) for rows in where.values()) - len(mine))
+    return [_status(timeline, frame), *(Text(row, style="bold") for row in mine), *padding]
+
+
+def _bottom(timeline: Timeline, frame: Frame, width: int, *, keys: bool) -> list[Text]:
+    """The notice and cue, the two bars, what comes next and the keys."""
+    from rich.text import Text
+
     notice = Text(frame.notice, style="bold reverse") if frame.notice else Text("")
     if frame.cue:
         notice.append(("   " if frame.notice else "") + frame.cue, style="bold")
@@ -184,70 +168,52 @@ def layout(timeline: Timeline, frame: Frame, width: int, height: int, *, keys: b
     if keys or frame.paused:
         hint = PAUSED_HINT if frame.paused else KEY_HINT
         bottom += [Text(row, style="reverse" if frame.paused else "dim") for row in hint_rows(hint, width)]
-    where = step.on_side(seg.side)
-    # Which foot or leg works is never cut short: it wraps (at 40 columns too).
-    middle = [status] + [Text(row, style="bold") for row in (_wrap(where, width) if where else [])]
-    roomy = width >= BIG_MIN_WIDTH and height >= BIG_MIN_HEIGHT
-    with_figure = False
-    if not roomy:
-        # What to do stays on a small screen too (as much as fits under the state and the side):
-        # at 40x20 the toe lift showed only "HOLD" and a count, with half the rows empty.
-        fixed = len(top) + len(middle) + len(bottom) + 1  # the "N s" row
-        instructions = _budget(_wrap(step.instructions, width), room - fixed)
-        head = [*top, *middle, *(Text(row, style="dim") for row in instructions)]
-    else:
-        digits = bigtype.big_digits(countdown_text(seg.seconds))
-        block = digits
-        figure = figure_rows(step, seg.side)
-        fixed = len(top) + len(middle) + len(bottom) + 2
-        if figure and height >= FIGURE_MIN_HEIGHT and width >= FIGURE_MIN_WIDTH:
-            both = bigtype.beside(figure, digits, FIGURE_GAP)
-            if bigtype.block_width(both) <= width and fixed + len(both) + 1 <= room:
-                block, with_figure = both, True
-        fixed += len(block)
-        word_rows: list[str] = []
-        big = bigtype.big_word(word)
-        if height >= WORD_MIN_HEIGHT and bigtype.block_width(big) <= width and fixed + 7 <= room:
-            word_rows = [*bigtype.centre_block(big, width), ""]
-            fixed += len(word_rows)
-        instructions = _budget(_wrap(step.instructions, width), room - fixed)
-        head = [*top, *(Text(row, style=style) for row in word_rows), *middle]
-        head += [Text(row, style="dim") for row in instructions]
-        head.append(Text(""))
-    count = _count_block(timeline, frame, width, roomy=roomy, with_figure=with_figure)
-    lines = [*head, *count, *([Text("")] if roomy else []), *bottom]
-    bars_at = len(lines) - len(bottom) + 1
+    return bottom
+
+
+def _bottom_rows(width: int, *, keys: bool) -> int:
+    """Rows the bottom may take on any frame, paused or not: the rows above never move."""
+    hints = [PAUSED_HINT, KEY_HINT] if keys else [PAUSED_HINT]
+    return 4 + max(len(hint_rows(hint, width)) for hint in hints)
+
+
+def layout(timeline: Timeline, frame: Frame, width: int, height: int, *, keys: bool) -> Layout:
+    """The live screen for one frame, laid out for a `width` x `height` terminal.
+
+    From 40x22 up: the state word (and the side) in big letters, the countdown in big digits,
+    the figure beside it when there is room (`floor.plan`); smaller, a compact screen. The
+    status line always names the state and the side; the instructions get the rows left over.
+    """
+    from rich.text import Text
+
+    from footback.stretch.floor import plan, word_rows
+
+    seg = frame.segment
+    room = max(1, height - 1)  # the cursor's own row stays free so nothing scrolls
+    top, middle = [_top(timeline, seg, width)], _middle(timeline, frame, width)
+    spare = room - len(top) - len(middle) - _bottom_rows(width, keys=keys)
+    big = width >= BIG_MIN_WIDTH and height >= BIG_MIN_HEIGHT
+    shares = plan(timeline, seg, width, spare, big=big)
+    instructions = _budget(_wrap(timeline.step(seg).instructions, width), shares.instructions)
+    head = [*top, *(word_rows(timeline, frame, width) if shares.word else []), *middle]
+    head += [Text(row, style="dim") for row in instructions]
+    head += [Text("")] if shares.blank else []
+    count = _count_block(timeline, frame, width, shares.box)
+    lines = [*head, *count, *_bottom(timeline, frame, width, keys=keys)]
+    bars_at = len(head) + len(count) + 1
     lines = _finish(lines[:room], width)
     return Layout(
         lines=lines,
         count_at=len(head),
         count_rows=len(count),
         bars_at=bars_at if bars_at + 2 <= len(lines) else -1,
-        roomy=roomy,
-        with_figure=with_figure,
+        box=shares.box,
     )
 
 
 def screen_lines(timeline: Timeline, frame: Frame, width: int, height: int, *, keys: bool) -> list[Text]:
     """The live screen for one frame as lines (see `layout`)."""
     return layout(timeline, frame, width, height, keys=keys).lines
-
-
-_RUNS = re.compile(r"█+|[LR*]+|[^█LR*]+")
-
-
-def _figure_text(row: str, style: str) -> Text:
-    """A row of the figure/digits block: digits in the state's style, the L/R mark reversed."""
-    from rich.text import Text
-
-    text = Text(row)
-    for run in _RUNS.finditer(row):
-        first = run.group()[0]
-        if first == "█":
-            text.stylize(style, run.start(), run.end())
-        elif first in "LR*":
-            text.stylize("bold reverse", run.start(), run.end())
-    return text
 
 
 def bar_width(width: int) -> int:
@@ -299,6 +265,7 @@ class LiveScreen:
         self._last: tuple[object, ...] | None = None
         self._screen: LineScreen | None = None
         self._layout: Layout | None = None
+        self._step: int | None = None  # the step on screen, for the bell
 
     def intro(self) -> None:
         from rich.text import Text
@@ -315,7 +282,10 @@ class LiveScreen:
         import footback.stretch.bigtype
         import footback.stretch.figure  # noqa: F401
 
-        self._screen = LineScreen(self._console)
+        self._screen = LineScreen(self._console, home=True)
+        # A screen of its own (the alternate screen, cleared): nothing of the intro or the ready
+        # prompt stays above the player, and they are back as they were when it ends.
+        self._console.file.write(ALT_SCREEN_ON)
         self._console.show_cursor(False)
         return self
 
@@ -329,6 +299,7 @@ class LiveScreen:
         try:
             if screen is not None:
                 screen.clear()
+                self._console.file.write(ALT_SCREEN_OFF)
             self._console.show_cursor(True)
         except (OSError, ValueError):
             pass  # the terminal is gone (hangup): nothing left to draw on
@@ -338,9 +309,14 @@ class LiveScreen:
         return self._screen.lines_written if self._screen is not None else 0
 
     def event(self, event: Event) -> None:
-        if self._bell:
-            for _ in range(bells(event)):
-                self._console.bell()
+        """One bell when a new step starts (not at the first, nor between reps or sides)."""
+        segment = event.segment
+        if event.kind is not EventKind.SEGMENT or segment is None:
+            return
+        changed = self._step is not None and segment.step != self._step
+        self._step = segment.step
+        if changed and self._bell:
+            self._console.bell()
 
     def frame(self, frame: Frame) -> float | None:
         width, height = self._console.size
@@ -359,9 +335,7 @@ class LiveScreen:
             return self._layout.lines
         lines = list(shown.lines)
         if last is not None and key[_COUNT] != last[_COUNT]:
-            block = _count_block(
-                self._timeline, frame, width, roomy=shown.roomy, with_figure=shown.with_figure
-            )
+            block = _count_block(self._timeline, frame, width, shown.box)
             end = min(len(lines), shown.count_at + shown.count_rows)
             lines[shown.count_at : end] = block[: end - shown.count_at]
         lines[shown.bars_at : shown.bars_at + 2] = _bars(self._timeline, frame, width)

@@ -8,15 +8,15 @@ from __future__ import annotations
 
 import signal
 from contextlib import AbstractContextManager, nullcontext
-from datetime import UTC, datetime
+from datetime import datetime
 from typing import TYPE_CHECKING
 
 from footback.core.errors import ExitCode, StoreError
 from footback.core.runtime import Runtime
+from footback.core.signals import Terminated, stop_on_signals
 from footback.render.console import quiet_if_gone, say, terminal_gone
 from footback.stretch.choice import after_warning_sign, choose
 from footback.stretch.options import StretchOptions
-from footback.stretch.signals import Terminated, stop_on_signals
 
 if TYPE_CHECKING:
     from rich.console import Console
@@ -86,7 +86,7 @@ def _play(
             if not ready:
                 say(console, "Not started: nothing saved.")
                 return ExitCode.OK
-        started_at = env.clock.now().astimezone(UTC)
+        started_at = env.clock.now()  # local: the store keeps its UTC offset (migration 70)
         player = Player(
             timeline,
             listener,

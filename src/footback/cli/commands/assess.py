@@ -1,6 +1,7 @@
 """`footback assess`: the guided self-assessment."""
 
 import sys
+from dataclasses import dataclass
 from typing import TYPE_CHECKING, Annotated
 
 import typer
@@ -14,7 +15,7 @@ from footback.cli.commands.options import (
     TemplateOption,
     print_answers_help,
 )
-from footback.cli.context import AppContext, app_context
+from footback.cli.context import AppContext
 
 if TYPE_CHECKING:
     from datetime import datetime
@@ -26,44 +27,47 @@ if TYPE_CHECKING:
     Shown = tuple[AssessmentResult, SavedAssessment | None]
 
 
-def assess(
-    ctx: typer.Context,
-    *,
-    answers: AnswersOption = None,
-    template: TemplateOption = False,
-    schema: SchemaOption = False,
-    as_json: ResultJsonOption = False,
-    no_save: Annotated[bool, typer.Option("--no-save", help="Do not store this assessment.")] = False,
-    no_color: NoColorOption = False,
+@dataclass(frozen=True)
+class AssessArgs:
+    """`footback assess`'s options, as typed."""
+
+    answers: AnswersOption = None
+    template: TemplateOption = False
+    schema: SchemaOption = False
+    as_json: ResultJsonOption = False
+    no_save: Annotated[bool, typer.Option("--no-save", help="Do not store this assessment.")] = False
+    no_color: NoColorOption = False
     last: Annotated[
         bool, typer.Option("--last", help="Show the last saved result again (with --json: as JSON).")
-    ] = False,
-    quick: QuickOption = False,
-) -> None:
+    ] = False
+    quick: QuickOption = False
+
+
+def assess(app: AppContext, request: AssessArgs) -> None:
     from footback.assess import service
     from footback.assess.content import load_assess_content
     from footback.assess.flow import AssessRequest, run_assess
     from footback.core.errors import BadInputError
     from footback.today.first_run import FirstRunRequest, guide_first_run
 
-    app = app_context(ctx)
-    settings = app.config.settings  # a broken config is reported even with --template
-    request = AssessRequest(answers, no_save, as_json, quick, app.colour_off(no_color), settings.body_units)
-    if last:
-        if answers or template or schema or no_save or quick:
+    # The config is read first: a broken one is reported even with --template.
+    no_color, units = app.colour_off(request.no_color), app.config.settings.body_units
+    asked = AssessRequest(request.answers, request.no_save, request.as_json, request.quick, no_color, units)
+    if request.last:
+        if request.answers or request.template or request.schema or request.no_save or request.quick:
             raise BadInputError(
                 "--last shows the saved result; use it without --answers, --template, --schema, --quick"
             )
         latest, previous = service.last_saved(app.data_dir)
-        _show(app, request, (latest.result, previous), saved_on=latest.created_at)
-    elif template or schema:
-        if quick:
+        _show(app, asked, (latest.result, previous), saved_on=latest.created_at)
+    elif request.template or request.schema:
+        if request.quick:
             raise BadInputError("--quick asks again; use --template or --schema without it")
         qset = load_assess_content().questions
-        print_answers_help(qset, template=template, schema=schema, as_json=as_json)
+        print_answers_help(qset, template=request.template, schema=request.schema, as_json=request.as_json)
     else:
-        _show(app, request, shown := run_assess(app, request))
-        guide_first_run(app, FirstRunRequest.after(request, shown))
+        _show(app, asked, shown := run_assess(app, asked))
+        guide_first_run(app, FirstRunRequest.after(asked, shown))
 
 
 def _show(

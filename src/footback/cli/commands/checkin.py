@@ -1,50 +1,55 @@
 """`footback checkin`: the daily 20-second log of foot and back pain."""
 
 import json
+from dataclasses import dataclass
 from typing import Annotated
 
 import typer
 
 from footback.cli.commands.options import NoColorOption
-from footback.cli.context import app_context
+from footback.cli.context import AppContext
 
 
-def checkin(
-    ctx: typer.Context,
-    *,
-    foot: Annotated[int | None, typer.Option("--foot", metavar="N", help="Foot pain today, 0-10.")] = None,
-    back: Annotated[int | None, typer.Option("--back", metavar="N", help="Back pain today, 0-10.")] = None,
-    note: Annotated[
-        str | None, typer.Option("--note", metavar="TEXT", help="An optional short note.")
-    ] = None,
+@dataclass(frozen=True)
+class CheckinArgs:
+    """`footback checkin`'s options, as typed."""
+
+    foot: Annotated[int | None, typer.Option("--foot", metavar="N", help="Foot pain today, 0-10.")] = None
+    back: Annotated[int | None, typer.Option("--back", metavar="N", help="Back pain today, 0-10.")] = None
+    note: Annotated[str | None, typer.Option("--note", metavar="TEXT", help="An optional short note.")] = None
     day: Annotated[
         str | None,
         typer.Option("--date", metavar="YYYY-MM-DD", help="Check in for a missed past day (default: today)."),
-    ] = None,
+    ] = None
     replace: Annotated[
         bool, typer.Option("--replace", help="Replace that day's check-in without asking.")
-    ] = False,
+    ] = False
     sign: Annotated[
         list[str] | None,
         typer.Option(
             "--sign", metavar="ID", help="A warning sign that is new (repeatable; ids: docs/daily.md)."
         ),
-    ] = None,
-    as_json: Annotated[bool, typer.Option("--json", help="Print what was stored, as JSON.")] = False,
-    no_color: NoColorOption = False,
-) -> None:
+    ] = None
+    as_json: Annotated[bool, typer.Option("--json", help="Print what was stored, as JSON.")] = False
+    no_color: NoColorOption = False
+
+
+def checkin(app: AppContext, request: CheckinArgs) -> None:
     from footback.core.errors import FootbackError
     from footback.daily.checkin_flow import CheckinRequest, checkin_console, render_outcome, run_checkin
 
-    app = app_context(ctx)
-    request = CheckinRequest(foot, back, note, day, replace, sign or [], app.colour_off(no_color), as_json)
-    outcome = run_checkin(app, request)
+    given, no_color = request, app.colour_off(request.no_color)
+    signs = given.sign or []
+    asked = CheckinRequest(
+        given.foot, given.back, given.note, given.day, given.replace, signs, no_color, given.as_json
+    )
+    outcome = run_checkin(app, asked)
     try:
-        if as_json:
+        if given.as_json:
             from footback.assess.content import load_assess_content
 
             app.out.write(json.dumps(outcome.as_json(load_assess_content().sources), indent=2) + "\n")
-        render_outcome(checkin_console(app, request), outcome)
+        render_outcome(checkin_console(app, asked), outcome)
         app.out.flush()
     except OSError as exc:
         # Stored before the output failed (a full disk, a closed pipe): exit 1, and say so.

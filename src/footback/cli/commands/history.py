@@ -25,8 +25,9 @@ def history(
 
 def run_history(app: AppContext, *, since: str | None, as_json: bool, no_color: bool) -> None:
     """The command body; days and weeks are counted on the local clock."""
+    from footback.core.dates import parse_since
     from footback.history.render import ROWS_READ, render_shown
-    from footback.history.service import history_json, parse_since, read_history
+    from footback.history.service import history_json, read_history
 
     start = parse_since(since) if since is not None else None
     clock = app.clock.now()

@@ -1,12 +1,13 @@
 """`footback plan`: build and save a personal routine from the latest assessment."""
 
 import json
+from dataclasses import dataclass
 from typing import TYPE_CHECKING, Annotated
 
 import typer
 
 from footback.cli.commands.options import NoColorOption, PregnantOption, SeenClinicianOption
-from footback.cli.context import app_context
+from footback.cli.context import AppContext
 from footback.core.text import safe_line
 
 if TYPE_CHECKING:
@@ -15,31 +16,35 @@ if TYPE_CHECKING:
     from footback.plan.build import Plan
 
 
-def plan(
-    ctx: typer.Context,
-    *,
-    as_json: Annotated[bool, typer.Option("--json", help="Print the plan as JSON.")] = False,
-    no_save: Annotated[bool, typer.Option("--no-save", help="Show the plan without saving it.")] = False,
-    review: Annotated[bool, typer.Option("--review", help="Review the level now instead of weekly.")] = False,
-    level: Annotated[int | None, typer.Option("--level", metavar="N", help="Set the level by hand.")] = None,
-    seen_clinician: SeenClinicianOption = False,
-    pregnant: PregnantOption = False,
-    no_color: NoColorOption = False,
-) -> None:
+@dataclass(frozen=True)
+class PlanArgs:
+    """`footback plan`'s options, as typed."""
+
+    as_json: Annotated[bool, typer.Option("--json", help="Print the plan as JSON.")] = False
+    no_save: Annotated[bool, typer.Option("--no-save", help="Show the plan without saving it.")] = False
+    review: Annotated[bool, typer.Option("--review", help="Review the level now instead of weekly.")] = False
+    level: Annotated[int | None, typer.Option("--level", metavar="N", help="Set the level by hand.")] = None
+    seen_clinician: SeenClinicianOption = False
+    pregnant: PregnantOption = False
+    no_color: NoColorOption = False
+
+
+def plan(app: AppContext, request: PlanArgs) -> None:
     from footback.plan.levels import level_line, progressing_in
     from footback.plan.render import plan_json
     from footback.plan.service import PlanRequest, make_plan
 
-    app = app_context(ctx)
-    if review and level is not None:  # a hand-set level would silently win over the review
+    given = request
+    as_json = given.as_json
+    if given.review and given.level is not None:  # a hand-set level would silently win over the review
         from footback.core.errors import BadInputError
 
         raise BadInputError("use --review (footback decides) or --level N (you decide), not both")
-    no_color = app.colour_off(no_color)
+    no_color = app.colour_off(given.no_color)
     # `out` is stderr with --json, so stdout stays pure JSON while the path is still shown.
     out = app.console(no_color=no_color, stderr=as_json)
-    request = PlanRequest(not no_save, seen_clinician, pregnant, review, level, no_color, as_json)
-    outcome = make_plan(app, request)
+    flags = (given.seen_clinician, given.pregnant, given.review, given.level)
+    outcome = make_plan(app, PlanRequest(not given.no_save, *flags, no_color, as_json))
     made, content, state = outcome.made, outcome.content, outcome.level
     if made is None:
         if outcome.refusal is not None:

@@ -1,5 +1,6 @@
 """`footback shoes-check`: a guided footwear check, with saved pairs and their distance."""
 
+from dataclasses import dataclass
 from typing import Annotated
 
 import typer
@@ -18,37 +19,49 @@ from footback.cli.commands.options import (
     UndoDistanceOption,
     print_answers_help,
 )
-from footback.cli.context import app_context
+from footback.cli.context import AppContext
 
 
-def shoes_check(
-    ctx: typer.Context,
-    *,
-    answers: AnswersOption = None,
-    name: PairNameOption = None,
-    list_saved: ListPairsOption = False,
-    all_pairs: AllPairsOption = False,
-    add_distance: AddDistanceOption = None,
-    undo: UndoDistanceOption = False,
-    retire: RetireOption = False,
-    template: TemplateOption = False,
-    schema: SchemaOption = False,
-    as_json: ResultJsonOption = False,
-    no_save: Annotated[bool, typer.Option("--no-save", help="Do not store this check.")] = False,
-    no_color: NoColorOption = False,
-) -> None:
+@dataclass(frozen=True)
+class ShoesArgs:
+    """`footback shoes-check`'s options, as typed."""
+
+    answers: AnswersOption = None
+    name: PairNameOption = None
+    list_saved: ListPairsOption = False
+    all_pairs: AllPairsOption = False
+    add_distance: AddDistanceOption = None
+    undo: UndoDistanceOption = False
+    retire: RetireOption = False
+    template: TemplateOption = False
+    schema: SchemaOption = False
+    as_json: ResultJsonOption = False
+    no_save: Annotated[bool, typer.Option("--no-save", help="Do not store this check.")] = False
+    no_color: NoColorOption = False
+
+
+def shoes_check(app: AppContext, request: ShoesArgs) -> None:
     from footback.shoes.flow import ShoeCheckRequest, run_shoes_check
 
-    app = app_context(ctx)
+    given = request
     # The configured unit (None if unset) reads bare distances; a written unit ("12km") wins.
     units = app.config.settings.units if app.config.is_set("units") else None
-    no_color = app.colour_off(no_color)
-    if template or schema:
+    no_color = app.colour_off(given.no_color)
+    if given.template or given.schema:
         from footback.shoes.service import content_in
 
         qset = content_in(units).questions
-        return print_answers_help(qset, template=template, schema=schema, as_json=as_json)
-    request = ShoeCheckRequest(
-        answers, name, list_saved, all_pairs, add_distance, undo, retire, as_json, no_save, no_color, units
+        return print_answers_help(qset, template=given.template, schema=given.schema, as_json=given.as_json)
+    same = (
+        "answers",
+        "name",
+        "list_saved",
+        "all_pairs",
+        "add_distance",
+        "undo",
+        "retire",
+        "as_json",
+        "no_save",
     )
-    run_shoes_check(app, request)
+    asked = ShoeCheckRequest(**{key: getattr(given, key) for key in same}, no_color=no_color, units=units)
+    run_shoes_check(app, asked)

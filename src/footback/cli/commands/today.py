@@ -21,7 +21,10 @@ def today(
     app = app_context(ctx)
     facts = read_today(app.data_dir, app.clock.now())
     if as_json:
-        typer.echo(facts.model_dump_json(indent=2))
+        from footback.core.text import safe_json
+
+        # Stored text (routine names, plan reasons) may hold C1 or bidi characters: \u escapes.
+        typer.echo(safe_json(facts.model_dump_json(indent=2)))
         return
     lines = today_lines(facts, load_today_content().text)
     if app.stdout_tty:

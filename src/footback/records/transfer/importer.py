@@ -15,6 +15,7 @@ import tomli
 from footback.core.errors import BadInputError
 from footback.core.files import TOO_LONG_NUMBER, open_input, write_private
 from footback.core.paths import db_path, plan_path
+from footback.core.signals import stop_on_signals
 from footback.core.text import excerpt
 from footback.records.connection import Connection
 from footback.records.db import Store
@@ -273,7 +274,8 @@ def import_into_store(path: Path, folder: Path, checks: ImportChecks) -> tuple[I
     store_file = db_path(home)
     had_folder, had_store = home.exists(), os.path.lexists(store_file)
     try:
-        with open_store(home, full_check=True) as store:
+        # A kill (SIGTERM, a closed terminal) must reach the clean-up below, as Ctrl-C does.
+        with stop_on_signals(), open_store(home, full_check=True) as store:
             return import_file(store, path, checks), store.path
     except BaseException:
         if not had_store:

@@ -15,6 +15,10 @@ JSON_COLUMNS = frozenset({"answers", "result", "detail", "warning_signs", "signs
 # (a confirmation's assessment row id; its assessment_uid is what travels).
 INTERNAL_COLUMNS = {"clinician_seen": frozenset({"assessment_id"})}
 
+# Columns added after uids existed (migration 70's utc_offset): a record stored or exported
+# before them has none, so an empty one is left out of the digest, which stays what it was.
+LATER_COLUMNS = frozenset({"utc_offset"})
+
 Row = dict[str, Any]
 
 
@@ -25,5 +29,5 @@ def canonical(row: Row) -> str:
 
 def content_uid(row: Row) -> str:
     """The uid of a record that has none (stored before uids, or from an older export): its digest."""
-    content = {k: v for k, v in row.items() if k != "uid"}
+    content = {k: v for k, v in row.items() if k != "uid" and not (k in LATER_COLUMNS and v is None)}
     return hashlib.sha256(canonical(content).encode("utf-8", "surrogatepass")).hexdigest()[:32]

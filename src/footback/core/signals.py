@@ -1,4 +1,5 @@
-"""A `kill` or a closed window during play: stop like Ctrl-C, so the session is still saved.
+"""A `kill` or a closed window: stop like Ctrl-C, so what must be saved is saved (a stretch
+session) and what must be undone is undone (an import into a new store).
 
 (Saying a line when the terminal may be gone is `footback.render.console.say`.)
 """
@@ -13,7 +14,7 @@ from types import FrameType
 
 
 class Terminated(Exception):
-    """SIGTERM or SIGHUP during play: stop like Ctrl-C, exit with 128 + the signal number."""
+    """SIGTERM or SIGHUP: stop like Ctrl-C, exit with 128 + the signal number."""
 
     def __init__(self, signum: int) -> None:
         super().__init__(signum)
