@@ -277,6 +277,21 @@ class AssessContent(StrictModel):
         return [q.id for q in self.questions.questions if q.red_flag is not None]
 
 
+def _steps_check(content: AssessContent) -> list[str]:
+    """Every warning sign has an item (the check-in lists it by that line) and every group the
+    quick re-check asks again exists."""
+    problems = [
+        f"{QUESTIONS}: questions.{q.id}: a warning sign needs an item"
+        for q in content.questions.questions
+        if q.red_flag and q.item is None
+    ]
+    return problems + [
+        f"{QUICK}: update_groups: unknown group '{gid}'"
+        for gid in content.quick.update_groups
+        if gid not in {g.id for g in content.questions.groups}
+    ]
+
+
 def _cross_check(content: AssessContent, src: Sources) -> list[str]:
     """Every cited source exists and every condition names a known fact: the problems found."""
     known = {q.id for q in content.questions.questions} | {
@@ -288,10 +303,8 @@ def _cross_check(content: AssessContent, src: Sources) -> list[str]:
     cited: list[tuple[str, str]] = []
     rules: list[tuple[str, Rule]] = []
     problems = content.questions.unknown_ask_if(known, QUESTIONS)
+    problems += _steps_check(content)
     for q in content.questions.questions:
-        if q.red_flag and q.item is None:
-            # The check-in lists a sign by its item (one short line).
-            problems.append(f"{QUESTIONS}: questions.{q.id}: a warning sign needs an item")
         if q.red_flag:
             cited += [(f"{QUESTIONS}: questions.{q.id}.red_flag", s) for s in q.red_flag.sources]
             rules.append((f"{QUESTIONS}: questions.{q.id}.red_flag.unless", Rule(when=q.red_flag.unless)))
@@ -311,11 +324,6 @@ def _cross_check(content: AssessContent, src: Sources) -> list[str]:
             cited += [(where, s) for s in f.source_ids]
             rules.append((where, f))
     cited.append((f"{SCORING}: startback", content.scoring.startback.source))
-    problems += [
-        f"{QUICK}: update_groups: unknown group '{gid}'"
-        for gid in content.quick.update_groups
-        if gid not in {g.id for g in content.questions.groups}
-    ]
     problems += [
         f"{QUICK}: pain_questions: unknown question '{qid}'"
         for qid in content.quick.pain_questions

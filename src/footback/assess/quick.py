@@ -64,6 +64,24 @@ def quick_start(content: AssessContent, folder: Path, now: datetime) -> QuickBas
     return QuickBase(full.created_at, days, carried_answers(content, full, later))
 
 
+def _asked(
+    content: AssessContent, base: QuickBase, questions: Sequence[Question]
+) -> tuple[list[Question], list[Question]]:
+    """The checklist's warning signs and the questions asked again after it."""
+    from footback.content.questions import applies
+
+    reasked = [q for q in questions if q.id in set(content.quick_ids())]
+    reasked_ids = {q.id for q in reasked}
+    # As in the full interview, a sign asked only of some people (pregnancy) only for them; the
+    # lifetime facts (in the update groups, e.g. a cancer history) in their own step.
+    signs: list[Question] = [
+        q
+        for q in content.questions.questions
+        if q.red_flag is not None and applies(q, base.answers) and q.id not in reasked_ids
+    ]
+    return signs, reasked
+
+
 def quick_interview(
     content: AssessContent,
     base: QuickBase,
@@ -84,17 +102,8 @@ def quick_interview(
 
     console, ask = screen.console, screen.ask
     quick = content.quick
-    from footback.content.questions import applies
 
-    reasked = [q for q in questions if q.id in set(content.quick_ids())]
-    reasked_ids = {q.id for q in reasked}
-    # As in the full interview, a sign asked only of some people (pregnancy) only for them; the
-    # lifetime facts (in the update groups, e.g. a cancer history) in their own step below.
-    signs = [
-        q
-        for q in content.questions.questions
-        if q.red_flag is not None and applies(q, base.answers) and q.id not in reasked_ids
-    ]
+    signs, reasked = _asked(content, base, questions)
     stop = interview_stop(content, seen)
     console.print(Text(content.questions.disclaimer, style="dim"))
     ago = "today" if base.days == 0 else f"{plural(base.days, 'day')} ago"
