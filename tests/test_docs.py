@@ -236,11 +236,10 @@ def test_the_quick_start_says_how_to_put_footback_on_path() -> None:
     quick = _section((ROOT / "README.md").read_text(encoding="utf-8"), "## Quick start")
     assert "```sh\nuv run footback assess\nuv run pytest\n```" in quick  # the two commands, unchanged
     assert "`uv tool install .`" in quick and "`pipx install .`" in quick
-    assert "docs/daily.md#footback-due-one-line-for-a-shell-prompt" in quick
-    daily = (ROOT / "docs" / "daily.md").read_text(encoding="utf-8")
-    assert "## `footback due`: one line for a shell prompt" in daily
-    prompt = _section(daily, "## `footback due`: one line for a shell prompt")
-    assert "`uv tool install .`" in prompt and "$(footback due 2>/dev/null)" in prompt
+    heading = "## `footback prompt`: what is due, in your prompt, without starting footback"
+    assert "docs/daily.md#footback-prompt-what-is-due-in-your-prompt-without-starting-footback" in quick
+    prompt = _section((ROOT / "docs" / "daily.md").read_text(encoding="utf-8"), heading)
+    assert "`uv tool install .`" in prompt and "source ~/.footback-prompt.bash" in prompt
 
 
 def test_installing_makes_a_footback_script_that_runs_the_app() -> None:

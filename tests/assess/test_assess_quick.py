@@ -331,3 +331,19 @@ def test_input_ending_early_saves_nothing(cli: Cli, home: Path, tmp_path: Path, 
     assert result.exit_code == 1
     assert "input ended before the quick re-check was finished; nothing was saved" in result.stderr
     assert len(_saved(home)) == 1
+
+
+@pytest.mark.parametrize(("since", "triage"), [("1", "emergency"), ("2", "urgent")])
+def test_both_legs_in_the_checklist_asks_new_or_long_standing(
+    cli: Cli, tmp_path: Path, since: str, triage: str
+) -> None:
+    """As in the full interview (issue 20, item 1): new is the emergency, long-standing a GP."""
+    _full(cli, tmp_path)
+    _later(cli.context, 7)
+    offered = [s for s in SIGNS if s != "rf_pregnancy_signs"]  # not pregnant: not listed
+    legs = offered.index("rf_both_legs") + 1
+    keys = "\n".join([str(legs), since, *ALL_DEFAULTS]) + "\n"
+    result = cli.invoke(["assess", "--quick", "--json"], input=keys)
+    assert result.exit_code == 0, result.output
+    assert "for a long time without change" in " ".join(result.stderr.split())
+    assert json.loads(result.stdout)["triage"] == triage

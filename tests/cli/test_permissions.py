@@ -31,6 +31,7 @@ from footback.assess.service import assess
 from footback.cli.app import app
 from footback.core.cited import citing
 from footback.core.paths import DB_NAME
+from footback.records.folder import PROMPT_STATE
 from footback.records.migrations import SCHEMA_VERSION
 from tests.records.test_store_faults import EARLIER_VERSIONS, build_store_at
 from tests.support.helpers import TINY_ROUTINE, no_problem_answers
@@ -116,7 +117,8 @@ def test_a_new_folder_stays_private_through_a_whole_history(
             assert not home.exists()
             continue
         assert_private(home, command)
-    assert sorted(p.name for p in home.iterdir()) == [DB_NAME, "plan.toml"]
+    # The store, the plan and what is due for the shell prompt (footback prompt), all 0600.
+    assert sorted(p.name for p in home.iterdir()) == [DB_NAME, "plan.toml", PROMPT_STATE]
     for written in ("r.html", "all.csv", "backup.json"):
         assert mode(tmp_path / written) == 0o600, written
 
@@ -160,8 +162,10 @@ def test_a_folder_with_other_files_keeps_them_as_they_are(home: Path, files: dic
     os.chmod(notes, 0o644)
     result = runner.invoke(app, ["assess", "--answers", str(files["answers"])])
     assert result.exit_code == 0, result.stderr
-    # The person's own folder keeps its mode; footback's files in it are private.
-    assert mode(home) == 0o755
+    # footback's files in the person's folder are private, and the person's own file is left as it
+    # is. The folder holds footback's store now, so the next open made it private (core.paths.
+    # ensure_data_dir): the shell prompt's refresh at the end of the command opened it again.
+    assert mode(home) == 0o700
     assert mode(home / DB_NAME) == 0o600
     assert mode(notes) == 0o644 and notes.read_text(encoding="utf-8") == "mine"
 

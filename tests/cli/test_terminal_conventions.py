@@ -146,7 +146,7 @@ def test_a_real_pipe_gets_no_escape_sequences(seeded: Seeded, tmp_path: Path) ->
 
 
 # These write data or a line of text with typer.echo, never through rich, so have no colour to remove.
-PLAIN_COMMANDS = {"export", "import", "forget", "report", "remind", "due", "log"}
+PLAIN_COMMANDS = {"export", "import", "forget", "report", "remind", "due", "log", "prompt"}
 
 
 def test_every_command_that_draws_with_rich_has_no_color() -> None:

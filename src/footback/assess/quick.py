@@ -64,22 +64,23 @@ def quick_start(content: AssessContent, folder: Path, now: datetime) -> QuickBas
     return QuickBase(full.created_at, days, carried_answers(content, full, later))
 
 
-def _asked(
+def _quick_questions(
     content: AssessContent, base: QuickBase, questions: Sequence[Question]
 ) -> tuple[list[Question], list[Question]]:
-    """The checklist's warning signs and the questions asked again after it."""
+    """The checklist's signs and the questions asked again after it, in asking order."""
     from footback.content.questions import applies
 
-    reasked = [q for q in questions if q.id in set(content.quick_ids())]
-    reasked_ids = {q.id for q in reasked}
+    wanted = set(content.quick_ids())
     # As in the full interview, a sign asked only of some people (pregnancy) only for them; the
     # lifetime facts (in the update groups, e.g. a cancer history) in their own step.
     signs: list[Question] = [
         q
         for q in content.questions.questions
-        if q.red_flag is not None and applies(q, base.answers) and q.id not in reasked_ids
+        if q.red_flag is not None and applies(q, base.answers) and q.id not in wanted
     ]
-    return signs, reasked
+    # The follow-ups of the checklist's signs (both legs: since when) come first, right after it.
+    follow = set(content.follow_up_ids())
+    return signs, sorted((q for q in questions if q.id in wanted), key=lambda q: q.id not in follow)
 
 
 def quick_interview(
@@ -102,8 +103,7 @@ def quick_interview(
 
     console, ask = screen.console, screen.ask
     quick = content.quick
-
-    signs, reasked = _asked(content, base, questions)
+    signs, reasked = _quick_questions(content, base, questions)
     stop = interview_stop(content, seen)
     console.print(Text(content.questions.disclaimer, style="dim"))
     ago = "today" if base.days == 0 else f"{plural(base.days, 'day')} ago"

@@ -4,6 +4,7 @@ Kept light on purpose: `footback --help` must not pay for rich live screens, sql
 content loading. Each command module imports what it needs inside its function.
 """
 
+import functools
 import importlib
 import os
 import sys
@@ -123,6 +124,12 @@ COMMANDS: dict[str, Command] = {
         "One line of what is still due today, nothing when nothing is (exit 0: something due, 1: nothing).",
         "Example: footback due",
     ),
+    "prompt": Command(
+        "prompt",
+        "prompt",
+        "Shell code that shows what is due in your prompt without starting footback (bash, zsh or fish).",
+        "Example: footback prompt zsh",
+    ),
     "report": Command(
         "report",
         "report",
@@ -156,6 +163,14 @@ def _version(value: bool) -> None:
         raise typer.Exit()
 
 
+def _keep_prompt_state(app: AppContext) -> None:
+    """After every command: the shell prompt's state file follows a write, or a new day."""
+    from footback.daily.prompt_state import keep_current
+    from footback.records.changes import take_changed
+
+    keep_current(app.data_dir, app.clock.now(), changed=take_changed(app.data_dir))
+
+
 def _root(
     ctx: typer.Context,
     version: Annotated[
@@ -167,6 +182,10 @@ def _root(
     # The one place the outside world is read; a test hands in its own with `invoke(obj=...)`.
     if ctx.obj is None:
         ctx.obj = AppContext.from_environ(os.environ)
+    from footback.records.changes import take_changed
+
+    take_changed(ctx.obj.data_dir)  # only this command's writes count
+    ctx.call_on_close(functools.partial(_keep_prompt_state, ctx.obj))
     if ctx.invoked_subcommand is None and not ctx.resilient_parsing:
         # `footback` alone is today's screen; `footback --help` stays the help.
         command = ctx.command.get_command(ctx, TODAY)  # type: ignore[attr-defined]

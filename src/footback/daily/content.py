@@ -53,6 +53,8 @@ class DailyText(StrictModel):
     association: str
     target_note: str
     change_rule: str
+    logged: str
+    logged_gate: str
 
 
 class JumpRule(StrictModel):

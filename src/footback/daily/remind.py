@@ -74,14 +74,26 @@ def reminders(rule: RemindRule, slots: Sequence[DaySlot], minutes_of: Callable[[
     return made
 
 
+def due_schedule(
+    slots: Sequence[DaySlot], done_today: set[str], checked_in: bool, checkin_after_last: bool
+) -> list[tuple[time, str]]:
+    """Everything still to do today with the time it falls due, in `due`'s order: each slot whose
+    routine was not played today, and the check-in (from the last slot's time, when so configured).
+    The shell prompt's state file is this list (daily/prompt_state.py)."""
+    items = [(s.at, f"{s.routine} routine") for s in slots if s.routine not in done_today]
+    if not checked_in:
+        last = max((s.at for s in slots), default=time(0))
+        items.append((last if checkin_after_last else time(0), "check-in"))
+    return items
+
+
+def due_at(schedule: Sequence[tuple[time, str]], clock: time) -> list[str]:
+    """The items of `schedule` due by `clock`, each named once."""
+    return list(dict.fromkeys(text for at, text in schedule if at <= clock))
+
+
 def due_items(
     now: datetime, slots: Sequence[DaySlot], done_today: set[str], checked_in: bool, checkin_after_last: bool
 ) -> list[str]:
-    """What is still due at `now`: each slot whose time has come and whose routine was not played
-    today, and the check-in (from the last slot's time, when so configured)."""
-    clock = now.time()
-    items = [f"{s.routine} routine" for s in slots if s.at <= clock and s.routine not in done_today]
-    last = max((s.at for s in slots), default=time(0))
-    if not checked_in and (not checkin_after_last or clock >= last):
-        items.append("check-in")
-    return list(dict.fromkeys(items))
+    """What is still due at `now` (see `due_schedule`)."""
+    return due_at(due_schedule(slots, done_today, checked_in, checkin_after_last), now.time())

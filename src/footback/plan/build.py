@@ -254,6 +254,9 @@ def plan_toml(plan: Plan, now: datetime) -> str:
 
 def save_plan(text: str, folder: Path) -> Path:
     """Write plan.toml into the data folder (0600)."""
+    from footback.records.changes import note_change
+
     path = plan_path(ensure_data_dir(folder))
     write_private(path, text)
+    note_change(folder)  # what is due names the plan once it is saved
     return path

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+from collections.abc import Iterator
 from dataclasses import dataclass
 from datetime import date, datetime
 from typing import TYPE_CHECKING
@@ -68,6 +69,15 @@ def save_assessment(
             ),
         )
         return int(cur.lastrowid or 0)
+
+
+def oldest_assessments(
+    store: Store, *, since: date | None = None, offset_minutes: int = 0
+) -> Iterator[SavedAssessment]:
+    """Readable assessments from local day `since`, oldest first, read lazily."""
+    where, params = day_filter("created_at", since, offset_minutes)
+    sql = f"SELECT {_COLUMNS} FROM assessments{where} ORDER BY created_at, id"
+    return store.iter_read(sql, params, from_row, WHAT)
 
 
 def list_assessments(

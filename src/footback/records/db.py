@@ -13,6 +13,7 @@ from typing import Any, TypeVar
 from footback.core.errors import StoreError
 from footback.core.paths import FILE_MODE, db_path, ensure_data_dir
 from footback.core.text import visible_controls
+from footback.records.changes import note_change
 from footback.records.connection import (
     Connection,
     DatabaseError,
@@ -100,6 +101,8 @@ class Store:
         except BaseException:
             rollback(self.conn)
             raise
+        # After every commit, whatever wrote it: state made from the store is now out of date.
+        note_change(self.path.parent)
 
     def _read_error(self, exc: DatabaseError) -> StoreError:
         return StoreError(f"cannot read {self.path}: {describe(exc)}")

@@ -19,12 +19,14 @@ STORE_SUFFIXES = ("", "-wal", "-shm", "-journal")
 # The stopped assessment's answers so far (assess/resume.py), and the lock a running one holds.
 PARTIAL_FILE = "assess-partial.json"
 PARTIAL_LOCK = "assess-partial.lock"
+# What is due today, for the shell prompt (`footback prompt`, daily/prompt_state.py).
+PROMPT_STATE = "prompt-due"
 # A file set aside as damaged keeps its name with this added, so it can still be looked at.
 SET_ASIDE = ".damaged"
 
 # Every name footback writes, besides the store's (the store's files are listed first, so `forget`
 # deletes them first). A feature that adds a file adds its name here.
-OWNED: tuple[str, ...] = (PLAN_FILE, PARTIAL_FILE, PARTIAL_LOCK)
+OWNED: tuple[str, ...] = (PLAN_FILE, PARTIAL_FILE, PARTIAL_LOCK, PROMPT_STATE)
 
 
 def store_files(folder: Path) -> list[Path]:

@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import json
 import unicodedata
+from collections.abc import Iterator
 from dataclasses import dataclass, replace
 from datetime import date, datetime
 from typing import TYPE_CHECKING
@@ -116,6 +117,15 @@ def latest_check(store: Store, pair: str) -> SavedCheck | None:
     """The most recent readable check saved under this pair."""
     sql = f"SELECT {_CHECK_COLUMNS} FROM shoe_checks WHERE pair = ?{_NEWEST_FIRST}"
     return next(store.iter_read(sql, (pair,), check_from_row, CHECK), None)
+
+
+def oldest_checks(
+    store: Store, *, since: date | None = None, offset_minutes: int = 0
+) -> Iterator[SavedCheck]:
+    """Readable checks from local day `since`, oldest first, read lazily."""
+    where, params = day_filter("created_at", since, offset_minutes)
+    sql = f"SELECT {_CHECK_COLUMNS} FROM shoe_checks{where} ORDER BY created_at, id"
+    return store.iter_read(sql, params, check_from_row, CHECK)
 
 
 def recent_checks(

@@ -162,6 +162,15 @@ def newest_sessions(
     )
 
 
+def oldest_sessions(
+    store: Store, *, since: date | None = None, offset_minutes: int = 0
+) -> Iterator[SavedSession]:
+    """Readable sessions oldest first, read lazily (`history --json` streams them)."""
+    where, params = day_filter("started_at", since, offset_minutes)
+    order = " ORDER BY started_at, id"
+    return store.iter_read(f"SELECT {_COLUMNS} FROM stretch_sessions{where}{order}", params, from_row, WHAT)
+
+
 def recent_sessions(
     store: Store, limit: int | None = 20, *, since: date | None = None, offset_minutes: int = 0
 ) -> list[SavedSession]:

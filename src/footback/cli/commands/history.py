@@ -1,6 +1,5 @@
 """`footback history`: everything saved, with trends, the streak and this week's minutes."""
 
-import json
 from typing import Annotated
 
 import typer
@@ -27,17 +26,19 @@ def run_history(app: AppContext, *, since: str | None, as_json: bool, no_color: 
     """The command body; days and weeks are counted on the local clock."""
     from footback.core.dates import parse_since
     from footback.history.render import ROWS_READ, render_shown
-    from footback.history.service import history_json, read_history
+    from footback.history.service import read_history
 
     start = parse_since(since) if since is not None else None
     clock = app.clock.now()
-    # The screen shows the newest rows; --json shows every record.
-    shown = read_history(
-        app.data_dir, app.db_path, now=clock, since=start, limit=None if as_json else ROWS_READ
-    )
     if as_json:
-        typer.echo(json.dumps(history_json(shown), indent=2))
-    elif not shown.stored:
+        from footback.history.stream import write_history_json
+
+        # Every record, written one at a time: memory does not grow with the store.
+        write_history_json(app.data_dir, app.db_path, now=clock, since=start, out=app.out)
+        return
+    # The screen shows the newest rows.
+    shown = read_history(app.data_dir, app.db_path, now=clock, since=start, limit=ROWS_READ)
+    if not shown.stored:
         from footback.history.render import nothing_stored_text
 
         typer.echo(nothing_stored_text(shown.history, app.columns()))

@@ -1,0 +1,89 @@
+"""What is due today, kept in a small file for the shell prompt (`footback prompt`).
+
+Starting footback costs about 200 ms, too much for every prompt; a shell function that reads this
+file with builtins costs well under a millisecond. The file holds `due`'s whole day (every item with
+the moment it falls due, `daily.due.due_today`), so the prompt stays right as the day goes on:
+
+    footback-due 1 START END
+    FROM item
+    ...
+
+START and END are the day's local midnights and FROM the moment an item falls due, in seconds
+since the epoch; the shell shows the items whose FROM has come, each once, while START <= now <
+END, and nothing otherwise (a missing or stale file shows nothing rather than something wrong).
+footback writes it (0600, atomically) after every command that wrote to the store or the plan, and
+on the first command of a new day; `footback due` stays the source of truth.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from datetime import datetime, time, timedelta
+from pathlib import Path
+
+HEADER = "footback-due 1"
+
+
+def state_path(folder: Path) -> Path:
+    from footback.records.folder import PROMPT_STATE
+
+    return folder / PROMPT_STATE
+
+
+def _epoch(day: datetime, at: time) -> int:
+    return int(datetime.combine(day.date(), at, tzinfo=day.tzinfo).timestamp())
+
+
+def state_text(schedule: Sequence[tuple[time, str]], now: datetime) -> str:
+    """The file for `now`'s day: its bounds, then each item with the moment it falls due."""
+    from footback.core.text import safe_line
+
+    start = _epoch(now, time(0))
+    end = _epoch(now + timedelta(days=1), time(0))
+    lines = [f"{HEADER} {start} {end}"]
+    # One line per item: the text is shown by the shell as it is, so nothing in it may steer a terminal.
+    lines += [f"{_epoch(now, at)} {' '.join(safe_line(text).split())}" for at, text in schedule]
+    return "\n".join(lines) + "\n"
+
+
+def write_state(folder: Path, now: datetime) -> None:
+    """Make the file again from the store (only in a data folder that already exists)."""
+    from footback.core.files import write_private
+    from footback.daily.due import due_today
+
+    if folder.is_dir():
+        write_private(state_path(folder), state_text(due_today(folder, now, quiet=True), now))
+
+
+def is_current(folder: Path, now: datetime) -> bool:
+    """Whether the file is missing (nothing to keep) or made for `now`'s day."""
+    try:
+        with state_path(folder).open(encoding="utf-8", errors="replace") as fh:
+            words = fh.readline().split()
+    except FileNotFoundError:
+        return True
+    except OSError:
+        return False
+    stamp = int(now.timestamp())
+    try:
+        return int(words[2]) <= stamp < int(words[3])
+    except (IndexError, ValueError):
+        return False
+
+
+def keep_current(folder: Path, now: datetime, *, changed: bool) -> None:
+    """After a command: make the file again when the command wrote (`changed`) or a new day began.
+
+    A file that cannot be written is removed instead, so the prompt shows nothing rather than an
+    earlier state."""
+    import contextlib
+
+    from footback.core.errors import FootbackError
+
+    if not changed and is_current(folder, now):
+        return
+    try:
+        write_state(folder, now)
+    except (FootbackError, OSError):
+        with contextlib.suppress(OSError):
+            state_path(folder).unlink(missing_ok=True)

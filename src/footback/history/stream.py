@@ -1,0 +1,105 @@
+"""`history --json` written record by record: memory stays flat whatever is stored.
+
+The document is exactly what `json.dumps(history_json(...), indent=2)` gives (the same keys in
+the same order); each record is read, turned into its entry and written, never kept. Only the
+score series (three integers an assessment) and the check-ins (one a day) are held, as the
+trends and the pain verdicts need them whole.
+"""
+
+from __future__ import annotations
+
+import json
+import textwrap
+from collections.abc import Iterable, Iterator
+from datetime import date, datetime
+from pathlib import Path
+from typing import TYPE_CHECKING, Any, TextIO
+
+from footback.core.models import SCORE_NAMES
+from footback.core.text import safe_json
+from footback.history.model import assessment_entry, check_entry, empty_history, session_entry
+
+if TYPE_CHECKING:
+    from footback.core.models import ScoreName
+    from footback.history.model import AssessmentEntry
+    from footback.records.db import Store
+
+
+def _dump(value: Any) -> str:
+    return safe_json(json.dumps(value, indent=2))
+
+
+def _write_list(out: TextIO, key: str, items: Iterable[Any], last: bool = False) -> int:
+    """`  "key": [...]` as json.dumps(indent=2) lays it out inside the document; returns the count."""
+    out.write(f"  {json.dumps(key)}: ")
+    count = 0
+    for item in items:
+        out.write("[\n" if count == 0 else ",\n")
+        out.write(textwrap.indent(_dump(item), "    "))
+        count += 1
+    out.write("[]" if count == 0 else "\n  ]")
+    out.write("\n" if last else ",\n")
+    return count
+
+
+def _write_value(out: TextIO, key: str, value: Any, last: bool = False) -> None:
+    text = _dump(value).replace("\n", "\n  ")
+    out.write(f"  {json.dumps(key)}: {text}" + ("\n" if last else ",\n"))
+
+
+def _assessments(rows: Iterable[Any], trends: dict[ScoreName, list[int]]) -> Iterator[dict[str, Any]]:
+    for saved in rows:
+        entry: AssessmentEntry = assessment_entry(saved)
+        for name in SCORE_NAMES:
+            if (score := entry.score(name)) is not None:
+                trends[name].append(score.score)
+        yield entry.model_dump(mode="json")
+
+
+def write_history_json(
+    folder: Path, data_file: Path, *, now: datetime, since: date | None, out: TextIO
+) -> None:
+    """Everything `history --json` prints, streamed to `out`."""
+    from footback.records.db import open_existing_store
+
+    store = open_existing_store(folder)
+    if store is None:
+        empty = empty_history(str(data_file), since).model_dump(mode="json")
+        out.write(_dump({**empty, "checkins": [], "progress": None}) + "\n")
+        return
+    with store:
+        _write_store(store, now=now, since=since, out=out)
+
+
+def _write_store(store: Store, *, now: datetime, since: date | None, out: TextIO) -> None:
+    from footback.daily.practice import current_streak, week_minutes
+    from footback.daily.progress_service import checkin_verdicts
+    from footback.records.assessments import oldest_assessments
+    from footback.records.shoes import oldest_checks
+    from footback.records.stretch_sessions import oldest_sessions
+    from footback.records.window import offset_of
+
+    offset = offset_of(now)
+    trends: dict[ScoreName, list[int]] = {name: [] for name in SCORE_NAMES}
+    out.write("{\n")
+    _write_value(out, "data_file", str(store.path))
+    _write_value(out, "since", since.isoformat() if since else None)
+    _write_list(
+        out,
+        "assessments",
+        _assessments(oldest_assessments(store, since=since, offset_minutes=offset), trends),
+    )
+    sessions = oldest_sessions(store, since=since, offset_minutes=offset)
+    _write_list(out, "sessions", (session_entry(s).model_dump(mode="json") for s in sessions))
+    checks = oldest_checks(store, since=since, offset_minutes=offset)
+    _write_list(out, "shoe_checks", (check_entry(c).model_dump(mode="json") for c in checks))
+    _write_value(out, "streak_days", current_streak(store, now))
+    _write_value(out, "week_minutes", week_minutes(store, now))
+    _write_value(out, "trends", trends)
+    checkins, verdicts = checkin_verdicts(store, since=since, now=now)
+    _write_list(out, "checkins", (c.model_dump(mode="json") for c in checkins))
+    progress = (
+        None if verdicts is None else verdicts.model_dump(mode="json", include={"foot_pain", "back_pain"})
+    )
+    _write_value(out, "progress", progress, last=True)
+    out.write("}\n")
