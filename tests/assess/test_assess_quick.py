@@ -340,8 +340,7 @@ def test_both_legs_in_the_checklist_asks_new_or_long_standing(
     """As in the full interview (issue 20, item 1): new is the emergency, long-standing a GP."""
     _full(cli, tmp_path)
     _later(cli.context, 7)
-    offered = [s for s in SIGNS if s != "rf_pregnancy_signs"]  # not pregnant: not listed
-    legs = offered.index("rf_both_legs") + 1
+    legs = LISTED.index("rf_both_legs") + 1
     keys = "\n".join([str(legs), since, *ALL_DEFAULTS]) + "\n"
     result = cli.invoke(["assess", "--quick", "--json"], input=keys)
     assert result.exit_code == 0, result.output
