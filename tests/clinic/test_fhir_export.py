@@ -372,3 +372,20 @@ def test_a_session_counts_on_the_day_it_was_played_whatever_the_zone_of_the_expo
     assert written[0] == written[1] == written[2]
     days = {o["effectiveDateTime"] for o in of_type(json.loads(written[0]), "Observation")}
     assert days == {"2025-03-10"}
+
+
+def test_text_that_is_not_utf8_is_exported_with_replacement_characters(
+    cli: Cli, home: Path, tmp_path: Path
+) -> None:
+    assert cli.invoke(["checkin", "--foot", "1", "--back", "2", "--note", "fine"]).exit_code == 0
+    assert cli.invoke(["log", "feet", "--minutes", "5"]).exit_code == 0
+    with open_store(home) as store, store.transaction() as conn:  # bytes another tool wrote
+        conn.execute("UPDATE checkins SET note = CAST(x'6eff' AS TEXT)")
+        conn.execute("UPDATE stretch_sessions SET routine = CAST(x'66ff6565' AS TEXT)")
+    doc = export(cli, tmp_path / "bytes.json")
+    validate(doc)
+    notes = {n["text"] for o in of_type(doc, "Observation") for n in o.get("note", [])}
+    assert any(n.endswith("n\ufffd") for n in notes)
+    routines = [c.get("valueString") for o in of_type(doc, "Observation") for c in o.get("component", [])]
+    assert "f\ufffdee" in routines
+    assert len([o for o in of_type(doc, "Observation") if "bodySite" in o]) == 2  # the pain scores survive

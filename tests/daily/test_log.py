@@ -185,3 +185,25 @@ def test_the_report_counts_logged_sessions_and_says_how_many(
     said = " ".join(report.stdout.split())
     assert "Routines on 3 of the last 30 days (10%): 4 sessions, 26 minutes in all, 3 finished" in said
     assert "Of these, 2 were logged afterwards (done away from the terminal), not timed." in said
+
+
+def test_while_a_warning_sign_waits_the_log_is_kept_and_says_to_see_a_clinician(
+    cli: Cli, context: AppContext, tmp_path: Path
+) -> None:
+    set_wall(context, EVENING)
+    answers = tmp_path / "a.json"
+    answers.write_text(json.dumps(back_pain_answers()), encoding="utf-8")
+    assert cli.invoke(["assess", "--answers", str(answers)]).exit_code == 0
+    quiet = cli.invoke(["log", "feet", "--date", "2026-03-09"])
+    assert quiet.exit_code == 0 and "warning sign" not in quiet.stdout
+    assert cli.invoke(["checkin", "--foot", "5", "--back", "5", "--sign", "rf_fever"]).exit_code == 0
+    logged = cli.invoke(["log", "feet"])
+    assert logged.exit_code == 0, logged.output
+    said = " ".join(logged.stdout.split())
+    assert "Logged 'feet' today" in said
+    assert "A warning sign from 2026-03-10 still waits for a clinician (" in said
+    assert "see one before your next routine." in said
+    assert [s["logged"] for s in _sessions(cli)] == [True, True]
+    # --json prints what was stored, nothing more.
+    stored = json.loads(cli.invoke(["log", "back", "--json"]).stdout)
+    assert set(stored) == {"routine", "day", "minutes", "steps", "logged"}

@@ -26,6 +26,7 @@ READERS: list[list[str]] = [
     ["report", "--format", "html"],
     ["export"],
     ["export", "--format", "csv"],
+    ["export", "--format", "fhir"],
     ["due"],
     ["shoes-check", "--list"],
     ["assess", "--last"],

@@ -153,3 +153,20 @@ def test_the_html_report_names_the_fhir_export_in_one_line(home: Path) -> None:
     page = _report(home, html=True)
     (line,) = [ln for ln in page.splitlines() if "footback export --format fhir" in ln]
     assert 'id="fhir-export"' in line and "FHIR R4 Bundle" in line
+
+
+def test_the_html_report_names_the_article_where_it_is_first_cited(home: Path) -> None:
+    """Issue 20, item 8: '(the article)' alone never says what it is."""
+    with open_store(home) as store:
+        answers = no_problem_answers() | {
+            "back_pain": "often",
+            "back_pain_weeks": 20,
+            "back_worse_after_standing": True,
+            "foot_pain": "sometimes",
+            "footwear": "worn_out",
+        }
+        add_assessment(store, answers, at(0))  # type: ignore[arg-type]
+    page = _report(home, html=True)
+    named = "a podiatry clinic&#x27;s web article: expert opinion"
+    assert page.count(named) == 1
+    assert page.index(named) < page.index(">the article<")

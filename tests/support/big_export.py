@@ -12,7 +12,8 @@ from footback.records.transfer.layout import TABLES, TIME_COLUMNS
 
 def _earlier(row: dict[str, Any], days: int, copy: int) -> dict[str, Any]:
     moved = dict(row)
-    for key in TIME_COLUMNS & set(row):
+    # A time that may be empty (a pair's retired_at) stays empty.
+    for key in {k for k in TIME_COLUMNS & set(row) if row[k] is not None}:
         moved[key] = (datetime.fromisoformat(row[key]) - timedelta(days=days)).isoformat()
     if "uid" in row:
         moved["uid"] = f"{copy:08d}{row['uid'][8:]}"

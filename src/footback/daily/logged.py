@@ -11,6 +11,8 @@ from datetime import date, datetime, time
 from pathlib import Path
 from typing import TYPE_CHECKING
 
+from pydantic import Field
+
 from footback.core.errors import BadInputError
 from footback.core.models import PLAN_NAME, StrictModel
 
@@ -42,6 +44,9 @@ class LoggedSession(StrictModel):
     minutes: int
     steps: int
     logged: bool = True
+    # A warning sign that still waits for a clinician: when it was reported, and its names.
+    waiting_since: date | None = Field(default=None, exclude=True)
+    waiting_signs: list[str] = Field(default=[], exclude=True)
 
 
 def check_minutes(minutes: int | None, routine: Routine) -> int:
@@ -86,6 +91,7 @@ def stamp_for(day: date, now: datetime) -> datetime:
 
 def log_session(env: Runtime, request: LogRequest) -> LoggedSession:
     """Check the request (nothing is stored when any part is wrong), then store the session."""
+    from footback.assess.gate import open_gate
     from footback.daily.checkin import parse_day
     from footback.records.db import open_store
     from footback.records.stretch_sessions import save_logged
@@ -103,4 +109,14 @@ def log_session(env: Runtime, request: LogRequest) -> LoggedSession:
             minutes * 60.0,
             len(routine.steps),
         )
-    return LoggedSession(routine=request.routine, day=day, minutes=minutes, steps=len(routine.steps))
+        gate = open_gate(store)
+    since = None if gate is None else gate.reported_at.astimezone(now.tzinfo).date()
+    signs = [] if gate is None else [sign.name for sign in gate.signs]
+    return LoggedSession(
+        routine=request.routine,
+        day=day,
+        minutes=minutes,
+        steps=len(routine.steps),
+        waiting_since=since,
+        waiting_signs=signs,
+    )

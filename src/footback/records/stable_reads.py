@@ -6,11 +6,12 @@ gives the same file; it reads here one record (or one day of practice) at a time
 
 from __future__ import annotations
 
+import contextlib
 import json
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 from datetime import date, datetime
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, TypeVar
 
 from footback.records import assessments, checkins, stretch_sessions
 from footback.records.fields import as_text, parse_stamp
@@ -22,6 +23,33 @@ if TYPE_CHECKING:
     from footback.records.db import Row, Store
 
 
+T = TypeVar("T")
+
+
+def _replacing_bad_bytes(data: bytes) -> str:
+    return data.decode("utf-8", "replace")
+
+
+@contextlib.contextmanager
+def _text_as_read(store: Store) -> Iterator[None]:
+    """Stored text that is not UTF-8 (written by another tool) reads with U+FFFD for its bad bytes.
+
+    Otherwise one bad note would stop the whole export; the pain scores beside it are still good."""
+    previous = store.conn.text_factory
+    store.conn.text_factory = _replacing_bad_bytes
+    try:
+        yield
+    finally:
+        store.conn.text_factory = previous
+
+
+def _read(
+    store: Store, sql: str, params: tuple[object, ...], parse: Callable[[Row], T], what: str
+) -> Iterator[T]:
+    with _text_as_read(store):
+        yield from store.iter_read(sql, params, parse, what)
+
+
 def checkins_with_uids(store: Store, since: date | None = None) -> Iterator[tuple[str, CheckIn]]:
     """Readable check-ins oldest first (from day `since`), each with its uid."""
     where, params = (" WHERE day >= ?", (since.isoformat(),)) if since is not None else ("", ())
@@ -31,7 +59,7 @@ def checkins_with_uids(store: Store, since: date | None = None) -> Iterator[tupl
     def parse(row: Row) -> tuple[str, CheckIn]:
         return as_text(row[-1]), checkins.from_row(row)
 
-    return store.iter_read(sql, params, parse, checkins.WHAT)
+    return _read(store, sql, params, parse, checkins.WHAT)
 
 
 def assessments_with_uids(
@@ -44,7 +72,7 @@ def assessments_with_uids(
     def parse(row: Row) -> tuple[str, SavedAssessment]:
         return as_text(row[-1]), assessments.from_row(row)
 
-    return store.iter_read(sql, params, parse, assessments.WHAT)
+    return _read(store, sql, params, parse, assessments.WHAT)
 
 
 @dataclass(frozen=True)
@@ -64,20 +92,21 @@ def practice_days(store: Store, since: date | None = None, offset_minutes: int =
     counts = stretch_sessions._COUNTS_SQL
     where = f"{where} AND {counts}" if where else f" WHERE {counts}"
     day = local_day_sql("started_at", offset_minutes)
-    # The `logged` mark is `detail.logged = true`; a detail that is not JSON (damaged) is not logged.
-    logged = (
-        f"CASE WHEN json_valid(detail) THEN json_type(detail, '$.{stretch_sessions.LOGGED}') = 'true' END"
-    )
+    # A logged session (`footback log`): the repository's own rule; a damaged detail is not logged.
+    logged = stretch_sessions._LOGGED_SQL
     sql = (
         f"SELECT {day} AS d, count(*), total({logged}), total(actual_seconds),"
         f" json_group_array(DISTINCT routine) FROM stretch_sessions{where}"
         " GROUP BY d HAVING d IS NOT NULL ORDER BY d"
     )
-    for row in store.iter_query(sql, params):
-        names = json.loads(str(row[4]))
-        routines = tuple(sorted({n for n in names if isinstance(n, str)}))
-        told = int(row[2])
-        yield PracticeDay(date.fromisoformat(str(row[0])), int(row[1]) - told, told, float(row[3]), routines)
+    with _text_as_read(store):
+        for row in store.iter_query(sql, params):
+            names = json.loads(str(row[4]))
+            routines = tuple(sorted({n for n in names if isinstance(n, str)}))
+            told = int(row[2])
+            yield PracticeDay(
+                date.fromisoformat(str(row[0])), int(row[1]) - told, told, float(row[3]), routines
+            )
 
 
 def newest_stamp(store: Store, since: date | None = None, offset_minutes: int = 0) -> datetime | None:

@@ -35,8 +35,11 @@ def log(
     if as_json:
         typer.echo(json.dumps(logged.model_dump(mode="json"), indent=2))
         return
+    from footback.daily.content import load_daily_content
+
+    text = load_daily_content().text
     when = "today" if logged.day == app.clock.now().date() else f"{logged.day:%Y-%m-%d}"
-    typer.echo(
-        f"Logged '{logged.routine}' {when}, {logged.minutes} min (logged, not timed). "
-        "It counts towards your streak, progress and plan review."
-    )
+    typer.echo(text.logged.format(routine=logged.routine, when=when, minutes=logged.minutes))
+    if logged.waiting_since is not None:
+        signs = "; ".join(logged.waiting_signs)
+        typer.echo(text.logged_gate.format(date=f"{logged.waiting_since:%Y-%m-%d}", signs=signs))
