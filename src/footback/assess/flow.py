@@ -56,6 +56,8 @@ def run_assess(app: Runtime, request: AssessRequest) -> tuple[AssessmentResult, 
     if given is None:
         given = _full_answers(app, request, content, seen)
     result = service.assess(content, given, seen)
+    if function is None and _first_rating_due(app, request, quick) and not result.red_flags:
+        function = _ask_first_rating(app, request)
     if quick:  # marked as such in history and the report
         result = result.model_copy(update={"quick": True})
     return result, _record(app, request, content, (given, function), result)
@@ -70,6 +72,28 @@ def _function_from_file(app: Runtime, path: Path) -> Rated | None:
 
     stored = read_store(app.data_dir, list_ratings) or []
     return function_input(read_mapping(path), str(path), stored[0].activities if stored else None)
+
+
+def _first_rating_due(app: Runtime, request: AssessRequest, quick: bool) -> bool:
+    """A full assessment asked on a terminal, to be saved, with no activities rated yet."""
+    from footback.records.db import read_store
+    from footback.records.psfs import list_ratings
+
+    if quick or request.answers is not None or request.no_save or not app.stdin_tty:
+        return False
+    return not read_store(app.data_dir, list_ratings)
+
+
+def _ask_first_rating(app: Runtime, request: AssessRequest) -> Rated | None:
+    """The optional step after the questions: up to 3 activities and a 0-10 rating each."""
+    from footback.assess.function_input import ask_function
+    from footback.core.errors import FootbackError
+
+    screen = _screen(app, request)
+    try:
+        return ask_function(screen.ask, screen.say)
+    except EOFError:
+        raise FootbackError("input ended before the activities were rated; nothing was saved") from None
 
 
 def _load(path: Path, questions: Sequence[Question]) -> Answers:

@@ -4,15 +4,76 @@ time: once named, `psfs_activities` may be left out, and different ones are refu
 
 from __future__ import annotations
 
+from collections.abc import Callable
+from functools import cache
 from typing import Any
 
+from pydantic import Field
+
 from footback.core.errors import BadInputError
+from footback.core.models import StrictModel
 from footback.core.text import excerpt
 from footback.models.psfs import MAX_ACTIVITIES, RATING_MAX, RATING_MIN, activity_problem
 
 ACTIVITIES = "psfs_activities"
 RATINGS = "psfs_ratings"
 KEYS = frozenset({ACTIVITIES, RATINGS})
+
+
+class FunctionRule(StrictModel):
+    """The function score (PSFS): when a change in its mean is real, and how often to re-rate."""
+
+    meaningful_points: float = Field(gt=0, le=10)
+    recheck_days: int = Field(ge=7, le=365)
+    sources: list[str]
+    activities_question: str
+    activity_prompt: str
+    offer: str
+    rating_question: str
+    not_understood: str
+    saved: str
+    rule: str
+
+
+@cache
+def load_function_rule() -> FunctionRule:
+    """data/daily.toml's `[function]`: the rule and the wording (daily's loader checks its sources)."""
+    from footback.content.loader import read_toml
+
+    return FunctionRule.model_validate(read_toml("daily.toml")["function"])
+
+
+def ask_function(ask: Callable[[str], str], say: Callable[[str], None]) -> tuple[list[str], list[int]] | None:
+    """The first rating: up to 3 activities (Enter ends the list; Enter first skips), then a
+    rating of each. None when skipped."""
+    rule = load_function_rule()
+    say(rule.activities_question)
+    names: list[str] = []
+    while len(names) < MAX_ACTIVITIES:
+        name = ask(rule.activity_prompt.format(number=len(names) + 1)).strip()
+        if not name:
+            break
+        problem = activity_problem(name)
+        if problem is None and name.casefold() in {n.casefold() for n in names}:
+            problem = "is already named"
+        if problem is not None:
+            say(f"  Not understood: the name {problem}. Try again.")
+            continue
+        names.append(name)
+    if not names:
+        return None
+    return names, [ask_rating(ask, say, rule, name) for name in names]
+
+
+def ask_rating(ask: Callable[[str], str], say: Callable[[str], None], rule: FunctionRule, name: str) -> int:
+    """One activity's rating, 0-10, asked again until it is one."""
+    from footback.core.text import safe_line
+
+    while True:
+        raw = ask(rule.rating_question.format(activity=safe_line(name))).strip()
+        if raw.isdigit() and RATING_MIN <= int(raw) <= RATING_MAX:
+            return int(raw)
+        say(rule.not_understood)
 
 
 def without_function(raw: dict[str, Any]) -> dict[str, Any]:

@@ -6,6 +6,7 @@ from functools import cache
 
 from pydantic import Field
 
+from footback.assess.function_input import FunctionRule
 from footback.core.models import StrictModel
 
 
@@ -55,19 +56,6 @@ class DailyText(StrictModel):
     change_rule: str
     logged: str
     logged_gate: str
-
-
-class FunctionRule(StrictModel):
-    """The function score (PSFS): when a change in its mean is real, and how often to re-rate."""
-
-    meaningful_points: float = Field(gt=0, le=10)
-    recheck_days: int = Field(ge=7, le=365)
-    sources: list[str]
-    offer: str
-    rating_question: str
-    not_understood: str
-    saved: str
-    rule: str
 
 
 class JumpRule(StrictModel):

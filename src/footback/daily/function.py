@@ -6,8 +6,8 @@ from __future__ import annotations
 from collections.abc import Sequence
 from datetime import date, timedelta
 
+from footback.assess.function_input import FunctionRule
 from footback.core.models import ChangeVerdict, StrictModel
-from footback.daily.content import FunctionRule
 from footback.models.psfs import PsfsRating
 
 # Float noise must not move a change that sits exactly on the threshold (2.0 is real, 1.9 is not).

@@ -8,10 +8,9 @@ from collections.abc import Callable
 from datetime import datetime
 from typing import TYPE_CHECKING
 
-from footback.models.psfs import RATING_MAX, RATING_MIN, PsfsRating
+from footback.models.psfs import PsfsRating
 
 if TYPE_CHECKING:
-    from footback.daily.content import FunctionRule
     from footback.records.db import Store
 
 Ask = Callable[[str], str]
@@ -22,7 +21,7 @@ def offer_rerating(store: Store, ask: Ask, say: Say, now: datetime) -> PsfsRatin
     """When due, one question (Enter skips); on yes, a rating of each activity, stored."""
     from datetime import UTC
 
-    from footback.core.text import safe_line
+    from footback.assess.function_input import ask_rating
     from footback.daily.content import load_daily_content
     from footback.daily.function import recheck_due
     from footback.records.psfs import list_ratings, save_rating
@@ -35,7 +34,7 @@ def offer_rerating(store: Store, ask: Ask, say: Say, now: datetime) -> PsfsRatin
         if ask(rule.offer.format(day=stored[-1].day)).strip().lower() not in ("y", "yes"):
             return None
         activities = stored[0].activities  # the same activities every time: the first ones
-        ratings = [_rating(ask, say, rule, safe_line(name)) for name in activities]
+        ratings = [ask_rating(ask, say, rule, name) for name in activities]
     except EOFError:
         return None  # input ended: the check-in is saved, the rating is not
     rating = PsfsRating(
@@ -44,11 +43,3 @@ def offer_rerating(store: Store, ask: Ask, say: Say, now: datetime) -> PsfsRatin
     save_rating(store, rating)
     say(rule.saved.format(mean=rating.mean))
     return rating
-
-
-def _rating(ask: Ask, say: Say, rule: FunctionRule, name: str) -> int:
-    while True:
-        raw = ask(rule.rating_question.format(activity=name)).strip()
-        if raw.isdigit() and RATING_MIN <= int(raw) <= RATING_MAX:
-            return int(raw)
-        say(rule.not_understood)
