@@ -1,5 +1,5 @@
 """The hostile corpus for the commands added since round two: checkin, log, plan --review and
---level, remind, due, progress and today. Each bad value is one `footback: error:` line, exit 2,
+--level, remind, due, progress, today and prompt. Each bad value is one `footback: error:` line, exit 2,
 nothing raw, no traceback, and nothing stored or changed."""
 
 from __future__ import annotations
@@ -41,6 +41,7 @@ BAD: list[tuple[list[str], str]] = [
     (["history", "--since", EVIL], "--since"),
     (["progress", "--since", "x"], "no such option"),
     (["today", "--bogus"], "no such option"),
+    (["prompt", EVIL], "no prompt for the shell"),
 ]
 
 

@@ -72,6 +72,7 @@ TABLE: list[tuple[list[str], int]] = [
     (["shoes-check", "--list"], 1),
     (["assess", "--last"], 1),
     (["forget", "--yes"], 1),
+    (["prompt", "bash"], 1),
 ]
 
 
@@ -115,4 +116,21 @@ def test_checkin_to_a_full_stdout_is_exit_1_and_says_it_was_saved(
     assert "was saved" in result.stderr and result.stderr.count("\n") == 1, result.stderr
     conn = sqlite3.connect(db_path(home))
     assert conn.execute("SELECT foot, back FROM checkins").fetchall() == [(2, 3)]
+    conn.close()
+
+
+@pytest.mark.slow  # a child process writing to the real /dev/full
+@pytest.mark.skipif(not Path("/dev/full").exists(), reason="needs /dev/full")
+def test_checkin_replace_to_dev_full_in_a_real_process(home: Path) -> None:
+    import subprocess
+    import sys
+
+    env = {**os.environ, "FOOTBACK_HOME": str(home)}
+    args = [sys.executable, "-m", "footback", "checkin", "--foot", "4", "--back", "5", "--replace"]
+    with open("/dev/full", "w") as full:
+        done = subprocess.run(args, stdout=full, stderr=subprocess.PIPE, text=True, env=env, timeout=120)
+    assert done.returncode == 1, done.stderr
+    assert "was saved" in done.stderr and done.stderr.count("\n") == 1, done.stderr
+    conn = sqlite3.connect(db_path(home))
+    assert conn.execute("SELECT foot, back FROM checkins").fetchall() == [(4, 5)]
     conn.close()
