@@ -102,6 +102,10 @@ def seed_everything(home: Path) -> None:
             (at(1).isoformat(), "manual", 2, 1, "Level 2, set by hand."),
         )
         conn.execute(
+            "INSERT INTO psfs_ratings (day, activities, ratings, created_at) VALUES (?, ?, ?, ?)",
+            (at(1).date().isoformat(), '["Stairs", "Walking"]', "[3, 5]", at(1).isoformat()),
+        )
+        conn.execute(
             "INSERT INTO clinician_seen (seen_at, assessment_id, signs) VALUES (?, ?, ?)",
             (at(1).isoformat(), 3, '["rf_fever"]'),
         )

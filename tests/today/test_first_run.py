@@ -41,7 +41,7 @@ def test_enter_twice_saves_the_plan_and_writes_the_reminders(
     cli: Cli, context: AppContext, first_run: Path
 ) -> None:
     # Continue the stopped assessment, answer the last question, then Enter and Enter.
-    done = cli.invoke(["assess"], input="\ny\n\n\n")
+    done = cli.invoke(["assess"], input="\ny\n\n\n\n")  # the function step skipped, then Enter twice
     assert done.exit_code == 0, done.output
     said = _said(done.output)
     steps = said[said.index(TEXT.heading) :]
@@ -61,7 +61,7 @@ def test_enter_twice_saves_the_plan_and_writes_the_reminders(
 
 
 def test_n_skips_each_offer_and_nothing_is_made(cli: Cli, context: AppContext, first_run: Path) -> None:
-    done = cli.invoke(["assess"], input="\ny\nn\nno\n")
+    done = cli.invoke(["assess"], input="\ny\n\nn\nno\n")
     assert done.exit_code == 0, done.output
     said = _said(done.output)
     assert TEXT.plan_skipped in said and TEXT.remind_skipped.format(file=REMINDER_FILE) in said
@@ -71,7 +71,7 @@ def test_n_skips_each_offer_and_nothing_is_made(cli: Cli, context: AppContext, f
 def test_another_reply_asks_again_and_input_ending_skips(
     cli: Cli, context: AppContext, first_run: Path
 ) -> None:
-    done = cli.invoke(["assess"], input="\ny\nmaybe\nn\n")
+    done = cli.invoke(["assess"], input="\ny\n\nmaybe\nn\n")
     assert done.exit_code == 0, done.output
     said = _said(done.output)
     assert said.count(TEXT.plan_question) == 2 and TEXT.again in said
@@ -80,7 +80,7 @@ def test_another_reply_asks_again_and_input_ending_skips(
 
 
 def test_only_the_first_assessment_guides(cli: Cli, context: AppContext, first_run: Path) -> None:
-    assert cli.invoke(["assess"], input="\ny\nn\nn\n").exit_code == 0
+    assert cli.invoke(["assess"], input="\ny\n\nn\nn\n").exit_code == 0
     stopped_assessment(context.data_dir, context.clock.now())
     again = cli.invoke(["assess"], input="\ny\n")
     assert again.exit_code == 0, again.output
@@ -122,7 +122,7 @@ def test_a_folder_that_refuses_the_file_is_said_and_the_run_goes_on(
     cli: Cli, context: AppContext, first_run: Path
 ) -> None:
     os.chdir(context.data_dir)  # footback never writes into its own data folder
-    done = cli.invoke(["assess"], input="\ny\nn\n\n")
+    done = cli.invoke(["assess"], input="\ny\n\nn\n\n")
     assert done.exit_code == 0, done.output
     said = _said(done.output)
     assert "--ics" in said and TEXT.remind_skipped.format(file=REMINDER_FILE) in said

@@ -87,13 +87,12 @@ def _first_rating_due(app: Runtime, request: AssessRequest, quick: bool) -> bool
 def _ask_first_rating(app: Runtime, request: AssessRequest) -> Rated | None:
     """The optional step after the questions: up to 3 activities and a 0-10 rating each."""
     from footback.assess.function_input import ask_function
-    from footback.core.errors import FootbackError
 
     screen = _screen(app, request)
     try:
         return ask_function(screen.ask, screen.say)
     except EOFError:
-        raise FootbackError("input ended before the activities were rated; nothing was saved") from None
+        return None  # an optional step: the assessment is kept, nothing is rated
 
 
 def _load(path: Path, questions: Sequence[Question]) -> Answers:
