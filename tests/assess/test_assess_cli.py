@@ -204,7 +204,9 @@ def typed_session(*extra: str) -> str:
     """Keyboard input for a full interview: no red flags, foot pain, no back pain."""
     lines = part_one_keys()  # age and pregnancy skipped, back pain never, no warning sign
     lines += ["3", "heel 2", "6", "10", "y", "flat", "inner edge", "y", "n"]  # feet; back details skipped
-    lines += ["4", "n", "y", "1", "n", "8", "1", "n", "", ""]  # footwear and habits
+    # footwear worn out; those shoes: cushioning only (no arch support, orthotics or earlier tries);
+    # fit, hours on your feet, stretch days, height and weight skipped
+    lines += ["4", "2", "1", "8", "1", "", ""]
     return "\n".join([*extra, *lines]) + "\n"
 
 
@@ -239,7 +241,7 @@ def test_typed_interview_reasks_on_bad_input_shows_help_and_goes_back() -> None:
 
 
 def test_an_emergency_yes_shows_the_advice_before_any_further_question(home: Path) -> None:
-    lines = ["", "", "1", "y", ""]  # age, pregnancy skipped; back pain never; saddle numbness: yes
+    lines = ["", "1", "", "y", ""]  # age skipped; back pain never; no situation; saddle numbness: yes
     result = runner.invoke(app, ["assess"], input="\n".join(lines) + "\n")
     assert result.exit_code == 0, result.output
     err = result.stderr  # the questions and the advice at once go to the terminal
@@ -253,8 +255,10 @@ def test_an_emergency_yes_shows_the_advice_before_any_further_question(home: Pat
 
 
 def test_b_after_the_emergency_advice_changes_the_answer(home: Path) -> None:
-    lines = ["", "", "1", "y", "b", "n", *part_one_keys()[4:]]
-    lines += ["1", "normal", "even", "n", "n", "1", "y", "y", "good", "n", "2", "7", "n", "", ""]
+    lines = ["", "1", "", "y", "b", "n", *part_one_keys()[4:]]
+    # feet never hurt: arch, wear, calf, old injury; footwear, those shoes (arch support and
+    # cushioning), fit, hours on your feet, stretch days, height and weight skipped
+    lines += ["1", "normal", "even", "n", "n", "1", "1 2", "good", "2", "7", "", ""]
     result = runner.invoke(app, ["assess", "--json", "--no-save"], input="\n".join(lines) + "\n")
     assert result.exit_code == 0, result.output
     assert "999 in the UK" in result.stderr
@@ -264,12 +268,14 @@ def test_b_after_the_emergency_advice_changes_the_answer(home: Path) -> None:
 
 def test_an_urgent_yes_finishes_part_one_then_stops(home: Path) -> None:
     keys = part_one_keys()
-    fever = keys.index("n", 3) + 8  # saddle, bladder, both legs, sexual, weakness, chest, calf, sudden cold
-    keys[fever] = "y"
+    # after saddle, bladder, both legs, sexual, weakness, chest, calf, sudden cold: the urgent
+    # back signs as one checklist step, fever first
+    fever = keys.index("n", 3) + 8
+    keys[fever] = "1"
     result = runner.invoke(app, ["assess", "--json", "--no-save"], input="\n".join([*keys, ""]) + "\n")
     assert result.exit_code == 0, result.output
     assert "footback stops here" in result.stderr
-    assert "Are your feet numb" in result.stderr  # part 1 was finished first
+    assert "And these, about your feet?" in result.stderr  # part 1 was finished first
     assert "How often do your feet hurt" not in result.stderr
     data = json.loads(result.stdout)
     assert data["triage"] == "urgent" and [f["id"] for f in data["red_flags"]] == ["rf_fever"]

@@ -21,6 +21,13 @@ from tests.support.helpers import back_pain_answers
 CONTENT = load_assess_content()
 SIGNS = CONTENT.red_flag_ids()
 QUICK = CONTENT.quick_ids()
+# The quick checklist for a person not pregnant, without diabetes or numb feet: the warning signs
+# not re-asked in their own step (the lifetime facts are in the situations step).
+LISTED = [
+    q.id
+    for q in CONTENT.questions.questions
+    if q.red_flag is not None and q.id not in QUICK and not q.ask_if and not q.ask_if_any
+]
 
 
 def _full(cli: Cli, tmp_path: Path, **answers: object) -> None:
@@ -71,7 +78,9 @@ def test_enter_keeps_every_default_and_the_rest_is_carried(cli: Cli, home: Path,
     full, quick = _saved(home)
     assert full["quick"] is False
     # The full file's `both_legs_since` did not apply (no symptoms in both legs): not re-asked.
-    skip = {"quick", *CONTENT.follow_up_ids()}
+    # The file left the optional pregnancy out; the situations step asked it (not ticked: no).
+    assert quick["pregnant"] is False and "pregnant" not in full
+    skip = {"quick", "pregnant", *CONTENT.follow_up_ids()}
     kept = {k: v for k, v in quick.items() if k not in skip}
     assert kept == {k: v for k, v in full.items() if k not in skip}
 
@@ -81,8 +90,8 @@ def test_a_changed_answer_is_stored_and_becomes_next_weeks_default(
 ) -> None:
     _full(cli, tmp_path)
     _later(cli.context, 7)
-    # back pain often (keep), weeks (keep), foot pain never: its details are not asked.
-    result = cli.invoke(["assess", "--quick"], input=_quick_keys("", "", "1", *ALL_DEFAULTS))
+    # back pain often (keep), weeks (keep), situations (keep), foot pain never: its details are not asked.
+    result = cli.invoke(["assess", "--quick"], input=_quick_keys("", "", "", "1", *ALL_DEFAULTS))
     assert result.exit_code == 0, result.output
     quick = _saved(home)[-1]
     assert quick["foot_pain"] == "none" and "foot_pain_level" not in quick
@@ -96,7 +105,7 @@ def test_a_changed_answer_is_stored_and_becomes_next_weeks_default(
 def test_a_typed_answer_replaces_the_default(cli: Cli, home: Path, tmp_path: Path) -> None:
     _full(cli, tmp_path)
     _later(cli.context, 3)
-    keys = ["", ""] + [""] * 5 + ["2"]  # back pain, weeks, the 5 foot questions, back level 2
+    keys = ["", "", ""] + [""] * 5 + ["2"]  # back pain, weeks, situations, the 5 foot questions, back level 2
     result = cli.invoke(["assess", "--quick", "--json"], input=_quick_keys(*keys, *ALL_DEFAULTS))
     assert result.exit_code == 0, result.output
     assert _saved(home)[-1]["back_pain_level"] == 2
@@ -173,7 +182,7 @@ def test_file_answers_override_the_carried_ones_but_signs_are_not_carried(
 def test_an_emergency_sign_in_the_checklist_stops_at_once(cli: Cli, home: Path, tmp_path: Path) -> None:
     _full(cli, tmp_path)
     _later(cli.context, 7)
-    saddle = SIGNS.index("rf_saddle_numbness") + 1
+    saddle = LISTED.index("rf_saddle_numbness") + 1
     result = cli.invoke(["assess", "--quick", "--json"], input=f"{saddle}\n\n")
     assert result.exit_code == 0, result.output
     err = result.stderr
@@ -197,7 +206,7 @@ def test_the_intro_says_how_long_ago_in_words(cli: Cli, tmp_path: Path, days: in
 def test_b_after_an_emergency_goes_back_to_the_checklist(cli: Cli, tmp_path: Path) -> None:
     _full(cli, tmp_path)
     _later(cli.context, 7)
-    saddle = SIGNS.index("rf_saddle_numbness") + 1
+    saddle = LISTED.index("rf_saddle_numbness") + 1
     keys = f"{saddle}\nb\nnone\n" + "\n" * 20
     result = cli.invoke(["assess", "--quick", "--json", "--no-save"], input=keys)
     assert result.exit_code == 0, result.output
@@ -208,8 +217,10 @@ def test_b_after_an_emergency_goes_back_to_the_checklist(cli: Cli, tmp_path: Pat
 def test_an_urgent_sign_asks_the_warning_part_then_stops(cli: Cli, tmp_path: Path) -> None:
     _full(cli, tmp_path)
     _later(cli.context, 7)
-    fever = SIGNS.index("rf_fever") + 1
-    result = cli.invoke(["assess", "--quick", "--json", "--no-save"], input=f"{fever}\n\n\n\n")
+    fever = LISTED.index("rf_fever") + 1
+    result = cli.invoke(
+        ["assess", "--quick", "--json", "--no-save"], input=f"{fever}\n" + "\n" * 4
+    )  # back pain, weeks, situations kept
     assert result.exit_code == 0, result.output
     err = result.stderr
     assert "How often does your lower back hurt" in err and "footback stops here" in err
@@ -329,8 +340,7 @@ def test_both_legs_in_the_checklist_asks_new_or_long_standing(
     """As in the full interview (issue 20, item 1): new is the emergency, long-standing a GP."""
     _full(cli, tmp_path)
     _later(cli.context, 7)
-    offered = [s for s in SIGNS if s != "rf_pregnancy_signs"]  # not pregnant: not listed
-    legs = offered.index("rf_both_legs") + 1
+    legs = LISTED.index("rf_both_legs") + 1
     keys = "\n".join([str(legs), since, *ALL_DEFAULTS]) + "\n"
     result = cli.invoke(["assess", "--quick", "--json"], input=keys)
     assert result.exit_code == 0, result.output

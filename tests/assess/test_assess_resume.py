@@ -106,9 +106,9 @@ def test_finishing_drops_the_partial_answers_and_a_file_run_leaves_them(
     # With an answers file nothing is offered or dropped.
     assert cli.invoke(["assess", "--answers", str(answers), "--json"]).exit_code == 0
     assert (home / PARTIAL_FILE).exists()
-    # On a terminal: continue (Enter), pregnant no, back pain never, then a warning sign: finished.
+    # On a terminal: continue (Enter), back pain never, no situation, then a warning sign: finished.
     cli.context.stdin_tty = True
-    result = cli.invoke(["assess"], input="\nn\n1\ny\n\n")
+    result = cli.invoke(["assess"], input="\n1\n\ny\n\n")
     assert result.exit_code == 0, result.output
     assert "after 1 answers" in result.stderr + result.stdout
     assert not (home / PARTIAL_FILE).exists()
@@ -116,27 +116,27 @@ def test_finishing_drops_the_partial_answers_and_a_file_run_leaves_them(
 
 def test_a_skipped_question_is_not_asked_again_on_continuing(cli: Cli, home: Path) -> None:
     cli.context.stdin_tty = True
-    # Age skipped (Enter), pregnancy skipped, back pain never; then the input ends.
-    result = cli.invoke(["assess"], input="\n\n1\n")
+    # Age skipped (Enter), back pain never; then the input ends.
+    result = cli.invoke(["assess"], input="\n1\n")
     assert result.exit_code == 1 and "input ended" in result.stderr
     saved = json.loads((home / PARTIAL_FILE).read_text())
-    assert saved["answers"] == {"back_pain": "none"} and saved["skipped"] == ["age", "pregnant"]
+    assert saved["answers"] == {"back_pain": "none"} and saved["skipped"] == ["age"]
     result = cli.invoke(["assess", "--json"], input="\n" + "n\n" * 40)
-    assert "after 3 answers" in result.stderr
-    assert "Your age in years" not in result.stderr and "Are you pregnant" not in result.stderr
+    assert "after 2 answers" in result.stderr
+    assert "Your age in years" not in result.stderr
     assert "Is there numbness" in result.stderr
 
 
 def test_an_answer_undone_with_b_does_not_come_back_on_continuing(cli: Cli, home: Path) -> None:
     cli.context.stdin_tty = True
-    # Age 40, pregnancy no, back pain never, then b: the back pain answer is undone; input ends.
-    result = cli.invoke(["assess"], input="40\nn\n1\nb\n")
+    # Age 40, back pain never, then b at the situations step: the back pain answer is undone.
+    result = cli.invoke(["assess"], input="40\n1\nb\n")
     assert result.exit_code == 1
     saved = json.loads((home / PARTIAL_FILE).read_text())
-    assert saved["answers"] == {"age": 40, "pregnant": False} and saved["skipped"] == []
+    assert saved["answers"] == {"age": 40} and saved["skipped"] == []
     result = cli.invoke(["assess", "--json"], input="\n")
     err = result.stderr
-    assert "after 2 answers" in err
+    assert "after 1 answers" in err
     assert "How often does your lower back hurt" in err and "Is there numbness" not in err
 
 
@@ -152,7 +152,7 @@ def test_an_undone_skip_is_asked_again(home: Path) -> None:
 def test_resume_after_a_killed_interview_keeps_skips_and_undos(home: Path) -> None:
     child = _spawn(home)
     try:
-        for answer in ("", "n", "1", "b"):  # age skipped, pregnant no, back pain never, then undone
+        for answer in ("", "1", "b"):  # age skipped, back pain never, then undone
             child.expect("> ")
             child.sendline(answer)
         child.expect("How often does your lower back hurt")
@@ -162,7 +162,7 @@ def test_resume_after_a_killed_interview_keeps_skips_and_undos(home: Path) -> No
         child.close(force=True)
     child = _spawn(home)
     try:
-        child.expect(r"You stopped an assessment at .* after 2 answers")
+        child.expect(r"You stopped an assessment at .* after 1 answers")
         child.sendline("")
         child.expect("How often does your lower back hurt")  # the undone answer is asked again
         child.expect("> ")
@@ -175,11 +175,11 @@ def test_resume_after_a_killed_interview_keeps_skips_and_undos(home: Path) -> No
 
 def test_b_after_continuing_goes_back_into_the_saved_answers(cli: Cli, home: Path) -> None:
     cli.context.stdin_tty = True
-    assert cli.invoke(["assess"], input="40\nn\n1\n").exit_code == 1  # age, pregnant, back pain never
+    assert cli.invoke(["assess"], input="40\n1\n").exit_code == 1  # age, back pain never
     # Continue, then b: the last saved answer (back pain) is asked again and changed.
     result = cli.invoke(["assess"], input="\nb\n2\n")
     assert "Nothing to go back to" not in result.stderr
     assert result.stderr.count("How often does your lower back hurt") == 1
-    assert "question 4 of about" in result.stderr  # numbering goes on from the saved answers
+    assert "question 3 of about" in result.stderr  # numbering goes on from the saved answers
     saved = json.loads((home / PARTIAL_FILE).read_text())
-    assert saved["answers"] == {"age": 40, "pregnant": False, "back_pain": "sometimes"}
+    assert saved["answers"] == {"age": 40, "back_pain": "sometimes"}

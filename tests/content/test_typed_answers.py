@@ -11,15 +11,9 @@ from hypothesis import strategies as st
 from rich.console import Console
 
 from footback.assess.content import load_assess_content
-from footback.content.interview import (
-    Interview,
-    PartIntro,
-    Screen,
-    estimate_line,
-    run_interview,
-    still_to_ask,
-)
+from footback.content.interview import Interview, PartIntro, Screen, run_interview
 from footback.content.questions import Answers, InvalidAnswer, OutOfRange, Question, with_body_units
+from footback.content.steps import estimate, estimate_line, still_to_ask
 from footback.content.typed import check_value, parse_typed
 from footback.render.console import ConsoleScreen
 from footback.shoes.content import load_shoe_content
@@ -271,7 +265,11 @@ def test_progress_and_time_estimate_are_shown() -> None:
     questions = [ASSESS[i] for i in ("foot_pain", "foot_pain_areas", "foot_pain_level", "arch")]
     assert still_to_ask(questions, {}, set()) == 4
     out = _interview(["never", "normal"], questions)
-    assert out.splitlines()[0] == estimate_line(4) == "About 4 questions, about 1 minute."
+    assert (
+        out.splitlines()[0]
+        == estimate_line(*estimate(questions, {}, set()))
+        == "About 4 questions, about 1 minute."
+    )
     assert "Your feet · question 1 of about 4" in out
     # "never" rules out the pain details: the estimate shrinks.
     assert "Your feet · question 2 of about 2" in out
@@ -317,7 +315,7 @@ def test_the_interview_writes_styled_lines_to_any_screen() -> None:
     questions = [ASSESS[i] for i in ("foot_pain", "foot_pain_areas", "foot_pain_level", "arch")]
     answers = run_interview(Fed(screen, feed), Interview(questions, {}, parts))
     assert answers == {"foot_pain": "none", "arch": "normal"}  # "never" is the label of "none"
-    assert screen.lines[0] == ("dim", estimate_line(4))
+    assert screen.lines[0] == ("dim", estimate_line(*estimate(questions, {}, set())))
     assert ("bold underline", "YOUR FEET (part 1 of 1)") in screen.lines
     assert ("dim", "  Nothing to go back to.") in screen.lines  # `b` before any answer
     assert ("bold", ASSESS["foot_pain"].text) in screen.lines

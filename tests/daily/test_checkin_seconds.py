@@ -95,7 +95,11 @@ def test_lifetime_facts_are_not_listed_as_new_but_every_other_sign_is() -> None:
     lifetime = {q.id for q in content.questions.questions if q.red_flag is not None and q.red_flag.standing}
     assert lifetime == {"rf_cancer_history", "rf_immunosuppressed", "rf_iv_drugs"}
     listed = [s.id for s in new_signs(content, None)]
-    assert [s.id for s in offered_signs(content, None) if s.id not in lifetime] == listed
+    # the diabetic-foot sign only with diabetes or numb feet, as `assess` asks it
+    left_out = lifetime | {"rf_diabetic_foot"}
+    assert [s.id for s in offered_signs(content, None) if s.id not in left_out] == listed
+    for fact in ("diabetes", "foot_numbness"):
+        assert "rf_diabetic_foot" in [s.id for s in new_signs(content, {fact: True})]
     # `--sign` still takes a lifetime fact (a new diagnosis said by a script).
     assert check_sign_ids(["rf_cancer_history"], warning_signs(content), offered_signs(content, None))
 

@@ -15,9 +15,11 @@ from typer.testing import CliRunner
 
 from footback.cli.app import app
 from footback.core.paths import db_path, plan_path
+from footback.models.psfs import PsfsRating
 from footback.records.db import open_store
+from footback.records.psfs import save_rating
 from footback.records.transfer.layout import TABLES
-from tests.support.context import Cli
+from tests.support.context import WALL, Cli
 from tests.support.history_seed import add_session, at, seed_full
 
 runner = CliRunner()
@@ -35,10 +37,12 @@ def test_export_forget_import_export_is_identical(cli: Cli, home: Path, tmp_path
     assert runner.invoke(app, ["plan"]).exit_code == 0
     for args in (["--date", "2025-01-05", "--note", "long walk"], ["--date", "2025-01-06"]):
         assert cli.invoke(["checkin", "--foot", "3", "--back", "4", *args]).exit_code == 0
+    with open_store(home) as store:
+        save_rating(store, PsfsRating(day=WALL.date(), activities=["Stairs"], ratings=[4], created_at=WALL))
     first = export(tmp_path, "first.json")
     doc = json.loads(first)
-    assert [len(doc[t]) for t in TABLES] == [3, 6, 2, 2, 2, 1, 0]
-    assert doc["version"] == 3 and doc["checkins"][0]["warning_signs"] == []
+    assert [len(doc[t]) for t in TABLES] == [3, 6, 2, 2, 2, 1, 0, 1]
+    assert doc["version"] == 4 and doc["checkins"][0]["warning_signs"] == []
     assert doc["plan"].startswith("# footback plan")
 
     forgot = runner.invoke(app, ["forget", "--yes"])
@@ -133,6 +137,7 @@ def test_csv_has_every_record_with_a_table_column(home: Path) -> None:
         "checkins": 0,
         "plan_changes": 0,
         "clinician_seen": 0,
+        "psfs_ratings": 0,
     }
     assessment = next(r for r in rows if r["table"] == "assessments")
     assert json.loads(assessment["result"])["scores"]["foot"]["score"] == int(assessment["foot_score"])

@@ -46,20 +46,26 @@ instructions = "Lift your toes."
 
 
 def part_one_keys(back_pain: str = "1") -> list[str]:
-    """Keyboard answers to part 1 with no warning sign: skip the optional ones, back pain as given."""
+    """Keyboard answers to part 1 with no warning sign: skip the optional ones, back pain as given,
+    Enter (none) at each checklist step (a group of questions asked at once)."""
     content = load_assess_content()
     keys: list[str] = []
+    groups: set[str] = set()
     for q in content.questions.questions:
         if q.part != content.questions.parts[0].id:
             continue
-        if q.id == "back_pain":
+        if q.group is not None:
+            if q.group not in groups:
+                groups.add(q.group)
+                keys.append("")
+        elif q.id == "back_pain":
             keys.append(back_pain)
         elif q.id == "back_pain_weeks":
             if back_pain != "1":
                 keys.append("10")
         elif q.optional:
             keys.append("")
-        elif not q.ask_if:  # follow-ups (both legs since when, pregnancy signs) are not asked
+        elif not q.ask_if and not q.ask_if_any:  # follow-ups (both legs since when, pregnancy signs)
             keys.append("n")
     return keys
 

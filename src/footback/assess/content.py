@@ -34,9 +34,6 @@ class RedFlag(StrictModel):
     severity: Severity
     # A few words naming the sign in history, reports and the stretch/plan reminder.
     label: str
-    # The sign in a few plain words, one line of a checklist (the check-in's list, the quick
-    # re-check's facts); up to 72 characters stays on one line at 80 columns.
-    item: str = Field(min_length=1, max_length=150)
     advice: str
     sources: list[str]
     # A fact about the person that stays true (see footback.core.safety): a lifetime fact,
@@ -237,6 +234,9 @@ class QuickSpec(StrictModel):
     signs_question: str
     no_full: str
     full_due: str
+    # Checklist groups asked again with last time's answers kept by Enter: the situations, whose
+    # lifetime facts (a cancer history) a check-in never asks about.
+    update_groups: list[str] = []
 
 
 class AssessContent(StrictModel):
@@ -263,6 +263,7 @@ class AssessContent(StrictModel):
         items read."""
         wanted = set(self.quick.pain_questions) | set(self.follow_up_ids())
         wanted |= {name for item in self.scoring.startback.items for name in item.when}
+        wanted |= {q.id for q in self.questions.questions if q.group in self.quick.update_groups}
         return [q.id for q in self.questions.questions if q.id in wanted]
 
     def follow_up_ids(self) -> list[str]:
@@ -276,6 +277,21 @@ class AssessContent(StrictModel):
         return [q.id for q in self.questions.questions if q.red_flag is not None]
 
 
+def _steps_check(content: AssessContent) -> list[str]:
+    """Every warning sign has an item (the check-in lists it by that line) and every group the
+    quick re-check asks again exists."""
+    problems = [
+        f"{QUESTIONS}: questions.{q.id}: a warning sign needs an item"
+        for q in content.questions.questions
+        if q.red_flag and q.item is None
+    ]
+    return problems + [
+        f"{QUICK}: update_groups: unknown group '{gid}'"
+        for gid in content.quick.update_groups
+        if gid not in {g.id for g in content.questions.groups}
+    ]
+
+
 def _cross_check(content: AssessContent, src: Sources) -> list[str]:
     """Every cited source exists and every condition names a known fact: the problems found."""
     known = {q.id for q in content.questions.questions} | {
@@ -287,6 +303,7 @@ def _cross_check(content: AssessContent, src: Sources) -> list[str]:
     cited: list[tuple[str, str]] = []
     rules: list[tuple[str, Rule]] = []
     problems = content.questions.unknown_ask_if(known, QUESTIONS)
+    problems += _steps_check(content)
     for q in content.questions.questions:
         if q.red_flag:
             cited += [(f"{QUESTIONS}: questions.{q.id}.red_flag", s) for s in q.red_flag.sources]

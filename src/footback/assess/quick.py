@@ -70,13 +70,16 @@ def _quick_questions(
     """The checklist's signs and the questions asked again after it, in asking order."""
     from footback.content.questions import applies
 
-    # As in the full interview, a sign asked only of some people (pregnancy) only for them.
+    wanted = set(content.quick_ids())
+    # As in the full interview, a sign asked only of some people (pregnancy) only for them; the
+    # lifetime facts (in the update groups, e.g. a cancer history) in their own step.
     signs: list[Question] = [
-        q for q in content.questions.questions if q.red_flag is not None and applies(q, base.answers)
+        q
+        for q in content.questions.questions
+        if q.red_flag is not None and applies(q, base.answers) and q.id not in wanted
     ]
     # The follow-ups of the checklist's signs (both legs: since when) come first, right after it.
     follow = set(content.follow_up_ids())
-    wanted = set(content.quick_ids())
     return signs, sorted((q for q in questions if q.id in wanted), key=lambda q: q.id not in follow)
 
 
@@ -131,6 +134,8 @@ def quick_interview(
             return answers
         default = ticked
     defaults = {q.id: base.answers[q.id] for q in reasked if q.id in base.answers}
+    groups = {g.id: g for g in content.questions.groups}
     return run_interview(
-        screen, Interview(reasked, answers, stop_before=stop, defaults=defaults, label=quick.label)
+        screen,
+        Interview(reasked, answers, stop_before=stop, defaults=defaults, label=quick.label, groups=groups),
     )

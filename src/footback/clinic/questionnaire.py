@@ -84,7 +84,7 @@ def answers_code_system(clinic: ClinicContent, assessment: Assessment) -> Resour
 def _item(clinic: ClinicContent, question: Question) -> dict[str, Any]:
     item: dict[str, Any] = {"linkId": question.id, "text": question.text, "type": _ITEM_TYPES[question.kind]}
     # A question asked only after certain answers is not required: its answer may be absent.
-    item["required"] = not question.optional and not question.ask_if
+    item["required"] = not question.optional and not question.ask_if and not question.ask_if_any
     if question.kind == "multi":
         item["repeats"] = True
     if question.choices:

@@ -5,7 +5,7 @@ from __future__ import annotations
 from collections.abc import Mapping, Sequence
 from typing import Any
 
-from footback.content.questions import Question, Value, fmt_num
+from footback.content.questions import Question, Value, conditions_on, fmt_num
 from footback.core.units import from_km, is_amount_unit
 
 _DISTANCE_PATTERN = r"^\s*(\d+(\.\d*)?|\.\d+)\s*(km|kms|k|kilometres?|kilometers?|mi|miles?)?\s*$"
@@ -65,8 +65,8 @@ def toml_template(questions: Sequence[Question], part_titles: Mapping[str, str],
         lines.append(f"# {q.text}")
         unit = f" ({q.unit})" if q.unit and not is_amount_unit(q.unit) else ""
         lines.append(f"# Allowed: {q.allowed()}{unit}")
-        if q.ask_if:
-            lines.append("# Only asked when: " + ", ".join(q.ask_if))
+        if q.ask_if or q.ask_if_any:
+            lines.append("# Only asked when: " + ", ".join(sorted(conditions_on(q))))
         if q.optional or q.no_problem is None:
             lines.append(f"# {q.id} = ")
         else:

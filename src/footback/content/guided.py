@@ -70,6 +70,7 @@ def complete_answers(asking: Asking, check: GuidedCheck) -> Answers:
     out.say(check.qset.disclaimer, "dim")
     parts = {p.id: PartIntro(p.title, p.intro) for p in check.qset.parts}
     try:
-        return run_interview(out, replace(check.interview, parts=parts))
+        groups = {g.id: g for g in check.qset.groups}
+        return run_interview(out, replace(check.interview, parts=parts, groups=groups))
     except InputEnded:
         raise FootbackError(f"input ended before {what} was finished; nothing was saved") from None

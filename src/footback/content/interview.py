@@ -13,9 +13,18 @@ from collections.abc import Callable, Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
 from typing import Protocol
 
-from footback.content.questions import Answers, InvalidAnswer, OutOfRange, Question, Value, applies
+from footback.content.checklist import ask_group
+from footback.content.questions import (
+    Answers,
+    InvalidAnswer,
+    OutOfRange,
+    Question,
+    Value,
+    applies,
+)
+from footback.content.rules import Group
+from footback.content.steps import estimate, estimate_line, step_of, still_to_ask
 from footback.content.typed import parse_typed, shown_value, typed_text
-from footback.core.text import plural
 from footback.core.units import is_amount_unit
 
 Ask = Callable[[str], str]
@@ -30,9 +39,6 @@ ProgressHook = Callable[[Answers, frozenset[str]], None]
 BACK = "b"
 HELP = "?"
 PROMPT = "> "
-# For the estimate shown at the start: a rough allowance per question (reading, thinking,
-# typing), not a measurement of real people; the screen says "about".
-SECONDS_PER_QUESTION = 10
 
 
 class Screen(Protocol):
@@ -100,23 +106,6 @@ def _ask(terminal: Terminal, prompt: str = PROMPT) -> str:
         raise InputEnded from None
 
 
-def could_apply(question: Question, answers: Answers, pending: set[str]) -> bool:
-    """Whether a question may still be asked: each condition holds or waits on an unanswered question."""
-    return all(name in pending or cond.holds(answers.get(name)) for name, cond in question.ask_if.items())
-
-
-def still_to_ask(questions: Sequence[Question], answers: Answers, skipped: set[str]) -> int:
-    """How many questions may still be asked (an upper estimate: later answers can rule some out)."""
-    pending = {q.id for q in questions if q.id not in answers and q.id not in skipped}
-    return sum(1 for q in questions if q.id in pending and could_apply(q, answers, pending))
-
-
-def estimate_line(count: int) -> str:
-    """'About 40 questions, about 7 minutes.' for the start of an interview."""
-    minutes = max(1, -(-count * SECONDS_PER_QUESTION // 60))
-    return f"About {plural(count, 'question')}, about {plural(minutes, 'minute')}."
-
-
 @dataclass(frozen=True)
 class Interview:
     """What an interview asks, and what it is told along the way (the terminal it runs on is not
@@ -138,6 +127,8 @@ class Interview:
     on_progress: ProgressHook | None = None
     skipped: Iterable[str] = ()
     earlier: Sequence[str] = ()
+    # Groups whose questions are asked together as one checklist step (by group id).
+    groups: Mapping[str, Group] = field(default_factory=dict)
 
 
 def run_interview(terminal: Terminal, interview: Interview) -> Answers:
@@ -152,25 +143,44 @@ class _Run:
         self.terminal = terminal
         self.interview = interview
         self.answers = dict(interview.answers)
-        # ids answered here (or in the run continued), so `b` can undo them
-        self.asked: list[str] = list(interview.earlier)
+        self.grouped = set(interview.groups)
+        # the steps answered here (or in the run continued), each its question ids, so `b` can
+        # undo a step: one question, or a whole checklist
+        self.asked: list[tuple[str, ...]] = self._steps(interview.earlier)
         self.skipped = set(interview.skipped)
         self.shown_parts: set[str] = set()
         # Answered before this run (a stopped interview continued, an answers file completed): the
         # count goes on from them, so "question 28 of about 57" means the same after a resume. Those
         # in `earlier` are counted in `asked` already (`b` can undo them).
-        self.before = sum(
-            1
-            for q in interview.questions
-            if q.id not in self.asked
-            and (q.id in self.answers or q.id in self.skipped)
-            and applies(q, self.answers)
+        done = {qid for step in self.asked for qid in step}
+        self.before = len(
+            {
+                step_of(q, self.grouped)
+                for q in interview.questions
+                if q.id not in done
+                and (q.id in self.answers or q.id in self.skipped)
+                and applies(q, self.answers)
+            }
         )
 
+    def _steps(self, ids: Sequence[str]) -> list[tuple[str, ...]]:
+        """`ids` in asking order as steps: those of one asked-together group make one step."""
+        group = {q.id: step_of(q, self.grouped) for q in self.interview.questions}
+        steps: list[tuple[str, ...]] = []
+        for qid in ids:
+            if steps and group.get(qid, qid) == group.get(steps[-1][0]) != steps[-1][0]:
+                steps[-1] += (qid,)
+            else:
+                steps.append((qid,))
+        return steps
+
+    def _left(self) -> int:
+        return still_to_ask(self.interview.questions, self.answers, self.skipped, self.grouped)
+
     def run(self) -> Answers:
-        total = still_to_ask(self.interview.questions, self.answers, self.skipped)
-        if total:
-            self.terminal.say(estimate_line(total), "dim")
+        count, seconds = estimate(self.interview.questions, self.answers, self.skipped, self.interview.groups)
+        if count:
+            self.terminal.say(estimate_line(count, seconds), "dim")
         while True:
             question = next(
                 (
@@ -187,6 +197,9 @@ class _Run:
                 return self.answers
             if stop is False:
                 continue  # `b` at the stop: the undone question comes next
+            if question.group in self.grouped:
+                self._ask_group(question)
+                continue
             self._show(question)
             self._answer(question)
 
@@ -198,9 +211,9 @@ class _Run:
         if not self.asked:
             self.terminal.say("  Nothing to go back to.", "dim")
             return False
-        previous = self.asked.pop()
-        self.answers.pop(previous, None)
-        self.skipped.discard(previous)
+        for previous in self.asked.pop():
+            self.answers.pop(previous, None)
+            self.skipped.discard(previous)
         self._changed()  # an undone answer must not come back when a stopped interview continues
         return True
 
@@ -216,6 +229,11 @@ class _Run:
         return not (reply.strip().lower() == BACK and self._go_back())
 
     def _show(self, question: Question) -> None:
+        self._show_part(question)
+        default = self.interview.defaults.get(question.id)
+        _show_question(self.terminal, question, self._progress(question), default)
+
+    def _show_part(self, question: Question) -> None:
         parts = self.interview.parts
         if question.part not in self.shown_parts and question.part in parts:
             self.shown_parts.add(question.part)
@@ -224,15 +242,46 @@ class _Run:
             self.terminal.blank()
             self.terminal.say(f"{part.title.upper()} (part {number} of {len(parts)})", "bold underline")
             self.terminal.say(part.intro)
+
+    def _progress(self, question: Question) -> str:
+        """'Your feet · question 12 of about 34' (a checklist step counts as one question)."""
+        parts = self.interview.parts
         number = self.before + len(self.asked) + 1
-        about = (
-            self.before + len(self.asked) + still_to_ask(self.interview.questions, self.answers, self.skipped)
-        )
+        about = self.before + len(self.asked) + self._left()
         title = (
             parts[question.part].title if question.part in parts else self.interview.label or question.part
         )
-        default = self.interview.defaults.get(question.id)
-        _show_question(self.terminal, question, f"{title} · question {number} of about {about}", default)
+        return f"{title} · question {number} of about {about}"
+
+    def _ask_group(self, first: Question) -> None:
+        """One checklist step: the group's questions that apply now, answered yes when ticked."""
+        members = [
+            q
+            for q in self.interview.questions
+            if q.group == first.group
+            and q.id not in self.answers
+            and q.id not in self.skipped
+            and applies(q, self.answers)
+        ]
+        self._show_part(first)
+        defaults = self.interview.defaults
+        kept = [q.id for q in members if defaults.get(q.id) is True]
+        shown = kept if any(q.id in defaults for q in members) else None
+        group = self.interview.groups[str(first.group)]
+        try:
+            picked = ask_group(self.terminal, group, members, self._progress(first), shown)
+        except EOFError:
+            self.terminal.blank()
+            raise InputEnded from None
+        if picked is None:  # `b`
+            self._go_back()
+            return
+        for q in members:
+            self.answers[q.id] = q.id in picked
+            if self.interview.on_answer is not None:
+                self.interview.on_answer(q, "y" if q.id in picked else "n")
+        self.asked.append(tuple(q.id for q in members))
+        self._changed()
 
     def _answer(self, question: Question) -> None:
         """Read lines until one answers `question`, skips it, or goes back."""
@@ -250,7 +299,7 @@ class _Run:
                 raw = typed_text(question, default)
             if raw == "" and question.optional:
                 self.skipped.add(question.id)
-                self.asked.append(question.id)
+                self.asked.append((question.id,))
                 self._changed()
                 return
             try:
@@ -266,6 +315,6 @@ class _Run:
                 continue
             if self.interview.on_answer is not None:
                 self.interview.on_answer(question, raw)
-            self.asked.append(question.id)
+            self.asked.append((question.id,))
             self._changed()
             return

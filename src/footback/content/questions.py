@@ -115,6 +115,14 @@ class Question(StrictModel):
     optional: bool = False
     no_problem: Value | None = None
     ask_if: When = {}
+    # Asked only when one of these holds too (as well as every `ask_if` condition): for a
+    # question whose answer follows from earlier ones otherwise. Unlike `ask_if`, an answer given
+    # anyway (a file, a check-in's --sign) is kept, never dropped.
+    ask_if_any: list[When] = []
+    # The question as a statement, one line of a checklist ("you have diabetes").
+    item: str | None = Field(default=None, min_length=1, max_length=150)
+    # Yes-or-no questions of one group are asked together, as one checklist step.
+    group: str | None = None
 
     @model_validator(mode="after")
     def _check_shape(self) -> Question:
@@ -124,6 +132,8 @@ class Question(StrictModel):
             raise ValueError(f"question {self.id}: a {self.kind} question needs minimum and maximum")
         if not self.optional and self.no_problem is None:
             raise ValueError(f"question {self.id}: needs a no_problem answer for the template")
+        if self.group is not None and self.kind != "bool":
+            raise ValueError(f"question {self.id}: only a yes-or-no question can be in a group")
         return self
 
     @property
@@ -179,7 +189,14 @@ def fmt_num(value: float | None) -> str:
 
 def applies(question: Question, answers: Mapping[str, Value | None]) -> bool:
     """Whether a question should be asked given the answers so far."""
-    return when_holds(question.ask_if, answers)
+    return when_holds(question.ask_if, answers) and (
+        not question.ask_if_any or any(when_holds(group, answers) for group in question.ask_if_any)
+    )
+
+
+def conditions_on(question: Question) -> set[str]:
+    """The answers whether `question` is asked depends on."""
+    return set(question.ask_if) | {name for group in question.ask_if_any for name in group}
 
 
 def with_body_units(questions: Sequence[Question], body_units: BodyUnits) -> list[Question]:
@@ -203,10 +220,11 @@ def missing_ids(questions: Sequence[Question], answers: Mapping[str, Value]) -> 
 
 
 def drop_inapplicable(questions: Sequence[Question], answers: Answers) -> Answers:
-    """Forget answers to questions that do not apply (e.g. pain details with no pain)."""
+    """Forget answers to questions that do not apply (e.g. pain details with no pain); `ask_if_any`
+    only decides whether a question is asked, so an answer it would skip is kept."""
     kept: Answers = {}
     for q in questions:
-        if q.id in answers and applies(q, kept | {k: v for k, v in answers.items() if k != q.id}):
+        if q.id in answers and when_holds(q.ask_if, kept | {k: v for k, v in answers.items() if k != q.id}):
             kept[q.id] = answers[q.id]
     return kept
 

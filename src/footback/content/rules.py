@@ -3,11 +3,11 @@
 from __future__ import annotations
 
 from collections.abc import Collection, Mapping
-from typing import Generic, TypeVar
+from typing import Generic, Literal, TypeVar
 
 from pydantic import model_validator
 
-from footback.content.questions import Question, Value, When, when_holds
+from footback.content.questions import Question, Value, When, conditions_on, when_holds
 from footback.core.models import StrictModel
 
 Q = TypeVar("Q", bound=Question)
@@ -40,12 +40,23 @@ class Part(StrictModel):
     intro: str
 
 
+class Group(StrictModel):
+    """Yes-or-no questions asked together as one checklist: `text` asks, `why` says why; each
+    question is listed by its `item` (a statement) or its full `text`."""
+
+    id: str
+    text: str
+    why: str
+    wording: Literal["item", "text"] = "item"
+
+
 class QuestionSet(StrictModel, Generic[Q]):
-    """A questionnaire: its parts and its questions, in the order they are asked."""
+    """A questionnaire: its parts, its checklist groups and its questions, in asking order."""
 
     title: str
     disclaimer: str
     parts: list[Part]
+    groups: list[Group] = []
     questions: list[Q]
 
     @model_validator(mode="after")
@@ -54,9 +65,14 @@ class QuestionSet(StrictModel, Generic[Q]):
         if len(ids) != len(set(ids)):
             raise ValueError("question ids must be unique")
         parts = {p.id for p in self.parts}
+        groups = {g.id: g for g in self.groups}
         for q in self.questions:
             if q.part not in parts:
                 raise ValueError(f"question {q.id}: unknown part {q.part}")
+            if q.group is not None and q.group not in groups:
+                raise ValueError(f"question {q.id}: unknown group {q.group}")
+            if q.group is not None and groups[q.group].wording == "item" and q.item is None:
+                raise ValueError(f"question {q.id}: its group lists items, and it has no item")
         return self
 
     def part_titles(self) -> dict[str, str]:
@@ -67,7 +83,7 @@ class QuestionSet(StrictModel, Generic[Q]):
         return [
             f"{where}: {q.id}: ask_if names unknown '{name}'"
             for q in self.questions
-            for name in q.ask_if
+            for name in conditions_on(q)
             if name not in known
         ]
 

@@ -10,6 +10,8 @@ ScoreName = Literal["foot", "back", "link"]
 # The order every screen, table and trend uses.
 SCORE_NAMES: tuple[ScoreName, ...] = ("foot", "back", "link")
 Level = Literal["low", "moderate", "high"]
+# A change over time (pain, function), judged against its meaningful-change rule.
+ChangeVerdict = Literal["better", "no clear change", "worse", "too little data"]
 # How a bare height or weight is read: cm and kg, or inches and pounds.
 BodyUnits = Literal["metric", "imperial"]
 # `footback plan` saves a personal routine under this name; `stretch --routine plan` plays it.

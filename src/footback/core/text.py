@@ -126,7 +126,11 @@ def plural(count: int, word: str) -> str:
 
 
 # Tables whose name is not a noun with an s.
-_RECORD_NOUNS = {"clinician_seen": "clinician confirmation", "checkins": "check-in"}
+_RECORD_NOUNS = {
+    "clinician_seen": "clinician confirmation",
+    "checkins": "check-in",
+    "psfs_ratings": "function rating",
+}
 
 
 def record_count(count: int, table: str) -> str:

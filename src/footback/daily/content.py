@@ -57,6 +57,15 @@ class DailyText(StrictModel):
     logged_gate: str
 
 
+class FunctionRule(StrictModel):
+    """The function score (PSFS): when a change in its mean is real, and how often to re-rate."""
+
+    meaningful_points: float = Field(gt=0, le=10)
+    recheck_days: int = Field(ge=7, le=365)
+    sources: list[str]
+    rule: str
+
+
 class JumpRule(StrictModel):
     """A check-in whose pain is severe and well above the one before: advice to see a GP."""
 
@@ -88,6 +97,7 @@ class RemindRule(StrictModel):
 class DailyContent(StrictModel):
     pain: PainRule
     practice: PracticeRule
+    function: FunctionRule
     jump: JumpRule
     text: DailyText
     remind: RemindRule
@@ -103,5 +113,6 @@ def load_daily_content() -> DailyContent:
     found.add(sources().missing(content.pain.sources, "data/daily.toml: pain.sources"))
     found.add(sources().missing(content.practice.sources, "data/daily.toml: practice.sources"))
     found.add(sources().missing(content.jump.sources, "data/daily.toml: jump.sources"))
+    found.add(sources().missing(content.function.sources, "data/daily.toml: function.sources"))
     found.raise_if_any()
     return content

@@ -12,16 +12,17 @@ from dataclasses import dataclass
 from datetime import date, timedelta
 from math import ceil
 from statistics import fmean
-from typing import Any, Literal, Protocol
+from typing import Any, Protocol
 
 from pydantic import Field, SerializationInfo, SerializerFunctionWrapHandler, model_serializer
 
 from footback.core.cited import citer_in
-from footback.core.models import StrictModel
+from footback.core.models import ChangeVerdict, StrictModel
 from footback.daily.content import DailyContent, PainRule, PracticeRule
+from footback.daily.function import FunctionChange
 from footback.models.checkin import CheckIn
 
-Verdict = Literal["better", "no clear change", "worse", "too little data"]
+Verdict = ChangeVerdict
 # Float noise must not move a change that sits exactly on a threshold.
 _EPSILON = 1e-9
 
@@ -83,6 +84,8 @@ class Progress(StrictModel):
     pain_by_practice: PainByPractice
     series: Series
     plan: PlanStatus
+    # The function score (PSFS) beside pain; None until activities are rated.
+    function: FunctionChange | None = None
     # The meaningful-change sentence with `{sources}` left open: whoever shows or writes it cites the ids.
     rule_template: str = Field(exclude=True)
     rule_sources: list[str] = Field(exclude=True)

@@ -17,6 +17,7 @@ from footback.daily.progress import NO_PRACTICE, PlanStatus, Progress, Series, p
 if TYPE_CHECKING:
     from datetime import date
 
+    from footback.daily.function import FunctionChange
     from footback.models.checkin import CheckIn
     from footback.records.db import Store
 
@@ -58,7 +59,20 @@ def progress_of(store: Store, now: datetime, checkins: list[CheckIn], *, review_
     first = checkins[0].day if checkins else None
     facts = read_practice(store, now, first, content.practice)
     plan = plan_status(store, review_days, now.date())
-    return progress(checkins, facts, today=now.date(), content=content, plan=plan)
+    result = progress(checkins, facts, today=now.date(), content=content, plan=plan)
+    return result.model_copy(update={"function": read_function(store)})
+
+
+def read_function(store: Store) -> FunctionChange | None:
+    """The function score's first rating set against the latest (None when none is stored)."""
+    from footback.content.loader import sources
+    from footback.daily.content import load_daily_content
+    from footback.daily.function import function_change
+    from footback.records.psfs import list_ratings
+
+    rule = load_daily_content().function
+    sentence = rule.rule.format(points=rule.meaningful_points, sources=sources().briefs(rule.sources))
+    return function_change(list_ratings(store), rule, sentence)
 
 
 def plan_status(store: Store, review_days: int, today: date) -> PlanStatus:

@@ -11,6 +11,7 @@ from footback.core.text import plural, safe_line
 if TYPE_CHECKING:
     from rich.console import Console
 
+    from footback.daily.function import FunctionChange
     from footback.daily.progress import PainChange, Progress, WeekGroup
     from footback.render.rows import Row
 
@@ -68,6 +69,8 @@ def render_progress(console: Console, result: Progress) -> None:
     draw_rows(console, PAIN_HEADERS, rows, wrap_last=True)
     console.print(Text(_rule(result), style="dim"))
     console.print()
+    if result.function is not None:
+        _render_function(console, result.function)
     p = result.practice
     console.print(Text("Practice", style="bold"))
     console.print(
@@ -106,6 +109,35 @@ def render_progress(console: Console, result: Progress) -> None:
         console.print(Text(f"Plan: level {plan.level}{review}{why}"))
 
 
+def function_lines(change: FunctionChange) -> list[str]:
+    """The function score (PSFS) in plain sentences: the activities, the start against now, the rule."""
+    # Activity names are stored text (an import could hold anything): shown on one line, never obeyed.
+    names = "; ".join(safe_line(a) for a in change.activities)
+    start = f"{num_text(change.start)} on {change.start_day}"
+    if change.change is None:
+        numbers = f"{start}; rate the same activities again from {change.next_due} to see a change"
+    else:
+        numbers = (
+            f"{start}, {num_text(change.now)} on {change.now_day} ({num_text(change.change, signed=True)}): "
+            f"{change.verdict}"
+        )
+    return [f"Function (0-10, higher is better) for {names}: {numbers}.", change.rule]
+
+
+def _render_function(console: Console, change: FunctionChange) -> None:
+    from rich.text import Text
+
+    from footback.render.console import hanging
+
+    console.print(
+        Text("Function: activities your pain makes hard, 0 (unable) to 10 (as before)", style="bold")
+    )
+    line, rule = function_lines(change)
+    console.print(hanging("  ", line))
+    console.print(Text(rule, style="dim"))
+    console.print()
+
+
 def progress_lines(result: Progress) -> list[str]:
     """The verdicts, practice and pain beside practice as plain sentences (for the report)."""
     lines = []
@@ -118,6 +150,8 @@ def progress_lines(result: Progress) -> list[str]:
         )
         lines.append(f"{name} pain (0-10): {change.verdict}{numbers}.")
     lines.append(_rule(result))
+    if result.function is not None:
+        lines.extend(function_lines(result.function))
     p = result.practice
     lines.append(
         f"Practice: {plural(p.sessions_per_week, 'session')} in the last 7 days "

@@ -35,19 +35,31 @@ def offered_signs(content: AssessContent, latest: Answers | None) -> list[Sign]:
     """The signs a check-in takes: those that apply to the person as the latest assessment
     describes them (the pregnancy signs only when it says pregnant), as `assess` would ask;
     each in its few plain words (`item`)."""
-    from footback.content.questions import applies
+    from footback.content.questions import when_holds
 
     facts = checkin_answers(content, [], latest)
     questions = content.questions.questions
-    return [Sign(q.id, q.red_flag.item) for q in questions if q.red_flag is not None and applies(q, facts)]
+    return [
+        Sign(q.id, q.item or q.text)
+        for q in questions
+        if q.red_flag is not None and when_holds(q.ask_if, facts)
+    ]
 
 
 def new_signs(content: AssessContent, latest: Answers | None) -> list[Sign]:
-    """The signs a check-in lists as "new since last time": the offered ones that can be new.
-    A lifetime fact (`standing` in data/assess/questions.toml, such as a cancer history) comes
-    from the assessment (`assess --quick` offers to update it), though `--sign` still takes it."""
-    standing = {q.id for q in content.questions.questions if q.red_flag is not None and q.red_flag.standing}
-    return [s for s in offered_signs(content, latest) if s.id not in standing]
+    """The signs a check-in lists as "new since last time": the offered ones that can be new
+    and that `assess` would ask (the diabetic-foot sign only with diabetes or numb feet). A
+    lifetime fact (`standing` in data/assess/questions.toml, such as a cancer history) comes from
+    the assessment (`assess --quick` offers to update it), though `--sign` still takes it."""
+    from footback.content.questions import applies
+
+    facts = checkin_answers(content, [], latest)
+    listed = {
+        q.id
+        for q in content.questions.questions
+        if q.red_flag is not None and not q.red_flag.standing and applies(q, facts)
+    }
+    return [s for s in offered_signs(content, latest) if s.id in listed]
 
 
 def check_sign_ids(ids: list[str], signs: list[Sign], offered: list[Sign] | None = None) -> list[str]:

@@ -257,6 +257,27 @@ def _seen(row: Row) -> None:
         raise RecordProblem("assessment_uid", f"{excerpt(value)} is not text")
 
 
+def _psfs(row: Row) -> None:
+    from footback.models.psfs import MAX_ACTIVITIES, MAX_ACTIVITY, RATING_MAX, RATING_MIN
+
+    try:
+        read_day(row.get("day"))
+    except ValueError as exc:
+        raise RecordProblem("day", str(exc)) from None
+    stamp(row, "created_at")
+    activities, ratings = row.get("activities"), row.get("ratings")
+    if not isinstance(activities, list) or not 1 <= len(activities) <= MAX_ACTIVITIES:
+        raise RecordProblem("activities", f"must be a list of 1 to {MAX_ACTIVITIES} names")
+    for i, activity in enumerate(activities):
+        name({f"activities[{i}]": activity}, f"activities[{i}]", MAX_ACTIVITY)
+    if len({a.casefold() for a in activities}) != len(activities):
+        raise RecordProblem("activities", "names an activity twice")
+    if not isinstance(ratings, list) or len(ratings) != len(activities):
+        raise RecordProblem("ratings", "must be a list with one rating per activity")
+    for i, rating in enumerate(ratings):
+        number({f"ratings[{i}]": rating}, f"ratings[{i}]", RATING_MIN, RATING_MAX, whole=True)
+
+
 # One rule per record kind: a new kind in the export adds its rule here.
 RULES: dict[str, Callable[[Row], None]] = {
     "assessments": _assessment,
@@ -266,6 +287,7 @@ RULES: dict[str, Callable[[Row], None]] = {
     "checkins": _checkin,
     "plan_changes": _plan_change,
     "clinician_seen": _seen,
+    "psfs_ratings": _psfs,
 }
 
 

@@ -207,6 +207,24 @@ MIGRATIONS: tuple[Migration, ...] = (
         "session utc offsets",
         "ALTER TABLE stretch_sessions ADD COLUMN utc_offset INTEGER;",
     ),
+    # The Patient-Specific Functional Scale (issue 20): up to 3 activities and a 0-10 rating of
+    # each, as two JSON lists of the same length; the score (their mean) is computed, not stored.
+    Migration(
+        90,
+        "psfs_ratings",
+        """
+        CREATE TABLE psfs_ratings (
+            id INTEGER PRIMARY KEY,
+            day TEXT NOT NULL,
+            activities TEXT NOT NULL DEFAULT '[]',
+            ratings TEXT NOT NULL DEFAULT '[]',
+            created_at TEXT NOT NULL,
+            uid TEXT
+        );
+        CREATE INDEX psfs_ratings_day ON psfs_ratings (day);
+        """,
+        then=_uids("psfs_ratings"),
+    ),
 )
 SCHEMA_VERSION = MIGRATIONS[-1].version
 

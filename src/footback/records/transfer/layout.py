@@ -30,6 +30,17 @@ VERSIONS: dict[int, tuple[str, ...]] = {
         "plan_changes",
         "clinician_seen",
     ),
+    # Version 4 adds the function ratings (Patient-Specific Functional Scale, migration 90).
+    4: (
+        "assessments",
+        "stretch_sessions",
+        "shoe_pairs",
+        "shoe_checks",
+        "checkins",
+        "plan_changes",
+        "clinician_seen",
+        "psfs_ratings",
+    ),
 }
 EXPORT_VERSION = max(VERSIONS)
 TABLES = VERSIONS[EXPORT_VERSION]
@@ -43,12 +54,13 @@ TIME_COLUMN = {
     "checkins": "day",
     "plan_changes": "created_at",
     "clinician_seen": "seen_at",
+    "psfs_ratings": "day",
 }
 TIME_COLUMNS = frozenset({"created_at", "started_at", "updated_at", "seen_at", "retired_at"})
 # Columns holding a day (YYYY-MM-DD).
 DAY_COLUMNS = frozenset({"day"})
 # Every record kind has a unique key import checks in SQL: a `uid` column, or the pair's name.
-UID_TABLES = ("assessments", "stretch_sessions", "shoe_checks")
+UID_TABLES = ("assessments", "stretch_sessions", "shoe_checks", "psfs_ratings")
 ORDER_TIEBREAK = {"shoe_pairs": "name"}
 # A record export could not read as it should is written as it is, with this field saying why.
 DAMAGED = "damaged"

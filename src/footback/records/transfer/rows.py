@@ -10,7 +10,7 @@ import hashlib
 import json
 from typing import Any
 
-JSON_COLUMNS = frozenset({"answers", "result", "detail", "warning_signs", "signs"})
+JSON_COLUMNS = frozenset({"answers", "result", "detail", "warning_signs", "signs", "activities", "ratings"})
 # Columns that only mean something inside one store: never exported, filled in again on import
 # (a confirmation's assessment row id; its assessment_uid is what travels).
 INTERNAL_COLUMNS = {"clinician_seen": frozenset({"assessment_id"})}
