@@ -153,3 +153,21 @@ def test_command_options_are_typed_with_objects_not_strings() -> None:
     for function in functions:
         quoted = [name for name, kind in function.__annotations__.items() if isinstance(kind, str)]
         assert not quoted, f"{function.__module__}.{function.__name__}: {quoted} are strings"
+
+
+# The player's screen and its live drawing: a preview prints and is done.
+LIVE_DRAWING = (
+    "rich.live",
+    "rich.progress",
+    "rich.prompt",
+    "footback.stretch.player",
+    "footback.stretch.render",
+)
+
+
+@pytest.mark.slow  # a child process
+def test_the_preview_loads_no_live_drawing_code(home: Path) -> None:
+    loaded = _modules_loaded_by(["stretch", "--preview", "--routine", "feet"], home)
+    assert "footback.stretch.preview" in loaded  # the run did preview
+    assert not {m for m in loaded if m.startswith(LIVE_DRAWING)}
+    assert "footback.stretch.voice" not in loaded

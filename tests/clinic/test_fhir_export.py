@@ -389,3 +389,21 @@ def test_text_that_is_not_utf8_is_exported_with_replacement_characters(
     routines = [c.get("valueString") for o in of_type(doc, "Observation") for c in o.get("component", [])]
     assert "f\ufffdee" in routines
     assert len([o for o in of_type(doc, "Observation") if "bodySite" in o]) == 2  # the pain scores survive
+
+
+def test_a_function_rating_is_an_observation_with_each_activity(cli: Cli, home: Path, tmp_path: Path) -> None:
+    from footback.models.psfs import PsfsRating
+    from footback.records.psfs import save_rating
+
+    rating = PsfsRating(
+        day=at(3).date(), activities=["stairs", "walking 30 min"], ratings=[4, 7], created_at=at(3, 21)
+    )
+    with open_store(home) as store:
+        save_rating(store, rating)
+    doc = export(cli, tmp_path / "psfs.json")
+    validate(doc)
+    (found,) = [o for o in of_type(doc, "Observation") if _footback(o) == "psfs"]
+    assert found["valueQuantity"]["value"] == 5.5 and found["effectiveDateTime"] == at(3).date().isoformat()
+    parts = [(c["code"]["text"], c["valueInteger"]) for c in found["component"]]
+    assert parts == [("stairs", 4), ("walking 30 min", 7)]
+    assert doc["timestamp"] == at(3, 21).isoformat()  # the newest record is the rating

@@ -211,3 +211,31 @@ def test_rest_and_hold_look_different_without_colour() -> None:
     assert "▒" in "".join(rest) and "█" not in "".join(rest)
     assert any(line.startswith("HOLD · LEFT FOOT") for line in hold)
     assert any(line.startswith("REST · LEFT FOOT") for line in rest)
+
+
+def test_the_figure_is_dimmed_at_rest_only_and_its_mark_is_reversed() -> None:
+    from footback.stretch.floor import count_rows, plan
+
+    timeline = build(catalogue.load_builtin("feet"), lead_in=3)
+
+    def figure_styles(kind: Kind) -> tuple[set[str], set[str]]:
+        """Styles of the figure's strokes and of its L/R mark in the first frame of `kind`, step 2."""
+        index = next(i for i, s in enumerate(timeline.segments) if s.kind is kind and s.step == 1)
+        segment = timeline.segments[index]
+        frame = Frame(index, segment, segment.seconds, timeline.total - segment.offset, False, "")
+        box = plan(timeline, segment, 80, 15, big=True).box
+        assert box is not None and box.figure > 0
+        strokes, marks = set(), set()
+        for line in count_rows(timeline, frame, box):
+            for span in line.spans:
+                part = line.plain[span.start : span.end]
+                if part == "L":
+                    marks.add(str(span.style))
+                elif part.strip() and "█" not in part and "▒" not in part:
+                    strokes.add(str(span.style))
+        return strokes, marks
+
+    assert figure_styles(Kind.REST) == ({"dim"}, {"bold reverse"})
+    for kind in (Kind.HOLD, Kind.LEAD_IN):
+        strokes, marks = figure_styles(kind)
+        assert "dim" not in strokes and marks == {"bold reverse"}

@@ -13,13 +13,18 @@ from typing import TYPE_CHECKING
 from footback.core.runtime import Runtime
 
 if TYPE_CHECKING:
+    from collections.abc import Sequence
+
     from footback.assess.content import AssessContent
-    from footback.content.questions import Answers
+    from footback.content.questions import Answers, Question
     from footback.core.models import BodyUnits
     from footback.core.safety import Seen
     from footback.models.assessment import AssessmentResult
     from footback.records.assessments import SavedAssessment
     from footback.render.console import ConsoleScreen
+
+    # Activity names and their 0-10 ratings (the function score, from an answers file).
+    Rated = tuple[list[str], list[int]]
 
 
 @dataclass(frozen=True)
@@ -41,6 +46,8 @@ def run_assess(app: Runtime, request: AssessRequest) -> tuple[AssessmentResult, 
     from footback.assess.content import load_assess_content
 
     content = load_assess_content()
+    # The function score's answers are checked before anything is asked or stored.
+    function = _function_from_file(app, request.answers) if request.answers else None
     seen = service.clinician_visits(app.data_dir)  # standing signs a clinician has seen
     given: Answers | None = None
     if request.quick:
@@ -51,11 +58,34 @@ def run_assess(app: Runtime, request: AssessRequest) -> tuple[AssessmentResult, 
     result = service.assess(content, given, seen)
     if quick:  # marked as such in history and the report
         result = result.model_copy(update={"quick": True})
-    return result, _record(app, request, content, given, result)
+    return result, _record(app, request, content, (given, function), result)
+
+
+def _function_from_file(app: Runtime, path: Path) -> Rated | None:
+    """The activities and ratings the answers file gives, if any (the same activities as before)."""
+    from footback.assess.function_input import function_input
+    from footback.content.answers_file import read_mapping
+    from footback.records.db import read_store
+    from footback.records.psfs import list_ratings
+
+    stored = read_store(app.data_dir, list_ratings) or []
+    return function_input(read_mapping(path), str(path), stored[0].activities if stored else None)
+
+
+def _load(path: Path, questions: Sequence[Question]) -> Answers:
+    """The file's answers to the questions (the function score's keys are read apart)."""
+    from footback.assess.function_input import without_function
+    from footback.content.answers_file import check_answers, read_mapping
+
+    return check_answers(without_function(read_mapping(path)), questions, str(path))
 
 
 def _record(
-    app: Runtime, request: AssessRequest, content: AssessContent, answers: Answers, result: AssessmentResult
+    app: Runtime,
+    request: AssessRequest,
+    content: AssessContent,
+    given: tuple[Answers, Rated | None],
+    result: AssessmentResult,
 ) -> SavedAssessment | None:
     """Store the result unless `--no-save`; the previous scored assessment, to compare with.
     The comparison is only drawn on the result screen: `--json --no-save` touches no store."""
@@ -64,6 +94,7 @@ def _record(
     from footback.records.assessments import latest_scored_assessment, save_assessment
     from footback.records.db import open_existing_store, open_store
 
+    answers, function = given
     save, compare = not request.no_save, not request.as_json
     if not (save or compare):
         return None
@@ -74,7 +105,17 @@ def _record(
         # "Since last time" compares scores: an assessment stopped by a warning sign has none.
         previous = latest_scored_assessment(store)
         if save:
-            save_assessment(store, answers, result, app.clock.now().astimezone(UTC), citer=content.sources)
+            now = app.clock.now()
+            save_assessment(store, answers, result, now.astimezone(UTC), citer=content.sources)
+            if function is not None:
+                from footback.models.psfs import PsfsRating
+                from footback.records.psfs import save_rating
+
+                names, ratings = function
+                rating = PsfsRating(
+                    day=now.date(), activities=names, ratings=ratings, created_at=now.astimezone(UTC)
+                )
+                save_rating(store, rating)
     return previous
 
 
@@ -146,11 +187,9 @@ def _interview(
 
 
 def _full_answers(app: Runtime, request: AssessRequest, content: AssessContent, seen: list[Seen]) -> Answers:
-    from footback.content.answers_file import load_answers
-
     # A file's missing answers are asked on a terminal, or named in an error: a warning sign
     # left out is never taken as "no".
-    given = load_answers(request.answers, content.questions.questions) if request.answers else {}
+    given = _load(request.answers, content.questions.questions) if request.answers else {}
     return _ask_rest(app, request, content, given, seen)
 
 
@@ -161,7 +200,6 @@ def _quick_answers(
     import sys
 
     from footback.assess.quick import quick_interview, quick_start
-    from footback.content.answers_file import load_answers
     from footback.content.interview import InputEnded
     from footback.content.questions import with_body_units
     from footback.core.errors import FootbackError, MissingAnswersError
@@ -175,7 +213,7 @@ def _quick_answers(
         # warning signs: last week's "no" is not this week's, so a missing one is asked or named.
         signs = set(content.red_flag_ids())
         carried = {k: v for k, v in base.answers.items() if k not in signs}
-        given = carried | load_answers(request.answers, content.questions.questions)
+        given = carried | _load(request.answers, content.questions.questions)
         return _ask_rest(app, request, content, given, seen)
     if app.stdin_closed:
         raise MissingAnswersError(

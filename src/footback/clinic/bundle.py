@@ -26,6 +26,7 @@ from footback.clinic.resources import (
     code_system,
     entry,
     full_url,
+    function_observation,
     instant,
     pain_observations,
     patient,
@@ -69,7 +70,12 @@ def checked_name(name: str | None) -> str | None:
 def _records(store: Store, build: Builder, request: FhirRequest) -> Iterator[Resource]:
     """Every record's resources: check-ins, then assessments, then practice by day."""
     from footback.clinic.questionnaire import response
-    from footback.records.stable_reads import assessments_with_uids, checkins_with_uids, practice_days
+    from footback.records.stable_reads import (
+        assessments_with_uids,
+        checkins_with_uids,
+        practice_days,
+        ratings_with_uids,
+    )
 
     for uid, checkin in checkins_with_uids(store, request.since):
         yield from pain_observations(build, uid, checkin)
@@ -87,6 +93,8 @@ def _records(store: Store, build: Builder, request: FhirRequest) -> Iterator[Res
         found = response(build, assessment, rid, saved.answers, saved.created_at)
         yield found
         yield from assessment_observations(build, uid, saved.result, saved.created_at, full_url(found))
+    for uid, rating in ratings_with_uids(store, request.since):
+        yield function_observation(build, uid, rating)
     for day in practice_days(store, request.since, request.offset_minutes):
         yield from practice_observations(build, day)
 

@@ -19,6 +19,7 @@ if TYPE_CHECKING:
     from footback.clinic.content import ClinicContent
     from footback.models.assessment import AssessmentResult
     from footback.models.checkin import CheckIn
+    from footback.models.psfs import PsfsRating
     from footback.records.stable_reads import PracticeDay
 
 Resource = dict[str, Any]
@@ -180,6 +181,23 @@ def _scores(
             component=level,
             **more,
         )
+
+
+def function_observation(build: Builder, uid: str, rating: PsfsRating) -> Resource:
+    """A Patient-Specific Functional Scale set: the mean 0-10, each activity and its rating as components."""
+    component = [
+        {"code": build.concept("psfs-activity", name), "valueInteger": value}
+        for name, value in zip(rating.activities, rating.ratings, strict=True)
+    ]
+    score = {"value": round(rating.mean, 2), "unit": "score", "system": _UCUM, "code": "{score}"}
+    return build.observation(
+        resource_id("psfs", uid),
+        build.concept("psfs"),
+        "survey",
+        rating.day.isoformat(),
+        valueQuantity=score,
+        component=component,
+    )
 
 
 def practice_observations(build: Builder, day: PracticeDay) -> Iterator[Resource]:

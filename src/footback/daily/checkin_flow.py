@@ -162,7 +162,13 @@ def run_checkin(env: Runtime, request: CheckinRequest) -> CheckinOutcome:
     console = checkin_console(env, request)
     place = _Place(console, _asker(env, console) if env.stdin_tty else None, env.clock.now())
     with open_store(env.data_dir) as store:
-        return _check_in(store, request, place)
+        outcome = _check_in(store, request, place)
+        if outcome.checkin is not None and place.ask is not None:
+            from footback.daily.function_ask import offer_rerating
+
+            # Only every 4 weeks: a check-in with nothing new stays at its few answers.
+            offer_rerating(store, place.ask, lambda line: _say(console, line), place.now)
+        return outcome
 
 
 def _check_in(store: Store, request: CheckinRequest, place: _Place) -> CheckinOutcome:

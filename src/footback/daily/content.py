@@ -63,6 +63,10 @@ class FunctionRule(StrictModel):
     meaningful_points: float = Field(gt=0, le=10)
     recheck_days: int = Field(ge=7, le=365)
     sources: list[str]
+    offer: str
+    rating_question: str
+    not_understood: str
+    saved: str
     rule: str
 
 

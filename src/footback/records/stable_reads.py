@@ -13,12 +13,13 @@ from dataclasses import dataclass
 from datetime import date, datetime
 from typing import TYPE_CHECKING, TypeVar
 
-from footback.records import assessments, checkins, stretch_sessions
+from footback.records import assessments, checkins, psfs, stretch_sessions
 from footback.records.fields import as_text, parse_stamp
 from footback.records.window import day_filter, local_day_sql
 
 if TYPE_CHECKING:
     from footback.models.checkin import CheckIn
+    from footback.models.psfs import PsfsRating
     from footback.records.assessments import SavedAssessment
     from footback.records.db import Row, Store
 
@@ -75,6 +76,17 @@ def assessments_with_uids(
     return _read(store, sql, params, parse, assessments.WHAT)
 
 
+def ratings_with_uids(store: Store, since: date | None = None) -> Iterator[tuple[str, PsfsRating]]:
+    """Readable function rating sets (PSFS) oldest first (from day `since`), each with its uid."""
+    where, params = (" WHERE day >= ?", (since.isoformat(),)) if since is not None else ("", ())
+    sql = f"SELECT {psfs._READ_COLUMNS}, uid FROM psfs_ratings{where} ORDER BY day, created_at, id"
+
+    def parse(row: Row) -> tuple[str, PsfsRating]:
+        return as_text(row[-1]), psfs.from_row(row)
+
+    return _read(store, sql, params, parse, psfs.WHAT)
+
+
 @dataclass(frozen=True)
 class PracticeDay:
     """The sessions that count on one local day, summed in SQL."""
@@ -117,8 +129,11 @@ def newest_stamp(store: Store, since: date | None = None, offset_minutes: int = 
         where, more = day_filter(column, since, offset_minutes)
         parts.append(f"SELECT max({column}) FROM {table}{where}")
         params += more
-    parts.append("SELECT max(created_at) FROM checkins" + (" WHERE day >= ?" if since is not None else ""))
-    params += [since.isoformat()] if since is not None else []
+    for table in ("checkins", "psfs_ratings"):
+        parts.append(
+            f"SELECT max(created_at) FROM {table}" + (" WHERE day >= ?" if since is not None else "")
+        )
+        params += [since.isoformat()] if since is not None else []
     found: list[datetime] = []
     for row in store.iter_query(" UNION ALL ".join(parts), tuple(params)):
         try:

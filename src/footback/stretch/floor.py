@@ -140,7 +140,7 @@ def count_rows(timeline: Timeline, frame: Frame, box: Box) -> list[Text]:
         if box.figure:
             at = row - top_figure
             drawn = figure[at] if 0 <= at < len(figure) else ""
-            _figure_row(line, drawn.ljust(box.figure + FIGURE_GAP), seg.side, working=word in WORKING)
+            _figure_row(line, drawn.ljust(box.figure + FIGURE_GAP), seg.side, resting=word == "REST")
         at = row - top_digits
         if 0 <= at < bigtype.ROWS:
             line.append(pad).append(digits[at], style=STATE_STYLES[word])
@@ -149,9 +149,10 @@ def count_rows(timeline: Timeline, frame: Frame, box: Box) -> list[Text]:
     return lines
 
 
-def _figure_row(line: Text, row: str, side: str | None, *, working: bool) -> None:
-    """A figure row: the working-limb mark as L, R or * in reverse; dim while not working."""
-    style = "" if working else "dim"
+def _figure_row(line: Text, row: str, side: str | None, *, resting: bool) -> None:
+    """A figure row: the working-limb mark as L, R or * in reverse; dim at rest (getting ready,
+    it is the pose to take, so it stays bright)."""
+    style = "dim" if resting else ""
     for number, part in enumerate(row.split(FIGURE_MARK)):
         if number:
             line.append(side_letter(side), style="bold reverse")
