@@ -111,6 +111,10 @@ def seed_everything(home: Path) -> None:
             (at(1).isoformat(), 3, '["rf_fever"]'),
         )
         conn.execute(
+            "INSERT INTO psfs_ratings (day, activities, ratings, created_at) VALUES (?, ?, ?, ?)",
+            (at(2).date().isoformat(), '["walking to work", "stairs"]', "[4, 6]", at(2).isoformat()),
+        )
+        conn.execute(
             "INSERT INTO shoe_pairs (name, shoe_type, distance_km, age_months, created_at, updated_at,"
             " retired_at) VALUES (?, ?, ?, ?, ?, ?, ?)",
             ("old boots", "everyday", 900.0, 30, at(90).isoformat(), at(30).isoformat(), at(30).isoformat()),
