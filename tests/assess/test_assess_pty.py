@@ -37,23 +37,9 @@ def test_typed_assessment_in_a_real_terminal(home: Path) -> None:
         child.expect("> ")
         child.sendline("1")  # never: the foot-pain details are skipped
         child.expect("what do your arches look like")
-        for answer in [
-            "normal",
-            "even",
-            "n",
-            "n",
-            "1",
-            "1",
-            "y",
-            "y",
-            "good",
-            "n",
-            "2",
-            "7",
-            "n",
-            "",
-            "",
-        ]:
+        # arches, wear, calf, old injury; footwear, those shoes (arch support, cushioning), fit,
+        # hours on your feet, stretch days; height and weight skipped
+        for answer in ["normal", "even", "n", "n", "1", "1 2", "good", "2", "7", "", ""]:
             child.expect("> ")
             child.sendline(answer)
         child.expect("YOUR RESULT")
@@ -104,7 +90,7 @@ def test_ctrl_c_at_a_prompt_exits_130_restores_the_terminal_and_saves_nothing(ho
 def test_the_emergency_advice_follows_the_first_emergency_yes(home: Path) -> None:
     child = spawn_assess(home)
     try:
-        for key in ["", "", "2", "10"]:  # age, pregnancy skipped; back pain sometimes, for 10 weeks
+        for key in ["", "2", "10", ""]:  # age skipped; back pain sometimes, for 10 weeks; no situation
             child.expect("> ")
             child.sendline(key)
         child.expect("around your genitals")
@@ -147,7 +133,7 @@ def test_redirected_result_still_asks_on_the_terminal(home: Path, tmp_path: Path
     try:
         child.expect(r"About \d+ questions, about \d+ minutes\.")
         child.expect(r"question 1 of about \d+")
-        for key in ["", "", "1", "y"]:  # age, pregnancy skipped; back pain never; saddle numbness
+        for key in ["", "1", "", "y"]:  # age skipped; back pain never; no situation; saddle numbness
             child.expect("> ")
             child.sendline(key)
         child.expect("b to change an answer")

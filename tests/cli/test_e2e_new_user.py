@@ -41,23 +41,27 @@ ASSESS_TYPED: list[tuple[str, str, Answers]] = [
     ("foot or ankle injury", "n", {"past_foot_injury": False}),
     ("How bad is the back pain", "5", {"back_pain_level": 5}),
     ("build up over a day on your feet", "y", {"back_worse_after_standing": True}),
-    ("spread from your back down a leg", "n", {"leg_pain": False}),
-    ("neck or shoulder pain", "n", {"neck_shoulder_pain": False}),
-    ("short walks only", "n", {"walk_limited": False}),
-    ("getting dressed", "n", {"dress_slowly": False}),
-    ("physically active is risky", "n", {"fear_activity": False}),
-    ("worrying thoughts", "n", {"worry": False}),
-    ("never get better", "n", {"pain_never_better": False}),
-    ("things you usually enjoy", "n", {"no_enjoyment": False}),
+    # the STarT Back items as one checklist step: none of them
+    (
+        "Which of these are true for you",
+        "",
+        dict.fromkeys(
+            ["leg_pain", "neck_shoulder_pain", "walk_limited", "dress_slowly", "fear_activity", "worry"],
+            False,
+        )
+        | {"pain_never_better": False, "no_enjoyment": False},
+    ),
     ("bothered you overall", "slightly", {"bothersome": "slightly"}),
     ("What do you wear on your feet", "flat_unsupportive", {"footwear": "flat_unsupportive"}),
-    ("support your arch", "n", {"arch_support": False}),
-    ("good cushioning", "n", {"cushioning": False}),
+    # those shoes and what was tried, one checklist step: none
+    (
+        "About those shoes",
+        "",
+        dict.fromkeys(["arch_support", "cushioning", "orthotics", "tried_shoes_and_stretches"], False),
+    ),
     ("How do they fit", "good", {"shoe_fit": "good"}),
-    ("insoles or orthotics", "n", {"orthotics": False}),
     ("how many hours are you on your feet", "8", {"standing_hours": 8}),
     ("how many days a week do you stretch", "1", {"stretch_days_per_week": 1}),
-    ("tried better shoes and regular stretching", "n", {"tried_shoes_and_stretches": False}),
     ("height in cm", "", {}),
     ("weight in kg", "", {}),
 ]
@@ -99,15 +103,24 @@ def test_a_new_users_first_session(tmp_path: Path, world: dict[str, Path]) -> No
     screen = Screen.spawn(["assess"], env)
     screen.expect(r"WARNING SIGNS \(part 1 of 4\)")
     named = "|".join(f"(?P<q{i}>{re.escape(words)})" for i, (words, _, _) in enumerate(PART_ONE_TYPED))
-    yes_no = 0  # yes/no questions answered
+    yes_no = 0  # yes/no questions answered, one at a time or in a checklist step
+    steps = "|".join(f"(?P<g{i}>{re.escape(g.text[:30])})" for i, g in enumerate(content.questions.groups))
     while True:
-        found = screen.expect(rf"{named}|(?P<yn>y\) yes\s+n\) no)|(?P<done>YOUR FEET \(part 2 of 4\))")
+        found = screen.expect(
+            rf"{named}|{steps}|(?P<yn>y\) yes\s+n\) no)|(?P<done>YOUR FEET \(part 2 of 4\))"
+        )
         if found.group("done"):
             break
         screen.expect("> ")
         if found.group("yn"):
             yes_no += 1
             screen.child.sendline("n")
+            continue
+        group = next((int(k[1:]) for k, v in found.groupdict().items() if v and k.startswith("g")), None)
+        if group is not None:  # a checklist step: Enter, none of these
+            gid = content.questions.groups[group].id
+            yes_no += sum(1 for q in content.questions.questions if q.group == gid and not q.ask_if_any)
+            screen.child.sendline("")
             continue
         index = next(int(k[1:]) for k, v in found.groupdict().items() if v and k.startswith("q"))
         _, reply, meaning = PART_ONE_TYPED[index]
@@ -116,12 +129,21 @@ def test_a_new_users_first_session(tmp_path: Path, world: dict[str, Path]) -> No
     part_one = [q for q in content.questions.questions if q.part == "red_flags"]
     shown = " ".join(screen.text.split())
     # With back pain, every warning sign is asked, but the follow-ups (both legs: since when; the
-    # pregnancy signs) only after a yes to what they follow.
-    asked = [q for q in part_one if q.id.startswith("rf_") and not q.ask_if]
+    # pregnancy signs; the diabetic foot) only after a yes to what they follow.
+    asked = [q for q in part_one if q.id.startswith("rf_") and not q.ask_if and not q.ask_if_any]
+    groups = {g.id: g for g in content.questions.groups}
     for question in asked:
-        assert " ".join(question.text.split())[:40] in shown, question.id
+        listed = question.group in groups and groups[str(question.group)].wording == "item"
+        words = question.item if listed and question.item else question.text
+        assert " ".join(words.split())[:40] in shown, question.id
     assert yes_no >= len(asked)
-    typed.update({q.id: False for q in part_one if q.id not in typed and q.id != "age" and not q.ask_if})
+    typed.update(
+        {
+            q.id: False
+            for q in part_one
+            if q.id not in typed and q.id != "age" and not q.ask_if and not q.ask_if_any
+        }
+    )
     for question, reply, meaning in ASSESS_TYPED:
         screen.answer(question, reply)
         typed.update(meaning)

@@ -25,6 +25,7 @@ from tests.support.pty_screen import FOOTBACK, Screen, interrupt_at_prompt, term
 pytestmark = pytest.mark.slow
 
 HIDE_CURSOR, SHOW_CURSOR = "\x1b[?25l", "\x1b[?25h"
+ENTER_ALT_SCREEN, LEAVE_ALT_SCREEN = "\x1b[?1049h", "\x1b[?1049l"
 STTY = re.compile(r"^([0-9a-f]+(?::[0-9a-f]+){10,})$", re.MULTILINE)
 
 ROUTINE = """
@@ -144,11 +145,12 @@ def test_ctrl_c_during_a_live_routine(tmp_path: Path, home: Path, paused: bool) 
     screen = in_bash(
         ["stretch", "--file", str(routine), "--quiet", "--lead-in", "0", "--no-wait"], env, tmp_path
     )
-    screen.expect(r"(?m)^Step 1 of 2: Quick one$")
+    # The player's first row: the step title, then the routine's name in a rule.
+    screen.expect(r"(?m)^Step 1 of 2: Quick one ── footback stretch: interrupt me ─")
     # Only changed lines are redrawn, so the key hint shows once, with the first frame.
     screen.expect(r"space pause")
     # The title line, not "Next: Step 2 ...": the first step is done, so this is a partial session.
-    screen.expect(r"(?m)^Step 2 of 2: Long hold$")
+    screen.expect(r"(?m)^Step 2 of 2: Long hold ── footback stretch: interrupt me ─")
     if paused:
         screen.child.send(" ")
         screen.expect("PAUSED")
@@ -161,6 +163,9 @@ def test_ctrl_c_during_a_live_routine(tmp_path: Path, home: Path, paused: bool) 
     assert cursor_shown_at_end(raw)
     # The show-cursor code is the last thing footback wrote: nothing re-hides it later.
     assert SHOW_CURSOR in raw[raw.rfind(HIDE_CURSOR) :]
+    # The player plays on a screen of its own and gives the normal screen back.
+    assert ENTER_ALT_SCREEN in raw
+    assert LEAVE_ALT_SCREEN in raw[raw.rfind(ENTER_ALT_SCREEN) :]
     before, after = stty_pair(screen)
     assert after == before
     text = " ".join(screen.text.split())

@@ -119,3 +119,41 @@ def test_the_list_fits_80x24_with_its_question_in_sight(
     assert ("rf_pregnancy_signs" in [s.id for s in listed]) == pregnant
     for number, sign in enumerate(listed, start=1):
         assert any(row.strip().startswith(f"{number}) {sign.text[:30]}") for row in screen[first:])
+
+
+def test_a_normal_day_is_six_keys_besides_the_command_and_the_two_pain_numbers(
+    context: AppContext, home: Path, tmp_path: Path
+) -> None:
+    """`footback stretch` (it plays the saved plan), Enter at its ready prompt, the routine, then the
+    check-in it offers: y, foot, back, Enter for nothing new. Counted: every key typed except the
+    command line and the pain digits (the Enter after each number counts)."""
+    from footback.stretch.options import StretchOptions
+    from footback.stretch.player import Key
+    from footback.stretch.session import run
+    from tests.support.context import press
+    from tests.support.helpers import TINY_ROUTINE
+
+    assessed(home)
+    routine = tmp_path / "plan.toml"
+    routine.write_text(TINY_ROUTINE, encoding="utf-8")
+    out = io.StringIO()
+    set_wall(context, NOW)
+    press(context, [(0.0, Key.ENTER)])  # the ready prompt's Enter
+    lines = ["y", "3", "4", ""]  # check in now; foot 3; back 4; nothing new
+    typist = Typist(out, lines)
+    context.stdout, context.stdout_tty, context.line_reader = out, True, typist
+
+    def offer() -> None:
+        from footback.daily.checkin_flow import offer_checkin
+
+        offer_checkin(context, CheckinRequest())
+
+    options = StretchOptions(file=routine, lead_in=0, plain=True, quiet=True, wait=True, after_finish=offer)
+    assert run(options, context) == 0
+    with open_store(home) as store:
+        (saved,) = list_checkins(store)
+    assert (saved.foot, saved.back, saved.warning_signs) == (3, 4, [])
+    assert typist.lines == []  # nothing more was asked
+    assert "Press Enter to start" in out.getvalue()  # the one key the player needed
+    keys = 1 + sum(len(line) + 1 for line in lines) - len("3") - len("4")
+    assert keys == 6 and keys <= 10

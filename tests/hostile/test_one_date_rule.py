@@ -129,6 +129,10 @@ def _no_checkins(home: Path) -> None:
         ("stretch_sessions", "started_at", "1527-03-12T08:00:00+00:00"),
         ("assessments", "created_at", "3000-01-01T00:00:00+00:00"),
         ("plan_changes", "created_at", "2025-03-12"),
+        # Not dates, but the same promise: text import refuses is exported marked damaged.
+        ("stretch_sessions", "routine", "feet\x1b]0;pwned\x07"),
+        ("checkins", "note", "fine\u202eenif"),
+        ("plan_changes", "reason", ""),
     ],
 )
 def test_export_never_writes_what_import_refuses(

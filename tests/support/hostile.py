@@ -82,7 +82,8 @@ _CHECKIN = "INSERT INTO checkins (day, foot, back, note, warning_signs, created_
 
 
 def seed_everything(home: Path) -> None:
-    """The seed store plus a check-in, plan changes, a clinician visit, a retired pair and a plan file."""
+    """The seed store plus a check-in, plan changes, a function rating, a clinician visit, a retired
+    pair and a plan file."""
     seed_full(home)
     with open_store(home) as store, store.transaction() as conn:
         conn.execute(
@@ -103,11 +104,15 @@ def seed_everything(home: Path) -> None:
         )
         conn.execute(
             "INSERT INTO psfs_ratings (day, activities, ratings, created_at) VALUES (?, ?, ?, ?)",
-            (at(1).date().isoformat(), '["Stairs", "Walking"]', "[3, 5]", at(1).isoformat()),
+            (at(1).date().isoformat(), '["stairs", "walking"]', "[4, 6]", at(1, 21).isoformat()),
         )
         conn.execute(
             "INSERT INTO clinician_seen (seen_at, assessment_id, signs) VALUES (?, ?, ?)",
             (at(1).isoformat(), 3, '["rf_fever"]'),
+        )
+        conn.execute(
+            "INSERT INTO psfs_ratings (day, activities, ratings, created_at) VALUES (?, ?, ?, ?)",
+            (at(2).date().isoformat(), '["walking to work", "stairs"]', "[4, 6]", at(2).isoformat()),
         )
         conn.execute(
             "INSERT INTO shoe_pairs (name, shoe_type, distance_km, age_months, created_at, updated_at,"

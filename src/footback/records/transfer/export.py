@@ -101,19 +101,26 @@ def exported_row(table: str, values: tuple[Any, ...]) -> Row:
         row[column.name], problem = _export_value(column, value)
         if problem:
             damaged.append(f"{column.name}: {problem}")
-    if table == "checkins" and not damaged and (late := _checkin_day(row)):
-        damaged.append(f"day: {late}")
+    if not damaged and (refused := _import_would_refuse(table, row)):
+        damaged.append(refused)
     if damaged:
         row[DAMAGED] = "; ".join(damaged)
     return row
 
 
-def _checkin_day(row: Row) -> str | None:
-    """The check-in rule import applies (models.checkin.day_problem), so export never writes a
-    record import would refuse: it is written marked damaged instead."""
-    from footback.models.checkin import day_problem
+def _import_would_refuse(table: str, row: Row) -> str | None:
+    """What import's own rules (records/import_rules.py: dates, numbers, text, the check-in day)
+    say against the record, so export never writes one that would stop a restore: it is written
+    marked damaged instead, and import skips it. (The features' content checks, such as answers
+    that fit their questions, are the import command's and are not repeated here.)"""
+    from footback.core.errors import BadInputError
+    from footback.records.import_rules import ImportChecks, check_record
 
-    return day_problem(read_day(row["day"]), read_stamp(row["created_at"], zone_required=False))
+    try:
+        check_record(table, row, "", ImportChecks())
+    except BadInputError as exc:
+        return exc.message.removeprefix(": ")
+    return None
 
 
 def export_records(store: Store | None, table: str) -> Iterator[Row]:
