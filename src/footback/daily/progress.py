@@ -8,6 +8,7 @@ the streak, and weeks on target. Pain beside practice: an association, never pro
 from __future__ import annotations
 
 from collections.abc import Callable, Mapping, Sequence
+from collections.abc import Set as AbstractSet
 from dataclasses import dataclass
 from datetime import date, timedelta
 from math import ceil
@@ -228,7 +229,8 @@ def practice(facts: PracticeFacts, first_day: date | None, today: date, rule: Pr
     )
 
 
-def _group(checkins: Sequence[CheckIn], weeks: list[date]) -> WeekGroup:
+def _group(checkins: Sequence[CheckIn], weeks: AbstractSet[date]) -> WeekGroup:
+    # A set: looking each check-in's week up in a list made this checkins x weeks (issue 22).
     chosen = [c for c in checkins if monday(c.day) in weeks]
     with_data = {monday(c.day) for c in chosen}
     return WeekGroup(
@@ -241,8 +243,8 @@ def _group(checkins: Sequence[CheckIn], weeks: list[date]) -> WeekGroup:
 def pain_by_practice(checkins: Sequence[CheckIn], weeks: dict[date, bool], note: str) -> PainByPractice:
     """Mean pain in weeks on target against weeks below it, with how many weeks are behind each."""
     return PainByPractice(
-        on_target=_group(checkins, [w for w, on in weeks.items() if on]),
-        below_target=_group(checkins, [w for w, on in weeks.items() if not on]),
+        on_target=_group(checkins, {w for w, on in weeks.items() if on}),
+        below_target=_group(checkins, {w for w, on in weeks.items() if not on}),
         note=note,
     )
 
