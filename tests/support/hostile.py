@@ -82,7 +82,8 @@ _CHECKIN = "INSERT INTO checkins (day, foot, back, note, warning_signs, created_
 
 
 def seed_everything(home: Path) -> None:
-    """The seed store plus a check-in, plan changes, a clinician visit, a retired pair and a plan file."""
+    """The seed store plus a check-in, plan changes, a function rating, a clinician visit, a retired
+    pair and a plan file."""
     seed_full(home)
     with open_store(home) as store, store.transaction() as conn:
         conn.execute(
@@ -100,6 +101,10 @@ def seed_everything(home: Path) -> None:
         conn.execute(
             "INSERT INTO plan_changes (created_at, action, level, previous, reason) VALUES (?, ?, ?, ?, ?)",
             (at(1).isoformat(), "manual", 2, 1, "Level 2, set by hand."),
+        )
+        conn.execute(
+            "INSERT INTO psfs_ratings (day, activities, ratings, created_at) VALUES (?, ?, ?, ?)",
+            (at(1).date().isoformat(), '["stairs", "walking"]', "[4, 6]", at(1, 21).isoformat()),
         )
         conn.execute(
             "INSERT INTO clinician_seen (seen_at, assessment_id, signs) VALUES (?, ?, ?)",
