@@ -243,8 +243,9 @@ def test_a_new_users_first_session(tmp_path: Path, world: dict[str, Path]) -> No
     assert "Daily sneakers" in html
     assert "Not a diagnosis" in html
 
-    # Everything stayed in the one private folder.
-    assert sorted(p.name for p in world["home"].iterdir() if not p.name.endswith(("-wal", "-shm"))) == [
-        "footback.sqlite3"
-    ]
+    # Everything stayed in the one private folder: the store, the lock an assessment holds while it
+    # runs and the shell prompt's state, each readable by the person only.
+    kept = sorted(p for p in world["home"].iterdir() if not p.name.endswith(("-wal", "-shm")))
+    assert [p.name for p in kept] == ["assess-partial.lock", "footback.sqlite3", "prompt-due"]
+    assert all(stat.S_IMODE(p.stat().st_mode) == 0o600 for p in kept)
     assert stat.S_IMODE(world["home"].stat().st_mode) == 0o700

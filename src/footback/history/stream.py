@@ -11,6 +11,7 @@ from __future__ import annotations
 import json
 import textwrap
 from collections.abc import Iterable, Iterator
+from contextlib import ExitStack, closing
 from datetime import date, datetime
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, TextIO
@@ -22,7 +23,10 @@ from footback.history.model import assessment_entry, check_entry, empty_history,
 if TYPE_CHECKING:
     from footback.core.models import ScoreName
     from footback.history.model import AssessmentEntry
+    from footback.records.assessments import SavedAssessment
     from footback.records.db import Store
+    from footback.records.shoes import SavedCheck
+    from footback.records.stretch_sessions import SavedSession
 
 
 def _dump(value: Any) -> str:
@@ -72,14 +76,35 @@ def write_history_json(
 
 
 def _write_store(store: Store, *, now: datetime, since: date | None, out: TextIO) -> None:
-    from footback.daily.practice import current_streak, week_minutes
-    from footback.daily.progress_service import checkin_verdicts
     from footback.records.assessments import oldest_assessments
     from footback.records.shoes import oldest_checks
     from footback.records.stretch_sessions import oldest_sessions
     from footback.records.window import offset_of
 
     offset = offset_of(now)
+    # The lazy readers are closed here, while the store is open: a reader that went away (a closed
+    # pipe) stops the writing midway, and a reader left to the collector would close its cursor at
+    # interpreter exit, on a closed connection ("Exception ignored in: <generator ...>").
+    with ExitStack() as readers:
+        rows = readers.enter_context(closing(oldest_assessments(store, since=since, offset_minutes=offset)))
+        sessions = readers.enter_context(closing(oldest_sessions(store, since=since, offset_minutes=offset)))
+        checks = readers.enter_context(closing(oldest_checks(store, since=since, offset_minutes=offset)))
+        _write_records(out, store, rows, sessions, checks, now=now, since=since)
+
+
+def _write_records(
+    out: TextIO,
+    store: Store,
+    rows: Iterable[SavedAssessment],
+    sessions: Iterable[SavedSession],
+    checks: Iterable[SavedCheck],
+    *,
+    now: datetime,
+    since: date | None,
+) -> None:
+    from footback.daily.practice import current_streak, week_minutes
+    from footback.daily.progress_service import checkin_verdicts
+
     trends: dict[ScoreName, list[int]] = {name: [] for name in SCORE_NAMES}
     out.write("{\n")
     _write_value(out, "data_file", str(store.path))
@@ -87,11 +112,9 @@ def _write_store(store: Store, *, now: datetime, since: date | None, out: TextIO
     _write_list(
         out,
         "assessments",
-        _assessments(oldest_assessments(store, since=since, offset_minutes=offset), trends),
+        _assessments(rows, trends),
     )
-    sessions = oldest_sessions(store, since=since, offset_minutes=offset)
     _write_list(out, "sessions", (session_entry(s).model_dump(mode="json") for s in sessions))
-    checks = oldest_checks(store, since=since, offset_minutes=offset)
     _write_list(out, "shoe_checks", (check_entry(c).model_dump(mode="json") for c in checks))
     _write_value(out, "streak_days", current_streak(store, now))
     _write_value(out, "week_minutes", week_minutes(store, now))

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import json
-from collections.abc import Iterator
+from collections.abc import Generator
 from dataclasses import dataclass
 from datetime import date, datetime
 from typing import TYPE_CHECKING
@@ -73,7 +73,7 @@ def save_assessment(
 
 def oldest_assessments(
     store: Store, *, since: date | None = None, offset_minutes: int = 0
-) -> Iterator[SavedAssessment]:
+) -> Generator[SavedAssessment, None, None]:
     """Readable assessments from local day `since`, oldest first, read lazily."""
     where, params = day_filter("created_at", since, offset_minutes)
     sql = f"SELECT {_COLUMNS} FROM assessments{where} ORDER BY created_at, id"

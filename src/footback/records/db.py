@@ -5,7 +5,7 @@ from __future__ import annotations
 import contextlib
 import os
 import shutil
-from collections.abc import Callable, Iterator
+from collections.abc import Callable, Generator, Iterator
 from contextlib import contextmanager
 from pathlib import Path
 from typing import Any, TypeVar
@@ -121,7 +121,7 @@ class Store:
         rows = self.query(sql, params)
         return rows[0] if rows else None
 
-    def iter_query(self, sql: str, params: tuple[object, ...] = ()) -> Iterator[Row]:
+    def iter_query(self, sql: str, params: tuple[object, ...] = ()) -> Generator[Row, None, None]:
         """Rows one by one, fetched in small batches, so a reader that stops early reads little."""
         try:
             cursor = self.conn.execute(sql, params)
@@ -147,13 +147,16 @@ class Store:
 
     def iter_read(
         self, sql: str, params: tuple[object, ...], parse: Callable[[Row], T], what: str
-    ) -> Iterator[T]:
+    ) -> Generator[T, None, None]:
         """`read`, one model at a time."""
-        for row in self.iter_query(sql, params):
-            try:
-                yield parse(row)
-            except DAMAGE:
-                self.skip_damaged(what, row)
+        # Closed with this generator, not left to the collector: a reader that stops early (a closed
+        # pipe) must close the cursor while the connection is still open.
+        with contextlib.closing(self.iter_query(sql, params)) as rows:
+            for row in rows:
+                try:
+                    yield parse(row)
+                except DAMAGE:
+                    self.skip_damaged(what, row)
 
     def skip_damaged(self, what: str, row: Row) -> None:
         """The one policy for a damaged record, for every kind: readers skip it with one warning.

@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import json
 import unicodedata
-from collections.abc import Iterator
+from collections.abc import Generator
 from dataclasses import dataclass, replace
 from datetime import date, datetime
 from typing import TYPE_CHECKING
@@ -121,7 +121,7 @@ def latest_check(store: Store, pair: str) -> SavedCheck | None:
 
 def oldest_checks(
     store: Store, *, since: date | None = None, offset_minutes: int = 0
-) -> Iterator[SavedCheck]:
+) -> Generator[SavedCheck, None, None]:
     """Readable checks from local day `since`, oldest first, read lazily."""
     where, params = day_filter("created_at", since, offset_minutes)
     sql = f"SELECT {_CHECK_COLUMNS} FROM shoe_checks{where} ORDER BY created_at, id"

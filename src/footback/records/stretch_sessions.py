@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import json
-from collections.abc import Iterator
+from collections.abc import Generator, Iterator
 from dataclasses import dataclass
 from datetime import UTC, date, datetime
 from typing import TYPE_CHECKING, Any
@@ -164,7 +164,7 @@ def newest_sessions(
 
 def oldest_sessions(
     store: Store, *, since: date | None = None, offset_minutes: int = 0
-) -> Iterator[SavedSession]:
+) -> Generator[SavedSession, None, None]:
     """Readable sessions oldest first, read lazily (`history --json` streams them)."""
     where, params = day_filter("started_at", since, offset_minutes)
     order = " ORDER BY started_at, id"

@@ -64,10 +64,12 @@ b.work { color: #b00; background: #ddd; }
   /* Two A4 or Letter pages for a typical history at 9 pt: page 1 the assessment (scores, factors,
      answers, warning signs, evidence), page 2 practice (trends, routines, check-ins, the plan's levels,
      shoes, the day chart) and the plan's steps with their figures. */
-  @page { margin: 8mm 10mm; }
+  /* Letter is 18 mm shorter than A4: the top and bottom margins and the heading spacing are what
+     keep practice and the figures on one Letter sheet (about 4 mm to spare on each sheet). */
+  @page { margin: 7mm 10mm; }
   body { padding: 0; font-size: 9pt; line-height: 1.15; max-width: none; }
-  h1 { font-size: 13pt; margin-bottom: 1mm; } h2 { font-size: 10.5pt; margin: 2.5mm 0 1mm; }
-  h3 { font-size: 9pt; margin: 1.5mm 0 0.5mm; }
+  h1 { font-size: 13pt; margin-bottom: 1mm; } h2 { font-size: 10.5pt; margin: 2mm 0 0.6mm; }
+  h3 { font-size: 9pt; margin: 1mm 0 0.3mm; }
   p { margin: 0.6mm 0; } .notdx { padding: 1mm 2mm; margin: 1.5mm 0; }
   th, td { padding: 0 2mm 0 0; }
   .src { font-size: 8pt; } td .src { white-space: nowrap; }
@@ -80,7 +82,8 @@ b.work { color: #b00; background: #ddd; }
   .fig pre { font-size: 7pt; line-height: 1.05; } .fig figcaption { display: none; } .side { font-size: 8pt; }
   tr, svg, li, .cols, .step { break-inside: avoid; }
   h2, h3 { break-after: avoid; }
-  footer { margin-top: 2mm; font-size: 8pt; }
+  .step h3 { margin-top: 1mm; }
+  footer { margin-top: 1.5mm; font-size: 8pt; }
 }
 """
 
