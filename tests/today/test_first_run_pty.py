@@ -28,6 +28,8 @@ def _finish_the_assessment(home: Path, tmp_path: Path) -> tuple[Screen, Path]:
     screen.expect(r"Continue it\?\s+\[Y/n\]")
     screen.child.sendline("")
     screen.answer(r"tight", "y")
+    screen.expect(r"Activity 1:")  # the function score's step: Enter on its own skips it
+    screen.child.sendline("")
     screen.expect(r"YOUR NEXT STEPS")
     screen.expect(r"1\. Your plan[\s\S]*2\. A daily reminder[\s\S]*3\. The daily check-in")
     screen.expect(r"Save your plan now\?\s+\[Enter: yes, n: skip\]")
