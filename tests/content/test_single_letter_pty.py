@@ -28,6 +28,8 @@ def test_a_stray_n_on_how_often_do_your_feet_hurt_is_not_never(home: Path, tmp_p
     screen.expect(r"1\) never\s+\[none\][\s\S]*4\) all the time\s+\[constant\]")
     screen.expect(r"> ")
     screen.child.sendline("3")
+    screen.expect(r"Activity 1:")  # the function score's step: Enter on its own skips it
+    screen.child.sendline("")
     screen.expect(r"Save your plan now\?")
     screen.child.sendline("n")
     screen.expect(r"Write the daily reminders")
