@@ -7,7 +7,7 @@ from typing import TYPE_CHECKING, Annotated
 
 import typer
 
-from footback.cli.commands.options import number_between
+from footback.cli.options import number_between
 
 if TYPE_CHECKING:
     from footback.stretch.routine_file import Routine

@@ -6,7 +6,8 @@ from typing import TYPE_CHECKING, Annotated
 
 import typer
 
-from footback.cli.commands.options import (
+from footback.cli.context import AppContext
+from footback.cli.options import (
     AnswersOption,
     NoColorOption,
     QuickOption,
@@ -15,7 +16,6 @@ from footback.cli.commands.options import (
     TemplateOption,
     print_answers_help,
 )
-from footback.cli.context import AppContext
 
 if TYPE_CHECKING:
     from datetime import datetime

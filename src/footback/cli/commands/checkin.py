@@ -6,8 +6,8 @@ from typing import Annotated
 
 import typer
 
-from footback.cli.commands.options import NoColorOption
 from footback.cli.context import AppContext
+from footback.cli.options import NoColorOption
 
 
 @dataclass(frozen=True)

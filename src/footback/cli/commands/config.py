@@ -5,8 +5,8 @@ from typing import TYPE_CHECKING, Annotated
 
 import typer
 
-from footback.cli.commands.options import NoColorOption
 from footback.cli.context import app_context
+from footback.cli.options import NoColorOption
 from footback.core.text import safe_line
 
 if TYPE_CHECKING:

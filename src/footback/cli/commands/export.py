@@ -7,8 +7,8 @@ from typing import Annotated
 
 import typer
 
-from footback.cli.commands.options import OutputOption, format_for_output
 from footback.cli.context import app_context
+from footback.cli.options import OutputOption, format_for_output
 from footback.core.errors import BadInputError
 from footback.core.text import record_count, safe_line
 

@@ -4,8 +4,8 @@ from typing import Annotated
 
 import typer
 
-from footback.cli.commands.options import NoColorOption
 from footback.cli.context import AppContext, app_context
+from footback.cli.options import NoColorOption
 
 
 def history(

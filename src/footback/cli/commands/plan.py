@@ -6,8 +6,8 @@ from typing import TYPE_CHECKING, Annotated
 
 import typer
 
-from footback.cli.commands.options import NoColorOption, PregnantOption, SeenClinicianOption
 from footback.cli.context import AppContext
+from footback.cli.options import NoColorOption, PregnantOption, SeenClinicianOption
 from footback.core.text import safe_line
 
 if TYPE_CHECKING:

@@ -8,8 +8,8 @@ from typing import Annotated
 
 import typer
 
-from footback.cli.commands.options import OutputOption, format_for_output
 from footback.cli.context import app_context
+from footback.cli.options import OutputOption, format_for_output
 
 # A file name's extension picks the format when --format is not given.
 EXTENSIONS = {".md": "md", ".markdown": "md", ".html": "html", ".htm": "html"}

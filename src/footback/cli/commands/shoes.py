@@ -5,7 +5,8 @@ from typing import Annotated
 
 import typer
 
-from footback.cli.commands.options import (
+from footback.cli.context import AppContext
+from footback.cli.options import (
     AddDistanceOption,
     AllPairsOption,
     AnswersOption,
@@ -19,7 +20,6 @@ from footback.cli.commands.options import (
     UndoDistanceOption,
     print_answers_help,
 )
-from footback.cli.context import AppContext
 
 
 @dataclass(frozen=True)

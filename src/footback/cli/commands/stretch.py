@@ -5,8 +5,8 @@ from typing import Annotated
 
 import typer
 
-from footback.cli.commands.options import NoColorOption, PregnantOption, SeenClinicianOption
 from footback.cli.context import AppContext
+from footback.cli.options import NoColorOption, PregnantOption, SeenClinicianOption
 from footback.cli.stretch_options import (
     FileOption,
     LeadInOption,
