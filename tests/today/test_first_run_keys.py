@@ -13,7 +13,6 @@ from footback.today.content import load_today_content
 from footback.today.first_run import REMINDER_FILE
 from footback.today.one_key import GIVE_UP
 from tests.support.context import Cli, press
-from tests.today.test_first_run import first_run  # noqa: F401  (the fixture)
 
 TEXT = load_today_content().first_run
 # Continue the stopped assessment, answer its last question, Enter past the function step: the
