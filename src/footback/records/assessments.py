@@ -5,13 +5,13 @@ from __future__ import annotations
 import json
 from collections.abc import Generator
 from dataclasses import dataclass
-from datetime import date, datetime
+from datetime import UTC, date, datetime
 from typing import TYPE_CHECKING
 
 from footback.core.cited import Citer, citing
 from footback.records.db import Row, Store
 from footback.records.fields import as_int, as_object, as_text, parse_stamp, stamp_text
-from footback.records.window import day_filter
+from footback.records.window import day_filter, offset_of
 
 if TYPE_CHECKING:
     from footback.content.questions import Answers
@@ -52,20 +52,24 @@ def from_row(row: Row) -> SavedAssessment:
 def save_assessment(
     store: Store, answers: Answers, result: AssessmentResult, now: datetime, *, citer: Citer
 ) -> int:
-    """Store one completed assessment, its findings cited by `citer`; returns its id."""
+    """Store one completed assessment, its findings cited by `citer`; returns its id.
+
+    `now` is the clock's local time: the stamp is stored in UTC with that moment's UTC offset
+    beside it, so the assessment stays on the person's calendar day (records/window.py)."""
     with store.transaction() as conn:
         cur = conn.execute(
             "INSERT INTO assessments"
-            " (created_at, urgent, foot_score, back_score, link_score, answers, result)"
-            " VALUES (?, ?, ?, ?, ?, ?, ?)",
+            " (created_at, urgent, foot_score, back_score, link_score, answers, result, utc_offset)"
+            " VALUES (?, ?, ?, ?, ?, ?, ?, ?)",
             (
-                stamp_text(now),
+                stamp_text(now.astimezone(UTC)),
                 int(result.urgent),
                 result.scores.foot.score,
                 result.scores.back.score,
                 result.scores.link.score,
                 json.dumps(answers, sort_keys=True),
                 result.model_dump_json(context=citing(citer)),
+                offset_of(now),
             ),
         )
         return int(cur.lastrowid or 0)

@@ -8,6 +8,7 @@ from footback.core.dates import FUTURE_GRACE
 from footback.models.plan_change import ACTIONS, PlanChange
 from footback.records.db import Row, Store
 from footback.records.fields import DamagedRow, as_int, as_optional_int, as_text, parse_stamp, stamp_text
+from footback.records.window import offset_of
 
 WHAT = "plan change"
 _COLUMNS = "created_at, action, level, previous, reason"
@@ -30,10 +31,18 @@ def from_row(row: Row) -> PlanChange:
 
 
 def save_change(store: Store, change: PlanChange) -> None:
+    """Store one step of the plan's history, with the UTC offset of its clock (its local day)."""
     with store.transaction() as conn:
         conn.execute(
-            f"INSERT INTO plan_changes ({_COLUMNS}) VALUES (?, ?, ?, ?, ?)",
-            (stamp_text(change.created_at), change.action, change.level, change.previous, change.reason),
+            f"INSERT INTO plan_changes ({_COLUMNS}, utc_offset) VALUES (?, ?, ?, ?, ?, ?)",
+            (
+                stamp_text(change.created_at),
+                change.action,
+                change.level,
+                change.previous,
+                change.reason,
+                offset_of(change.created_at),
+            ),
         )
 
 

@@ -23,7 +23,7 @@ from footback.records.fields import (
     parse_stamp,
     stamp_text,
 )
-from footback.records.window import day_filter
+from footback.records.window import day_filter, offset_of
 
 if TYPE_CHECKING:
     from footback.content.questions import Answers
@@ -217,8 +217,8 @@ def save_check(
                 ),
             )
         cur = conn.execute(
-            "INSERT INTO shoe_checks (pair, created_at, verdict, score, answers, result)"
-            " VALUES (?, ?, ?, ?, ?, ?)",
+            "INSERT INTO shoe_checks (pair, created_at, verdict, score, answers, result, utc_offset)"
+            " VALUES (?, ?, ?, ?, ?, ?, ?)",
             (
                 pair,
                 stamp,
@@ -226,6 +226,7 @@ def save_check(
                 result.score,
                 json.dumps(answers, sort_keys=True),
                 result.model_dump_json(context=citing(citer)),
+                offset_of(now),
             ),
         )
         return int(cur.lastrowid or 0)

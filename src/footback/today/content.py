@@ -58,10 +58,21 @@ class FirstRunText(StrictModel):
     after: str
 
 
+class DayText(StrictModel):
+    """Today's screen's one-key offer of the day's steps (`today.day`)."""
+
+    both: str
+    checkin: str
+    routine: str
+    after_checkin: str
+    later: str
+
+
 class TodayContent(StrictModel):
     text: TodayText
     next: NextSteps
     first_run: FirstRunText
+    day: DayText
 
 
 @cache
