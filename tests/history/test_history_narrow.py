@@ -23,7 +23,7 @@ from footback.history.render import (
 )
 from footback.history.service import load_history
 from footback.models.checkin import CheckIn
-from footback.records.checkins import save_checkin
+from footback.records.checkins import list_checkins, save_checkin
 from footback.records.db import open_store
 from tests.support.helpers import no_problem_answers
 from tests.support.history_seed import NOW, add_assessment, add_check, at, seed_typical, seed_years
@@ -50,7 +50,7 @@ def seeded(tmp_path_factory: pytest.TempPathFactory) -> tuple[History, list[Chec
     _seed(folder)
     with open_store(folder) as store:
         history = load_history(store, now=NOW, limit=ROWS_READ)
-        checkins, verdicts = checkin_verdicts(store, since=None, now=NOW)
+        checkins, verdicts = list_checkins(store), checkin_verdicts(store, now=NOW)
     return history, checkins, verdicts
 
 

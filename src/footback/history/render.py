@@ -107,7 +107,7 @@ def nothing_stored_text(history: History, width: int = 80) -> str:
 def render_shown(console: Console, shown: HistoryShown) -> None:
     """The whole screen: the records, then the check-ins with their pain verdicts."""
     render_history(console, shown.history)
-    render_checkins(console, shown.checkins, shown.verdicts, MAX_ROWS)
+    render_checkins(console, shown.checkins, shown.verdicts, MAX_ROWS, shown.checkins_total)
 
 
 def render_history(console: Console, history: History) -> None:
@@ -219,9 +219,12 @@ def _trend(name: str, values: Sequence[int], width: int) -> Hanging:
 
 
 def render_checkins(
-    console: Console, checkins: Sequence[CheckIn], result: Progress | None, rows: int
+    console: Console, checkins: Sequence[CheckIn], result: Progress | None, rows: int, total: int = 0
 ) -> None:
-    """History's check-in section: the newest rows, then the progress verdicts in one line each."""
+    """History's check-in section: the newest rows, then the progress verdicts in one line each.
+
+    `total`: how many check-ins are stored from the first day asked for, when `checkins` holds only
+    the newest of them (the rest are counted in the line under the rows)."""
     from footback.render.console import hanging
     from footback.render.rows import draw_rows
 
@@ -232,8 +235,9 @@ def render_checkins(
         return
     shown = list(checkins)[-rows:]
     draw_rows(console, ("day", "foot", "back", "note"), [_checkin_row(c) for c in shown], wrap_last=True)
-    if len(checkins) > len(shown):
-        console.print(hanging("  ", f"... and {len(checkins) - len(shown)} earlier (see --json)", "dim"))
+    earlier = max(total, len(checkins)) - len(shown)
+    if earlier > 0:
+        console.print(hanging("  ", f"... and {earlier} earlier (see --json)", "dim"))
     for name, change in (("foot", result.foot_pain), ("back", result.back_pain)):
         numbers = (
             f" ({num_text(change.start)} -> {num_text(change.now)})" if change.change is not None else ""

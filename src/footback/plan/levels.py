@@ -41,12 +41,12 @@ def _facts(
 ) -> ReviewFacts:
     """What the review looks at; check-ins saved after `after` (the last review) are the news."""
     from footback.daily.content import load_daily_content
-    from footback.daily.progress_service import progress_of
+    from footback.daily.progress_service import read_progress
     from footback.records.checkins import list_checkins
 
     daily = load_daily_content()
     checkins = list_checkins(store)
-    result = progress_of(store, now, checkins, review_days=rule.review_days)
+    result = read_progress(store, now, review_days=rule.review_days)
     return ReviewFacts(
         level=level,
         top=top,
