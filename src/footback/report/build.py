@@ -87,9 +87,9 @@ class ReportText(StrictModel):
 
 @cache
 def load_report_text() -> ReportText:
-    from footback.content.loader import load_model
+    from footback.content.loader import from_cache, load_model
 
-    return load_model("report.toml", ReportText)
+    return from_cache("report", ReportText) or load_model("report.toml", ReportText)
 
 
 @dataclass(frozen=True)
