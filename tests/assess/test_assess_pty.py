@@ -50,9 +50,9 @@ def test_typed_assessment_in_a_real_terminal(home: Path) -> None:
         child.expect("not a diagnosis")
         # The first assessment offers the plan and the reminders (tests/today/test_first_run*.py).
         child.expect(r"Save your plan now\?")
-        child.sendline("n")
+        child.send("n")  # one key: no Enter after it
         child.expect(r"Write the daily reminders")
-        child.sendline("n")
+        child.send("n")  # one key: no Enter after it
         child.expect(pexpect.EOF)
     finally:
         child.close()

@@ -168,9 +168,9 @@ def test_a_new_users_first_session(tmp_path: Path, world: dict[str, Path]) -> No
     # The first assessment's next steps and offers (tests/today/test_first_run*.py): skipped here.
     screen.expect(r"YOUR NEXT STEPS")
     screen.expect(r"Save your plan now\?")
-    screen.child.sendline("n")
+    screen.child.send("n")  # one key: no Enter after it
     screen.expect(r"Write the daily reminders")
-    screen.child.sendline("n")
+    screen.child.send("n")  # one key: no Enter after it
     assert screen.finish() == 0
     assert "Traceback" not in screen.text
     assert not world["config"].exists(), "reading settings must never create a config file"

@@ -4,32 +4,12 @@ London (GMT) counts on 28 March, though the clocks went forward (BST, UTC+1) tha
 from __future__ import annotations
 
 import json
-from dataclasses import dataclass
 from datetime import datetime
 from pathlib import Path
-from zoneinfo import ZoneInfo
 
 from footback.core.paths import db_path
 from tests.support.context import Cli
-
-LONDON = ZoneInfo("Europe/London")
-
-
-@dataclass
-class LondonClock:
-    """The wall clock in London as `datetime.now().astimezone()` gives it (a fixed offset)."""
-
-    wall: datetime
-
-    def now(self) -> datetime:
-        local = self.wall.astimezone(LONDON)
-        return local.replace(tzinfo=local.tzinfo).astimezone(local.tzinfo)
-
-    def monotonic(self) -> float:
-        return 0.0
-
-    def sleep(self, seconds: float) -> None:
-        return None
+from tests.support.london import LONDON, LondonClock
 
 
 def test_a_routine_at_2330_before_the_clock_change_counts_on_its_own_day(cli: Cli, home: Path) -> None:

@@ -40,7 +40,7 @@ def test_the_confirmation_is_exported_with_its_assessments_uid_not_its_row_id(
     doc = _export(cli, tmp_path / "backup.json")
     assert doc["version"] == EXPORT_VERSION >= 3
     (seen,) = doc["clinician_seen"]  # type: ignore[misc]
-    assert set(seen) == {"seen_at", "signs", "assessment_uid", "uid"}
+    assert set(seen) == {"seen_at", "signs", "assessment_uid", "uid", "utc_offset"}
     assert seen["signs"] == ["rf_fever"]
     fever = doc["assessments"][1]  # type: ignore[index]
     assert fever["urgent"] == 1 and seen["assessment_uid"] == fever["uid"]
@@ -148,4 +148,10 @@ def test_migration_60_gives_old_confirmations_their_assessments_uid(home: Path) 
             "SELECT c.uid, c.assessment_uid, a.uid FROM clinician_seen c, assessments a WHERE a.id = 1"
         ).fetchone()
     assert uid and assessment_uid == stored
-    assert [c.name for c in schema()["clinician_seen"]] == ["seen_at", "signs", "assessment_uid", "uid"]
+    assert [c.name for c in schema()["clinician_seen"]] == [
+        "seen_at",
+        "signs",
+        "assessment_uid",
+        "uid",
+        "utc_offset",
+    ]

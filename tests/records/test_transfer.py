@@ -82,7 +82,7 @@ def test_import_merges_into_an_existing_store(home: Path, tmp_path: Path) -> Non
     [
         ("not json at all", "not valid JSON"),
         ('{"format": "something-else"}', "not a footback export"),
-        ('{"format": "footback-export", "version": 1, "schema": 99}', "newer footback"),
+        ('{"format": "footback-export", "version": 1, "schema": 999}', "newer footback"),
         (
             '{"format": "footback-export", "version": 1, "schema": 3, "assessments": [{"created_at": 5}]}',
             "assessments[0]",

@@ -98,10 +98,13 @@ def seed_full(folder: Path) -> None:
         add_check(store, at(2), "office", shoe_type="everyday")
 
 
-def seed_years(store: Store, *, years: int, per_day: int = 1, end: datetime = NOW) -> dict[str, int]:
-    """A daily routine (`per_day` of them) and a weekly assessment (`per_day` too) for `years`
-    years before `end`, with every tenth day missed; bulk-inserted, so a big store is quick to make.
-    Used by the tests and by bench/scaling.py. Returns the number of rows per table."""
+def seed_years(
+    store: Store, *, years: int, per_day: int = 1, end: datetime = NOW, per_week: int | None = None
+) -> dict[str, int]:
+    """A daily routine (`per_day` of them) and a weekly assessment (`per_week`, else `per_day`)
+    for `years` years before `end`, with every tenth day missed; bulk-inserted, so a big store is
+    quick to make. Used by the tests and by bench/ (via tests/support/scale_seed.py). Returns the
+    number of rows per table."""
 
     content = load_assess_content()
     result = score_answers(content, back_pain_answers())
@@ -118,7 +121,7 @@ def seed_years(store: Store, *, years: int, per_day: int = 1, end: datetime = NO
     assessments = [
         (at(day, 9 + n % 8, end).isoformat(), int(result.urgent), *scores, answers, result_json)
         for day in range(days, -1, -7)
-        for n in range(per_day)
+        for n in range(per_day if per_week is None else per_week)
     ]
     with store.transaction() as conn:
         conn.executemany(

@@ -12,6 +12,9 @@ import os
 import re
 import sys
 import time
+from collections.abc import Iterator
+from contextlib import contextmanager
+from datetime import UTC, datetime
 from pathlib import Path
 
 import pexpect
@@ -165,3 +168,23 @@ def run_to_end(args: list[str], env: dict[str, str], rows: int = 14) -> str:
         child.close()
     assert child.exitstatus == 0, child.before
     return child.before or ""
+
+
+@contextmanager
+def local_hour(hour: int) -> Iterator[str]:
+    """A time zone (TZ) in which it is now `hour` o'clock, set for this process and returned for
+    a child's environment: what today's screen says is due depends on the local time."""
+    hours = (hour - datetime.now(UTC).hour) % 24
+    hours = hours - 24 if hours > 12 else hours
+    zone = f"FBT{-hours:+d}"  # POSIX: a name of 3 letters, then hours west of UTC
+    before = os.environ.get("TZ")
+    os.environ["TZ"] = zone
+    time.tzset()
+    try:
+        yield zone
+    finally:
+        if before is None:
+            os.environ.pop("TZ", None)
+        else:
+            os.environ["TZ"] = before
+        time.tzset()

@@ -21,18 +21,6 @@ NOW = datetime(2026, 3, 2, 9, 0, tzinfo=UTC)
 TEXT = load_today_content().first_run
 
 
-@pytest.fixture
-def first_run(cli: Cli, context: AppContext, tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
-    """A terminal, a stopped first assessment, and a working folder for the reminder file."""
-    set_wall(context, NOW)
-    stopped_assessment(context.data_dir, context.clock.now())
-    context.stdin_tty = True
-    work = tmp_path / "work"
-    work.mkdir()
-    monkeypatch.chdir(work)
-    return work
-
-
 def _said(output: str) -> str:
     return " ".join(output.split())
 

@@ -50,10 +50,10 @@ def test_enter_accepts_both_offers(home: Path, tmp_path: Path) -> None:
 
 def test_n_skips_both_offers(home: Path, tmp_path: Path) -> None:
     screen, work = _finish_the_assessment(home, tmp_path)
-    screen.child.sendline("n")
+    screen.child.send("n")  # one key: no Enter after it
     _seen(screen, r"Skipped: make it later with footback plan\.")
     _seen(screen, r"Write the daily reminders to footback\.ics")
-    screen.child.sendline("n")
+    screen.child.send("n")  # one key: no Enter after it
     _seen(screen, r"Skipped: write it later with footback remind --ics footback\.ics\.")
     assert screen.finish() == 0
     assert not (home / "plan.toml").exists() and not (work / "footback.ics").exists()

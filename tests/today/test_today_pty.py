@@ -11,7 +11,7 @@ import pytest
 
 from footback.cli.app import app
 from tests.support.helpers import back_pain_answers
-from tests.support.pty_screen import FOOTBACK, Screen, plain_env, terminal_env
+from tests.support.pty_screen import FOOTBACK, Screen, local_hour, plain_env, terminal_env
 from tests.support.runner import CliRunner
 
 pytestmark = pytest.mark.slow
@@ -42,13 +42,15 @@ def test_a_new_user_is_shown_the_first_step(home: Path, tmp_path: Path) -> None:
 
 
 def test_mid_plan_the_screen_shows_the_day_the_last_checkin_and_the_plan(home: Path, tmp_path: Path) -> None:
-    _mid_plan(tmp_path)
-    screen = Screen.spawn([], terminal_env(home, tmp_path / "config.toml"))
-    screen.expect(r"Today: morning routine done, plan routine [^\n]*check-in done\.")
-    screen.expect(r"Last check-in [^\n]*: foot 4, back 3;")
-    screen.expect(r"Plan: level 1, next review ")
-    screen.expect(r"Next: footback ")
-    assert screen.finish() == 0
+    # At noon nothing is due (the plan routine is from 18:30), so nothing is offered: the run ends.
+    with local_hour(12) as zone:
+        _mid_plan(tmp_path)
+        screen = Screen.spawn([], terminal_env(home, tmp_path / "config.toml") | {"TZ": zone})
+        screen.expect(r"Today: morning routine done, plan routine from 18:30, check-in done\.")
+        screen.expect(r"Last check-in [^\n]*: foot 4, back 3;")
+        screen.expect(r"Plan: level 1, next review ")
+        screen.expect(r"Next: footback ")
+        assert screen.finish() == 0
 
 
 def test_after_a_warning_sign_it_comes_first_and_routines_wait(home: Path, tmp_path: Path) -> None:

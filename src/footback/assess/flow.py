@@ -129,7 +129,7 @@ def _record(
         previous = latest_scored_assessment(store)
         if save:
             now = app.clock.now()
-            save_assessment(store, answers, result, now.astimezone(UTC), citer=content.sources)
+            save_assessment(store, answers, result, now, citer=content.sources)
             if function is not None:
                 from footback.models.psfs import PsfsRating
                 from footback.records.psfs import save_rating

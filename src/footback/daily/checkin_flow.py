@@ -8,7 +8,7 @@ from __future__ import annotations
 
 from collections.abc import Callable
 from dataclasses import dataclass, field
-from datetime import UTC, date, datetime
+from datetime import date, datetime
 from typing import TYPE_CHECKING, Any
 
 from footback.core.cited import Citer, citing
@@ -253,7 +253,7 @@ def _store(
             content, checkin.warning_signs, latest.answers if latest is not None else None
         )
         urgent = result_for(content, answers)
-        save_assessment(store, answers, urgent, checkin.created_at.astimezone(UTC), citer=content.sources)
+        save_assessment(store, answers, urgent, checkin.created_at, citer=content.sources)
     replaced = save_checkin(store, checkin)
     return CheckinOutcome(
         checkin=checkin,

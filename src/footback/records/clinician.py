@@ -15,6 +15,7 @@ from footback.models.assessment import RedFlagHit
 from footback.records.assessments import SavedAssessment, latest_assessment, warning_assessments
 from footback.records.db import Row, Store
 from footback.records.fields import DamagedRow, as_int, as_text, parse_stamp, stamp_text
+from footback.records.window import offset_of
 
 WHAT = "clinician confirmation"
 
@@ -40,9 +41,9 @@ def save_seen(store: Store, now: datetime, assessment_id: int | None, sign_ids: 
     with store.transaction() as conn:
         # The assessment's uid too: it names the assessment in an export, where row ids mean nothing.
         conn.execute(
-            "INSERT INTO clinician_seen (seen_at, assessment_id, assessment_uid, signs)"
-            " VALUES (?, ?, (SELECT uid FROM assessments WHERE id = ?), ?)",
-            (stamp_text(now), assessment_id, assessment_id, json.dumps(sorted(sign_ids))),
+            "INSERT INTO clinician_seen (seen_at, assessment_id, assessment_uid, signs, utc_offset)"
+            " VALUES (?, ?, (SELECT uid FROM assessments WHERE id = ?), ?, ?)",
+            (stamp_text(now), assessment_id, assessment_id, json.dumps(sorted(sign_ids)), offset_of(now)),
         )
 
 

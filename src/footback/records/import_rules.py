@@ -20,6 +20,7 @@ from footback.core.errors import BadInputError
 from footback.core.text import excerpt, text_problem
 from footback.models.stretch_session import MAX_ROUTINE_NAME
 from footback.records.shoes import MAX_NAME_LENGTH as MAX_PAIR_NAME
+from footback.records.window import MAX_OFFSET
 
 SQLITE_INT = 2**63 - 1
 MAX_TEXT = 10_000  # any text inside a record (content sentences are a few hundred characters)
@@ -125,6 +126,12 @@ def number(
         raise RecordProblem(field, f"{excerpt(value)} is not {what} from {low:g} to {high:g}")
 
 
+def kept_offset(row: Row) -> None:
+    """The UTC offset a record kept, in minutes east of UTC (sessions: migration 70; assessments,
+    shoe checks, clinician confirmations, plan changes: migration 100); absent in older exports."""
+    number(row, "utc_offset", -MAX_OFFSET, MAX_OFFSET, whole=True, optional=True)
+
+
 def name(row: Row, field: str, max_length: int, *, optional: bool = False) -> None:
     value = row.get(field)
     if value is None and optional:
@@ -176,6 +183,7 @@ def _assessment(row: Row) -> None:
     from footback.models.assessment import AssessmentResult
 
     stamp(row, "created_at")
+    kept_offset(row)
     number(row, "urgent", 0, 1, whole=True)
     for field in ("foot_score", "back_score", "link_score"):
         number(row, field, 0, 100, whole=True)
@@ -191,8 +199,7 @@ def _session(row: Row) -> None:
     number(row, "steps_done", 0, MAX_STEPS, whole=True)
     number(row, "steps_skipped", 0, MAX_STEPS, whole=True)
     number(row, "finished", 0, 1, whole=True)
-    # Minutes east of UTC when it was played (migration 70); real offsets reach 14 hours.
-    number(row, "utc_offset", -18 * 60, 18 * 60, whole=True, optional=True)
+    kept_offset(row)
     if not isinstance(row.get("detail"), dict):
         raise RecordProblem("detail", "must be an object")
 
@@ -212,6 +219,7 @@ def _check(row: Row) -> None:
 
     name(row, "pair", MAX_PAIR_NAME, optional=True)
     stamp(row, "created_at")
+    kept_offset(row)
     one_of(row, "verdict", list(VERDICTS))
     number(row, "score", 0, 100, whole=True)
     _answers_object(row)
@@ -239,6 +247,7 @@ def _plan_change(row: Row) -> None:
     from footback.models.plan_change import ACTIONS
 
     stamp(row, "created_at")
+    kept_offset(row)
     one_of(row, "action", list(ACTIONS))
     number(row, "level", 1, 20, whole=True)
     number(row, "previous", 1, 20, whole=True, optional=True)
@@ -249,6 +258,7 @@ def _plan_change(row: Row) -> None:
 
 def _seen(row: Row) -> None:
     stamp(row, "seen_at")
+    kept_offset(row)
     signs = signs_list(row, "signs")
     if len(signs) > MAX_SIGNS:
         raise RecordProblem("signs", f"{len(signs)} ids; at most {MAX_SIGNS}")

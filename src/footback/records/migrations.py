@@ -225,6 +225,20 @@ MIGRATIONS: tuple[Migration, ...] = (
         """,
         then=_uids("psfs_ratings"),
     ),
+    # Local days for every record (issue 21): assessments, shoe checks, clinician confirmations
+    # and plan changes keep the UTC offset of the clock they were written by, as sessions do
+    # (migration 70), so their day is the person's calendar day at the time. NULL for records
+    # stored before, read with today's offset.
+    Migration(
+        100,
+        "record utc offsets",
+        """
+        ALTER TABLE assessments ADD COLUMN utc_offset INTEGER;
+        ALTER TABLE shoe_checks ADD COLUMN utc_offset INTEGER;
+        ALTER TABLE clinician_seen ADD COLUMN utc_offset INTEGER;
+        ALTER TABLE plan_changes ADD COLUMN utc_offset INTEGER;
+        """,
+    ),
 )
 SCHEMA_VERSION = MIGRATIONS[-1].version
 

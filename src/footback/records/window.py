@@ -1,8 +1,9 @@
 """Local calendar days in SQL: which stored records fall on or after a person's day.
 
-A session counts on the day of the person's calendar when it was played: its stamp is UTC and
-it keeps the UTC offset of that moment (`utc_offset`, migration 70). Other records, and sessions
-stored before that, are read with the offset of now.
+A record counts on the day of the person's calendar when it was written: its stamp keeps the UTC
+offset of that moment beside it (`utc_offset`: sessions since migration 70; assessments, shoe
+checks, clinician confirmations and plan changes since migration 100). Records stored before
+that are read with the offset of now. Check-ins and function ratings keep their day itself.
 
 footback stores ISO 8601 stamps with their UTC offset; SQLite's date functions read that offset,
 so `date(stamp, '+60 minutes')` is the local day at UTC+1. Commands read the clock as
@@ -11,7 +12,7 @@ so `date(stamp, '+60 minutes')` is the local day at UTC+1. Commands read the clo
 
 from __future__ import annotations
 
-from datetime import date, datetime, timedelta
+from datetime import date, datetime, timedelta, timezone
 
 # Offsets reach 14 hours: a text bound this far before the day lets the index narrow the scan
 # without ever dropping a record that belongs.
@@ -24,9 +25,29 @@ def offset_of(now: datetime) -> int:
     return int(offset.total_seconds() // 60) if offset is not None else 0
 
 
-# Tables whose records keep the UTC offset they were written with (migration 70).
-OFFSET_COLUMN = {"started_at": "utc_offset"}
+# The stamp columns whose records keep the UTC offset they were written with, beside them:
+# stretch_sessions.started_at (migration 70); assessments, shoe_checks and plan_changes
+# .created_at and clinician_seen.seen_at (migration 100). Days of check-ins and function ratings
+# come from their `day` column, never from their created_at.
+OFFSET_COLUMN = {"started_at": "utc_offset", "created_at": "utc_offset", "seen_at": "utc_offset"}
 MAX_OFFSET = 18 * 60  # minutes; real offsets reach 14 hours
+
+
+def kept_offset(value: object) -> int | None:
+    """A stored `utc_offset` as the rule reads it: None when the record kept none, or one no clock
+    has (a damaged value is ignored, as `_shift` ignores it in SQL)."""
+    if isinstance(value, bool) or not isinstance(value, int) or abs(value) > MAX_OFFSET:
+        return None
+    return value
+
+
+def local_time(stamp: datetime, kept: int | None, now: datetime) -> datetime:
+    """A record's moment on the person's clock: the offset it kept when it was written, else now's.
+
+    The rule `_shift` writes in SQL, for a record already read (`kept` from `kept_offset`)."""
+    if kept is None:
+        return stamp.astimezone(now.tzinfo)
+    return stamp.astimezone(timezone(timedelta(minutes=kept)))
 
 
 def _shift(column: str, offset_minutes: int) -> str:

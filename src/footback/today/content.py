@@ -58,15 +58,26 @@ class FirstRunText(StrictModel):
     after: str
 
 
+class DayText(StrictModel):
+    """Today's screen's one-key offer of the day's steps (`today.day`)."""
+
+    both: str
+    checkin: str
+    routine: str
+    after_checkin: str
+    later: str
+
+
 class TodayContent(StrictModel):
     text: TodayText
     next: NextSteps
     first_run: FirstRunText
+    day: DayText
 
 
 @cache
 def load_today_content() -> TodayContent:
     """data/today.toml, validated; every problem reported at once."""
-    from footback.content.loader import load_model
+    from footback.content.loader import from_cache, load_model
 
-    return load_model("today.toml", TodayContent)
+    return from_cache("today", TodayContent) or load_model("today.toml", TodayContent)

@@ -1,5 +1,6 @@
 """The first assessment's guided next steps: your plan, a daily reminder, the daily check-in, and
-offers to save the plan and write the reminder file there and then (Enter accepts, n skips).
+offers to save the plan and write the reminder file there and then, one key each (Enter
+accepts, n skips: `today.one_key`).
 
 Asked only on a terminal, after the first assessment, when nothing is scripted (no --answers,
 --json or --no-save) and no warning sign stopped the advice; the steps are still listed after a
@@ -55,8 +56,9 @@ def guide_first_run(env: Runtime, request: FirstRunRequest) -> None:
     # folder of the person's own that footback did not make (core.paths.ensure_data_dir).
     if request.silent or plan_path(env.data_dir).is_file():
         return
-    from footback.render.console import hanging, plain_input
+    from footback.render.console import hanging
     from footback.today.content import load_today_content
+    from footback.today.one_key import offer_one_key
 
     text = load_today_content().first_run
     console = env.console(no_color=request.no_color)
@@ -71,7 +73,7 @@ def guide_first_run(env: Runtime, request: FirstRunRequest) -> None:
         console.print(hanging("  ", line))
 
     def offer(question: str) -> bool:
-        return _yes_or_skip(lambda: plain_input(console, question + text.keys), say, text.again)
+        return offer_one_key(env, console, question + text.keys, lambda: say(text.again))
 
     console.print()
     if offer(text.plan_question):
@@ -83,22 +85,6 @@ def guide_first_run(env: Runtime, request: FirstRunRequest) -> None:
     else:
         say(text.remind_skipped.format(file=REMINDER_FILE))
     say(text.after)
-
-
-def _yes_or_skip(ask: Callable[[], str], say: Callable[[str], None], again: str) -> bool:
-    """Enter (or y/yes) accepts, n/no skips; input ending (Ctrl-D) skips; anything else asks again."""
-    from footback.content.questions import NO, YES
-
-    while True:
-        try:
-            reply = ask().strip().lower()
-        except EOFError:
-            return False
-        if reply == "" or reply in YES:
-            return True
-        if reply in NO:
-            return False
-        say(again)
 
 
 def _save_plan(env: Runtime, text: FirstRunText, say: Callable[[str], None]) -> None:

@@ -4,7 +4,7 @@ from typing import Annotated
 
 import typer
 
-from footback.cli.context import app_context
+from footback.cli.context import AppContext, app_context
 from footback.cli.options import NoColorOption
 
 
@@ -28,7 +28,19 @@ def today(
         return
     lines = today_lines(facts, load_today_content().text)
     if app.stdout_tty:
-        draw(app.console(no_color=app.colour_off(no_color)), lines)
+        from footback.today.day import DayRequest, offer_day
+
+        colour_off = app.colour_off(no_color)
+        draw(app.console(no_color=colour_off), lines)
+        # Enter: the check-in due, then the routine due (one key each); n or q: just this screen.
+        offer_day(app, facts, DayRequest(play=lambda routine: _play(app, routine), no_color=colour_off))
     else:
         # A pipe, a prompt or a script: the same facts as plain lines, without loading rich.
         write_plain(app.out, lines)
+
+
+def _play(app: AppContext, routine: str) -> None:
+    """`footback stretch --routine ROUTINE`, with the person's settings, as if typed."""
+    from footback.cli.commands.stretch import StretchArgs, stretch
+
+    stretch(app, StretchArgs(routine=routine))

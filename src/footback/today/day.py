@@ -1,0 +1,98 @@
+"""The day from today's screen, one key away (issue 24: a normal day in at most 10 keystrokes).
+
+On a terminal, after the screen is drawn: Enter starts the check-in when it is due, and then
+offers the routine due now with one more key (Enter plays it); n, q or Esc leave the screen as
+it is. Nothing is offered in a pipe, with `--json`, for a new user or while a warning sign waits
+for a clinician (the screen's first line is the clinician then).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from dataclasses import dataclass
+from typing import TYPE_CHECKING
+
+from footback.core.runtime import Runtime
+from footback.today.facts import Today
+
+if TYPE_CHECKING:
+    from rich.console import Console
+
+
+@dataclass(frozen=True)
+class DaySteps:
+    """What Enter on today's screen starts: the check-in, then a routine (None: none due)."""
+
+    checkin: bool
+    routine: str | None
+
+    @property
+    def any(self) -> bool:
+        return self.checkin or self.routine is not None
+
+
+def day_steps(today: Today) -> DaySteps:
+    """The check-in when it is due, and the routine due now that the Next line names (the first
+    one due, once a plan is saved: `facts.next_command`'s order)."""
+    if today.first_step or today.warning_sign is not None:
+        return DaySteps(checkin=False, routine=None)
+    due = [item for item in today.items if item.state == "due"]
+    routine = next((item.routine for item in due if item.routine is not None), None)
+    return DaySteps(
+        checkin=any(item.routine is None for item in due),
+        routine=routine if today.plan.saved else None,
+    )
+
+
+@dataclass(frozen=True)
+class DayRequest:
+    """How today's screen was asked for, and how a routine is played (`footback stretch
+    --routine NAME` with the person's settings: the command line builds it)."""
+
+    play: Callable[[str], None]
+    no_color: bool = False
+
+
+def offer_day(env: Runtime, today: Today, request: DayRequest) -> None:
+    """On a terminal: the day's steps offered with one key, then done in order."""
+    from footback.today.content import load_today_content
+
+    steps = day_steps(today)
+    if not (steps.any and env.stdin_tty and env.stdout_tty):
+        return
+    text = load_today_content().day
+    console = env.console(no_color=request.no_color)
+    routine = steps.routine
+    if steps.checkin and routine is not None:
+        prompt = text.both.format(routine=routine)
+    elif steps.checkin:
+        prompt = text.checkin
+    else:
+        prompt = text.routine.format(routine=routine)
+    console.print()
+    if not _one_key(env, console, prompt):
+        return
+    if steps.checkin:
+        _check_in(env, request)
+        if routine is None:
+            return
+        if not _one_key(env, console, text.after_checkin.format(routine=routine)):
+            console.print(text.later.format(routine=routine), markup=False, highlight=False)
+            return
+    if routine is not None:
+        request.play(routine)
+
+
+def _one_key(env: Runtime, console: Console, prompt: str) -> bool:
+    from footback.today.one_key import offer_one_key
+
+    # Only ever asked on a terminal, so a key is read, never a line to say "again" after.
+    return offer_one_key(env, console, prompt, lambda: None)
+
+
+def _check_in(env: Runtime, request: DayRequest) -> None:
+    """`footback checkin` as typed on its own: asked, stored, and the saved line said."""
+    from footback.daily.checkin_flow import CheckinRequest, checkin_console, render_outcome, run_checkin
+
+    asked = CheckinRequest(no_color=request.no_color)
+    render_outcome(checkin_console(env, asked), run_checkin(env, asked))
