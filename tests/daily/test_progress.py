@@ -238,10 +238,10 @@ def test_the_next_review_is_the_latest_change_plus_the_review_days_given(home: P
     from footback.records.plan_changes import save_change
 
     with open_store(home) as store:
-        assert plan_status(store, 7, TODAY).level is None
+        assert plan_status(store, 7, NOW).level is None
         save_change(store, PlanChange(NOW - timedelta(days=2), "up", 3, 2, "On target."))
         for days in (7, 8):
-            status = plan_status(store, days, TODAY)
+            status = plan_status(store, days, NOW)
             assert (status.level, status.reason) == (3, "On target.")
             assert status.next_review == TODAY - timedelta(days=2) + timedelta(days=days)
 

@@ -100,12 +100,14 @@ def load_history(
 
     offset = offset_of(now)
     assessments = [
-        assessment_entry(a) for a in list_assessments(store, limit=limit, since=since, offset_minutes=offset)
+        assessment_entry(a, now)
+        for a in list_assessments(store, limit=limit, since=since, offset_minutes=offset)
     ]
     sessions = [
-        session_entry(s) for s in reversed(recent_sessions(store, limit, since=since, offset_minutes=offset))
+        session_entry(s, now)
+        for s in reversed(recent_sessions(store, limit, since=since, offset_minutes=offset))
     ]
-    checks = [check_entry(c) for c in recent_checks(store, limit, since=since, offset_minutes=offset)]
+    checks = [check_entry(c, now) for c in recent_checks(store, limit, since=since, offset_minutes=offset)]
     totals = (
         record_counts(store, since=since, offset_minutes=offset)
         if limit is not None

@@ -51,9 +51,11 @@ def _write_value(out: TextIO, key: str, value: Any, last: bool = False) -> None:
     out.write(f"  {json.dumps(key)}: {text}" + ("\n" if last else ",\n"))
 
 
-def _assessments(rows: Iterable[Any], trends: dict[ScoreName, list[int]]) -> Iterator[dict[str, Any]]:
+def _assessments(
+    rows: Iterable[Any], trends: dict[ScoreName, list[int]], now: datetime
+) -> Iterator[dict[str, Any]]:
     for saved in rows:
-        entry: AssessmentEntry = assessment_entry(saved)
+        entry: AssessmentEntry = assessment_entry(saved, now)
         for name in SCORE_NAMES:
             if (score := entry.score(name)) is not None:
                 trends[name].append(score.score)
@@ -114,10 +116,10 @@ def _write_records(
     _write_list(
         out,
         "assessments",
-        _assessments(rows, trends),
+        _assessments(rows, trends, now),
     )
-    _write_list(out, "sessions", (session_entry(s).model_dump(mode="json") for s in sessions))
-    _write_list(out, "shoe_checks", (check_entry(c).model_dump(mode="json") for c in checks))
+    _write_list(out, "sessions", (session_entry(s, now).model_dump(mode="json") for s in sessions))
+    _write_list(out, "shoe_checks", (check_entry(c, now).model_dump(mode="json") for c in checks))
     _write_value(out, "streak_days", current_streak(store, now))
     _write_value(out, "week_minutes", week_minutes(store, now))
     _write_value(out, "trends", trends)

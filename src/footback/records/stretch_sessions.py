@@ -9,7 +9,14 @@ from datetime import UTC, date, datetime
 from typing import TYPE_CHECKING, Any
 
 from footback.records.fields import as_float, as_int, as_object, as_text, parse_stamp, stamp_text
-from footback.records.window import day_filter, local_day_sql, local_week_sql, offset_of
+from footback.records.window import (
+    day_filter,
+    kept_offset,
+    local_day_sql,
+    local_time,
+    local_week_sql,
+    offset_of,
+)
 
 if TYPE_CHECKING:
     from footback.models.stretch_session import SessionSummary
@@ -18,7 +25,8 @@ if TYPE_CHECKING:
 WHAT = "stretch session"
 # Key and timestamp first (Store.skip_damaged names a damaged record by them).
 _COLUMNS = (
-    "id, started_at, routine, planned_seconds, actual_seconds, steps_done, steps_skipped, finished, detail"
+    "id, started_at, routine, planned_seconds, actual_seconds, steps_done, steps_skipped, finished, detail,"
+    " utc_offset"
 )
 _NEWEST_FIRST = " ORDER BY started_at DESC, id DESC"
 # A session counts towards the streak when it finished or did at least one step.
@@ -40,6 +48,12 @@ class SavedSession:
     steps_skipped: int
     finished: bool
     detail: dict[str, Any]
+    # The UTC offset of the clock it was played by (None before migration 70): its local day.
+    utc_offset: int | None = None
+
+    def local_time(self, now: datetime) -> datetime:
+        """When it started, on the person's clock at the time (records/window.py)."""
+        return local_time(self.started_at, self.utc_offset, now)
 
     @property
     def counts(self) -> bool:
@@ -85,6 +99,7 @@ def from_row(row: Row) -> SavedSession:
         steps_skipped=as_int(row[6]),
         finished=bool(as_int(row[7])),
         detail=as_object(row[8]),
+        utc_offset=kept_offset(row[9]),
     )
 
 
