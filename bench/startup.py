@@ -4,6 +4,9 @@ Run:  uv run python bench/startup.py [--runs N]
 (PYTHONDONTWRITEBYTECODE=1 on this machine: without compiled bytecode every run recompiles, which
 pulls every ratio towards 1. The benchmark compiles the environment's site-packages, footback's
 dependencies included, and footback's own modules first, as an installed wheel would have them.)
+footback runs as installed from its wheel: the benchmark builds the wheel (so its build hook writes
+the validated-content cache, src/footback/content/cache.py), unpacks it and compiles it, and puts it
+first on PYTHONPATH; a checkout or an editable install has no cache and loads the TOML every run.
 Writes a Markdown table to bench/results/startup.md and prints it. footback and the bare typer app
 (the same commands and options, no bodies, the same plain help style: the floor, since typer itself
 loads pydantic) run alternately, N times each after one warm-up, twice: with a new user's empty
@@ -167,6 +170,24 @@ def compile_everything() -> None:
         raise SystemExit("could not compile footback: the benchmark needs bytecode")
 
 
+def install_wheel(folder: Path) -> Path:
+    """footback's wheel, built (with its content cache), unpacked and compiled in `folder`/site."""
+    import compileall
+    import zipfile
+
+    dist = folder / "dist"
+    build = [sys.executable, "-m", "build", "--wheel", "--no-isolation", "--outdir", str(dist), str(ROOT)]
+    subprocess.run(build, check=True, capture_output=True)
+    site = folder / "site"
+    with zipfile.ZipFile(next(dist.glob("footback-*.whl"))) as wheel:
+        wheel.extractall(site)
+    if not (site / "footback" / "content_cache").is_dir():
+        raise SystemExit("the wheel has no content cache (hatch_build.py)")
+    if not compileall.compile_dir(str(site), quiet=1):
+        raise SystemExit("could not compile the installed wheel: the benchmark needs bytecode")
+    return site
+
+
 def seed_a_year(home: Path) -> dict[str, int]:
     """A year of daily use ending now: routines most days, weekly assessments, check-ins, a plan."""
     from datetime import UTC, datetime, timedelta
@@ -237,6 +258,7 @@ def table_rows(commands: list[list[str]], py: str, bare: Path, env: dict[str, st
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__)
     parser.add_argument("--runs", type=int, default=20)
+    parser.add_argument("--only", metavar="WORD", help="only commands holding WORD (no results file)")
     args = parser.parse_args()
     py = sys.executable
     compile_everything()
@@ -245,6 +267,7 @@ def main() -> None:
         bare = tmpdir / "bare.py"
         bare.write_text(BARE_APP, encoding="utf-8")
         env = dict(os.environ, FOOTBACK_HOME=str(tmpdir / "home"), NO_COLOR="1", COLUMNS="80")
+        env["PYTHONPATH"] = str(install_wheel(tmpdir))  # footback as installed, not the checkout
         env["FOOTBACK_CONFIG"] = str(tmpdir / "config.toml")  # no file: defaults
         argv = [py, "-m", "footback", "assess", "--template"]
         template = subprocess.run(argv, capture_output=True, text=True, env=env, check=True).stdout
@@ -261,7 +284,8 @@ def main() -> None:
             f"Measured {time.strftime('%Y-%m-%d %H:%M')} UTC on {uname.sysname} {uname.release} "
             f"({uname.machine}), "
             f"{os.cpu_count()} CPUs (shared), Python {sys.version.split()[0]}, bytecode compiled for the "
-            "dependencies and footback (compileall on site-packages and the package).",
+            "dependencies and footback (compileall on site-packages and the package); footback "
+            "installed from its wheel (with the content cache its build writes).",
             f"{args.runs} alternating runs per command after one warm-up; median wall and CPU (user + "
             f"system) times; `python -c pass` takes {python_ms:.0f} ms; load average at the start "
             f"{os.getloadavg()[0]:.1f}.",
@@ -270,19 +294,24 @@ def main() -> None:
             "",
             header,
         ]
-        fill = [[str(answers) if word == "ANSWERS" else word for word in cmd] for cmd in EMPTY]
+        fill = _chosen(EMPTY, answers, args.only)
         lines += table_rows(fill, py, bare, env, args.runs)
         counts = seed_a_year(tmpdir / "year")
         env["FOOTBACK_HOME"] = str(tmpdir / "year")
         held = ", ".join(f"{n} {k}" for k, n in counts.items())
         lines += ["", f"A year of data ({held}, a plan):", "", header]
-        fill = [[str(answers) if word == "ANSWERS" else word for word in cmd] for cmd in A_YEAR]
+        fill = _chosen(A_YEAR, answers, args.only)
         lines += table_rows(fill, py, bare, env, args.runs)
     lines.append(f"\nLoad average at the end: {os.getloadavg()[0]:.1f}.")
     table = "\n".join(lines) + "\n"
-    out = ROOT / "bench" / "results" / "startup.md"
-    out.write_text(table, encoding="utf-8")
+    if args.only is None:
+        (ROOT / "bench" / "results" / "startup.md").write_text(table, encoding="utf-8")
     print(table)
+
+
+def _chosen(commands: list[list[str]], answers: Path, only: str | None) -> list[list[str]]:
+    filled = [[str(answers) if word == "ANSWERS" else word for word in cmd] for cmd in commands]
+    return [cmd for cmd in filled if only is None or only in " ".join(cmd)]
 
 
 if __name__ == "__main__":

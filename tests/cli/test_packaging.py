@@ -75,3 +75,26 @@ def test_installed_wheel_finds_its_content(dist: Path, tmp_path: Path) -> None:
 def test_checkout_or_editable_install_finds_the_top_level_data() -> None:
     root = content_root()
     assert root.joinpath("assess").joinpath("questions.toml").is_file()
+
+
+def test_wheel_carries_the_content_cache_and_an_installed_wheel_reads_it(dist: Path, tmp_path: Path) -> None:
+    from footback.cli.content_cache import pieces
+
+    wheel = next(dist.glob("footback-*.whl"))
+    target = tmp_path / "site"
+    with zipfile.ZipFile(wheel) as zf:
+        zf.extractall(target)
+    assert {f"{name}.json" for name in pieces()} == {
+        p.name for p in (target / "footback/content_cache").iterdir()
+    }
+    code = (
+        "from footback.assess.content import AssessContent as A; from footback.content.loader import "
+        "from_cache; print(from_cache('assess', A) is not None)"
+    )
+    env = {"PYTHONPATH": str(target), "PATH": "/usr/bin:/bin"}
+    run = [sys.executable, "-c", code]
+    assert subprocess.run(run, env=env, capture_output=True, text=True, check=True).stdout == "True\n"
+    # A content file edited after the build: its piece is stale, and the TOML is loaded instead.
+    scoring = target / "footback/data/assess/scoring.toml"
+    scoring.write_text(scoring.read_text(encoding="utf-8") + "\n", encoding="utf-8")
+    assert subprocess.run(run, env=env, capture_output=True, text=True, check=True).stdout == "False\n"

@@ -13,6 +13,7 @@ import pytest
 from typer.testing import CliRunner
 
 from footback.cli.app import COMMANDS, build_app, listing_app
+from tests.support.imports import fresh_imports
 
 PROBE = (
     "import sys, json\n"
@@ -122,12 +123,36 @@ def test_a_commands_one_line_help_is_defined_once_in_the_table() -> None:
         assert entry.help.endswith(".") and "\n" not in entry.help, name
 
 
-@pytest.mark.slow  # a child process
-def test_assess_json_loads_no_drawing_code(home: Path, tmp_path: Path) -> None:
+def _answers_file(tmp_path: Path) -> Path:
     answers = tmp_path / "answers.toml"
     answers.write_text(
         CliRunner().invoke(build_app("assess"), ["assess", "--template"]).stdout, encoding="utf-8"
     )
+    return answers
+
+
+def _imported_in_process(args: list[str]) -> set[str]:
+    """footback's and rich's modules that a run of `args` imports, in this process: both are set
+    aside first, so the run imports them as a new process would."""
+    with fresh_imports(("footback", "rich")) as names:
+        from footback.cli.app import build_app as fresh_app  # the set-aside copy's own
+
+        result = CliRunner().invoke(fresh_app(args[0]), args)
+    assert result.exit_code == 0, result.output
+    return set(names)
+
+
+def test_assess_json_loads_no_drawing_code(tmp_path: Path) -> None:
+    answers = _answers_file(tmp_path)
+    loaded = _imported_in_process(["assess", "--answers", str(answers), "--json", "--no-save"])
+    assert "footback.assess.service" in loaded  # the run did assess
+    assert not {"footback.assess.render", "footback.assess.summary"} & loaded
+    assert not any(m.startswith("rich") for m in loaded)
+
+
+@pytest.mark.slow  # a child process: the console script's own path
+def test_assess_json_loads_no_drawing_code_in_a_new_process(home: Path, tmp_path: Path) -> None:
+    answers = _answers_file(tmp_path)
     loaded = _modules_loaded_by(["assess", "--answers", str(answers), "--json", "--no-save"], home)
     assert "footback.assess.service" in loaded  # the run did assess
     assert not {"footback.assess.render", "footback.assess.summary"} & loaded
@@ -169,3 +194,16 @@ def test_the_preview_loads_no_live_drawing_code(home: Path) -> None:
     assert "footback.stretch.preview" in loaded  # the run did preview
     assert not {m for m in loaded if m.startswith(LIVE_DRAWING)}
     assert "footback.stretch.voice" not in loaded
+    assert not any(m.startswith("rich") for m in loaded)  # a preview is plain text
+
+
+@pytest.mark.parametrize("stored", [False, True], ids=["nothing stored", "an assessment stored"])
+def test_the_preview_imports_no_drawing_code(tmp_path: Path, stored: bool) -> None:
+    if stored:  # the preview then reads the latest assessment (is it a pregnancy?)
+        answers = _answers_file(tmp_path)
+        assert CliRunner().invoke(build_app("assess"), ["assess", "--answers", str(answers)]).exit_code == 0
+    loaded = _imported_in_process(["stretch", "--preview", "--routine", "feet"])
+    assert "footback.stretch.preview" in loaded  # the run did preview
+    assert not {m for m in loaded if m.startswith(LIVE_DRAWING)}
+    assert "footback.stretch.voice" not in loaded
+    assert not any(m.startswith("rich") for m in loaded)

@@ -12,7 +12,7 @@ from typer.testing import CliRunner
 
 from footback.cli.app import app
 from footback.daily.content import load_daily_content
-from footback.daily.progress import NO_PRACTICE, Progress, judge, progress
+from footback.daily.progress import NO_CHECKINS, NO_PRACTICE, Progress, judge, progress
 from footback.daily.progress_service import read_progress
 from footback.models.checkin import CheckIn
 from footback.records.checkins import save_checkin
@@ -79,49 +79,48 @@ def test_verdict_at_the_thresholds(start: float, now: float, verdict: str) -> No
     assert judge(start, now, RULE) == verdict
 
 
+def fresh(tmp_path: Path, checkins: Sequence[CheckIn]) -> Progress:
+    """Progress from a new store holding only these check-ins (read as the commands read it)."""
+    folder = tmp_path / f"store{len(list(tmp_path.iterdir()))}"
+    return stored(folder, checkins, [])
+
+
 def _days(first: date, count: int) -> list[date]:
     return [first + timedelta(days=i) for i in range(count)]
 
 
-def test_start_is_first_week_of_checkins_and_now_is_last_seven_days() -> None:
+def test_start_is_first_week_of_checkins_and_now_is_last_seven_days(tmp_path: Path) -> None:
     # Start: 1-7 March (foot 6); the middle weeks (foot 9) belong to neither window; now: 25-31 March.
     checkins = [checkin(d, 6, 7) for d in _days(date(2026, 3, 1), 7)]
     checkins += [checkin(d, 9, 9) for d in _days(date(2026, 3, 8), 17)]
     checkins += [checkin(d, 4, 7) for d in _days(date(2026, 3, 25), 7)]
-    result = progress(checkins, NO_PRACTICE, today=TODAY, content=load_daily_content())
+    result = fresh(tmp_path, checkins)
     foot = result.foot_pain
     assert (foot.start, foot.now, foot.change, foot.verdict) == (6.0, 4.0, -2.0, "better")
     assert (foot.start_checkins, foot.now_checkins) == (7, 7)
     assert result.back_pain.verdict == "no clear change"
 
 
-def test_the_verdict_follows_the_numbers_shown() -> None:
+def test_the_verdict_follows_the_numbers_shown(tmp_path: Path) -> None:
     # Start 53/7 = 7.57 (shown 7.6), now 28/5 = 5.6: the screen says -2.0, so the verdict is
     # "better"; judged unrounded (-1.97, 26%) it said "no clear change" beside "-2.0".
     checkins = [checkin(d, f) for d, f in zip(_days(date(2026, 3, 1), 7), (8, 8, 8, 8, 7, 7, 7), strict=True)]
     checkins += [checkin(d, f) for d, f in zip(_days(date(2026, 3, 27), 5), (6, 6, 6, 5, 5), strict=True)]
-    foot = progress(checkins, NO_PRACTICE, today=TODAY, content=load_daily_content()).foot_pain
+    foot = fresh(tmp_path, checkins).foot_pain
     assert (foot.start, foot.now, foot.change, foot.verdict) == (7.6, 5.6, -2.0, "better")
 
 
-def test_too_little_data_below_two_checkins_in_a_window() -> None:
-    content = load_daily_content()
+def test_too_little_data_below_two_checkins_in_a_window(tmp_path: Path) -> None:
     two_and_one = [checkin(date(2026, 3, 1), 8), checkin(date(2026, 3, 2), 8), checkin(TODAY, 1)]
-    assert (
-        progress(two_and_one, NO_PRACTICE, today=TODAY, content=content).foot_pain.verdict
-        == "too little data"
-    )
+    assert fresh(tmp_path, two_and_one).foot_pain.verdict == "too little data"
     one_and_two = [checkin(date(2026, 3, 1), 8), checkin(TODAY - timedelta(days=1), 1), checkin(TODAY, 1)]
-    assert (
-        progress(one_and_two, NO_PRACTICE, today=TODAY, content=content).foot_pain.verdict
-        == "too little data"
-    )
+    assert fresh(tmp_path, one_and_two).foot_pain.verdict == "too little data"
     two_and_two = [*two_and_one, checkin(TODAY - timedelta(days=6), 1)]
-    result = progress(two_and_two, NO_PRACTICE, today=TODAY, content=content)
+    result = fresh(tmp_path, two_and_two)
     assert result.foot_pain.verdict == "better" and result.foot_pain.change == -7.0
     # Everything in the last 7 days: nothing to compare against yet.
     recent_only = [checkin(d, 5) for d in _days(TODAY - timedelta(days=6), 7)]
-    assert progress(recent_only, NO_PRACTICE, today=TODAY, content=content).foot_pain.start is None
+    assert fresh(tmp_path, recent_only).foot_pain.start is None
 
 
 def test_practice_against_the_target_streak_and_weeks_on_target(home: Path) -> None:
@@ -193,7 +192,7 @@ class _Briefs:
 def test_the_result_carries_source_ids_and_the_writer_cites_them() -> None:
     from footback.core.cited import citing
 
-    result = progress([], NO_PRACTICE, today=TODAY, content=load_daily_content())
+    result = progress(NO_CHECKINS, NO_PRACTICE, today=TODAY, content=load_daily_content())
     assert result.rule_sources == RULE.sources and "{sources}" in result.rule_template
     cited = "+".join(RULE.sources)
     assert f"({cited})" in result.rule(_Briefs())
@@ -239,10 +238,10 @@ def test_the_next_review_is_the_latest_change_plus_the_review_days_given(home: P
     from footback.records.plan_changes import save_change
 
     with open_store(home) as store:
-        assert plan_status(store, 7, TODAY).level is None
+        assert plan_status(store, 7, NOW).level is None
         save_change(store, PlanChange(NOW - timedelta(days=2), "up", 3, 2, "On target."))
         for days in (7, 8):
-            status = plan_status(store, days, TODAY)
+            status = plan_status(store, days, NOW)
             assert (status.level, status.reason) == (3, "On target.")
             assert status.next_review == TODAY - timedelta(days=2) + timedelta(days=days)
 

@@ -159,7 +159,7 @@ def test_the_pain_verdicts_history_shows_read_no_sessions(home: Path) -> None:
     with open_store(home) as store:
         seed_years(store, years=1)
         store.rows_read = 0
-        checkin_verdicts(store, since=None, now=NOW)
+        checkin_verdicts(store, now=NOW)
         assert store.rows_read == 0  # no check-ins stored; the sessions are not read
 
 

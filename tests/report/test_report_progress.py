@@ -142,6 +142,8 @@ def test_progress_reads_rows_by_the_day_not_by_the_session(home: Path, tmp_path:
     small = _rows_read(home, years=1, per_day=1)
     assert _rows_read(tmp_path / "big", years=10, per_day=1) == small
     assert _rows_read(tmp_path / "busy", years=1, per_day=10) == small
-    # progress: the 28 check-ins, a row per week since the first (5 weeks), the first day, weeks on
-    # target, the last 7 days' sums, the streak's 33-day window (it ends inside it), the chart's 28 days.
-    assert small[1] <= 28 + 5 + 1 + 1 + 1 + 33 + 28
+    # progress: the first check-in, the 7 of the start window and the 7 of the last days, the chart's
+    # 28 check-ins, two rows of pain beside practice, sessions this week, the first session, weeks
+    # on target, the last 7 days' sums, the streak's 33-day window (it ends inside it), the chart's
+    # 28 days of sessions.
+    assert small[1] <= 1 + 7 + 7 + 28 + 2 + 1 + 1 + 1 + 1 + 33 + 28

@@ -9,7 +9,7 @@ from typing import TYPE_CHECKING
 
 from pydantic import Field
 
-from footback.content.loader import ContentProblems, Sources, sources
+from footback.content.loader import ContentProblems, Sources, from_cache, sources
 from footback.content.questions import Question, When, when_holds
 from footback.content.questions import Value as Value
 from footback.content.rules import QuestionSet, Rule
@@ -356,6 +356,8 @@ def load_assess_content(root: Path | None = None) -> AssessContent:
 
     Every problem in every file is reported at once, each with its file and key.
     """
+    if root is None and (kept := from_cache("assess", AssessContent)) is not None:
+        return kept
     found = ContentProblems()
     src = found.attempt(lambda: sources(root))
     questions = found.load("assess/questions.toml", AssessQuestions, root)

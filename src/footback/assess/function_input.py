@@ -39,8 +39,10 @@ class FunctionRule(StrictModel):
 @cache
 def load_function_rule() -> FunctionRule:
     """data/daily.toml's `[function]`: the rule and the wording (daily's loader checks its sources)."""
-    from footback.content.loader import read_toml
+    from footback.content.loader import from_cache, read_toml
 
+    if (kept := from_cache("function", FunctionRule)) is not None:
+        return kept
     return FunctionRule.model_validate(read_toml("daily.toml")["function"])
 
 

@@ -173,11 +173,34 @@ class AppContext:
         show_long(console, render, _less_keeps_the_screen)
 
     def columns(self) -> int:
-        """The width plain text is wrapped to without rich: as `console()` would draw (COLUMNS,
-        else the terminal's, else 80)."""
-        import shutil
+        """The width `console()` draws at, found as rich finds it but without importing rich (plain
+        text is wrapped to it): the width given or COLUMNS; 80 on a dumb terminal; else the first
+        terminal among stdin, stdout and stderr; else 80."""
+        environ = os.environ
+        width = self.width
+        if width is None and environ.get("COLUMNS", "").isdigit():
+            width = int(environ["COLUMNS"])
+        if width is not None and environ.get("LINES", "").isdigit():
+            return width  # rich asks nothing more when both are known
+        if environ.get("TERM", "").lower() in ("dumb", "unknown") and self._is_terminal(environ):
+            return 80
+        if width is not None:
+            return width
+        for descriptor in (0, 1, 2):
+            try:
+                width = os.get_terminal_size(descriptor).columns
+            except (AttributeError, ValueError, OSError):  # not a terminal
+                continue
+            break
+        return width or 80
 
-        return self.width or shutil.get_terminal_size().columns
+    def _is_terminal(self, environ: Mapping[str, str]) -> bool:
+        # rich's rule: TTY_COMPATIBLE, then FORCE_COLOR, then whether standard output is a terminal.
+        if environ.get("TTY_COMPATIBLE", "") in ("0", "1"):
+            return environ["TTY_COMPATIBLE"] == "1"
+        if (force := environ.get("FORCE_COLOR")) is not None:
+            return force != ""
+        return self.stdout_tty and _isatty(self.out)
 
     def open_keys(self, show_cursor: bool) -> AbstractContextManager[KeySource]:
         return self.keys(show_cursor)

@@ -75,8 +75,10 @@ class ClinicContent(StrictModel):
 @cache
 def load_clinic_content() -> ClinicContent:
     """data/clinic.toml, validated, with every source id checked and every code listed once."""
-    from footback.content.loader import ContentProblems, load_model, sources
+    from footback.content.loader import ContentProblems, from_cache, load_model, sources
 
+    if (kept := from_cache("clinic", ClinicContent)) is not None:
+        return kept
     content = load_model(CLINIC, ClinicContent)
     found = ContentProblems()
     for where, code in (

@@ -9,9 +9,9 @@ from importlib.resources.abc import Traversable
 from pathlib import Path
 from typing import Any, TypeVar
 
-import tomli
 from pydantic import BaseModel, ValidationError
 
+from footback.content.cache import cached, note_read
 from footback.core.errors import ContentError
 from footback.core.models import StrictModel
 
@@ -36,13 +36,22 @@ def content_root(override: Path | None = None) -> Traversable:
     raise ContentError("footback's content folder data/ is missing")
 
 
-def read_toml(relpath: str, root: Traversable | None = None) -> dict[str, Any]:
-    """Parse one content file; `relpath` uses `/` separators."""
+def _node(relpath: str, root: Traversable | None) -> Traversable:
     node = root if root is not None else content_root()
     for part in relpath.split("/"):
         node = node.joinpath(part)
+    return node
+
+
+def read_toml(relpath: str, root: Traversable | None = None) -> dict[str, Any]:
+    """Parse one content file; `relpath` uses `/` separators."""
+    node = _node(relpath, root)
+    if root is None:
+        note_read(relpath)  # what a cache piece built now comes from
     if not node.is_file():
         raise ContentError(f"data/{relpath}: file is missing")
+    import tomli  # only when the cache beside the package is missing or stale (content/cache.py)
+
     try:
         return tomli.loads(node.read_text(encoding="utf-8"))
     except tomli.TOMLDecodeError as exc:
@@ -177,7 +186,19 @@ class Sources(StrictModel):
             raise ContentError(*problems)
 
 
+def data_bytes(relpath: str) -> bytes:
+    """A content file's bytes, for checking a cache piece against it."""
+    return _node(relpath, None).read_bytes()
+
+
+def from_cache(name: str, kind: type[T]) -> T | None:
+    """The validated piece `name` kept beside the package, when it is fresh (`content/cache.py`)."""
+    return cached(name, kind, data_bytes)
+
+
 @cache
 def sources(root: Path | None = None) -> Sources:
     """All sources, loaded once per process (per content root)."""
+    if root is None and (kept := from_cache("sources", Sources)) is not None:
+        return kept
     return load_model("sources.toml", Sources, root)

@@ -11,8 +11,6 @@ from collections.abc import Iterator
 from pathlib import Path
 from typing import Any, BinaryIO, TextIO
 
-import tomli
-
 from footback.core.errors import BadInputError, FootbackError
 from footback.core.paths import FILE_MODE
 from footback.core.text import excerpt
@@ -175,6 +173,8 @@ def read_input_text(path: Path, limit: int, kind: str = "file", *, wait: bool = 
 
 def parse_toml(text: str, path: Path) -> dict[str, Any]:
     """Parse TOML from an input file; a syntax error names the file and line."""
+    import tomli  # imported only by runs that read a TOML file (start-up)
+
     try:
         return tomli.loads(text)
     except tomli.TOMLDecodeError as exc:

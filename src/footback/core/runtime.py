@@ -69,6 +69,9 @@ class Runtime(Protocol):
 
     def show_long(self, console: Console, render: Callable[[Console], None]) -> None: ...
 
+    # The width `console()` draws at, for text written without rich.
+    def columns(self) -> int: ...
+
     # The stretch player's key source (`footback.stretch.player.KeySource`); core names no feature.
     def open_keys(self, show_cursor: bool) -> AbstractContextManager[Any]: ...
 

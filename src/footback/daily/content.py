@@ -98,8 +98,10 @@ class DailyContent(StrictModel):
 @cache
 def load_daily_content() -> DailyContent:
     """data/daily.toml, validated, with every source id checked; every problem reported at once."""
-    from footback.content.loader import ContentProblems, load_model, sources
+    from footback.content.loader import ContentProblems, from_cache, load_model, sources
 
+    if (kept := from_cache("daily", DailyContent)) is not None:
+        return kept
     content = load_model("daily.toml", DailyContent)
     found = ContentProblems()
     found.add(sources().missing(content.pain.sources, "data/daily.toml: pain.sources"))

@@ -75,25 +75,17 @@ def sessions_by_day(store: Store, now: datetime, days: int) -> dict[date, int]:
     return sessions_per_day(store, span[0], span[-1], offset_of(now))
 
 
-def read_practice(
-    store: Store, now: datetime, first_checkin: date | None, rule: PracticeRule
-) -> PracticeFacts:
+def read_practice(store: Store, now: datetime, rule: PracticeRule) -> PracticeFacts:
     """Sessions that count, up to `now`'s local day, as aggregates (see `PracticeFacts`)."""
-    from footback.records.stretch_sessions import (
-        counted_totals,
-        first_active_day,
-        sessions_per_week,
-        weeks_with_sessions,
-    )
+    from footback.records.stretch_sessions import counted_totals, first_active_day, weeks_with_sessions
     from footback.records.window import offset_of
 
     today, offset = now.date(), offset_of(now)
     recent, seconds = counted_totals(store, *recent_span(today), offset)
-    weeks_from = monday(min(first_checkin or today, today))
     return PracticeFacts(
         first_day=first_active_day(store, today, offset),
         weeks_on_target=weeks_with_sessions(store, today, sessions_needed(rule), offset),
-        per_week=sessions_per_week(store, weeks_from, today, offset),
+        this_week=counted_totals(store, monday(today), today, offset)[0],
         recent=recent,
         recent_seconds=seconds,
         streak_days=current_streak(store, now),

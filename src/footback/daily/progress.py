@@ -8,8 +8,7 @@ the streak, and weeks on target. Pain beside practice: an association, never pro
 from __future__ import annotations
 
 from collections.abc import Callable, Mapping, Sequence
-from collections.abc import Set as AbstractSet
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from datetime import date, timedelta
 from math import ceil
 from statistics import fmean
@@ -21,7 +20,7 @@ from footback.core.cited import citer_in
 from footback.core.models import ChangeVerdict, StrictModel
 from footback.daily.content import DailyContent, PainRule, PracticeRule
 from footback.daily.function import FunctionChange
-from footback.models.checkin import CheckIn
+from footback.models.checkin import CheckIn, PainSums
 
 Verdict = ChangeVerdict
 # Float noise must not move a change that sits exactly on a threshold.
@@ -125,17 +124,17 @@ def judge(start: float, now: float, rule: PainRule) -> Verdict:
     return "better" if change < 0 else "worse"
 
 
-def pain_windows(
-    checkins: Sequence[CheckIn], today: date, rule: PainRule
-) -> tuple[list[CheckIn], list[CheckIn]]:
-    """The start window (first check-in days before the recent window) and the recent window."""
+Span = tuple[date, date]
+
+
+def pain_spans(first_day: date | None, today: date, rule: PainRule) -> tuple[Span | None, Span]:
+    """The start window's days (from the first check-in's day, `window_days` long, ending before
+    the recent window; None when no check-in is older than it) and the recent window's days."""
     recent_from = today - timedelta(days=rule.window_days - 1)
-    recent = [c for c in checkins if recent_from <= c.day <= today]
-    earlier = sorted((c for c in checkins if c.day < recent_from), key=lambda c: c.day)
-    if not earlier:
-        return [], recent
-    start_until = earlier[0].day + timedelta(days=rule.window_days - 1)
-    return [c for c in earlier if c.day <= start_until], recent
+    if first_day is None or first_day >= recent_from:
+        return None, (recent_from, today)
+    start_until = min(first_day + timedelta(days=rule.window_days - 1), recent_from - timedelta(days=1))
+    return (first_day, start_until), (recent_from, today)
 
 
 def pain_change(
@@ -183,8 +182,7 @@ class PracticeFacts:
 
     first_day: date | None  # the first day with one
     weeks_on_target: int  # weeks (this one too) with at least `sessions_needed`
-    # Per week (keyed by its Monday) from the first check-in's week (this week at the latest) on.
-    per_week: Mapping[date, int]
+    this_week: int  # this week, up to today
     recent: int  # in `recent_span`
     recent_seconds: float
     streak_days: int
@@ -192,24 +190,25 @@ class PracticeFacts:
 
 
 NO_PRACTICE = PracticeFacts(
-    first_day=None, weeks_on_target=0, per_week={}, recent=0, recent_seconds=0.0, streak_days=0, per_day={}
+    first_day=None, weeks_on_target=0, this_week=0, recent=0, recent_seconds=0.0, streak_days=0, per_day={}
 )
 
 
-def decided_weeks(
-    first_week: date, today: date, per_week: Mapping[date, int], needed: int
-) -> dict[date, bool]:
-    """Each week from the one of `first_week` to this one: on target or not. This week counts once it
-    is on target."""
-    decided: dict[date, bool] = {}
-    week = monday(first_week)
-    this_week = monday(today)
-    while week <= this_week:
-        on_target = per_week.get(week, 0) >= needed
-        if week < this_week or on_target:
-            decided[week] = on_target
-        week += timedelta(days=7)
-    return decided
+@dataclass(frozen=True)
+class CheckinFacts:
+    """What the store says about check-ins: the first day, the rows of the two pain windows
+    (`pain_spans`) and of the chart's days, and pain summed over the weeks on target and below it
+    (weeks from the first check-in's on, this one once it is on target; summed in SQL)."""
+
+    first_day: date | None = None
+    start: Sequence[CheckIn] = ()
+    recent: Sequence[CheckIn] = ()
+    on_target: PainSums = field(default_factory=PainSums)
+    below_target: PainSums = field(default_factory=PainSums)
+    chart: Sequence[CheckIn] = ()
+
+
+NO_CHECKINS = CheckinFacts()
 
 
 def practice(facts: PracticeFacts, first_day: date | None, today: date, rule: PracticeRule) -> Practice:
@@ -217,7 +216,7 @@ def practice(facts: PracticeFacts, first_day: date | None, today: date, rule: Pr
     this_week = monday(today)
     weeks_counted = 0
     if first_day is not None and monday(first_day) <= this_week:
-        this_counts = facts.per_week.get(this_week, 0) >= sessions_needed(rule)
+        this_counts = facts.this_week >= sessions_needed(rule)
         weeks_counted = (this_week - monday(first_day)).days // 7 + this_counts
     return Practice(
         sessions_per_week=facts.recent,
@@ -229,24 +228,19 @@ def practice(facts: PracticeFacts, first_day: date | None, today: date, rule: Pr
     )
 
 
-def _group(checkins: Sequence[CheckIn], weeks: AbstractSet[date]) -> WeekGroup:
-    # A set: looking each check-in's week up in a list made this checkins x weeks (issue 22).
-    chosen = [c for c in checkins if monday(c.day) in weeks]
-    with_data = {monday(c.day) for c in chosen}
+def _group(sums: PainSums) -> WeekGroup:
+    # The sums of whole numbers are exact, so sum / count is the float fmean gives.
+    n = sums.checkins
     return WeekGroup(
-        weeks=len(with_data),
-        foot=round(fmean(c.foot for c in chosen), 1) if chosen else None,
-        back=round(fmean(c.back for c in chosen), 1) if chosen else None,
+        weeks=sums.weeks,
+        foot=round(sums.foot / n, 1) if n else None,
+        back=round(sums.back / n, 1) if n else None,
     )
 
 
-def pain_by_practice(checkins: Sequence[CheckIn], weeks: dict[date, bool], note: str) -> PainByPractice:
+def pain_by_practice(on_target: PainSums, below_target: PainSums, note: str) -> PainByPractice:
     """Mean pain in weeks on target against weeks below it, with how many weeks are behind each."""
-    return PainByPractice(
-        on_target=_group(checkins, {w for w, on in weeks.items() if on}),
-        below_target=_group(checkins, {w for w, on in weeks.items() if not on}),
-        note=note,
-    )
+    return PainByPractice(on_target=_group(on_target), below_target=_group(below_target), note=note)
 
 
 def chart_span(today: date, days: int) -> list[date]:
@@ -267,29 +261,25 @@ def series(checkins: Sequence[CheckIn], counts: Mapping[date, int], today: date,
 
 
 def progress(
-    checkins: Sequence[CheckIn],
+    checkins: CheckinFacts,
     facts: PracticeFacts,
     *,
     today: date,
     content: DailyContent,
     plan: PlanStatus | None = None,
 ) -> Progress:
-    """Everything `footback progress` shows, from every check-in and the practice facts."""
+    """Everything `footback progress` shows, from the check-in facts and the practice facts."""
     rule = content.pain
-    start, recent = pain_windows(checkins, today, rule)
-    first_checkin = min((c.day for c in checkins), default=None)
-    firsts = [d for d in (first_checkin, facts.first_day) if d is not None]
-    # Pain beside practice looks only at the weeks with check-ins: from the first one's on.
-    needed = sessions_needed(content.practice)
-    weeks = {} if first_checkin is None else decided_weeks(first_checkin, today, facts.per_week, needed)
+    start, recent = checkins.start, checkins.recent
+    firsts = [d for d in (checkins.first_day, facts.first_day) if d is not None]
     text = content.text
     return Progress(
         today=today,
         foot_pain=pain_change(start, recent, lambda c: c.foot, rule),
         back_pain=pain_change(start, recent, lambda c: c.back, rule),
         practice=practice(facts, min(firsts) if firsts else None, today, content.practice),
-        pain_by_practice=pain_by_practice(checkins, weeks, text.association),
-        series=series(checkins, facts.per_day, today, content.practice.chart_days),
+        pain_by_practice=pain_by_practice(checkins.on_target, checkins.below_target, text.association),
+        series=series(checkins.chart, facts.per_day, today, content.practice.chart_days),
         plan=plan or PlanStatus(),
         # `{sources}` stays open for the renderer or the JSON writer to cite.
         rule_template=text.change_rule.format(

@@ -1,6 +1,10 @@
 """Reading progress from the store (never creating it): the one reading behind `footback
 progress`, the report's progress section, the plan's review and history's pain verdicts.
 
+What it reads does not grow with what is stored: check-ins are read as the rows of the two pain
+windows and of the chart's days, the first check-in's day on the day index, and pain beside
+practice as two rows of sums from SQL; sessions only through the aggregates of `daily.practice`.
+
 The plan's review period is passed in by the caller (the plan's content is not daily's to read),
 so `daily/` knows nothing of `plan/`.
 """
@@ -12,13 +16,26 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from footback.core.dates import next_due
-from footback.daily.progress import NO_PRACTICE, PlanStatus, Progress, Series, progress
+from footback.daily.progress import (
+    NO_CHECKINS,
+    NO_PRACTICE,
+    CheckinFacts,
+    PlanStatus,
+    Progress,
+    Series,
+    chart_span,
+    monday,
+    pain_spans,
+    progress,
+    series,
+    sessions_needed,
+)
 
 if TYPE_CHECKING:
     from datetime import date
 
+    from footback.daily.content import DailyContent
     from footback.daily.function import FunctionChange
-    from footback.models.checkin import CheckIn
     from footback.records.db import Store
 
 
@@ -29,38 +46,61 @@ def load_progress(folder: Path, now: datetime, *, review_days: int) -> Progress:
 
     found = read_store(folder, lambda store: read_progress(store, now, review_days=review_days))
     if found is None:
-        return progress([], NO_PRACTICE, today=now.date(), content=load_daily_content())
+        return progress(NO_CHECKINS, NO_PRACTICE, today=now.date(), content=load_daily_content())
     return found
 
 
 def read_progress(store: Store, now: datetime, *, review_days: int) -> Progress:
-    """Progress up to `now`'s local day. Every check-in is read; sessions only through the
-    aggregates of `daily.practice`, so the rows read grow with the days checked in (and the
-    streak), never with the sessions stored."""
-    from footback.records.checkins import list_checkins
-
-    return progress_of(store, now, list_checkins(store), review_days=review_days)
-
-
-def checked_in_progress(store: Store, now: datetime, *, review_days: int) -> Progress | None:
-    """`read_progress`, or None (and no session read) when no check-in is stored: the report's section."""
-    from footback.records.checkins import list_checkins
-
-    checkins = list_checkins(store)
-    return progress_of(store, now, checkins, review_days=review_days) if checkins else None
-
-
-def progress_of(store: Store, now: datetime, checkins: list[CheckIn], *, review_days: int) -> Progress:
-    """`read_progress` for check-ins the caller has already read (every one stored)."""
+    """Progress up to `now`'s local day, from bounded reads (see the module's docstring)."""
     from footback.daily.content import load_daily_content
     from footback.daily.practice import read_practice
 
     content = load_daily_content()
-    first = checkins[0].day if checkins else None
-    facts = read_practice(store, now, first, content.practice)
-    plan = plan_status(store, review_days, now.date())
+    checkins = read_checkin_facts(store, now, content)
+    facts = read_practice(store, now, content.practice)
+    plan = plan_status(store, review_days, now)
     result = progress(checkins, facts, today=now.date(), content=content, plan=plan)
     return result.model_copy(update={"function": read_function(store)})
+
+
+def checked_in_progress(store: Store, now: datetime, *, review_days: int) -> Progress | None:
+    """`read_progress`, or None (and no session read) when no check-in is stored: the report's section."""
+    from footback.records.checkins import first_checkin_day
+
+    if first_checkin_day(store) is None:
+        return None
+    return read_progress(store, now, review_days=review_days)
+
+
+def _pain_windows(store: Store, first_day: date | None, today: date, content: DailyContent) -> CheckinFacts:
+    """The first check-in's day and the rows of the two pain windows (`pain_spans`)."""
+    from footback.records.checkins import checkins_between
+
+    start_span, recent_span = pain_spans(first_day, today, content.pain)
+    start = checkins_between(store, *start_span) if start_span is not None else []
+    return CheckinFacts(first_day=first_day, start=start, recent=checkins_between(store, *recent_span))
+
+
+def read_checkin_facts(store: Store, now: datetime, content: DailyContent) -> CheckinFacts:
+    """What progress needs of the check-ins (`CheckinFacts`), in a handful of bounded reads."""
+    from dataclasses import replace
+
+    from footback.records.checkins import checkins_between, first_checkin_day, pain_by_week_kind
+    from footback.records.stretch_sessions import weekly_counts_sql
+    from footback.records.window import offset_of
+
+    today = now.date()
+    first = first_checkin_day(store)
+    if first is None:
+        return NO_CHECKINS
+    span = chart_span(today, content.practice.chart_days)
+    # Sessions per week from the first check-in's week (this week at the latest) up to today.
+    sessions = weekly_counts_sql(monday(min(first, today)), today, offset_of(now))
+    needed = sessions_needed(content.practice)
+    on, below = pain_by_week_kind(store, monday(first), monday(today), sessions, needed)
+    chart = checkins_between(store, span[0], span[-1])
+    windows = _pain_windows(store, first, today, content)
+    return replace(windows, on_target=on, below_target=below, chart=chart)
 
 
 def read_function(store: Store) -> FunctionChange | None:
@@ -75,33 +115,33 @@ def read_function(store: Store) -> FunctionChange | None:
     return function_change(list_ratings(store), rule, sentence)
 
 
-def plan_status(store: Store, review_days: int, today: date) -> PlanStatus:
-    """The plan's level, next review (core.dates.next_due, as `plan` counts it) and reason."""
-    from footback.records.plan_changes import latest_change
+def plan_status(store: Store, review_days: int, now: datetime) -> PlanStatus:
+    """The plan's level, next review (core.dates.next_due, as `plan` counts it, from the local day
+    of the latest change: records/window.py) and reason."""
+    from footback.records.plan_changes import change_day, latest_change
 
+    today = now.date()
     latest = latest_change(store, today)
     if latest is None:
         return PlanStatus()
-    next_review = next_due(latest.created_at.date(), today, timedelta(days=review_days))
+    next_review = next_due(change_day(latest, now), today, timedelta(days=review_days))
     return PlanStatus(level=latest.level, next_review=next_review, reason=latest.reason)
 
 
-def checkin_verdicts(
-    store: Store, *, since: date | None, now: datetime
-) -> tuple[list[CheckIn], Progress | None]:
-    """The check-ins `history` lists (from `since`) and the pain verdicts shown beside them.
+def checkin_verdicts(store: Store, *, now: datetime) -> Progress | None:
+    """The pain verdicts `history` shows beside its check-ins (None without a check-in).
 
-    Without check-ins nothing more is read; the verdicts come from check-ins alone (history reads no
-    sessions: its cost must not grow with everything stored, issue 12)."""
+    They come from the two pain windows' rows alone (history reads no sessions: its cost must not
+    grow with everything stored, issue 12)."""
     from footback.daily.content import load_daily_content
-    from footback.records.checkins import list_checkins
+    from footback.records.checkins import first_checkin_day
 
-    everything = list_checkins(store)
-    if not everything:
-        return [], None
-    shown = [c for c in everything if since is None or c.day >= since]
-    result = progress(everything, NO_PRACTICE, today=now.date(), content=load_daily_content())
-    return shown, result
+    first = first_checkin_day(store)
+    if first is None:
+        return None
+    content = load_daily_content()
+    windows = _pain_windows(store, first, now.date(), content)
+    return progress(windows, NO_PRACTICE, today=now.date(), content=content)
 
 
 def chart_series(store: Store, now: datetime) -> Series:
@@ -109,11 +149,9 @@ def chart_series(store: Store, now: datetime) -> Series:
     read with one row a day (the report must not read every session ever stored)."""
     from footback.daily.content import load_daily_content
     from footback.daily.practice import sessions_by_day
-    from footback.daily.progress import chart_span, series
-    from footback.records.checkins import list_checkins
+    from footback.records.checkins import checkins_between
 
     days = load_daily_content().practice.chart_days
     span = chart_span(now.date(), days)
     counts = sessions_by_day(store, now, days)
-    checkins = [c for c in list_checkins(store, since=span[0]) if c.day <= span[-1]]
-    return series(checkins, counts, now.date(), days)
+    return series(checkins_between(store, span[0], span[-1]), counts, now.date(), days)

@@ -32,15 +32,17 @@ class HistoryShown:
     """What `footback history` shows: the records, the check-ins from `since` and their pain verdicts."""
 
     history: History
-    checkins: list[CheckIn]
+    checkins: list[CheckIn]  # from `since`, oldest first: with a limit, only the newest ones
     verdicts: Progress | None  # None without check-ins
     stored: bool  # False before anything was stored (no store file is created for it)
+    checkins_total: int = 0  # how many are stored from `since` (the list may hold the newest only)
 
 
 def read_history(
     folder: Path, data_file: Path, *, now: datetime, since: date | None, limit: int | None
 ) -> HistoryShown:
-    """Everything history shows; with `limit`, only the newest `limit` records of each kind."""
+    """Everything history shows; with `limit`, only the newest `limit` records of each kind (and
+    how many there are: counted in SQL)."""
     from footback.daily.progress_service import checkin_verdicts
     from footback.records.db import open_existing_store
 
@@ -49,8 +51,20 @@ def read_history(
         return HistoryShown(empty_history(str(data_file), since), [], None, stored=False)
     with store:
         history = load_history(store, now=now, since=since, limit=limit)
-        checkins, verdicts = checkin_verdicts(store, since=since, now=now)
-    return HistoryShown(history, checkins, verdicts, stored=True)
+        checkins, total = _checkins(store, since, limit)
+        verdicts = checkin_verdicts(store, now=now)
+    return HistoryShown(history, checkins, verdicts, stored=True, checkins_total=total)
+
+
+def _checkins(store: Store, since: date | None, limit: int | None) -> tuple[list[CheckIn], int]:
+    """The check-ins from `since` (the newest `limit` of them) and how many there are."""
+    from footback.records.checkins import count_checkins, list_checkins, newest_checkins
+
+    if limit is None:
+        every = list_checkins(store, since)
+        return every, len(every)
+    newest = newest_checkins(store, limit, since)
+    return newest, count_checkins(store, since) if len(newest) >= limit else len(newest)
 
 
 def record_counts(store: Store, *, since: date | None, offset_minutes: int) -> dict[str, int]:
@@ -80,12 +94,14 @@ def load_history(
 
     offset = offset_of(now)
     assessments = [
-        assessment_entry(a) for a in list_assessments(store, limit=limit, since=since, offset_minutes=offset)
+        assessment_entry(a, now)
+        for a in list_assessments(store, limit=limit, since=since, offset_minutes=offset)
     ]
     sessions = [
-        session_entry(s) for s in reversed(recent_sessions(store, limit, since=since, offset_minutes=offset))
+        session_entry(s, now)
+        for s in reversed(recent_sessions(store, limit, since=since, offset_minutes=offset))
     ]
-    checks = [check_entry(c) for c in recent_checks(store, limit, since=since, offset_minutes=offset)]
+    checks = [check_entry(c, now) for c in recent_checks(store, limit, since=since, offset_minutes=offset)]
     totals = (
         record_counts(store, since=since, offset_minutes=offset)
         if limit is not None

@@ -2,8 +2,8 @@
 
 The document is exactly what `json.dumps(history_json(...), indent=2)` gives (the same keys in
 the same order); each record is read, turned into its entry and written, never kept. Only the
-score series (three integers an assessment) and the check-ins (one a day) are held, as the
-trends and the pain verdicts need them whole.
+score series (three integers an assessment) is held, as the trends need it whole; the pain
+verdicts come from the few check-ins of their two windows.
 """
 
 from __future__ import annotations
@@ -51,9 +51,11 @@ def _write_value(out: TextIO, key: str, value: Any, last: bool = False) -> None:
     out.write(f"  {json.dumps(key)}: {text}" + ("\n" if last else ",\n"))
 
 
-def _assessments(rows: Iterable[Any], trends: dict[ScoreName, list[int]]) -> Iterator[dict[str, Any]]:
+def _assessments(
+    rows: Iterable[Any], trends: dict[ScoreName, list[int]], now: datetime
+) -> Iterator[dict[str, Any]]:
     for saved in rows:
-        entry: AssessmentEntry = assessment_entry(saved)
+        entry: AssessmentEntry = assessment_entry(saved, now)
         for name in SCORE_NAMES:
             if (score := entry.score(name)) is not None:
                 trends[name].append(score.score)
@@ -104,6 +106,7 @@ def _write_records(
 ) -> None:
     from footback.daily.practice import current_streak, week_minutes
     from footback.daily.progress_service import checkin_verdicts
+    from footback.records.checkins import oldest_checkins
 
     trends: dict[ScoreName, list[int]] = {name: [] for name in SCORE_NAMES}
     out.write("{\n")
@@ -112,15 +115,16 @@ def _write_records(
     _write_list(
         out,
         "assessments",
-        _assessments(rows, trends),
+        _assessments(rows, trends, now),
     )
-    _write_list(out, "sessions", (session_entry(s).model_dump(mode="json") for s in sessions))
-    _write_list(out, "shoe_checks", (check_entry(c).model_dump(mode="json") for c in checks))
+    _write_list(out, "sessions", (session_entry(s, now).model_dump(mode="json") for s in sessions))
+    _write_list(out, "shoe_checks", (check_entry(c, now).model_dump(mode="json") for c in checks))
     _write_value(out, "streak_days", current_streak(store, now))
     _write_value(out, "week_minutes", week_minutes(store, now))
     _write_value(out, "trends", trends)
-    checkins, verdicts = checkin_verdicts(store, since=since, now=now)
-    _write_list(out, "checkins", (c.model_dump(mode="json") for c in checkins))
+    verdicts = checkin_verdicts(store, now=now)
+    with closing(oldest_checkins(store, since)) as checkins:
+        _write_list(out, "checkins", (c.model_dump(mode="json") for c in checkins))
     progress = (
         None if verdicts is None else verdicts.model_dump(mode="json", include={"foot_pain", "back_pain"})
     )

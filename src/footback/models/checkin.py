@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from dataclasses import dataclass
 from datetime import date, datetime
 
 from pydantic import Field
@@ -23,6 +24,16 @@ class CheckIn(StrictModel):
     note: str | None = None
     warning_signs: list[str] = []
     created_at: datetime
+
+
+@dataclass(frozen=True)
+class PainSums:
+    """Readable check-ins in one kind of week, summed by the store: weeks with one, check-ins, pains."""
+
+    weeks: int = 0
+    checkins: int = 0
+    foot: float = 0.0
+    back: float = 0.0
 
 
 def day_problem(day: date, created_at: datetime) -> str | None:

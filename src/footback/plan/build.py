@@ -95,8 +95,10 @@ class PlanContent(StrictModel):
 
 @cache
 def load_plan_content() -> PlanContent:
-    from footback.content.loader import load_model, sources
+    from footback.content.loader import from_cache, load_model, sources
 
+    if (kept := from_cache("plan", PlanContent)) is not None:
+        return kept
     content = load_model("plan.toml", PlanContent)
     sources().check(content.progression.sources, "data/plan.toml: progression.sources")
     return content

@@ -2,10 +2,12 @@
 
 from __future__ import annotations
 
+import contextlib
 import json
-from datetime import date
+from collections.abc import Generator
+from datetime import date, timedelta
 
-from footback.models.checkin import CheckIn
+from footback.models.checkin import CheckIn, PainSums
 from footback.records.db import Row, Store
 from footback.records.fields import (
     DamagedRow,
@@ -21,6 +23,27 @@ WHAT = "check-in"
 _COLUMNS = "day, foot, back, note, warning_signs, created_at"
 # Key and timestamp first (Store.skip_damaged names a damaged record by them).
 _READ_COLUMNS = "day, created_at, foot, back, note, warning_signs"
+_DAY_FORM = "'[0-9][0-9][0-9][0-9]-[0-9][0-9]-[0-9][0-9]'"
+# A row `from_row` reads, said in SQL for the aggregates that never parse rows: the same checks on
+# every column (core.dates' form and range for the day and the stamp, whole pains 0-10, a note
+# that is text, warning signs a JSON list of text), so a damaged record is left out of a sum as
+# it is left out of a list. '+0 days' makes SQLite carry 02-30 over into March: an impossible
+# day is then not equal to itself.
+READABLE_SQL = (
+    f"(typeof(day) = 'text' AND day GLOB {_DAY_FORM} AND date(day, '+0 days') IS day"
+    " AND day BETWEEN '1900-01-01' AND '2999-12-31'"
+    " AND typeof(foot) = 'integer' AND foot BETWEEN 0 AND 10"
+    " AND typeof(back) = 'integer' AND back BETWEEN 0 AND 10"
+    " AND typeof(note) IN ('null', 'text')"
+    " AND typeof(warning_signs) = 'text' AND json_valid(warning_signs)"
+    " AND json_type(warning_signs) = 'array'"
+    " AND NOT EXISTS (SELECT 1 FROM json_each(warning_signs) WHERE type != 'text')"
+    " AND typeof(created_at) = 'text'"
+    f" AND created_at GLOB {_DAY_FORM[:-1]}T[0-9][0-9]:[0-9][0-9]:[0-9][0-9]*'"
+    " AND julianday(created_at) IS NOT NULL"
+    " AND date(substr(created_at, 1, 10), '+0 days') IS substr(created_at, 1, 10)"
+    " AND substr(created_at, 1, 10) BETWEEN '1900-01-01' AND '2999-12-31')"
+)
 
 
 def from_row(row: Row) -> CheckIn:
@@ -73,8 +96,76 @@ def latest_before(store: Store, day: date) -> CheckIn | None:
 
 
 def list_checkins(store: Store, since: date | None = None) -> list[CheckIn]:
-    """Check-ins oldest first, optionally from a day on."""
+    """Every check-in oldest first, optionally from a day on (export and tests; the reading
+    commands read only the days they show: `checkins_between`, `newest_checkins`)."""
+    return list(oldest_checkins(store, since))
+
+
+def oldest_checkins(store: Store, since: date | None = None) -> Generator[CheckIn, None, None]:
+    """Readable check-ins oldest first, read lazily (`history --json` streams them)."""
     if since is None:
-        return store.read(f"SELECT {_READ_COLUMNS} FROM checkins ORDER BY day", (), from_row, WHAT)
+        return store.iter_read(f"SELECT {_READ_COLUMNS} FROM checkins ORDER BY day", (), from_row, WHAT)
     sql = f"SELECT {_READ_COLUMNS} FROM checkins WHERE day >= ? ORDER BY day"
-    return store.read(sql, (since.isoformat(),), from_row, WHAT)
+    return store.iter_read(sql, (since.isoformat(),), from_row, WHAT)
+
+
+def checkins_between(store: Store, first: date, last: date) -> list[CheckIn]:
+    """The check-ins on days first..last, oldest first: a window's few rows, found on the day index."""
+    sql = f"SELECT {_READ_COLUMNS} FROM checkins WHERE day >= ? AND day <= ? ORDER BY day"
+    return store.read(sql, (first.isoformat(), last.isoformat()), from_row, WHAT)
+
+
+def first_checkin_day(store: Store) -> date | None:
+    """The day of the first readable check-in (the day index read in order, stopping there)."""
+    with contextlib.closing(oldest_checkins(store)) as rows:
+        first = next(rows, None)
+    return None if first is None else first.day
+
+
+def newest_checkins(store: Store, limit: int, since: date | None = None) -> list[CheckIn]:
+    """The newest `limit` readable check-ins from day `since`, oldest first."""
+    where, params = ("", ()) if since is None else (" WHERE day >= ?", (since.isoformat(),))
+    sql = f"SELECT {_READ_COLUMNS} FROM checkins{where} ORDER BY day DESC"
+    found: list[CheckIn] = []
+    with contextlib.closing(store.iter_read(sql, params, from_row, WHAT)) as rows:
+        for checkin in rows:
+            found.append(checkin)
+            if len(found) >= limit:
+                break
+    return found[::-1]
+
+
+def count_checkins(store: Store, since: date | None = None) -> int:
+    """How many readable check-ins are stored from day `since` on (counted in SQL)."""
+    where, params = ("", ()) if since is None else (" AND day >= ?", (since.isoformat(),))
+    row = store.query_one(f"SELECT count(*) FROM checkins WHERE {READABLE_SQL}{where}", params)
+    return int(row[0]) if row else 0
+
+
+def pain_by_week_kind(
+    store: Store, first_week: date, this_week: date, sessions: tuple[str, tuple[str, ...]], needed: int
+) -> tuple[PainSums, PainSums]:
+    """Check-ins summed over the weeks on target and over the weeks below it, in one query: weeks
+    from `first_week` to `this_week` (both Mondays), joined with `sessions`, a query giving each
+    week's Monday (`bucket`) and its `sessions`. A week is on target with at least `needed` sessions; this
+    week counts only once it is on target. Two rows, whatever is stored."""
+    week = "date(day, 'weekday 0', '-6 days')"
+    sessions_sql, sessions_params = sessions
+    done = "coalesce(done.sessions, 0) >= ?"
+    rows = store.query(
+        f"WITH pain AS (SELECT {week} AS week, count(*) AS n, total(foot) AS foot, total(back) AS back"
+        f" FROM checkins WHERE day >= ? AND day <= ? AND {READABLE_SQL} GROUP BY 1),"
+        f" done AS ({sessions_sql})"
+        f" SELECT {done}, count(*), total(pain.n), total(pain.foot), total(pain.back)"
+        f" FROM pain LEFT JOIN done ON done.bucket = pain.week WHERE pain.week < ? OR {done} GROUP BY 1",
+        (
+            first_week.isoformat(),
+            (this_week + timedelta(days=6)).isoformat(),
+            *sessions_params,
+            needed,
+            this_week.isoformat(),
+            needed,
+        ),
+    )
+    sums = {bool(r[0]): PainSums(int(r[1]), int(r[2]), float(r[3]), float(r[4])) for r in rows}
+    return sums.get(True, PainSums()), sums.get(False, PainSums())

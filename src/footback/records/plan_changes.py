@@ -2,18 +2,18 @@
 
 from __future__ import annotations
 
-from datetime import date, timedelta
+from datetime import date, datetime, timedelta
 
 from footback.core.dates import FUTURE_GRACE
 from footback.models.plan_change import ACTIONS, PlanChange
 from footback.records.db import Row, Store
 from footback.records.fields import DamagedRow, as_int, as_optional_int, as_text, parse_stamp, stamp_text
-from footback.records.window import offset_of
+from footback.records.window import kept_offset, local_time, offset_of
 
 WHAT = "plan change"
 _COLUMNS = "created_at, action, level, previous, reason"
 # Key, then timestamp: Store.skip_damaged names a damaged record by them.
-_READ_COLUMNS = f"id, {_COLUMNS}"
+_READ_COLUMNS = f"id, {_COLUMNS}, utc_offset"
 
 
 def from_row(row: Row) -> PlanChange:
@@ -27,6 +27,7 @@ def from_row(row: Row) -> PlanChange:
         level=as_int(row[3]),
         previous=as_optional_int(row[4]),
         reason=as_text(row[5]),
+        utc_offset=kept_offset(row[6]),
     )
 
 
@@ -60,3 +61,8 @@ def latest_change(store: Store, today: date) -> PlanChange | None:
 def list_changes(store: Store) -> list[PlanChange]:
     """The plan's history, oldest first."""
     return store.read(f"SELECT {_READ_COLUMNS} FROM plan_changes ORDER BY created_at, id", (), from_row, WHAT)
+
+
+def change_day(change: PlanChange, now: datetime) -> date:
+    """The local day a change was made: on the clock it was made by, kept with it (records/window.py)."""
+    return local_time(change.created_at, change.utc_offset, now).date()

@@ -9,7 +9,14 @@ from datetime import UTC, date, datetime
 from typing import TYPE_CHECKING, Any
 
 from footback.records.fields import as_float, as_int, as_object, as_text, parse_stamp, stamp_text
-from footback.records.window import day_filter, local_day_sql, local_week_sql, offset_of
+from footback.records.window import (
+    day_filter,
+    kept_offset,
+    local_day_sql,
+    local_time,
+    local_week_sql,
+    offset_of,
+)
 
 if TYPE_CHECKING:
     from footback.models.stretch_session import SessionSummary
@@ -18,7 +25,8 @@ if TYPE_CHECKING:
 WHAT = "stretch session"
 # Key and timestamp first (Store.skip_damaged names a damaged record by them).
 _COLUMNS = (
-    "id, started_at, routine, planned_seconds, actual_seconds, steps_done, steps_skipped, finished, detail"
+    "id, started_at, routine, planned_seconds, actual_seconds, steps_done, steps_skipped, finished, detail,"
+    " utc_offset"
 )
 _NEWEST_FIRST = " ORDER BY started_at DESC, id DESC"
 # A session counts towards the streak when it finished or did at least one step.
@@ -40,6 +48,12 @@ class SavedSession:
     steps_skipped: int
     finished: bool
     detail: dict[str, Any]
+    # The UTC offset of the clock it was played by (None before migration 70): its local day.
+    utc_offset: int | None = None
+
+    def local_time(self, now: datetime) -> datetime:
+        """When it started, on the person's clock at the time (records/window.py)."""
+        return local_time(self.started_at, self.utc_offset, now)
 
     @property
     def counts(self) -> bool:
@@ -85,6 +99,7 @@ def from_row(row: Row) -> SavedSession:
         steps_skipped=as_int(row[6]),
         finished=bool(as_int(row[7])),
         detail=as_object(row[8]),
+        utc_offset=kept_offset(row[9]),
     )
 
 
@@ -198,13 +213,27 @@ def active_days(store: Store, first: date, last: date, offset_minutes: int) -> s
     return {date.fromisoformat(r[0]) for r in rows if isinstance(r[0], str)}
 
 
+def _counted_sql(bucket: str, first: date, last: date, offset_minutes: int) -> tuple[str, tuple[str, ...]]:
+    """A query (with its parameters) of sessions that count on local days first..last, grouped by
+    the date `bucket` gives a row: columns `bucket` and `sessions`."""
+    where, params = day_filter("started_at", first, offset_minutes, until=last)
+    return (
+        f"SELECT {bucket} AS bucket, count(*) AS sessions FROM stretch_sessions{where} AND {_COUNTS_SQL}"
+        " GROUP BY 1",
+        params,
+    )
+
+
 def _counted_by(store: Store, bucket: str, first: date, last: date, offset_minutes: int) -> dict[date, int]:
     """Sessions that count on local days first..last, grouped by the date `bucket` gives a row."""
-    where, params = day_filter("started_at", first, offset_minutes, until=last)
-    rows = store.query(
-        f"SELECT {bucket}, count(*) FROM stretch_sessions{where} AND {_COUNTS_SQL} GROUP BY 1", params
-    )
+    rows = store.query(*_counted_sql(bucket, first, last, offset_minutes))
     return {date.fromisoformat(r[0]): int(r[1]) for r in rows if isinstance(r[0], str)}
+
+
+def weekly_counts_sql(first: date, last: date, offset_minutes: int) -> tuple[str, tuple[str, ...]]:
+    """Sessions that count in each local week on days first..last, as a query to join with
+    (columns `bucket`: the week's Monday, and `sessions`)."""
+    return _counted_sql(local_week_sql("started_at", offset_minutes), first, last, offset_minutes)
 
 
 def sessions_per_day(store: Store, first: date, last: date, offset_minutes: int) -> dict[date, int]:
@@ -218,11 +247,6 @@ def first_active_day(store: Store, last: date, offset_minutes: int) -> date | No
     day = local_day_sql("started_at", offset_minutes)
     row = store.query_one(f"SELECT min({day}) FROM stretch_sessions{where} AND {_COUNTS_SQL}", params)
     return date.fromisoformat(row[0]) if row and isinstance(row[0], str) else None
-
-
-def sessions_per_week(store: Store, first: date, last: date, offset_minutes: int) -> dict[date, int]:
-    """Sessions that count in each local week (keyed by its Monday) on days first..last: a row a week."""
-    return _counted_by(store, local_week_sql("started_at", offset_minutes), first, last, offset_minutes)
 
 
 def weeks_with_sessions(store: Store, last: date, at_least: int, offset_minutes: int) -> int:

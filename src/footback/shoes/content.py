@@ -7,7 +7,7 @@ from pathlib import Path
 
 from pydantic import Field, model_validator
 
-from footback.content.loader import ContentProblems, Sources, sources
+from footback.content.loader import ContentProblems, Sources, from_cache, sources
 from footback.content.questions import Question
 from footback.content.rules import QuestionSet, Rule
 from footback.core.errors import ContentError
@@ -123,6 +123,8 @@ def load_shoe_content(root: Path | None = None) -> ShoeContent:
 
     Every problem in every file is reported at once, each with its file and key.
     """
+    if root is None and (kept := from_cache("shoes", ShoeContent)) is not None:
+        return kept
     found = ContentProblems()
     src = found.attempt(lambda: sources(root))
     questions = found.load("shoes/questions.toml", ShoeQuestions, root)

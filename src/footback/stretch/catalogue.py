@@ -121,6 +121,11 @@ def _assemble(
 
 
 def _builtin(name: str, root: Traversable | None, depth: int) -> Routine:
+    if root is None and depth == 0:
+        from footback.content.loader import from_cache
+
+        if (kept := from_cache(f"routine-{name}", Routine)) is not None:
+            return kept
     where = f"data/{FOLDER}/{name}.toml"
     parsed = _read_builtin(name, root)
     try:

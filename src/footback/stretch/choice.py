@@ -13,13 +13,18 @@ from footback.render.console import say
 from footback.stretch.options import StretchOptions
 
 if TYPE_CHECKING:
+    from collections.abc import Callable
+
     from rich.console import Console
+
+    # The console is made when a line is said: a preview of a named routine draws nothing with rich.
+    MakeConsole = Callable[[], Console]
 
     from footback.models.assessment import AssessmentResult
     from footback.stretch.routine_file import Routine
 
 
-def _ask_routine(console: Console, env: Runtime, why: str) -> Routine:
+def _ask_routine(console: MakeConsole, env: Runtime, why: str) -> Routine:
     from footback.stretch import catalogue
 
     known = catalogue.names()
@@ -27,9 +32,9 @@ def _ask_routine(console: Console, env: Runtime, why: str) -> Routine:
         raise BadInputError(f"{why}; choose a routine with --routine NAME (routines: {', '.join(known)})")
     from rich.prompt import Prompt
 
-    say(console, f"{why}.")
+    say(console(), f"{why}.")
     try:
-        name = Prompt.ask("Which routine?", choices=known, default=known[0], console=console)
+        name = Prompt.ask("Which routine?", choices=known, default=known[0], console=console())
     except EOFError:
         raise BadInputError("no routine chosen") from None
     return catalogue.load_builtin(name)
@@ -44,7 +49,7 @@ def _latest_result(folder: Path) -> AssessmentResult | None:
 
 
 def _recommended(
-    console: Console, env: Runtime, result: AssessmentResult | None, verb: str = "Playing"
+    console: MakeConsole, env: Runtime, result: AssessmentResult | None, verb: str = "Playing"
 ) -> Routine:
     """The latest assessment's first routine, or the person's choice when it has none."""
     from footback.stretch import catalogue
@@ -54,10 +59,10 @@ def _recommended(
     names = result.recommendations.routines
     if not names:
         return _ask_routine(console, env, "Your latest assessment did not recommend a routine")
-    say(console, f"{verb} '{names[0]}', recommended by your latest assessment.")
+    say(console(), f"{verb} '{names[0]}', recommended by your latest assessment.")
     if len(names) > 1:
         others = ", ".join(f"footback stretch --routine {name}" for name in names[1:])
-        say(console, f"Also recommended: {others}")
+        say(console(), f"Also recommended: {others}")
     return catalogue.load_builtin(names[0])
 
 
@@ -71,7 +76,7 @@ def _named(name: str, options: StretchOptions, folder: Path) -> Routine:
     return catalogue.load_builtin(name)
 
 
-def _unasked(options: StretchOptions, console: Console, env: Runtime) -> Routine:
+def _unasked(options: StretchOptions, console: MakeConsole, env: Runtime) -> Routine:
     """No --routine or --file: the config's default_routine, else the saved plan, else the
     assessment's choice.
 
@@ -85,10 +90,10 @@ def _unasked(options: StretchOptions, console: Console, env: Runtime) -> Routine
     # --preview shows a routine without playing it, and says so.
     verb = "Previewing" if options.preview else "Playing"
     if configured is not None:
-        say(console, f"{verb} '{configured}', the default_routine in {options.config_path}.", whole=True)
+        say(console(), f"{verb} '{configured}', the default_routine in {options.config_path}.", whole=True)
         return _named(configured, options, env.data_dir)
     if _plan_playable(options, env.data_dir):
-        say(console, f"{verb} your saved plan ('{PLAN_NAME}', made by `footback plan`).", whole=True)
+        say(console(), f"{verb} your saved plan ('{PLAN_NAME}', made by `footback plan`).", whole=True)
         return _named(PLAN_NAME, options, env.data_dir)
     return _recommended(console, env, _latest_result(env.data_dir), verb)
 
@@ -119,7 +124,7 @@ def after_warning_sign(options: StretchOptions, env: Runtime) -> bool:
     return pass_gate(env, ClinicianQuestion(gate, options.seen_clinician, options.no_color))
 
 
-def choose(options: StretchOptions, console: Console, env: Runtime) -> Routine:
+def choose(options: StretchOptions, console: MakeConsole, env: Runtime) -> Routine:
     from footback.stretch import catalogue
 
     if options.routine is not None and options.file is not None:

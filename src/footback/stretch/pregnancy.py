@@ -34,8 +34,10 @@ class PregnancyContent(StrictModel):
 
 @cache
 def load_pregnancy_content() -> PregnancyContent:
-    from footback.content.loader import load_model, sources
+    from footback.content.loader import from_cache, load_model, sources
 
+    if (kept := from_cache("pregnancy", PregnancyContent)) is not None:
+        return kept
     content = load_model("pregnancy.toml", PregnancyContent)
     sources().check([content.source], "data/pregnancy.toml: source")
     return content

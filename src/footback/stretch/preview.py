@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, TextIO
 
 from footback.core.text import dose_text, fmt_clock, plural
 from footback.stretch.routine_file import Routine, Step
@@ -93,20 +93,18 @@ def preview_lines(timeline: Timeline, figure_width: int = 0) -> list[str]:
     return lines
 
 
-def print_preview(console: Console, timeline: Timeline, *, figures: bool = True) -> None:
+def print_preview(out: TextIO, columns: int, timeline: Timeline, *, figures: bool = True) -> None:
+    """The preview as plain lines on `out`, wrapped to `columns` less one (as a rich console of that
+    width printed them: the preview draws nothing that needs rich, so it is not imported)."""
     import textwrap
 
-    from rich.text import Text
-
-    width = max(20, console.width - 1)
+    width = max(20, columns - 1)
     # Figure rows fit `width`, so the wrapping below leaves them exactly as drawn.
     for line in preview_lines(timeline, width if figures else 0):
         indent = " " * (len(line) - len(line.lstrip(" ")))
         # Wrapped here so continuation lines keep the indent and carry no trailing spaces.
-        wrapped = textwrap.fill(
-            line, width=max(20, console.width - 1), subsequent_indent=indent, break_on_hyphens=False
-        )
-        console.print(Text(wrapped), soft_wrap=True)
+        wrapped = textwrap.fill(line, width=width, subsequent_indent=indent, break_on_hyphens=False)
+        out.write(wrapped + "\n")
 
 
 def print_list(console: Console, routines: list[Routine], lead_in: float) -> None:

@@ -19,6 +19,8 @@ from footback.stretch.choice import after_warning_sign, choose
 from footback.stretch.options import StretchOptions
 
 if TYPE_CHECKING:
+    from collections.abc import Callable
+
     from rich.console import Console
 
     from footback.models.stretch_session import SessionSummary
@@ -32,14 +34,17 @@ if TYPE_CHECKING:
 
 def run(options: StretchOptions, env: Runtime) -> int:
     """The whole command; returns the exit code (Ctrl-C propagates after saving)."""
+    from functools import cache
+
     from footback.stretch import catalogue
     from footback.stretch.timeline import build
 
-    console = env.console(no_color=options.no_color, file=env.out)
+    # Made on first use: a preview is plain text, and rich is imported only if something else is said.
+    console = cache(lambda: env.console(no_color=options.no_color, file=env.out))
     if options.list_routines:
         from footback.stretch.preview import print_list
 
-        print_list(console, catalogue.load_all(), options.lead_in)
+        print_list(console(), catalogue.load_all(), options.lead_in)
         return ExitCode.OK
     if not options.preview and not after_warning_sign(options, env):
         return ExitCode.FAILURE
@@ -48,13 +53,13 @@ def run(options: StretchOptions, env: Runtime) -> int:
     if options.preview:
         from footback.stretch.preview import print_preview
 
-        print_preview(console, timeline, figures=not options.plain)
+        print_preview(env.out, env.columns(), timeline, figures=not options.plain)
         return ExitCode.OK
-    return _play(options, env, console, timeline, swaps)
+    return _play(options, env, console(), timeline, swaps)
 
 
 def _for_pregnancy(
-    options: StretchOptions, console: Console, env: Runtime, routine: Routine
+    options: StretchOptions, console: Callable[[], Console], env: Runtime, routine: Routine
 ) -> tuple[Routine, list[Swap] | None]:
     """In pregnancy, steps done lying on the back are swapped (one line says so); else unchanged."""
     from footback.stretch.pregnancy import for_pregnancy, latest_pregnancy, pregnancy_lines
@@ -64,7 +69,7 @@ def _for_pregnancy(
         return routine, None
     swapped, swaps = for_pregnancy(routine)
     for line in pregnancy_lines(swaps, why):
-        say(console, line)
+        say(console(), line)
     return swapped, swaps
 
 

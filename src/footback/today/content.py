@@ -78,6 +78,6 @@ class TodayContent(StrictModel):
 @cache
 def load_today_content() -> TodayContent:
     """data/today.toml, validated; every problem reported at once."""
-    from footback.content.loader import load_model
+    from footback.content.loader import from_cache, load_model
 
-    return load_model("today.toml", TodayContent)
+    return from_cache("today", TodayContent) or load_model("today.toml", TodayContent)
