@@ -17,9 +17,9 @@ from typing import Annotated, Any
 import pytest
 import typer
 import typer.main
-from typer.testing import CliRunner
 
 from footback.cli.app import app
+from tests.support.runner import CliRunner
 
 ROOT = Path(__file__).resolve().parents[1]
 PAGES = [ROOT / "README.md", *sorted((ROOT / "docs").glob("*.md"))]

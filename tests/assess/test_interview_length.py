@@ -8,6 +8,8 @@ from datetime import timedelta
 from pathlib import Path
 
 from footback.assess.content import load_assess_content
+from footback.assess.function_input import function_step_words, load_function_rule
+from footback.cli.context import AppContext
 from tests.support.context import WALL, Cli, set_wall
 
 CONTENT = load_assess_content()
@@ -61,8 +63,31 @@ def test_a_typical_first_run_is_at_most_35_answers(cli: Cli) -> None:
     short, _, short_err = _run(cli, ["assess", "--json", "--no-save"], TYPICAL[:-1])
     assert short == 1 and "input ended" in short_err
     assert len(TYPICAL) <= FIRST_RUN_MAX, f"{len(TYPICAL)} answers"
-    assert "question 34 of about 34" in err  # the count on screen is the count typed
+    # The count on screen is the count typed, from the start (a follow-up of a yes is not counted
+    # until the yes: "since when in both legs?", the pregnancy signs).
+    assert "About 34 questions" in err and "question 1 of about 34" in err
+    assert "question 34 of about 34" in err and "of about 35" not in err
     assert "Do you have diabetes or numb feet, and now" not in err  # follows from two noes
+
+
+# On a terminal the first run ends with the function score's step (Enter on its own skips it).
+ON_A_TERMINAL = [*TYPICAL, ""]
+
+
+def test_on_a_terminal_the_function_step_is_one_more_answer_and_counted_from_the_start(
+    cli: Cli, context: AppContext
+) -> None:
+    context.stdin_tty = True
+    code, out, err = _run(cli, ["assess", "--json"], ON_A_TERMINAL)
+    assert code == 0, err
+    said = " ".join(err.split())
+    count = len(ON_A_TERMINAL)
+    assert count == 35 and count <= FIRST_RUN_MAX
+    assert f"About {count} questions" in said and f"question 1 of about {count}" in said
+    assert f"question {count - 1} of about {count}" in said  # the last question (weight)
+    assert f"{load_function_rule().title} · question {count} of about {count}" in said
+    assert f"of about {count + 1}" not in said and f"of about {count - 1}" not in said
+    assert said.count("Activity 1:") == 1 and "psfs" not in out  # skipped with Enter
 
 
 def test_a_quick_recheck_with_nothing_changed_is_at_most_15_answers(cli: Cli) -> None:
@@ -90,16 +115,20 @@ def test_each_situation_follow_up_is_asked_only_when_it_applies(cli: Cli, tmp_pa
     assert code == 0 and CONTENT.question("rf_pregnancy_signs").text[:40] not in " ".join(err.split())
 
 
-def test_the_docs_give_the_measured_count_and_the_minutes_the_rule_gives() -> None:
+def test_the_docs_give_the_count_and_the_minutes_the_screen_gives() -> None:
     from footback.content.questions import applies
-    from footback.content.steps import estimate
+    from footback.content.steps import Extra, estimate
 
     final = {"age": 45, "back_pain": "often", "pregnant": False, "diabetes": False, "foot_numbness": False}
     final |= {"rf_both_legs": False, "foot_pain": "often"}
     asked = [q for q in CONTENT.questions.questions if applies(q, final)]  # type: ignore[arg-type]
     groups = {g.id: g for g in CONTENT.questions.groups}
-    count, seconds = estimate(asked, {}, set(), groups)
-    assert count == len(TYPICAL)
-    docs = " ".join((Path(__file__).parents[2] / "docs" / "assess.md").read_text(encoding="utf-8").split())
-    assert f"**{count} answers**" in docs and f"**about {round(seconds / 60)} minutes**" in docs
-    assert f"{count} steps, {seconds} seconds" in docs
+    parts = [f"{p.title} {p.intro}" for p in CONTENT.questions.parts]
+    count, seconds = estimate(asked, {}, set(), groups, Extra(after=(function_step_words(),), once=parts))
+    assert count == len(ON_A_TERMINAL)
+    root = Path(__file__).parents[2]
+    for page in ("assess.md", "daily.md"):
+        docs = " ".join((root / "docs" / page).read_text(encoding="utf-8").split())
+        assert f"{count} answers" in docs and f"about {round(seconds / 60)} minutes" in docs, page
+    assess = " ".join((root / "docs" / "assess.md").read_text(encoding="utf-8").split())
+    assert f"{count} steps, {seconds} seconds" in assess

@@ -8,7 +8,6 @@ from datetime import UTC, date, datetime, timedelta, timezone
 from pathlib import Path
 
 import pytest
-from typer.testing import CliRunner
 
 from footback.cli.app import app
 from footback.daily.content import load_daily_content
@@ -19,6 +18,7 @@ from footback.records.checkins import save_checkin
 from footback.records.db import open_store
 from tests.support.context import Cli
 from tests.support.history_seed import add_session
+from tests.support.runner import CliRunner
 
 runner = CliRunner()
 TODAY = date(2026, 3, 31)  # a Tuesday
@@ -238,10 +238,10 @@ def test_the_next_review_is_the_latest_change_plus_the_review_days_given(home: P
     from footback.records.plan_changes import save_change
 
     with open_store(home) as store:
-        assert plan_status(store, 7, TODAY).level is None
+        assert plan_status(store, 7, NOW).level is None
         save_change(store, PlanChange(NOW - timedelta(days=2), "up", 3, 2, "On target."))
         for days in (7, 8):
-            status = plan_status(store, days, TODAY)
+            status = plan_status(store, days, NOW)
             assert (status.level, status.reason) == (3, "On target.")
             assert status.next_review == TODAY - timedelta(days=2) + timedelta(days=days)
 

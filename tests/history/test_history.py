@@ -9,7 +9,6 @@ from pathlib import Path
 
 import pytest
 from rich.console import Console
-from typer.testing import CliRunner
 
 from footback.cli.app import app
 from footback.cli.commands.history import run_history
@@ -33,6 +32,7 @@ from footback.records.stretch_sessions import save_session
 from tests.support.context import set_wall
 from tests.support.history_seed import NOW, TZ, add_session, at, seed_full
 from tests.support.narrow import WIDTHS, assert_fits
+from tests.support.runner import CliRunner
 
 runner = CliRunner()
 
@@ -89,7 +89,7 @@ def test_since_filters_lists_but_not_the_streak(home: Path) -> None:
 def test_screen_shows_scores_trends_sessions_checks_and_path(home: Path, console: Console) -> None:
     seed_full(home)
     with open_store(home) as store:
-        render_history(console, load_history(store, now=NOW), TZ)
+        render_history(console, load_history(store, now=NOW))
     text = console.file.getvalue()  # type: ignore[attr-defined]
     assert str(db_path(home)) in text
     assert "2025-03-12 08:00" in text and "62 high" in text
@@ -135,7 +135,7 @@ def test_the_plain_new_user_screen_says_what_the_drawn_one_says(since: date | No
     # at any width (wrapped lines under their own text, as drawn).
     console = Console(file=io.StringIO(), width=width, color_system=None, highlight=False)
     empty = empty_history("/data/footback.sqlite3", since)
-    render_history(console, empty, TZ)
+    render_history(console, empty)
     render_checkins(console, [], None, MAX_ROWS)
     drawn = "\n".join(row.rstrip() for row in console.file.getvalue().split("\n"))  # type: ignore[attr-defined]
     assert nothing_stored_text(empty, width) + "\n" == drawn
@@ -175,7 +175,7 @@ def test_a_stopped_session_counts_steps_out_of_the_whole_routine(home: Path, con
         save_session(store, summary, at(0))
         save_session(store, one, at(1))
         history = load_history(store, now=NOW)
-        render_history(console, history, TZ)
+        render_history(console, history)
     text = console.file.getvalue()  # type: ignore[attr-defined]
     assert "stopped (0 of 4 steps, 2 skipped)" in text
     assert "stopped (0 of 1 step)" in text

@@ -26,7 +26,7 @@ from footback.models.checkin import CheckIn
 from footback.records.checkins import list_checkins, save_checkin
 from footback.records.db import open_store
 from tests.support.helpers import no_problem_answers
-from tests.support.history_seed import NOW, TZ, add_assessment, add_check, at, seed_typical, seed_years
+from tests.support.history_seed import NOW, add_assessment, add_check, at, seed_typical, seed_years
 from tests.support.narrow import WIDTHS, assert_fits, assert_hangs, draw, whole
 
 NOTE = "long walk at the weekend, sore heel in the morning after"
@@ -67,7 +67,7 @@ def test_history_reads_whole_at_every_width(
     history, checkins, verdicts = seeded
 
     def paint(console: object) -> None:
-        render_history(console, history, TZ)  # type: ignore[arg-type]
+        render_history(console, history)  # type: ignore[arg-type]
         render_checkins(console, checkins, verdicts, MAX_ROWS)  # type: ignore[arg-type]
 
     rows = draw(width, paint)
@@ -77,7 +77,7 @@ def test_history_reads_whole_at_every_width(
 
     assessments = _section(rows, "Assessments")
     for a in history.assessments[-MAX_ROWS:]:
-        assert whole(assessments, when(a.created_at, TZ))  # the date and its time on one row
+        assert whole(assessments, when(a.created_at))  # the date and its time on one row
         for name in ("foot", "back", "link"):
             entry = a.score(name)
             if entry is not None:  # the score stays beside its level (and, as a block, its name)
@@ -88,14 +88,14 @@ def test_history_reads_whole_at_every_width(
     sessions = _section(rows, "Stretch sessions")
     assert whole(sessions, "minutes")
     for s in history.sessions[-MAX_ROWS:]:
-        assert whole(sessions, when(s.started_at, TZ))
+        assert whole(sessions, when(s.started_at))
     hidden = history.totals["sessions"] - MAX_ROWS
     assert_hangs(rows, f"... {hidden} earlier sessions not shown (use --since DATE or --json)")
 
     checks = _section(rows, "Shoe checks")
     assert whole(checks, "score")
     for c in history.shoe_checks:
-        assert whole(checks, when(c.created_at, TZ))
+        assert whole(checks, when(c.created_at))
     assert " ".join(" ".join(checks).split()).count(PAIR) == 1
 
     days = _section(rows, "Check-ins")
@@ -111,7 +111,7 @@ def test_score_trends_show_the_newest_points_that_fit(
     seeded: tuple[History, list[CheckIn], object], width: int
 ) -> None:
     history = seeded[0]
-    rows = draw(width, lambda console: render_history(console, history, TZ))
+    rows = draw(width, lambda console: render_history(console, history))
     points = len(history.trends["foot"])
     assert 40 - 8 < points <= MAX_TREND_POINTS  # more than fit beside the name at 40
     for name in ("foot", "back", "link"):
@@ -132,7 +132,7 @@ def test_wide_terminals_keep_the_tables(seeded: tuple[History, list[CheckIn], ob
     history, checkins, verdicts = seeded
 
     def paint(console: object) -> None:
-        render_history(console, history, TZ)  # type: ignore[arg-type]
+        render_history(console, history)  # type: ignore[arg-type]
         render_checkins(console, checkins, verdicts, MAX_ROWS)  # type: ignore[arg-type]
 
     rows = draw(width, paint)

@@ -8,7 +8,7 @@ import csv
 import io
 import json
 import sqlite3
-from datetime import datetime
+from datetime import date, datetime, timedelta
 from pathlib import Path
 
 import pytest
@@ -129,3 +129,36 @@ def test_a_record_stored_before_migration_100_is_read_with_todays_offset(cli: Cl
     cli.context.clock = LondonClock(MORNING_AFTER)
     # No offset kept: the day of its moment at today's offset (UTC+1), as the docs say.
     assert _since(cli, "2026-03-29") == {"assessments": 1, "shoe_checks": 1}
+
+
+def test_history_shows_each_record_at_the_time_of_its_own_clock(cli: Cli, home: Path) -> None:
+    write_each_kind(home, london_now(BEFORE_THE_CHANGE))
+    cli.context.clock = LondonClock(MORNING_AFTER)
+    screen = cli.invoke(["history"])
+    assert screen.exit_code == 0, screen.output
+    # Both rows: the assessment's and the shoe check's, not 00:30 on the 29th (today's offset).
+    assert screen.stdout.count("2026-03-28 23:30") == 2, screen.stdout
+    doc = json.loads(cli.invoke(["history", "--json"]).stdout)
+    assert [doc[k][0]["created_at"] for k in ("assessments", "shoe_checks")] == ["2026-03-28T23:30:00Z"] * 2
+    assert "Saved on 2026-03-28 at 23:30." in cli.invoke(["assess", "--last"]).stdout
+
+
+def test_the_plans_next_review_counts_from_the_day_the_change_was_made(cli: Cli, home: Path) -> None:
+    from footback.plan.build import load_plan_content
+
+    write_each_kind(home, london_now(BEFORE_THE_CHANGE))
+    cli.context.clock = LondonClock(MORNING_AFTER)
+    review = load_plan_content().progression.review_days
+    doc = json.loads(cli.invoke(["progress", "--json"]).stdout)
+    assert doc["plan"]["next_review"] == str(date(2026, 3, 28) + timedelta(days=review))
+
+
+def test_the_report_dates_an_assessment_by_the_persons_calendar_not_utc(cli: Cli, home: Path) -> None:
+    # 00:30 on 30 March in London is BST: 23:30 on the 29th in UTC, the form the stamp is stored in.
+    written = london_now(datetime(2026, 3, 30, 0, 30, tzinfo=LONDON))
+    write_each_kind(home, written)
+    cli.context.clock = LondonClock(datetime(2026, 3, 30, 9, 0, tzinfo=LONDON))
+    report = cli.invoke(["report", "--format", "md"])
+    assert report.exit_code == 0, report.output
+    assert "## Latest assessment (2026-03-30)" in report.stdout
+    assert "unnamed" not in report.stdout and "2026-03-29" not in report.stdout

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from dataclasses import dataclass
-from datetime import datetime
+from datetime import datetime, timezone
 from zoneinfo import ZoneInfo
 
 LONDON = ZoneInfo("Europe/London")
@@ -15,7 +15,9 @@ MORNING_AFTER = datetime(2026, 3, 29, 9, 0, tzinfo=LONDON)
 def london_now(wall: datetime) -> datetime:
     """`wall` as `datetime.now().astimezone()` gives it in London: a fixed offset, no zone rules."""
     local = wall.astimezone(LONDON)
-    return local.astimezone(local.tzinfo)
+    offset = local.utcoffset()
+    assert offset is not None
+    return local.astimezone(timezone(offset))
 
 
 @dataclass

@@ -8,7 +8,8 @@ footback's own `open_store` made, so the schema, indexes and uid triggers are th
 - logged sessions (`footback log`): N on two days in ten (one of them the day the played routine
   was missed), stored as `records.stretch_sessions.save_logged` stores one (local noon, the
   `logged` detail mark, the clock's UTC offset);
-- plan changes: N a week (a weekly review stepping up, staying or stepping back, levels 1-6);
+- plan changes: N a week (a weekly review stepping up, staying or stepping back, levels 1-6),
+  with the clock's UTC offset as footback keeps it (migration 100);
 - function ratings (PSFS): N every four weeks, two activities whose ratings climb slowly;
 - check-ins: one a day at most (the store keeps one per local day), so N times the check-ins
   means N times the span: 5 years at 1x, 50 at 10x. The one date range (core/dates: from
@@ -81,14 +82,14 @@ def _logged(years: int, scale: int, end: datetime) -> list[tuple[object, ...]]:
 
 def _plan_changes(years: int, scale: int, end: datetime) -> list[tuple[object, ...]]:
     rows: list[tuple[object, ...]] = []
-    level = 1
+    level, offset = 1, offset_of(end)
     for week, ago in enumerate(range(365 * years, 6, -7)):
         for n in range(scale):
             step = (week + n) % 3  # up, stay, back in turn, kept within the levels
             new = min(LEVELS, level + 1) if step == 0 else max(1, level - 1) if step == 2 else level
             action = "up" if new > level else "back" if new < level else "stay"
             when = at(ago, 19, end).isoformat()
-            rows.append((when, action, new, level, _REASON.format(level=new)))
+            rows.append((when, action, new, level, _REASON.format(level=new), offset))
             level = new
     return rows
 
@@ -126,7 +127,8 @@ def seed_daily_use(
             checkins,
         )
         conn.executemany(
-            "INSERT INTO plan_changes (created_at, action, level, previous, reason) VALUES (?, ?, ?, ?, ?)",
+            "INSERT INTO plan_changes (created_at, action, level, previous, reason, utc_offset)"
+            " VALUES (?, ?, ?, ?, ?, ?)",
             changes,
         )
         conn.executemany(

@@ -57,10 +57,20 @@ def run_assess(app: Runtime, request: AssessRequest) -> tuple[AssessmentResult, 
         given = _full_answers(app, request, content, seen)
     result = service.assess(content, given, seen)
     if function is None and _first_rating_due(app, request, quick) and not result.red_flags:
-        function = _ask_first_rating(app, request)
+        function = _ask_first_rating(app, request, _steps_answered(content, given) + 1)
     if quick:  # marked as such in history and the report
         result = result.model_copy(update={"quick": True})
     return result, _record(app, request, content, (given, function), result)
+
+
+def _function_step(app: Runtime, request: AssessRequest) -> tuple[str, ...]:
+    """The words the function score's first rating shows, when it will be offered after the
+    questions (a terminal, to be saved, none rated yet); else nothing."""
+    if not _first_rating_due(app, request, request.quick):
+        return ()
+    from footback.assess.function_input import function_step_words
+
+    return (function_step_words(),)
 
 
 def _function_from_file(app: Runtime, path: Path) -> Rated | None:
@@ -84,11 +94,22 @@ def _first_rating_due(app: Runtime, request: AssessRequest, quick: bool) -> bool
     return not read_store(app.data_dir, list_ratings)
 
 
-def _ask_first_rating(app: Runtime, request: AssessRequest) -> Rated | None:
-    """The optional step after the questions: up to 3 activities and a 0-10 rating each."""
-    from footback.assess.function_input import ask_function
+def _steps_answered(content: AssessContent, answers: Answers) -> int:
+    from footback.content.steps import steps_answered
+
+    qset = content.questions
+    return steps_answered(qset.questions, answers, {g.id for g in qset.groups})
+
+
+def _ask_first_rating(app: Runtime, request: AssessRequest, number: int) -> Rated | None:
+    """The optional step after the questions (the last one, `number`, counted in the interview's
+    total): up to 3 activities and a 0-10 rating each."""
+    from footback.assess.function_input import ask_function, load_function_rule
+    from footback.content.steps import progress_line
 
     screen = _screen(app, request)
+    screen.blank()
+    screen.say(progress_line(load_function_rule().title, number, number), "dim")
     try:
         return ask_function(screen.ask, screen.say)
     except EOFError:
@@ -197,6 +218,8 @@ def _interview(
         skipped=sorted(keep.skipped) if keep is not None else (),
         # The continued run's answers in asking order, so `b` can go back into them.
         earlier=[q.id for q in qset.questions if keep and (q.id in keep.answers or q.id in keep.skipped)],
+        # The function score's first rating follows the questions: counted in the total shown.
+        after=_function_step(app, request),
     )
     missing = service.to_ask(content, given, seen)
     answers = complete_answers(

@@ -26,6 +26,7 @@ class FunctionRule(StrictModel):
     meaningful_points: float = Field(gt=0, le=10)
     recheck_days: int = Field(ge=7, le=365)
     sources: list[str]
+    title: str  # the step's name in its progress line ("Your activities · question 35 of about 35")
     activities_question: str
     activity_prompt: str
     offer: str
@@ -43,6 +44,13 @@ def load_function_rule() -> FunctionRule:
     if (kept := from_cache("function", FunctionRule)) is not None:
         return kept
     return FunctionRule.model_validate(read_toml("daily.toml")["function"])
+
+
+def function_step_words() -> str:
+    """What the first rating's step shows before its first answer: its progress line's title,
+    the question and the first activity's prompt (the interview's time estimate reads them)."""
+    rule = load_function_rule()
+    return f"{rule.title} {rule.activities_question} {rule.activity_prompt.format(number=1)}"
 
 
 def ask_function(ask: Callable[[str], str], say: Callable[[str], None]) -> tuple[list[str], list[int]] | None:

@@ -61,7 +61,7 @@ def quick_start(content: AssessContent, folder: Path, now: datetime) -> QuickBas
     days = days_between(full.created_at, now)
     if days > content.quick.full_every_days:
         return content.quick.full_due.format(days=days, every=content.quick.full_every_days)
-    return QuickBase(full.created_at, days, carried_answers(content, full, later))
+    return QuickBase(full.local_time(now), days, carried_answers(content, full, later))
 
 
 def _quick_questions(
@@ -107,7 +107,7 @@ def quick_interview(
     stop = interview_stop(content, seen)
     console.print(Text(content.questions.disclaimer, style="dim"))
     ago = "today" if base.days == 0 else f"{plural(base.days, 'day')} ago"
-    console.print(Text(quick.intro.format(day=f"{base.full_at.astimezone():%Y-%m-%d}", ago=ago)))
+    console.print(Text(quick.intro.format(day=f"{base.full_at:%Y-%m-%d}", ago=ago)))
     console.print()
     default = [q.id for q in signs if base.answers.get(q.id) is True]
     kept = {k: v for k, v in base.answers.items() if k not in {q.id for q in reasked}}

@@ -23,9 +23,16 @@ from footback.content.questions import (
     applies,
 )
 from footback.content.rules import Group
-from footback.content.steps import estimate, estimate_line, step_of, still_to_ask
+from footback.content.steps import (
+    Extra,
+    choices_line,
+    estimate,
+    estimate_line,
+    progress_line,
+    step_of,
+    still_to_ask,
+)
 from footback.content.typed import parse_typed, shown_value, typed_text
-from footback.core.units import is_amount_unit
 
 Ask = Callable[[str], str]
 # Called before asking a question; returns a message to stop the interview on, or None.
@@ -65,19 +72,6 @@ class PartIntro:
     intro: str
 
 
-def _choices_line(question: Question) -> str:
-    if question.kind == "bool":
-        return "  y) yes   n) no"
-    if question.kind in ("choice", "multi"):
-        return "\n".join(
-            f"  {i}) {c.label}" + (f"  [{c.value}]" if c.value != c.label else "")
-            for i, c in enumerate(question.choices, start=1)
-        )
-    unit = f" {question.unit}" if question.unit and not is_amount_unit(question.unit) else ""
-    skip = ", or press Enter to skip" if question.optional else ""
-    return f"  ({question.allowed()}{unit}{skip})"
-
-
 def _show_question(screen: Screen, question: Question, progress: str, default: Value | None) -> None:
     screen.blank()
     screen.say(progress, "dim")
@@ -90,7 +84,7 @@ def _show_question(screen: Screen, question: Question, progress: str, default: V
         text += " (optional, press Enter to skip)"
     screen.say(text, "bold")
     screen.say(f"  Why: {question.why}", "dim")
-    screen.say(_choices_line(question))
+    screen.say(choices_line(question))
     if default is not None:
         screen.say(f"  Enter keeps: {shown_value(question, default)}")
     hint = "  ? more help, b back" if question.help else "  b back"
@@ -129,6 +123,9 @@ class Interview:
     earlier: Sequence[str] = ()
     # Groups whose questions are asked together as one checklist step (by group id).
     groups: Mapping[str, Group] = field(default_factory=dict)
+    # The words shown by each step the caller asks after the questions (assess: the function
+    # score's first rating): each is one more answer in the count and the time shown.
+    after: Sequence[str] = ()
 
 
 def run_interview(terminal: Terminal, interview: Interview) -> Answers:
@@ -178,7 +175,10 @@ class _Run:
         return still_to_ask(self.interview.questions, self.answers, self.skipped, self.grouped)
 
     def run(self) -> Answers:
-        count, seconds = estimate(self.interview.questions, self.answers, self.skipped, self.interview.groups)
+        interview = self.interview
+        # The parts' headings and introductions are read once; the steps after the questions count.
+        extra = Extra(after=interview.after, once=[f"{p.title} {p.intro}" for p in interview.parts.values()])
+        count, seconds = estimate(interview.questions, self.answers, self.skipped, interview.groups, extra)
         if count:
             self.terminal.say(estimate_line(count, seconds), "dim")
         while True:
@@ -247,11 +247,11 @@ class _Run:
         """'Your feet · question 12 of about 34' (a checklist step counts as one question)."""
         parts = self.interview.parts
         number = self.before + len(self.asked) + 1
-        about = self.before + len(self.asked) + self._left()
+        about = self.before + len(self.asked) + self._left() + len(self.interview.after)
         title = (
             parts[question.part].title if question.part in parts else self.interview.label or question.part
         )
-        return f"{title} · question {number} of about {about}"
+        return progress_line(title, number, about)
 
     def _ask_group(self, first: Question) -> None:
         """One checklist step: the group's questions that apply now, answered yes when ticked."""
@@ -311,7 +311,7 @@ class _Run:
                 self.terminal.say(f"  Not understood: {exc}. Try again.", "yellow")
                 if question.kind in ("choice", "multi"):
                     # Never a guess: the choices again, with their keys, to answer from.
-                    self.terminal.say(_choices_line(question))
+                    self.terminal.say(choices_line(question))
                 continue
             if self.interview.on_answer is not None:
                 self.interview.on_answer(question, raw)

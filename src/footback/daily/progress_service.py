@@ -58,7 +58,7 @@ def read_progress(store: Store, now: datetime, *, review_days: int) -> Progress:
     content = load_daily_content()
     checkins = read_checkin_facts(store, now, content)
     facts = read_practice(store, now, content.practice)
-    plan = plan_status(store, review_days, now.date())
+    plan = plan_status(store, review_days, now)
     result = progress(checkins, facts, today=now.date(), content=content, plan=plan)
     return result.model_copy(update={"function": read_function(store)})
 
@@ -115,14 +115,16 @@ def read_function(store: Store) -> FunctionChange | None:
     return function_change(list_ratings(store), rule, sentence)
 
 
-def plan_status(store: Store, review_days: int, today: date) -> PlanStatus:
-    """The plan's level, next review (core.dates.next_due, as `plan` counts it) and reason."""
-    from footback.records.plan_changes import latest_change
+def plan_status(store: Store, review_days: int, now: datetime) -> PlanStatus:
+    """The plan's level, next review (core.dates.next_due, as `plan` counts it, from the local day
+    of the latest change: records/window.py) and reason."""
+    from footback.records.plan_changes import change_day, latest_change
 
+    today = now.date()
     latest = latest_change(store, today)
     if latest is None:
         return PlanStatus()
-    next_review = next_due(latest.created_at.date(), today, timedelta(days=review_days))
+    next_review = next_due(change_day(latest, now), today, timedelta(days=review_days))
     return PlanStatus(level=latest.level, next_review=next_review, reason=latest.reason)
 
 

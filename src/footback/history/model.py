@@ -76,11 +76,12 @@ class History(StrictModel):
     totals: dict[str, int] = Field(default_factory=dict, exclude=True)
 
 
-def assessment_entry(saved: SavedAssessment) -> AssessmentEntry:
+def assessment_entry(saved: SavedAssessment, now: datetime) -> AssessmentEntry:
+    """The entry of one assessment, its time on the person's clock when it was made."""
     result = saved.result
     scores = None if result.needs_clinician else result.scores
     return AssessmentEntry(
-        created_at=saved.created_at,
+        created_at=saved.local_time(now),
         urgent=result.needs_clinician,
         triage=result.triage,
         warning_signs=[f.name for f in result.red_flags],
@@ -99,9 +100,10 @@ def score_series(entries: list[AssessmentEntry], name: ScoreName) -> list[int]:
     return [entry.score for a in entries if (entry := a.score(name)) is not None]
 
 
-def session_entry(saved: SavedSession) -> SessionEntry:
+def session_entry(saved: SavedSession, now: datetime) -> SessionEntry:
+    """The entry of one session, its time on the person's clock when it was played."""
     return SessionEntry(
-        started_at=saved.started_at,
+        started_at=saved.local_time(now),
         routine=saved.routine,
         minutes=round(saved.actual_seconds / 60, 1),
         planned_minutes=round(saved.planned_seconds / 60, 1),
@@ -113,9 +115,13 @@ def session_entry(saved: SavedSession) -> SessionEntry:
     )
 
 
-def check_entry(saved: SavedCheck) -> CheckEntry:
+def check_entry(saved: SavedCheck, now: datetime) -> CheckEntry:
+    """The entry of one shoe check, its time on the person's clock when it was made."""
     return CheckEntry(
-        created_at=saved.created_at, pair=saved.pair, verdict=saved.result.verdict, score=saved.result.score
+        created_at=saved.local_time(now),
+        pair=saved.pair,
+        verdict=saved.result.verdict,
+        score=saved.result.score,
     )
 
 

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from collections.abc import Sequence
-from datetime import datetime, tzinfo
+from datetime import datetime
 from typing import TYPE_CHECKING
 
 from footback.core.models import SCORE_NAMES
@@ -40,8 +40,10 @@ def stopped_text(done: int, total: int, skipped: int) -> str:
     return text + (f", {skipped} skipped)" if skipped else ")")
 
 
-def when(stamp: datetime, tz: tzinfo | None) -> str:
-    return stamp.astimezone(tz).strftime("%Y-%m-%d %H:%M")
+def when(stamp: datetime) -> str:
+    """A record's date and time as history shows it: on the clock it was written by (the entries
+    hold their local time, records/window.py), never moved to today's offset."""
+    return stamp.strftime("%Y-%m-%d %H:%M")
 
 
 def _score_cell(entry: ScoreEntry | None) -> str:
@@ -102,13 +104,13 @@ def nothing_stored_text(history: History, width: int = 80) -> str:
     return "\n".join(lines)
 
 
-def render_shown(console: Console, shown: HistoryShown, tz: tzinfo | None) -> None:
+def render_shown(console: Console, shown: HistoryShown) -> None:
     """The whole screen: the records, then the check-ins with their pain verdicts."""
-    render_history(console, shown.history, tz)
+    render_history(console, shown.history)
     render_checkins(console, shown.checkins, shown.verdicts, MAX_ROWS, shown.checkins_total)
 
 
-def render_history(console: Console, history: History, tz: tzinfo | None) -> None:
+def render_history(console: Console, history: History) -> None:
     """The whole screen; every trend is drawn in characters, so it reads without colour."""
     from rich.text import Text
 
@@ -127,9 +129,7 @@ def render_history(console: Console, history: History, tz: tzinfo | None) -> Non
         console.print(hanging("  ", ASSESSMENTS[1]))
     else:
         shown = history.assessments[-MAX_ROWS:]
-        draw_rows(
-            console, ("date", *SCORE_NAMES, ""), [_assessment_row(a, tz) for a in shown], wrap_last=True
-        )
+        draw_rows(console, ("date", *SCORE_NAMES, ""), [_assessment_row(a) for a in shown], wrap_last=True)
         _more(console, _total(history, "assessments") - len(shown), "assessment")
 
         console.print()
@@ -146,7 +146,7 @@ def render_history(console: Console, history: History, tz: tzinfo | None) -> Non
         draw_rows(
             console,
             ("date", "routine", "minutes", ""),
-            [_session_row(s, tz) for s in shown_sessions],
+            [_session_row(s) for s in shown_sessions],
             right=("minutes",),
             wrap_last=True,
         )
@@ -159,11 +159,11 @@ def render_history(console: Console, history: History, tz: tzinfo | None) -> Non
         console.print(hanging("  ", SHOE_CHECKS[1]))
     else:
         shown_checks = history.shoe_checks[-MAX_ROWS:]
-        draw_rows(console, ("date", "pair", "verdict", "score"), [_check_row(c, tz) for c in shown_checks])
+        draw_rows(console, ("date", "pair", "verdict", "score"), [_check_row(c) for c in shown_checks])
         _more(console, _total(history, "shoe_checks") - len(shown_checks), "shoe check")
 
 
-def _assessment_row(a: AssessmentEntry, tz: tzinfo | None) -> Row:
+def _assessment_row(a: AssessmentEntry) -> Row:
     from rich.text import Text
 
     from footback.render.rows import Block, Row
@@ -172,31 +172,31 @@ def _assessment_row(a: AssessmentEntry, tz: tzinfo | None) -> Row:
     note = Text(safe_line(" ".join(filter(None, ["quick" if a.quick else "", sign]))))
     scores = [_score_cell(a.score(n)) for n in SCORE_NAMES]
     details = [Text(f"{n} {cell.strip()}") for n, cell in zip(SCORE_NAMES, scores, strict=True)]
-    date = Text(when(a.created_at, tz))
+    date = Text(when(a.created_at))
     return Row([date, *(Text(cell) for cell in scores), note], Block(date, details, note))
 
 
-def _session_row(s: SessionEntry, tz: tzinfo | None) -> Row:
+def _session_row(s: SessionEntry) -> Row:
     from rich.text import Text
 
     from footback.render.rows import Block, Row
 
-    date, routine, minutes = Text(when(s.started_at, tz)), Text(safe_line(s.routine)), minutes_text(s.minutes)
+    date, routine, minutes = Text(when(s.started_at)), Text(safe_line(s.routine)), minutes_text(s.minutes)
     if s.logged:
         # Logged afterwards (`footback log`): the day is what was told, the time of day is not.
-        date, ended = Text(f"{s.started_at.astimezone(tz):%Y-%m-%d}"), Text("logged, not timed")
+        date, ended = Text(f"{s.started_at:%Y-%m-%d}"), Text("logged, not timed")
     else:
         ended = Text("finished" if s.finished else stopped_text(s.steps_done, s.steps_total, s.steps_skipped))
     spent = Text(minutes_phrase(s.minutes))
     return Row([date, routine, Text(minutes), ended], Block(date, [routine, spent, ended]))
 
 
-def _check_row(c: CheckEntry, tz: tzinfo | None) -> Row:
+def _check_row(c: CheckEntry) -> Row:
     from rich.text import Text
 
     from footback.render.rows import Block, Row
 
-    date, pair = Text(when(c.created_at, tz)), Text(safe_line(c.pair or "-"))
+    date, pair = Text(when(c.created_at)), Text(safe_line(c.pair or "-"))
     verdict = Text(safe_line(verdict_text(c.verdict)))
     return Row(
         [date, pair, verdict, Text(str(c.score))], Block(date, [pair, verdict, Text(f"score {c.score}")])

@@ -43,16 +43,22 @@ def read_history(
 ) -> HistoryShown:
     """Everything history shows; with `limit`, only the newest `limit` records of each kind (and
     how many there are: counted in SQL)."""
-    from footback.daily.progress_service import checkin_verdicts
     from footback.records.db import open_existing_store
 
     store = open_existing_store(folder)
     if store is None:
         return HistoryShown(empty_history(str(data_file), since), [], None, stored=False)
     with store:
-        history = load_history(store, now=now, since=since, limit=limit)
-        checkins, total = _checkins(store, since, limit)
-        verdicts = checkin_verdicts(store, now=now)
+        return shown_in(store, now=now, since=since, limit=limit)
+
+
+def shown_in(store: Store, *, now: datetime, since: date | None, limit: int | None) -> HistoryShown:
+    """`read_history` from an open store."""
+    from footback.daily.progress_service import checkin_verdicts
+
+    history = load_history(store, now=now, since=since, limit=limit)
+    checkins, total = _checkins(store, since, limit)
+    verdicts = checkin_verdicts(store, now=now)
     return HistoryShown(history, checkins, verdicts, stored=True, checkins_total=total)
 
 
@@ -94,12 +100,14 @@ def load_history(
 
     offset = offset_of(now)
     assessments = [
-        assessment_entry(a) for a in list_assessments(store, limit=limit, since=since, offset_minutes=offset)
+        assessment_entry(a, now)
+        for a in list_assessments(store, limit=limit, since=since, offset_minutes=offset)
     ]
     sessions = [
-        session_entry(s) for s in reversed(recent_sessions(store, limit, since=since, offset_minutes=offset))
+        session_entry(s, now)
+        for s in reversed(recent_sessions(store, limit, since=since, offset_minutes=offset))
     ]
-    checks = [check_entry(c) for c in recent_checks(store, limit, since=since, offset_minutes=offset)]
+    checks = [check_entry(c, now) for c in recent_checks(store, limit, since=since, offset_minutes=offset)]
     totals = (
         record_counts(store, since=since, offset_minutes=offset)
         if limit is not None

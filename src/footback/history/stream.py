@@ -51,9 +51,11 @@ def _write_value(out: TextIO, key: str, value: Any, last: bool = False) -> None:
     out.write(f"  {json.dumps(key)}: {text}" + ("\n" if last else ",\n"))
 
 
-def _assessments(rows: Iterable[Any], trends: dict[ScoreName, list[int]]) -> Iterator[dict[str, Any]]:
+def _assessments(
+    rows: Iterable[Any], trends: dict[ScoreName, list[int]], now: datetime
+) -> Iterator[dict[str, Any]]:
     for saved in rows:
-        entry: AssessmentEntry = assessment_entry(saved)
+        entry: AssessmentEntry = assessment_entry(saved, now)
         for name in SCORE_NAMES:
             if (score := entry.score(name)) is not None:
                 trends[name].append(score.score)
@@ -72,10 +74,11 @@ def write_history_json(
         out.write(_dump({**empty, "checkins": [], "progress": None}) + "\n")
         return
     with store:
-        _write_store(store, now=now, since=since, out=out)
+        write_store(store, now=now, since=since, out=out)
 
 
-def _write_store(store: Store, *, now: datetime, since: date | None, out: TextIO) -> None:
+def write_store(store: Store, *, now: datetime, since: date | None, out: TextIO) -> None:
+    """`write_history_json` from an open store."""
     from footback.records.assessments import oldest_assessments
     from footback.records.shoes import oldest_checks
     from footback.records.stretch_sessions import oldest_sessions
@@ -113,10 +116,10 @@ def _write_records(
     _write_list(
         out,
         "assessments",
-        _assessments(rows, trends),
+        _assessments(rows, trends, now),
     )
-    _write_list(out, "sessions", (session_entry(s).model_dump(mode="json") for s in sessions))
-    _write_list(out, "shoe_checks", (check_entry(c).model_dump(mode="json") for c in checks))
+    _write_list(out, "sessions", (session_entry(s, now).model_dump(mode="json") for s in sessions))
+    _write_list(out, "shoe_checks", (check_entry(c, now).model_dump(mode="json") for c in checks))
     _write_value(out, "streak_days", current_streak(store, now))
     _write_value(out, "week_minutes", week_minutes(store, now))
     _write_value(out, "trends", trends)

@@ -19,3 +19,6 @@ class PlanChange:
     level: int
     previous: int | None
     reason: str
+    # The UTC offset of the clock it was made by, as stored (None before migration 100); the
+    # store writes it from `created_at`'s own offset.
+    utc_offset: int | None = None

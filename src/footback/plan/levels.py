@@ -62,6 +62,12 @@ def _facts(
     )
 
 
+def _day(change: PlanChange, now: datetime) -> date:
+    from footback.records.plan_changes import change_day
+
+    return change_day(change, now)
+
+
 def _held(store: Store, now: datetime, review_days: int) -> tuple[date, date] | None:
     """(the day the level was set, the first day it may move again) within a review period of it."""
     from footback.records.plan_changes import list_changes
@@ -69,7 +75,7 @@ def _held(store: Store, now: datetime, review_days: int) -> tuple[date, date] | 
     moves = [c for c in list_changes(store) if c.action in ("start", "up", "back", "manual")]
     if not moves:
         return None
-    set_on = moves[-1].created_at.astimezone(now.tzinfo).date()
+    set_on = _day(moves[-1], now)
     free = next_due(set_on, now.date(), timedelta(days=review_days))
     return (set_on, free) if now.date() < free else None
 
@@ -92,7 +98,7 @@ def settle_level(
         change = PlanChange(now, "start", 1, None, rule.reasons.start)
     else:
         current = min(latest.level, top)  # an older person's ladder is shorter
-        due = next_due(latest.created_at.date(), now.date(), timedelta(days=rule.review_days))
+        due = next_due(_day(latest, now), now.date(), timedelta(days=rule.review_days))
         if review_now or now.date() >= due:
             action, level, reason = review(
                 _facts(store, now, current, top, latest.created_at, rule), rule.reasons
@@ -107,7 +113,7 @@ def settle_level(
         level=level,
         dose=ladder[level - 1],
         top=top,
-        next_review=next_due(state.created_at.date(), now.date(), timedelta(days=rule.review_days)),
+        next_review=next_due(_day(state, now), now.date(), timedelta(days=rule.review_days)),
         reason=state.reason,
         changed=change,
     )
@@ -142,7 +148,7 @@ def level_for_plan(
     if latest is None:
         return None
     level = min(max(latest.level, 1), len(ladder))
-    due = next_due(latest.created_at.date(), now.date(), timedelta(days=rule.review_days))
+    due = next_due(_day(latest, now), now.date(), timedelta(days=rule.review_days))
     return LevelState(level, ladder[level - 1], len(ladder), due, latest.reason, None)
 
 

@@ -74,8 +74,8 @@ def make_plan(env: Runtime, request: PlanRequest) -> PlanOutcome:
         manual=request.level,
         save=request.save,
     )
-    pregnancy = pregnancy_of(request.pregnant, saved.answers, saved.created_at.astimezone(now.tzinfo))
-    made = build_plan(saved.result, saved.created_at, content, load_builtin, pregnancy)
+    pregnancy = pregnancy_of(request.pregnant, saved.answers, saved.local_time(now))
+    made = build_plan(saved.result, saved.local_time(now), content, load_builtin, pregnancy)
     if state is not None:
         made = apply_dose(made, state.dose, rule.steps)
     path = save_plan(plan_toml(made, now), folder) if request.save else None

@@ -11,7 +11,7 @@ from typing import TYPE_CHECKING
 from footback.core.cited import Citer, citing
 from footback.records.db import Row, Store
 from footback.records.fields import as_int, as_object, as_text, parse_stamp, stamp_text
-from footback.records.window import day_filter, offset_of
+from footback.records.window import day_filter, kept_offset, local_time, offset_of
 
 if TYPE_CHECKING:
     from footback.content.questions import Answers
@@ -19,7 +19,7 @@ if TYPE_CHECKING:
 
 WHAT = "assessment"
 # Key and timestamp first (Store.skip_damaged names a damaged record by them).
-_COLUMNS = "id, created_at, urgent, foot_score, back_score, link_score, answers, result"
+_COLUMNS = "id, created_at, urgent, foot_score, back_score, link_score, answers, result, utc_offset"
 _NEWEST_FIRST = " ORDER BY created_at DESC, id DESC"
 
 
@@ -30,6 +30,12 @@ class SavedAssessment:
     urgent: bool
     answers: Answers
     result: AssessmentResult
+    # The UTC offset of the clock it was written by (None before migration 100): its local day.
+    utc_offset: int | None = None
+
+    def local_time(self, now: datetime) -> datetime:
+        """When it was written, on the person's clock at the time (records/window.py)."""
+        return local_time(self.created_at, self.utc_offset, now)
 
 
 def from_row(row: Row) -> SavedAssessment:
@@ -46,6 +52,7 @@ def from_row(row: Row) -> SavedAssessment:
         urgent=bool(as_int(row[2])),
         answers=as_object(row[6]),
         result=AssessmentResult.model_validate_json(as_text(row[7])),
+        utc_offset=kept_offset(row[8]),
     )
 
 

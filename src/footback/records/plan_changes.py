@@ -2,18 +2,20 @@
 
 from __future__ import annotations
 
-from datetime import date, timedelta
+from contextlib import closing
+from datetime import date, datetime, timedelta
+from itertools import islice
 
 from footback.core.dates import FUTURE_GRACE
 from footback.models.plan_change import ACTIONS, PlanChange
 from footback.records.db import Row, Store
 from footback.records.fields import DamagedRow, as_int, as_optional_int, as_text, parse_stamp, stamp_text
-from footback.records.window import offset_of
+from footback.records.window import kept_offset, local_time, offset_of
 
 WHAT = "plan change"
 _COLUMNS = "created_at, action, level, previous, reason"
 # Key, then timestamp: Store.skip_damaged names a damaged record by them.
-_READ_COLUMNS = f"id, {_COLUMNS}"
+_READ_COLUMNS = f"id, {_COLUMNS}, utc_offset"
 
 
 def from_row(row: Row) -> PlanChange:
@@ -27,6 +29,7 @@ def from_row(row: Row) -> PlanChange:
         level=as_int(row[3]),
         previous=as_optional_int(row[4]),
         reason=as_text(row[5]),
+        utc_offset=kept_offset(row[6]),
     )
 
 
@@ -60,3 +63,15 @@ def latest_change(store: Store, today: date) -> PlanChange | None:
 def list_changes(store: Store) -> list[PlanChange]:
     """The plan's history, oldest first."""
     return store.read(f"SELECT {_READ_COLUMNS} FROM plan_changes ORDER BY created_at, id", (), from_row, WHAT)
+
+
+def newest_changes(store: Store, limit: int) -> list[PlanChange]:
+    """The newest `limit` readable changes, oldest first (read newest first on the index)."""
+    sql = f"SELECT {_READ_COLUMNS} FROM plan_changes ORDER BY created_at DESC, id DESC"
+    with closing(store.iter_read(sql, (), from_row, WHAT)) as rows:
+        return list(islice(rows, limit))[::-1]
+
+
+def change_day(change: PlanChange, now: datetime) -> date:
+    """The local day a change was made: on the clock it was made by, kept with it (records/window.py)."""
+    return local_time(change.created_at, change.utc_offset, now).date()

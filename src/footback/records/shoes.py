@@ -23,7 +23,7 @@ from footback.records.fields import (
     parse_stamp,
     stamp_text,
 )
-from footback.records.window import day_filter, offset_of
+from footback.records.window import day_filter, kept_offset, local_time, offset_of
 
 if TYPE_CHECKING:
     from footback.content.questions import Answers
@@ -33,7 +33,7 @@ MAX_NAME_LENGTH = 40
 CHECK = "shoe check"
 PAIR = "shoe pair"
 # Key and timestamp first (Store.skip_damaged names a damaged record by them).
-_CHECK_COLUMNS = "id, created_at, pair, answers, result"
+_CHECK_COLUMNS = "id, created_at, pair, answers, result, utc_offset"
 _PAIR_COLUMNS = "name, updated_at, shoe_type, distance_km, age_months, retired_at"
 _NEWEST_FIRST = " ORDER BY created_at DESC, id DESC"
 
@@ -45,6 +45,12 @@ class SavedCheck:
     created_at: datetime
     answers: Answers
     result: ShoeCheckResult
+    # The UTC offset of the clock it was written by (None before migration 100): its local day.
+    utc_offset: int | None = None
+
+    def local_time(self, now: datetime) -> datetime:
+        """When it was made, on the person's clock at the time (records/window.py)."""
+        return local_time(self.created_at, self.utc_offset, now)
 
 
 @dataclass(frozen=True)
@@ -97,6 +103,7 @@ def check_from_row(row: Row) -> SavedCheck:
         pair=as_optional_text(row[2]),
         answers=as_object(row[3]),
         result=ShoeCheckResult.model_validate_json(as_text(row[4])),
+        utc_offset=kept_offset(row[5]),
     )
 
 

@@ -9,7 +9,14 @@ from datetime import UTC, date, datetime
 from typing import TYPE_CHECKING, Any
 
 from footback.records.fields import as_float, as_int, as_object, as_text, parse_stamp, stamp_text
-from footback.records.window import day_filter, local_day_sql, local_week_sql, offset_of
+from footback.records.window import (
+    day_filter,
+    kept_offset,
+    local_day_sql,
+    local_time,
+    local_week_sql,
+    offset_of,
+)
 
 if TYPE_CHECKING:
     from footback.models.stretch_session import SessionSummary
@@ -18,7 +25,8 @@ if TYPE_CHECKING:
 WHAT = "stretch session"
 # Key and timestamp first (Store.skip_damaged names a damaged record by them).
 _COLUMNS = (
-    "id, started_at, routine, planned_seconds, actual_seconds, steps_done, steps_skipped, finished, detail"
+    "id, started_at, routine, planned_seconds, actual_seconds, steps_done, steps_skipped, finished, detail,"
+    " utc_offset"
 )
 _NEWEST_FIRST = " ORDER BY started_at DESC, id DESC"
 # A session counts towards the streak when it finished or did at least one step.
@@ -40,6 +48,12 @@ class SavedSession:
     steps_skipped: int
     finished: bool
     detail: dict[str, Any]
+    # The UTC offset of the clock it was played by (None before migration 70): its local day.
+    utc_offset: int | None = None
+
+    def local_time(self, now: datetime) -> datetime:
+        """When it started, on the person's clock at the time (records/window.py)."""
+        return local_time(self.started_at, self.utc_offset, now)
 
     @property
     def counts(self) -> bool:
@@ -85,6 +99,7 @@ def from_row(row: Row) -> SavedSession:
         steps_skipped=as_int(row[6]),
         finished=bool(as_int(row[7])),
         detail=as_object(row[8]),
+        utc_offset=kept_offset(row[9]),
     )
 
 
@@ -227,10 +242,18 @@ def sessions_per_day(store: Store, first: date, last: date, offset_minutes: int)
 
 
 def first_active_day(store: Store, last: date, offset_minutes: int) -> date | None:
-    """The first local day up to `last` with a session that counts (one row, found in SQL)."""
+    """The first local day up to `last` with a session that counts, found in SQL on the index:
+    the earliest such stamp, then the least local day among the sessions before the fourth day
+    after its date (offsets reach 18 hours, in the stored offset and in the record's own: a
+    session stamped later cannot be on an earlier local day)."""
     where, params = day_filter("started_at", None, offset_minutes, until=last)
     day = local_day_sql("started_at", offset_minutes)
-    row = store.query_one(f"SELECT min({day}) FROM stretch_sessions{where} AND {_COUNTS_SQL}", params)
+    counted = f"FROM stretch_sessions{where} AND {_COUNTS_SQL}"
+    row = store.query_one(
+        f"SELECT min({day}) {counted} AND started_at < (SELECT date(started_at, '+4 days') {counted}"
+        " ORDER BY started_at LIMIT 1)",
+        (*params, *params),
+    )
     return date.fromisoformat(row[0]) if row and isinstance(row[0], str) else None
 
 

@@ -12,7 +12,7 @@ so `date(stamp, '+60 minutes')` is the local day at UTC+1. Commands read the clo
 
 from __future__ import annotations
 
-from datetime import date, datetime, timedelta
+from datetime import date, datetime, timedelta, timezone
 
 # Offsets reach 14 hours: a text bound this far before the day lets the index narrow the scan
 # without ever dropping a record that belongs.
@@ -31,6 +31,23 @@ def offset_of(now: datetime) -> int:
 # come from their `day` column, never from their created_at.
 OFFSET_COLUMN = {"started_at": "utc_offset", "created_at": "utc_offset", "seen_at": "utc_offset"}
 MAX_OFFSET = 18 * 60  # minutes; real offsets reach 14 hours
+
+
+def kept_offset(value: object) -> int | None:
+    """A stored `utc_offset` as the rule reads it: None when the record kept none, or one no clock
+    has (a damaged value is ignored, as `_shift` ignores it in SQL)."""
+    if isinstance(value, bool) or not isinstance(value, int) or abs(value) > MAX_OFFSET:
+        return None
+    return value
+
+
+def local_time(stamp: datetime, kept: int | None, now: datetime) -> datetime:
+    """A record's moment on the person's clock: the offset it kept when it was written, else now's.
+
+    The rule `_shift` writes in SQL, for a record already read (`kept` from `kept_offset`)."""
+    if kept is None:
+        return stamp.astimezone(now.tzinfo)
+    return stamp.astimezone(timezone(timedelta(minutes=kept)))
 
 
 def _shift(column: str, offset_minutes: int) -> str:

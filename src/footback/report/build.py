@@ -15,10 +15,10 @@ from footback.history.model import AssessmentEntry, assessment_entry, score_seri
 from footback.models.assessment import AssessmentResult
 from footback.records.assessments import list_assessments
 from footback.records.db import Store
-from footback.records.plan_changes import list_changes
+from footback.records.plan_changes import newest_changes
 from footback.records.shoes import latest_checks
 from footback.records.stretch_sessions import session_totals
-from footback.records.window import offset_of
+from footback.records.window import local_time, offset_of
 from footback.stretch.routine_file import Routine
 
 if TYPE_CHECKING:
@@ -294,12 +294,12 @@ def _routines(store: Store, now: datetime) -> Routines:
     )
 
 
-def _shoes(store: Store) -> list[ShoeLine]:
+def _shoes(store: Store, now: datetime) -> list[ShoeLine]:
     """The latest check of each named pair, then unnamed checks (one a day), newest first."""
     return [
         ShoeLine(
-            pair=c.pair or f"unnamed check {c.created_at:%Y-%m-%d}",
-            checked_at=c.created_at,
+            pair=c.pair or f"unnamed check {c.local_time(now):%Y-%m-%d}",
+            checked_at=c.local_time(now),
             verdict=c.result.verdict,
             score=c.result.score,
         )
@@ -323,21 +323,24 @@ def build_report(store: Store | None, *, now: datetime, folder: Path | None = No
         newest = saved[-1]
         questions: list[Question] = list(load_assess_content().questions.questions)
         latest = Latest(
-            created_at=newest.created_at,
+            created_at=newest.local_time(now),
             result=newest.result,
             answers=answers_that_matter(questions, newest.answers),
         )
-    entries = [assessment_entry(a) for a in saved]
+    entries = [assessment_entry(a, now) for a in saved]
     return Report(
         made_at=now,
         text=text,
         latest=latest,
         trends=[a for a in entries if a.scored],
         routines=_routines(store, now),
-        shoes=_shoes(store),
-        warnings=_warnings(store, saved[0].created_at.astimezone(now.tzinfo).date() if saved else None, now),
+        shoes=_shoes(store, now),
+        warnings=_warnings(store, saved[0].local_time(now).date() if saved else None, now),
         daily=_daily(store, now),
-        plan_history=[(c.created_at, c.level, c.reason) for c in list_changes(store)[-MAX_PLAN_LINES:]],
+        plan_history=[
+            (local_time(c.created_at, c.utc_offset, now), c.level, c.reason)
+            for c in newest_changes(store, MAX_PLAN_LINES)
+        ],
         plan=_plan(store, folder),
         chart=_chart(store, now),
     )

@@ -59,7 +59,7 @@ def assess(app: AppContext, request: AssessArgs) -> None:
                 "--last shows the saved result; use it without --answers, --template, --schema, --quick"
             )
         latest, previous = service.last_saved(app.data_dir)
-        _show(app, asked, (latest.result, previous), saved_on=latest.created_at)
+        _show(app, asked, (latest.result, previous), saved_on=latest.local_time(app.clock.now()))
     elif request.template or request.schema:
         if request.quick:
             raise BadInputError("--quick asks again; use --template or --schema without it")
@@ -94,6 +94,6 @@ def _show(
     before = (previous.result, previous.created_at) if previous else (None, None)
     app.show_long(out, lambda console: render_result(console, result, urgent_text, *before))
     if saved_on is not None:
-        out.print(Text(f"Saved on {saved_on.astimezone():%Y-%m-%d at %H:%M}.", style="dim"))
+        out.print(Text(f"Saved on {saved_on:%Y-%m-%d at %H:%M}.", style="dim"))
     else:
         say_where(out, app.db_path, saved=not request.no_save)

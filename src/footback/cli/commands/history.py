@@ -43,4 +43,4 @@ def run_history(app: AppContext, *, since: str | None, as_json: bool, no_color: 
 
         typer.echo(nothing_stored_text(shown.history, app.columns()))
     else:
-        render_shown(app.console(no_color=no_color), shown, clock.tzinfo)
+        render_shown(app.console(no_color=no_color), shown)
