@@ -6,11 +6,11 @@ import json
 from pathlib import Path
 
 import pytest
-from typer.testing import CliRunner
 
 from footback.cli.app import app
 from footback.cli.config import load_settings
 from footback.core.errors import BadInputError
+from tests.support.runner import CliRunner
 
 runner = CliRunner()
 

@@ -5,7 +5,7 @@ from __future__ import annotations
 import io
 import json
 import tracemalloc
-from datetime import date
+from datetime import date, timedelta
 from pathlib import Path
 
 import pytest
@@ -64,3 +64,26 @@ def test_memory_does_not_grow_with_the_store(tmp_path: Path) -> None:
     # The large store's sessions alone would take ~20 MB as entries; the streamed peak stays low.
     assert peak_large < peak_small * 1.5 + 1_000_000, (peak_small, peak_large)
     assert peak_large < 100 * 1024 * 1024
+
+
+def _checkins(folder: Path, days: int) -> None:
+    with open_store(folder) as store, store.transaction() as conn:
+        conn.executemany(
+            "INSERT INTO checkins (day, foot, back, note, warning_signs, created_at)"
+            " VALUES (?, ?, ?, ?, ?, ?)",
+            [
+                ((NOW.date() - timedelta(days=d)).isoformat(), d % 11, 3, "a note", "[]", NOW.isoformat())
+                for d in range(days)
+            ],
+        )
+
+
+def test_memory_does_not_grow_with_the_checkins(tmp_path: Path) -> None:
+    """Eight times the check-ins (forty years of them), about the same peak: they are written one
+    at a time and the pain verdicts read only their two windows. Held in a list, 16,000 check-ins
+    took about 19 MB more."""
+    small, large = tmp_path / "small", tmp_path / "large"
+    _checkins(small, 2_000)
+    _checkins(large, 16_000)
+    peak_small, peak_large = _peak(small), _peak(large)
+    assert peak_large < peak_small * 1.5 + 1_000_000, (peak_small, peak_large)

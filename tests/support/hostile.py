@@ -12,11 +12,10 @@ import re
 from collections.abc import Mapping, Sequence
 from pathlib import Path
 
-from typer.testing import CliRunner, Result
-
 from footback.cli.app import app
 from footback.records.db import open_store
 from tests.support.history_seed import at, seed_full
+from tests.support.runner import CliRunner, Result
 
 runner = CliRunner()
 

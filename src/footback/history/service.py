@@ -43,16 +43,22 @@ def read_history(
 ) -> HistoryShown:
     """Everything history shows; with `limit`, only the newest `limit` records of each kind (and
     how many there are: counted in SQL)."""
-    from footback.daily.progress_service import checkin_verdicts
     from footback.records.db import open_existing_store
 
     store = open_existing_store(folder)
     if store is None:
         return HistoryShown(empty_history(str(data_file), since), [], None, stored=False)
     with store:
-        history = load_history(store, now=now, since=since, limit=limit)
-        checkins, total = _checkins(store, since, limit)
-        verdicts = checkin_verdicts(store, now=now)
+        return shown_in(store, now=now, since=since, limit=limit)
+
+
+def shown_in(store: Store, *, now: datetime, since: date | None, limit: int | None) -> HistoryShown:
+    """`read_history` from an open store."""
+    from footback.daily.progress_service import checkin_verdicts
+
+    history = load_history(store, now=now, since=since, limit=limit)
+    checkins, total = _checkins(store, since, limit)
+    verdicts = checkin_verdicts(store, now=now)
     return HistoryShown(history, checkins, verdicts, stored=True, checkins_total=total)
 
 

@@ -74,10 +74,11 @@ def write_history_json(
         out.write(_dump({**empty, "checkins": [], "progress": None}) + "\n")
         return
     with store:
-        _write_store(store, now=now, since=since, out=out)
+        write_store(store, now=now, since=since, out=out)
 
 
-def _write_store(store: Store, *, now: datetime, since: date | None, out: TextIO) -> None:
+def write_store(store: Store, *, now: datetime, since: date | None, out: TextIO) -> None:
+    """`write_history_json` from an open store."""
     from footback.records.assessments import oldest_assessments
     from footback.records.shoes import oldest_checks
     from footback.records.stretch_sessions import oldest_sessions

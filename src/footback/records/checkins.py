@@ -6,6 +6,7 @@ import contextlib
 import json
 from collections.abc import Generator
 from datetime import date, timedelta
+from itertools import islice
 
 from footback.models.checkin import CheckIn, PainSums
 from footback.records.db import Row, Store
@@ -27,18 +28,16 @@ _DAY_FORM = "'[0-9][0-9][0-9][0-9]-[0-9][0-9]-[0-9][0-9]'"
 # A row `from_row` reads, said in SQL for the aggregates that never parse rows: the same checks on
 # every column (core.dates' form and range for the day and the stamp, whole pains 0-10, a note
 # that is text, warning signs a JSON list of text), so a damaged record is left out of a sum as
-# it is left out of a list. '+0 days' makes SQLite carry 02-30 over into March: an impossible
-# day is then not equal to itself.
+# it is left out of a list. '+0 days' makes SQLite compute the day, so an impossible one (02-30
+# becomes 03-02) or one in another form (NULL) is not equal to itself; `[]` skips the JSON checks.
 READABLE_SQL = (
-    f"(typeof(day) = 'text' AND day GLOB {_DAY_FORM} AND date(day, '+0 days') IS day"
-    " AND day BETWEEN '1900-01-01' AND '2999-12-31'"
+    "(date(day, '+0 days') IS day AND day BETWEEN '1900-01-01' AND '2999-12-31'"
     " AND typeof(foot) = 'integer' AND foot BETWEEN 0 AND 10"
     " AND typeof(back) = 'integer' AND back BETWEEN 0 AND 10"
     " AND typeof(note) IN ('null', 'text')"
-    " AND typeof(warning_signs) = 'text' AND json_valid(warning_signs)"
+    " AND (warning_signs IS '[]' OR (typeof(warning_signs) = 'text' AND json_valid(warning_signs)"
     " AND json_type(warning_signs) = 'array'"
-    " AND NOT EXISTS (SELECT 1 FROM json_each(warning_signs) WHERE type != 'text')"
-    " AND typeof(created_at) = 'text'"
+    " AND NOT EXISTS (SELECT 1 FROM json_each(warning_signs) WHERE type != 'text')))"
     f" AND created_at GLOB {_DAY_FORM[:-1]}T[0-9][0-9]:[0-9][0-9]:[0-9][0-9]*'"
     " AND julianday(created_at) IS NOT NULL"
     " AND date(substr(created_at, 1, 10), '+0 days') IS substr(created_at, 1, 10)"
@@ -126,13 +125,8 @@ def newest_checkins(store: Store, limit: int, since: date | None = None) -> list
     """The newest `limit` readable check-ins from day `since`, oldest first."""
     where, params = ("", ()) if since is None else (" WHERE day >= ?", (since.isoformat(),))
     sql = f"SELECT {_READ_COLUMNS} FROM checkins{where} ORDER BY day DESC"
-    found: list[CheckIn] = []
     with contextlib.closing(store.iter_read(sql, params, from_row, WHAT)) as rows:
-        for checkin in rows:
-            found.append(checkin)
-            if len(found) >= limit:
-                break
-    return found[::-1]
+        return list(islice(rows, limit))[::-1]
 
 
 def count_checkins(store: Store, since: date | None = None) -> int:

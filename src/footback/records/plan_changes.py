@@ -2,7 +2,9 @@
 
 from __future__ import annotations
 
+from contextlib import closing
 from datetime import date, datetime, timedelta
+from itertools import islice
 
 from footback.core.dates import FUTURE_GRACE
 from footback.models.plan_change import ACTIONS, PlanChange
@@ -61,6 +63,13 @@ def latest_change(store: Store, today: date) -> PlanChange | None:
 def list_changes(store: Store) -> list[PlanChange]:
     """The plan's history, oldest first."""
     return store.read(f"SELECT {_READ_COLUMNS} FROM plan_changes ORDER BY created_at, id", (), from_row, WHAT)
+
+
+def newest_changes(store: Store, limit: int) -> list[PlanChange]:
+    """The newest `limit` readable changes, oldest first (read newest first on the index)."""
+    sql = f"SELECT {_READ_COLUMNS} FROM plan_changes ORDER BY created_at DESC, id DESC"
+    with closing(store.iter_read(sql, (), from_row, WHAT)) as rows:
+        return list(islice(rows, limit))[::-1]
 
 
 def change_day(change: PlanChange, now: datetime) -> date:

@@ -242,10 +242,18 @@ def sessions_per_day(store: Store, first: date, last: date, offset_minutes: int)
 
 
 def first_active_day(store: Store, last: date, offset_minutes: int) -> date | None:
-    """The first local day up to `last` with a session that counts (one row, found in SQL)."""
+    """The first local day up to `last` with a session that counts, found in SQL on the index:
+    the earliest such stamp, then the least local day among the sessions before the fourth day
+    after its date (offsets reach 18 hours, in the stored offset and in the record's own: a
+    session stamped later cannot be on an earlier local day)."""
     where, params = day_filter("started_at", None, offset_minutes, until=last)
     day = local_day_sql("started_at", offset_minutes)
-    row = store.query_one(f"SELECT min({day}) FROM stretch_sessions{where} AND {_COUNTS_SQL}", params)
+    counted = f"FROM stretch_sessions{where} AND {_COUNTS_SQL}"
+    row = store.query_one(
+        f"SELECT min({day}) {counted} AND started_at < (SELECT date(started_at, '+4 days') {counted}"
+        " ORDER BY started_at LIMIT 1)",
+        (*params, *params),
+    )
     return date.fromisoformat(row[0]) if row and isinstance(row[0], str) else None
 
 

@@ -15,7 +15,7 @@ from footback.history.model import AssessmentEntry, assessment_entry, score_seri
 from footback.models.assessment import AssessmentResult
 from footback.records.assessments import list_assessments
 from footback.records.db import Store
-from footback.records.plan_changes import list_changes
+from footback.records.plan_changes import newest_changes
 from footback.records.shoes import latest_checks
 from footback.records.stretch_sessions import session_totals
 from footback.records.window import local_time, offset_of
@@ -339,7 +339,7 @@ def build_report(store: Store | None, *, now: datetime, folder: Path | None = No
         daily=_daily(store, now),
         plan_history=[
             (local_time(c.created_at, c.utc_offset, now), c.level, c.reason)
-            for c in list_changes(store)[-MAX_PLAN_LINES:]
+            for c in newest_changes(store, MAX_PLAN_LINES)
         ],
         plan=_plan(store, folder),
         chart=_chart(store, now),
