@@ -1,6 +1,9 @@
 """The seeded data folders that tests get as copies of a template (tests/support/templates.py) hold
 exactly what seeding the folder itself gives: the same files, records and modes, and record uids of
-their own, as freshly seeded stores have."""
+their own, as freshly seeded stores have. `seed_everything` runs `footback plan`, which stamps the plan
+and its plan change with the real time: a copy keeps the time its template was made, earlier the same
+day (as the module-scoped seeded folders of tests/cli did before templates), so times of today are
+compared as "today"."""
 
 from __future__ import annotations
 
@@ -8,6 +11,7 @@ import re
 import sqlite3
 import stat
 from collections.abc import Callable
+from datetime import UTC, date, datetime
 from pathlib import Path
 
 import pytest
@@ -23,6 +27,12 @@ SEEDS: dict[str, tuple[Callable[[Path], None], Callable[[Path], None]]] = {
 
 
 UID = re.compile(r"'[0-9a-f]{32}'")
+
+
+def _today(text: str) -> str:
+    """`text` with each time of today (the plan's stamps, local or UTC) written as `TODAY`."""
+    days = {date.today().isoformat(), datetime.now(UTC).date().isoformat()}
+    return re.sub("|".join(rf"{day}[T ]\d\d:\d\d(:\d\d)?(\+00:00)?" for day in days), "TODAY", text)
 
 
 def _uids(store: Path) -> set[str]:
@@ -41,7 +51,8 @@ def _dump(store: Path) -> list[str]:
         lines = list(conn.iterdump())
     finally:
         conn.close()
-    return [UID.sub(lambda m: names.setdefault(m.group(0), f"uid{len(names)}"), line) for line in lines]
+    named = (UID.sub(lambda m: names.setdefault(m.group(0), f"uid{len(names)}"), line) for line in lines)
+    return [_today(line) for line in named]
 
 
 def _contents(folder: Path) -> dict[str, tuple[int, object]]:
@@ -51,7 +62,7 @@ def _contents(folder: Path) -> dict[str, tuple[int, object]]:
         if path.suffix == ".sqlite3":
             content: object = _dump(path)
         else:
-            content = path.read_bytes()
+            content = _today(path.read_text(encoding="utf-8"))
         found[path.name] = (stat.S_IMODE(path.stat().st_mode), content)
     return found
 
