@@ -56,7 +56,13 @@ def _shift(column: str, offset_minutes: int) -> str:
     kept = OFFSET_COLUMN.get(column)
     if kept is None:
         return f"'{offset_minutes:+d} minutes'"
-    own = f"CASE WHEN abs({kept}) <= {MAX_OFFSET} THEN {kept} END"
+    # The same values `kept_offset` keeps: a whole number in range. Not `abs()`, which overflows
+    # (an error for the whole read) on the smallest 64-bit integer, and reads text as 0 and a
+    # fraction as its whole part, where Python reads both as no offset kept.
+    own = (
+        f"CASE WHEN typeof({kept}) = 'integer' AND {kept} BETWEEN {-MAX_OFFSET} AND {MAX_OFFSET}"
+        f" THEN {kept} END"
+    )
     return f"printf('%+d minutes', coalesce({own}, {offset_minutes:d}))"
 
 
