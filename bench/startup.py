@@ -11,7 +11,10 @@ Writes a Markdown table to bench/results/startup.md and prints it. footback and 
 (the same commands and options, no bodies, the same plain help style: the floor, since typer itself
 loads pydantic) run alternately, N times each after one warm-up, twice: with a new user's empty
 data folder, and with a year of data (330 routines, 53 assessments, 313 check-ins and a plan). We
-report median wall and CPU times and the largest peak resident memory.
+report median wall and CPU times and the largest peak resident memory. footback pauses Python's
+cyclic garbage collector for start-up (src/footback/cli/collector.py) and the bare app does not:
+a third floor, the bare app with the collector paused, runs in the same rounds, and its column
+shows what footback costs besides that pause.
 """
 
 from __future__ import annotations
@@ -137,13 +140,14 @@ def run_once(argv: list[str], env: dict[str, str]) -> tuple[float, float, float]
 
 
 def measure_pair(
-    argv: list[str], floor: list[str], env: dict[str, str], runs: int
-) -> tuple[float, float, float, float, float]:
+    argv: list[str], floor: list[str], env: dict[str, str], runs: int, paused: list[str]
+) -> tuple[float, float, float, float, float, float]:
     """Median wall ms of argv and of floor, run alternately (so both see the same machine load),
-    their median CPU ms, and argv's largest peak RSS in MiB."""
+    their median CPU ms, argv's largest peak RSS in MiB, and the median CPU ms of `paused` (the
+    floor with the collector paused as footback pauses it, run in the same rounds)."""
     run_once(argv, env)  # warm the file cache
     run_once(floor, env)
-    mine, bare, mine_cpu, bare_cpu, peaks = [], [], [], [], []
+    mine, bare, mine_cpu, bare_cpu, peaks, paused_cpu = [], [], [], [], [], []
     for _ in range(runs):
         wall, cpu, peak = run_once(argv, env)
         mine.append(wall)
@@ -152,8 +156,9 @@ def measure_pair(
         wall, cpu, _ = run_once(floor, env)
         bare.append(wall)
         bare_cpu.append(cpu)
-    ms = [statistics.median(values) * 1000 for values in (mine, bare, mine_cpu, bare_cpu)]
-    return ms[0], ms[1], ms[2], ms[3], max(peaks)
+        paused_cpu.append(run_once(paused, env)[1])
+    ms = [statistics.median(values) * 1000 for values in (mine, bare, mine_cpu, bare_cpu, paused_cpu)]
+    return ms[0], ms[1], ms[2], ms[3], max(peaks), ms[4]
 
 
 def compile_everything() -> None:
@@ -239,17 +244,19 @@ LABELS = {"assess": "assess --answers F --json --no-save"}
 
 def table_rows(commands: list[list[str]], py: str, bare: Path, env: dict[str, str], runs: int) -> list[str]:
     rows = []
+    paused = bare.with_name("bare_paused.py")
     for cmd in commands:
         label = LABELS.get(cmd[0], " ".join(cmd))
-        ms, bare_ms, cpu, bare_cpu, peak = measure_pair(
-            [py, "-m", "footback", *cmd], [py, str(bare), *cmd], env, runs
+        ms, bare_ms, cpu, bare_cpu, peak, paused_cpu = measure_pair(
+            [py, "-m", "footback", *cmd], [py, str(bare), *cmd], env, runs, [py, str(paused), *cmd]
         )
         target = TARGET.get(label, DEFAULT_TARGET)
         # The verdict is on CPU time: on a shared machine wall time mostly measures the wait for a core.
         verdict = "met" if cpu / bare_cpu <= target else "NOT met"
         rows.append(
             f"| `footback {label}` | {ms:.0f} | {bare_ms:.0f} | {ms / bare_ms:.2f} | {cpu:.0f} "
-            f"| {bare_cpu:.0f} | {cpu / bare_cpu:.2f} | <= {target:.1f}x: {verdict} | {peak:.1f} |"
+            f"| {bare_cpu:.0f} | {cpu / bare_cpu:.2f} | <= {target:.1f}x: {verdict} | {peak:.1f} "
+            f"| {paused_cpu:.0f} | {cpu / paused_cpu:.2f} |"
         )
         print(rows[-1], file=sys.stderr)
     return rows
@@ -266,6 +273,10 @@ def main() -> None:
         tmpdir = Path(tmp)
         bare = tmpdir / "bare.py"
         bare.write_text(BARE_APP, encoding="utf-8")
+        # The same app with the cyclic collector paused as footback pauses it (src/footback/cli/
+        # collector.py; the bare commands have empty bodies, so paused to the end): what footback
+        # costs besides that pause.
+        bare.with_name("bare_paused.py").write_text("import gc\ngc.disable()\n" + BARE_APP, encoding="utf-8")
         env = dict(os.environ, FOOTBACK_HOME=str(tmpdir / "home"), NO_COLOR="1", COLUMNS="80")
         env["PYTHONPATH"] = str(install_wheel(tmpdir))  # footback as installed, not the checkout
         env["FOOTBACK_CONFIG"] = str(tmpdir / "config.toml")  # no file: defaults
@@ -277,8 +288,8 @@ def main() -> None:
         uname = os.uname()
         header = (
             "| command | footback ms | bare typer ms | ratio | footback CPU ms | bare CPU ms | CPU ratio "
-            "| target (on CPU) | footback peak MiB |\n"
-            "| --- | ---: | ---: | ---: | ---: | ---: | ---: | --- | ---: |"
+            "| target (on CPU) | footback peak MiB | bare, collector paused, CPU ms | CPU ratio to it |\n"
+            "| --- | ---: | ---: | ---: | ---: | ---: | ---: | --- | ---: | ---: | ---: |"
         )
         lines = [
             f"Measured {time.strftime('%Y-%m-%d %H:%M')} UTC on {uname.sysname} {uname.release} "

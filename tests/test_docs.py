@@ -17,9 +17,9 @@ from typing import Annotated, Any
 import pytest
 import typer
 import typer.main
-from typer.testing import CliRunner
 
 from footback.cli.app import app
+from tests.support.runner import CliRunner
 
 ROOT = Path(__file__).resolve().parents[1]
 PAGES = [ROOT / "README.md", *sorted((ROOT / "docs").glob("*.md"))]
@@ -248,6 +248,6 @@ def test_installing_makes_a_footback_script_that_runs_the_app() -> None:
     import tomllib
 
     scripts = tomllib.loads((ROOT / "pyproject.toml").read_text(encoding="utf-8"))["project"]["scripts"]
-    assert scripts == {"footback": "footback.cli.app:main"}
+    assert scripts == {"footback": "footback.cli.start:main"}  # cli/start.py, then cli/app.py
     module, function = scripts["footback"].split(":")
     assert callable(getattr(importlib.import_module(module), function))

@@ -1,5 +1,5 @@
 """`python -m footback`."""
 
-from footback.cli.app import main
+from footback.cli.start import main
 
 main()

@@ -8,7 +8,6 @@ from datetime import UTC, datetime, timedelta
 from pathlib import Path
 
 import pytest
-from typer.testing import CliRunner
 
 from footback.assess.gate import ClinicianQuestion, open_gate, pass_gate
 from footback.cli.context import AppContext
@@ -23,6 +22,7 @@ from tests.stretch.test_stretch_cli import sessions
 from tests.support.context import WALL, Cli, press
 from tests.support.helpers import no_problem_answers
 from tests.support.history_seed import add_assessment, heel_and_back_answers
+from tests.support.runner import CliRunner
 
 DAY = datetime(2025, 3, 1, 9, 0, tzinfo=UTC)
 NOW = WALL  # the fake context's wall clock

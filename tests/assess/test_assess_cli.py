@@ -8,11 +8,11 @@ import tomllib
 from pathlib import Path
 
 import pytest
-from typer.testing import CliRunner
 
 from footback.cli.app import app
 from footback.core.paths import DB_NAME
 from tests.support.helpers import no_problem_answers, part_one_keys, signs_answered
+from tests.support.runner import CliRunner
 
 runner = CliRunner()
 

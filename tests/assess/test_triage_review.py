@@ -160,10 +160,9 @@ def test_a_partial_file_whose_flag_does_not_count_asks_for_the_rest(cli: Cli, tm
 
 
 def test_a_combination_emergency_stops_the_interview_at_once_and_b_changes_it(home: Path) -> None:
-    from typer.testing import CliRunner
-
     from footback.cli.app import app
     from tests.support.helpers import part_one_keys
+    from tests.support.runner import CliRunner
 
     keys = part_one_keys()  # age, back pain never, situations, 8 emergency signs, 2 urgent steps
     keys[2] = "2"  # situations: diabetes

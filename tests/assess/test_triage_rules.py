@@ -6,7 +6,6 @@ import json
 from pathlib import Path
 
 import pytest
-from typer.testing import CliRunner
 
 from footback.assess.content import load_assess_content
 from footback.assess.scoring import capped_points
@@ -18,6 +17,7 @@ from footback.core.cited import citing
 from footback.core.safety import SignRule, evaluate, needs_clinician, triage_of
 from footback.models.assessment import AssessmentResult, FactorHit
 from tests.support.helpers import back_pain_answers, no_problem_answers, signs_answered
+from tests.support.runner import CliRunner
 
 CONTENT = load_assess_content()
 runner = CliRunner()

@@ -9,10 +9,10 @@ import sys
 
 import pytest
 import typer
-from typer.testing import CliRunner
 
 from footback import __version__
 from footback.cli.app import app
+from tests.support.runner import CliRunner
 
 runner = CliRunner()
 

@@ -5,9 +5,9 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
-from typer.testing import CliRunner
 
 from footback.cli.app import app
+from tests.support.runner import CliRunner
 
 
 def test_the_default_routine_line_keeps_a_long_config_path_whole(

@@ -18,10 +18,10 @@ from pathlib import Path
 from typing import NoReturn
 
 import pytest
-from typer.testing import CliRunner
 
 from footback.cli.app import app
 from tests.support.helpers import TINY_ROUTINE, no_problem_answers
+from tests.support.runner import CliRunner
 
 runner = CliRunner()
 ROOT = Path(__file__).resolve().parents[2]

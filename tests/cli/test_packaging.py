@@ -46,7 +46,7 @@ def test_wheel_installs_a_footback_script(dist: Path) -> None:
     with zipfile.ZipFile(wheel) as zf:
         entry_points = next(n for n in zf.namelist() if n.endswith(".dist-info/entry_points.txt"))
         text = zf.read(entry_points).decode("utf-8")
-    assert "[console_scripts]\nfootback = footback.cli.app:main" in text
+    assert "[console_scripts]\nfootback = footback.cli.start:main" in text
 
 
 def test_sdist_carries_the_content(dist: Path) -> None:

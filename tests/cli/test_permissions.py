@@ -24,7 +24,6 @@ from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
-from typer.testing import CliRunner
 
 from footback.assess.content import load_assess_content
 from footback.assess.service import assess
@@ -36,6 +35,7 @@ from footback.records.migrations import SCHEMA_VERSION
 from tests.records.test_store_faults import EARLIER_VERSIONS, build_store_at
 from tests.support.helpers import TINY_ROUTINE, no_problem_answers
 from tests.support.history_seed import seed_full
+from tests.support.runner import CliRunner
 
 runner = CliRunner()
 ROOT = Path(__file__).resolve().parents[2]

@@ -6,10 +6,10 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
-from typer.testing import CliRunner
 
 from footback.cli.app import app
 from tests.support.history_seed import seed_typical
+from tests.support.runner import CliRunner
 
 
 @pytest.mark.parametrize("columns", [40, 80, 120])

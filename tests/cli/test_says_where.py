@@ -6,12 +6,12 @@ import json
 from pathlib import Path
 
 import pytest
-from typer.testing import CliRunner
 
 from footback.cli.app import app
 from footback.core.paths import DB_NAME
 from tests.support.cli_matrix import Seeded, seed
 from tests.support.context import context_for
+from tests.support.runner import CliRunner
 
 runner = CliRunner()
 

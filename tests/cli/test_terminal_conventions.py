@@ -10,7 +10,6 @@ from pathlib import Path
 import pytest
 import typer
 from rich.cells import cell_len
-from typer.testing import CliRunner
 
 from footback.cli.app import app
 from tests.support.cli_matrix import (
@@ -25,6 +24,7 @@ from tests.support.cli_matrix import (
     seed,
 )
 from tests.support.context import context_for
+from tests.support.runner import CliRunner
 
 runner = CliRunner()
 

@@ -7,10 +7,10 @@ from pathlib import Path
 
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
-from typer.testing import CliRunner
 
 from footback.cli.app import app
 from footback.core.paths import DB_NAME
+from tests.support.runner import CliRunner
 
 runner = CliRunner()
 

@@ -9,7 +9,6 @@ from datetime import UTC, date, datetime
 from pathlib import Path
 
 import pytest
-from typer.testing import CliRunner
 
 from footback.cli.app import app
 from footback.cli.context import AppContext
@@ -25,6 +24,7 @@ from footback.stretch.options import StretchOptions
 from footback.stretch.session import run
 from tests.support.context import Cli, Lines, set_wall
 from tests.support.helpers import TINY_ROUTINE
+from tests.support.runner import CliRunner
 
 runner = CliRunner()
 NOW = datetime(2026, 3, 10, 8, 0, tzinfo=UTC)

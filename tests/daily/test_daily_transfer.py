@@ -5,13 +5,12 @@ from __future__ import annotations
 import json
 from pathlib import Path
 
-from typer.testing import CliRunner
-
 from footback.cli.app import app
 from footback.core.paths import db_path
 from footback.records.checkins import list_checkins
 from footback.records.db import open_store
 from tests.support.context import Cli
+from tests.support.runner import CliRunner
 
 runner = CliRunner()
 

@@ -8,7 +8,6 @@ from datetime import UTC, date, datetime, timedelta, timezone
 from pathlib import Path
 
 import pytest
-from typer.testing import CliRunner
 
 from footback.cli.app import app
 from footback.daily.content import load_daily_content
@@ -19,6 +18,7 @@ from footback.records.checkins import save_checkin
 from footback.records.db import open_store
 from tests.support.context import Cli
 from tests.support.history_seed import add_session
+from tests.support.runner import CliRunner
 
 runner = CliRunner()
 TODAY = date(2026, 3, 31)  # a Tuesday

@@ -10,12 +10,12 @@ import time
 from pathlib import Path
 
 import pytest
-from typer.testing import CliRunner
 
 from footback.cli.app import app
 from footback.daily.shell_prompt import SHELLS, snippet
 from footback.records.folder import PROMPT_STATE
 from tests.support.prompt import shown
+from tests.support.runner import CliRunner
 
 pytestmark = pytest.mark.slow
 

@@ -7,7 +7,6 @@ from pathlib import Path
 
 import icalendar
 import pytest
-from typer.testing import CliRunner
 
 from footback.cli.app import app
 from footback.cli.context import AppContext
@@ -21,6 +20,7 @@ from footback.models.checkin import CheckIn
 from footback.records.checkins import save_checkin
 from footback.records.db import open_store
 from tests.support.context import Cli, set_wall
+from tests.support.runner import CliRunner
 
 runner = CliRunner()
 RULE = load_daily_content().remind

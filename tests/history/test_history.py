@@ -9,7 +9,6 @@ from pathlib import Path
 
 import pytest
 from rich.console import Console
-from typer.testing import CliRunner
 
 from footback.cli.app import app
 from footback.cli.commands.history import run_history
@@ -33,6 +32,7 @@ from footback.records.stretch_sessions import save_session
 from tests.support.context import set_wall
 from tests.support.history_seed import NOW, TZ, add_session, at, seed_full
 from tests.support.narrow import WIDTHS, assert_fits
+from tests.support.runner import CliRunner
 
 runner = CliRunner()
 

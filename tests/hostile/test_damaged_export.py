@@ -9,12 +9,12 @@ import sqlite3
 from pathlib import Path
 
 import pytest
-from typer.testing import CliRunner
 
 from footback.cli.app import app
 from footback.core.paths import db_path
 from footback.records.transfer.layout import DAMAGED, TABLES
 from tests.support.history_seed import seed_full
+from tests.support.runner import CliRunner
 
 runner = CliRunner()
 # One kind of damage per record kind and column type: SQLite keeps whatever it was given.

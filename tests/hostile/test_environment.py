@@ -8,11 +8,11 @@ import stat
 from pathlib import Path
 
 import pytest
-from typer.testing import CliRunner
 
 from footback.cli.app import app
 from footback.core.paths import db_path, ensure_data_dir
 from tests.support.helpers import no_problem_answers
+from tests.support.runner import CliRunner
 
 runner = CliRunner()
 

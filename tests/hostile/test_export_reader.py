@@ -9,12 +9,12 @@ import threading
 from pathlib import Path
 
 import pytest
-from typer.testing import CliRunner
 
 from footback.cli.app import app
 from footback.core.errors import BadInputError
 from footback.core.paths import db_path
 from footback.records.transfer.reader import CHUNK, ExportReader
+from tests.support.runner import CliRunner
 
 runner = CliRunner()
 HEAD = '{"format": "footback-export", "version": 1, "schema": 3'

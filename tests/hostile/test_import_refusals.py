@@ -9,13 +9,13 @@ from pathlib import Path
 from typing import Any
 
 import pytest
-from typer.testing import CliRunner
 
 from footback.cli.app import app
 from footback.core.paths import db_path
 from footback.records.db import open_store
 from tests.hostile.crafted import seed_export, write
 from tests.support.history_seed import seed_full
+from tests.support.runner import CliRunner
 
 runner = CliRunner()
 READERS = [["history"], ["shoes-check", "--list"], ["export"], ["export", "--format", "csv"]]

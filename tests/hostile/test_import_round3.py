@@ -6,12 +6,12 @@ import json
 from pathlib import Path
 
 import pytest
-from typer.testing import CliRunner
 
 from footback.cli.app import app
 from footback.core.paths import db_path
 from tests.hostile.crafted import seed_daily_export as seed_export
 from tests.hostile.crafted import write
+from tests.support.runner import CliRunner
 
 runner = CliRunner()
 

@@ -8,7 +8,6 @@ from datetime import UTC, datetime
 from pathlib import Path
 
 import pytest
-from typer.testing import CliRunner
 
 from footback.cli.app import app
 from footback.core.dates import parse_date, read_day, read_stamp
@@ -17,6 +16,7 @@ from footback.core.paths import db_path
 from tests.hostile.crafted import seed_daily_export, write
 from tests.support.context import Cli, set_wall
 from tests.support.hostile import refused
+from tests.support.runner import CliRunner
 
 runner = CliRunner()
 OTHER_FORMS = ["20261206", "2026-W49-1", "2026-340", "2026-12-06T00:00", " 2026-12-06x", "２０２６-12-06"]

@@ -9,11 +9,11 @@ import threading
 from pathlib import Path
 
 import pytest
-from typer.testing import CliRunner
 
 from footback.cli.app import app
 from footback.core.paths import db_path
 from tests.support.history_seed import seed_full
+from tests.support.runner import CliRunner
 
 runner = CliRunner()
 COMMANDS = [["export"], ["export", "--format", "csv"], ["report"], ["report", "--format", "html"]]

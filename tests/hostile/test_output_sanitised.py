@@ -7,12 +7,12 @@ import io
 from pathlib import Path
 
 import pytest
-from typer.testing import CliRunner
 
 from footback.cli.app import app
 from footback.core.text import csv_cell, safe_line
 from footback.records.db import open_store
 from tests.support.history_seed import seed_full
+from tests.support.runner import CliRunner
 
 runner = CliRunner()
 # Retitle the terminal, clear it, write the clipboard (OSC 52), a C1 CSI and a bidi override.

@@ -7,10 +7,10 @@ import sys
 from pathlib import Path
 
 import pytest
-from typer.testing import CliRunner
 
 from footback.cli.app import app
 from tests.support.history_seed import seed_full
+from tests.support.runner import CliRunner
 
 runner = CliRunner()
 

@@ -8,7 +8,6 @@ import tomllib
 from pathlib import Path
 
 import pytest
-from typer.testing import CliRunner
 
 from footback.assess.content import load_assess_content
 from footback.assess.service import assess as score_answers
@@ -20,6 +19,7 @@ from footback.records.db import open_store
 from footback.stretch.catalogue import load_builtin, load_file, load_saved_plan
 from tests.support.helpers import back_pain_answers, no_problem_answers
 from tests.support.history_seed import NOW, add_assessment, at, heel_and_back_answers
+from tests.support.runner import CliRunner
 
 runner = CliRunner()
 

@@ -9,7 +9,6 @@ from datetime import UTC, date, datetime, timedelta
 from pathlib import Path
 
 import pytest
-from typer.testing import CliRunner
 
 from footback.cli.app import app
 from footback.core.errors import BadInputError
@@ -22,6 +21,7 @@ from footback.records.checkins import save_checkin
 from footback.records.db import Store, open_store
 from footback.records.plan_changes import list_changes
 from tests.support.helpers import back_pain_answers
+from tests.support.runner import CliRunner
 
 runner = CliRunner()
 RULE = load_plan_content().progression

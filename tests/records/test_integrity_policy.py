@@ -10,7 +10,6 @@ from datetime import UTC, datetime, timedelta
 from pathlib import Path
 
 import pytest
-from typer.testing import CliRunner
 
 from footback.cli.app import app
 from footback.core.errors import StoreError
@@ -18,6 +17,7 @@ from footback.core.paths import db_path
 from footback.records.db import open_existing_store, open_store
 from footback.records.integrity import FULL_CHECK_BYTES, HEADER_BYTES, size_agrees
 from tests.support.history_seed import seed_full
+from tests.support.runner import CliRunner
 
 runner = CliRunner()
 

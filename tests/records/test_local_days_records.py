@@ -162,3 +162,14 @@ def test_the_report_dates_an_assessment_by_the_persons_calendar_not_utc(cli: Cli
     assert report.exit_code == 0, report.output
     assert "## Latest assessment (2026-03-30)" in report.stdout
     assert "unnamed" not in report.stdout and "2026-03-29" not in report.stdout
+
+
+def test_the_quick_recheck_counts_days_from_the_full_assessments_own_day(home: Path) -> None:
+    from footback.assess.content import load_assess_content
+    from footback.assess.quick import quick_start
+
+    write_each_kind(home, london_now(BEFORE_THE_CHANGE))
+    base = quick_start(load_assess_content(), home, london_now(MORNING_AFTER))
+    assert not isinstance(base, str)
+    # Made on the 28th (its clock then), read on the 29th: one day ago, not "today".
+    assert (f"{base.full_at:%Y-%m-%d %H:%M}", base.days) == ("2026-03-28 23:30", 1)

@@ -6,7 +6,6 @@ import sqlite3
 from pathlib import Path
 
 import pytest
-from typer.testing import CliRunner
 
 from footback.cli.app import app
 from footback.core.paths import db_path
@@ -16,6 +15,7 @@ from footback.records.db import open_store
 from footback.records.shoes import find_pair
 from footback.report.build import build_report
 from tests.support.history_seed import NOW, add_check, at, seed_full, seed_years
+from tests.support.runner import CliRunner
 
 runner = CliRunner()
 

@@ -7,13 +7,12 @@ import json
 from datetime import date, timedelta
 from pathlib import Path
 
-from typer.testing import CliRunner
-
 from footback.cli.app import app
 from footback.records.db import open_store
 from footback.records.stretch_sessions import newest_sessions, save_logged
 from footback.records.transfer.layout import TABLES
 from tests.support.history_seed import NOW
+from tests.support.runner import CliRunner
 from tests.support.scale_seed import checkin_span, seed_daily_use
 
 runner = CliRunner()

@@ -17,7 +17,6 @@ from datetime import UTC, datetime
 from pathlib import Path
 
 import pytest
-from typer.testing import CliRunner
 
 from footback.cli.app import app
 from footback.core.paths import db_path
@@ -32,6 +31,7 @@ from footback.records.migrations import (
 )
 from tests.support.helpers import no_problem_answers
 from tests.support.history_seed import seed_full
+from tests.support.runner import CliRunner
 
 runner = CliRunner()
 ROOT = Path(__file__).resolve().parents[2]

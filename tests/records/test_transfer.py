@@ -11,7 +11,6 @@ from pathlib import Path
 
 import pexpect
 import pytest
-from typer.testing import CliRunner
 
 from footback.cli.app import app
 from footback.core.paths import db_path, plan_path
@@ -21,6 +20,7 @@ from footback.records.psfs import save_rating
 from footback.records.transfer.layout import TABLES
 from tests.support.context import WALL, Cli
 from tests.support.history_seed import add_session, at, seed_full
+from tests.support.runner import CliRunner
 
 runner = CliRunner()
 

@@ -6,8 +6,6 @@ import re
 import stat
 from pathlib import Path
 
-from typer.testing import CliRunner
-
 from footback.cli.app import app
 from footback.cli.commands.report import run_report
 from footback.records.db import open_store
@@ -16,6 +14,7 @@ from footback.report.html import render_html
 from footback.report.markdown import render_markdown
 from tests.support.helpers import no_problem_answers
 from tests.support.history_seed import NOW, add_assessment, add_check, at, seed_full
+from tests.support.runner import CliRunner
 
 runner = CliRunner()
 

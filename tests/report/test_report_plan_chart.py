@@ -183,9 +183,8 @@ def test_no_checkins_and_no_sessions_no_chart(home: Path) -> None:
 
 
 def test_the_command_shows_the_saved_plan_from_the_data_folder(home: Path) -> None:
-    from typer.testing import CliRunner
-
     from footback.cli.app import app
+    from tests.support.runner import CliRunner
 
     seed_typical(home)
     result = CliRunner().invoke(app, ["report", "--format", "html"])

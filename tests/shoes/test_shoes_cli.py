@@ -8,11 +8,11 @@ import tomllib
 from pathlib import Path
 
 import pytest
-from typer.testing import CliRunner
 
 from footback.cli.app import app
 from footback.content.questions import Value
 from footback.shoes.content import load_shoe_content
+from tests.support.runner import CliRunner
 from tests.support.shoes_helpers import GOOD_RUNNING_TYPED, good_pair
 
 runner = CliRunner()

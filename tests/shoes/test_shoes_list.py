@@ -6,10 +6,10 @@ import json
 from pathlib import Path
 
 import pytest
-from typer.testing import CliRunner
 
 from footback.cli.app import app
 from tests.shoes.test_shoes_cli import run, write_answers
+from tests.support.runner import CliRunner
 
 LONG = ["Hoka Clifton nine for the long runs", "Brooks Ghost 15 blue ones, the outlet"]
 

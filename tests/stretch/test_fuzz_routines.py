@@ -25,13 +25,13 @@ from typing import Any
 import pytest
 from hypothesis import HealthCheck, example, given, settings
 from hypothesis import strategies as st
-from typer.testing import CliRunner
 
 from footback.cli.app import app
 from footback.core.paths import DB_NAME
 from footback.core.text import safe_block, safe_line
 from tests.support.context import Cli
 from tests.support.helpers import no_problem_answers
+from tests.support.runner import CliRunner
 
 runner = CliRunner()
 PLAY = ["stretch", "--plain", "--speed", "100", "--lead-in", "0", "--quiet", "--file"]

@@ -4,11 +4,10 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from typer.testing import CliRunner
-
 from footback.cli.app import app
 from footback.records.db import open_store
 from tests.support.history_seed import add_assessment, at, heel_and_back_answers
+from tests.support.runner import CliRunner
 
 runner = CliRunner()
 

@@ -9,11 +9,10 @@ from dataclasses import dataclass, field, replace
 from datetime import UTC, datetime, timedelta
 from pathlib import Path
 
-from typer.testing import CliRunner, Result
-
 from footback.cli.app import app
 from footback.cli.context import AppContext
 from footback.stretch.player import Key, KeySource
+from tests.support.runner import CliRunner, Result
 from tests.support.stretch_fakes import FakeClock, ScriptedKeys
 
 # Tuesday morning, the wall time every fake run starts at.

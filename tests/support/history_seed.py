@@ -13,6 +13,7 @@ from footback.core.cited import citing
 from footback.records.assessments import save_assessment
 from footback.records.db import Store, open_store
 from tests.support.helpers import back_pain_answers, no_problem_answers
+from tests.support.templates import seeded_copy
 
 # A fixed clock: Thursday 2025-03-13 20:00 at UTC+1 (the week began Monday 2025-03-10).
 TZ = timezone(timedelta(hours=1))
@@ -85,7 +86,11 @@ def heel_and_back_answers() -> Answers:
 
 
 def seed_full(folder: Path) -> None:
-    """Three assessments, a run of sessions and two checked pairs."""
+    """Three assessments, a run of sessions and two checked pairs (copied from a template)."""
+    seeded_copy(folder, _seed_full)
+
+
+def _seed_full(folder: Path) -> None:
     with open_store(folder) as store:
         add_assessment(store, no_problem_answers(), at(40))
         add_assessment(store, back_pain_answers(), at(20))
@@ -139,7 +144,12 @@ def seed_years(
 
 def seed_typical(folder: Path) -> None:
     """A typical month: `seed_full`, check-ins on most of the last four weeks, routines on most
-    days and a saved plan (the report's second page: the day chart and the plan's figures)."""
+    days and a saved plan (the report's second page: the day chart and the plan's figures); copied
+    from a template."""
+    seeded_copy(folder, _seed_typical)
+
+
+def _seed_typical(folder: Path) -> None:
     from footback.models.checkin import CheckIn
     from footback.plan.service import PlanRequest, make_plan
     from footback.records.checkins import save_checkin

@@ -8,15 +8,16 @@ from __future__ import annotations
 
 import hashlib
 import json
+import os
 import re
 from collections.abc import Mapping, Sequence
 from pathlib import Path
 
-from typer.testing import CliRunner, Result
-
 from footback.cli.app import app
 from footback.records.db import open_store
 from tests.support.history_seed import at, seed_full
+from tests.support.runner import CliRunner, Result
+from tests.support.templates import seeded_copy
 
 runner = CliRunner()
 
@@ -83,7 +84,15 @@ _CHECKIN = "INSERT INTO checkins (day, foot, back, note, warning_signs, created_
 
 def seed_everything(home: Path) -> None:
     """The seed store plus a check-in, plan changes, a function rating, a clinician visit, a retired
-    pair and a plan file."""
+    pair and a plan file (copied from a template, unless this test wrote a config the plan follows)."""
+    config = os.environ.get("FOOTBACK_CONFIG")
+    if config is not None and Path(config).exists():
+        _seed_everything(home)
+    else:
+        seeded_copy(home, _seed_everything)
+
+
+def _seed_everything(home: Path) -> None:
     seed_full(home)
     with open_store(home) as store, store.transaction() as conn:
         conn.execute(
@@ -119,7 +128,7 @@ def seed_everything(home: Path) -> None:
             " retired_at) VALUES (?, ?, ?, ?, ?, ?, ?)",
             ("old boots", "everyday", 900.0, 30, at(90).isoformat(), at(30).isoformat(), at(30).isoformat()),
         )
-    result = invoke(["plan"])
+    result = invoke(["plan"], env={"FOOTBACK_HOME": str(home)})
     assert result.exit_code == 0, result.output
 
 

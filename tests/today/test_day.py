@@ -20,6 +20,7 @@ from footback.today.day import day_steps
 from footback.today.facts import DayItem, PlanBrief, Today, WarningWait
 from tests.support.context import Cli, Lines, press, set_wall
 from tests.support.helpers import TINY_ROUTINE, back_pain_answers
+from tests.support.stretch_fakes import ScriptedKeys
 
 # Tuesday 3 March 2026: the plan was made on Monday.
 MONDAY = datetime(2026, 3, 2, 9, 0, tzinfo=UTC)
@@ -77,6 +78,8 @@ def test_a_normal_day_is_six_keystrokes_from_todays_screen(
     assert DAY.both.format(routine="plan").strip() in said
     assert DAY.after_checkin.format(routine="plan").strip() in said
     assert typed.queue == [] and "Press Enter to start" in said, done.output
+    with context.keys(False) as source:  # every key pressed was read, none left over
+        assert isinstance(source, ScriptedKeys) and source.presses == []
     with open_store(context.data_dir) as store:
         (saved,) = list_checkins(store)
     assert (saved.day, saved.foot, saved.back, saved.warning_signs) == (date(2026, 3, 3), 3, 4, [])

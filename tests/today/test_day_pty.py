@@ -10,13 +10,13 @@ from datetime import datetime
 from pathlib import Path
 
 import pytest
-from typer.testing import CliRunner
 
 from footback.cli.app import app
 from footback.records.checkins import list_checkins
 from footback.records.db import read_store
 from tests.support.helpers import TINY_ROUTINE, back_pain_answers
 from tests.support.pty_screen import Screen, local_hour, terminal_env
+from tests.support.runner import CliRunner
 
 pytestmark = pytest.mark.slow
 runner = CliRunner()

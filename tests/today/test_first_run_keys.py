@@ -11,7 +11,7 @@ from footback.cli.context import AppContext
 from footback.stretch.player import Key
 from footback.today.content import load_today_content
 from footback.today.first_run import REMINDER_FILE
-from footback.today.one_key import GIVE_UP
+from footback.today.one_key import GIVE_UP, HABIT_ENTER
 from tests.support.context import Cli, press
 
 TEXT = load_today_content().first_run
@@ -61,6 +61,24 @@ def test_a_key_is_waited_for_up_to_the_limit_then_the_offer_is_skipped(
     assert TEXT.remind_skipped.format(file=REMINDER_FILE) in said and not (first_run / REMINDER_FILE).exists()
 
 
+def test_the_enter_of_n_typed_as_a_line_never_accepts_the_next_offer(
+    cli: Cli, context: AppContext, first_run: Path
+) -> None:
+    # "n" then Enter out of habit: that Enter is dropped; the reminder offer waits for its own key.
+    said = _assess(cli, context, [(0.0, Key.SKIP), (HABIT_ENTER - 0.1, Key.ENTER), (5.0, Key.SKIP)])
+    assert TEXT.plan_skipped in said and TEXT.remind_skipped.format(file=REMINDER_FILE) in said
+    assert not (first_run / REMINDER_FILE).exists()
+
+
+def test_an_enter_after_that_moment_answers_the_next_offer(
+    cli: Cli, context: AppContext, first_run: Path
+) -> None:
+    said = _assess(cli, context, [(0.0, Key.SKIP), (HABIT_ENTER + 0.1, Key.ENTER)])
+    assert TEXT.plan_skipped in said and (first_run / REMINDER_FILE).is_file()
+
+
 def test_the_docs_give_the_same_limit() -> None:
     daily = (Path(__file__).parents[2] / "docs" / "daily.md").read_text(encoding="utf-8")
-    assert f"left without a key for {GIVE_UP / 60:g} minutes" in " ".join(daily.split())
+    said = " ".join(daily.split())
+    assert f"left without a key for {GIVE_UP / 60:g} minutes" in said
+    assert f"within {HABIT_ENTER:g} s after" in said

@@ -8,11 +8,11 @@ import subprocess
 from pathlib import Path
 
 import pytest
-from typer.testing import CliRunner
 
 from footback.cli.app import app
 from tests.support.helpers import back_pain_answers
 from tests.support.pty_screen import FOOTBACK, Screen, local_hour, plain_env, terminal_env
+from tests.support.runner import CliRunner
 
 pytestmark = pytest.mark.slow
 runner = CliRunner()

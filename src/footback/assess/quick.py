@@ -35,8 +35,10 @@ class QuickBase:
 
 
 def days_between(earlier: datetime, now: datetime) -> int:
-    """Calendar days from `earlier` to `now`, both read in `now`'s time zone."""
-    return (now.date() - earlier.astimezone(now.tzinfo).date()).days
+    """Calendar days from `earlier`'s day to `now`'s, each on its own clock: `earlier` is a
+    record's local time (`SavedAssessment.local_time`, records/window.py), so a full assessment
+    made at 23:30 before a clock change or a flight stays on its day."""
+    return (now.date() - earlier.date()).days
 
 
 def carried_answers(
@@ -58,10 +60,11 @@ def quick_start(content: AssessContent, folder: Path, now: datetime) -> QuickBas
     full, later = read_store(folder, since_last_full) or (None, [])
     if full is None:
         return content.quick.no_full
-    days = days_between(full.created_at, now)
+    full_at = full.local_time(now)
+    days = days_between(full_at, now)
     if days > content.quick.full_every_days:
         return content.quick.full_due.format(days=days, every=content.quick.full_every_days)
-    return QuickBase(full.local_time(now), days, carried_answers(content, full, later))
+    return QuickBase(full_at, days, carried_answers(content, full, later))
 
 
 def _quick_questions(

@@ -14,6 +14,7 @@ from typing import Any, Generic, ParamSpec, TypeVar
 import typer
 from typer.core import TyperGroup
 
+from footback.cli.collector import resume_collector
 from footback.core.errors import ExitCode, FootbackError
 from footback.core.signals import Terminated
 from footback.core.text import safe_line
@@ -68,6 +69,7 @@ class Bounded(Generic[P, R]):
         self.command = command
 
     def __call__(self, *args: P.args, **kwargs: P.kwargs) -> R:
+        resume_collector()  # start-up is over (cli/collector.py)
         with command_boundary():
             return self.command(*args, **kwargs)
 

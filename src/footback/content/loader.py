@@ -27,6 +27,12 @@ def content_root(override: Path | None = None) -> Traversable:
     """
     if override is not None:
         return override
+    return _installed_root()
+
+
+@cache
+def _installed_root() -> Traversable:
+    # Found once per run: every content file read (and every cache check) starts here.
     packaged = files("footback") / "data"
     if packaged.is_dir():
         return packaged

@@ -285,12 +285,13 @@ def _nice(day: date) -> str:
 
 def render_outcome(console: Console, outcome: CheckinOutcome) -> None:
     """After storing: the warning-sign advice first, then one line of what was saved."""
-    from footback.assess.content import load_assess_content
-    from footback.assess.render import render_urgent
     from footback.daily.content import load_daily_content
 
     text = load_daily_content().text
     if outcome.urgent is not None:
+        from footback.assess.content import load_assess_content
+        from footback.assess.render import render_urgent
+
         render_urgent(console, outcome.urgent, load_assess_content().advice.urgent)
         _say(console, text.sign_saved)
     if outcome.checkin is None:

@@ -10,10 +10,11 @@ from __future__ import annotations
 from datetime import date, datetime, timedelta
 from typing import TYPE_CHECKING
 
-from footback.daily.progress import PracticeFacts, chart_span, monday, recent_span
-
+# daily.progress (and its result models) is imported by the functions that use it: `due` and the
+# shell prompt's refresh after every write read only `routines_done` (start-up).
 if TYPE_CHECKING:
     from footback.daily.content import PracticeRule
+    from footback.daily.progress import PracticeFacts
     from footback.records.db import Store
 
 
@@ -53,6 +54,7 @@ def current_streak(store: Store, now: datetime) -> int:
 
 def week_minutes(store: Store, now: datetime) -> float:
     """Minutes stretched since Monday 00:00 of this week, in now's time zone (summed in SQL)."""
+    from footback.daily.progress import monday
     from footback.records.stretch_sessions import session_totals
     from footback.records.window import offset_of
 
@@ -71,6 +73,7 @@ def routines_done(store: Store, now: datetime) -> set[str]:
 
 def sessions_by_day(store: Store, now: datetime, days: int) -> dict[date, int]:
     """Sessions that count on each of the last `days` local days up to `now` (the chart's days)."""
+    from footback.daily.progress import chart_span
     from footback.records.stretch_sessions import sessions_per_day
     from footback.records.window import offset_of
 
@@ -81,6 +84,7 @@ def sessions_by_day(store: Store, now: datetime, days: int) -> dict[date, int]:
 def read_practice(store: Store, now: datetime, rule: PracticeRule, weeks_on_target: int) -> PracticeFacts:
     """Sessions that count, up to `now`'s local day, as aggregates (see `PracticeFacts`); the weeks
     on target are counted with pain beside practice (`records.checkins.week_sums`)."""
+    from footback.daily.progress import PracticeFacts, monday, recent_span
     from footback.records.stretch_sessions import counted_totals, first_active_day
     from footback.records.window import offset_of
 

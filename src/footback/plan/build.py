@@ -13,7 +13,6 @@ from datetime import datetime
 from functools import cache
 from pathlib import Path
 
-import tomli
 from pydantic import Field
 
 from footback.core.errors import ContentError, FootbackError
@@ -249,6 +248,8 @@ def plan_toml(plan: Plan, now: datetime) -> str:
         for key, value in step.model_dump(exclude_defaults=True).items():
             lines.append(f"{key} = {_toml_value(value)}")
     text = "\n".join(lines) + "\n"
+    import tomli  # only when a plan is written (start-up: `progress` imports this module)
+
     # The file must load as a routine; a mistake here would only show when the plan is played.
     parse_routine_file(tomli.loads(text), PLAN_FILE)
     return text

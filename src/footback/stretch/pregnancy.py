@@ -10,7 +10,7 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 from dataclasses import dataclass
-from datetime import datetime, tzinfo
+from datetime import datetime
 from functools import cache
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
@@ -120,8 +120,9 @@ def pregnancy_of(option: bool, answers: Answers | None, assessed_at: datetime | 
     return None
 
 
-def latest_pregnancy(folder: Path, option: bool, tz: tzinfo | None) -> Pregnancy | None:
-    """`pregnancy_of` for the latest saved assessment (its date in `tz`); never creates the store."""
+def latest_pregnancy(folder: Path, option: bool, now: datetime) -> Pregnancy | None:
+    """`pregnancy_of` for the latest saved assessment (its date on the clock it was made by,
+    records/window.py); never creates the store."""
     if option:
         return Pregnancy(None)
     from footback.records.db import open_existing_store
@@ -135,4 +136,4 @@ def latest_pregnancy(folder: Path, option: bool, tz: tzinfo | None) -> Pregnancy
         saved = latest_assessment(store)
     if saved is None:
         return None
-    return pregnancy_of(False, saved.answers, saved.created_at.astimezone(tz))
+    return pregnancy_of(False, saved.answers, saved.local_time(now))

@@ -64,7 +64,7 @@ def _for_pregnancy(
     """In pregnancy, steps done lying on the back are swapped (one line says so); else unchanged."""
     from footback.stretch.pregnancy import for_pregnancy, latest_pregnancy, pregnancy_lines
 
-    why = latest_pregnancy(env.data_dir, options.pregnant, env.clock.now().tzinfo)
+    why = latest_pregnancy(env.data_dir, options.pregnant, env.clock.now())
     if why is None:
         return routine, None
     swapped, swaps = for_pregnancy(routine)

@@ -15,10 +15,15 @@ from footback.core.runtime import Runtime
 if TYPE_CHECKING:
     from rich.console import Console
 
+    from footback.stretch.player import KeySource
+
 # Seconds without a key before an offer is left as skipped: a terminal whose input has ended
 # never keeps footback waiting for ever. Keys are read in waits of POLL seconds.
 GIVE_UP = 600.0
 POLL = 1.0
+# An Enter this soon after n (or q) ends an "n" typed out of habit as a line: it is dropped, so it
+# never accepts the offer that comes next.
+HABIT_ENTER = 0.5
 
 
 def offer_one_key(env: Runtime, console: Console, prompt: str, say_again: Callable[[], None]) -> bool:
@@ -45,8 +50,19 @@ def _one_key(env: Runtime) -> bool:
             if key is Key.ENTER:
                 return True
             if key in (Key.SKIP, Key.STOP):
+                _drop_habit_enter(env, keys)
                 return False
     return False
+
+
+def _drop_habit_enter(env: Runtime, keys: KeySource) -> None:
+    """Waits up to HABIT_ENTER for the Enter of "n⏎" and drops it (a key read in that moment,
+    whatever it is, ends the wait and is dropped)."""
+    clock = env.clock
+    until = clock.monotonic() + HABIT_ENTER
+    while (left := until - clock.monotonic()) > 0:
+        if keys.read(left) is not None:
+            return
 
 
 def _yes_or_skip(ask: Callable[[], str], say_again: Callable[[], None]) -> bool:

@@ -60,9 +60,11 @@ def export(
 
 
 def run_export(folder: Path, *, fmt: str, output: Path | None) -> None:
+    from footback.cli.import_checks import import_checks
     from footback.records.transfer.export import export_all
 
-    counts = export_all(folder, fmt, output)
+    # Import's own checks, content ones included: a record it would refuse is exported marked damaged.
+    counts = export_all(folder, fmt, output, import_checks())
     if output is None or str(output) == "-":
         return
     # The daily records are named when there are any, so a backup of check-ins says it has them.

@@ -18,6 +18,7 @@ from footback.core.paths import plan_path
 from footback.core.text import UNSAFE, csv_cell, safe_json
 from footback.records.connection import DatabaseError
 from footback.records.db import Store
+from footback.records.import_rules import ImportChecks
 from footback.records.migrations import SCHEMA_VERSION
 from footback.records.transfer.layout import (
     DAMAGED,
@@ -93,7 +94,7 @@ def _export_value(column: Column, value: Any) -> tuple[Any, str]:
     return value, ""
 
 
-def exported_row(table: str, values: tuple[Any, ...]) -> Row:
+def exported_row(table: str, values: tuple[Any, ...], checks: ImportChecks) -> Row:
     """A stored row as an export record; a damaged one is carried through, marked, never dropped."""
     row: Row = {}
     damaged: list[str] = []
@@ -101,32 +102,60 @@ def exported_row(table: str, values: tuple[Any, ...]) -> Row:
         row[column.name], problem = _export_value(column, value)
         if problem:
             damaged.append(f"{column.name}: {problem}")
-    if not damaged and (refused := _import_would_refuse(table, row)):
+    if not damaged and (refused := _import_would_refuse(table, row, checks)):
         damaged.append(refused)
     if damaged:
         row[DAMAGED] = "; ".join(damaged)
     return row
 
 
-def _import_would_refuse(table: str, row: Row) -> str | None:
-    """What import's own rules (records/import_rules.py: dates, numbers, text, the check-in day)
-    say against the record, so export never writes one that would stop a restore: it is written
-    marked damaged instead, and import skips it. (The features' content checks, such as answers
-    that fit their questions, are the import command's and are not repeated here.)"""
+def _import_would_refuse(table: str, row: Row, checks: ImportChecks) -> str | None:
+    """What import says against the record: its own rules (records/import_rules.py: dates,
+    numbers, text, the check-in day) and the features' content checks in `checks` (answers that
+    fit their questions, known warning-sign ids and shoe types: the registry `footback import`
+    uses, cli/import_checks.py). Export never writes a record that would stop a restore: it is
+    written marked damaged instead, and import skips it."""
     from footback.core.errors import BadInputError
-    from footback.records.import_rules import ImportChecks, check_record
+    from footback.records.import_rules import check_record
 
     try:
-        check_record(table, row, "", ImportChecks())
+        check_record(table, row, "", checks)
     except BadInputError as exc:
         return exc.message.removeprefix(": ")
     return None
 
 
-def export_records(store: Store | None, table: str) -> Iterator[Row]:
+# A record that names another one import must find (a confirmation's assessment, a check's
+# pair): its field and the table it names; and the key each such table is named by.
+_NAMES = {"clinician_seen": ("assessment_uid", "assessments"), "shoe_checks": ("pair", "shoe_pairs")}
+_KEYS = {"assessments": "uid", "shoe_pairs": "name"}
+
+
+@dataclass
+class _Run:
+    """One export's checks (import's), and the keys of the named records it marked damaged
+    (import skips them), so that the records naming one are marked too: import would refuse
+    them, as naming nothing."""
+
+    checks: ImportChecks
+    keys: dict[str, set[Any]] = field(default_factory=lambda: {table: set() for table in _KEYS})
+
+    def follow(self, table: str, row: Row) -> None:
+        if DAMAGED in row:
+            if table in _KEYS:
+                self.keys[table].add(row.get(_KEYS[table]))
+        elif table in _NAMES:
+            field_name, named = _NAMES[table]
+            if row.get(field_name) is not None and row[field_name] in self.keys[named]:
+                row[DAMAGED] = f"{field_name}: names a record of {named} that is marked damaged"
+
+
+def _export_records(store: Store | None, table: str, run: _Run) -> Iterator[Row]:
     if store is not None:
         for values in _stored_rows(store, table):
-            yield exported_row(table, values)
+            row = exported_row(table, values, run.checks)
+            run.follow(table, row)
+            yield row
 
 
 @dataclass
@@ -139,13 +168,13 @@ def _dump(value: Any, ascii_only: bool = False) -> str:
     return safe_json(json.dumps(value, indent=2, ensure_ascii=ascii_only))
 
 
-def write_json(store: Store | None, plan_text: str | None, out: TextIO) -> ExportCounts:
+def write_json(store: Store | None, plan_text: str | None, out: TextIO, checks: ImportChecks) -> ExportCounts:
     """The JSON export, written record by record (memory does not grow with the store).
 
     The layout is exactly what `json.dumps(document, indent=2)` gives, so older exports and new
     ones read the same.
     """
-    counts = ExportCounts()
+    counts, run = ExportCounts(), _Run(checks)
     # A stream that is not UTF-8 (PYTHONIOENCODING=ascii) gets \u escapes: the same data, still JSON.
     ascii_only = not (getattr(out, "encoding", None) or "utf-8").lower().startswith("utf")
     out.write("{\n")
@@ -154,7 +183,7 @@ def write_json(store: Store | None, plan_text: str | None, out: TextIO) -> Expor
     )
     for table in TABLES:
         out.write(f'  "{table}": ')
-        for row in export_records(store, table):
+        for row in _export_records(store, table, run):
             out.write("[\n" if counts.records[table] == 0 else ",\n")
             out.write(textwrap.indent(_dump(row, ascii_only), "    "))
             counts.records[table] += 1
@@ -180,8 +209,9 @@ def _plan_text(path: Path) -> str | None:
         return data.decode("utf-8", "surrogateescape")
 
 
-def export_all(folder: Path, fmt: str, output: Path | None) -> ExportCounts:
-    """`footback export`: the store (if any) and the plan, as JSON or CSV, to stdout or `output`."""
+def export_all(folder: Path, fmt: str, output: Path | None, checks: ImportChecks) -> ExportCounts:
+    """`footback export`: the store (if any) and the plan, as JSON or CSV, to stdout or `output`;
+    a record that import, with these `checks`, would refuse is written marked damaged."""
     from footback.core.files import output_stream
     from footback.records.db import open_existing_store
 
@@ -191,10 +221,10 @@ def export_all(folder: Path, fmt: str, output: Path | None) -> ExportCounts:
         if store is not None:
             stack.enter_context(store)
         out = stack.enter_context(output_stream(output, folder))
-        return write_json(store, plan_text, out) if fmt == "json" else write_csv(store, out)
+        return write_json(store, plan_text, out, checks) if fmt == "json" else write_csv(store, out, checks)
 
 
-def write_csv(store: Store | None, out: TextIO) -> ExportCounts:
+def write_csv(store: Store | None, out: TextIO, checks: ImportChecks) -> ExportCounts:
     """One CSV for spreadsheets: a `table` column, every column of every table, then `damaged`.
 
     Cells are spreadsheet-safe (a leading `'` before `=`, `+`, `-`, `@`, tab or CR, as OWASP
@@ -205,11 +235,11 @@ def write_csv(store: Store | None, out: TextIO) -> ExportCounts:
         for column in schema()[table]:
             header.setdefault(column.name, None)
     header[DAMAGED] = None
-    counts = ExportCounts()
+    counts, run = ExportCounts(), _Run(checks)
     writer = csv.DictWriter(out, fieldnames=list(header), lineterminator="\r\n")
     writer.writeheader()
     for table in TABLES:
-        for row in export_records(store, table):
+        for row in _export_records(store, table, run):
             flat = {
                 key: json.dumps(value, sort_keys=True, ensure_ascii=False)
                 if key in JSON_COLUMNS and DAMAGED not in row
