@@ -56,9 +56,9 @@ def _shift(column: str, offset_minutes: int) -> str:
     kept = OFFSET_COLUMN.get(column)
     if kept is None:
         return f"'{offset_minutes:+d} minutes'"
-    # The same values `kept_offset` keeps: a whole number in range. Not `abs()`, which overflows
-    # (an error for the whole read) on the smallest 64-bit integer, and reads text as 0 and a
-    # fraction as its whole part, where Python reads both as no offset kept.
+    # Only a whole number of minutes a clock can have; text or a real (a damaged row) is ignored,
+    # as `kept_offset` ignores it. Not `abs()`: it overflows on the smallest 64-bit integer, an
+    # error for the whole read.
     own = (
         f"CASE WHEN typeof({kept}) = 'integer' AND {kept} BETWEEN {-MAX_OFFSET} AND {MAX_OFFSET}"
         f" THEN {kept} END"
