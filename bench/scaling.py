@@ -29,6 +29,7 @@ from __future__ import annotations
 import argparse
 import math
 import os
+import shlex
 import shutil
 import statistics
 import subprocess
@@ -322,7 +323,7 @@ def main() -> None:
             body = tiers(args, env, work)
             homes = {scale: work / f"x{scale}" for scale in args.scales}
             body += ["", "Opening the store (in-process, median of 5):", "", *open_cost(homes, 5)]
-    command = "uv run python " + " ".join(["bench/scaling.py", *sys.argv[1:]])
+    command = "uv run python " + shlex.join(["bench/scaling.py", *sys.argv[1:]])
     head = [
         machine_line(args.runs, tiers=not args.history_json_sessions),
         f"Load average (1, 5, 15 min) at the start {load[0]:.1f} {load[1]:.1f} {load[2]:.1f}, at the end "
