@@ -29,6 +29,7 @@ from __future__ import annotations
 import argparse
 import math
 import os
+import shlex
 import shutil
 import statistics
 import subprocess
@@ -169,7 +170,7 @@ def verdicts(command: str, by_scale: dict[int, Result]) -> list[str]:
     return cells
 
 
-def machine_line(runs: int) -> str:
+def machine_line(runs: int, *, tiers: bool = True) -> str:
     uname = os.uname()
     git = ["git", "-C", str(ROOT), "log", "-1", "--format=%h %cd", "--date=format:%Y-%m-%d %H:%M"]
     commit = subprocess.run(git, capture_output=True, text=True, check=False).stdout.strip() or "unknown"
@@ -177,9 +178,13 @@ def machine_line(runs: int) -> str:
         f"Measured {time.strftime('%Y-%m-%d %H:%M %Z')} on {uname.sysname} {uname.release} "
         f"({uname.machine}), footback at commit {commit}, "
         f"{os.cpu_count()} CPUs shared with other work, Python {sys.version.split()[0]}, bytecode compiled "
-        f"for footback and its dependencies. Median of {runs} round(s) after a warm-up run at the smallest "
-        "size; each round "
-        "runs every size in turn. CPU = the child's user + system time; peak = the footback process's VmHWM."
+        f"for footback and its dependencies. Median of {runs} round(s) "
+        + (
+            "after a warm-up run at the smallest size; each round runs every size in turn. "
+            if tiers
+            else "(no warm-up: the store was just written). "
+        )
+        + "CPU = the child's user + system time; peak = the footback process's VmHWM."
     )
 
 
@@ -318,9 +323,9 @@ def main() -> None:
             body = tiers(args, env, work)
             homes = {scale: work / f"x{scale}" for scale in args.scales}
             body += ["", "Opening the store (in-process, median of 5):", "", *open_cost(homes, 5)]
-    command = "uv run python " + " ".join(["bench/scaling.py", *sys.argv[1:]])
+    command = "uv run python " + shlex.join(["bench/scaling.py", *sys.argv[1:]])
     head = [
-        machine_line(args.runs),
+        machine_line(args.runs, tiers=not args.history_json_sessions),
         f"Load average (1, 5, 15 min) at the start {load[0]:.1f} {load[1]:.1f} {load[2]:.1f}, at the end "
         f"{os.getloadavg()[0]:.1f}. Reproduce: `{command}`",
         "",

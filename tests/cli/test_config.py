@@ -22,6 +22,23 @@ def test_defaults_apply_without_a_file(tmp_path: Path) -> None:
     assert set(effective.origins.values()) == {"default"}
 
 
+@pytest.mark.parametrize("no_color_env", [False, True])
+def test_without_a_file_the_settings_are_the_validated_defaults(tmp_path: Path, no_color_env: bool) -> None:
+    # Start-up makes the defaults without validating them: they must be what validation gives.
+    from footback.cli.config import Effective, Settings
+
+    effective = load_settings(tmp_path / "missing.toml", no_color_env=no_color_env)
+    defaults = Settings.model_validate({}, strict=True)
+    if no_color_env:
+        defaults = defaults.model_copy(update={"color": False})
+    assert effective.settings == defaults
+    assert effective.settings.model_fields_set == defaults.model_fields_set
+    assert effective == Effective.model_validate(
+        {"settings": defaults, "origins": effective.origins, "path": tmp_path / "missing.toml"}
+    )
+    assert effective.origins["color"] == ("environment" if no_color_env else "default")
+
+
 def test_file_values_and_no_color_report_their_origin(tmp_path: Path) -> None:
     path = tmp_path / "c.toml"
     path.write_text('units = "mi"\nsound = false\n', encoding="utf-8")

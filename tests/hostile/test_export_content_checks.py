@@ -142,3 +142,26 @@ def test_the_csv_export_marks_the_same_records(everything: Path) -> None:
     marked = sorted(r["table"] for r in csv.DictReader(io.StringIO(done.stdout)) if r[DAMAGED])
     # The retired pair has no checks of its own: no record is marked for naming it.
     assert marked == sorted(t for t, _, _ in TAMPERS.values())
+
+
+@pytest.mark.parametrize(
+    ("plan", "why"),
+    [
+        (b'name = "mine"\nsteps = 5\n', "description: Field required"),  # TOML, but no routine file
+        (b'name = "mine"\n\xff\xfe = 1\n', "invalid TOML"),  # not UTF-8: its bad bytes escaped
+    ],
+)
+def test_a_plan_import_would_refuse_is_exported_marked_and_the_records_still_import(
+    everything: Path, tmp_path: Path, plan: bytes, why: str
+) -> None:
+    (everything / "plan.toml").write_bytes(plan)
+    done = invoke(["export", "--output", str(tmp_path / "backup.json")])
+    assert done.exit_code == 0, done.output
+    assert "the saved plan would not import" in done.stderr
+    doc = json.loads((tmp_path / "backup.json").read_text(encoding="utf-8"))
+    assert doc["plan"][DAMAGED].startswith(why)
+    assert doc["plan"]["text"].startswith('name = "mine"')  # carried, not lost
+    stdout = _restore(tmp_path / "backup.json")
+    assert "The export's plan was marked damaged and not restored." in stdout
+    assert not (everything / "plan.toml").exists()
+    assert _marks(doc) == {}  # every record came back

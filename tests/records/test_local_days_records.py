@@ -8,7 +8,8 @@ import csv
 import io
 import json
 import sqlite3
-from datetime import date, datetime, timedelta
+from dataclasses import replace
+from datetime import UTC, date, datetime, timedelta
 from pathlib import Path
 
 import pytest
@@ -173,3 +174,49 @@ def test_the_quick_recheck_counts_days_from_the_full_assessments_own_day(home: P
     assert not isinstance(base, str)
     # Made on the 28th (its clock then), read on the 29th: one day ago, not "today".
     assert (f"{base.full_at:%Y-%m-%d %H:%M}", base.days) == ("2026-03-28 23:30", 1)
+
+
+# Offsets at and past the bounds a clock can have, none, and a damaged (text) one.
+OFFSETS: list[object] = [-1081, -1080, -601, -60, 0, 60, 599, 1080, 1081, None, "sixty", 1.5]
+
+
+def test_sql_and_python_read_the_same_local_day_for_every_kept_offset(home: Path) -> None:
+    """One rule (records/window.py) in two forms: `local_day_sql` for counting, `local_time` for
+    showing. A kept offset within 18 hours is the record's own; anything else falls back to now's."""
+    from footback.records.assessments import list_assessments
+    from footback.records.window import local_day_sql
+
+    written = datetime(2026, 3, 28, 23, 30, tzinfo=UTC)
+    now = london_now(MORNING_AFTER)  # UTC+1, the fallback
+    with open_store(home) as store:
+        for _ in OFFSETS:
+            add_assessment(store, no_problem_answers(), written)
+        with store.transaction() as conn:
+            for row_id, offset in enumerate(OFFSETS, start=1):
+                conn.execute("UPDATE assessments SET utc_offset = ? WHERE id = ?", (offset, row_id))
+        in_sql = [
+            str(r[0])
+            for r in store.query(f"SELECT {local_day_sql('created_at', 60)} FROM assessments ORDER BY id")
+        ]
+        shown = [a.local_time(now).date().isoformat() for a in list_assessments(store)]
+    assert in_sql == shown
+    # 23:30 UTC: a kept -10:01 is the 28th (13:29), +10:00 the 29th; past 18 hours, now's +1: the 29th.
+    # A damaged one (text, a real) is ignored like a missing one.
+    expected = ["29", "28", "28", "28", "28", "29", "29", "29", "29", "29", "29", "29"]
+    assert [day[-2:] for day in shown] == expected
+
+
+def test_a_plan_change_is_on_the_day_of_its_kept_offset(home: Path) -> None:
+    from footback.records.plan_changes import change_day, list_changes
+
+    with open_store(home) as store:
+        save_change(
+            store, PlanChange(london_now(datetime(2026, 3, 30, 0, 30, tzinfo=LONDON)), "up", 2, 1, "up")
+        )
+        (change,) = list_changes(store)
+    assert change.utc_offset == 60
+    # Read with a clock at UTC: still the 30th, the day it was made on in London.
+    assert change_day(change, datetime(2026, 3, 30, 12, 0, tzinfo=UTC)) == date(2026, 3, 30)
+    assert change_day(replace(change, utc_offset=None), datetime(2026, 3, 30, 12, 0, tzinfo=UTC)) == date(
+        2026, 3, 29
+    )

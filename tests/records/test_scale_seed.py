@@ -8,6 +8,7 @@ from datetime import date, timedelta
 from pathlib import Path
 
 from footback.cli.app import app
+from footback.daily.practice import current_streak
 from footback.records.db import open_store
 from footback.records.stretch_sessions import newest_sessions, save_logged
 from footback.records.transfer.layout import TABLES
@@ -79,3 +80,11 @@ def test_check_ins_span_ten_times_the_years_at_10x_and_stop_at_the_date_range() 
     assert checkin_span(5, 10, end) == (end - timedelta(days=18250), 18250)
     # 500 years would start in 1527: the one date range (from 1900-01-01) stops it the day after.
     assert checkin_span(5, 100, end) == (date(1900, 1, 2), (end - date(1900, 1, 2)).days)
+
+
+def test_every_tenth_day_is_missed_so_the_streak_stays_short(home: Path) -> None:
+    """A realistic streak: a generated store whose every day counted would be one five-year streak."""
+    with open_store(home) as store:
+        seed_daily_use(store, years=1, scale=2, end=NOW)
+        # NOW's day is day 0; day 9 before it had no routine, so the streak is days 0-8.
+        assert current_streak(store, NOW) == 9

@@ -9,7 +9,7 @@ import importlib
 import os
 import sys
 from collections.abc import Mapping
-from typing import Annotated, Any, NamedTuple
+from typing import TYPE_CHECKING, Annotated, Any, NamedTuple
 
 import typer
 import typer.core
@@ -17,7 +17,9 @@ import typer.main
 
 from footback import __version__
 from footback.cli.boundary import Bounded, OneLineErrors
-from footback.cli.context import AppContext
+
+if TYPE_CHECKING:
+    from footback.cli.context import AppContext
 
 
 def _flag_type_hidden() -> None:
@@ -163,7 +165,7 @@ def _version(value: bool) -> None:
         raise typer.Exit()
 
 
-def _keep_prompt_state(app: AppContext) -> None:
+def _keep_prompt_state(app: "AppContext") -> None:
     """After every command: the shell prompt's state file follows a write, or a new day."""
     from footback.daily.prompt_state import keep_current
     from footback.records.changes import take_changed
@@ -181,6 +183,8 @@ def _root(
     """footback: foot-driven back pain, looked after in the terminal."""
     # The one place the outside world is read; a test hands in its own with `invoke(obj=...)`.
     if ctx.obj is None:
+        from footback.cli.context import AppContext  # not for --help (start-up)
+
         ctx.obj = AppContext.from_environ(os.environ)
     from footback.records.changes import take_changed
 

@@ -17,11 +17,12 @@ from typer.core import TyperGroup
 from footback.cli.collector import resume_collector
 from footback.core.errors import ExitCode, FootbackError
 from footback.core.signals import Terminated
-from footback.core.text import safe_line
 
 
 def print_error(message: str) -> None:
     """One line on stderr: newlines would break that promise, control characters shown as text."""
+    from footback.core.text import safe_line
+
     # Messages quote file names, paths and keys typed by someone else: shown, never obeyed.
     flat = safe_line(" ".join(message.split()))
     sys.stderr.write(f"footback: error: {flat}\n")
@@ -104,6 +105,15 @@ def usage_line(exc: Any, fallback: str = "footback") -> str:
 stdin_was_closed = False
 
 
+def _register_standins() -> None:
+    # Only for a stream that is not UTF-8: most runs never import the stand-ins (start-up).
+    import codecs
+
+    from footback.core.text import ascii_standins
+
+    codecs.register_error("footback-ascii", ascii_standins)
+
+
 def prepare_streams() -> str | None:
     """Make the standard streams safe to use; returns why the command cannot run, if it cannot.
 
@@ -111,12 +121,8 @@ def prepare_streams() -> str | None:
     nowhere; a closed stdout is refused, as nothing could be shown. A stream that is not UTF-8
     gets ASCII stand-ins for drawing characters instead of a UnicodeEncodeError.
     """
-    import codecs
     import os
 
-    from footback.core.text import ascii_standins
-
-    codecs.register_error("footback-ascii", ascii_standins)
     global stdin_was_closed
     if sys.stdin is None:
         stdin_was_closed = True
@@ -126,6 +132,7 @@ def prepare_streams() -> str | None:
     for stream in (sys.stdout, sys.stderr):
         encoding = (getattr(stream, "encoding", None) or "utf-8").lower().replace("_", "-")
         if stream is not None and not encoding.startswith("utf") and hasattr(stream, "reconfigure"):
+            _register_standins()
             stream.reconfigure(errors="footback-ascii")
     if sys.stdout is None:
         return "standard output is closed; nothing can be shown (run it without >&-)"

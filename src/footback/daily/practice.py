@@ -35,18 +35,21 @@ _MAX_WINDOW_DAYS = 366 * 200
 
 def current_streak(store: Store, now: datetime) -> int:
     """The streak, from the distinct active days SQL finds in a window that grows only while the
-    streak fills it: the rows read grow with the streak's length, not with what is stored."""
+    streak fills it: the rows read grow with the streak's length, not with what is stored. Each
+    widening reads only the days it adds."""
     from footback.records.stretch_sessions import active_days
     from footback.records.window import offset_of
 
     today = now.date()
-    window = _FIRST_WINDOW_DAYS
+    days: set[date] = set()
+    window, last = _FIRST_WINDOW_DAYS, today
     while True:
         first = today - timedelta(days=window)
-        run = streak(active_days(store, first, today, offset_of(now)), today)
+        days |= active_days(store, first, last, offset_of(now))
+        run = streak(days, today)
         if run < window - 1 or window >= _MAX_WINDOW_DAYS:
             return run
-        window *= 2
+        window, last = window * 2, first - timedelta(days=1)
 
 
 def week_minutes(store: Store, now: datetime) -> float:
@@ -78,17 +81,18 @@ def sessions_by_day(store: Store, now: datetime, days: int) -> dict[date, int]:
     return sessions_per_day(store, span[0], span[-1], offset_of(now))
 
 
-def read_practice(store: Store, now: datetime, rule: PracticeRule) -> PracticeFacts:
-    """Sessions that count, up to `now`'s local day, as aggregates (see `PracticeFacts`)."""
-    from footback.daily.progress import PracticeFacts, monday, recent_span, sessions_needed
-    from footback.records.stretch_sessions import counted_totals, first_active_day, weeks_with_sessions
+def read_practice(store: Store, now: datetime, rule: PracticeRule, weeks_on_target: int) -> PracticeFacts:
+    """Sessions that count, up to `now`'s local day, as aggregates (see `PracticeFacts`); the weeks
+    on target are counted with pain beside practice (`records.checkins.week_sums`)."""
+    from footback.daily.progress import PracticeFacts, monday, recent_span
+    from footback.records.stretch_sessions import counted_totals, first_active_day
     from footback.records.window import offset_of
 
     today, offset = now.date(), offset_of(now)
     recent, seconds = counted_totals(store, *recent_span(today), offset)
     return PracticeFacts(
         first_day=first_active_day(store, today, offset),
-        weeks_on_target=weeks_with_sessions(store, today, sessions_needed(rule), offset),
+        weeks_on_target=weeks_on_target,
         this_week=counted_totals(store, monday(today), today, offset)[0],
         recent=recent,
         recent_seconds=seconds,

@@ -56,8 +56,8 @@ def read_progress(store: Store, now: datetime, *, review_days: int) -> Progress:
     from footback.daily.practice import read_practice
 
     content = load_daily_content()
-    checkins = read_checkin_facts(store, now, content)
-    facts = read_practice(store, now, content.practice)
+    weeks_on_target, checkins = read_checkin_facts(store, now, content)
+    facts = read_practice(store, now, content.practice, weeks_on_target)
     plan = plan_status(store, review_days, now)
     result = progress(checkins, facts, today=now.date(), content=content, plan=plan)
     return result.model_copy(update={"function": read_function(store)})
@@ -81,26 +81,28 @@ def _pain_windows(store: Store, first_day: date | None, today: date, content: Da
     return CheckinFacts(first_day=first_day, start=start, recent=checkins_between(store, *recent_span))
 
 
-def read_checkin_facts(store: Store, now: datetime, content: DailyContent) -> CheckinFacts:
-    """What progress needs of the check-ins (`CheckinFacts`), in a handful of bounded reads."""
+def read_checkin_facts(store: Store, now: datetime, content: DailyContent) -> tuple[int, CheckinFacts]:
+    """The weeks on target (every week up to today) and what progress needs of the check-ins
+    (`CheckinFacts`), in a handful of bounded reads."""
     from dataclasses import replace
 
-    from footback.records.checkins import checkins_between, first_checkin_day, pain_by_week_kind
+    from footback.records.checkins import checkins_between, first_checkin_day, week_sums
     from footback.records.stretch_sessions import weekly_counts_sql
     from footback.records.window import offset_of
 
     today = now.date()
     first = first_checkin_day(store)
-    if first is None:
-        return NO_CHECKINS
-    span = chart_span(today, content.practice.chart_days)
-    # Sessions per week from the first check-in's week (this week at the latest) up to today.
-    sessions = weekly_counts_sql(monday(min(first, today)), today, offset_of(now))
+    sessions = weekly_counts_sql(None, today, offset_of(now))
+    # Pain beside practice looks at the weeks from the first check-in's on (none without one).
+    first_week = monday(first) if first is not None else monday(today) + timedelta(days=7)
     needed = sessions_needed(content.practice)
-    on, below = pain_by_week_kind(store, monday(first), monday(today), sessions, needed)
+    weeks, on, below = week_sums(store, first_week, monday(today), sessions, needed)
+    if first is None:
+        return weeks, NO_CHECKINS
+    span = chart_span(today, content.practice.chart_days)
     chart = checkins_between(store, span[0], span[-1])
     windows = _pain_windows(store, first, today, content)
-    return replace(windows, on_target=on, below_target=below, chart=chart)
+    return weeks, replace(windows, on_target=on, below_target=below, chart=chart)
 
 
 def read_function(store: Store) -> FunctionChange | None:

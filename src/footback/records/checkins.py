@@ -136,30 +136,34 @@ def count_checkins(store: Store, since: date | None = None) -> int:
     return int(row[0]) if row else 0
 
 
-def pain_by_week_kind(
+def week_sums(
     store: Store, first_week: date, this_week: date, sessions: tuple[str, tuple[str, ...]], needed: int
-) -> tuple[PainSums, PainSums]:
-    """Check-ins summed over the weeks on target and over the weeks below it, in one query: weeks
-    from `first_week` to `this_week` (both Mondays), joined with `sessions`, a query giving each
-    week's Monday (`bucket`) and its `sessions`. A week is on target with at least `needed` sessions; this
-    week counts only once it is on target. Two rows, whatever is stored."""
+) -> tuple[int, PainSums, PainSums]:
+    """In one query over `sessions` (a query giving each week's Monday, `bucket`, and its
+    `sessions`; read once): how many of its weeks are on target (at least `needed` sessions), and
+    check-ins summed over the weeks on target and over the weeks below it, for the weeks from
+    `first_week` to `this_week` (both Mondays; this week counts only once it is on target).
+    Three rows, whatever is stored."""
     week = "date(day, 'weekday 0', '-6 days')"
     sessions_sql, sessions_params = sessions
-    done = "coalesce(done.sessions, 0) >= ?"
+    on = "coalesce(done.sessions, 0) >= ?"
     rows = store.query(
-        f"WITH pain AS (SELECT {week} AS week, count(*) AS n, total(foot) AS foot, total(back) AS back"
-        f" FROM checkins WHERE day >= ? AND day <= ? AND {READABLE_SQL} GROUP BY 1),"
-        f" done AS ({sessions_sql})"
-        f" SELECT {done}, count(*), total(pain.n), total(pain.foot), total(pain.back)"
-        f" FROM pain LEFT JOIN done ON done.bucket = pain.week WHERE pain.week < ? OR {done} GROUP BY 1",
+        f"WITH done AS MATERIALIZED ({sessions_sql}),"
+        f" pain AS (SELECT {week} AS week, count(*) AS n, total(foot) AS foot, total(back) AS back"
+        f" FROM checkins WHERE day >= ? AND day <= ? AND {READABLE_SQL} GROUP BY 1)"
+        " SELECT NULL, count(*), 0, 0, 0 FROM done WHERE sessions >= ?"
+        f" UNION ALL SELECT * FROM (SELECT {on}, count(*), total(pain.n), total(pain.foot), total(pain.back)"
+        f" FROM pain LEFT JOIN done ON done.bucket = pain.week WHERE pain.week < ? OR {on} GROUP BY 1)",
         (
+            *sessions_params,
             first_week.isoformat(),
             (this_week + timedelta(days=6)).isoformat(),
-            *sessions_params,
+            needed,
             needed,
             this_week.isoformat(),
             needed,
         ),
     )
-    sums = {bool(r[0]): PainSums(int(r[1]), int(r[2]), float(r[3]), float(r[4])) for r in rows}
-    return sums.get(True, PainSums()), sums.get(False, PainSums())
+    sums = {r[0]: PainSums(int(r[1]), int(r[2]), float(r[3]), float(r[4])) for r in rows}
+    weeks_on_target = sums[None].weeks if None in sums else 0
+    return weeks_on_target, sums.get(1, PainSums()), sums.get(0, PainSums())

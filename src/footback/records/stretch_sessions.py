@@ -213,7 +213,9 @@ def active_days(store: Store, first: date, last: date, offset_minutes: int) -> s
     return {date.fromisoformat(r[0]) for r in rows if isinstance(r[0], str)}
 
 
-def _counted_sql(bucket: str, first: date, last: date, offset_minutes: int) -> tuple[str, tuple[str, ...]]:
+def _counted_sql(
+    bucket: str, first: date | None, last: date, offset_minutes: int
+) -> tuple[str, tuple[str, ...]]:
     """A query (with its parameters) of sessions that count on local days first..last, grouped by
     the date `bucket` gives a row: columns `bucket` and `sessions`."""
     where, params = day_filter("started_at", first, offset_minutes, until=last)
@@ -230,9 +232,9 @@ def _counted_by(store: Store, bucket: str, first: date, last: date, offset_minut
     return {date.fromisoformat(r[0]): int(r[1]) for r in rows if isinstance(r[0], str)}
 
 
-def weekly_counts_sql(first: date, last: date, offset_minutes: int) -> tuple[str, tuple[str, ...]]:
-    """Sessions that count in each local week on days first..last, as a query to join with
-    (columns `bucket`: the week's Monday, and `sessions`)."""
+def weekly_counts_sql(first: date | None, last: date, offset_minutes: int) -> tuple[str, tuple[str, ...]]:
+    """Sessions that count in each local week on days first..last (from the first without
+    `first`), as a query to join with (columns `bucket`: the week's Monday, and `sessions`)."""
     return _counted_sql(local_week_sql("started_at", offset_minutes), first, last, offset_minutes)
 
 
@@ -255,18 +257,6 @@ def first_active_day(store: Store, last: date, offset_minutes: int) -> date | No
         (*params, *params),
     )
     return date.fromisoformat(row[0]) if row and isinstance(row[0], str) else None
-
-
-def weeks_with_sessions(store: Store, last: date, at_least: int, offset_minutes: int) -> int:
-    """How many local weeks, up to day `last`, have at least `at_least` sessions that count (one row)."""
-    where, params = day_filter("started_at", None, offset_minutes, until=last)
-    week = local_week_sql("started_at", offset_minutes)
-    row = store.query_one(
-        f"SELECT count(*) FROM (SELECT {week} FROM stretch_sessions{where} AND {_COUNTS_SQL}"
-        " GROUP BY 1 HAVING count(*) >= ?)",
-        (*params, at_least),
-    )
-    return int(row[0]) if row else 0
 
 
 def counted_totals(store: Store, first: date, last: date, offset_minutes: int) -> tuple[int, float]:

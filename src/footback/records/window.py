@@ -56,7 +56,13 @@ def _shift(column: str, offset_minutes: int) -> str:
     kept = OFFSET_COLUMN.get(column)
     if kept is None:
         return f"'{offset_minutes:+d} minutes'"
-    own = f"CASE WHEN abs({kept}) <= {MAX_OFFSET} THEN {kept} END"
+    # Only a whole number of minutes a clock can have; text or a real (a damaged row) is ignored,
+    # as `kept_offset` ignores it. Not `abs()`: it overflows on the smallest 64-bit integer, an
+    # error for the whole read.
+    own = (
+        f"CASE WHEN typeof({kept}) = 'integer' AND {kept} BETWEEN {-MAX_OFFSET} AND {MAX_OFFSET}"
+        f" THEN {kept} END"
+    )
     return f"printf('%+d minutes', coalesce({own}, {offset_minutes:d}))"
 
 

@@ -41,4 +41,5 @@ def run_import(folder: Path, file: Path) -> None:
     extra += (
         f" {plural(counts.damaged, 'record')} marked damaged {skipped} skipped." if counts.damaged else ""
     )
+    extra += " The export's plan was marked damaged and not restored." if counts.plan_damaged else ""
     typer.echo(f"Imported {added} into {safe_line(str(where))}.{extra}{restored}")

@@ -189,8 +189,27 @@ def write_json(store: Store | None, plan_text: str | None, out: TextIO, checks: 
             counts.records[table] += 1
             counts.damaged += DAMAGED in row
         out.write("[],\n" if counts.records[table] == 0 else "\n  ],\n")
-    out.write(f'  "plan": {_dump(plan_text, ascii_only)}\n}}\n')
+    plan = _dump(_plan_value(plan_text, checks), ascii_only).replace("\n", "\n  ")  # laid out as indent=2
+    out.write(f'  "plan": {plan}\n}}\n')
     return counts
+
+
+def _plan_value(plan_text: str | None, checks: ImportChecks) -> str | dict[str, str] | None:
+    """The plan as the export writes it: its text; or, when import would refuse it (not TOML,
+    not a routine file), an object of the text and a `damaged` field saying why, which import
+    leaves in the file instead of refusing the whole export."""
+    from footback.core.errors import BadInputError
+    from footback.records.transfer.importer import check_plan
+
+    try:
+        check_plan(plan_text, "", checks)
+    except BadInputError as exc:
+        from footback.records.db import warn_on_stderr
+
+        why = exc.message.removeprefix(": plan: ")
+        warn_on_stderr(f"the saved plan would not import ({why}); exported marked damaged")
+        return {DAMAGED: why, "text": plan_text or ""}
+    return plan_text
 
 
 def _plan_text(path: Path) -> str | None:

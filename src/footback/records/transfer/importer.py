@@ -40,6 +40,7 @@ class ImportCounts:
     days_kept: int = 0
     plan: str = "none"  # none, restored, kept
     plan_text: str | None = None
+    plan_damaged: bool = False  # the export marked its plan damaged: left in the file, not restored
 
     @property
     def total_added(self) -> int:
@@ -95,7 +96,9 @@ def _check_shape(row: object, table: str, where: str) -> Row:
     return row
 
 
-def _check_plan(plan: object, where: str, checks: ImportChecks) -> str | None:
+def check_plan(plan: object, where: str, checks: ImportChecks) -> str | None:
+    """The export's plan as import restores it: TOML text that is a routine file `stretch` can
+    play (the stretch feature's check in `checks`), or null."""
     if plan is None:
         return None
     if not isinstance(plan, str):
@@ -238,7 +241,11 @@ def import_stream(store: Store, fh: Readable, where: str, checks: ImportChecks) 
                 if len(header) == len(HEADER):
                     tables = check_header(header, where)
             elif key == "plan":
-                counts.plan_text = _check_plan(reader.value(), where, checks)
+                plan = reader.value()
+                if isinstance(plan, dict) and DAMAGED in plan:
+                    counts.plan_damaged = True  # written so by export: import would refuse it
+                else:
+                    counts.plan_text = check_plan(plan, where, checks)
             elif tables is None:
                 # footback writes format, version and schema first: the records must follow them.
                 check_header(header, where)

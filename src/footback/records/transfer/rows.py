@@ -15,8 +15,9 @@ JSON_COLUMNS = frozenset({"answers", "result", "detail", "warning_signs", "signs
 # (a confirmation's assessment row id; its assessment_uid is what travels).
 INTERNAL_COLUMNS = {"clinician_seen": frozenset({"assessment_id"})}
 
-# Columns added after uids existed (migration 70's utc_offset): a record stored or exported
-# before them has none, so an empty one is left out of the digest, which stays what it was.
+# Columns added after uids existed (utc_offset: sessions' in migration 70, the other kinds' in
+# migration 100): a record stored or exported before them has none, so an empty one is left out
+# of the digest, which stays what it was.
 LATER_COLUMNS = frozenset({"utc_offset"})
 
 Row = dict[str, Any]
