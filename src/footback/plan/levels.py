@@ -15,7 +15,8 @@ from footback.plan.progression import ReviewFacts, check_level, find_flare, revi
 if TYPE_CHECKING:
     from collections.abc import Collection
 
-    from footback.plan.build import Dose, Plan, Progression
+    from footback.plan.build import Plan
+    from footback.plan.content import Dose, Progression
     from footback.records.db import Store
 
 
@@ -27,13 +28,6 @@ class LevelState:
     next_review: date
     reason: str
     changed: PlanChange | None  # the change made now, if any
-
-
-def review_days() -> int:
-    """The plan's review period in days (data/plan.toml), for whoever shows the next review."""
-    from footback.plan.build import load_plan_content
-
-    return load_plan_content().progression.review_days
 
 
 def _facts(
