@@ -19,7 +19,7 @@ from footback.daily.progress_service import read_progress
 from footback.history.render import ROWS_READ
 from footback.history.service import shown_in
 from footback.history.stream import write_store
-from footback.plan.build import load_plan_content
+from footback.plan.content import load_plan_content
 from footback.plan.levels import settle_level
 from footback.records.db import Store, open_store
 from footback.report.build import build_report
