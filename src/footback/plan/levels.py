@@ -36,10 +36,11 @@ def _facts(
     """What the review looks at; check-ins saved after `after` (the last review) are the news."""
     from footback.daily.content import load_daily_content
     from footback.daily.progress_service import read_progress
-    from footback.records.checkins import list_checkins
+    from footback.records.checkins import checkins_saved_after
 
     daily = load_daily_content()
-    checkins = list_checkins(store)
+    # The news and the week before each piece of it: all `find_flare` looks at.
+    checkins = checkins_saved_after(store, after, days_before=7)
     result = read_progress(store, now, review_days=rule.review_days)
     return ReviewFacts(
         level=level,
@@ -64,9 +65,9 @@ def _day(change: PlanChange, now: datetime) -> date:
 
 def _held(store: Store, now: datetime, review_days: int) -> tuple[date, date] | None:
     """(the day the level was set, the first day it may move again) within a review period of it."""
-    from footback.records.plan_changes import list_changes
+    from footback.records.plan_changes import newest_changes
 
-    moves = [c for c in list_changes(store) if c.action in ("start", "up", "back", "manual")]
+    moves = newest_changes(store, 1, actions=("start", "up", "back", "manual"))
     if not moves:
         return None
     set_on = _day(moves[-1], now)

@@ -5,7 +5,7 @@ from __future__ import annotations
 import contextlib
 import json
 from collections.abc import Generator
-from datetime import date, timedelta
+from datetime import date, datetime, timedelta
 from itertools import islice
 
 from footback.models.checkin import CheckIn, PainSums
@@ -127,6 +127,19 @@ def newest_checkins(store: Store, limit: int, since: date | None = None) -> list
     sql = f"SELECT {_READ_COLUMNS} FROM checkins{where} ORDER BY day DESC"
     with contextlib.closing(store.iter_read(sql, params, from_row, WHAT)) as rows:
         return list(islice(rows, limit))[::-1]
+
+
+def checkins_saved_after(store: Store, after: datetime, *, days_before: int) -> list[CheckIn]:
+    """The readable check-ins saved after `after`, and those of the `days_before` days before
+    each of them, oldest first: the news since a moment with the days it is compared with. The
+    stamps are compared in SQL as moments (julianday reads their offsets), then exactly here."""
+    sql = f"SELECT {_READ_COLUMNS} FROM checkins WHERE julianday(created_at) >= julianday(?) ORDER BY day"
+    news = [c for c in store.read(sql, (stamp_text(after),), from_row, WHAT) if c.created_at > after]
+    found = {c.day: c for c in news}
+    for checkin in news:
+        earlier = checkins_between(store, checkin.day - timedelta(days=days_before), checkin.day)
+        found.update((c.day, c) for c in earlier)
+    return [found[day] for day in sorted(found)]
 
 
 def count_checkins(store: Store, since: date | None = None) -> int:
