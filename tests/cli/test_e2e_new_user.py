@@ -188,8 +188,8 @@ def test_a_new_users_first_session(tmp_path: Path, world: dict[str, Path]) -> No
         screen.expect(rf"Step {number} of 4: {name}")  # the title (the "Next:" line never says "Step")
     screen.expect(r"space pause")  # the keys are offered while it plays
     screen.expect(r"Finished 'feet' in \d+:\d\d: 4 of 4 steps done\. Saved to your history\.")
-    screen.expect(r"Check in now .*Enter skips")  # offered in one line; Enter skips it
-    screen.child.send("\r")
+    screen.expect(r"Check in now .*\[Enter: yes, n: skip\]")  # offered with one key; n skips it
+    screen.child.send("n")
     assert screen.finish() == 0
     # It really played through time, not instantly: the screen is redrawn at most 10 times a
     # second and only when something visible changes, and the routine's time left (6:31 at 20x,

@@ -15,15 +15,12 @@ from footback.cli.context import AppContext
 from footback.content.checklist import parse_numbers as parse_sign_numbers
 from footback.core.errors import BadInputError, FootbackError
 from footback.daily.checkin import check_note, parse_day, parse_pain
-from footback.daily.checkin_flow import CheckinOutcome, CheckinRequest, offer_checkin, run_checkin
+from footback.daily.checkin_flow import CheckinOutcome, CheckinRequest, run_checkin
 from footback.models.checkin import CheckIn
 from footback.records.assessments import list_assessments
 from footback.records.checkins import list_checkins, save_checkin
 from footback.records.db import Store, open_store
-from footback.stretch.options import StretchOptions
-from footback.stretch.session import run
 from tests.support.context import Cli, Lines, set_wall
-from tests.support.helpers import TINY_ROUTINE
 from tests.support.runner import CliRunner
 
 runner = CliRunner()
@@ -209,57 +206,6 @@ def test_date_reaches_back_365_days_and_no_further(cli: Cli, home: Path) -> None
     assert cli.invoke(["history"]).exit_code == 0
     with open_store(home) as store:
         assert [c.day.isoformat() for c in list_checkins(store)] == ["2024-03-04"]
-
-
-# ------------------------------------------------------------------ offered after a routine
-
-
-def _env(context: AppContext, lines: list[str]) -> tuple[AppContext, io.StringIO]:
-    """The context as a terminal: typed `lines`, output kept."""
-    out = io.StringIO()
-    set_wall(context, NOW)
-    context.stdout, context.stdin_tty, context.stdout_tty = out, True, True
-    context.line_reader = Lines(list(lines))
-    return context, out
-
-
-def _options(tiny: Path, context: AppContext) -> StretchOptions:
-    """Play `tiny` as `footback stretch` does: the check-in offered after a finished routine."""
-
-    def offer() -> None:
-        offer_checkin(context, CheckinRequest())
-
-    return StretchOptions(file=tiny, lead_in=0, plain=True, quiet=True, wait=False, after_finish=offer)
-
-
-@pytest.fixture
-def tiny(tmp_path: Path) -> Path:
-    path = tmp_path / "tiny.toml"
-    path.write_text(TINY_ROUTINE, encoding="utf-8")
-    return path
-
-
-def test_finished_routine_offers_checkin_and_enter_skips(context: AppContext, home: Path, tiny: Path) -> None:
-    env, out = _env(context, [""])
-    assert run(_options(tiny, env), env) == 0
-    assert "Check in now" in out.getvalue()
-    with open_store(home) as store:
-        assert list_checkins(store) == []
-
-
-def test_finished_routine_checkin_yes_asks_and_stores(context: AppContext, home: Path, tiny: Path) -> None:
-    env, _ = _env(context, ["y", "2", "3", "", ""])
-    run(_options(tiny, env), env)
-    with open_store(home) as store:
-        assert [(c.day, c.foot, c.back) for c in list_checkins(store)] == [(NOW.astimezone().date(), 2, 3)]
-
-
-def test_no_offer_when_already_checked_in(context: AppContext, home: Path, tiny: Path) -> None:
-    with open_store(home) as store:
-        stored(store, NOW.astimezone().date(), 1, 1)
-    env, out = _env(context, [])
-    run(_options(tiny, env), env)
-    assert "Check in now" not in out.getvalue()
 
 
 # ------------------------------------------------------------------ the same rule as assess (issue 10)

@@ -121,12 +121,12 @@ def test_the_list_fits_80x24_with_its_question_in_sight(
         assert any(row.strip().startswith(f"{number}) {sign.text[:30]}") for row in screen[first:])
 
 
-def test_a_normal_day_is_six_keys_besides_the_command_and_the_two_pain_numbers(
+def test_a_normal_day_is_five_keys_besides_the_command_and_the_two_pain_numbers(
     context: AppContext, home: Path, tmp_path: Path
 ) -> None:
     """`footback stretch` (it plays the saved plan), Enter at its ready prompt, the routine, then the
-    check-in it offers: y, foot, back, Enter for nothing new. Counted: every key typed except the
-    command line and the pain digits (the Enter after each number counts)."""
+    check-in it offers with one key (Enter), foot, back, Enter for nothing new. Counted: every key
+    typed except the command line and the pain digits (the Enter after each number counts)."""
     from footback.stretch.options import StretchOptions
     from footback.stretch.player import Key
     from footback.stretch.session import run
@@ -138,8 +138,12 @@ def test_a_normal_day_is_six_keys_besides_the_command_and_the_two_pain_numbers(
     routine.write_text(TINY_ROUTINE, encoding="utf-8")
     out = io.StringIO()
     set_wall(context, NOW)
-    press(context, [(0.0, Key.ENTER)])  # the ready prompt's Enter
-    lines = ["y", "3", "4", ""]  # check in now; foot 3; back 4; nothing new
+    keys_pressed = [
+        (0.0, Key.ENTER),
+        (30.0, Key.ENTER),
+    ]  # the ready prompt's; the offer's (after the 1 s routine)
+    press(context, keys_pressed)
+    lines = ["3", "4", ""]  # foot 3; back 4; nothing new
     typist = Typist(out, lines)
     context.stdout, context.stdout_tty, context.line_reader = out, True, typist
 
@@ -155,5 +159,5 @@ def test_a_normal_day_is_six_keys_besides_the_command_and_the_two_pain_numbers(
     assert (saved.foot, saved.back, saved.warning_signs) == (3, 4, [])
     assert typist.lines == []  # nothing more was asked
     assert "Press Enter to start" in out.getvalue()  # the one key the player needed
-    keys = 1 + sum(len(line) + 1 for line in lines) - len("3") - len("4")
-    assert keys == 6 and keys <= 10
+    keys = len(keys_pressed) + sum(len(line) + 1 for line in lines) - len("3") - len("4")
+    assert keys == 5 and keys <= 10

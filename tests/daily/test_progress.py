@@ -248,7 +248,7 @@ def test_the_next_review_is_the_latest_change_plus_the_review_days_given(home: P
 
 def test_progress_json_counts_the_next_review_from_the_plans_own_review_days(cli: Cli, home: Path) -> None:
     from footback.models.plan_change import PlanChange
-    from footback.plan.build import load_plan_content
+    from footback.plan.content import load_plan_content
     from footback.records.plan_changes import save_change
 
     changed = cli.context.clock.now() - timedelta(days=1)

@@ -49,6 +49,9 @@ def states(now: int) -> list[str]:
         f"footback-due 1 {now - 100} {now + 100}\n$(touch pwned) feet routine\n{now} x[0] routine\n",
         f"footback-due 1 a[$(touch pwned)] {now + 100}\n{now} feet routine\n",
         f"footback-due 1 {now - 100} {now + 100}\n{now} 100% sure $HOME `id`\n",
+        # Planted: terminal controls, bidi, a tab, C1 CSI, non-ASCII, an empty item, a carriage return.
+        f"footback-due 1 {now - 100} {now + 100}\n{now} \x1b]0;pwned\x07 x\n{now} \u202eevil\n"
+        f"{now} a\tb\n{now} \x9b31m\n{now} caf\u00e9\n{now} \n{now} \r\n{now} feet routine\n",
         "",
     ]
 
@@ -63,6 +66,18 @@ def test_each_shell_shows_what_the_reader_shows(shell: str, tmp_path: Path) -> N
         # The clock moved on by at most a second between reading it here and in the shell.
         assert got in {shown(text, int(time.time()) + lag) for lag in (-1, 0, 1)}, (text, got)
     assert not (tmp_path / "pwned").exists()
+
+
+@pytest.mark.parametrize("shell", [pytest.param(s, marks=installed(s)) for s in SHELLS])
+def test_a_fifo_or_a_folder_in_place_of_the_file_shows_nothing_at_once(shell: str, tmp_path: Path) -> None:
+    import os
+
+    state = tmp_path / PROMPT_STATE
+    os.mkfifo(state)  # no writer: reading it would wait forever
+    assert in_shell(shell, state, tmp_path) == ""
+    state.unlink()
+    state.mkdir()
+    assert in_shell(shell, state, tmp_path) == ""
 
 
 @pytest.mark.parametrize("shell", [pytest.param(s, marks=installed(s)) for s in SHELLS])

@@ -19,6 +19,8 @@ from footback.daily.progress_service import read_progress
 from footback.history.render import ROWS_READ
 from footback.history.service import shown_in
 from footback.history.stream import write_store
+from footback.plan.content import load_plan_content
+from footback.plan.levels import settle_level
 from footback.records.db import Store, open_store
 from footback.report.build import build_report
 from footback.today.content import load_today_content
@@ -37,6 +39,7 @@ class Rows:
     history_since: int
     today: int
     history_json_extra: int  # rows read beyond one per record written
+    plan_review: int  # the plan's weekly review (`plan --review`): what it reads before it saves
 
 
 def _seed(store: Store, scale: int) -> int:
@@ -81,6 +84,7 @@ def _rows(store: Store, read: object) -> int:
 
 def _rows_read(folder: Path, scale: int) -> Rows:
     steps = load_today_content().next
+    rule = load_plan_content().progression
     with open_store(folder) as store:
         records = _seed(store, scale)
         since = NOW.date() - timedelta(days=300)  # more of each kind than the screen shows
@@ -94,6 +98,9 @@ def _rows_read(folder: Path, scale: int) -> Rows:
                 store, lambda: write_store(store, now=NOW, since=None, out=io.StringIO())
             )
             - records,
+            plan_review=_rows(
+                store, lambda: settle_level(store, rule, now=NOW, age=40, review_now=True, manual=None)
+            ),
         )
 
 

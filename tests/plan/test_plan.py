@@ -14,7 +14,8 @@ from footback.assess.service import assess as score_answers
 from footback.cli.app import app
 from footback.core.errors import BadInputError, FootbackError
 from footback.core.paths import plan_path
-from footback.plan.build import build_plan, load_plan_content, plan_toml
+from footback.plan.build import build_plan, plan_toml
+from footback.plan.content import load_plan_content
 from footback.records.db import open_store
 from footback.stretch.catalogue import load_builtin, load_file, load_saved_plan
 from tests.support.helpers import back_pain_answers, no_problem_answers

@@ -8,7 +8,8 @@ import pytest
 from footback.assess.content import load_assess_content
 from footback.assess.service import assess as score_answers
 from footback.core.text import dose_text
-from footback.plan.build import Plan, build_plan, load_plan_content
+from footback.plan.build import Plan, build_plan
+from footback.plan.content import load_plan_content
 from footback.plan.render import render_plan
 from footback.stretch.catalogue import load_builtin
 from tests.support.history_seed import NOW, heel_and_back_answers

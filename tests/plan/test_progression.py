@@ -14,7 +14,7 @@ from footback.cli.app import app
 from footback.core.errors import BadInputError
 from footback.daily.progress import PainChange
 from footback.models.checkin import CheckIn
-from footback.plan.build import load_plan_content
+from footback.plan.content import load_plan_content
 from footback.plan.levels import settle_level
 from footback.plan.progression import ReviewFacts, find_flare, review
 from footback.records.checkins import save_checkin
@@ -244,7 +244,7 @@ def test_the_level_line_names_only_the_plans_own_progressing_stretches(tmp_path:
 
 
 def test_a_level_line_for_a_plan_without_a_progressing_stretch_says_so() -> None:
-    from footback.plan.build import Dose
+    from footback.plan.content import Dose
     from footback.plan.levels import LevelState, level_line
 
     state = LevelState(2, Dose(hold=15, reps=2), 6, date(2025, 3, 8), "Level 2, set by hand.", None)

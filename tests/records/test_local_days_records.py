@@ -145,7 +145,7 @@ def test_history_shows_each_record_at_the_time_of_its_own_clock(cli: Cli, home: 
 
 
 def test_the_plans_next_review_counts_from_the_day_the_change_was_made(cli: Cli, home: Path) -> None:
-    from footback.plan.build import load_plan_content
+    from footback.plan.content import load_plan_content
 
     write_each_kind(home, london_now(BEFORE_THE_CHANGE))
     cli.context.clock = LondonClock(MORNING_AFTER)

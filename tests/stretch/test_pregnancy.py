@@ -15,7 +15,8 @@ import pytest
 
 from footback.core.errors import BadInputError
 from footback.core.paths import plan_path
-from footback.plan.build import build_plan, load_plan_content
+from footback.plan.build import build_plan
+from footback.plan.content import load_plan_content
 from footback.records.db import open_store
 from footback.records.stretch_sessions import recent_sessions
 from footback.stretch.catalogue import load_all, load_builtin, load_file

@@ -66,8 +66,8 @@ def test_pause_skip_and_a_restored_terminal(tmp_path: Path, home: Path) -> None:
     child.expect("space pause")
     child.send("n")
     child.expect("Step 2 of 2: Second stretch")
-    child.expect(r"Check in now .*Enter skips")  # the one-line check-in offer after a routine
-    child.send("\r")
+    child.expect(r"Check in now .*\[Enter: yes, n: skip\]")  # the one-key check-in offer after a routine
+    child.send("n")
     child.expect(r"EXIT=(\d+)")
     assert child.match.group(1) == "0"
     raw = child.logfile_read.getvalue()
@@ -139,9 +139,33 @@ def test_side_right_plays_only_the_right_side(tmp_path: Path, home: Path) -> Non
     screen.expect("Right leg back")
     screen.expect(r"Finished 'sided' in 0:0\d: 1 of 1 steps done")
     screen.expect(r"Check in now")
-    screen.child.send("\r")
+    screen.child.send("n")
     assert screen.finish() == 0
     assert "LEFT LEG" not in screen.text and "SWITCH SIDES" not in screen.text
     with open_store(home) as store:
         (row,) = recent_sessions(store)
     assert row.detail["side"] == "right" and row.planned_seconds == 2
+
+
+def test_enter_at_the_offer_after_a_routine_checks_in(tmp_path: Path, home: Path) -> None:
+    """The check-in offer after a routine reads one raw key, as every offer: Enter alone checks in
+    (no "y" typed), and the check-in's own questions read typed lines again."""
+    from footback.records.checkins import list_checkins
+
+    routine = tmp_path / "sided.toml"
+    routine.write_text(SIDED, encoding="utf-8")
+    env = terminal_env(home, tmp_path / "config.toml")
+    screen = Screen.spawn(["stretch", "--file", str(routine), "--quiet", "--lead-in", "0", "--no-wait"], env)
+    screen.expect(r"Check in now .*\[Enter: yes, n: skip\]")
+    screen.child.send("\r")
+    for question, reply in [
+        (r"Foot pain today.*: ", "3"),
+        (r"Back pain today.*: ", "4"),
+        (r"Anything new", ""),
+    ]:
+        screen.expect(question)
+        screen.child.sendline(reply)
+    screen.expect(r"Saved your check-in")
+    assert screen.finish() == 0
+    with open_store(home) as store:
+        assert [(c.foot, c.back) for c in list_checkins(store)] == [(3, 4)]

@@ -8,6 +8,8 @@ from pathlib import Path
 import pytest
 
 from footback.cli.context import AppContext
+from footback.models.checkin import CheckIn
+from footback.records.checkins import save_checkin
 from footback.records.db import open_store
 from footback.records.stretch_sessions import recent_sessions
 from footback.stretch.player import Key
@@ -42,10 +44,14 @@ def sided(tmp_path: Path) -> Path:
 
 def terminal(context: AppContext, presses: list[tuple[float, Key]]) -> float:
     """A terminal on both ends (so the ready prompt applies) with keys pressed at these seconds;
-    returns the clock's start, to measure from."""
+    returns the clock's start, to measure from. Today is checked in already, so no check-in is
+    offered after the routine (it would wait for a key: tests/daily/test_checkin_offer.py)."""
     press(context, list(presses))  # type: ignore[arg-type]
     context.stdout_tty = True
     assert isinstance(context.clock, WallClock)
+    now = context.clock.now()
+    with open_store(context.data_dir) as store:
+        save_checkin(store, CheckIn(day=now.date(), foot=1, back=1, created_at=now))
     return context.clock.ticks.now
 
 

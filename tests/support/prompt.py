@@ -8,6 +8,8 @@ from __future__ import annotations
 import re
 
 NUMBER = re.compile(r"[0-9]+")
+# What footback writes as an item, and the only text the shells show: printable ASCII.
+ITEM = re.compile(r"[ -~]+")
 
 
 def shown(text: str, now: int) -> str:
@@ -21,6 +23,6 @@ def shown(text: str, now: int) -> str:
     items: list[str] = []
     for line in lines[1:]:
         start, _, item = line.partition(" ")
-        if NUMBER.fullmatch(start) and int(start) <= now and item not in items:
+        if NUMBER.fullmatch(start) and int(start) <= now and ITEM.fullmatch(item) and item not in items:
             items.append(item)
     return "footback due: " + ", ".join(items) if items else ""

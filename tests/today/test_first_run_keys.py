@@ -8,10 +8,10 @@ from pathlib import Path
 import pytest
 
 from footback.cli.context import AppContext
+from footback.daily.one_key import GIVE_UP, HABIT_ENTER
 from footback.stretch.player import Key
 from footback.today.content import load_today_content
 from footback.today.first_run import REMINDER_FILE
-from footback.today.one_key import GIVE_UP, HABIT_ENTER
 from tests.support.context import Cli, press
 
 TEXT = load_today_content().first_run

@@ -24,9 +24,21 @@ def print_error(message: str) -> None:
     from footback.core.text import safe_line
 
     # Messages quote file names, paths and keys typed by someone else: shown, never obeyed.
-    flat = safe_line(" ".join(message.split()))
+    flat = " ".join(_shortened(word) for word in safe_line(" ".join(message.split())).split(" "))
     sys.stderr.write(f"footback: error: {flat}\n")
     sys.stderr.flush()
+
+
+# A word of an error line past this is cut in the middle (a value typed or read 100,000
+# characters long would otherwise be echoed whole); the longest real path (4096 bytes) is cut too,
+# keeping its start and its file name.
+_LONGEST_WORD = 240
+
+
+def _shortened(word: str) -> str:
+    if len(word) <= _LONGEST_WORD:
+        return word
+    return f"{word[: _LONGEST_WORD * 2 // 3]}...{word[-(_LONGEST_WORD // 3) :]}"
 
 
 @contextmanager

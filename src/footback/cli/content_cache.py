@@ -18,7 +18,7 @@ def pieces() -> dict[str, Callable[[], object]]:
     from footback.clinic.content import load_clinic_content
     from footback.content.loader import sources
     from footback.daily.content import load_daily_content
-    from footback.plan.build import load_plan_content
+    from footback.plan.content import load_plan_content
     from footback.report.build import load_report_text
     from footback.shoes.content import load_shoe_content
     from footback.stretch import catalogue

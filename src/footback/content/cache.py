@@ -120,6 +120,11 @@ def cached(name: str, kind: type[T], read_data: Callable[[str], bytes]) -> T | N
     return read_piece(PACKAGE / FOLDER / f"{name}.json", kind, read_data)
 
 
+# What reading a missing, unreadable or damaged piece may raise (a node cut short: IndexError;
+# nested past the stack: RecursionError).
+_DAMAGED = (OSError, ValueError, KeyError, IndexError, TypeError, AttributeError, ImportError, RecursionError)
+
+
 def read_piece(path: Path, kind: type[T], read_data: Callable[[str], bytes]) -> T | None:
     """The value in the cache file `path` if it is a `kind` and every file it came from is
     unchanged (`read_data` reads a content file by its path under `data/`), else None."""
@@ -128,16 +133,26 @@ def read_piece(path: Path, kind: type[T], read_data: Callable[[str], bytes]) -> 
         if stored["format"] != FORMAT or not _fresh(stored, read_data):
             return None
         value = decode(stored["value"])
-    except (OSError, ValueError, KeyError, TypeError, AttributeError, ImportError):
-        return None  # missing, unreadable or from another footback: the TOML is the truth
+    except _DAMAGED:
+        return None  # missing, unreadable, damaged or from another footback: the TOML is the truth
     return value if isinstance(value, kind) else None
 
 
 def _fresh(stored: dict[str, Any], read_data: Callable[[str], bytes]) -> bool:
     for rel, sha in stored["data"].items():
-        if digest(read_data(rel)) != sha:
+        if not _plain(rel, ".toml") or digest(read_data(rel)) != sha:
             return False
-    return all(digest((PACKAGE / rel).read_bytes()) == sha for rel, sha in stored["code"].items())
+    for rel, sha in stored["code"].items():
+        if not _plain(rel, ".py") or digest(PACKAGE.joinpath(*rel.split("/")).read_bytes()) != sha:
+            return False
+    return True
+
+
+def _plain(rel: str, suffix: str) -> bool:
+    """Whether `rel` names a `suffix` file under its folder (data/, the package): any other path
+    (/dev/zero, ../..) in a damaged piece is never read."""
+    parts = rel.split("/")
+    return rel.endswith(suffix) and not rel.startswith("/") and all(p not in ("", ".", "..") for p in parts)
 
 
 def decode(node: Any) -> Any:

@@ -180,7 +180,12 @@ def ascii_standins(exc: UnicodeError) -> tuple[str, int]:
     if not isinstance(exc, UnicodeEncodeError):
         raise exc
     bad = exc.object[exc.start : exc.end]
-    return "".join(ASCII_STANDINS.get(ch, "?") for ch in bad), exc.end
+    return "".join(ascii_standin(ch) for ch in bad), exc.end
+
+
+def ascii_standin(ch: str) -> str:
+    """What a character an ASCII stream cannot show becomes: its stand-in, else '?'."""
+    return ASCII_STANDINS.get(ch, "?")
 
 
 def fmt_clock(seconds: float, *, up: bool = True) -> str:

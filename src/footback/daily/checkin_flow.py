@@ -304,21 +304,21 @@ def render_outcome(console: Console, outcome: CheckinOutcome) -> None:
 
 
 def offer_checkin(env: Runtime, request: CheckinRequest) -> None:
-    """After a finished routine: one line offering today's check-in; Enter (or no input) skips.
-    `request` carries the console's settings (the routine's `--no-color`)."""
+    """After a finished routine, on a terminal: today's check-in offered with one key, as every
+    offer is (`daily.one_key`: Enter checks in, n skips). `request` carries the console's
+    settings (the routine's `--no-color`)."""
     from footback.daily.content import load_daily_content
+    from footback.daily.one_key import offer_one_key
     from footback.records.checkins import checkin_on
     from footback.records.db import open_store
 
+    if not (env.stdin_tty and env.stdout_tty):
+        return
     console = checkin_console(env, request)
-    ask = _asker(env, console)
-    place = _Place(console, ask, env.clock.now())
+    place = _Place(console, _asker(env, console), env.clock.now())
     with open_store(env.data_dir) as store:
         if checkin_on(store, place.now.date()) is not None:
             return
-        try:
-            wanted = ask(load_daily_content().text.offer).strip().lower() in ("y", "yes")
-        except EOFError:
-            return
-        if wanted:
+        # Only on a terminal, so a key is read, never a line to say "again" after.
+        if offer_one_key(env, console, load_daily_content().text.offer, lambda: None):
             render_outcome(console, _check_in(store, request, place))

@@ -34,16 +34,26 @@ def _epoch(day: datetime, at: time) -> int:
     return int(datetime.combine(day.date(), at, tzinfo=day.tzinfo).timestamp())
 
 
+def _header(now: datetime) -> str:
+    """The first line: the format, then the bounds of `now`'s local day."""
+    return f"{HEADER} {_epoch(now, time(0))} {_epoch(now + timedelta(days=1), time(0))}"
+
+
 def state_text(schedule: Sequence[tuple[time, str]], now: datetime) -> str:
     """The file for `now`'s day: its bounds, then each item with the moment it falls due."""
-    from footback.core.text import safe_line
-
-    start = _epoch(now, time(0))
-    end = _epoch(now + timedelta(days=1), time(0))
-    lines = [f"{HEADER} {start} {end}"]
-    # One line per item: the text is shown by the shell as it is, so nothing in it may steer a terminal.
-    lines += [f"{_epoch(now, at)} {' '.join(safe_line(text).split())}" for at, text in schedule]
+    lines = [_header(now)]
+    lines += [f"{_epoch(now, at)} {_item(text)}" for at, text in schedule]
     return "\n".join(lines) + "\n"
+
+
+def _item(text: str) -> str:
+    """An item as the shells show it: one line of printable ASCII (a dash or quote its ASCII
+    stand-in), so nothing in it may steer a terminal. The shells skip any other line: only
+    footback writes this form."""
+    from footback.core.text import ascii_standin, safe_line
+
+    line = " ".join(safe_line(text).split())
+    return "".join(ch if " " <= ch <= "~" else ascii_standin(ch) for ch in line)
 
 
 def write_state(folder: Path, now: datetime) -> None:
@@ -55,20 +65,35 @@ def write_state(folder: Path, now: datetime) -> None:
         write_private(state_path(folder), state_text(due_today(folder, now, quiet=True), now))
 
 
-def is_current(folder: Path, now: datetime) -> bool:
-    """Whether the file is missing (nothing to keep) or made for `now`'s day."""
+def _first_line(path: Path) -> bytes | None:
+    """The start of the file's first line; None when it is no regular file of footback's own.
+
+    Opened without waiting and without following a link, and read at most 256 bytes: a FIFO, a
+    link to /dev/zero or a huge file in its place must not hang or fill memory on every command
+    (it is then not current, so it is replaced by the real file)."""
+    import os
+    import stat
+
+    fd = os.open(path, os.O_RDONLY | os.O_NONBLOCK | os.O_NOCTTY | getattr(os, "O_NOFOLLOW", 0))
     try:
-        with state_path(folder).open(encoding="utf-8", errors="replace") as fh:
-            words = fh.readline().split()
+        if not stat.S_ISREG(os.fstat(fd).st_mode):
+            return None
+        return os.read(fd, 256).split(b"\n", 1)[0]
+    finally:
+        os.close(fd)
+
+
+def is_current(folder: Path, now: datetime) -> bool:
+    """Whether the file is missing (nothing to keep) or footback's own, made for `now`'s day."""
+    try:
+        line = _first_line(state_path(folder))
     except FileNotFoundError:
         return True
     except OSError:
         return False
-    stamp = int(now.timestamp())
-    try:
-        return int(words[2]) <= stamp < int(words[3])
-    except (IndexError, ValueError):
-        return False
+    # Current only when footback wrote it for this very day: a header with other bounds (planted,
+    # damaged, or made on another clock) is made again.
+    return line == _header(now).encode("ascii")
 
 
 def keep_current(folder: Path, now: datetime, *, changed: bool) -> None:

@@ -16,7 +16,10 @@ SHELLS = ("bash", "zsh", "fish")
 _BASH = r"""# footback: what is due today, in your prompt (footback prompt bash). Put ${FOOTBACK_DUE} in PS1.
 __footback_due() {
     FOOTBACK_DUE=
-    local now tag version start end from text shown=
+    # C locale: [[:print:]] is printable ASCII, byte by byte, whatever the person's locale.
+    local LC_ALL=C now tag version start end from text shown=
+    # A regular file only: reading a FIFO put in its place would hang the prompt.
+    [[ -f STATE ]] || return 0
     printf -v now '%(%s)T' -1
     {
         read -r tag version start end || return 0
@@ -24,6 +27,8 @@ __footback_due() {
         (( start <= now && now < end )) || return 0
         while read -r from text; do
             [[ $from =~ ^[0-9]+$ ]] && (( from <= now )) || continue
+            # footback writes printable ASCII only; anything else was not written by footback.
+            [[ -n $text && $text != *[![:print:]]* ]] || continue
             [[ ", $shown, " == *", $text, "* ]] && continue
             shown+="${shown:+, }$text"
         done
@@ -41,9 +46,9 @@ _ZSH = r"""# footback: what is due today, in your prompt (footback prompt zsh). 
 zmodload zsh/datetime zsh/mapfile
 __footback_due() {
     FOOTBACK_DUE=
-    local now=$EPOCHSECONDS file=STATE line shown=
+    local LC_ALL=C now=$EPOCHSECONDS file=STATE line shown=
     local -a lines head
-    [[ -r $file ]] || return 0
+    [[ -f $file && -r $file ]] || return 0
     lines=("${(@f)mapfile[$file]}")
     head=(${=lines[1]})
     [[ ${#head} -eq 4 && $head[1] == footback-due && $head[2] == 1 && $head[3] == <-> && $head[4] == <-> ]] ||
@@ -51,6 +56,7 @@ __footback_due() {
     (( head[3] <= now && now < head[4] )) || return 0
     for line in "${(@)lines[2,-1]}"; do
         [[ ${line%% *} == <-> ]] && (( ${line%% *} <= now )) || continue
+        [[ $line == *' '?* && ${line#* } != *[^[:print:]]* ]] || continue
         [[ ", $shown, " == *", ${line#* }, "* ]] && continue
         shown+="${shown:+, }${line#* }"
     done
@@ -67,7 +73,7 @@ _FISH = r"""# footback: what is due today, in your prompt (footback prompt fish)
 # Call footback_due in your fish_prompt function.
 function footback_due --description 'What footback says is due today'
     set -l state STATE
-    test -r $state; or return 0
+    test -f $state -a -r $state; or return 0
     set -l now (date +%s)
     set -l shown
     set -l first 1
@@ -84,6 +90,7 @@ function footback_due --description 'What footback says is due today'
         test (count $words) -eq 2; or continue
         string match -qr '^[0-9]+$' -- $words[1]; or continue
         test $words[1] -le $now; or continue
+        string match -qr '^[ -~]+$' -- $words[2]; or continue
         contains -- $words[2] $shown; or set -a shown $words[2]
     end <$state
     test (count $shown) -gt 0; and printf 'footback due: %s' (string join ', ' -- $shown)

@@ -10,97 +10,18 @@ import json
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from datetime import datetime
-from functools import cache
 from pathlib import Path
-
-from pydantic import Field
 
 from footback.core.errors import ContentError, FootbackError
 from footback.core.files import write_private
-from footback.core.models import PLAN_NAME, StrictModel
+from footback.core.models import PLAN_NAME
 from footback.core.paths import PLAN_FILE, ensure_data_dir, plan_path
 from footback.models.assessment import AssessmentResult
+from footback.plan.content import PlanContent
 from footback.stretch.pregnancy import Pregnancy, Swap, swap_step
 from footback.stretch.routine_file import Routine, Step, parse_routine_file
 
 MAX_NOTE = 1000
-Levels = dict[str, list[str]]
-
-
-class Pick(StrictModel):
-    id: str
-    routine: str
-    steps: list[str] = []
-    factors: list[str] = []
-    levels: Levels = {}
-    require: Levels = {}
-    reason: str
-
-    def applies(self, factor_ids: set[str], levels: dict[str, str]) -> bool:
-        hit = bool(factor_ids & set(self.factors)) or any(
-            levels.get(name) in allowed for name, allowed in self.levels.items()
-        )
-        return hit and all(levels.get(name) in allowed for name, allowed in self.require.items())
-
-
-class Dose(StrictModel):
-    hold: int = Field(ge=5, le=120)
-    reps: int = Field(ge=1, le=10)
-
-
-class ProgressionReasons(StrictModel):
-    start: str
-    up: str
-    top: str
-    worse: str
-    flare: str
-    bottom: str
-    little_data: str
-    below: str
-    warning: str
-    manual: str
-    held: str
-
-
-class Progression(StrictModel):
-    """How the plan's dose steps up and back (data/plan.toml [progression])."""
-
-    sources: list[str]
-    review_days: int = Field(ge=1, le=60)
-    older_age: int = Field(ge=18, le=120)
-    flare_points: float = Field(gt=0, le=10)
-    steps: list[str]
-    levels: list[Dose] = Field(min_length=1)
-    older_levels: list[Dose] = Field(min_length=1)
-    reasons: ProgressionReasons
-
-    def ladder(self, age: int | None) -> list[Dose]:
-        """The levels for this person: longer holds for older adults, `older_age` and over (ACSM)."""
-        return self.older_levels if age is not None and age >= self.older_age else self.levels
-
-
-class PlanContent(StrictModel):
-    order: list[str]
-    description: str
-    no_assessment: str
-    declined: str
-    saved: str
-    not_saved: str
-    rerun: str
-    picks: list[Pick]
-    fallback: Pick
-    progression: Progression
-
-
-@cache
-def load_plan_content() -> PlanContent:
-    from footback.content.loader import from_cache, load_model, sources
-
-    if (kept := from_cache("plan", PlanContent)) is not None:
-        return kept
-    content = load_model("plan.toml", PlanContent)
-    sources().check(content.progression.sources, "data/plan.toml: progression.sources")
-    return content
 
 
 @dataclass

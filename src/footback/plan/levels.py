@@ -15,7 +15,8 @@ from footback.plan.progression import ReviewFacts, check_level, find_flare, revi
 if TYPE_CHECKING:
     from collections.abc import Collection
 
-    from footback.plan.build import Dose, Plan, Progression
+    from footback.plan.build import Plan
+    from footback.plan.content import Dose, Progression
     from footback.records.db import Store
 
 
@@ -29,23 +30,17 @@ class LevelState:
     changed: PlanChange | None  # the change made now, if any
 
 
-def review_days() -> int:
-    """The plan's review period in days (data/plan.toml), for whoever shows the next review."""
-    from footback.plan.build import load_plan_content
-
-    return load_plan_content().progression.review_days
-
-
 def _facts(
     store: Store, now: datetime, level: int, top: int, after: datetime, rule: Progression
 ) -> ReviewFacts:
     """What the review looks at; check-ins saved after `after` (the last review) are the news."""
     from footback.daily.content import load_daily_content
     from footback.daily.progress_service import read_progress
-    from footback.records.checkins import list_checkins
+    from footback.records.checkins import checkins_saved_after
 
     daily = load_daily_content()
-    checkins = list_checkins(store)
+    # The news and the week before each piece of it: all `find_flare` looks at.
+    checkins = checkins_saved_after(store, after, days_before=7)
     result = read_progress(store, now, review_days=rule.review_days)
     return ReviewFacts(
         level=level,
@@ -70,9 +65,9 @@ def _day(change: PlanChange, now: datetime) -> date:
 
 def _held(store: Store, now: datetime, review_days: int) -> tuple[date, date] | None:
     """(the day the level was set, the first day it may move again) within a review period of it."""
-    from footback.records.plan_changes import list_changes
+    from footback.records.plan_changes import newest_changes
 
-    moves = [c for c in list_changes(store) if c.action in ("start", "up", "back", "manual")]
+    moves = newest_changes(store, 1, actions=("start", "up", "back", "manual"))
     if not moves:
         return None
     set_on = _day(moves[-1], now)

@@ -20,7 +20,8 @@ from footback.models.plan_change import Action
 if TYPE_CHECKING:
     from footback.daily.progress import PainChange
     from footback.models.checkin import CheckIn
-    from footback.plan.build import Dose, Plan, ProgressionReasons
+    from footback.plan.build import Plan
+    from footback.plan.content import Dose, ProgressionReasons
 
 PARTS = ("foot", "back")
 

@@ -8,7 +8,8 @@ from typing import TYPE_CHECKING
 
 if TYPE_CHECKING:
     from footback.core.runtime import Runtime
-    from footback.plan.build import Plan, PlanContent
+    from footback.plan.build import Plan
+    from footback.plan.content import PlanContent
     from footback.plan.levels import LevelState
 
 
@@ -41,7 +42,8 @@ def make_plan(env: Runtime, request: PlanRequest) -> PlanOutcome:
     """Build (and unless told not to, save) the plan from the latest assessment; no plan without an
     assessment, or while a warning sign has not been seen by a clinician."""
     from footback.assess.gate import ClinicianQuestion, open_gate, pass_gate
-    from footback.plan.build import build_plan, load_plan_content, plan_toml, save_plan
+    from footback.plan.build import build_plan, plan_toml, save_plan
+    from footback.plan.content import load_plan_content
     from footback.records.assessments import latest_assessment
     from footback.records.db import read_store
     from footback.stretch.catalogue import load_builtin

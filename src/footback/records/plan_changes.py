@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from contextlib import closing
 from datetime import date, datetime, timedelta
 from itertools import islice
@@ -65,10 +66,12 @@ def list_changes(store: Store) -> list[PlanChange]:
     return store.read(f"SELECT {_READ_COLUMNS} FROM plan_changes ORDER BY created_at, id", (), from_row, WHAT)
 
 
-def newest_changes(store: Store, limit: int) -> list[PlanChange]:
-    """The newest `limit` readable changes, oldest first (read newest first on the index)."""
-    sql = f"SELECT {_READ_COLUMNS} FROM plan_changes ORDER BY created_at DESC, id DESC"
-    with closing(store.iter_read(sql, (), from_row, WHAT)) as rows:
+def newest_changes(store: Store, limit: int, actions: Sequence[str] | None = None) -> list[PlanChange]:
+    """The newest `limit` readable changes (only of these `actions`, when given), oldest first
+    (read newest first on the index)."""
+    where = "" if actions is None else f" WHERE action IN ({', '.join('?' * len(actions))})"
+    sql = f"SELECT {_READ_COLUMNS} FROM plan_changes{where} ORDER BY created_at DESC, id DESC"
+    with closing(store.iter_read(sql, tuple(actions or ()), from_row, WHAT)) as rows:
         return list(islice(rows, limit))[::-1]
 
 

@@ -352,7 +352,7 @@ MAX_PLAN_LINES = 12
 def _daily(store: Store, now: datetime) -> list[str]:
     from footback.daily.progress_service import checked_in_progress
     from footback.daily.render import progress_lines
-    from footback.plan.levels import review_days
+    from footback.plan.content import review_days
 
     # The same reading as `footback progress`, so the numbers agree; none without check-ins.
     result = checked_in_progress(store, now, review_days=review_days())

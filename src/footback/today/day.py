@@ -84,7 +84,7 @@ def offer_day(env: Runtime, today: Today, request: DayRequest) -> None:
 
 
 def _one_key(env: Runtime, console: Console, prompt: str) -> bool:
-    from footback.today.one_key import offer_one_key
+    from footback.daily.one_key import offer_one_key
 
     # Only ever asked on a terminal, so a key is read, never a line to say "again" after.
     return offer_one_key(env, console, prompt, lambda: None)

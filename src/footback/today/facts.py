@@ -95,7 +95,7 @@ def _from_store(store: Store, folder: Path, now: datetime, steps: NextSteps) -> 
     from footback.core.paths import plan_path
     from footback.daily.practice import routines_done
     from footback.daily.progress_service import read_progress
-    from footback.plan.levels import review_days
+    from footback.plan.content import review_days
     from footback.records.assessments import count_assessments
     from footback.records.checkins import checkin_on, latest_before
 

@@ -1,6 +1,6 @@
 """The first assessment's guided next steps: your plan, a daily reminder, the daily check-in, and
 offers to save the plan and write the reminder file there and then, one key each (Enter
-accepts, n skips: `today.one_key`).
+accepts, n skips: `daily.one_key`).
 
 Asked only on a terminal, after the first assessment, when nothing is scripted (no --answers,
 --json or --no-save) and no warning sign stopped the advice; the steps are still listed after a
@@ -56,9 +56,9 @@ def guide_first_run(env: Runtime, request: FirstRunRequest) -> None:
     # folder of the person's own that footback did not make (core.paths.ensure_data_dir).
     if request.silent or plan_path(env.data_dir).is_file():
         return
+    from footback.daily.one_key import offer_one_key
     from footback.render.console import hanging
     from footback.today.content import load_today_content
-    from footback.today.one_key import offer_one_key
 
     text = load_today_content().first_run
     console = env.console(no_color=request.no_color)

@@ -19,7 +19,7 @@ def progress(
     from footback.core.text import safe_json
     from footback.daily.progress_service import load_progress
     from footback.daily.render import render_progress
-    from footback.plan.levels import review_days
+    from footback.plan.content import review_days
 
     app = app_context(ctx)
     result = load_progress(app.data_dir, app.clock.now(), review_days=review_days())
