@@ -52,6 +52,16 @@ def test_log_today_and_a_missed_day_are_stored_as_logged(cli: Cli, context: AppC
     assert "2026-03-08  back" in shown and "logged, not timed" in shown
 
 
+def test_the_logged_line_wraps_at_words_within_the_terminal(cli: Cli, context: AppContext) -> None:
+    # 80 columns (conftest's COLUMNS): the sentence is longer, so it wraps, never cutting a word.
+    set_wall(context, EVENING)
+    done = cli.invoke(["log", "feet"])
+    assert done.exit_code == 0, done.output
+    rows = done.stdout.splitlines()
+    assert len(rows) > 1 and all(len(row) <= 80 for row in rows), rows
+    assert " ".join(done.stdout.split()).endswith("It counts towards your streak, progress and plan review.")
+
+
 def test_a_past_day_is_stored_at_its_local_noon_so_a_clock_change_keeps_its_day() -> None:
     now = datetime(2026, 3, 30, 8, 0).astimezone()
     day = now.date() - timedelta(days=3)

@@ -171,6 +171,16 @@ def test_forget_deletes_store_journals_and_plan_but_not_other_files(home: Path) 
     assert not plan_path(home).exists()
 
 
+def test_forget_names_only_the_kinds_of_record_stored(home: Path) -> None:
+    # One session and nothing else: "0 shoe pairs, 0 shoe checks, ..." would only be noise.
+    with open_store(home) as store:
+        add_session(store, at(1))
+    result = runner.invoke(app, ["forget", "--yes"])
+    assert result.exit_code == 0, result.output
+    assert result.stdout.startswith(f"Deleted 1 stretch session from {home} (")
+    assert " 0 " not in result.stdout
+
+
 def test_forget_with_nothing_stored(home: Path) -> None:
     result = runner.invoke(app, ["forget"])
     assert result.exit_code == 0

@@ -99,7 +99,8 @@ class PracticeDay:
 
 
 def practice_days(store: Store, since: date | None = None, offset_minutes: int = 0) -> Iterator[PracticeDay]:
-    """Each local day with sessions that count (finished, or a step done), oldest first: one row a day."""
+    """Each local day with sessions that count (a step done, or finished with none skipped),
+    oldest first: one row a day."""
     where, params = day_filter("started_at", since, offset_minutes)
     counts = stretch_sessions._COUNTS_SQL
     where = f"{where} AND {counts}" if where else f" WHERE {counts}"

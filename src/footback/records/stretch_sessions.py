@@ -29,8 +29,9 @@ _COLUMNS = (
     " utc_offset"
 )
 _NEWEST_FIRST = " ORDER BY started_at DESC, id DESC"
-# A session counts towards the streak when it finished or did at least one step.
-_COUNTS_SQL = "(finished != 0 OR steps_done > 0)"
+# A session counts towards the streak when it did at least one step, or finished with none
+# skipped: a routine skipped through to its end with every step skipped is no practice.
+_COUNTS_SQL = "(steps_done > 0 OR (finished != 0 AND steps_skipped = 0))"
 # The detail key (and `ended_by` value) of a session logged with `footback log`, not played.
 LOGGED = "logged"
 # 1 for a logged session's row; NULL for a damaged detail (json_extract would fail the whole query).
@@ -57,8 +58,9 @@ class SavedSession:
 
     @property
     def counts(self) -> bool:
-        """A session counts towards the streak when it finished or did at least one step."""
-        return self.finished or self.steps_done > 0
+        """A session counts towards the streak when it did at least one step, or finished with none
+        skipped (every step skipped to the end is no practice): `_COUNTS_SQL`."""
+        return self.steps_done > 0 or (self.finished and self.steps_skipped == 0)
 
     @property
     def logged(self) -> bool:

@@ -26,7 +26,8 @@ def run_forget(app: AppContext, *, yes: bool) -> None:
     if not files:
         typer.echo(f"Nothing is stored in {safe_line(str(folder))}.")
         return
-    summary = ", ".join(record_count(n, t) for t, n in counts.items()) or "its files"
+    # What is there, not every kind of record footback could keep ("0 shoe pairs" says nothing).
+    summary = ", ".join(record_count(n, t) for t, n in counts.items() if n) or "its files"
     if not yes:
         if not app.stdin_tty:
             raise BadInputError("forget deletes all your data; run it in a terminal to confirm, or add --yes")

@@ -39,7 +39,10 @@ def log(
 
     text = load_daily_content().text
     when = "today" if logged.day == app.clock.now().date() else f"{logged.day:%Y-%m-%d}"
-    typer.echo(text.logged.format(routine=logged.routine, when=when, minutes=logged.minutes))
+    lines = [text.logged.format(routine=logged.routine, when=when, minutes=logged.minutes)]
     if logged.waiting_since is not None:
         signs = "; ".join(logged.waiting_signs)
-        typer.echo(text.logged_gate.format(date=f"{logged.waiting_since:%Y-%m-%d}", signs=signs))
+        lines.append(text.logged_gate.format(date=f"{logged.waiting_since:%Y-%m-%d}", signs=signs))
+    console = app.console()
+    for line in lines:  # wrapped at words to the terminal, never cut mid-word
+        console.print(line, markup=False, highlight=False)
