@@ -26,7 +26,9 @@ FUTURE_GRACE = timedelta(days=1)
 _DAY = re.compile(r"[0-9]{4}-[0-9]{2}-[0-9]{2}")
 _STAMP = re.compile(
     r"[0-9]{4}-[0-9]{2}-[0-9]{2}T[0-9]{2}:[0-9]{2}:[0-9]{2}(\.[0-9]{1,6})?"
-    r"(?P<zone>Z|[+-][0-9]{2}:[0-9]{2})?"
+    # Offsets to +-14:59, whole minutes: what SQLite's date functions read (the aggregates count
+    # days in SQL; Python alone would take +23:59 and read +01:60 as +02:00).
+    r"(?P<zone>Z|[+-](?:0[0-9]|1[0-4]):[0-5][0-9])?"
 )
 DAY_FORM = "YYYY-MM-DD"
 RANGE = f"from {EARLIEST} to {LATEST}"

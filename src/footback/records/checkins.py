@@ -30,6 +30,16 @@ _DAY_FORM = "'[0-9][0-9][0-9][0-9]-[0-9][0-9]-[0-9][0-9]'"
 # that is text, warning signs a JSON list of text), so a damaged record is left out of a sum as
 # it is left out of a list. '+0 days' makes SQLite compute the day, so an impossible one (02-30
 # becomes 03-02) or one in another form (NULL) is not equal to itself; `[]` skips the JSON checks.
+# After the seconds: optional fractions of 1 to 6 digits, then no zone, Z or +HH:MM (core.dates);
+# SQLite's own reading would take a lower-case z and any number of digits.
+_TAIL = "substr(created_at, 20)"
+_ZONE = f"ltrim({_TAIL}, '.0123456789')"
+_FRACTION = f"substr({_TAIL}, 1, length({_TAIL}) - length({_ZONE}))"
+_STAMP_TAIL_SQL = (
+    f"({_FRACTION} = '' OR ({_FRACTION} GLOB '.[0-9]*' AND length({_FRACTION}) <= 7"
+    f" AND substr({_FRACTION}, 2) NOT GLOB '*[^0-9]*'))"
+    f" AND ({_ZONE} IN ('', 'Z') OR {_ZONE} GLOB '[+-][0-9][0-9]:[0-9][0-9]')"
+)
 READABLE_SQL = (
     "(date(day, '+0 days') IS day AND day BETWEEN '1900-01-01' AND '2999-12-31'"
     " AND typeof(foot) = 'integer' AND foot BETWEEN 0 AND 10"
@@ -39,7 +49,7 @@ READABLE_SQL = (
     " AND json_type(warning_signs) = 'array'"
     " AND NOT EXISTS (SELECT 1 FROM json_each(warning_signs) WHERE type != 'text')))"
     f" AND created_at GLOB {_DAY_FORM[:-1]}T[0-9][0-9]:[0-9][0-9]:[0-9][0-9]*'"
-    " AND julianday(created_at) IS NOT NULL"
+    f" AND {_STAMP_TAIL_SQL} AND julianday(created_at) IS NOT NULL"
     " AND date(substr(created_at, 1, 10), '+0 days') IS substr(created_at, 1, 10)"
     " AND substr(created_at, 1, 10) BETWEEN '1900-01-01' AND '2999-12-31')"
 )
