@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from datetime import datetime
 from pathlib import Path
 
@@ -42,7 +43,10 @@ def test_enter_accepts_both_offers(home: Path, tmp_path: Path) -> None:
     _seen(screen, r"Saved your plan \(\d+ steps?\) to ")
     _seen(screen, r"Write the daily reminders to footback\.ics in this folder\?\s+\[Enter: yes, n: skip\]")
     screen.child.sendline("")
-    _seen(screen, r"Written to footback\.ics: 07:00 morning, 18:30 plan\.")
+    # The whole path, wherever footback ran, so the file can be found to import (a long path
+    # wraps onto the next line, under its hanging indent).
+    path = r"(?:\n\s*)?".join(re.escape(char) for char in str(work / "footback.ics"))
+    screen.expect(r"Written\s+to\s+" + path + r":\s+07:00\s+morning,\s+18:30\s+plan\.")
     _seen(screen, r"Each evening: footback checkin")
     assert screen.finish() == 0
     assert (home / "plan.toml").is_file() and (work / "footback.ics").is_file()

@@ -111,5 +111,9 @@ def _write_reminders(env: Runtime, text: FirstRunText, say: Callable[[str], None
         say(exc.message)
         say(text.remind_skipped.format(file=REMINDER_FILE))
         return
+    from footback.core.text import safe_line
+
     times = ", ".join(f"{r.at:%H:%M} {r.routine}" for r in made)
-    say(text.remind_written.format(file=REMINDER_FILE, times=times))
+    # The whole path: the person has to find the file to import it, wherever footback ran.
+    where = safe_line(str(Path(REMINDER_FILE).absolute()))
+    say(text.remind_written.format(file=where, times=times))
