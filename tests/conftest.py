@@ -11,7 +11,7 @@ from hypothesis import HealthCheck, settings
 from rich.console import Console
 
 from footback.cli.context import AppContext
-from tests.support.context import Cli, fake_context
+from tests.support.context import Cli, fake_context, isolate
 
 # Hypothesis profiles: `dev` explores new random examples on every run; `ci` is reproducible
 # (derandomized, no example database), so a CI failure is the same failure on a rerun.
@@ -34,13 +34,7 @@ settings.load_profile("ci" if os.environ.get("CI") else "dev")
 def _isolated_env(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
     """Every test gets its own FOOTBACK_HOME and a plain 80-column, colourless terminal."""
     home = tmp_path / "footback-home"
-    monkeypatch.setenv("FOOTBACK_HOME", str(home))
-    monkeypatch.setenv("FOOTBACK_CONFIG", str(tmp_path / "config.toml"))
-    monkeypatch.setenv("NO_COLOR", "1")
-    monkeypatch.setenv("COLUMNS", "80")
-    monkeypatch.setenv("TERM", "dumb")
-    for var in ("FORCE_COLOR", "PY_COLORS", "GITHUB_ACTIONS", "TTY_COMPATIBLE", "TTY_INTERACTIVE"):
-        monkeypatch.delenv(var, raising=False)
+    isolate(monkeypatch, home, tmp_path / "config.toml")
     return home
 
 

@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import re
 import shlex
+import shutil
 from collections.abc import Iterator
 from pathlib import Path
 from typing import Annotated, Any
@@ -19,6 +20,7 @@ import typer
 import typer.main
 
 from footback.cli.app import app
+from tests.support.context import isolate
 from tests.support.runner import CliRunner
 
 ROOT = Path(__file__).resolve().parents[1]
@@ -163,29 +165,46 @@ def test_the_docs_have_examples_for_every_page_with_commands() -> None:
     assert {"assess.md", "stretch.md", "shoes.md", "data.md"} <= pages
 
 
-@pytest.fixture
-def doc_world(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
-    """A working folder with the files the examples name, and a saved pair called `trail`."""
-    work = tmp_path / "work"
+@pytest.fixture(scope="module")
+def doc_template(tmp_path_factory: pytest.TempPathFactory) -> tuple[Path, Path]:
+    """The working folder the examples run in (the files they name) and the data folder they start
+    from (a saved pair called `trail`, an assessment), made once; `doc_world` copies both per test."""
+    root = tmp_path_factory.mktemp("docs")
+    work, home = root / "work", root / "home"
     work.mkdir()
+    with pytest.MonkeyPatch.context() as patch:
+        isolate(patch, home, root / "config.toml")
+        patch.chdir(work)
+        runner = CliRunner()
+        answers = runner.invoke(app, ["assess", "--template"]).stdout
+        for name in ("answers.toml", "my-answers.toml"):
+            (work / name).write_text(answers, encoding="utf-8")
+        (work / "shoes.toml").write_text(
+            runner.invoke(app, ["shoes-check", "--template"]).stdout, encoding="utf-8"
+        )
+        stretch_doc = (ROOT / "docs" / "stretch.md").read_text(encoding="utf-8")
+        routine = stretch_doc.split("```toml\n")[1].split("```")[0]
+        (work / "my-routine.toml").write_text(routine, encoding="utf-8")
+        for setup in (
+            ["shoes-check", "--answers", "shoes.toml", "--name", "trail"],
+            ["assess", "-a", "answers.toml"],
+        ):
+            done = runner.invoke(app, setup)
+            assert done.exit_code == 0, done.stderr
+        backup = runner.invoke(app, ["export", "--output", "backup.json"])
+        assert backup.exit_code == 0, backup.stderr
+    return work, home
+
+
+@pytest.fixture
+def doc_world(
+    doc_template: tuple[Path, Path], tmp_path: Path, home: Path, monkeypatch: pytest.MonkeyPatch
+) -> Path:
+    """This test's copy of the examples' working folder (the current folder) and data folder."""
+    work = tmp_path / "work"
+    shutil.copytree(doc_template[0], work)
+    shutil.copytree(doc_template[1], home)
     monkeypatch.chdir(work)
-    runner = CliRunner()
-    answers = runner.invoke(app, ["assess", "--template"]).stdout
-    for name in ("answers.toml", "my-answers.toml"):
-        (work / name).write_text(answers, encoding="utf-8")
-    (work / "shoes.toml").write_text(
-        runner.invoke(app, ["shoes-check", "--template"]).stdout, encoding="utf-8"
-    )
-    stretch_doc = (ROOT / "docs" / "stretch.md").read_text(encoding="utf-8")
-    (work / "my-routine.toml").write_text(stretch_doc.split("```toml\n")[1].split("```")[0], encoding="utf-8")
-    for setup in (
-        ["shoes-check", "--answers", "shoes.toml", "--name", "trail"],
-        ["assess", "-a", "answers.toml"],
-    ):
-        done = runner.invoke(app, setup)
-        assert done.exit_code == 0, done.stderr
-    backup = runner.invoke(app, ["export", "--output", "backup.json"])
-    assert backup.exit_code == 0, backup.stderr
     return work
 
 

@@ -9,6 +9,8 @@ from dataclasses import dataclass, field, replace
 from datetime import UTC, datetime, timedelta
 from pathlib import Path
 
+import pytest
+
 from footback.cli.app import app
 from footback.cli.context import AppContext
 from footback.stretch.player import Key, KeySource
@@ -47,6 +49,18 @@ class Lines:
         if not self.queue:
             raise EOFError
         return self.queue.pop(0)
+
+
+def isolate(patch: pytest.MonkeyPatch, home: Path, config: Path) -> None:
+    """The environment every test runs in: its own data folder and config file, and a plain
+    80-column, colourless terminal (tests/conftest.py; fixtures that prepare a folder once use it too)."""
+    patch.setenv("FOOTBACK_HOME", str(home))
+    patch.setenv("FOOTBACK_CONFIG", str(config))
+    patch.setenv("NO_COLOR", "1")
+    patch.setenv("COLUMNS", "80")
+    patch.setenv("TERM", "dumb")
+    for var in ("FORCE_COLOR", "PY_COLORS", "GITHUB_ACTIONS", "TTY_COMPATIBLE", "TTY_INTERACTIVE"):
+        patch.delenv(var, raising=False)
 
 
 def fake_context(home: Path, config_path: Path, ticks: FakeClock | None = None) -> AppContext:

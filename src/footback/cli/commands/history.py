@@ -43,4 +43,5 @@ def run_history(app: AppContext, *, since: str | None, as_json: bool, no_color: 
 
         typer.echo(nothing_stored_text(shown.history, app.columns()))
     else:
-        render_shown(app.console(no_color=no_color), shown)
+        # Four lists and the trends: taller than 80x24 within days, so paged on a terminal.
+        app.show_long(app.console(no_color=no_color), lambda console: render_shown(console, shown))

@@ -26,4 +26,7 @@ def progress(
     if as_json:
         typer.echo(safe_json(result.model_dump_json(indent=2, context=citing(sources()))))
         return
-    render_progress(app.console(no_color=app.colour_off(no_color)), result)
+    # Taller than 80x24 once a plan and a few check-ins exist: paged on a terminal, like assess.
+    app.show_long(
+        app.console(no_color=app.colour_off(no_color)), lambda console: render_progress(console, result)
+    )
