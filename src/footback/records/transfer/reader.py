@@ -96,6 +96,12 @@ class ExportReader:
 
     def entries(self) -> Iterator[tuple[str, Any]]:
         """The top-level fields: (name, value), or (table, iterator of records) for the lists."""
+        if self.peek() == "t" and self.buf.startswith("table,", self.pos):
+            # footback's own CSV (its header's first column): say so, not "expected '{'".
+            raise BadInputError(
+                f"{self.where}: this is footback's CSV export (for spreadsheets); only the JSON "
+                "export can be imported (footback export --format json)"
+            )
         self.expect("{")
         if self.peek() == "}":
             self.pos += 1
