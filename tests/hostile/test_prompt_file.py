@@ -11,7 +11,7 @@ from pathlib import Path
 import pytest
 
 from footback.cli.context import AppContext
-from footback.daily.prompt_state import is_current
+from footback.daily.prompt_state import MOST_BYTES, is_current
 from footback.records.folder import PROMPT_STATE
 from tests.support.context import Cli, set_wall
 from tests.support.hostile import clean
@@ -118,3 +118,18 @@ def test_the_prompt_skips_an_item_footback_did_not_write(item: str) -> None:
 
     text = f"footback-due 1 100 200\n150 {item}\n160 feet routine\n"
     assert shown(text, 175) == "footback due: feet routine"
+
+
+@pytest.mark.parametrize("extra", [MOST_BYTES - 200, MOST_BYTES])
+def test_a_file_past_the_size_footback_writes_is_replaced(
+    cli: Cli, context: AppContext, home: Path, extra: int
+) -> None:
+    """Today's very header, then junk: kept up to MOST_BYTES, replaced past it (the shells read
+    the whole file at every prompt)."""
+    _store(cli, context)
+    path = home / PROMPT_STATE
+    header = path.read_bytes().split(b"\n", 1)[0] + b"\n"
+    planted = header + b"0 x\n" * (extra // 4)
+    path.write_bytes(planted)
+    clean(cli.invoke(["history"]), codes=(0,))
+    assert (path.read_bytes() == planted) == (len(planted) <= MOST_BYTES), len(planted)

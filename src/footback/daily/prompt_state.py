@@ -22,6 +22,9 @@ from datetime import datetime, time, timedelta
 from pathlib import Path
 
 HEADER = "footback-due 1"
+# footback's file is a few hundred bytes; a bigger one (the shells read it whole at every prompt)
+# is not footback's and is replaced.
+MOST_BYTES = 64 * 1024
 
 
 def state_path(folder: Path) -> Path:
@@ -70,13 +73,14 @@ def _first_line(path: Path) -> bytes | None:
 
     Opened without waiting and without following a link, and read at most 256 bytes: a FIFO, a
     link to /dev/zero or a huge file in its place must not hang or fill memory on every command
-    (it is then not current, so it is replaced by the real file)."""
+    (it is then not current, so it is replaced by the real file), nor slow every prompt."""
     import os
     import stat
 
     fd = os.open(path, os.O_RDONLY | os.O_NONBLOCK | os.O_NOCTTY | getattr(os, "O_NOFOLLOW", 0))
     try:
-        if not stat.S_ISREG(os.fstat(fd).st_mode):
+        info = os.fstat(fd)
+        if not stat.S_ISREG(info.st_mode) or info.st_size > MOST_BYTES:
             return None
         return os.read(fd, 256).split(b"\n", 1)[0]
     finally:
