@@ -247,7 +247,7 @@ def test_the_checklist_keeps_its_default_on_enter_and_none_clears_it(console: Co
     assert ask_checklist(ask, console, "Any?", items, ["b"]) == []
     assert ask_checklist(ask, console, "Any?", items, ["b"]) == ["a", "c"]
     shown = console.file.getvalue()  # type: ignore[attr-defined]
-    assert "2) second  (yes last time)" in shown and "Enter keeps 2; type none" in shown
+    assert "2) second  (yes last time)" in shown and "Enter keeps 2; n for none of these" in shown
     assert "'7' is not one of 1 to 3" in shown
 
 

@@ -1,4 +1,4 @@
-"""Reading a checklist answer: "2 5" or "2,5" picks items 2 and 5; `none` picks none; and the
+"""Reading a checklist answer: "2 5" or "2,5" picks items 2 and 5; `n` (or `none`) picks none; and the
 interview's checklist step (`ask_group`: yes-or-no questions of one group asked at once).
 
 The question itself is drawn by `render/checklist.py` (warning signs at a check-in and in
@@ -13,8 +13,9 @@ from typing import Protocol
 from footback.content.questions import Question
 from footback.content.rules import Group
 
-# Words for "none of these" (a list asks for numbers, so n and no cannot be an item).
-NONE_WORDS = ("none", "-", "0", "n", "no")
+# What picks "none of these": the key shown on screen ("n for none of these") and the word itself.
+# Nothing else: a letter is taken only when it is shown as that answer's key (issue 24 item 4).
+NONE_WORDS = ("n", "none")
 
 
 def parse_numbers(text: str, count: int) -> list[int]:
@@ -49,7 +50,7 @@ def _show_group(
     if kept is not None:
         numbers = " ".join(str(i) for i, q in enumerate(members, start=1) if q.id in kept)
         terminal.say(f"  Enter keeps: {numbers or 'none of these'}")
-    terminal.say("  ? more help, b back, none for none of these", "dim")
+    terminal.say("  ? more help, b back, n for none of these", "dim")
 
 
 def _show_items(terminal: _Terminal, group: Group, members: Sequence[Question]) -> None:

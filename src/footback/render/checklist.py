@@ -1,8 +1,8 @@
 """One checklist question: numbered items, the person types the numbers that apply.
 
 Used for the warning signs at a check-in and in `assess --quick`, so both read the same way:
-"2 5" or "2,5" picks items 2 and 5; Enter keeps the default (none unless one is given); `none`
-picks none. Input comes from an injected `ask`; EOFError passes through to the caller.
+"2 5" or "2,5" picks items 2 and 5; Enter keeps the default (none unless one is given); `n`
+(or `none`) picks none. Input comes from an injected `ask`; EOFError passes through to the caller.
 """
 
 from __future__ import annotations
@@ -39,7 +39,7 @@ def ask_checklist(
         block.append(hanging(f"  {number:>{digits}}) ", f"{text}{mark}"))
     if kept:
         numbers = " ".join(str(ids.index(k) + 1) for k in kept)
-        block.append(Text(f"  Enter keeps {numbers}; type none if none of these apply now.", style="dim"))
+        block.append(Text(f"  Enter keeps {numbers}; n for none of these.", style="dim"))
     for part in block:
         console.print(part)
     rows = sum(len(console.render_lines(part, console.options, pad=False)) for part in block)
@@ -55,5 +55,5 @@ def ask_checklist(
         try:
             return [ids[n - 1] for n in parse_numbers(raw, len(ids))]
         except ValueError as exc:
-            again = "type none" if kept else "press Enter"
+            again = "n" if kept else "press Enter"
             console.print(hanging("  ", f"Not understood: {exc}. Try again, or {again} for none.", "yellow"))
