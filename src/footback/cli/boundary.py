@@ -88,6 +88,12 @@ class Bounded(Generic[P, R]):
 
 
 _NOT_ONE_OF = re.compile(r"'(?P<value>[^']*)' is not one of (?P<choices>.*?)\.?$")
+# typer parses numbers with pydantic, whose wording says neither what a number option takes nor
+# how: say it plainly and add the option's own help, which names its range.
+_NOT_A_NUMBER = {
+    "Input should be a valid integer, unable to parse string as an integer": "not a whole number",
+    "Input should be a valid number, unable to parse string as a number": "not a number",
+}
 
 
 def _nearest(value: str, choices: Sequence[str]) -> str:
@@ -107,9 +113,21 @@ def usage_line(exc: Any, fallback: str = "footback") -> str:
     elif (found := _NOT_ONE_OF.search(message)) is not None:
         choices = re.findall(r"'([^']*)'", found.group("choices"))
         message = message.rstrip(".") + _nearest(found.group("value"), choices)
+    else:
+        message = _plain_number_message(message, getattr(exc, "param", None))
     ctx = getattr(exc, "ctx", None)
     where = ctx.command_path if ctx is not None else fallback
     return f"{message.rstrip('.')} (see: {where} --help)"
+
+
+def _plain_number_message(message: str, param: Any) -> str:
+    """pydantic's number wording as a plain one, with the option's help (its range)."""
+    for wording, plain in _NOT_A_NUMBER.items():
+        if wording in message:
+            help_text = getattr(param, "help", None)
+            told = message.replace(wording, plain)
+            return f"{told.rstrip('.')}; {help_text}" if help_text else told
+    return message
 
 
 # Set when stdin was closed at start (`<&-`) and stands in as an empty stream: the context reads it
