@@ -25,6 +25,12 @@ def spark_gaps(values: Sequence[int | None], high: float) -> str:
     return "".join(" " if v is None else sparkline([v], low=0, high=high) for v in values)
 
 
+def session_marks(sessions: Sequence[int]) -> str:
+    """Sessions per day as a sparkline: a day without a session is blank, as a day without a
+    check-in is on the pain lines, so a month of two sessions shows two marks."""
+    return spark_gaps([n or None for n in sessions], max([3, *sessions]))
+
+
 def num_text(value: float | None, signed: bool = False) -> str:
     if value is None:
         return "-"
@@ -95,11 +101,10 @@ def render_progress(console: Console, result: Progress) -> None:
     console.print(Text(result.pain_by_practice.note, style="dim"))
     console.print()
     s = result.series
-    console.print(Text(f"Last {len(s.days)} days (one mark a day, blank: no check-in)", style="bold"))
-    top = max([3, *s.sessions])
+    console.print(Text(f"Last {len(s.days)} days (one mark a day, blank: none that day)", style="bold"))
     console.print(Text(f"  foot      {spark_gaps(s.foot, PAIN_TOP)}"))
     console.print(Text(f"  back      {spark_gaps(s.back, PAIN_TOP)}"))
-    console.print(Text(f"  sessions  {spark_gaps(s.sessions, top)}"))
+    console.print(Text(f"  sessions  {session_marks(s.sessions)}"))
     plan = result.plan
     if plan.level is not None:
         console.print()

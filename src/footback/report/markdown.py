@@ -125,15 +125,15 @@ def _plan_history(s: PlanHistorySection) -> list[str]:
 
 @section_md.register
 def _chart(s: ChartSection) -> list[str]:
-    """Pain and sessions per day as sparklines (a blank: no check-in), then the chart in words."""
-    from footback.daily.render import PAIN_TOP, spark_gaps
+    """Pain and sessions per day as sparklines (a blank: no check-in, no session), then the chart in words."""
+    from footback.daily.render import PAIN_TOP, session_marks, spark_gaps
 
     series = s.series
     rows = [
         ("foot pain", spark_gaps(series.foot, PAIN_TOP)),
         ("back pain", spark_gaps(series.back, PAIN_TOP)),
     ]
-    rows.append(("sessions", spark_gaps(series.sessions, max([3, *series.sessions]))))
+    rows.append(("sessions", session_marks(series.sessions)))
     out = [f"## {md(s.heading)}", "", *(f"- {name}: `{line}`" for name, line in rows)]
     return [*out, "", md(s.caption), "", md(s.summary), ""]
 
