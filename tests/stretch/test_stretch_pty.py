@@ -137,7 +137,7 @@ def test_side_right_plays_only_the_right_side(tmp_path: Path, home: Path) -> Non
     screen.child.send("\r")
     screen.expect("HOLD · RIGHT LEG")
     screen.expect("Right leg back")
-    screen.expect(r"Finished 'sided' in 0:0\d: 1 of 1 steps done")
+    screen.expect(r"Finished 'sided' in 0:0\d: 1 of 1 step done")
     screen.expect(r"Check in now")
     screen.child.send("n")
     assert screen.finish() == 0

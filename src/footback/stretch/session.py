@@ -194,9 +194,9 @@ def _wrap_up(
     interrupted: bool,
 ) -> None:
     """Report and save the session; on Ctrl-C a store problem must not hide the interrupt."""
-    from footback.core.text import fmt_clock, safe_line
+    from footback.core.text import fmt_clock, plural, safe_line
 
-    done = f"{summary.steps_done} of {summary.steps_total} steps done"
+    done = f"{summary.steps_done} of {plural(summary.steps_total, 'step')} done"
     if summary.steps_skipped:
         done += f", {summary.steps_skipped} skipped"
     took = fmt_clock(summary.actual_seconds, up=False)
