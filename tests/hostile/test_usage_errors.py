@@ -26,7 +26,7 @@ CASES = [
     (["stretch", "--speed", "1000"], "1000 is outside 0.1 to 100", "footback stretch --help"),
     (["stretch", "--speed", "nan"], "nan is not a number", "footback stretch --help"),
     (["stretch", "--lead-in", "inf"], "inf is not a number", "footback stretch --help"),
-    (["stretch", "--speed", "fast"], "should be a valid number", "footback stretch --help"),
+    (["stretch", "--speed", "fast"], "'--speed': not a number; Run time X", "footback stretch --help"),
     (["import"], "Missing argument", "footback import --help"),
     (["export", "--format"], "requires an argument", "footback export --help"),
 ]
