@@ -198,3 +198,24 @@ def test_on_a_terminal_the_same_lines_are_drawn(cli: Cli, context: AppContext) -
     # Wrapped to the terminal's 80 columns; the same words in the same order.
     assert drawn.split() == plain.split() and max(len(line.rstrip()) for line in drawn.splitlines()) <= 80
     assert len(drawn.splitlines()) > len(plain.splitlines())
+
+
+def test_in_the_evening_the_plan_routine_comes_before_a_missed_morning(
+    cli: Cli, context: AppContext, tmp_path: Path
+) -> None:
+    set_wall(context, MONDAY)
+    _assessed(cli, tmp_path)
+    assert cli.invoke(["plan"]).exit_code == 0
+    tuesday = MONDAY + timedelta(days=1)
+    set_wall(context, tuesday.replace(hour=12))  # only the morning slot has begun
+    assert _today(cli)["next"]["command"] == "footback stretch --routine morning"
+    set_wall(context, tuesday.replace(hour=18, minute=30))  # the plan's slot begins: it is the one now
+    evening = _today(cli)
+    assert _states(evening) == [
+        ("morning routine", "07:00", "due"),  # still listed as due, as `due` says
+        ("plan routine", "18:30", "due"),
+        ("check-in", "18:30", "due"),
+    ]
+    assert evening["next"]["command"] == "footback stretch --routine plan"
+    assert cli.invoke(["log", "plan"]).exit_code == 0
+    assert _today(cli)["next"]["command"] == "footback stretch --routine morning"

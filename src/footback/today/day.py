@@ -13,7 +13,7 @@ from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
 from footback.core.runtime import Runtime
-from footback.today.facts import Today
+from footback.today.facts import Today, routine_due_now
 
 if TYPE_CHECKING:
     from rich.console import Console
@@ -32,12 +32,12 @@ class DaySteps:
 
 
 def day_steps(today: Today) -> DaySteps:
-    """The check-in when it is due, and the routine due now that the Next line names (the first
-    one due, once a plan is saved: `facts.next_command`'s order)."""
+    """The check-in when it is due, and the routine due now that the Next line names
+    (`facts.routine_due_now`, once a plan is saved: `facts.next_command`'s order)."""
     if today.first_step or today.warning_sign is not None:
         return DaySteps(checkin=False, routine=None)
     due = [item for item in today.items if item.state == "due"]
-    routine = next((item.routine for item in due if item.routine is not None), None)
+    routine = routine_due_now(today.items)
     return DaySteps(
         checkin=any(item.routine is None for item in due),
         routine=routine if today.plan.saved else None,

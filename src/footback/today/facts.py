@@ -169,6 +169,14 @@ def day_items(
     return items
 
 
+def routine_due_now(items: Sequence[DayItem]) -> str | None:
+    """The routine to play now: of those due, the one whose slot began last. In the evening the
+    plan's routine (18:30) comes before a morning routine that was missed: the day is there now,
+    and `due` still lists the missed one."""
+    due = [item for item in items if item.state == "due" and item.routine is not None]
+    return max(due, key=lambda item: item.at).routine if due else None
+
+
 def _step(step: NextStep, **values: str) -> NextCommand:
     return NextCommand(command=step.command.format(**values), why=step.why.format(**values))
 
@@ -183,7 +191,7 @@ def next_command(
         return _step(steps.gate)
     if not plan.saved:
         return _step(steps.plan)
-    routine = next((item.routine for item in due if item.routine is not None), None)
+    routine = routine_due_now(items)
     if routine is not None:
         return _step(steps.routine, routine=routine)
     if any(item.routine is None for item in due):
