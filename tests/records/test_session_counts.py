@@ -69,3 +69,33 @@ def test_a_skipped_through_session_leaves_the_routine_due_the_next_one_counts(ho
         save_session(store, _summary(1, 2, True), START + timedelta(minutes=10))
         assert routines_done(store, START + timedelta(minutes=15)) == {"feet"}
         assert active_days(store, date(2026, 3, 9), date(2026, 3, 11), 0) == {START.date()}
+
+
+@pytest.mark.parametrize("seconds", [1e308, -5.0, 7 * 24 * 3600 + 1, "abc"])
+def test_a_session_of_damaged_length_is_damaged_in_lists_and_adds_nothing_to_sums(
+    home: Path, seconds: object
+) -> None:
+    """A hand-edited length (1e308 showed as a 300-digit count of minutes) is refused as import
+    refuses it: the row is damaged in a list and adds no seconds to a sum."""
+    from footback.records.import_rules import MAX_SECONDS
+    from footback.records.stretch_sessions import MAX_SECONDS as SESSION_MAX
+
+    assert MAX_SECONDS == SESSION_MAX == 7 * 24 * 3600  # one bound for the store and import
+    day = START.date()
+    with open_store(home) as store:
+        save_session(store, _summary(1, 0, True), START)
+        save_session(store, _summary(1, 0, True), START + timedelta(hours=1))
+        with store.transaction() as conn:
+            conn.execute("UPDATE stretch_sessions SET actual_seconds = ? WHERE id = 1", (seconds,))
+        assert [s.id for s in recent_sessions(store)] == [2]  # the damaged one left out
+        assert counted_totals(store, day, day, 0)[1] == 20.0  # only the sound session's seconds
+
+
+def test_a_session_of_a_weeks_length_is_still_read(home: Path) -> None:
+    day = START.date()
+    with open_store(home) as store:
+        save_session(store, _summary(1, 0, True), START)
+        with store.transaction() as conn:
+            conn.execute("UPDATE stretch_sessions SET actual_seconds = ?", (7 * 24 * 3600,))
+        assert len(recent_sessions(store)) == 1
+        assert counted_totals(store, day, day, 0)[1] == 7 * 24 * 3600

@@ -20,11 +20,11 @@ from footback.core.errors import BadInputError
 from footback.core.text import excerpt, text_problem
 from footback.models.stretch_session import MAX_ROUTINE_NAME
 from footback.records.shoes import MAX_NAME_LENGTH as MAX_PAIR_NAME
+from footback.records.stretch_sessions import MAX_SECONDS
 from footback.records.window import MAX_OFFSET
 
 SQLITE_INT = 2**63 - 1
 MAX_TEXT = 10_000  # any text inside a record (content sentences are a few hundred characters)
-MAX_SECONDS = 7 * 24 * 3600
 MAX_STEPS = 10_000
 MAX_KM = 1_000_000.0
 MAX_MONTHS = 1_200

@@ -108,7 +108,7 @@ def practice_days(store: Store, since: date | None = None, offset_minutes: int =
     # A logged session (`footback log`): the repository's own rule; a damaged detail is not logged.
     logged = stretch_sessions._LOGGED_SQL
     sql = (
-        f"SELECT {day} AS d, count(*), total({logged}), total(actual_seconds),"
+        f"SELECT {day} AS d, count(*), total({logged}), total({stretch_sessions.SECONDS_SQL}),"
         f" json_group_array(DISTINCT routine) FROM stretch_sessions{where}"
         " GROUP BY d HAVING d IS NOT NULL ORDER BY d"
     )

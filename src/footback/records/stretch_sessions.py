@@ -8,7 +8,15 @@ from dataclasses import dataclass
 from datetime import UTC, date, datetime
 from typing import TYPE_CHECKING, Any
 
-from footback.records.fields import as_float, as_int, as_object, as_text, parse_stamp, stamp_text
+from footback.records.fields import (
+    DamagedRow,
+    as_float,
+    as_int,
+    as_object,
+    as_text,
+    parse_stamp,
+    stamp_text,
+)
 from footback.records.window import (
     day_filter,
     kept_offset,
@@ -32,6 +40,11 @@ _NEWEST_FIRST = " ORDER BY started_at DESC, id DESC"
 # A session counts towards the streak when it did at least one step, or finished with none
 # skipped: a routine skipped through to its end with every step skipped is no practice.
 _COUNTS_SQL = "(steps_done > 0 OR (finished != 0 AND steps_skipped = 0))"
+# A session's seconds beyond a week are damage (a hand-edited store): such a row is damaged in a
+# list (`from_row`) and adds nothing to a sum (`SECONDS_SQL`); import refuses it by the same bound.
+MAX_SECONDS = 7 * 24 * 3600
+# Text and blobs sort above every number in SQLite, so BETWEEN leaves them out too.
+SECONDS_SQL = f"CASE WHEN actual_seconds BETWEEN 0 AND {MAX_SECONDS} THEN actual_seconds END"
 # The detail key (and `ended_by` value) of a session logged with `footback log`, not played.
 LOGGED = "logged"
 # 1 for a logged session's row; NULL for a damaged detail (json_extract would fail the whole query).
@@ -89,14 +102,21 @@ class SessionTotals:
     logged: int = 0  # of the sessions, how many were logged (`footback log`), not timed
 
 
+def _seconds(value: object) -> float:
+    seconds = as_float(value)
+    if not 0 <= seconds <= MAX_SECONDS:
+        raise DamagedRow(f"{seconds:.3g} seconds is outside 0 to {MAX_SECONDS}")
+    return seconds
+
+
 def from_row(row: Row) -> SavedSession:
     """The one way a stretch_sessions row becomes a model; raises a ValueError for a damaged one."""
     return SavedSession(
         id=as_int(row[0]),
         started_at=parse_stamp(row[1]),
         routine=as_text(row[2]),
-        planned_seconds=as_float(row[3]),
-        actual_seconds=as_float(row[4]),
+        planned_seconds=_seconds(row[3]),
+        actual_seconds=_seconds(row[4]),
         steps_done=as_int(row[5]),
         steps_skipped=as_int(row[6]),
         finished=bool(as_int(row[7])),
@@ -265,7 +285,7 @@ def counted_totals(store: Store, first: date, last: date, offset_minutes: int) -
     """Sessions that count on local days first..last and their seconds, summed in SQL (one row)."""
     where, params = day_filter("started_at", first, offset_minutes, until=last)
     row = store.query_one(
-        f"SELECT count(*), total(actual_seconds) FROM stretch_sessions{where} AND {_COUNTS_SQL}", params
+        f"SELECT count(*), total({SECONDS_SQL}) FROM stretch_sessions{where} AND {_COUNTS_SQL}", params
     )
     return (int(row[0]), float(row[1])) if row else (0, 0.0)
 
@@ -276,7 +296,7 @@ def session_totals(store: Store, first: date, last: date, offset_minutes: int) -
     day = local_day_sql("started_at", offset_minutes)
     # total() is 0.0 over no rows and skips text it cannot read as a number.
     row = store.query_one(
-        "SELECT count(*), total(actual_seconds), total(finished != 0),"
+        f"SELECT count(*), total({SECONDS_SQL}), total(finished != 0),"
         f" count(DISTINCT CASE WHEN {_COUNTS_SQL} THEN {day} END), total({_LOGGED_SQL})"
         f" FROM stretch_sessions{where}",
         params,
