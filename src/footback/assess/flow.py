@@ -8,7 +8,7 @@ from __future__ import annotations
 from contextlib import nullcontext
 from dataclasses import dataclass
 from pathlib import Path
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
 from footback.core.runtime import Runtime
 
@@ -46,15 +46,17 @@ def run_assess(app: Runtime, request: AssessRequest) -> tuple[AssessmentResult, 
     from footback.assess.content import load_assess_content
 
     content = load_assess_content()
-    # The function score's answers are checked before anything is asked or stored.
-    function = _function_from_file(app, request.answers) if request.answers else None
+    # The answers file is read once, here; its function score's answers are checked before
+    # anything is asked or stored.
+    raw = _read_file(request.answers) if request.answers else None
+    function = _function_from_file(app, request.answers, raw) if request.answers and raw is not None else None
     seen = service.clinician_visits(app.data_dir)  # standing signs a clinician has seen
     given: Answers | None = None
     if request.quick:
-        given = _quick_answers(app, request, content, seen)
+        given = _quick_answers(app, request, content, seen, raw)
     quick = given is not None
     if given is None:
-        given = _full_answers(app, request, content, seen)
+        given = _full_answers(app, request, content, seen, raw)
     result = service.assess(content, given, seen)
     if function is None and _first_rating_due(app, request, quick) and not result.red_flags:
         function = _ask_first_rating(app, request, _steps_answered(content, given) + 1)
@@ -73,15 +75,20 @@ def _function_step(app: Runtime, request: AssessRequest) -> tuple[str, ...]:
     return (function_step_words(),)
 
 
-def _function_from_file(app: Runtime, path: Path) -> Rated | None:
+def _read_file(path: Path) -> dict[str, Any]:
+    from footback.content.answers_file import read_mapping
+
+    return read_mapping(path)
+
+
+def _function_from_file(app: Runtime, path: Path, raw: dict[str, Any]) -> Rated | None:
     """The activities and ratings the answers file gives, if any (the same activities as before)."""
     from footback.assess.function_input import function_input
-    from footback.content.answers_file import read_mapping
     from footback.records.db import read_store
     from footback.records.psfs import list_ratings
 
     stored = read_store(app.data_dir, list_ratings) or []
-    return function_input(read_mapping(path), str(path), stored[0].activities if stored else None)
+    return function_input(raw, str(path), stored[0].activities if stored else None)
 
 
 def _first_rating_due(app: Runtime, request: AssessRequest, quick: bool) -> bool:
@@ -116,12 +123,12 @@ def _ask_first_rating(app: Runtime, request: AssessRequest, number: int) -> Rate
         return None  # an optional step: the assessment is kept, nothing is rated
 
 
-def _load(path: Path, questions: Sequence[Question]) -> Answers:
+def _load(path: Path, raw: dict[str, Any], questions: Sequence[Question]) -> Answers:
     """The file's answers to the questions (the function score's keys are read apart)."""
     from footback.assess.function_input import without_function
-    from footback.content.answers_file import check_answers, read_mapping
+    from footback.content.answers_file import check_answers
 
-    return check_answers(without_function(read_mapping(path)), questions, str(path))
+    return check_answers(without_function(raw), questions, str(path))
 
 
 def _record(
@@ -232,15 +239,18 @@ def _interview(
     return answers
 
 
-def _full_answers(app: Runtime, request: AssessRequest, content: AssessContent, seen: list[Seen]) -> Answers:
+def _full_answers(
+    app: Runtime, request: AssessRequest, content: AssessContent, seen: list[Seen], raw: dict[str, Any] | None
+) -> Answers:
     # A file's missing answers are asked on a terminal, or named in an error: a warning sign
     # left out is never taken as "no".
-    given = _load(request.answers, content.questions.questions) if request.answers else {}
+    questions = content.questions.questions
+    given = _load(request.answers, raw, questions) if request.answers and raw is not None else {}
     return _ask_rest(app, request, content, given, seen)
 
 
 def _quick_answers(
-    app: Runtime, request: AssessRequest, content: AssessContent, seen: list[Seen]
+    app: Runtime, request: AssessRequest, content: AssessContent, seen: list[Seen], raw: dict[str, Any] | None
 ) -> Answers | None:
     """The quick re-check's answers, or None (after saying why) when a full assessment is due."""
     import sys
@@ -254,12 +264,12 @@ def _quick_answers(
     if isinstance(base, str):
         sys.stderr.write(base + "\n")
         return None
-    if request.answers is not None:
+    if request.answers is not None and raw is not None:
         # A file answers what it names; the rest is carried, as Enter would keep it, except the
         # warning signs: last week's "no" is not this week's, so a missing one is asked or named.
         signs = set(content.red_flag_ids())
         carried = {k: v for k, v in base.answers.items() if k not in signs}
-        given = carried | _load(request.answers, content.questions.questions)
+        given = carried | _load(request.answers, raw, content.questions.questions)
         return _ask_rest(app, request, content, given, seen)
     if app.stdin_closed:
         raise MissingAnswersError(
