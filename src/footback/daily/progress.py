@@ -22,7 +22,6 @@ from footback.daily.content import DailyContent, PainRule, PracticeRule
 from footback.daily.function import FunctionChange
 from footback.models.checkin import CheckIn, PainSums
 
-Verdict = ChangeVerdict
 # Float noise must not move a change that sits exactly on a threshold.
 _EPSILON = 1e-9
 
@@ -31,7 +30,7 @@ class PainChange(StrictModel):
     start: float | None
     now: float | None
     change: float | None
-    verdict: Verdict
+    verdict: ChangeVerdict
     start_checkins: int
     now_checkins: int
 
@@ -111,7 +110,7 @@ class Progress(StrictModel):
         return out
 
 
-def judge(start: float, now: float, rule: PainRule) -> Verdict:
+def judge(start: float, now: float, rule: PainRule) -> ChangeVerdict:
     """Better or worse only when the change reaches the points or the percentage threshold, and
     from a low start (the 30% rule comes from moderate to severe pain) also enough points."""
     change = now - start
@@ -146,7 +145,7 @@ def pain_change(
     first = round(fmean(pick(c) for c in start), 1) if start else None
     last = round(fmean(pick(c) for c in recent), 1) if recent else None
     enough = len(start) >= rule.min_checkins and len(recent) >= rule.min_checkins
-    verdict: Verdict = "too little data"
+    verdict: ChangeVerdict = "too little data"
     change = None
     if enough and first is not None and last is not None:
         verdict = judge(first, last, rule)

@@ -22,7 +22,6 @@ from footback.history.model import assessment_entry, check_entry, empty_history,
 
 if TYPE_CHECKING:
     from footback.core.models import ScoreName
-    from footback.history.model import AssessmentEntry
     from footback.records.assessments import SavedAssessment
     from footback.records.db import Store
     from footback.records.shoes import SavedCheck
@@ -52,10 +51,10 @@ def _write_value(out: TextIO, key: str, value: Any, last: bool = False) -> None:
 
 
 def _assessments(
-    rows: Iterable[Any], trends: dict[ScoreName, list[int]], now: datetime
+    rows: Iterable[SavedAssessment], trends: dict[ScoreName, list[int]], now: datetime
 ) -> Iterator[dict[str, Any]]:
     for saved in rows:
-        entry: AssessmentEntry = assessment_entry(saved, now)
+        entry = assessment_entry(saved, now)
         for name in SCORE_NAMES:
             if (score := entry.score(name)) is not None:
                 trends[name].append(score.score)
@@ -113,11 +112,7 @@ def _write_records(
     out.write("{\n")
     _write_value(out, "data_file", str(store.path))
     _write_value(out, "since", since.isoformat() if since else None)
-    _write_list(
-        out,
-        "assessments",
-        _assessments(rows, trends, now),
-    )
+    _write_list(out, "assessments", _assessments(rows, trends, now))
     _write_list(out, "sessions", (session_entry(s, now).model_dump(mode="json") for s in sessions))
     _write_list(out, "shoe_checks", (check_entry(c, now).model_dump(mode="json") for c in checks))
     _write_value(out, "streak_days", current_streak(store, now))

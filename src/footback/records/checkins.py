@@ -19,6 +19,7 @@ from footback.records.fields import (
     parse_stamp,
     stamp_text,
 )
+from footback.records.window import kept_day_filter
 
 WHAT = "check-in"
 _COLUMNS = "day, foot, back, note, warning_signs, created_at"
@@ -112,10 +113,10 @@ def list_checkins(store: Store, since: date | None = None) -> list[CheckIn]:
 
 def oldest_checkins(store: Store, since: date | None = None) -> Generator[CheckIn, None, None]:
     """Readable check-ins oldest first, read lazily (`history --json` streams them)."""
-    if since is None:
-        return store.iter_read(f"SELECT {_READ_COLUMNS} FROM checkins ORDER BY day", (), from_row, WHAT)
-    sql = f"SELECT {_READ_COLUMNS} FROM checkins WHERE day >= ? ORDER BY day"
-    return store.iter_read(sql, (since.isoformat(),), from_row, WHAT)
+    where, params = kept_day_filter(since)
+    return store.iter_read(
+        f"SELECT {_READ_COLUMNS} FROM checkins{where} ORDER BY day", params, from_row, WHAT
+    )
 
 
 def checkins_between(store: Store, first: date, last: date) -> list[CheckIn]:
@@ -133,7 +134,7 @@ def first_checkin_day(store: Store) -> date | None:
 
 def newest_checkins(store: Store, limit: int, since: date | None = None) -> list[CheckIn]:
     """The newest `limit` readable check-ins from day `since`, oldest first."""
-    where, params = ("", ()) if since is None else (" WHERE day >= ?", (since.isoformat(),))
+    where, params = kept_day_filter(since)
     sql = f"SELECT {_READ_COLUMNS} FROM checkins{where} ORDER BY day DESC"
     with contextlib.closing(store.iter_read(sql, params, from_row, WHAT)) as rows:
         return list(islice(rows, limit))[::-1]

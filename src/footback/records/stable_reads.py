@@ -15,7 +15,7 @@ from typing import TYPE_CHECKING, TypeVar
 
 from footback.records import assessments, checkins, psfs, stretch_sessions
 from footback.records.fields import as_text, parse_stamp
-from footback.records.window import day_filter, local_day_sql
+from footback.records.window import day_filter, kept_day_filter, local_day_sql
 
 if TYPE_CHECKING:
     from footback.models.checkin import CheckIn
@@ -53,7 +53,7 @@ def _read(
 
 def checkins_with_uids(store: Store, since: date | None = None) -> Iterator[tuple[str, CheckIn]]:
     """Readable check-ins oldest first (from day `since`), each with its uid."""
-    where, params = (" WHERE day >= ?", (since.isoformat(),)) if since is not None else ("", ())
+    where, params = kept_day_filter(since)
     # The uid goes last: `from_row` reads the columns before it, and a damaged row is named by them.
     sql = f"SELECT {checkins._READ_COLUMNS}, uid FROM checkins{where} ORDER BY day"
 
@@ -78,7 +78,7 @@ def assessments_with_uids(
 
 def ratings_with_uids(store: Store, since: date | None = None) -> Iterator[tuple[str, PsfsRating]]:
     """Readable function rating sets (PSFS) oldest first (from day `since`), each with its uid."""
-    where, params = (" WHERE day >= ?", (since.isoformat(),)) if since is not None else ("", ())
+    where, params = kept_day_filter(since)
     sql = f"SELECT {psfs._READ_COLUMNS}, uid FROM psfs_ratings{where} ORDER BY day, created_at, id"
 
     def parse(row: Row) -> tuple[str, PsfsRating]:
@@ -131,10 +131,9 @@ def newest_stamp(store: Store, since: date | None = None, offset_minutes: int = 
         parts.append(f"SELECT max({column}) FROM {table}{where}")
         params += more
     for table in ("checkins", "psfs_ratings"):
-        parts.append(
-            f"SELECT max(created_at) FROM {table}" + (" WHERE day >= ?" if since is not None else "")
-        )
-        params += [since.isoformat()] if since is not None else []
+        where, more = kept_day_filter(since)
+        parts.append(f"SELECT max(created_at) FROM {table}{where}")
+        params += more
     found: list[datetime] = []
     for row in store.iter_query(" UNION ALL ".join(parts), tuple(params)):
         try:

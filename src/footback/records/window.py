@@ -77,6 +77,12 @@ def local_week_sql(column: str, offset_minutes: int) -> str:
     return f"date({column}, {_shift(column, offset_minutes)}, 'weekday 0', '-6 days')"
 
 
+def kept_day_filter(since: date | None) -> tuple[str, tuple[str, ...]]:
+    """A WHERE clause (with its parameter) for records that keep their calendar day itself
+    (`day`: check-ins, function ratings) on day `since` or after; none without `since`."""
+    return ("", ()) if since is None else (" WHERE day >= ?", (since.isoformat(),))
+
+
 def day_filter(
     column: str, since: date | None, offset_minutes: int, *, until: date | None = None
 ) -> tuple[str, tuple[str, ...]]:

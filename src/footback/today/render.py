@@ -13,7 +13,7 @@ if TYPE_CHECKING:
 
     from footback.today.content import TodayText
 
-# The progress verdict when there are too few check-ins (footback.daily.progress.Verdict).
+# The progress verdict when there are too few check-ins (footback.core.models.ChangeVerdict).
 TOO_LITTLE = "too little data"
 # (style, text): the style is used on a terminal only.
 Line = tuple[str, str]

@@ -38,14 +38,20 @@ def checkin(app: AppContext, request: CheckinArgs) -> None:
     from footback.core.errors import FootbackError
     from footback.daily.checkin_flow import CheckinRequest, checkin_console, render_outcome, run_checkin
 
-    given, no_color = request, app.colour_off(request.no_color)
-    signs = given.sign or []
+    no_color, signs = app.colour_off(request.no_color), request.sign or []
     asked = CheckinRequest(
-        given.foot, given.back, given.note, given.day, given.replace, signs, no_color, given.as_json
+        request.foot,
+        request.back,
+        request.note,
+        request.day,
+        request.replace,
+        signs,
+        no_color,
+        request.as_json,
     )
     outcome = run_checkin(app, asked)
     try:
-        if given.as_json:
+        if request.as_json:
             from footback.assess.content import load_assess_content
 
             app.out.write(json.dumps(outcome.as_json(load_assess_content().sources), indent=2) + "\n")

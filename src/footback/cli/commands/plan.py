@@ -34,17 +34,16 @@ def plan(app: AppContext, request: PlanArgs) -> None:
     from footback.plan.render import plan_json
     from footback.plan.service import PlanRequest, make_plan
 
-    given = request
-    as_json = given.as_json
-    if given.review and given.level is not None:  # a hand-set level would silently win over the review
+    as_json = request.as_json
+    if request.review and request.level is not None:  # a hand-set level would silently win over the review
         from footback.core.errors import BadInputError
 
         raise BadInputError("use --review (footback decides) or --level N (you decide), not both")
-    no_color = app.colour_off(given.no_color)
+    no_color = app.colour_off(request.no_color)
     # `out` is stderr with --json, so stdout stays pure JSON while the path is still shown.
     out = app.console(no_color=no_color, stderr=as_json)
-    flags = (given.seen_clinician, given.pregnant, given.review, given.level)
-    outcome = make_plan(app, PlanRequest(not given.no_save, *flags, no_color, as_json))
+    flags = (request.seen_clinician, request.pregnant, request.review, request.level)
+    outcome = make_plan(app, PlanRequest(not request.no_save, *flags, no_color, as_json))
     made, content, state = outcome.made, outcome.content, outcome.level
     if made is None:
         if outcome.refusal is not None:

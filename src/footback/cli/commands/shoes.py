@@ -43,25 +43,18 @@ class ShoesArgs:
 def shoes_check(app: AppContext, request: ShoesArgs) -> None:
     from footback.shoes.flow import ShoeCheckRequest, run_shoes_check
 
-    given = request
     # The configured unit (None if unset) reads bare distances; a written unit ("12km") wins.
     units = app.config.settings.units if app.config.is_set("units") else None
-    no_color = app.colour_off(given.no_color)
-    if given.template or given.schema:
+    no_color = app.colour_off(request.no_color)
+    if request.template or request.schema:
         from footback.shoes.service import content_in
 
         qset = content_in(units).questions
-        return print_answers_help(qset, template=given.template, schema=given.schema, as_json=given.as_json)
-    same = (
-        "answers",
-        "name",
-        "list_saved",
-        "all_pairs",
-        "add_distance",
-        "undo",
-        "retire",
-        "as_json",
-        "no_save",
+        return print_answers_help(
+            qset, template=request.template, schema=request.schema, as_json=request.as_json
+        )
+    flags = (request.list_saved, request.all_pairs, request.add_distance, request.undo, request.retire)
+    asked = ShoeCheckRequest(
+        request.answers, request.name, *flags, request.as_json, request.no_save, no_color, units
     )
-    asked = ShoeCheckRequest(**{key: getattr(given, key) for key in same}, no_color=no_color, units=units)
     run_shoes_check(app, asked)
