@@ -51,8 +51,3 @@ def check_answers(raw: dict[str, Any], questions: Sequence[Question], source: st
         except InvalidAnswer as exc:
             raise BadInputError(f"{source}: {key}: {exc}") from None
     return answers
-
-
-def load_answers(path: Path, questions: Sequence[Question]) -> Answers:
-    """Read and validate an answers file."""
-    return check_answers(read_mapping(path), questions, str(path))
