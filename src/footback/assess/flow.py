@@ -140,7 +140,6 @@ def _record(
 ) -> SavedAssessment | None:
     """Store the result unless `--no-save`; the previous scored assessment, to compare with.
     The comparison is only drawn on the result screen: `--json --no-save` touches no store."""
-    from datetime import UTC
 
     from footback.records.assessments import latest_scored_assessment, save_assessment
     from footback.records.db import open_existing_store, open_store
@@ -162,11 +161,7 @@ def _record(
                 from footback.models.psfs import PsfsRating
                 from footback.records.psfs import save_rating
 
-                names, ratings = function
-                rating = PsfsRating(
-                    day=now.date(), activities=names, ratings=ratings, created_at=now.astimezone(UTC)
-                )
-                save_rating(store, rating)
+                save_rating(store, PsfsRating.rated_now(now, *function))
     return previous
 
 

@@ -19,7 +19,6 @@ Say = Callable[[str], None]
 
 def offer_rerating(store: Store, ask: Ask, say: Say, now: datetime) -> PsfsRating | None:
     """When due, one question (Enter skips); on yes, a rating of each activity, stored."""
-    from datetime import UTC
 
     from footback.assess.function_input import ask_rating
     from footback.daily.content import load_daily_content
@@ -37,9 +36,7 @@ def offer_rerating(store: Store, ask: Ask, say: Say, now: datetime) -> PsfsRatin
         ratings = [ask_rating(ask, say, rule, name) for name in activities]
     except EOFError:
         return None  # input ended: the check-in is saved, the rating is not
-    rating = PsfsRating(
-        day=now.date(), activities=activities, ratings=ratings, created_at=now.astimezone(UTC)
-    )
+    rating = PsfsRating.rated_now(now, activities, ratings)
     save_rating(store, rating)
     say(rule.saved.format(mean=rating.mean))
     return rating

@@ -7,7 +7,7 @@ activities again.
 
 from __future__ import annotations
 
-from datetime import date, datetime
+from datetime import UTC, date, datetime
 
 from pydantic import Field, model_validator
 
@@ -49,6 +49,11 @@ class PsfsRating(StrictModel):
         if len({a.casefold() for a in self.activities}) != len(self.activities):
             raise ValueError("names an activity twice")
         return self
+
+    @classmethod
+    def rated_now(cls, now: datetime, activities: list[str], ratings: list[int]) -> PsfsRating:
+        """A set rated at `now`: its day is now's local day, its stamp now in UTC."""
+        return cls(day=now.date(), activities=activities, ratings=ratings, created_at=now.astimezone(UTC))
 
     @property
     def mean(self) -> float:
