@@ -10,20 +10,17 @@ from __future__ import annotations
 from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass, field
 from datetime import date, timedelta
-from math import ceil
 from statistics import fmean
 from typing import Any, Protocol
 
 from pydantic import Field, SerializationInfo, SerializerFunctionWrapHandler, model_serializer
 
 from footback.core.cited import citer_in
+from footback.core.floats import reaches, whole_up
 from footback.core.models import ChangeVerdict, StrictModel
 from footback.daily.content import DailyContent, PainRule, PracticeRule
 from footback.daily.function import FunctionChange
 from footback.models.checkin import CheckIn, PainSums
-
-# Float noise must not move a change that sits exactly on a threshold.
-_EPSILON = 1e-9
 
 
 class PainChange(StrictModel):
@@ -114,10 +111,10 @@ def judge(start: float, now: float, rule: PainRule) -> ChangeVerdict:
     """Better or worse only when the change reaches the points or the percentage threshold, and
     from a low start (the 30% rule comes from moderate to severe pain) also enough points."""
     change = now - start
-    if start < rule.low_start_below and abs(change) + _EPSILON < rule.low_start_points:
+    if start < rule.low_start_below and not reaches(abs(change), rule.low_start_points):
         return "no clear change"
-    by_points = abs(change) + _EPSILON >= rule.meaningful_points
-    by_percent = start > 0 and abs(change) / start * 100 + _EPSILON >= rule.meaningful_percent
+    by_points = reaches(abs(change), rule.meaningful_points)
+    by_percent = start > 0 and reaches(abs(change) / start * 100, rule.meaningful_percent)
     if not (by_points or by_percent) or change == 0:
         return "no clear change"
     return "better" if change < 0 else "worse"
@@ -172,7 +169,7 @@ def recent_span(today: date) -> tuple[date, date]:
 
 def sessions_needed(rule: PracticeRule) -> int:
     """Sessions a week needs to be on target: the weekly target, rounded up."""
-    return ceil(rule.per_week - _EPSILON)
+    return whole_up(rule.per_week)
 
 
 @dataclass(frozen=True)
