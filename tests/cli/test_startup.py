@@ -207,3 +207,16 @@ def test_the_preview_imports_no_drawing_code(tmp_path: Path, stored: bool) -> No
     assert not {m for m in loaded if m.startswith(LIVE_DRAWING)}
     assert "footback.stretch.voice" not in loaded
     assert not any(m.startswith("rich") for m in loaded)
+
+
+@pytest.mark.parametrize(
+    ("extra", "reads_checklist"), [([], False), (["--sign", "rf_fever"], True)], ids=["scores only", "a sign"]
+)
+def test_a_checkin_given_its_scores_reads_the_checklist_only_for_a_sign(
+    seeded: Path, extra: list[str], reads_checklist: bool
+) -> None:
+    # `checkin --foot N --back N` asks nothing and takes no sign: the assessment's questions (the
+    # checklist) are not loaded for it (start-up with a year of data, issue 22).
+    loaded = _imported_in_process(["checkin", "--foot", "3", "--back", "4", "--replace", *extra])
+    assert "footback.records.checkins" in loaded  # the run did check in
+    assert ("footback.assess.content" in loaded) is reads_checklist
