@@ -7,6 +7,7 @@ yes or no is refused, naming it, and nothing is stored."""
 
 from __future__ import annotations
 
+import tomllib
 from pathlib import Path
 from typing import Any
 
@@ -23,15 +24,18 @@ from tests.support.file_vignettes import (
     answers_for,
     load_file_vignettes,
     run_file_vignette,
+    scored_outcomes,
     template_answers,
 )
+from tests.support.vignettes import table
 
 VIGNETTES = load_file_vignettes()
 CONTENT = load_assess_content()
+DOCS = Path(__file__).resolve().parents[2] / "docs" / "triage.md"
 
 
 def run(cli: Cli, vignette: FileVignette, tmp_path: Path) -> Ran:
-    return run_file_vignette(cli, vignette, template_answers(cli), tmp_path)
+    return run_file_vignette(cli, vignette, template_answers(), tmp_path)
 
 
 def check_withheld(result: dict[str, Any]) -> None:
@@ -79,7 +83,9 @@ def test_the_vignettes_are_well_formed_cited_and_many(cli: Cli) -> None:
     ids = [v.id for v in VIGNETTES]
     assert len(ids) == len(set(ids))
     known = sources().sources
-    template = template_answers(cli)
+    template = template_answers()
+    printed = cli.invoke(["assess", "--template"])  # what a clinician starts from
+    assert printed.exit_code == 0 and tomllib.loads(printed.stdout) == template
     for v in VIGNETTES:
         assert v.expected in OUTCOMES and v.source in known and v.fact and v.story, v.id
         assert set(v.drop) <= set(template), v.id  # deletes lines the template has
@@ -143,3 +149,9 @@ def test_not_sure_whether_both_legs_are_new_is_the_emergency(cli: Cli, tmp_path:
     )  # fmt: skip
     ran = run(cli, vignette, tmp_path)
     assert ran.result is not None and ran.result["triage"] == "emergency"
+
+
+def test_docs_publish_todays_round_4_table() -> None:
+    docs = DOCS.read_text(encoding="utf-8")
+    assert table(scored_outcomes()) in docs
+    assert f"holds {len(VIGNETTES)} more cases" in " ".join(docs.split())

@@ -14,10 +14,16 @@ from __future__ import annotations
 import json
 import tomllib
 from dataclasses import dataclass, field
+from functools import cache
 from pathlib import Path
 from typing import Any
 
+from footback.assess.content import load_assess_content
+from footback.assess.service import assess
+from footback.content.answers_file import check_answers
+from footback.content.guided import template_text
 from tests.support.context import Cli
+from tests.support.vignettes import Outcome, Vignette
 
 FOLDER = Path(__file__).resolve().parents[1] / "assess" / "vignettes"
 OUTCOMES = ("emergency", "urgent", "self_care", "refused")
@@ -56,17 +62,16 @@ def load_file_vignettes(folder: Path = FOLDER) -> list[FileVignette]:
     return found
 
 
-# The template as `footback assess --template` printed it, once per test process.
-_TEMPLATE: dict[str, Any] = {}
+def template_answers() -> dict[str, Any]:
+    """The answers of the file `footback assess --template` prints (every answer 'no problem'),
+    made by the function the command prints (tests/assess/test_file_vignettes.py checks that)."""
+    return dict(_template())
 
 
-def template_answers(cli: Cli) -> dict[str, Any]:
-    """The answers of the file `footback assess --template` prints (every answer 'no problem')."""
-    if not _TEMPLATE:
-        result = cli.invoke(["assess", "--template"])
-        assert result.exit_code == 0, result.output
-        _TEMPLATE.update(tomllib.loads(result.stdout))
-    return dict(_TEMPLATE)
+@cache
+def _template() -> dict[str, Any]:
+    questions = load_assess_content().questions
+    return tomllib.loads(template_text(questions, questions.questions))
 
 
 def answers_for(vignette: FileVignette, template: dict[str, Any]) -> dict[str, Any]:
@@ -82,3 +87,19 @@ def run_file_vignette(cli: Cli, vignette: FileVignette, template: dict[str, Any]
     out = cli.invoke(["assess", "--answers", str(path), "--json", "--no-save"])
     result = json.loads(out.stdout) if out.exit_code == 0 else None
     return Ran(out.exit_code, result, out.stderr)
+
+
+def outcome_of(vignette: FileVignette, template: dict[str, Any]) -> Outcome:
+    """A scored vignette's triage for the benchmark table (tests/support/vignettes.py `table`):
+    the file's answers checked and assessed as `assess --answers` does, without the I/O."""
+    content = load_assess_content()
+    answers = check_answers(answers_for(vignette, template), content.questions.questions, vignette.id)
+    result = assess(content, answers)
+    plain = Vignette(vignette.id, "round 4", vignette.story, answers, vignette.expected, vignette.source)
+    return Outcome(plain, result.triage, (), tuple(f.id for f in result.red_flags))
+
+
+def scored_outcomes() -> list[Outcome]:
+    """Every vignette that expects a triage (not a refusal), assessed."""
+    template = template_answers()
+    return [outcome_of(v, template) for v in load_file_vignettes() if v.expected != "refused"]
