@@ -128,3 +128,8 @@ def next_due(last: date, today: date, period: timedelta) -> date:
 def day_text(day: date) -> str:
     """A day as screens show it: 'Mon 2 Mar 2026'."""
     return f"{day:%a} {day.day} {day:%b %Y}"
+
+
+def monday(day: date) -> date:
+    """The Monday of `day`'s week (weeks run Monday to Sunday)."""
+    return day - timedelta(days=day.weekday())

@@ -12,7 +12,8 @@ if TYPE_CHECKING:
     from rich.console import Console
 
     from footback.daily.function import FunctionChange
-    from footback.daily.progress import PainChange, Progress, WeekGroup
+    from footback.daily.pain import PainChange
+    from footback.daily.progress import Progress, WeekGroup
     from footback.render.rows import Row
 
 PAIN_TOP = 10

@@ -15,7 +15,7 @@ from footback.history.model import AssessmentEntry, CheckEntry, History, ScoreEn
 if TYPE_CHECKING:
     from rich.console import Console
 
-    from footback.daily.progress import Progress
+    from footback.daily.pain import PainVerdicts
     from footback.history.service import HistoryShown
     from footback.models.checkin import CheckIn
     from footback.render.console import Hanging
@@ -219,7 +219,7 @@ def _trend(name: str, values: Sequence[int], width: int) -> Hanging:
 
 
 def render_checkins(
-    console: Console, checkins: Sequence[CheckIn], result: Progress | None, rows: int, total: int = 0
+    console: Console, checkins: Sequence[CheckIn], result: PainVerdicts | None, rows: int, total: int = 0
 ) -> None:
     """History's check-in section: the newest rows, then the progress verdicts in one line each.
 

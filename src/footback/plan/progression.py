@@ -19,7 +19,7 @@ from footback.core.floats import reaches
 from footback.models.plan_change import Action
 
 if TYPE_CHECKING:
-    from footback.daily.progress import PainChange
+    from footback.daily.pain import PainChange
     from footback.models.checkin import CheckIn
     from footback.plan.build import Plan
     from footback.plan.content import Dose, ProgressionReasons
