@@ -83,14 +83,28 @@ def _less_keeps_the_screen() -> Iterator[None]:
 
 # rich pads lines to COLUMNS: a huge value would overflow (or fill memory) instead of drawing.
 MAX_WIDTH = 1000
+# What rich assumes when it knows no size. rich drew nothing at COLUMNS=0 (every command printed
+# an empty screen, exit 0) and raised at COLUMNS or LINES of a digit int() cannot read ('²').
+UNKNOWN_WIDTH, UNKNOWN_HEIGHT = 80, 25
+
+
+def _sane_size(value: str | None, unknown: int, largest: int | None = None) -> int | None:
+    """COLUMNS or LINES as rich should take it: None when rich reads it right itself (it then asks
+    the terminal again after a resize); `unknown` for a value rich would take as 0 or fail on;
+    `largest` for one beyond any screen."""
+    if value is None:
+        return None
+    try:
+        size = int(value)
+    except ValueError:
+        return unknown if value.isdigit() else None  # rich reads what isdigit() accepts with int()
+    if largest is not None and size > largest:
+        return largest
+    return unknown if size == 0 and value.isdigit() else None
 
 
 def _sane_width(columns: str | None) -> int | None:
-    """COLUMNS when it is beyond any screen is held to MAX_WIDTH; otherwise rich reads it itself."""
-    try:
-        return MAX_WIDTH if columns is not None and int(columns) > MAX_WIDTH else None
-    except ValueError:
-        return None
+    return _sane_size(columns, UNKNOWN_WIDTH, MAX_WIDTH)
 
 
 @dataclass
@@ -161,7 +175,8 @@ class AppContext:
             file=file,
             stderr=stderr,
             no_color=no_color or self.no_color_env,
-            width=self.width,
+            width=self.width if self.width is not None else _sane_width(os.environ.get("COLUMNS")),
+            height=_sane_size(os.environ.get("LINES"), UNKNOWN_HEIGHT),
             highlight=False,
             emoji=False,
             markup=True,
@@ -201,7 +216,7 @@ class AppContext:
         text is wrapped to it): the width given or COLUMNS; 80 on a dumb terminal; else the first
         terminal among stdin, stdout and stderr; else 80."""
         environ = os.environ
-        width = self.width
+        width = self.width if self.width is not None else _sane_width(environ.get("COLUMNS"))
         if width is None and environ.get("COLUMNS", "").isdigit():
             width = int(environ["COLUMNS"])
         if width is not None and environ.get("LINES", "").isdigit():

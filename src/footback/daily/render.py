@@ -13,7 +13,8 @@ if TYPE_CHECKING:
     from rich.console import Console
 
     from footback.daily.function import FunctionChange
-    from footback.daily.progress import PainChange, Progress, WeekGroup
+    from footback.daily.pain import PainChange
+    from footback.daily.progress import Progress, WeekGroup
 
 PAIN_TOP = 10
 # The pain table's columns: the name, the numbers, the verdict and how many check-ins it rests on.

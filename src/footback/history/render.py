@@ -16,7 +16,7 @@ from footback.render.page import BLANK, Hang, Item, Line, Record, Rows, draw_pag
 if TYPE_CHECKING:
     from rich.console import Console
 
-    from footback.daily.progress import Progress
+    from footback.daily.pain import PainVerdicts
     from footback.history.service import HistoryShown
     from footback.models.checkin import CheckIn
 
@@ -194,13 +194,13 @@ def _trend(name: str, values: Sequence[int], width: int) -> Hang:
 
 
 def render_checkins(
-    console: Console, checkins: Sequence[CheckIn], result: Progress | None, rows: int, total: int = 0
+    console: Console, checkins: Sequence[CheckIn], result: PainVerdicts | None, rows: int, total: int = 0
 ) -> None:
     draw_page(console, checkins_page(checkins, result, rows, total))
 
 
 def checkins_page(
-    checkins: Sequence[CheckIn], result: Progress | None, rows: int, total: int = 0
+    checkins: Sequence[CheckIn], result: PainVerdicts | None, rows: int, total: int = 0
 ) -> list[Item]:
     """History's check-in section: the newest rows, then the progress verdicts in one line each.
 

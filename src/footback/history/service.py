@@ -22,7 +22,7 @@ from footback.history.model import (
 )
 
 if TYPE_CHECKING:
-    from footback.daily.progress import Progress
+    from footback.daily.pain import PainVerdicts
     from footback.models.checkin import CheckIn
     from footback.records.db import Store
 
@@ -33,7 +33,7 @@ class HistoryShown:
 
     history: History
     checkins: list[CheckIn]  # from `since`, oldest first: with a limit, only the newest ones
-    verdicts: Progress | None  # None without check-ins
+    verdicts: PainVerdicts | None  # None without check-ins
     stored: bool  # False before anything was stored (no store file is created for it)
     checkins_total: int = 0  # how many are stored from `since` (the list may hold the newest only)
 
@@ -54,7 +54,7 @@ def read_history(
 
 def shown_in(store: Store, *, now: datetime, since: date | None, limit: int | None) -> HistoryShown:
     """`read_history` from an open store."""
-    from footback.daily.progress_service import checkin_verdicts
+    from footback.daily.pain import checkin_verdicts
 
     history = load_history(store, now=now, since=since, limit=limit)
     checkins, total = _checkins(store, since, limit)
@@ -130,8 +130,5 @@ def history_json(shown: HistoryShown) -> dict[str, Any]:
     """The `--json` document: the records, then the check-ins and their pain verdicts."""
     doc: dict[str, Any] = shown.history.model_dump(mode="json")
     doc["checkins"] = [c.model_dump(mode="json") for c in shown.checkins]
-    verdicts = shown.verdicts
-    doc["progress"] = (
-        None if verdicts is None else verdicts.model_dump(mode="json", include={"foot_pain", "back_pain"})
-    )
+    doc["progress"] = None if shown.verdicts is None else shown.verdicts.model_dump(mode="json")
     return doc

@@ -2,7 +2,8 @@
 
 - drawing: `Hanging` text, `ConsoleScreen` (the question flows' screen; the interview itself never
   imports rich), `ask_yes_no`, `plain_input`;
-- saying a line when the terminal may be gone (`say`, `terminal_gone`, `quiet_if_gone`);
+- a message line wrapped at words (`tell`), and said when the terminal may be gone (`say`,
+  `terminal_gone`, `quiet_if_gone`);
 - where a command stored its data (`where_line`, `say_where`);
 - long screens and pipes: `show_long` pages a screen taller than the terminal; piped, `TrimmedLines`
   and `tidy_piped` drop rich's trailing padding.
@@ -157,12 +158,27 @@ def quiet_if_gone(cm: AbstractContextManager[T]) -> Iterator[T]:
             raise
 
 
-def say(console: Console, line: str, *, whole: bool = False) -> None:
-    """One line to the person; `whole` keeps a line that holds a path unwrapped, so it can be copied."""
+def tell(console: Console, line: str, *, whole: bool = False) -> None:
+    """One message line (never markup), wrapped at words to the console's width, no line ending in
+    a space. A word longer than a line (a long path) is never broken by footback: it starts a line
+    of its own and the terminal folds it where it must, so it is still copied as one. `whole`
+    leaves the whole line unwrapped."""
     from rich.text import Text
 
-    with suppress(OSError):  # after a hangup there is no one to tell; what mattered is saved
-        console.print(Text(line), soft_wrap=whole)
+    if whole:
+        console.print(Text(line), soft_wrap=True)
+        return
+    # overflow "ignore": divided at spaces only, and a long word is neither folded nor cut.
+    for row in Text(line, overflow="ignore").wrap(console, console.width):
+        row.rstrip()
+        console.print(row, soft_wrap=True)
+
+
+def say(console: Console, line: str, *, whole: bool = False) -> None:
+    """`tell`, when the terminal may be gone: after a hangup there is no one to tell, and what
+    mattered is saved, so a failed write is dropped."""
+    with suppress(OSError):
+        tell(console, line, whole=whole)
 
 
 # ---------------------------------------------------------------- where data went
