@@ -7,6 +7,7 @@ yes or no is refused, naming it, and nothing is stored."""
 
 from __future__ import annotations
 
+import json
 import tomllib
 from pathlib import Path
 from typing import Any
@@ -157,3 +158,15 @@ def test_docs_publish_todays_round_4_table() -> None:
     docs = DOCS.read_text(encoding="utf-8")
     assert table(scored_outcomes()) in docs
     assert f"holds {len(VIGNETTES)} more cases" in " ".join(docs.split())
+
+
+def test_the_screen_says_the_scores_are_footbacks_own_weighting(cli: Cli, tmp_path: Path) -> None:
+    """Where evidence is weak footback says so: the 0-100 scores are its own weighting."""
+    vignette = next(v for v in VIGNETTES if v.id == "r4_classic_plantar_fasciitis")
+    path = tmp_path / "a.json"
+    path.write_text(json.dumps(answers_for(vignette, template_answers())), encoding="utf-8")
+    shown = " ".join(cli.invoke(["assess", "--answers", str(path), "--no-save"]).stdout.split())
+    for name in ("foot", "back"):
+        note = CONTENT.scoring.scores[name].level_note
+        assert note is not None and "footback's own weighting" in note and note in shown, name
+    assert "not a validated score" in shown

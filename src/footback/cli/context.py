@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import os
 import sys
-from collections.abc import Callable, Iterator, Mapping
+from collections.abc import Callable, Iterator, Mapping, Sequence
 from contextlib import AbstractContextManager, contextmanager
 from dataclasses import dataclass, field
 from functools import cached_property
@@ -26,6 +26,7 @@ if TYPE_CHECKING:
     from rich.console import Console
 
     from footback.cli.config import Effective
+    from footback.render.page import Item
     from footback.stretch.player import KeySource
 
 APP_NAME = "footback"
@@ -186,6 +187,29 @@ class AppContext:
         from footback.render.console import show_long
 
         show_long(console, render, _less_keeps_the_screen)
+
+    def show_page(self, build: Callable[[int], Sequence[Item]], *, no_color: bool) -> None:
+        """A long screen built as a page for the width: written as plain text, without rich, where
+        rich would style and page nothing (piped or redirected, no FORCE_COLOR or TTY_COMPATIBLE),
+        the same characters it would draw there; else drawn by rich and paged as `show_long` does."""
+        from footback.render.page import draw_page
+
+        if not self._is_terminal(os.environ):
+            from footback.render.console import tidy_piped
+            from footback.render.plain import Unmodelled, page_lines
+
+            width = self.columns()
+            try:
+                lines = page_lines(build(width), width)
+            except Unmodelled:  # a tab in stored text, say: rich draws it
+                pass
+            else:
+                self.out.write(tidy_piped("".join(line + "\n" for line in lines)))
+                self.out.flush()
+                return
+        self.show_long(
+            self.console(no_color=no_color), lambda console: draw_page(console, build(console.width))
+        )
 
     def columns(self) -> int:
         """The width `console()` draws at, found as rich finds it but without importing rich (plain
