@@ -67,14 +67,19 @@ def _terminal_keys(show_cursor: bool) -> AbstractContextManager[KeySource]:
     return TerminalKeys(show_cursor=show_cursor)
 
 
+# -X: the page read last stays on the screen after q (by default less clears it, and the result
+# was gone); -F and -R as git sets them; -Ps: the prompt says the keys (less's own is a bare ':'
+# that a new user does not know to answer; `\:` is a colon, `?e...:...`. the end's own prompt).
+LESS_OPTIONS = "-FRX -Ps?e(END) q\\: quit:space\\: next page, b\\: back, q\\: quit.$"
+
+
 @contextmanager
 def _less_keeps_the_screen() -> Iterator[None]:
-    """`less` with no LESS of the person's own: -X, so the page read last stays on the screen
-    after q (by default less clears it, and the result was gone); -F and -R as git sets them."""
+    """`less` with no LESS of the person's own: `LESS_OPTIONS`."""
     if "LESS" in os.environ:
         yield
         return
-    os.environ["LESS"] = "-FRX"
+    os.environ["LESS"] = LESS_OPTIONS
     try:
         yield
     finally:
