@@ -209,6 +209,20 @@ def test_the_preview_imports_no_drawing_code(tmp_path: Path, stored: bool) -> No
     assert not any(m.startswith("rich") for m in loaded)
 
 
+# What draws styled text: a piped screen of records is written plain, without them.
+RICH_DRAWING = ("rich.console", "rich.text", "rich.table", "rich.segment", "rich.style")
+
+
+@pytest.mark.parametrize("args", [["history"], ["progress"]])
+def test_piped_records_are_written_without_richs_drawing(home: Path, args: list[str]) -> None:
+    from tests.support.hostile import seed_everything
+
+    seed_everything(home)  # every section has rows: tables, a plan, a function score
+    loaded = _imported_in_process(args)
+    assert "footback.render.plain" in loaded  # written plain
+    assert not {m for m in loaded if m.startswith(RICH_DRAWING)}
+
+
 @pytest.mark.parametrize(
     ("extra", "reads_checklist"), [([], False), (["--sign", "rf_fever"], True)], ids=["scores only", "a sign"]
 )
