@@ -45,6 +45,8 @@ RICH_ALLOWED = {
     "render/console.py": "the one console module: lines, questions, long screens, pipes",
     "render/checklist.py": "one checklist question (warning signs at a check-in and in assess --quick)",
     "render/rows.py": "a table when it fits the width, else one block per row",
+    "render/page.py": "draws a page (lines, hanging lines, rows) with rich on a terminal",
+    "render/plain.py": "writes a page as rich would, with rich's cell widths and word breaks only",
     "daily/checkin_flow.py": "asks the check-in questions",
     "daily/render.py": "the progress screen",
     "history/render.py": "the history screen",

@@ -123,7 +123,11 @@ def test_the_pregnancy_signs_are_asked_only_when_pregnant() -> None:
     assert "rf_pregnancy_signs" in to_ask(CONTENT, {"pregnant": True})
     assert "rf_pregnancy_signs" not in to_ask(CONTENT, {"pregnant": False})
     assert "rf_pregnancy_signs" not in to_ask(CONTENT, {})
-    assert run(rf_pregnancy_signs=True).triage == "self_care"  # not pregnant: it does not apply
+    # Asked only in pregnancy, but a yes given anyway is never dropped: a file that leaves out the
+    # optional `pregnant` (the template does) or contradicts it still gets the advice.
+    assert run(rf_pregnancy_signs=True).triage == "urgent"
+    assert run(pregnant=False, rf_pregnancy_signs=True).triage == "urgent"
+    assert run(pregnant=False, rf_pregnancy_signs=False).triage == "self_care"
 
 
 def test_pregnancy_brings_the_pelvic_girdle_pain_physio_advice() -> None:

@@ -83,7 +83,7 @@ def test_missing_is_a_condition_on_no_answer_only() -> None:
 # ------------------------------------------------------------------ each new flag, with and without back pain
 
 EMERGENCY_WITH_BACK_PAIN = ["rf_sexual_dysfunction"]
-URGENT_WITH_BACK_PAIN = ["rf_immunosuppressed", "rf_iv_drugs", "rf_thoracic_pain", "rf_back_deformity"]
+URGENT_WITH_BACK_PAIN = ["rf_immunosuppressed", "rf_iv_drugs", "rf_back_deformity"]
 
 
 @pytest.mark.parametrize("flag", EMERGENCY_WITH_BACK_PAIN + URGENT_WITH_BACK_PAIN)
@@ -118,6 +118,11 @@ def test_the_other_emergencies_stay_emergencies_without_back_pain(flag: str) -> 
 @pytest.mark.parametrize("flag", URGENT_WITH_BACK_PAIN)
 def test_a_back_pain_flag_without_back_pain_is_self_care(flag: str) -> None:
     assert run(**{flag: True}).triage == "self_care"
+
+
+def test_pain_between_the_shoulder_blades_is_back_pain_and_counts_without_low_back_pain() -> None:
+    assert run(**OLD, rf_thoracic_pain=True).triage == "urgent"
+    assert run(rf_thoracic_pain=True).triage == "urgent"  # no low back pain: still back pain
 
 
 # ------------------------------------------------------------------ answers files with only some keys

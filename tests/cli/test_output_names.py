@@ -90,4 +90,5 @@ def test_one_record_is_counted_in_the_singular(home: Path, tmp_path: Path) -> No
         add_assessment(store, no_problem_answers(), at(1))
     result = runner.invoke(app, ["export", "--output", str(tmp_path / "one.json")])
     assert result.exit_code == 0, result.output
-    assert "Exported 1 assessment, 0 stretch sessions, 0 shoe checks to " in result.stderr
+    said = " ".join(result.stderr.split())  # wrapped at words (tests/cli/test_message_lines.py)
+    assert "Exported 1 assessment, 0 stretch sessions, 0 shoe checks to " in said

@@ -207,3 +207,39 @@ def test_the_preview_imports_no_drawing_code(tmp_path: Path, stored: bool) -> No
     assert not {m for m in loaded if m.startswith(LIVE_DRAWING)}
     assert "footback.stretch.voice" not in loaded
     assert not any(m.startswith("rich") for m in loaded)
+
+
+# What draws styled text: a piped screen of records is written plain, without them.
+RICH_DRAWING = ("rich.console", "rich.text", "rich.table", "rich.segment", "rich.style")
+
+
+@pytest.mark.parametrize("args", [["history"], ["progress"]])
+def test_piped_records_are_written_without_richs_drawing(home: Path, args: list[str]) -> None:
+    from tests.support.hostile import seed_everything
+
+    seed_everything(home)  # every section has rows: tables, a plan, a function score
+    loaded = _imported_in_process(args)
+    assert "footback.render.plain" in loaded  # written plain
+    assert not {m for m in loaded if m.startswith(RICH_DRAWING)}
+
+
+@pytest.mark.parametrize(
+    ("extra", "reads_checklist"), [([], False), (["--sign", "rf_fever"], True)], ids=["scores only", "a sign"]
+)
+def test_a_checkin_given_its_scores_reads_the_checklist_only_for_a_sign(
+    seeded: Path, extra: list[str], reads_checklist: bool
+) -> None:
+    # `checkin --foot N --back N` asks nothing and takes no sign: the assessment's questions (the
+    # checklist) are not loaded for it (start-up with a year of data, issue 22).
+    loaded = _imported_in_process(["checkin", "--foot", "3", "--back", "4", "--replace", *extra])
+    assert "footback.records.checkins" in loaded  # the run did check in
+    assert ("footback.assess.content" in loaded) is reads_checklist
+
+
+@pytest.mark.parametrize("args", [["history"], ["history", "--json"]])
+def test_history_reads_the_pain_verdicts_without_progress_models(seeded: Path, args: list[str]) -> None:
+    # History shows the two pain verdicts only: progress's other models (practice, the chart, pain
+    # beside practice, the function score) are not imported for it (start-up, issue 22).
+    loaded = _imported_in_process(args)
+    assert "footback.daily.pain" in loaded  # the verdicts were made
+    assert "footback.daily.progress" not in loaded

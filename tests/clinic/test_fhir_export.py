@@ -314,7 +314,9 @@ def test_hostile_text_stays_data(cli: Cli, home: Path, tmp_path: Path) -> None:
     with open_store(home) as store:
         add_session(store, at(1), HOSTILE, 120)
     out = tmp_path / "hostile.json"
-    doc = export(cli, out, "--name", HOSTILE)
+    doc = export(
+        cli, out, "--name", "Ann Kim"
+    )  # a typed --name is plain text (tests/hostile/test_fhir_hostile.py)
     validate(doc)
     text = out.read_text(encoding="utf-8")
     assert not UNSAFE.search(text.replace("\n", ""))  # no raw control, C1 or bidi character
@@ -322,7 +324,7 @@ def test_hostile_text_stays_data(cli: Cli, home: Path, tmp_path: Path) -> None:
     assert any(n.endswith(HOSTILE) for n in notes)
     routines = [c.get("valueString") for o in of_type(doc, "Observation") for c in o.get("component", [])]
     assert HOSTILE in routines
-    assert of_type(doc, "Patient")[0]["name"] == [{"text": HOSTILE}]
+    assert of_type(doc, "Patient")[0]["name"] == [{"text": "Ann Kim"}]
 
 
 def test_the_output_file_is_private(cli: Cli, home: Path, tmp_path: Path) -> None:

@@ -115,9 +115,10 @@ def test_export_and_forget_name_the_check_ins_and_plan_changes(cli: Cli, tmp_pat
     out = tmp_path / "backup.json"
     exported = cli.invoke(["export", "--output", str(out)])
     # A backup of check-ins must say it has them (it listed only assessments, sessions, shoe checks).
-    assert "1 check-in, 1 plan change to" in exported.stderr, exported.stderr
-    forgot = cli.invoke(["forget", "--yes"])
-    assert "1 check-in, 1 plan change" in forgot.stdout and "checkins" not in forgot.stdout
+    # The lines are wrapped at words (tests/cli/test_message_lines.py): read as one.
+    assert "1 check-in, 1 plan change to" in " ".join(exported.stderr.split()), exported.stderr
+    forgot = " ".join(cli.invoke(["forget", "--yes"]).stdout.split())
+    assert "1 check-in, 1 plan change" in forgot and "checkins" not in forgot
 
 
 def test_importing_a_check_in_for_a_day_that_has_another_says_the_stored_one_was_kept(
@@ -131,7 +132,8 @@ def test_importing_a_check_in_for_a_day_that_has_another_says_the_stored_one_was
     assert cli.invoke(["checkin", "--foot", "7", "--back", "7", "--date", "2025-02-01"]).exit_code == 0
     result = cli.invoke(["import", str(out)])
     assert result.exit_code == 0
-    assert "1 check-in for a day that already has one: the stored one kept." in result.stdout
+    said = " ".join(result.stdout.split())  # wrapped at words (tests/cli/test_message_lines.py)
+    assert "1 check-in for a day that already has one: the stored one kept." in said
     assert "already stored" not in result.stdout
     with open_store(home) as store:
         assert [(c.foot, c.back) for c in list_checkins(store)] == [(7, 7)]

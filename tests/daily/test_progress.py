@@ -11,7 +11,8 @@ import pytest
 
 from footback.cli.app import app
 from footback.daily.content import load_daily_content
-from footback.daily.progress import NO_CHECKINS, NO_PRACTICE, Progress, judge, progress
+from footback.daily.pain import judge
+from footback.daily.progress import NO_CHECKINS, NO_PRACTICE, Progress, progress
 from footback.daily.progress_service import read_progress
 from footback.models.checkin import CheckIn
 from footback.records.checkins import save_checkin

@@ -19,16 +19,10 @@ import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
+from footback.core.dates import monday
 from footback.daily.content import load_daily_content
-from footback.daily.progress import (
-    PainByPractice,
-    PainChange,
-    Progress,
-    WeekGroup,
-    monday,
-    pain_change,
-    sessions_needed,
-)
+from footback.daily.pain import PainChange, pain_change
+from footback.daily.progress import PainByPractice, Progress, WeekGroup, sessions_needed
 from footback.daily.progress_service import read_progress
 from footback.models.checkin import CheckIn
 from footback.records.checkins import list_checkins

@@ -14,7 +14,7 @@ from footback.core.errors import BadInputError
 from footback.daily.content import load_daily_content
 from footback.daily.due import due_now
 from footback.daily.ics import Reminder, calendar, fold, parse_at
-from footback.daily.remind import DaySlot, day_slots, due_items
+from footback.daily.remind import DaySlot, day_slots, due_at, due_schedule
 from footback.daily.reminders import write_reminders
 from footback.models.checkin import CheckIn
 from footback.records.checkins import save_checkin
@@ -131,7 +131,8 @@ SLOTS = day_slots(RULE, plan_saved=True)
 )
 def test_due_at_times_of_day(clock: time, done: set[str], checked_in: bool, expected: list[str]) -> None:
     now = datetime.combine(date(2026, 3, 10), clock, tzinfo=UTC)
-    assert due_items(now, SLOTS, done, checked_in, RULE.checkin_after_last) == expected
+    schedule = due_schedule(SLOTS, done, checked_in, RULE.checkin_after_last)
+    assert due_at(schedule, now.time()) == expected
 
 
 def test_due_reads_todays_checkin_from_the_store(home: Path) -> None:

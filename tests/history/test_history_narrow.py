@@ -11,7 +11,7 @@ from pathlib import Path
 import pytest
 
 from footback.core.sparkline import BLOCKS
-from footback.daily.progress_service import checkin_verdicts
+from footback.daily.pain import checkin_verdicts
 from footback.history.model import History
 from footback.history.render import (
     MAX_ROWS,

@@ -12,7 +12,7 @@ import pytest
 
 from footback.cli.app import app
 from footback.core.errors import BadInputError
-from footback.daily.progress import PainChange
+from footback.daily.pain import PainChange
 from footback.models.checkin import CheckIn
 from footback.plan.content import load_plan_content
 from footback.plan.levels import settle_level

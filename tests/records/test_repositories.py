@@ -155,7 +155,7 @@ def test_a_long_streak_is_found_in_growing_windows_of_days_not_rows(home: Path) 
 
 
 def test_the_pain_verdicts_history_shows_read_no_sessions(home: Path) -> None:
-    from footback.daily.progress_service import checkin_verdicts
+    from footback.daily.pain import checkin_verdicts
 
     with open_store(home) as store:
         seed_years(store, years=1)

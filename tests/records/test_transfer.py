@@ -177,7 +177,8 @@ def test_forget_names_only_the_kinds_of_record_stored(home: Path) -> None:
         add_session(store, at(1))
     result = runner.invoke(app, ["forget", "--yes"])
     assert result.exit_code == 0, result.output
-    assert result.stdout.startswith(f"Deleted 1 stretch session from {home} (")
+    said = " ".join(result.stdout.split())  # wrapped at words (tests/cli/test_message_lines.py)
+    assert said.startswith(f"Deleted 1 stretch session from {home} (")
     assert " 0 " not in result.stdout
 
 

@@ -54,11 +54,6 @@ def test_every_builtin_step_done_lying_on_the_back_is_marked_and_has_a_sourced_v
     assert marked >= 3
 
 
-def test_the_back_caution_names_the_swap_and_the_option() -> None:
-    (caution,) = load_builtin("back").cautions
-    assert "16 weeks" in caution and "--pregnant" in caution
-
-
 def test_a_pregnancy_version_needs_a_step_done_lying_on_the_back() -> None:
     raw = {
         "name": "mine",

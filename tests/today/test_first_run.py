@@ -3,15 +3,14 @@
 from __future__ import annotations
 
 import json
-import os
 from datetime import UTC, datetime
 from pathlib import Path
 
 import pytest
 
 from footback.cli.context import AppContext
+from footback.records.folder import REMINDER_FILE
 from footback.today.content import load_today_content
-from footback.today.first_run import REMINDER_FILE
 from tests.support.context import Cli, set_wall
 from tests.support.helpers import back_pain_answers, stopped_assessment
 
@@ -40,12 +39,13 @@ def test_enter_twice_saves_the_plan_and_writes_the_reminders(
     )
     assert "Saved your plan (" in said and "Play it with: footback stretch" in said
     assert (context.data_dir / "plan.toml").is_file()
-    calendar = (first_run / REMINDER_FILE).read_text(encoding="utf-8")
+    calendar = (context.data_dir / REMINDER_FILE).read_text(encoding="utf-8")
     assert calendar.startswith("BEGIN:VCALENDAR") and "plan routine" in calendar
     # The file's whole path, so it can be found to import (spaces removed: a long path may wrap).
-    written = f"Written to {first_run / REMINDER_FILE}: 07:00 morning, 18:30 plan."
+    written = f"Written to {context.data_dir / REMINDER_FILE}: 07:00 morning, 18:30 plan."
     assert "".join(written.split()) in "".join(said.split())
     assert TEXT.after in said
+    assert list(first_run.iterdir()) == []  # nothing in the folder footback ran in (a git clone)
     today = json.loads(cli.invoke(["today", "--json"]).stdout)
     assert today["plan"]["saved"] is True and today["plan"]["level"] == 1
 
@@ -55,7 +55,7 @@ def test_n_skips_each_offer_and_nothing_is_made(cli: Cli, context: AppContext, f
     assert done.exit_code == 0, done.output
     said = _said(done.output)
     assert TEXT.plan_skipped in said and TEXT.remind_skipped.format(file=REMINDER_FILE) in said
-    assert not (context.data_dir / "plan.toml").exists() and not (first_run / REMINDER_FILE).exists()
+    assert not (context.data_dir / "plan.toml").exists() and not (context.data_dir / REMINDER_FILE).exists()
 
 
 def test_another_reply_asks_again_and_input_ending_skips(
@@ -66,7 +66,7 @@ def test_another_reply_asks_again_and_input_ending_skips(
     said = _said(done.output)
     assert said.count(TEXT.plan_question) == 2 and TEXT.again in said
     assert TEXT.remind_skipped.format(file=REMINDER_FILE) in said  # Ctrl-D at the second offer
-    assert not (first_run / REMINDER_FILE).exists()
+    assert not (context.data_dir / REMINDER_FILE).exists()
 
 
 def test_only_the_first_assessment_guides(cli: Cli, context: AppContext, first_run: Path) -> None:
@@ -108,12 +108,29 @@ def test_a_warning_sign_gets_no_plan_offer(cli: Cli, context: AppContext, first_
     assert TEXT.heading not in done.output and not (context.data_dir / "plan.toml").exists()
 
 
-def test_a_folder_that_refuses_the_file_is_said_and_the_run_goes_on(
+def test_the_reminder_file_is_kept_with_the_data_and_forget_deletes_it(
     cli: Cli, context: AppContext, first_run: Path
 ) -> None:
-    os.chdir(context.data_dir)  # footback never writes into its own data folder
+    """It was written in the folder footback ran in: following the README, into the git clone,
+    where `forget` left it. The offer says where it goes; the file is 0600 like the data."""
+    done = cli.invoke(["assess"], input="\ny\n\nn\n\n")
+    assert done.exit_code == 0, done.output
+    assert "footback forget" in TEXT.remind_written and "with your data" in TEXT.remind_written
+    assert len(TEXT.remind_question + TEXT.keys.rstrip()) <= 80  # the keys not wrapped off the line
+    written = context.data_dir / REMINDER_FILE
+    assert written.is_file() and written.stat().st_mode & 0o777 == 0o600
+    assert list(first_run.iterdir()) == []
+    forgot = cli.invoke(["forget", "--yes"])
+    assert forgot.exit_code == 0, forgot.output
+    assert REMINDER_FILE in forgot.stdout and not written.exists()
+
+
+def test_a_data_folder_that_refuses_the_file_is_said_and_the_run_goes_on(
+    cli: Cli, context: AppContext, first_run: Path
+) -> None:
+    (context.data_dir / REMINDER_FILE).mkdir()  # a folder in its place: the file cannot be written
     done = cli.invoke(["assess"], input="\ny\n\nn\n\n")
     assert done.exit_code == 0, done.output
     said = _said(done.output)
-    assert "--ics" in said and TEXT.remind_skipped.format(file=REMINDER_FILE) in said
-    assert not (context.data_dir / REMINDER_FILE).exists()
+    assert "is a folder" in said and TEXT.remind_skipped.format(file=REMINDER_FILE) in said
+    assert TEXT.after in said and list(first_run.iterdir()) == []

@@ -41,23 +41,28 @@ def test_enter_accepts_both_offers(home: Path, tmp_path: Path) -> None:
     screen, work = _finish_the_assessment(home, tmp_path)
     screen.child.sendline("")
     _seen(screen, r"Saved your plan \(\d+ steps?\) to ")
-    _seen(screen, r"Write the daily reminders to footback\.ics in this folder\?\s+\[Enter: yes, n: skip\]")
+    _seen(
+        screen,
+        r"Write the daily reminders to a calendar file\? \[Enter: yes, n: skip\]",
+    )
     screen.child.sendline("")
-    # The whole path, wherever footback ran, so the file can be found to import (a long path
+    # The whole path, in the data folder, so the file can be found to import (a long path
     # wraps onto the next line, under its hanging indent).
-    path = r"(?:\n\s*)?".join(re.escape(char) for char in str(work / "footback.ics"))
+    path = r"(?:\n\s*)?".join(re.escape(char) for char in str(home / "footback.ics"))
     screen.expect(r"Written\s+to\s+" + path + r":\s+07:00\s+morning,\s+18:30\s+plan\.")
     _seen(screen, r"Each evening: footback checkin")
     assert screen.finish() == 0
-    assert (home / "plan.toml").is_file() and (work / "footback.ics").is_file()
+    assert (home / "plan.toml").is_file() and (home / "footback.ics").is_file()
+    assert list(work.iterdir()) == []  # nothing in the folder footback ran in
 
 
 def test_n_skips_both_offers(home: Path, tmp_path: Path) -> None:
     screen, work = _finish_the_assessment(home, tmp_path)
     screen.child.send("n")  # one key: no Enter after it
     _seen(screen, r"Skipped: make it later with footback plan\.")
-    _seen(screen, r"Write the daily reminders to footback\.ics")
+    _seen(screen, r"Write the daily reminders to a calendar file")
     screen.child.send("n")  # one key: no Enter after it
     _seen(screen, r"Skipped: write it later with footback remind --ics footback\.ics\.")
     assert screen.finish() == 0
-    assert not (home / "plan.toml").exists() and not (work / "footback.ics").exists()
+    assert not (home / "plan.toml").exists() and not (home / "footback.ics").exists()
+    assert list(work.iterdir()) == []

@@ -40,10 +40,18 @@ def result_json(result: AssessmentResult, content: AssessContent) -> str:
     return safe_json(result.model_dump_json(indent=2, context=citing(content.sources)))
 
 
+def counted_answers(content: AssessContent, answers: Answers) -> Answers:
+    """The answers that count: those to questions that apply, and every yes to a warning sign,
+    even one footback would not have asked. A yes is never dropped: a file that leaves out the
+    optional `pregnant` but says yes to the pregnancy signs gets their advice."""
+    kept = drop_inapplicable(content.questions.questions, answers)
+    return kept | {qid: True for qid in content.red_flag_ids() if answers.get(qid) is True}
+
+
 def assess(content: AssessContent, answers: Answers, seen: Sequence[Seen] = ()) -> AssessmentResult:
     """Screen for warning signs, score, and advise. A warning sign suppresses all exercise advice,
     except a standing one (e.g. a cancer history) a clinician has already seen the person about."""
-    answers = drop_inapplicable(content.questions.questions, answers)
+    answers = counted_answers(content, answers)
     facts = derive_facts(answers)
     flags = open_warning_signs(content, answers, seen)
     triage = triage_of(f.severity for f in flags if not f.seen_by_clinician)

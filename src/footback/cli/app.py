@@ -167,10 +167,15 @@ def _version(value: bool) -> None:
 
 def _keep_prompt_state(app: "AppContext") -> None:
     """After every command: the shell prompt's state file follows a write, or a new day."""
+    from footback.core.errors import FootbackError
     from footback.daily.prompt_state import keep_current
     from footback.records.changes import take_changed
 
-    keep_current(app.data_dir, app.clock.now(), changed=take_changed(app.data_dir))
+    try:
+        now = app.clock.now()
+    except FootbackError:  # a time zone footback cannot keep: the command has said so
+        return
+    keep_current(app.data_dir, now, changed=take_changed(app.data_dir))
 
 
 def _root(

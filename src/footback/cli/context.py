@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import os
 import sys
-from collections.abc import Callable, Iterator, Mapping
+from collections.abc import Callable, Iterator, Mapping, Sequence
 from contextlib import AbstractContextManager, contextmanager
 from dataclasses import dataclass, field
 from functools import cached_property
@@ -26,6 +26,7 @@ if TYPE_CHECKING:
     from rich.console import Console
 
     from footback.cli.config import Effective
+    from footback.render.page import Item
     from footback.stretch.player import KeySource
 
 APP_NAME = "footback"
@@ -66,14 +67,19 @@ def _terminal_keys(show_cursor: bool) -> AbstractContextManager[KeySource]:
     return TerminalKeys(show_cursor=show_cursor)
 
 
+# -X: the page read last stays on the screen after q (by default less clears it, and the result
+# was gone); -F and -R as git sets them; -Ps: the prompt says the keys (less's own is a bare ':'
+# that a new user does not know to answer; `\:` is a colon, `?e...:...`. the end's own prompt).
+LESS_OPTIONS = "-FRX -Ps?e(END) q\\: quit:space\\: next page, b\\: back, q\\: quit.$"
+
+
 @contextmanager
 def _less_keeps_the_screen() -> Iterator[None]:
-    """`less` with no LESS of the person's own: -X, so the page read last stays on the screen
-    after q (by default less clears it, and the result was gone); -F and -R as git sets them."""
+    """`less` with no LESS of the person's own: `LESS_OPTIONS`."""
     if "LESS" in os.environ:
         yield
         return
-    os.environ["LESS"] = "-FRX"
+    os.environ["LESS"] = LESS_OPTIONS
     try:
         yield
     finally:
@@ -82,14 +88,28 @@ def _less_keeps_the_screen() -> Iterator[None]:
 
 # rich pads lines to COLUMNS: a huge value would overflow (or fill memory) instead of drawing.
 MAX_WIDTH = 1000
+# What rich assumes when it knows no size. rich drew nothing at COLUMNS=0 (every command printed
+# an empty screen, exit 0) and raised at COLUMNS or LINES of a digit int() cannot read ('²').
+UNKNOWN_WIDTH, UNKNOWN_HEIGHT = 80, 25
+
+
+def _sane_size(value: str | None, unknown: int, largest: int | None = None) -> int | None:
+    """COLUMNS or LINES as rich should take it: None when rich reads it right itself (it then asks
+    the terminal again after a resize); `unknown` for a value rich would take as 0 or fail on;
+    `largest` for one beyond any screen."""
+    if value is None:
+        return None
+    try:
+        size = int(value)
+    except ValueError:
+        return unknown if value.isdigit() else None  # rich reads what isdigit() accepts with int()
+    if largest is not None and size > largest:
+        return largest
+    return unknown if size == 0 and value.isdigit() else None
 
 
 def _sane_width(columns: str | None) -> int | None:
-    """COLUMNS when it is beyond any screen is held to MAX_WIDTH; otherwise rich reads it itself."""
-    try:
-        return MAX_WIDTH if columns is not None and int(columns) > MAX_WIDTH else None
-    except ValueError:
-        return None
+    return _sane_size(columns, UNKNOWN_WIDTH, MAX_WIDTH)
 
 
 @dataclass
@@ -160,7 +180,8 @@ class AppContext:
             file=file,
             stderr=stderr,
             no_color=no_color or self.no_color_env,
-            width=self.width,
+            width=self.width if self.width is not None else _sane_width(os.environ.get("COLUMNS")),
+            height=_sane_size(os.environ.get("LINES"), UNKNOWN_HEIGHT),
             highlight=False,
             emoji=False,
             markup=True,
@@ -172,12 +193,35 @@ class AppContext:
 
         show_long(console, render, _less_keeps_the_screen)
 
+    def show_page(self, build: Callable[[int], Sequence[Item]], *, no_color: bool) -> None:
+        """A long screen built as a page for the width: written as plain text, without rich, where
+        rich would style and page nothing (piped or redirected, no FORCE_COLOR or TTY_COMPATIBLE),
+        the same characters it would draw there; else drawn by rich and paged as `show_long` does."""
+        from footback.render.page import draw_page
+
+        if not self._is_terminal(os.environ):
+            from footback.render.console import tidy_piped
+            from footback.render.plain import Unmodelled, page_lines
+
+            width = self.columns()
+            try:
+                lines = page_lines(build(width), width)
+            except Unmodelled:  # a tab in stored text, say: rich draws it
+                pass
+            else:
+                self.out.write(tidy_piped("".join(line + "\n" for line in lines)))
+                self.out.flush()
+                return
+        self.show_long(
+            self.console(no_color=no_color), lambda console: draw_page(console, build(console.width))
+        )
+
     def columns(self) -> int:
         """The width `console()` draws at, found as rich finds it but without importing rich (plain
         text is wrapped to it): the width given or COLUMNS; 80 on a dumb terminal; else the first
         terminal among stdin, stdout and stderr; else 80."""
         environ = os.environ
-        width = self.width
+        width = self.width if self.width is not None else _sane_width(environ.get("COLUMNS"))
         if width is None and environ.get("COLUMNS", "").isdigit():
             width = int(environ["COLUMNS"])
         if width is not None and environ.get("LINES", "").isdigit():

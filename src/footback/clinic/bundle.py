@@ -53,16 +53,18 @@ class FhirRequest:
 
 
 def checked_name(name: str | None) -> str | None:
-    """The --name as given (trimmed); blank or very long is bad usage."""
+    """The --name as given (trimmed); blank, very long or holding control characters (a clinic's
+    system would show them, and FHIR strings should hold none) is bad usage: the stored-text rule."""
     from footback.core.errors import BadInputError
+    from footback.core.text import text_problem
 
     if name is None:
         return None
     trimmed = name.strip()
-    if not trimmed or len(trimmed) > MAX_NAME:
+    if text_problem(trimmed, max_length=MAX_NAME) is not None:
         raise BadInputError(
-            f"--name: give the name to put on the Patient resource (1 to {MAX_NAME} characters),"
-            " or leave --name out to export without one"
+            f"--name: give the name to put on the Patient resource (1 to {MAX_NAME} characters"
+            " of plain text on one line), or leave --name out to export without one"
         )
     return trimmed
 

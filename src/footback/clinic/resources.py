@@ -10,7 +10,7 @@ from __future__ import annotations
 import uuid
 from collections.abc import Iterator
 from dataclasses import dataclass
-from datetime import datetime
+from datetime import UTC, datetime, timedelta
 from typing import TYPE_CHECKING, Any
 
 from footback import __version__
@@ -39,8 +39,16 @@ def full_url(resource: Resource) -> str:
     return f"urn:uuid:{resource['id']}"
 
 
+# FHIR's instant and dateTime take offsets up to 14:00; footback stores stamps up to 14:59 (SQLite's
+# limit, core.dates), which a clinic's validator refused.
+_FHIR_WIDEST_ZONE = timedelta(hours=14)
+
+
 def instant(when: datetime) -> str:
-    """A FHIR instant/dateTime: seconds, with the stored UTC offset."""
+    """A FHIR instant/dateTime: seconds, with the stored UTC offset (in UTC when FHIR takes no such one)."""
+    offset = when.utcoffset()
+    if offset is not None and abs(offset) > _FHIR_WIDEST_ZONE:
+        when = when.astimezone(UTC)
     return when.isoformat(timespec="seconds")
 
 

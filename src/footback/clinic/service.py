@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import sys
 from datetime import datetime
 from pathlib import Path
 
@@ -14,8 +13,9 @@ from footback.records.window import offset_of
 
 def run_fhir_export(
     folder: Path, output: Path | None, *, since: str | None, name: str | None, now: datetime
-) -> None:
-    """Check the options, write the Bundle, and say what went into a file (stdout gets only JSON)."""
+) -> str | None:
+    """Check the options and write the Bundle; the line that says what went into a file (None when
+    it went to stdout, which gets only JSON)."""
     request = FhirRequest(
         since=parse_since(since) if since is not None else None,
         name=checked_name(name),
@@ -23,6 +23,6 @@ def run_fhir_export(
     )
     counts = export_fhir(folder, output, request)
     if output is None or str(output) == "-":
-        return
+        return None
     held = ", ".join(f"{n} {kind}" for kind, n in sorted(counts.items())) or "no records"
-    sys.stderr.write(f"Exported a FHIR R4 Bundle ({held}) to {safe_line(str(output))}\n")
+    return f"Exported a FHIR R4 Bundle ({held}) to {safe_line(str(output))}"

@@ -32,6 +32,8 @@ _STAMP = re.compile(
 )
 DAY_FORM = "YYYY-MM-DD"
 RANGE = f"from {EARLIEST} to {LATEST}"
+# The widest UTC offset a stamp may carry, as `_STAMP` reads it (whole minutes, up to 14:59).
+WIDEST_ZONE = timedelta(hours=14, minutes=59)
 
 
 def read_day(value: object) -> date:
@@ -99,6 +101,22 @@ def check_clock(now: datetime) -> datetime:
     return now
 
 
+def check_zone(offset: timedelta) -> None:
+    """The local clock's UTC offset, if a record stamped with it could be read back: TZ=UTC-20 or
+    a zone with seconds (UTC-5:30:17) wrote check-ins footback itself then called damaged, and an
+    offset of a day or more (TZ=UTC+24) was a traceback in every command."""
+    if offset % timedelta(minutes=1) or abs(offset) > WIDEST_ZONE:
+        sign, size = ("-", -offset) if offset < timedelta(0) else ("+", offset)
+        hours, rest = divmod(int(size.total_seconds()), 3600)
+        minutes, seconds = divmod(rest, 60)
+        shown = f"UTC{sign}{hours:02d}:{minutes:02d}" + (f":{seconds:02d}" if seconds else "")
+        raise BadInputError(
+            f"the computer's time zone is {shown} (from TZ or the system's setting); footback keeps "
+            "times within 14:59 of UTC in whole minutes, as every real time zone is: set TZ to "
+            "yours, e.g. TZ=Europe/London, and try again"
+        )
+
+
 def next_due(last: date, today: date, period: timedelta) -> date:
     """The day a periodic task (the plan's weekly review) is next due, last done on `last`.
 
@@ -110,3 +128,8 @@ def next_due(last: date, today: date, period: timedelta) -> date:
 def day_text(day: date) -> str:
     """A day as screens show it: 'Mon 2 Mar 2026'."""
     return f"{day:%a} {day.day} {day:%b %Y}"
+
+
+def monday(day: date) -> date:
+    """The Monday of `day`'s week (weeks run Monday to Sunday)."""
+    return day - timedelta(days=day.weekday())

@@ -9,7 +9,7 @@ from __future__ import annotations
 import time
 from collections.abc import Callable
 from contextlib import AbstractContextManager
-from datetime import datetime
+from datetime import datetime, timedelta
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, Protocol, TextIO
 
@@ -31,7 +31,16 @@ class SystemClock:
     """The real clock."""
 
     def now(self) -> datetime:
-        return datetime.now().astimezone()
+        """Local time, in a time zone footback can store (core.dates.check_zone), else an error."""
+        from footback.core.dates import check_zone
+
+        try:
+            now = datetime.now().astimezone()
+        except ValueError:  # Python takes no offset of a day or more: say so in footback's words
+            check_zone(timedelta(seconds=time.localtime().tm_gmtoff))
+            raise
+        check_zone(now.utcoffset() or timedelta(0))
+        return now
 
     def monotonic(self) -> float:
         return time.monotonic()

@@ -9,10 +9,10 @@ input-side rule (refuse them) used by import and by commands that save typed tex
 
 from __future__ import annotations
 
-import math
 import re
 from functools import cache
 
+from footback.core.floats import whole_up
 from footback.core.sparkline import ASCII, BLOCKS
 
 # C0, DEL, C1, the bidi marks, overrides and isolates, the Unicode line and paragraph separators
@@ -190,7 +190,7 @@ def ascii_standin(ch: str) -> str:
 
 def fmt_clock(seconds: float, *, up: bool = True) -> str:
     """Whole seconds as M:SS (or H:MM:SS); a countdown rounds up so 0:00 means done."""
-    whole = max(0, math.ceil(seconds - 1e-9) if up else round(seconds))
+    whole = max(0, whole_up(seconds) if up else round(seconds))
     hours, rest = divmod(whole, 3600)
     if hours:
         return f"{hours}:{rest // 60:02d}:{rest % 60:02d}"

@@ -19,6 +19,8 @@ from footback.models.checkin import CheckIn
 if TYPE_CHECKING:
     from rich.console import Console
 
+    from footback.assess.content import AssessContent
+    from footback.content.questions import Answers
     from footback.core.runtime import Runtime
     from footback.daily.content import DailyText
     from footback.daily.signs import Sign
@@ -171,21 +173,39 @@ def run_checkin(env: Runtime, request: CheckinRequest) -> CheckinOutcome:
         return outcome
 
 
-def _check_in(store: Store, request: CheckinRequest, place: _Place) -> CheckinOutcome:
+@dataclass(frozen=True)
+class _Checklist:
+    """What the warning-sign checklist is made of: the assessment's questions and the facts of
+    the latest readable assessment (None when none is stored)."""
+
+    content: AssessContent
+    facts: Answers | None
+
+
+def _checklist(store: Store) -> _Checklist:
     from footback.assess.content import load_assess_content
+    from footback.records.assessments import latest_assessment
+
+    content = load_assess_content()
+    latest = latest_assessment(store)
+    return _Checklist(content, latest.answers if latest is not None else None)
+
+
+def _check_in(store: Store, request: CheckinRequest, place: _Place) -> CheckinOutcome:
     from footback.daily.content import load_daily_content
     from footback.daily.signs import check_sign_ids, new_signs, offered_signs, warning_signs
-    from footback.records.assessments import latest_assessment
     from footback.records.checkins import checkin_on, latest_before
 
     text = load_daily_content().text
-    assess_content = load_assess_content()
-    latest = latest_assessment(store)
-    facts = latest.answers if latest is not None else None
-    signs = offered_signs(assess_content, facts)
+    # Read only when a sign is given or the checklist may be asked: `checkin --foot N --back N`
+    # needs neither the assessment's questions nor the latest assessment (start-up).
+    checklist = _checklist(store) if request.signs or request.interactive else None
     day = parse_day(request.day, place.now.date())
     note = check_note(request.note)
-    sign_ids = check_sign_ids(request.signs, warning_signs(assess_content), signs)
+    sign_ids: list[str] = []
+    if checklist is not None:
+        offered = offered_signs(checklist.content, checklist.facts)
+        sign_ids = check_sign_ids(request.signs, warning_signs(checklist.content), offered)
     if request.foot is not None:
         check_pain(request.foot, "--foot")
     if request.back is not None:
@@ -207,11 +227,12 @@ def _check_in(store: Store, request: CheckinRequest, place: _Place) -> CheckinOu
             return CheckinOutcome(checkin=None, existing=existing, previous=previous, replaced=False)
 
     foot, back = request.foot, request.back
-    if request.interactive and place.ask is not None:
+    if request.interactive and place.ask is not None and checklist is not None:
         foot, back = _ask_scores(place, place.ask, text, day, existing or previous)
         if (request.note is None or not sign_ids) and _anything_new(place.ask, place.console, text):
             if not sign_ids:
-                sign_ids = _ask_signs(place.ask, place.console, text, new_signs(assess_content, facts))
+                listed = new_signs(checklist.content, checklist.facts)
+                sign_ids = _ask_signs(place.ask, place.console, text, listed)
             if request.note is None:
                 note = _ask_note(place.ask, place.console, text.note_question)
     if foot is None or back is None:  # unreachable: asked above, or given

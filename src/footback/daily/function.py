@@ -7,11 +7,9 @@ from collections.abc import Sequence
 from datetime import date, timedelta
 
 from footback.assess.function_input import FunctionRule
+from footback.core.floats import reaches
 from footback.core.models import ChangeVerdict, StrictModel
 from footback.models.psfs import PsfsRating
-
-# Float noise must not move a change that sits exactly on the threshold (2.0 is real, 1.9 is not).
-_EPSILON = 1e-9
 
 
 class FunctionChange(StrictModel):
@@ -34,7 +32,7 @@ def judge_function(start: float, now: float, rule: FunctionRule) -> ChangeVerdic
     """Better or worse only when the mean moved by at least the minimal important difference;
     a higher score is better function."""
     change = now - start
-    if abs(change) + _EPSILON < rule.meaningful_points or change == 0:
+    if not reaches(abs(change), rule.meaningful_points) or change == 0:
         return "no clear change"
     return "better" if change > 0 else "worse"
 

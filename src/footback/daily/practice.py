@@ -54,7 +54,7 @@ def current_streak(store: Store, now: datetime) -> int:
 
 def week_minutes(store: Store, now: datetime) -> float:
     """Minutes stretched since Monday 00:00 of this week, in now's time zone (summed in SQL)."""
-    from footback.daily.progress import monday
+    from footback.core.dates import monday
     from footback.records.stretch_sessions import session_totals
     from footback.records.window import offset_of
 
@@ -84,7 +84,8 @@ def sessions_by_day(store: Store, now: datetime, days: int) -> dict[date, int]:
 def read_practice(store: Store, now: datetime, rule: PracticeRule, weeks_on_target: int) -> PracticeFacts:
     """Sessions that count, up to `now`'s local day, as aggregates (see `PracticeFacts`); the weeks
     on target are counted with pain beside practice (`records.checkins.week_sums`)."""
-    from footback.daily.progress import PracticeFacts, monday, recent_span
+    from footback.core.dates import monday
+    from footback.daily.progress import PracticeFacts, recent_span
     from footback.records.session_days import first_active_day
     from footback.records.stretch_sessions import counted_totals
     from footback.records.window import offset_of

@@ -1,38 +1,27 @@
 """`footback progress` as pure functions: is this helping?
 
-Pain: the average of the first days with a check-in against the last days, judged by the
-meaningful-change rule in data/daily.toml. Practice: sessions per week against the habit target,
-the streak, and weeks on target. Pain beside practice: an association, never proof.
+Pain: the first days with a check-in against the last days (daily/pain.py). Practice: sessions per
+week against the habit target, the streak, and weeks on target. Pain beside practice: an
+association, never proof.
 """
 
 from __future__ import annotations
 
-from collections.abc import Callable, Mapping, Sequence
+from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field
 from datetime import date, timedelta
-from math import ceil
-from statistics import fmean
 from typing import Any, Protocol
 
 from pydantic import Field, SerializationInfo, SerializerFunctionWrapHandler, model_serializer
 
 from footback.core.cited import citer_in
-from footback.core.models import ChangeVerdict, StrictModel
-from footback.daily.content import DailyContent, PainRule, PracticeRule
+from footback.core.dates import monday
+from footback.core.floats import whole_up
+from footback.core.models import StrictModel
+from footback.daily.content import DailyContent, PracticeRule
 from footback.daily.function import FunctionChange
+from footback.daily.pain import PainChange, pain_change
 from footback.models.checkin import CheckIn, PainSums
-
-# Float noise must not move a change that sits exactly on a threshold.
-_EPSILON = 1e-9
-
-
-class PainChange(StrictModel):
-    start: float | None
-    now: float | None
-    change: float | None
-    verdict: ChangeVerdict
-    start_checkins: int
-    now_checkins: int
 
 
 class Practice(StrictModel):
@@ -98,7 +87,7 @@ class Progress(StrictModel):
     def _with_rule(self, handler: SerializerFunctionWrapHandler, info: SerializationInfo) -> Any:
         data = handler(self)
         if info.include is not None or not isinstance(data, dict):
-            return data  # a chosen subset of fields (history --json) has no sentence to write
+            return data  # a chosen subset of fields has no sentence to write
         citer = citer_in(info)
         if citer is None:
             raise ValueError("Progress written out without its sources: pass context=citing(...)")
@@ -110,61 +99,6 @@ class Progress(StrictModel):
         return out
 
 
-def judge(start: float, now: float, rule: PainRule) -> ChangeVerdict:
-    """Better or worse only when the change reaches the points or the percentage threshold, and
-    from a low start (the 30% rule comes from moderate to severe pain) also enough points."""
-    change = now - start
-    if start < rule.low_start_below and abs(change) + _EPSILON < rule.low_start_points:
-        return "no clear change"
-    by_points = abs(change) + _EPSILON >= rule.meaningful_points
-    by_percent = start > 0 and abs(change) / start * 100 + _EPSILON >= rule.meaningful_percent
-    if not (by_points or by_percent) or change == 0:
-        return "no clear change"
-    return "better" if change < 0 else "worse"
-
-
-Span = tuple[date, date]
-
-
-def pain_spans(first_day: date | None, today: date, rule: PainRule) -> tuple[Span | None, Span]:
-    """The start window's days (from the first check-in's day, `window_days` long, ending before
-    the recent window; None when no check-in is older than it) and the recent window's days."""
-    recent_from = today - timedelta(days=rule.window_days - 1)
-    if first_day is None or first_day >= recent_from:
-        return None, (recent_from, today)
-    start_until = min(first_day + timedelta(days=rule.window_days - 1), recent_from - timedelta(days=1))
-    return (first_day, start_until), (recent_from, today)
-
-
-def pain_change(
-    start: Sequence[CheckIn], recent: Sequence[CheckIn], pick: Callable[[CheckIn], int], rule: PainRule
-) -> PainChange:
-    """One body part's change; too little data below `min_checkins` in either window."""
-    # The averages are judged as shown (to 0.1): "7.6 -> 5.6, -2.0" must not read "no clear change"
-    # because the unrounded change was 1.97.
-    first = round(fmean(pick(c) for c in start), 1) if start else None
-    last = round(fmean(pick(c) for c in recent), 1) if recent else None
-    enough = len(start) >= rule.min_checkins and len(recent) >= rule.min_checkins
-    verdict: ChangeVerdict = "too little data"
-    change = None
-    if enough and first is not None and last is not None:
-        verdict = judge(first, last, rule)
-        change = round(last - first, 1)
-    return PainChange(
-        start=first,
-        now=last,
-        change=change,
-        verdict=verdict,
-        start_checkins=len(start),
-        now_checkins=len(recent),
-    )
-
-
-def monday(day: date) -> date:
-    """The Monday of `day`'s week (weeks run Monday to Sunday)."""
-    return day - timedelta(days=day.weekday())
-
-
 def recent_span(today: date) -> tuple[date, date]:
     """The last 7 days up to `today`: the days practice is counted on."""
     return today - timedelta(days=6), today
@@ -172,7 +106,7 @@ def recent_span(today: date) -> tuple[date, date]:
 
 def sessions_needed(rule: PracticeRule) -> int:
     """Sessions a week needs to be on target: the weekly target, rounded up."""
-    return ceil(rule.per_week - _EPSILON)
+    return whole_up(rule.per_week)
 
 
 @dataclass(frozen=True)

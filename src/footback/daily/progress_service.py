@@ -1,5 +1,6 @@
 """Reading progress from the store (never creating it): the one reading behind `footback
-progress`, the report's progress section, the plan's review and history's pain verdicts.
+progress`, the report's progress section and the plan's review (history's pain verdicts:
+daily/pain.py).
 
 What it reads does not grow with what is stored: check-ins are read as the rows of the two pain
 windows and of the chart's days, the first check-in's day on the day index, and pain beside
@@ -15,7 +16,8 @@ from datetime import date, datetime, timedelta
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from footback.core.dates import next_due
+from footback.core.dates import monday, next_due
+from footback.daily.pain import pain_rows
 from footback.daily.progress import (
     NO_CHECKINS,
     NO_PRACTICE,
@@ -24,8 +26,6 @@ from footback.daily.progress import (
     Progress,
     Series,
     chart_span,
-    monday,
-    pain_spans,
     progress,
     series,
     sessions_needed,
@@ -73,12 +73,9 @@ def checked_in_progress(store: Store, now: datetime, *, review_days: int) -> Pro
 
 
 def _pain_windows(store: Store, first_day: date | None, today: date, content: DailyContent) -> CheckinFacts:
-    """The first check-in's day and the rows of the two pain windows (`pain_spans`)."""
-    from footback.records.checkins import checkins_between
-
-    start_span, recent_span = pain_spans(first_day, today, content.pain)
-    start = checkins_between(store, *start_span) if start_span is not None else []
-    return CheckinFacts(first_day=first_day, start=start, recent=checkins_between(store, *recent_span))
+    """The first check-in's day and the rows of the two pain windows (`daily.pain.pain_spans`)."""
+    start, recent = pain_rows(store, first_day, today, content.pain)
+    return CheckinFacts(first_day=first_day, start=start, recent=recent)
 
 
 def read_checkin_facts(store: Store, now: datetime, content: DailyContent) -> tuple[int, CheckinFacts]:
@@ -128,22 +125,6 @@ def plan_status(store: Store, review_days: int, now: datetime) -> PlanStatus:
         return PlanStatus()
     next_review = next_due(change_day(latest, now), today, timedelta(days=review_days))
     return PlanStatus(level=latest.level, next_review=next_review, reason=latest.reason)
-
-
-def checkin_verdicts(store: Store, *, now: datetime) -> Progress | None:
-    """The pain verdicts `history` shows beside its check-ins (None without a check-in).
-
-    They come from the two pain windows' rows alone (history reads no sessions: its cost must not
-    grow with everything stored, issue 12)."""
-    from footback.daily.content import load_daily_content
-    from footback.records.checkins import first_checkin_day
-
-    first = first_checkin_day(store)
-    if first is None:
-        return None
-    content = load_daily_content()
-    windows = _pain_windows(store, first, now.date(), content)
-    return progress(windows, NO_PRACTICE, today=now.date(), content=content)
 
 
 def chart_series(store: Store, now: datetime) -> Series:

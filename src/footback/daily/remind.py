@@ -4,8 +4,8 @@ and what is still due at a given moment (for `footback due`)."""
 from __future__ import annotations
 
 from collections.abc import Callable, Sequence
-from dataclasses import dataclass
-from datetime import datetime, time
+from datetime import time
+from typing import NamedTuple
 
 from footback.core.errors import BadInputError
 from footback.core.models import PLAN_NAME
@@ -17,8 +17,7 @@ from footback.daily.ics import Reminder, parse_at
 PLAN_SLOT = "{plan}"
 
 
-@dataclass(frozen=True)
-class DaySlot:
+class DaySlot(NamedTuple):
     at: time
     routine: str
     why: str
@@ -74,6 +73,11 @@ def reminders(rule: RemindRule, slots: Sequence[DaySlot], minutes_of: Callable[[
     return made
 
 
+def checkin_time(slots: Sequence[DaySlot], checkin_after_last: bool) -> time:
+    """When the day's check-in falls due: from the last slot's time when so configured, else at once."""
+    return max((s.at for s in slots), default=time(0)) if checkin_after_last else time(0)
+
+
 def due_schedule(
     slots: Sequence[DaySlot], done_today: set[str], checked_in: bool, checkin_after_last: bool
 ) -> list[tuple[time, str]]:
@@ -82,18 +86,10 @@ def due_schedule(
     The shell prompt's state file is this list (daily/prompt_state.py)."""
     items = [(s.at, f"{s.routine} routine") for s in slots if s.routine not in done_today]
     if not checked_in:
-        last = max((s.at for s in slots), default=time(0))
-        items.append((last if checkin_after_last else time(0), "check-in"))
+        items.append((checkin_time(slots, checkin_after_last), "check-in"))
     return items
 
 
 def due_at(schedule: Sequence[tuple[time, str]], clock: time) -> list[str]:
     """The items of `schedule` due by `clock`, each named once."""
     return list(dict.fromkeys(text for at, text in schedule if at <= clock))
-
-
-def due_items(
-    now: datetime, slots: Sequence[DaySlot], done_today: set[str], checked_in: bool, checkin_after_last: bool
-) -> list[str]:
-    """What is still due at `now` (see `due_schedule`)."""
-    return due_at(due_schedule(slots, done_today, checked_in, checkin_after_last), now.time())

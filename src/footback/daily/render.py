@@ -1,4 +1,4 @@
-"""Drawing `footback progress` with rich: verdicts, practice, pain beside practice, sparklines."""
+"""Drawing `footback progress` as a page: verdicts, practice, pain beside practice, sparklines."""
 
 from __future__ import annotations
 
@@ -7,13 +7,14 @@ from typing import TYPE_CHECKING
 
 from footback.core.sparkline import sparkline
 from footback.core.text import plural, safe_line
+from footback.render.page import BLANK, Hang, Item, Line, Record, Rows, draw_page
 
 if TYPE_CHECKING:
     from rich.console import Console
 
     from footback.daily.function import FunctionChange
-    from footback.daily.progress import PainChange, Progress, WeekGroup
-    from footback.render.rows import Row
+    from footback.daily.pain import PainChange
+    from footback.daily.progress import Progress, WeekGroup
 
 PAIN_TOP = 10
 # The pain table's columns: the name, the numbers, the verdict and how many check-ins it rests on.
@@ -37,17 +38,12 @@ def num_text(value: float | None, signed: bool = False) -> str:
     return f"{value:+.1f}" if signed else f"{value:.1f}"
 
 
-def _pain_row(name: str, change: PainChange) -> Row:
+def _pain_row(name: str, change: PainChange) -> Record:
     """A pain verdict as table cells, and as a block: 'foot', the numbers, the verdict."""
-    from rich.text import Text
-
-    from footback.render.rows import Block, Row
-
     counts = f"({change.start_checkins} and {change.now_checkins} check-ins)"
     numbers = [num_text(change.start), num_text(change.now), num_text(change.change, signed=True)]
-    details = [Text(f"{header} {value}") for header, value in zip(PAIN_HEADERS[1:4], numbers, strict=True)]
-    cells = [Text(text) for text in (name, *numbers, change.verdict, counts)]
-    return Row(cells, Block(Text(name), details, Text(f"{change.verdict} {counts}")))
+    details = [f"{header} {value}" for header, value in zip(PAIN_HEADERS[1:4], numbers, strict=True)]
+    return Record([name, *numbers, change.verdict, counts], name, details, f"{change.verdict} {counts}")
 
 
 def _group(label: str, group: WeekGroup) -> str:
@@ -58,60 +54,72 @@ def _group(label: str, group: WeekGroup) -> str:
 
 
 def render_progress(console: Console, result: Progress) -> None:
-    from rich.text import Text
+    draw_page(console, progress_page(result))
 
-    from footback.render.console import hanging
-    from footback.render.rows import draw_rows
 
-    console.print(
-        Text(
-            f"Is it helping? Your progress up to {result.today:%a} {result.today.day} {result.today:%b %Y}",
-            style="bold",
-        )
-    )
-    console.print()
-    console.print(Text("Pain, 0-10: your first week of check-ins against the last 7 days", style="bold"))
-    rows = [_pain_row("foot", result.foot_pain), _pain_row("back", result.back_pain)]
-    draw_rows(console, PAIN_HEADERS, rows, wrap_last=True)
-    console.print(Text(_rule(result), style="dim"))
-    console.print()
+def progress_page(result: Progress) -> list[Item]:
+    """The whole screen: pain, function, practice, pain beside practice, the last days, the plan."""
+    today = result.today
+    page: list[Item] = [
+        Line(f"Is it helping? Your progress up to {today:%a} {today.day} {today:%b %Y}", "bold"),
+        BLANK,
+        Line("Pain, 0-10: your first week of check-ins against the last 7 days", "bold"),
+        Rows(
+            PAIN_HEADERS,
+            [_pain_row("foot", result.foot_pain), _pain_row("back", result.back_pain)],
+            wrap_last=True,
+        ),
+        Line(_rule(result), "dim"),
+        BLANK,
+    ]
     if result.function is not None:
-        _render_function(console, result.function)
+        line, rule = function_lines(result.function)
+        page += [
+            Line("Function: activities your pain makes hard, 0 (unable) to 10 (as before)", "bold"),
+            Hang("  ", line),
+            Line(rule, "dim"),
+            BLANK,
+        ]
     p = result.practice
-    console.print(Text("Practice", style="bold"))
-    console.print(
-        hanging(
+    page += [
+        Line("Practice", "bold"),
+        Hang(
             "  ",
             f"Last 7 days: {plural(p.sessions_per_week, 'session')}, {p.minutes_per_week:g} minutes "
             f"(target: {p.target_per_week:g} a week).",
-        )
-    )
-    console.print(
-        hanging(
+        ),
+        Hang(
             "  ",
             f"Streak: {plural(p.streak_days, 'day')} in a row. "
             f"Weeks on target: {p.weeks_on_target} of {p.weeks_counted}.",
-        )
-    )
-    console.print(Text(result.target_note, style="dim"))
-    console.print()
-    console.print(Text("Pain beside practice (mean pain in each kind of week)", style="bold"))
-    console.print(hanging("  ", _group("weeks on target", result.pain_by_practice.on_target)))
-    console.print(hanging("  ", _group("weeks below target", result.pain_by_practice.below_target)))
-    console.print(Text(result.pain_by_practice.note, style="dim"))
-    console.print()
+        ),
+        Line(result.target_note, "dim"),
+        BLANK,
+        Line("Pain beside practice (mean pain in each kind of week)", "bold"),
+        Hang("  ", _group("weeks on target", result.pain_by_practice.on_target)),
+        Hang("  ", _group("weeks below target", result.pain_by_practice.below_target)),
+        Line(result.pain_by_practice.note, "dim"),
+    ]
+    return page + _series_page(result)
+
+
+def _series_page(result: Progress) -> list[Item]:
+    """The last days as marks, then the plan's level (when there is a plan)."""
     s = result.series
-    console.print(Text(f"Last {len(s.days)} days (one mark a day, blank: none that day)", style="bold"))
-    console.print(Text(f"  foot      {spark_gaps(s.foot, PAIN_TOP)}"))
-    console.print(Text(f"  back      {spark_gaps(s.back, PAIN_TOP)}"))
-    console.print(Text(f"  sessions  {session_marks(s.sessions)}"))
+    page: list[Item] = [
+        BLANK,
+        Line(f"Last {len(s.days)} days (one mark a day, blank: none that day)", "bold"),
+        Line(f"  foot      {spark_gaps(s.foot, PAIN_TOP)}"),
+        Line(f"  back      {spark_gaps(s.back, PAIN_TOP)}"),
+        Line(f"  sessions  {session_marks(s.sessions)}"),
+    ]
     plan = result.plan
     if plan.level is not None:
-        console.print()
         review = f", next review {plan.next_review}" if plan.next_review else ""
         # The reason is stored text (an import or a hand edit could hold anything): shown, never obeyed.
         why = f": {safe_line(plan.reason)}" if plan.reason else ""
-        console.print(Text(f"Plan: level {plan.level}{review}{why}"))
+        page += [BLANK, Line(f"Plan: level {plan.level}{review}{why}")]
+    return page
 
 
 def function_lines(change: FunctionChange) -> list[str]:
@@ -127,20 +135,6 @@ def function_lines(change: FunctionChange) -> list[str]:
             f"{change.verdict}"
         )
     return [f"Function (0-10, higher is better) for {names}: {numbers}.", change.rule]
-
-
-def _render_function(console: Console, change: FunctionChange) -> None:
-    from rich.text import Text
-
-    from footback.render.console import hanging
-
-    console.print(
-        Text("Function: activities your pain makes hard, 0 (unable) to 10 (as before)", style="bold")
-    )
-    line, rule = function_lines(change)
-    console.print(hanging("  ", line))
-    console.print(Text(rule, style="dim"))
-    console.print()
 
 
 def progress_lines(result: Progress) -> list[str]:

@@ -11,15 +11,14 @@ from footback.core.sparkline import direction, sparkline
 from footback.core.text import minutes_phrase, minutes_text, plural, safe_line, verdict_text
 from footback.daily.render import num_text
 from footback.history.model import AssessmentEntry, CheckEntry, History, ScoreEntry, SessionEntry
+from footback.render.page import BLANK, Hang, Item, Line, Record, Rows, draw_page
 
 if TYPE_CHECKING:
     from rich.console import Console
 
-    from footback.daily.progress import Progress
+    from footback.daily.pain import PainVerdicts
     from footback.history.service import HistoryShown
     from footback.models.checkin import CheckIn
-    from footback.render.console import Hanging
-    from footback.render.rows import Row
 
 # Long histories: the terminal shows the most recent rows; --since or --json give the rest.
 MAX_ROWS = 15
@@ -51,13 +50,13 @@ def _score_cell(entry: ScoreEntry | None) -> str:
     return "  -" if entry is None else f"{entry.score:>3} {entry.level}"
 
 
-def _more(console: Console, hidden: int, what: str) -> None:
+def _more(hidden: int, what: str) -> list[Item]:
     """'... 1 earlier session not shown'; `what` is singular."""
-    from footback.render.console import hanging
-
-    if hidden > 0:
-        more = f"... {plural(hidden, 'earlier ' + what)} not shown (use --since DATE or --json)"
-        console.print(hanging("  ", more, "dim"))
+    if hidden <= 0:
+        return []
+    return [
+        Hang("  ", f"... {plural(hidden, 'earlier ' + what)} not shown (use --since DATE or --json)", "dim")
+    ]
 
 
 def _total(history: History, kind: str) -> int:
@@ -105,156 +104,128 @@ def nothing_stored_text(history: History, width: int = 80) -> str:
 
 
 def render_shown(console: Console, shown: HistoryShown) -> None:
+    """The whole screen, drawn with rich."""
+    draw_page(console, shown_page(shown, console.width))
+
+
+def shown_page(shown: HistoryShown, width: int) -> list[Item]:
     """The whole screen: the records, then the check-ins with their pain verdicts."""
-    render_history(console, shown.history)
-    render_checkins(console, shown.checkins, shown.verdicts, MAX_ROWS, shown.checkins_total)
-
-
-def render_history(console: Console, history: History) -> None:
-    """The whole screen; every trend is drawn in characters, so it reads without colour."""
-    from rich.text import Text
-
-    from footback.render.console import hanging
-    from footback.render.rows import draw_rows
-
-    # soft_wrap: the path stays on one line, whole, so it can be copied.
-    data_file, *since = _heading_lines(history)
-    console.print(Text(data_file), style="dim", soft_wrap=True)
-    for since_line in since:
-        console.print(since_line)
-
-    console.print()
-    console.print(ASSESSMENTS[0], style="bold")
-    if not history.assessments:
-        console.print(hanging("  ", ASSESSMENTS[1]))
-    else:
-        shown = history.assessments[-MAX_ROWS:]
-        draw_rows(console, ("date", *SCORE_NAMES, ""), [_assessment_row(a) for a in shown], wrap_last=True)
-        _more(console, _total(history, "assessments") - len(shown), "assessment")
-
-        console.print()
-        console.print("Score trends (oldest to newest, 0-100; higher means more risk)", style="bold")
-        for name in SCORE_NAMES:
-            console.print(_trend(name, history.trends[name], console.width))
-
-    console.print()
-    console.print(SESSIONS[0], style="bold")
-    if not history.sessions:
-        console.print(hanging("  ", SESSIONS[1]))
-    else:
-        shown_sessions = history.sessions[-MAX_ROWS:]
-        draw_rows(
-            console,
-            ("date", "routine", "minutes", ""),
-            [_session_row(s) for s in shown_sessions],
-            right=("minutes",),
-            wrap_last=True,
-        )
-        _more(console, _total(history, "sessions") - len(shown_sessions), "session")
-    console.print(hanging("", streak_line(history)))
-
-    console.print()
-    console.print(SHOE_CHECKS[0], style="bold")
-    if not history.shoe_checks:
-        console.print(hanging("  ", SHOE_CHECKS[1]))
-    else:
-        shown_checks = history.shoe_checks[-MAX_ROWS:]
-        draw_rows(console, ("date", "pair", "verdict", "score"), [_check_row(c) for c in shown_checks])
-        _more(console, _total(history, "shoe_checks") - len(shown_checks), "shoe check")
-
-
-def _assessment_row(a: AssessmentEntry) -> Row:
-    from rich.text import Text
-
-    from footback.render.rows import Block, Row
-
-    sign = f"{a.triage} warning sign: {'; '.join(a.warning_signs)}" if a.urgent else ""
-    note = Text(safe_line(" ".join(filter(None, ["quick" if a.quick else "", sign]))))
-    scores = [_score_cell(a.score(n)) for n in SCORE_NAMES]
-    details = [Text(f"{n} {cell.strip()}") for n, cell in zip(SCORE_NAMES, scores, strict=True)]
-    date = Text(when(a.created_at))
-    return Row([date, *(Text(cell) for cell in scores), note], Block(date, details, note))
-
-
-def _session_row(s: SessionEntry) -> Row:
-    from rich.text import Text
-
-    from footback.render.rows import Block, Row
-
-    date, routine, minutes = Text(when(s.started_at)), Text(safe_line(s.routine)), minutes_text(s.minutes)
-    if s.logged:
-        # Logged afterwards (`footback log`): the day is what was told, the time of day is not.
-        date, ended = Text(f"{s.started_at:%Y-%m-%d}"), Text("logged, not timed")
-    else:
-        ended = Text("finished" if s.finished else stopped_text(s.steps_done, s.steps_total, s.steps_skipped))
-    spent = Text(minutes_phrase(s.minutes))
-    return Row([date, routine, Text(minutes), ended], Block(date, [routine, spent, ended]))
-
-
-def _check_row(c: CheckEntry) -> Row:
-    from rich.text import Text
-
-    from footback.render.rows import Block, Row
-
-    date, pair = Text(when(c.created_at)), Text(safe_line(c.pair or "-"))
-    verdict = Text(safe_line(verdict_text(c.verdict)))
-    return Row(
-        [date, pair, verdict, Text(str(c.score))], Block(date, [pair, verdict, Text(f"score {c.score}")])
+    return history_page(shown.history, width) + checkins_page(
+        shown.checkins, shown.verdicts, MAX_ROWS, shown.checkins_total
     )
 
 
-def _trend(name: str, values: Sequence[int], width: int) -> Hanging:
+def render_history(console: Console, history: History) -> None:
+    draw_page(console, history_page(history, console.width))
+
+
+def history_page(history: History, width: int) -> list[Item]:
+    """The records' sections; every trend is drawn in characters, so it reads without colour."""
+    # whole: the path stays on one line, so it can be copied.
+    data_file, *since = _heading_lines(history)
+    page: list[Item] = [Line(data_file, "dim", whole=True, outer=True), *(Line(line) for line in since)]
+    page += [BLANK, Line(ASSESSMENTS[0], "bold", outer=True)]
+    if not history.assessments:
+        page.append(Hang("  ", ASSESSMENTS[1]))
+    else:
+        shown = history.assessments[-MAX_ROWS:]
+        page.append(Rows(("date", *SCORE_NAMES, ""), [_assessment_row(a) for a in shown], wrap_last=True))
+        page += _more(_total(history, "assessments") - len(shown), "assessment")
+        page += [
+            BLANK,
+            Line("Score trends (oldest to newest, 0-100; higher means more risk)", "bold", outer=True),
+        ]
+        page += [_trend(name, history.trends[name], width) for name in SCORE_NAMES]
+
+    page += [BLANK, Line(SESSIONS[0], "bold", outer=True)]
+    if not history.sessions:
+        page.append(Hang("  ", SESSIONS[1]))
+    else:
+        sessions = history.sessions[-MAX_ROWS:]
+        headers = ("date", "routine", "minutes", "")
+        page.append(Rows(headers, [_session_row(s) for s in sessions], right=("minutes",), wrap_last=True))
+        page += _more(_total(history, "sessions") - len(sessions), "session")
+    page.append(Hang("", streak_line(history)))
+
+    page += [BLANK, Line(SHOE_CHECKS[0], "bold", outer=True)]
+    if not history.shoe_checks:
+        page.append(Hang("  ", SHOE_CHECKS[1]))
+    else:
+        checks = history.shoe_checks[-MAX_ROWS:]
+        page.append(Rows(("date", "pair", "verdict", "score"), [_check_row(c) for c in checks]))
+        page += _more(_total(history, "shoe_checks") - len(checks), "shoe check")
+    return page
+
+
+def _assessment_row(a: AssessmentEntry) -> Record:
+    sign = f"{a.triage} warning sign: {'; '.join(a.warning_signs)}" if a.urgent else ""
+    note = safe_line(" ".join(filter(None, ["quick" if a.quick else "", sign])))
+    scores = [_score_cell(a.score(n)) for n in SCORE_NAMES]
+    details = [f"{n} {cell.strip()}" for n, cell in zip(SCORE_NAMES, scores, strict=True)]
+    date = when(a.created_at)
+    return Record([date, *scores, note], date, details, note)
+
+
+def _session_row(s: SessionEntry) -> Record:
+    date, routine, minutes = when(s.started_at), safe_line(s.routine), minutes_text(s.minutes)
+    if s.logged:
+        # Logged afterwards (`footback log`): the day is what was told, the time of day is not.
+        date, ended = f"{s.started_at:%Y-%m-%d}", "logged, not timed"
+    else:
+        ended = "finished" if s.finished else stopped_text(s.steps_done, s.steps_total, s.steps_skipped)
+    return Record([date, routine, minutes, ended], date, [routine, minutes_phrase(s.minutes), ended])
+
+
+def _check_row(c: CheckEntry) -> Record:
+    date, pair = when(c.created_at), safe_line(c.pair or "-")
+    verdict = safe_line(verdict_text(c.verdict))
+    return Record([date, pair, verdict, str(c.score)], date, [pair, verdict, f"score {c.score}"])
+
+
+def _trend(name: str, values: Sequence[int], width: int) -> Hang:
     """'  foot  ▁▂▅  0 -> 62 (rising)': the newest points that fit the width, one per assessment."""
-    from rich.text import Text
-
-    from footback.render.console import Hanging
-
     lead = f"  {name:<5} "
     if not values:  # every assessment so far stopped at a warning sign
-        return Hanging(lead, Text("no scored assessment yet"))
+        return Hang(lead, "no scored assessment yet")
     values = values[-max(1, min(MAX_TREND_POINTS, width - len(lead))) :]
     arrow = {"up": "rising", "down": "falling", "same": "no change", "": ""}[direction(values)]
     span = f"{values[0]} -> {values[-1]}" if len(values) > 1 else f"{values[-1]}"
-    return Hanging(lead, Text(sparkline(values) + f"  {span}" + (f" ({arrow})" if arrow else "")))
+    return Hang(lead, sparkline(values) + f"  {span}" + (f" ({arrow})" if arrow else ""))
 
 
 def render_checkins(
-    console: Console, checkins: Sequence[CheckIn], result: Progress | None, rows: int, total: int = 0
+    console: Console, checkins: Sequence[CheckIn], result: PainVerdicts | None, rows: int, total: int = 0
 ) -> None:
+    draw_page(console, checkins_page(checkins, result, rows, total))
+
+
+def checkins_page(
+    checkins: Sequence[CheckIn], result: PainVerdicts | None, rows: int, total: int = 0
+) -> list[Item]:
     """History's check-in section: the newest rows, then the progress verdicts in one line each.
 
     `total`: how many check-ins are stored from the first day asked for, when `checkins` holds only
     the newest of them (the rest are counted in the line under the rows)."""
-    from footback.render.console import hanging
-    from footback.render.rows import draw_rows
-
-    console.print()
-    console.print(CHECKINS[0], style="bold")
+    page: list[Item] = [BLANK, Line(CHECKINS[0], "bold", outer=True)]
     if not checkins or result is None:
-        console.print(hanging("  ", CHECKINS[1]))
-        return
+        return [*page, Hang("  ", CHECKINS[1])]
     shown = list(checkins)[-rows:]
-    draw_rows(console, ("day", "foot", "back", "note"), [_checkin_row(c) for c in shown], wrap_last=True)
+    page.append(Rows(("day", "foot", "back", "note"), [_checkin_row(c) for c in shown], wrap_last=True))
     earlier = max(total, len(checkins)) - len(shown)
     if earlier > 0:
-        console.print(hanging("  ", f"... and {earlier} earlier (see --json)", "dim"))
+        page.append(Hang("  ", f"... and {earlier} earlier (see --json)", "dim"))
     for name, change in (("foot", result.foot_pain), ("back", result.back_pain)):
         numbers = (
             f" ({num_text(change.start)} -> {num_text(change.now)})" if change.change is not None else ""
         )
-        console.print(hanging("  ", f"{name} pain: {change.verdict}{numbers}"))
+        page.append(Hang("  ", f"{name} pain: {change.verdict}{numbers}"))
+    return page
 
 
-def _checkin_row(c: CheckIn) -> Row:
+def _checkin_row(c: CheckIn) -> Record:
     """A check-in as table cells, and as a block: its day, then the pains and the note two in."""
-    from rich.text import Text
-
-    from footback.core.text import safe_line
-    from footback.render.rows import Block, Row
-
     note = safe_line(c.note or "")
     if c.warning_signs:
         note = ("warning sign; " + note).rstrip("; ")
-    day = Text(c.day.isoformat())
-    cells = [day, Text(str(c.foot)), Text(str(c.back)), Text(note)]
-    return Row(cells, Block(day, [Text(f"foot {c.foot}"), Text(f"back {c.back}")], Text(note)))
+    day = c.day.isoformat()
+    return Record([day, str(c.foot), str(c.back), note], day, [f"foot {c.foot}", f"back {c.back}"], note)

@@ -6,10 +6,9 @@ only the rows shown are read, so what history reads does not grow with everythin
 
 from __future__ import annotations
 
-from dataclasses import dataclass
 from datetime import date, datetime
 from pathlib import Path
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING, Any, NamedTuple
 
 from footback.core.models import SCORE_NAMES
 from footback.history.model import (
@@ -22,18 +21,17 @@ from footback.history.model import (
 )
 
 if TYPE_CHECKING:
-    from footback.daily.progress import Progress
+    from footback.daily.pain import PainVerdicts
     from footback.models.checkin import CheckIn
     from footback.records.db import Store
 
 
-@dataclass(frozen=True)
-class HistoryShown:
+class HistoryShown(NamedTuple):
     """What `footback history` shows: the records, the check-ins from `since` and their pain verdicts."""
 
     history: History
     checkins: list[CheckIn]  # from `since`, oldest first: with a limit, only the newest ones
-    verdicts: Progress | None  # None without check-ins
+    verdicts: PainVerdicts | None  # None without check-ins
     stored: bool  # False before anything was stored (no store file is created for it)
     checkins_total: int = 0  # how many are stored from `since` (the list may hold the newest only)
 
@@ -54,7 +52,7 @@ def read_history(
 
 def shown_in(store: Store, *, now: datetime, since: date | None, limit: int | None) -> HistoryShown:
     """`read_history` from an open store."""
-    from footback.daily.progress_service import checkin_verdicts
+    from footback.daily.pain import checkin_verdicts
 
     history = load_history(store, now=now, since=since, limit=limit)
     checkins, total = _checkins(store, since, limit)
@@ -130,8 +128,5 @@ def history_json(shown: HistoryShown) -> dict[str, Any]:
     """The `--json` document: the records, then the check-ins and their pain verdicts."""
     doc: dict[str, Any] = shown.history.model_dump(mode="json")
     doc["checkins"] = [c.model_dump(mode="json") for c in shown.checkins]
-    verdicts = shown.verdicts
-    doc["progress"] = (
-        None if verdicts is None else verdicts.model_dump(mode="json", include={"foot_pain", "back_pain"})
-    )
+    doc["progress"] = None if shown.verdicts is None else shown.verdicts.model_dump(mode="json")
     return doc

@@ -104,8 +104,8 @@ def _write_records(
     now: datetime,
     since: date | None,
 ) -> None:
+    from footback.daily.pain import checkin_verdicts
     from footback.daily.practice import current_streak, week_minutes
-    from footback.daily.progress_service import checkin_verdicts
     from footback.records.checkins import oldest_checkins
 
     trends: dict[ScoreName, list[int]] = {name: [] for name in SCORE_NAMES}
@@ -121,8 +121,6 @@ def _write_records(
     verdicts = checkin_verdicts(store, now=now)
     with closing(oldest_checkins(store, since)) as checkins:
         _write_list(out, "checkins", (c.model_dump(mode="json") for c in checkins))
-    progress = (
-        None if verdicts is None else verdicts.model_dump(mode="json", include={"foot_pain", "back_pain"})
-    )
+    progress = None if verdicts is None else verdicts.model_dump(mode="json")
     _write_value(out, "progress", progress, last=True)
     out.write("}\n")

@@ -40,6 +40,18 @@ class Plan:
     # In pregnancy: why, and the steps done lying on the back that were swapped (or left out).
     pregnancy: Pregnancy | None = None
     swaps: list[Swap] = field(default_factory=list)
+    # Shown with the cautions, never saved in plan.toml: playing it decides again (stretch).
+    pregnancy_note: str | None = None
+
+    @property
+    def lying_on_back(self) -> bool:
+        """A picked step is done lying on the back (or was, before its pregnancy swap)."""
+        return bool(self.swaps) or any(planned.step.lying_on_back for planned in self.steps)
+
+    @property
+    def shown_cautions(self) -> list[str]:
+        """The cautions the screen and --json give: the routines' and the pregnancy note."""
+        return [*self.cautions, *([self.pregnancy_note] if self.pregnancy_note else [])]
 
     def routine(self) -> Routine:
         """The plan as a playable routine (reasons go into each step's note)."""

@@ -15,10 +15,11 @@ from statistics import fmean
 from typing import TYPE_CHECKING
 
 from footback.core.errors import BadInputError
+from footback.core.floats import reaches
 from footback.models.plan_change import Action
 
 if TYPE_CHECKING:
-    from footback.daily.progress import PainChange
+    from footback.daily.pain import PainChange
     from footback.models.checkin import CheckIn
     from footback.plan.build import Plan
     from footback.plan.content import Dose, ProgressionReasons
@@ -66,7 +67,7 @@ def find_flare(checkins: Sequence[CheckIn], after: datetime, points: float) -> F
         for part in PARTS:
             before = fmean(getattr(c, part) for c in week)
             score = int(getattr(checkin, part))
-            if score - before + 1e-9 >= points:
+            if reaches(score - before, points):
                 return Flare(day=checkin.day, part=part, score=score, jump=round(score - before, 1))
     return None
 
@@ -95,7 +96,7 @@ def review(facts: ReviewFacts, reasons: ProgressionReasons) -> tuple[Action, int
         return "back", level - 1, reasons.worse.format(level=level - 1, part=worse, change=change)
     if facts.recent_checkins < facts.min_checkins:
         return "stay", level, reasons.little_data.format(level=level, needed=facts.min_checkins)
-    if facts.sessions + 1e-9 < facts.target:
+    if not reaches(facts.sessions, facts.target):
         return "stay", level, reasons.below.format(level=level, sessions=facts.sessions, target=facts.target)
     if level >= facts.top:
         return "stay", level, reasons.top.format(level=level)

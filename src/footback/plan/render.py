@@ -64,7 +64,7 @@ def render_plan(out: Console, made: Plan) -> None:
                 Text(" ".join(planned.reasons)),
             )
         out.print(table)
-    for caution in made.cautions:
+    for caution in made.shown_cautions:
         out.print(Text(caution), style="dim")
     if routine.equipment:
         out.print(Text("You need: " + "; ".join(routine.equipment)))
@@ -77,7 +77,7 @@ def plan_json(made: Plan, path: Path | None, state: LevelState | None) -> dict[s
         "saved_to": str(path) if path is not None else None,
         "description": made.description,
         "total_seconds": made.routine().total_seconds(),
-        "cautions": made.cautions,
+        "cautions": made.shown_cautions,
         # null when not pregnant; else why ("assessment" or "option") and each step swapped.
         "pregnancy": None
         if made.pregnancy is None

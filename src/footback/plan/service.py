@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from pathlib import Path
 from typing import TYPE_CHECKING
 
@@ -63,7 +63,7 @@ def make_plan(env: Runtime, request: PlanRequest) -> PlanOutcome:
         return PlanOutcome(content, refusal=content.declined)
     from footback.plan.levels import level_for_plan
     from footback.plan.progression import apply_dose
-    from footback.stretch.pregnancy import pregnancy_of
+    from footback.stretch.pregnancy import pregnancy_note, pregnancy_of, pregnancy_said
 
     age = saved.answers.get("age")
     rule = content.progression
@@ -78,6 +78,8 @@ def make_plan(env: Runtime, request: PlanRequest) -> PlanOutcome:
     )
     pregnancy = pregnancy_of(request.pregnant, saved.answers, saved.local_time(now))
     made = build_plan(saved.result, saved.local_time(now), content, load_builtin, pregnancy)
+    note = pregnancy_note(made.lying_on_back, pregnancy_said(request.pregnant, saved.answers))
+    made = replace(made, pregnancy_note=note)
     if state is not None:
         made = apply_dose(made, state.dose, rule.steps)
     path = save_plan(plan_toml(made, now), folder) if request.save else None

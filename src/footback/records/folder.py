@@ -21,12 +21,15 @@ PARTIAL_FILE = "assess-partial.json"
 PARTIAL_LOCK = "assess-partial.lock"
 # What is due today, for the shell prompt (`footback prompt`, daily/prompt_state.py).
 PROMPT_STATE = "prompt-due"
+# The calendar file the first assessment offers to write (today/first_run.py): kept with the data,
+# not in the folder footback ran in (a git clone got a stray file), so `forget` deletes it too.
+REMINDER_FILE = "footback.ics"
 # A file set aside as damaged keeps its name with this added, so it can still be looked at.
 SET_ASIDE = ".damaged"
 
 # Every name footback writes, besides the store's (the store's files are listed first, so `forget`
 # deletes them first). A feature that adds a file adds its name here.
-OWNED: tuple[str, ...] = (PLAN_FILE, PARTIAL_FILE, PARTIAL_LOCK, PROMPT_STATE)
+OWNED: tuple[str, ...] = (PLAN_FILE, PARTIAL_FILE, PARTIAL_LOCK, PROMPT_STATE, REMINDER_FILE)
 
 
 def store_files(folder: Path) -> list[Path]:

@@ -107,9 +107,11 @@ def practice_days(store: Store, since: date | None = None, offset_minutes: int =
     day = local_day_sql("started_at", offset_minutes)
     # A logged session (`footback log`): the repository's own rule; a damaged detail is not logged.
     logged = stretch_sessions._LOGGED_SQL
+    # Only text names: a BLOB in a damaged row failed the whole query ("JSON cannot hold BLOB values").
+    routine = "CASE WHEN typeof(routine) = 'text' THEN routine END"
     sql = (
         f"SELECT {day} AS d, count(*), total({logged}), total({stretch_sessions.SECONDS_SQL}),"
-        f" json_group_array(DISTINCT routine) FROM stretch_sessions{where}"
+        f" json_group_array(DISTINCT {routine}) FROM stretch_sessions{where}"
         " GROUP BY d HAVING d IS NOT NULL ORDER BY d"
     )
     with _text_as_read(store):

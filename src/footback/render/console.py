@@ -2,7 +2,8 @@
 
 - drawing: `Hanging` text, `ConsoleScreen` (the question flows' screen; the interview itself never
   imports rich), `ask_yes_no`, `plain_input`;
-- saying a line when the terminal may be gone (`say`, `terminal_gone`, `quiet_if_gone`);
+- a message line wrapped at words (`tell`), and said when the terminal may be gone (`say`,
+  `terminal_gone`, `quiet_if_gone`);
 - where a command stored its data (`where_line`, `say_where`);
 - long screens and pipes: `show_long` pages a screen taller than the terminal; piped, `TrimmedLines`
   and `tidy_piped` drop rich's trailing padding.
@@ -14,6 +15,7 @@ streams (`cli/boundary.py` `prepare_streams`), so every console here inherits th
 from __future__ import annotations
 
 import errno
+import re
 from collections.abc import Callable, Iterator
 from contextlib import AbstractContextManager, contextmanager, nullcontext, suppress
 from pathlib import Path
@@ -92,6 +94,10 @@ def hanging(lead: str, text: str, style: str = "") -> Hanging:
     return Hanging(lead, Text(text, style=style))
 
 
+# The lead of a choice as the interview and the checklist write it: "  4) ", "  y) ", " 10) ".
+_ITEM = re.compile(r" +\w{1,3}\) ")
+
+
 class ConsoleScreen:
     """`content.interview.Terminal` on a rich console: plain text lines (never markup), and input."""
 
@@ -108,8 +114,11 @@ class ConsoleScreen:
             if not indent or not body:
                 self.console.print(Text(row, style=style))
                 continue
+            # A choice ("  4) text") wraps under its text, not under its number.
+            item = _ITEM.match(row)
+            lead = item.group(0) if item else " " * indent
             # Wrapped by word here (not by the console) so each wrapped line starts under the first.
-            self.console.print(hanging(" " * indent, body, style))
+            self.console.print(hanging(lead, row[len(lead) :], style))
 
     def blank(self) -> None:
         self.console.line()
@@ -157,12 +166,27 @@ def quiet_if_gone(cm: AbstractContextManager[T]) -> Iterator[T]:
             raise
 
 
-def say(console: Console, line: str, *, whole: bool = False) -> None:
-    """One line to the person; `whole` keeps a line that holds a path unwrapped, so it can be copied."""
+def tell(console: Console, line: str, *, whole: bool = False) -> None:
+    """One message line (never markup), wrapped at words to the console's width, no line ending in
+    a space. A word longer than a line (a long path) is never broken by footback: it starts a line
+    of its own and the terminal folds it where it must, so it is still copied as one. `whole`
+    leaves the whole line unwrapped."""
     from rich.text import Text
 
-    with suppress(OSError):  # after a hangup there is no one to tell; what mattered is saved
-        console.print(Text(line), soft_wrap=whole)
+    if whole:
+        console.print(Text(line), soft_wrap=True)
+        return
+    # overflow "ignore": divided at spaces only, and a long word is neither folded nor cut.
+    for row in Text(line, overflow="ignore").wrap(console, console.width):
+        row.rstrip()
+        console.print(row, soft_wrap=True)
+
+
+def say(console: Console, line: str, *, whole: bool = False) -> None:
+    """`tell`, when the terminal may be gone: after a hangup there is no one to tell, and what
+    mattered is saved, so a failed write is dropped."""
+    with suppress(OSError):
+        tell(console, line, whole=whole)
 
 
 # ---------------------------------------------------------------- where data went

@@ -117,7 +117,12 @@ def add_distance(
             )
         last = pair.last
         question = content.questions.question("distance_km")
-        if last is None or not applies(question, {"shoe_type": pair.shoe_type}):
+        if last is None:  # its checks were damaged (skipped as such) or are gone: nothing to add to
+            raise BadInputError(
+                f"{pair.name!r} has no shoe check footback can read to add distance to; check the "
+                f"pair again first: footback shoes-check --name {pair.name!r}"
+            )
+        if not applies(question, {"shoe_type": pair.shoe_type}):
             raise BadInputError(
                 f"{pair.name!r} are {type_label(content, pair.shoe_type)}: "
                 "distance is tracked only for running and walking shoes"

@@ -15,6 +15,7 @@ from footback.stretch.routine_file import (
     NAME_RE,
     Routine,
     RoutineFile,
+    caution_lines,
     check_name,
     parse_routine_file,
     read_routine_toml,
@@ -95,12 +96,13 @@ def _assemble(
     error: type[BadInputError] | type[ContentError],
 ) -> Routine:
     steps = [step for part in included for step in part.steps] + list(parsed.steps)
+    # One caution a line: a line two routines share (word for word) is shown once.
     cautions: dict[str, None] = {}
     for part in included:
         for text in part.cautions:
             cautions.setdefault(text, None)
-    if parsed.caution:
-        cautions.setdefault(parsed.caution, None)
+    for text in caution_lines(parsed.caution):
+        cautions.setdefault(text, None)
     if not steps:
         raise error(f"{where}: steps: a routine needs at least one [[steps]] table (or include)")
     if len(steps) > MAX_STEPS:

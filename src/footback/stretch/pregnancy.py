@@ -30,6 +30,8 @@ class PregnancyContent(StrictModel):
     from_option: str
     swapped: str
     left_out: str
+    pregnant: str
+    unsaid: str
 
 
 @cache
@@ -120,20 +122,48 @@ def pregnancy_of(option: bool, answers: Answers | None, assessed_at: datetime | 
     return None
 
 
-def latest_pregnancy(folder: Path, option: bool, now: datetime) -> Pregnancy | None:
-    """`pregnancy_of` for the latest saved assessment (its date on the clock it was made by,
-    records/window.py); never creates the store."""
+def pregnancy_said(option: bool, answers: Answers | None) -> bool | None:
+    """True with `--pregnant` or an assessment that says pregnant, False when it says not, None
+    when nothing says (no assessment, or the optional question skipped)."""
     if option:
-        return Pregnancy(None)
+        return True
+    said = None if answers is None else answers.get("pregnant")
+    return said if isinstance(said, bool) else None
+
+
+def pregnancy_note(lying_on_back: bool, said: bool | None) -> str | None:
+    """The note on lying on the back in pregnancy, for steps that include one done lying on the
+    back: for the pregnant, and for whoever has not said; None for a person who said not pregnant."""
+    if not lying_on_back or said is False:
+        return None
+    text = load_pregnancy_content()
+    return text.pregnant if said else text.unsaid
+
+
+@dataclass(frozen=True)
+class Latest:
+    """What the latest saved assessment (or `--pregnant`) says: the swap's reason, if any, and
+    `pregnancy_said`."""
+
+    swap: Pregnancy | None
+    said: bool | None
+
+
+def latest_pregnancy(folder: Path, option: bool, now: datetime) -> Latest:
+    """`pregnancy_of` and `pregnancy_said` for the latest saved assessment (its date on the clock
+    it was made by, records/window.py); never creates the store."""
+    if option:
+        return Latest(Pregnancy(None), True)
     from footback.records.db import open_existing_store
 
     store = open_existing_store(folder)
     if store is None:
-        return None
+        return Latest(None, None)
     from footback.records.assessments import latest_assessment  # only with a store to read
 
     with store:
         saved = latest_assessment(store)
     if saved is None:
-        return None
-    return pregnancy_of(False, saved.answers, saved.local_time(now))
+        return Latest(None, None)
+    swap = pregnancy_of(False, saved.answers, saved.local_time(now))
+    return Latest(swap, pregnancy_said(False, saved.answers))

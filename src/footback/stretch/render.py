@@ -6,10 +6,10 @@ file are shown as typed. The words (and plain mode, which never touches rich) ar
 
 from __future__ import annotations
 
-import math
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
+from footback.core.floats import whole_up
 from footback.core.text import fmt_clock
 from footback.stretch.floor import STATE_STYLES, Box
 from footback.stretch.line_screen import LineScreen
@@ -230,8 +230,8 @@ def view_key(frame: Frame, width: int, height: int, total: float) -> tuple[objec
     seg = frame.segment
     return (
         (frame.index, frame.paused, frame.cue, frame.notice, width, height),  # _STATIC
-        math.ceil(frame.remaining - 1e-9),  # _COUNT
-        math.ceil(frame.left_in_routine - 1e-9),
+        whole_up(frame.remaining),  # _COUNT
+        whole_up(frame.left_in_routine),
         _cells(seg.seconds - frame.remaining, seg.seconds, cells),
         _cells(total - frame.left_in_routine, total, cells),
     )
@@ -251,7 +251,7 @@ def until_change(frame: Frame) -> float:
 
 def _to_next_second(left: float) -> float:
     """Time until a countdown showing ceil(left) shows one less."""
-    return left - (math.ceil(left - 1e-9) - 1)
+    return left - (whole_up(left) - 1)
 
 
 class LiveScreen:

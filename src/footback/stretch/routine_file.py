@@ -173,6 +173,14 @@ class RoutineFile(StrictModel):
     steps: list[Step] = Field(default_factory=list, max_length=MAX_STEPS)
 
 
+def caution_lines(caution: str | None) -> list[str]:
+    """A routine file's `caution`, one caution a line (blank lines dropped): the unit shown once
+    when routines play together."""
+    if caution is None:
+        return []
+    return [line.strip() for line in caution.split("\n") if line.strip()]
+
+
 class Routine(StrictModel):
     """A playable routine: every included routine's steps already expanded."""
 

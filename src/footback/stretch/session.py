@@ -61,14 +61,18 @@ def run(options: StretchOptions, env: Runtime) -> int:
 def _for_pregnancy(
     options: StretchOptions, console: Callable[[], Console], env: Runtime, routine: Routine
 ) -> tuple[Routine, list[Swap] | None]:
-    """In pregnancy, steps done lying on the back are swapped (one line says so); else unchanged."""
-    from footback.stretch.pregnancy import for_pregnancy, latest_pregnancy, pregnancy_lines
+    """In pregnancy, steps done lying on the back are swapped (one line says so); else unchanged.
+    The pregnancy note joins the cautions unless the person said they are not pregnant."""
+    from footback.stretch.pregnancy import for_pregnancy, latest_pregnancy, pregnancy_lines, pregnancy_note
 
-    why = latest_pregnancy(env.data_dir, options.pregnant, env.clock.now())
-    if why is None:
+    latest = latest_pregnancy(env.data_dir, options.pregnant, env.clock.now())
+    note = pregnancy_note(any(step.lying_on_back for step in routine.steps), latest.said)
+    if note is not None:
+        routine = routine.model_copy(update={"cautions": [*routine.cautions, note]})
+    if latest.swap is None:
         return routine, None
     swapped, swaps = for_pregnancy(routine)
-    for line in pregnancy_lines(swaps, why):
+    for line in pregnancy_lines(swaps, latest.swap):
         say(console(), line)
     return swapped, swaps
 

@@ -5,9 +5,9 @@ Plain mode (pipes, screen readers) writes these lines and never touches rich.
 
 from __future__ import annotations
 
-import math
 from typing import TextIO
 
+from footback.core.floats import whole_up
 from footback.core.text import fmt_clock, plural
 from footback.stretch.player import NOTICES, Event, EventKind, Frame
 from footback.stretch.timeline import Kind, Segment, Timeline
@@ -15,7 +15,7 @@ from footback.stretch.timeline import Kind, Segment, Timeline
 
 def countdown_text(seconds: float) -> str:
     """The big number: plain seconds under a minute, M:SS above."""
-    whole = max(0, math.ceil(seconds - 1e-9))
+    whole = max(0, whole_up(seconds))
     return str(whole) if whole < 60 else fmt_clock(whole)
 
 

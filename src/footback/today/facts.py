@@ -151,21 +151,29 @@ def day_items(
 ) -> list[DayItem]:
     """The day's routines (one per slot) and the check-in, each done, due now, later or waiting.
 
-    The states follow `due`'s rule (daily.remind.due_items): a routine is due from its slot's
-    time until a session of it counts today; the check-in from the last slot's time."""
+    The states are `due`'s own list (daily.remind.due_schedule, due_at), so the screen and `due`
+    cannot disagree: a routine is due from its slot's time until a session of it counts today."""
+    from footback.daily.remind import checkin_time, due_at, due_schedule
+
     day_slots, checkin_after_last = slots
-    clock = now.time()
+    schedule = due_schedule(day_slots, done, checked_in, checkin_after_last)
+    pending = {what for _, what in schedule}
+    due_now = set(due_at(schedule, now.time()))
+
+    def state_of(what: str) -> ItemState:
+        return "done" if what not in pending else "due" if what in due_now else "later"
+
     items: list[DayItem] = []
     for slot in day_slots:
         if any(item.routine == slot.routine for item in items):
             continue
-        state: ItemState = "done" if slot.routine in done else "due" if slot.at <= clock else "later"
+        what = f"{slot.routine} routine"
+        state = state_of(what)
         if waiting and state != "done":
             state = "waiting"
-        items.append(DayItem(what=f"{slot.routine} routine", routine=slot.routine, at=slot.at, state=state))
-    last = max((s.at for s in day_slots), default=time(0)) if checkin_after_last else time(0)
-    checkin: ItemState = "done" if checked_in else "due" if last <= clock else "later"
-    items.append(DayItem(what=CHECKIN, routine=None, at=last, state=checkin))
+        items.append(DayItem(what=what, routine=slot.routine, at=slot.at, state=state))
+    at = checkin_time(day_slots, checkin_after_last)
+    items.append(DayItem(what=CHECKIN, routine=None, at=at, state=state_of(CHECKIN)))
     return items
 
 

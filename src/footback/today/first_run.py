@@ -11,19 +11,16 @@ from __future__ import annotations
 
 from collections.abc import Callable
 from dataclasses import dataclass
-from pathlib import Path
 from typing import TYPE_CHECKING
 
 from footback.core.runtime import Runtime
+from footback.records.folder import REMINDER_FILE
 
 if TYPE_CHECKING:
     from footback.assess.flow import AssessRequest
     from footback.models.assessment import AssessmentResult
     from footback.records.assessments import SavedAssessment
     from footback.today.content import FirstRunText
-
-# Written in the folder footback runs in (never the data folder: `write_output` refuses that).
-REMINDER_FILE = "footback.ics"
 
 
 @dataclass(frozen=True)
@@ -102,18 +99,18 @@ def _save_plan(env: Runtime, text: FirstRunText, say: Callable[[str], None]) -> 
 
 def _write_reminders(env: Runtime, text: FirstRunText, say: Callable[[str], None]) -> None:
     from footback.core.errors import FootbackError
-    from footback.daily.reminders import write_reminders
+    from footback.daily.reminders import write_own_reminders
 
     try:
-        made = write_reminders(env.data_dir, Path(REMINDER_FILE), at=[], routine=None, now=env.clock.now())
+        # Kept with the data (never in the folder footback ran in), so `forget` deletes it too.
+        made, path = write_own_reminders(env.data_dir, env.clock.now())
     except FootbackError as exc:
-        # This folder may not take the file (the data folder, no permission): say so and go on.
+        # The data folder may not take it (full, no permission): say so and go on.
         say(exc.message)
         say(text.remind_skipped.format(file=REMINDER_FILE))
         return
     from footback.core.text import safe_line
 
     times = ", ".join(f"{r.at:%H:%M} {r.routine}" for r in made)
-    # The whole path: the person has to find the file to import it, wherever footback ran.
-    where = safe_line(str(Path(REMINDER_FILE).absolute()))
-    say(text.remind_written.format(file=where, times=times))
+    # The whole path: the person has to find the file to import it.
+    say(text.remind_written.format(file=safe_line(str(path)), times=times))

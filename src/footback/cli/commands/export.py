@@ -1,6 +1,5 @@
 """`footback export`: your data, out (JSON and CSV for you, a FHIR Bundle for a clinic)."""
 
-import sys
 from enum import StrEnum
 from pathlib import Path
 from typing import Annotated
@@ -52,25 +51,30 @@ def export(
     if chosen == ExportFormat.fhir:
         from footback.clinic.service import run_fhir_export
 
-        run_fhir_export(app.data_dir, output, since=since, name=name, now=app.clock.now())
+        said = run_fhir_export(app.data_dir, output, since=since, name=name, now=app.clock.now())
     elif since is not None or name is not None:
         raise BadInputError("--since and --name go with --format fhir (json and csv export everything)")
     else:
-        run_export(app.data_dir, fmt=chosen, output=output)
+        said = run_export(app.data_dir, fmt=chosen, output=output)
+    if said is not None:  # on stderr: stdout may be the export itself
+        from footback.render.console import tell
+
+        tell(app.console(stderr=True), said)
 
 
-def run_export(folder: Path, *, fmt: str, output: Path | None) -> None:
+def run_export(folder: Path, *, fmt: str, output: Path | None) -> str | None:
+    """Write the export; the line that says what went into a file (None: it went to stdout)."""
     from footback.cli.import_checks import import_checks
     from footback.records.transfer.export import export_all
 
     # Import's own checks, content ones included: a record it would refuse is exported marked damaged.
     counts = export_all(folder, fmt, output, import_checks())
     if output is None or str(output) == "-":
-        return
+        return None
     # The daily records are named when there are any, so a backup of check-ins says it has them.
     daily = [t for t in ("checkins", "plan_changes") if counts.records.get(t)]
     exported = ", ".join(
         record_count(counts.records[t], t) for t in ("assessments", "stretch_sessions", "shoe_checks", *daily)
     )
     damaged = f' ({counts.damaged} damaged, marked "damaged")' if counts.damaged else ""
-    sys.stderr.write(f"Exported {exported}{damaged} to {safe_line(str(output))}\n")
+    return f"Exported {exported}{damaged} to {safe_line(str(output))}"

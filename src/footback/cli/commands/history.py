@@ -25,7 +25,7 @@ def history(
 def run_history(app: AppContext, *, since: str | None, as_json: bool, no_color: bool) -> None:
     """The command body; days and weeks are counted on the local clock."""
     from footback.core.dates import parse_since
-    from footback.history.render import ROWS_READ, render_shown
+    from footback.history.render import ROWS_READ, shown_page
     from footback.history.service import read_history
 
     start = parse_since(since) if since is not None else None
@@ -44,4 +44,4 @@ def run_history(app: AppContext, *, since: str | None, as_json: bool, no_color: 
         typer.echo(nothing_stored_text(shown.history, app.columns()))
     else:
         # Four lists and the trends: taller than 80x24 within days, so paged on a terminal.
-        app.show_long(app.console(no_color=no_color), lambda console: render_shown(console, shown))
+        app.show_page(lambda width: shown_page(shown, width), no_color=no_color)

@@ -19,10 +19,14 @@ def import_(
     ctx: typer.Context,
     file: Annotated[Path, typer.Argument(help="A JSON file made by `footback export --format json`.")],
 ) -> None:
-    run_import(app_context(ctx).data_dir, file)
+    from footback.render.console import tell
+
+    app = app_context(ctx)
+    tell(app.console(), run_import(app.data_dir, file))
 
 
-def run_import(folder: Path, file: Path) -> None:
+def run_import(folder: Path, file: Path) -> str:
+    """Import the file; the line that says what came in."""
     from footback.cli.import_checks import import_checks
     from footback.records.transfer.importer import import_into_store, restore_plan
 
@@ -42,4 +46,4 @@ def run_import(folder: Path, file: Path) -> None:
         f" {plural(counts.damaged, 'record')} marked damaged {skipped} skipped." if counts.damaged else ""
     )
     extra += " The export's plan was marked damaged and not restored." if counts.plan_damaged else ""
-    typer.echo(f"Imported {added} into {safe_line(str(where))}.{extra}{restored}")
+    return f"Imported {added} into {safe_line(str(where))}.{extra}{restored}"

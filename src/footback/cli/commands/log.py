@@ -43,6 +43,8 @@ def log(
     if logged.waiting_since is not None:
         signs = "; ".join(logged.waiting_signs)
         lines.append(text.logged_gate.format(date=f"{logged.waiting_since:%Y-%m-%d}", signs=signs))
+    from footback.render.console import tell
+
     console = app.console()
     for line in lines:  # wrapped at words to the terminal, never cut mid-word
-        console.print(line, markup=False, highlight=False)
+        tell(console, line)

@@ -18,7 +18,7 @@ def progress(
     from footback.core.cited import citing
     from footback.core.text import safe_json
     from footback.daily.progress_service import load_progress
-    from footback.daily.render import render_progress
+    from footback.daily.render import progress_page
     from footback.plan.content import review_days
 
     app = app_context(ctx)
@@ -27,6 +27,4 @@ def progress(
         typer.echo(safe_json(result.model_dump_json(indent=2, context=citing(sources()))))
         return
     # Taller than 80x24 once a plan and a few check-ins exist: paged on a terminal, like assess.
-    app.show_long(
-        app.console(no_color=app.colour_off(no_color)), lambda console: render_progress(console, result)
-    )
+    app.show_page(lambda _width: progress_page(result), no_color=app.colour_off(no_color))

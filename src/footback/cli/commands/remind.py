@@ -24,15 +24,17 @@ def remind(
 ) -> None:
     from footback.core.text import safe_line
     from footback.daily.reminders import write_reminders
+    from footback.render.console import tell
 
     app = app_context(ctx)
     made = write_reminders(app.data_dir, ics, at=at or [], routine=routine, now=app.clock.now())
     if str(ics) == "-":  # the calendar itself went to stdout: nothing else may join it
         return
+    console = app.console()
     for reminder in made:
-        typer.echo(safe_line(f"{reminder.at:%H:%M} daily: {reminder.summary}"))
+        tell(console, safe_line(f"{reminder.at:%H:%M} daily: {reminder.summary}"))
     shown = safe_line(str(ics))
-    typer.echo(f"Written to {shown}. Import it into your calendar; a newer file updates these events.")
+    tell(console, f"Written to {shown}. Import it into your calendar; a newer file updates these events.")
 
 
 def due(ctx: typer.Context) -> None:

@@ -1,6 +1,5 @@
 """`footback report`: a two-page summary to take to a podiatrist or doctor."""
 
-import sys
 from datetime import datetime
 from enum import StrEnum
 from pathlib import Path
@@ -37,11 +36,16 @@ def report(
 ) -> None:
     chosen = format_for_output(fmt.value if fmt else None, output, EXTENSIONS, ReportFormat.md.value)
     app = app_context(ctx)
-    run_report(app.data_dir, fmt=chosen, output=output, now=app.clock.now())
+    said = run_report(app.data_dir, fmt=chosen, output=output, now=app.clock.now())
+    if said is not None:  # on stderr: stdout may be the report itself
+        from footback.render.console import tell
+
+        tell(app.console(stderr=True), said)
 
 
-def run_report(folder: Path, *, fmt: str, output: Path | None, now: datetime) -> None:
-    """The command body; `now` (local) dates the report and ends its 30-day window."""
+def run_report(folder: Path, *, fmt: str, output: Path | None, now: datetime) -> str | None:
+    """The command body; `now` (local) dates the report and ends its 30-day window. Returns the
+    line that says where it went (None: to stdout)."""
     from footback.core.errors import FootbackError
     from footback.core.files import write_output
     from footback.core.text import safe_document, safe_line
@@ -56,5 +60,6 @@ def run_report(folder: Path, *, fmt: str, output: Path | None, now: datetime) ->
     # The last word on what leaves footback: whatever a record holds, no raw control character.
     text = safe_document(render_html(made) if fmt == "html" else render_markdown(made))
     write_output(output, text, folder)
-    if output is not None and str(output) != "-":
-        sys.stderr.write(f"Report written to {safe_line(str(output))}\n")
+    if output is None or str(output) == "-":
+        return None
+    return f"Report written to {safe_line(str(output))}"
