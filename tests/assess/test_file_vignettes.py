@@ -46,6 +46,15 @@ def check_withheld(result: dict[str, Any]) -> None:
     assert recs["see_specialist"] is True
 
 
+def check_screen_withholds(cli: Cli, path: Path, triage: str) -> None:
+    """The same file on screen: the care box and no routine, action or score."""
+    out = cli.invoke(["assess", "--answers", str(path), "--no-save"]).stdout
+    shown = " ".join(out.replace("\u2502", " ").replace("|", " ").split())  # the box's sides out
+    title = CONTENT.advice.urgent.emergency_title if triage == "emergency" else "URGENT"
+    assert title in shown and CONTENT.advice.urgent.no_exercise in shown
+    assert "footback stretch" not in shown and "YOUR RESULT" not in shown
+
+
 def check_scored(vignette: FileVignette, result: dict[str, Any]) -> None:
     recs = result["recommendations"]
     given = [n["id"] for n in recs["action_details"]]
@@ -77,6 +86,7 @@ def test_each_vignette_gets_its_outcome(cli: Cli, tmp_path: Path, vignette: File
         check_scored(vignette, result)
     else:
         check_withheld(result)
+        check_screen_withholds(cli, tmp_path / f"{vignette.id}.json", vignette.expected)
 
 
 def test_the_vignettes_are_well_formed_cited_and_many(cli: Cli) -> None:

@@ -15,8 +15,10 @@ streams (`cli/boundary.py` `prepare_streams`), so every console here inherits th
 from __future__ import annotations
 
 import errno
+import re
 from collections.abc import Callable, Iterator
 from contextlib import AbstractContextManager, contextmanager, nullcontext, suppress
+from functools import cache
 from pathlib import Path
 from typing import TYPE_CHECKING, TextIO, TypeVar
 
@@ -93,6 +95,10 @@ def hanging(lead: str, text: str, style: str = "") -> Hanging:
     return Hanging(lead, Text(text, style=style))
 
 
+# The lead of a choice as the interview and the checklist write it: "  4) ", "  y) ", " 10) ".
+_ITEM = re.compile(r" +\w{1,3}\) ")
+
+
 class ConsoleScreen:
     """`content.interview.Terminal` on a rich console: plain text lines (never markup), and input."""
 
@@ -109,8 +115,11 @@ class ConsoleScreen:
             if not indent or not body:
                 self.console.print(Text(row, style=style))
                 continue
+            # A choice ("  4) text") wraps under its text, not under its number.
+            item = _ITEM.match(row)
+            lead = item.group(0) if item else " " * indent
             # Wrapped by word here (not by the console) so each wrapped line starts under the first.
-            self.console.print(hanging(" " * indent, body, style))
+            self.console.print(hanging(lead, row[len(lead) :], style))
 
     def blank(self) -> None:
         self.console.line()
@@ -120,6 +129,22 @@ class ConsoleScreen:
 
 
 # ---------------------------------------------------------------- a terminal that may be gone
+
+
+@cache
+def console_type() -> type[Console]:
+    """rich's Console, except that a closed pipe is the OSError it is: rich's own answer is a
+    silent exit 1, even after a command saved something, and footback's boundary says so."""
+    import os
+
+    from rich.console import Console
+
+    class PipeConsole(Console):
+        def on_broken_pipe(self) -> None:
+            raise BrokenPipeError(errno.EPIPE, os.strerror(errno.EPIPE))
+
+    return PipeConsole
+
 
 # What writing to (or restoring) a terminal raises once its window was closed.
 TERMINAL_GONE = frozenset({errno.EIO, errno.ENXIO, errno.EBADF, errno.EPIPE, errno.ENOTTY})
