@@ -167,7 +167,7 @@ class AppContext:
 
     def console(self, *, no_color: bool = False, stderr: bool = False, file: TextIO | None = None) -> Console:
         """A console for output; colour is off with `--no-color`, the config or `NO_COLOR`."""
-        from rich.console import Console
+        from footback.render.console import console_type
 
         if file is None and not stderr and self.stdout is not None:
             file = self.stdout
@@ -176,7 +176,7 @@ class AppContext:
 
             # Piped or redirected: no trailing spaces from rich's padding on any line.
             file = TrimmedLines(file or sys.stdout)  # type: ignore[assignment]
-        return Console(
+        return console_type()(
             file=file,
             stderr=stderr,
             no_color=no_color or self.no_color_env,
