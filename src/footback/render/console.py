@@ -26,6 +26,8 @@ if TYPE_CHECKING:
     from rich.console import Console, ConsoleOptions, RenderResult
     from rich.text import Text
 
+    from footback.render.page import Hang, Line
+
 T = TypeVar("T")
 
 # Narrower than this, a hanging line would be mostly breaks: the lead then wraps with the text.
@@ -58,6 +60,20 @@ class Hanging:
         for number, line in enumerate(self.text.wrap(console, options.max_width - hang)):
             line.rstrip()
             yield Text(self.lead if number == 0 else " " * hang) + line
+
+
+def draw_line(console: Console, item: Line | Hang) -> None:
+    """A page's line (`render.page`) drawn with rich."""
+    from rich.text import Text
+
+    from footback.render.page import Hang
+
+    if isinstance(item, Hang):
+        console.print(hanging(item.lead, item.text, item.style))
+    elif item.outer and item.style:
+        console.print(Text(item.text), style=item.style, soft_wrap=item.whole)
+    else:
+        console.print(Text(item.text, style=item.style), soft_wrap=item.whole)
 
 
 def plain_input(console: Console, prompt: str) -> str:
@@ -101,16 +117,10 @@ class ConsoleScreen:
 
     def say(self, text: str, style: str = "") -> None:
         """A line as given; an indented line keeps its indent on every line it wraps onto."""
-        from rich.text import Text
+        from footback.render.page import said
 
-        for row in text.split("\n"):
-            body = row.lstrip(" ")
-            indent = len(row) - len(body)
-            if not indent or not body:
-                self.console.print(Text(row, style=style))
-                continue
-            # Wrapped by word here (not by the console) so each wrapped line starts under the first.
-            self.console.print(hanging(" " * indent, body, style))
+        for item in said(text, style):
+            draw_line(self.console, item)
 
     def blank(self) -> None:
         self.console.line()
