@@ -7,6 +7,7 @@ yes or no is refused, naming it, and nothing is stored."""
 
 from __future__ import annotations
 
+import json
 import tomllib
 from pathlib import Path
 from typing import Any
@@ -45,6 +46,15 @@ def check_withheld(result: dict[str, Any]) -> None:
     assert recs["see_specialist"] is True
 
 
+def check_screen_withholds(cli: Cli, path: Path, triage: str) -> None:
+    """The same file on screen: the care box and no routine, action or score."""
+    out = cli.invoke(["assess", "--answers", str(path), "--no-save"]).stdout
+    shown = " ".join(out.replace("\u2502", " ").replace("|", " ").split())  # the box's sides out
+    title = CONTENT.advice.urgent.emergency_title if triage == "emergency" else "URGENT"
+    assert title in shown and CONTENT.advice.urgent.no_exercise in shown
+    assert "footback stretch" not in shown and "YOUR RESULT" not in shown
+
+
 def check_scored(vignette: FileVignette, result: dict[str, Any]) -> None:
     recs = result["recommendations"]
     given = [n["id"] for n in recs["action_details"]]
@@ -76,6 +86,7 @@ def test_each_vignette_gets_its_outcome(cli: Cli, tmp_path: Path, vignette: File
         check_scored(vignette, result)
     else:
         check_withheld(result)
+        check_screen_withholds(cli, tmp_path / f"{vignette.id}.json", vignette.expected)
 
 
 def test_the_vignettes_are_well_formed_cited_and_many(cli: Cli) -> None:
@@ -157,3 +168,15 @@ def test_docs_publish_todays_round_4_table() -> None:
     docs = DOCS.read_text(encoding="utf-8")
     assert table(scored_outcomes()) in docs
     assert f"holds {len(VIGNETTES)} more cases" in " ".join(docs.split())
+
+
+def test_the_screen_says_the_scores_are_footbacks_own_weighting(cli: Cli, tmp_path: Path) -> None:
+    """Where evidence is weak footback says so: the 0-100 scores are its own weighting."""
+    vignette = next(v for v in VIGNETTES if v.id == "r4_classic_plantar_fasciitis")
+    path = tmp_path / "a.json"
+    path.write_text(json.dumps(answers_for(vignette, template_answers())), encoding="utf-8")
+    shown = " ".join(cli.invoke(["assess", "--answers", str(path), "--no-save"]).stdout.split())
+    for name in ("foot", "back"):
+        note = CONTENT.scoring.scores[name].level_note
+        assert note is not None and "footback's own weighting" in note and note in shown, name
+    assert "not a validated score" in shown

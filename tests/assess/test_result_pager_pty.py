@@ -10,6 +10,7 @@ from pathlib import Path
 import pexpect
 import pytest
 
+from footback.cli.context import LESS_OPTIONS
 from tests.support.history_seed import seed_full
 from tests.support.pty_screen import run_to_end
 
@@ -87,7 +88,7 @@ def _less_env(home: Path, tmp_path: Path, rows: int, **extra: str) -> tuple[dict
     return env, seen
 
 
-@pytest.mark.parametrize(("given", "expected"), [(None, "-FRX"), ("-S", "-S")])
+@pytest.mark.parametrize(("given", "expected"), [(None, LESS_OPTIONS), ("-S", "-S")])
 def test_less_leaves_the_result_on_the_screen_unless_told_otherwise(
     home: Path, tmp_path: Path, given: str | None, expected: str
 ) -> None:

@@ -39,3 +39,20 @@ def test_several_lines_in_one_say_keep_each_its_own_indent() -> None:
     choices = "  1) never  [none]\n  2) sometimes\n  3) often\n  4) all the time  [constant]"
     ConsoleScreen(Console(file=out, width=40, color_system=None)).say(choices)
     assert out.getvalue() == choices + "\n"
+
+
+@pytest.mark.parametrize("columns", [40, 80])
+def test_a_long_choice_wraps_under_its_text_not_its_number(columns: int) -> None:
+    """Seen at 80 columns: '  4) you have tried better shoes ..., and' then 'the pain ...'
+    under the 4, where it read as a new line of the list."""
+    out = io.StringIO()
+    choice = (
+        "  4) you have tried better shoes and regular stretching for 2 weeks or more, and the pain "
+        "has not got better"
+    )
+    ConsoleScreen(Console(file=out, width=columns, color_system=None)).say(choice)
+    first, *rest = out.getvalue().splitlines()
+    assert first.startswith("  4) you have tried") and rest
+    assert all(line.startswith("     ") and not line.startswith("      ") for line in rest), rest
+    assert all(len(line) <= columns for line in [first, *rest])
+    assert " ".join(line.strip() for line in [first, *rest]) == choice.strip()

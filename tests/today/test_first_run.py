@@ -115,7 +115,8 @@ def test_the_reminder_file_is_kept_with_the_data_and_forget_deletes_it(
     where `forget` left it. The offer says where it goes; the file is 0600 like the data."""
     done = cli.invoke(["assess"], input="\ny\n\nn\n\n")
     assert done.exit_code == 0, done.output
-    assert "kept with your data" in TEXT.remind_question and "footback forget" in TEXT.remind_written
+    assert "footback forget" in TEXT.remind_written and "with your data" in TEXT.remind_written
+    assert len(TEXT.remind_question + TEXT.keys.rstrip()) <= 80  # the keys not wrapped off the line
     written = context.data_dir / REMINDER_FILE
     assert written.is_file() and written.stat().st_mode & 0o777 == 0o600
     assert list(first_run.iterdir()) == []

@@ -43,7 +43,7 @@ def test_enter_accepts_both_offers(home: Path, tmp_path: Path) -> None:
     _seen(screen, r"Saved your plan \(\d+ steps?\) to ")
     _seen(
         screen,
-        r"Write the daily reminders to a calendar file, kept with your data\?\s+\[Enter: yes, n: skip\]",
+        r"Write the daily reminders to a calendar file\? \[Enter: yes, n: skip\]",
     )
     screen.child.sendline("")
     # The whole path, in the data folder, so the file can be found to import (a long path

@@ -119,6 +119,22 @@ def test_the_weekly_review_comes_after_what_is_due(cli: Cli, context: AppContext
     assert _today(cli)["next"]["command"] == "footback stretch --routine morning"
 
 
+def test_a_review_day_passed_says_the_review_is_due_not_a_past_next_review(
+    cli: Cli, context: AppContext, tmp_path: Path
+) -> None:
+    """Seen on the walk: on Mon 21 Dec the screen said "next review Mon 14 Dec 2026" while the
+    Next line named the routine. From the review's day on, the line says it is due and how."""
+    set_wall(context, MONDAY)
+    _assessed(cli, tmp_path)
+    assert cli.invoke(["plan"]).exit_code == 0
+    set_wall(context, MONDAY + timedelta(days=6, hours=-3))  # Sunday 06:00: the day before
+    assert "Plan: level 1, next review Mon 9 Mar 2026;" in cli.invoke([]).stdout
+    for days in (7, 14):  # the review's day, and a week after it
+        set_wall(context, MONDAY + timedelta(days=days, hours=10))
+        screen = " ".join(cli.invoke([]).stdout.split())
+        assert "Plan: level 1, review due since Mon 9 Mar 2026 (footback plan);" in screen, screen
+
+
 def test_a_warning_sign_at_a_checkin_comes_first_and_routines_wait(
     cli: Cli, context: AppContext, tmp_path: Path
 ) -> None:

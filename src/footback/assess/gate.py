@@ -6,9 +6,8 @@ asks, and records the answer with its date, so the report can show it.
 
 from __future__ import annotations
 
-from dataclasses import dataclass
 from datetime import datetime
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, NamedTuple
 
 from footback.core.errors import BadInputError
 from footback.core.safety import Triage, open_signs, triage_of
@@ -19,8 +18,7 @@ if TYPE_CHECKING:
     from footback.core.runtime import Runtime
 
 
-@dataclass(frozen=True)
-class OpenGate:
+class OpenGate(NamedTuple):
     """The latest assessment's warning signs that still wait for a clinician."""
 
     assessment_id: int
@@ -57,8 +55,7 @@ def record_seen(store: Store, gate: OpenGate, now: datetime) -> None:
     save_seen(store, now, gate.assessment_id, [s.id for s in gate.signs])
 
 
-@dataclass(frozen=True)
-class ClinicianQuestion:
+class ClinicianQuestion(NamedTuple):
     """The question after a warning sign, as a flow asks it: the open `gate`, the
     `--seen-clinician` option (the answer when there is no terminal), and the console's settings
     (`stderr` with `--json`, so stdout stays pure JSON)."""

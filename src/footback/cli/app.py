@@ -191,9 +191,9 @@ def _root(
         from footback.cli.context import AppContext  # not for --help (start-up)
 
         ctx.obj = AppContext.from_environ(os.environ)
-    from footback.records.changes import take_changed
+    from footback.records.changes import begin_run
 
-    take_changed(ctx.obj.data_dir)  # only this command's writes count
+    begin_run(ctx.obj.data_dir)  # only this command's writes count
     ctx.call_on_close(functools.partial(_keep_prompt_state, ctx.obj))
     if ctx.invoked_subcommand is None and not ctx.resilient_parsing:
         # `footback` alone is today's screen; `footback --help` stays the help.

@@ -55,6 +55,13 @@ def command_boundary() -> Iterator[None]:
         # A data folder someone else owns, a config file only root can read: say which file.
         print_error(f"cannot use {exc.filename or 'a file'}: permission denied")
         raise typer.Exit(int(ExitCode.FAILURE)) from None
+    except OSError as exc:
+        # Standard output failed inside the command (a full disk, a closed pipe): said here, as
+        # click would otherwise exit 1 on a closed pipe without a word, even after a save.
+        if exc.errno not in _STDOUT_FAILED:
+            raise
+        _stdout_failed(exc)
+        raise typer.Exit(int(ExitCode.FAILURE)) from None
     except KeyboardInterrupt:
         sys.stderr.write("\nfootback: interrupted\n")
         raise typer.Exit(int(ExitCode.INTERRUPTED)) from None
@@ -171,18 +178,29 @@ def prepare_streams() -> str | None:
 
 # Files footback writes report these themselves; one that reaches the group came from stdout.
 _DISK_FULL = frozenset({errno.ENOSPC, errno.EDQUOT, errno.EFBIG})
+_STDOUT_FAILED = _DISK_FULL | {errno.EPIPE, errno.EBADF, errno.EIO}
 
 
-def _stdout_full(exc: OSError) -> None:
-    """`footback export > backup.json` on a full disk: one line, and no second failure when
-    Python flushes what is left of stdout at exit."""
+def _stdout_failed(exc: OSError) -> None:
+    """`footback export > backup.json` on a full disk, `footback log feet | true`: one line (for a
+    closed pipe only when the command had saved something: the reader is gone, the person is
+    not), saying what was saved before, as exit 1 otherwise means nothing was; and no second
+    failure when Python flushes what is left of stdout at exit."""
     import contextlib
     import os
 
-    with contextlib.suppress(OSError):  # stderr may be on the same full disk
-        print_error(f"cannot write to standard output: {exc.strerror}")
+    from footback.records.changes import landed
+
+    saved = landed()
+    if saved or exc.errno in _DISK_FULL:
+        told = f"; {_SAVED}" if saved else ""
+        with contextlib.suppress(OSError, ValueError):  # stderr may be on the same full disk, or gone
+            print_error(f"cannot write to standard output: {exc.strerror}{told}")
     with contextlib.suppress(OSError, ValueError):
         os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())
+
+
+_SAVED = "what the command saved before that is stored (exit 1 here does not mean nothing was saved)"
 
 
 class OneLineErrors(TyperGroup):
@@ -214,11 +232,10 @@ class OneLineErrors(TyperGroup):
         except Abort:
             code = int(ExitCode.FAILURE)
         except OSError as exc:
-            if exc.errno in _DISK_FULL:
-                _stdout_full(exc)
-            elif exc.errno not in (errno.EPIPE, errno.EBADF, errno.EIO):
+            if exc.errno not in _STDOUT_FAILED:
                 raise
-            code = int(ExitCode.FAILURE)  # the reader went away: nobody is left to tell
+            _stdout_failed(exc)
+            code = int(ExitCode.FAILURE)
         code = code if isinstance(code, int) else 0
         if standalone_mode:
             sys.exit(code)

@@ -67,14 +67,19 @@ def _terminal_keys(show_cursor: bool) -> AbstractContextManager[KeySource]:
     return TerminalKeys(show_cursor=show_cursor)
 
 
+# -X: the page read last stays on the screen after q (by default less clears it, and the result
+# was gone); -F and -R as git sets them; -Ps: the prompt says the keys (less's own is a bare ':'
+# that a new user does not know to answer; `\:` is a colon, `?e...:...`. the end's own prompt).
+LESS_OPTIONS = "-FRX -Ps?e(END) q\\: quit:space\\: next page, b\\: back, q\\: quit.$"
+
+
 @contextmanager
 def _less_keeps_the_screen() -> Iterator[None]:
-    """`less` with no LESS of the person's own: -X, so the page read last stays on the screen
-    after q (by default less clears it, and the result was gone); -F and -R as git sets them."""
+    """`less` with no LESS of the person's own: `LESS_OPTIONS`."""
     if "LESS" in os.environ:
         yield
         return
-    os.environ["LESS"] = "-FRX"
+    os.environ["LESS"] = LESS_OPTIONS
     try:
         yield
     finally:
@@ -162,7 +167,7 @@ class AppContext:
 
     def console(self, *, no_color: bool = False, stderr: bool = False, file: TextIO | None = None) -> Console:
         """A console for output; colour is off with `--no-color`, the config or `NO_COLOR`."""
-        from rich.console import Console
+        from footback.render.console import console_type
 
         if file is None and not stderr and self.stdout is not None:
             file = self.stdout
@@ -171,7 +176,7 @@ class AppContext:
 
             # Piped or redirected: no trailing spaces from rich's padding on any line.
             file = TrimmedLines(file or sys.stdout)  # type: ignore[assignment]
-        return Console(
+        return console_type()(
             file=file,
             stderr=stderr,
             no_color=no_color or self.no_color_env,

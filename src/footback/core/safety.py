@@ -17,9 +17,8 @@ means and when footback may go on after a warning sign.
 from __future__ import annotations
 
 from collections.abc import Callable, Iterable, Mapping, Sequence
-from dataclasses import dataclass
 from datetime import datetime
-from typing import Any, Literal
+from typing import Any, Literal, NamedTuple
 
 Severity = Literal["emergency", "urgent"]
 Triage = Literal["emergency", "urgent", "self_care"]
@@ -31,8 +30,7 @@ SEVERITY_ORDER: tuple[Severity, ...] = ("emergency", "urgent")
 AnswerTest = Callable[[Mapping[str, Any]], bool]
 
 
-@dataclass(frozen=True)
-class SignRule:
+class SignRule(NamedTuple):
     """One warning sign as data describes it, with its test over the answers."""
 
     id: str
@@ -42,8 +40,7 @@ class SignRule:
     standing: bool = False
 
 
-@dataclass(frozen=True)
-class Sign:
+class Sign(NamedTuple):
     """A warning sign that holds for one answers set."""
 
     id: str
@@ -71,8 +68,7 @@ def needs_clinician(triage: Triage) -> bool:
     return triage != SELF_CARE
 
 
-@dataclass(frozen=True)
-class Reported:
+class Reported(NamedTuple):
     """Warning signs reported in one assessment."""
 
     at: datetime
@@ -83,8 +79,7 @@ class Reported:
         return triage_of(s.severity for s in self.signs)
 
 
-@dataclass(frozen=True)
-class Seen:
+class Seen(NamedTuple):
     """A person's word that a clinician has seen them about these signs."""
 
     at: datetime

@@ -9,8 +9,8 @@ from __future__ import annotations
 
 import re
 from collections.abc import Sequence
-from dataclasses import dataclass
 from datetime import UTC, date, datetime, time
+from typing import NamedTuple
 
 from footback.core.errors import BadInputError
 
@@ -18,8 +18,7 @@ FOLD_OCTETS = 75
 CRLF = "\r\n"
 
 
-@dataclass(frozen=True)
-class Reminder:
+class Reminder(NamedTuple):
     at: time
     routine: str
     summary: str

@@ -4,8 +4,8 @@ and what is still due at a given moment (for `footback due`)."""
 from __future__ import annotations
 
 from collections.abc import Callable, Sequence
-from dataclasses import dataclass
 from datetime import time
+from typing import NamedTuple
 
 from footback.core.errors import BadInputError
 from footback.core.models import PLAN_NAME
@@ -17,8 +17,7 @@ from footback.daily.ics import Reminder, parse_at
 PLAN_SLOT = "{plan}"
 
 
-@dataclass(frozen=True)
-class DaySlot:
+class DaySlot(NamedTuple):
     at: time
     routine: str
     why: str

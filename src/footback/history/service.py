@@ -6,10 +6,9 @@ only the rows shown are read, so what history reads does not grow with everythin
 
 from __future__ import annotations
 
-from dataclasses import dataclass
 from datetime import date, datetime
 from pathlib import Path
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING, Any, NamedTuple
 
 from footback.core.models import SCORE_NAMES
 from footback.history.model import (
@@ -27,8 +26,7 @@ if TYPE_CHECKING:
     from footback.records.db import Store
 
 
-@dataclass(frozen=True)
-class HistoryShown:
+class HistoryShown(NamedTuple):
     """What `footback history` shows: the records, the check-ins from `since` and their pain verdicts."""
 
     history: History

@@ -4,9 +4,8 @@ from __future__ import annotations
 
 import json
 from collections.abc import Generator
-from dataclasses import dataclass
 from datetime import UTC, date, datetime
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, NamedTuple
 
 from footback.core.cited import Citer, citing
 from footback.records.db import Row, Store
@@ -23,8 +22,7 @@ _COLUMNS = "id, created_at, urgent, foot_score, back_score, link_score, answers,
 _NEWEST_FIRST = " ORDER BY created_at DESC, id DESC"
 
 
-@dataclass(frozen=True)
-class SavedAssessment:
+class SavedAssessment(NamedTuple):
     id: int
     created_at: datetime
     urgent: bool

@@ -12,6 +12,9 @@ import os
 from pathlib import Path
 
 _changed: set[str] = set()
+# Every folder a write landed in since the run began (`begin_run`), kept after `take_changed`: when
+# standard output fails late, the error line says what was already saved (cli/boundary.py).
+_landed: set[str] = set()
 
 
 def _key(folder: Path) -> str:
@@ -21,6 +24,18 @@ def _key(folder: Path) -> str:
 def note_change(folder: Path) -> None:
     """A write landed in `folder`: a commit, or a file footback keeps there."""
     _changed.add(_key(folder))
+    _landed.add(_key(folder))
+
+
+def begin_run(folder: Path) -> None:
+    """A command starts: only its own writes count from here."""
+    _changed.discard(_key(folder))
+    _landed.clear()
+
+
+def landed() -> bool:
+    """Whether this run has saved anything (a commit, or a file footback keeps)."""
+    return bool(_landed)
 
 
 def take_changed(folder: Path) -> bool:

@@ -7,8 +7,8 @@ decides what is still open is footback.core.safety's.
 from __future__ import annotations
 
 import json
-from dataclasses import dataclass
 from datetime import date, datetime
+from typing import NamedTuple
 
 from footback.core.safety import Reported, Seen, Sign
 from footback.models.assessment import RedFlagHit
@@ -20,8 +20,7 @@ from footback.records.window import offset_of
 WHAT = "clinician confirmation"
 
 
-@dataclass(frozen=True)
-class SignReport:
+class SignReport(NamedTuple):
     """One assessment that reported warning signs."""
 
     assessment_id: int

@@ -4,9 +4,9 @@ from __future__ import annotations
 
 import re
 from collections.abc import Callable
-from dataclasses import dataclass
 from functools import cache
 from pathlib import Path
+from typing import NamedTuple
 
 from footback.core.errors import StoreError
 from footback.records.connection import Connection, rollback
@@ -15,8 +15,7 @@ from footback.records.connection import Connection, rollback
 APPLICATION_ID = 0x4674426B
 
 
-@dataclass(frozen=True)
-class Migration:
+class Migration(NamedTuple):
     version: int
     name: str
     sql: str

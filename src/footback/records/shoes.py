@@ -6,9 +6,8 @@ from __future__ import annotations
 import json
 import unicodedata
 from collections.abc import Generator
-from dataclasses import dataclass, replace
 from datetime import date, datetime
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, NamedTuple
 
 from footback.core.cited import Citer, citing
 from footback.core.errors import BadInputError
@@ -38,8 +37,7 @@ _PAIR_COLUMNS = "name, updated_at, shoe_type, distance_km, age_months, retired_a
 _NEWEST_FIRST = " ORDER BY created_at DESC, id DESC"
 
 
-@dataclass(frozen=True)
-class SavedCheck:
+class SavedCheck(NamedTuple):
     id: int
     pair: str | None
     created_at: datetime
@@ -53,8 +51,7 @@ class SavedCheck:
         return local_time(self.created_at, self.utc_offset, now)
 
 
-@dataclass(frozen=True)
-class SavedPair:
+class SavedPair(NamedTuple):
     name: str
     shoe_type: str
     distance_km: float | None
@@ -173,7 +170,7 @@ def latest_checks(store: Store, limit: int) -> list[SavedCheck]:
 def _pairs(store: Store, where: str, params: tuple[object, ...]) -> list[SavedPair]:
     sql = f"SELECT {_PAIR_COLUMNS} FROM shoe_pairs{where} ORDER BY updated_at DESC, name"
     pairs = store.read(sql, params, pair_from_row, PAIR)
-    return [replace(p, last=latest_check(store, p.name)) for p in pairs]
+    return [p._replace(last=latest_check(store, p.name)) for p in pairs]
 
 
 def list_pairs(store: Store, *, retired: bool = False) -> list[SavedPair]:

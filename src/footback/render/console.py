@@ -17,6 +17,7 @@ from __future__ import annotations
 import errno
 from collections.abc import Callable, Iterator
 from contextlib import AbstractContextManager, contextmanager, nullcontext, suppress
+from functools import cache
 from pathlib import Path
 from typing import TYPE_CHECKING, TextIO, TypeVar
 
@@ -130,6 +131,22 @@ class ConsoleScreen:
 
 
 # ---------------------------------------------------------------- a terminal that may be gone
+
+
+@cache
+def console_type() -> type[Console]:
+    """rich's Console, except that a closed pipe is the OSError it is: rich's own answer is a
+    silent exit 1, even after a command saved something, and footback's boundary says so."""
+    import os
+
+    from rich.console import Console
+
+    class PipeConsole(Console):
+        def on_broken_pipe(self) -> None:
+            raise BrokenPipeError(errno.EPIPE, os.strerror(errno.EPIPE))
+
+    return PipeConsole
+
 
 # What writing to (or restoring) a terminal raises once its window was closed.
 TERMINAL_GONE = frozenset({errno.EIO, errno.ENXIO, errno.EBADF, errno.EPIPE, errno.ENOTTY})

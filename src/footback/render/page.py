@@ -8,6 +8,7 @@ drawing. Plain values only: this module imports nothing else of footback's.
 
 from __future__ import annotations
 
+import re
 from collections.abc import Sequence
 from dataclasses import dataclass
 
@@ -58,13 +59,21 @@ Item = Line | Hang | Rows
 BLANK = Line("")
 
 
+# The lead of a choice as the interview and the checklist write it: "  4) ", "  y) ", " 10) ".
+_ITEM = re.compile(r" +\w{1,3}\) ")
+
+
 def said(text: str, style: str = "") -> list[Line | Hang]:
     """A text as the question flows say it (`render.console.ConsoleScreen.say`): each line as
-    given, an indented one hanging under its own indent when it wraps."""
+    given; an indented one wraps under its own indent, a choice ("  4) text") under its text."""
     items: list[Line | Hang] = []
     for row in text.split("\n"):
         body = row.lstrip(" ")
-        indent = len(row) - len(body)
+        if len(row) == len(body) or not body:
+            items.append(Line(row, style))
+            continue
+        item = _ITEM.match(row)
+        lead = item.group(0) if item else row[: len(row) - len(body)]
         # Wrapped by word (not by the console) so each wrapped line starts under the first.
-        items.append(Hang(" " * indent, body, style) if indent and body else Line(row, style))
+        items.append(Hang(lead, row[len(lead) :], style))
     return items

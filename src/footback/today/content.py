@@ -23,6 +23,7 @@ class TodayText(StrictModel):
     no_trend: str
     no_checkin: str
     plan: str
+    plan_review_due: str
     plan_unsaved: str
     streak: str
     next: str
