@@ -9,7 +9,7 @@ from __future__ import annotations
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from datetime import date, datetime
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING, Any, NamedTuple
 
 from footback.core.cited import Citer, citing
 from footback.core.errors import BadInputError, FootbackError
@@ -49,8 +49,7 @@ class CheckinRequest:
         return self.foot is None or self.back is None
 
 
-@dataclass(frozen=True)
-class CheckinOutcome:
+class CheckinOutcome(NamedTuple):
     checkin: CheckIn | None  # None: the person kept the existing one
     existing: CheckIn | None
     previous: CheckIn | None
@@ -173,8 +172,7 @@ def run_checkin(env: Runtime, request: CheckinRequest) -> CheckinOutcome:
         return outcome
 
 
-@dataclass(frozen=True)
-class _Checklist:
+class _Checklist(NamedTuple):
     """What the warning-sign checklist is made of: the assessment's questions and the facts of
     the latest readable assessment (None when none is stored)."""
 
@@ -193,7 +191,6 @@ def _checklist(store: Store) -> _Checklist:
 
 def _check_in(store: Store, request: CheckinRequest, place: _Place) -> CheckinOutcome:
     from footback.daily.content import load_daily_content
-    from footback.daily.signs import check_sign_ids, new_signs, offered_signs, warning_signs
     from footback.records.checkins import checkin_on, latest_before
 
     text = load_daily_content().text
@@ -204,6 +201,8 @@ def _check_in(store: Store, request: CheckinRequest, place: _Place) -> CheckinOu
     note = check_note(request.note)
     sign_ids: list[str] = []
     if checklist is not None:
+        from footback.daily.signs import check_sign_ids, offered_signs, warning_signs
+
         offered = offered_signs(checklist.content, checklist.facts)
         sign_ids = check_sign_ids(request.signs, warning_signs(checklist.content), offered)
     if request.foot is not None:
@@ -231,6 +230,8 @@ def _check_in(store: Store, request: CheckinRequest, place: _Place) -> CheckinOu
         foot, back = _ask_scores(place, place.ask, text, day, existing or previous)
         if (request.note is None or not sign_ids) and _anything_new(place.ask, place.console, text):
             if not sign_ids:
+                from footback.daily.signs import new_signs
+
                 listed = new_signs(checklist.content, checklist.facts)
                 sign_ids = _ask_signs(place.ask, place.console, text, listed)
             if request.note is None:
