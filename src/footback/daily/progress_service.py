@@ -82,12 +82,12 @@ def read_checkin_facts(store: Store, now: datetime, content: DailyContent) -> tu
     """The weeks on target (every week up to today) and what progress needs of the check-ins
     (`CheckinFacts`), in a handful of bounded reads."""
     from footback.records.checkins import checkins_between, first_checkin_day, week_sums
-    from footback.records.stretch_sessions import weekly_counts_sql
+    from footback.records.session_days import weekly_counts_sql
     from footback.records.window import offset_of
 
     today = now.date()
     first = first_checkin_day(store)
-    sessions = weekly_counts_sql(None, today, offset_of(now))
+    sessions = weekly_counts_sql(store, today, offset_of(now))
     # Pain beside practice looks at the weeks from the first check-in's on (none without one).
     first_week = monday(first) if first is not None else monday(today) + timedelta(days=7)
     needed = sessions_needed(content.practice)
