@@ -119,6 +119,17 @@ def test_the_pregnancy_title_heads_the_box_over_a_doctor_today() -> None:
     assert box_title(run(rf_fever=True), URGENT) == URGENT.urgent_title
 
 
+def test_a_fever_in_pregnancy_sends_to_the_maternity_team_now_in_assess_and_at_a_checkin() -> None:
+    # A high temperature is one of the pregnancy signs; ticking only the fever question is the same.
+    midwife = "URGENT: contact your midwife, GP or maternity unit now"
+    result = run(pregnant=True, rf_fever=True, rf_pregnancy_signs=False)
+    assert ids(result) == ["pregnancy_fever", "rf_fever"] and box_title(result, URGENT) == midwife
+    assert ids(run(pregnant=False, rf_fever=True)) == ["rf_fever"]
+    assert "pregnancy_fever" not in ids(run(pregnant=True, rf_fever=True, rf_pregnancy_signs=True))
+    ticked = result_for(CONTENT, checkin_answers(CONTENT, ["rf_fever"], {"pregnant": True}))
+    assert ids(ticked) == ["pregnancy_fever", "rf_fever"] and box_title(ticked, URGENT) == midwife
+
+
 def test_the_pregnancy_signs_are_asked_only_when_pregnant() -> None:
     assert "rf_pregnancy_signs" in to_ask(CONTENT, {"pregnant": True})
     assert "rf_pregnancy_signs" not in to_ask(CONTENT, {"pregnant": False})
@@ -250,6 +261,7 @@ SEVERITY = {
     "rf_cold_pale_foot": "urgent",
     "diabetic_foot_emergency": "emergency",
     "both_legs_long_standing": "urgent",
+    "pregnancy_fever": "urgent",
     "new_back_pain_age": "urgent",
 }
 

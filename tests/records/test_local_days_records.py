@@ -8,7 +8,6 @@ import csv
 import io
 import json
 import sqlite3
-from dataclasses import replace
 from datetime import UTC, date, datetime, timedelta
 from pathlib import Path
 
@@ -217,6 +216,6 @@ def test_a_plan_change_is_on_the_day_of_its_kept_offset(home: Path) -> None:
     assert change.utc_offset == 60
     # Read with a clock at UTC: still the 30th, the day it was made on in London.
     assert change_day(change, datetime(2026, 3, 30, 12, 0, tzinfo=UTC)) == date(2026, 3, 30)
-    assert change_day(replace(change, utc_offset=None), datetime(2026, 3, 30, 12, 0, tzinfo=UTC)) == date(
+    assert change_day(change._replace(utc_offset=None), datetime(2026, 3, 30, 12, 0, tzinfo=UTC)) == date(
         2026, 3, 29
     )

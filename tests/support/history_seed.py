@@ -104,12 +104,19 @@ def _seed_full(folder: Path) -> None:
 
 
 def seed_years(
-    store: Store, *, years: int, per_day: int = 1, end: datetime = NOW, per_week: int | None = None
+    store: Store,
+    *,
+    years: int,
+    per_day: int = 1,
+    end: datetime = NOW,
+    per_week: int | None = None,
+    utc_offset: int | None = None,
 ) -> dict[str, int]:
     """A daily routine (`per_day` of them) and a weekly assessment (`per_week`, else `per_day`)
     for `years` years before `end`, with every tenth day missed; bulk-inserted, so a big store is
-    quick to make. Used by the tests and by bench/ (via tests/support/scale_seed.py). Returns the
-    number of rows per table."""
+    quick to make. The routines keep `utc_offset` (None: none kept, as before migration 70).
+    Used by the tests and by bench/ (via tests/support/scale_seed.py). Returns the number of rows
+    per table."""
 
     content = load_assess_content()
     result = score_answers(content, back_pain_answers())
@@ -118,7 +125,17 @@ def seed_years(
     scores = (result.scores.foot.score, result.scores.back.score, result.scores.link.score)
     days = 365 * years
     sessions = [
-        (at(day, 7 + n % 12, end).isoformat(), "feet", 300.0, 290.0 + n, 4, 0, 1, '{"ended_by": "finished"}')
+        (
+            at(day, 7 + n % 12, end).isoformat(),
+            "feet",
+            300.0,
+            290.0 + n,
+            4,
+            0,
+            1,
+            '{"ended_by": "finished"}',
+            utc_offset,
+        )
         for day in range(days, -1, -1)
         if day % 10 != 9
         for n in range(per_day)
@@ -131,7 +148,7 @@ def seed_years(
     with store.transaction() as conn:
         conn.executemany(
             "INSERT INTO stretch_sessions (started_at, routine, planned_seconds, actual_seconds,"
-            " steps_done, steps_skipped, finished, detail) VALUES (?, ?, ?, ?, ?, ?, ?, ?)",
+            " steps_done, steps_skipped, finished, detail, utc_offset) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)",
             sessions,
         )
         conn.executemany(

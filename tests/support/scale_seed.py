@@ -4,7 +4,8 @@
 one store, bulk-inserted (one `executemany` per table inside one transaction) into a store that
 footback's own `open_store` made, so the schema, indexes and uid triggers are the shipped ones:
 
-- played (timed) sessions and weekly assessments: `history_seed.seed_years`, N a day and N a week;
+- played (timed) sessions and weekly assessments: `history_seed.seed_years`, N a day and N a week,
+  the sessions with the clock's UTC offset as the player keeps it (since migration 70);
 - logged sessions (`footback log`): N on two days in ten, days that have a played routine too, so
   the tenth day stays missed and the streak stays a realistic one (at most nine days), stored as
   `records.stretch_sessions.save_logged` stores one (local noon, the `logged` detail mark, the
@@ -113,7 +114,9 @@ def seed_daily_use(
     (played and logged) at `session_scale` when given; the number of rows per kind: played and
     logged sessions, assessments, check-ins, plan changes, function ratings."""
     sessions = scale if session_scale is None else session_scale
-    counts = seed_years(store, years=years, per_day=sessions, per_week=scale, end=end)
+    counts = seed_years(
+        store, years=years, per_day=sessions, per_week=scale, end=end, utc_offset=offset_of(end)
+    )
     logged = _logged(years, sessions, end)
     checkins = _checkins(years, scale, end)
     changes = _plan_changes(years, scale, end)

@@ -79,6 +79,9 @@ class DerivedSign(Rule):
     standing: bool = False
     # The box's title when this sign is the most serious one (e.g. "see your GP within days").
     title: str | None = None
+    # Listed before the single signs, so its title heads the box over theirs (a sign that needs
+    # care sooner than "today", e.g. the maternity team now).
+    first: bool = False
 
     def sign_rule(self) -> SignRule:
         return SignRule(id=self.id, severity=self.severity, test=self.applies, standing=self.standing)
@@ -253,9 +256,11 @@ class AssessContent(StrictModel):
         return next(q for q in self.questions.questions if q.id == qid)
 
     def sign_rules(self) -> list[SignRule]:
-        """Every warning sign, single questions first, then the combinations and age rules."""
+        """Every warning sign: the combinations marked `first`, the single questions, then the
+        other combinations and age rules (the order results and the box list them in)."""
         single = [rule for q in self.questions.questions if (rule := q.sign_rule()) is not None]
-        return single + [s.sign_rule() for s in self.safety.signs]
+        first = [s.sign_rule() for s in self.safety.signs if s.first]
+        return first + single + [s.sign_rule() for s in self.safety.signs if not s.first]
 
     def quick_ids(self) -> list[str]:
         """The questions `assess --quick` asks again (besides the warning signs), in asking order:

@@ -4,8 +4,7 @@ from __future__ import annotations
 
 import math
 import re
-from dataclasses import dataclass
-from typing import Literal
+from typing import Literal, NamedTuple
 
 DistanceUnit = Literal["km", "mi"]
 KM_PER_MILE = 1.609344
@@ -28,8 +27,7 @@ class DistanceError(ValueError):
     """Text that is not a distance; the message says what would be."""
 
 
-@dataclass(frozen=True)
-class Distance:
+class Distance(NamedTuple):
     km: float
     unit: DistanceUnit
 
@@ -66,8 +64,7 @@ def format_distance(km: float, unit: DistanceUnit) -> str:
 
 # Body measures and durations as people type them ("170cm", "5 ft 9", "185 lb", "3 months").
 # Each unit belongs to a dimension and has a factor to that dimension's base (cm, kg, days, hours).
-@dataclass(frozen=True)
-class _Unit:
+class _Unit(NamedTuple):
     dimension: str
     factor: float
     short: str

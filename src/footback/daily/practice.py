@@ -37,7 +37,7 @@ def current_streak(store: Store, now: datetime) -> int:
     """The streak, from the distinct active days SQL finds in a window that grows only while the
     streak fills it: the rows read grow with the streak's length, not with what is stored. Each
     widening reads only the days it adds."""
-    from footback.records.stretch_sessions import active_days
+    from footback.records.session_days import active_days
     from footback.records.window import offset_of
 
     today = now.date()
@@ -86,7 +86,8 @@ def read_practice(store: Store, now: datetime, rule: PracticeRule, weeks_on_targ
     on target are counted with pain beside practice (`records.checkins.week_sums`)."""
     from footback.core.dates import monday
     from footback.daily.progress import PracticeFacts, recent_span
-    from footback.records.stretch_sessions import counted_totals, first_active_day
+    from footback.records.session_days import first_active_day
+    from footback.records.stretch_sessions import counted_totals
     from footback.records.window import offset_of
 
     today, offset = now.date(), offset_of(now)

@@ -8,9 +8,8 @@ association, never proof.
 from __future__ import annotations
 
 from collections.abc import Mapping, Sequence
-from dataclasses import dataclass, field
 from datetime import date, timedelta
-from typing import Any, Protocol
+from typing import Any, NamedTuple, Protocol
 
 from pydantic import Field, SerializationInfo, SerializerFunctionWrapHandler, model_serializer
 
@@ -109,8 +108,7 @@ def sessions_needed(rule: PracticeRule) -> int:
     return whole_up(rule.per_week)
 
 
-@dataclass(frozen=True)
-class PracticeFacts:
+class PracticeFacts(NamedTuple):
     """What the store says about sessions that count, up to today (counted in SQL, local days)."""
 
     first_day: date | None  # the first day with one
@@ -127,8 +125,7 @@ NO_PRACTICE = PracticeFacts(
 )
 
 
-@dataclass(frozen=True)
-class CheckinFacts:
+class CheckinFacts(NamedTuple):
     """What the store says about check-ins: the first day, the rows of the two pain windows
     (`pain_spans`) and of the chart's days, and pain summed over the weeks on target and below it
     (weeks from the first check-in's on, this one once it is on target; summed in SQL)."""
@@ -136,8 +133,8 @@ class CheckinFacts:
     first_day: date | None = None
     start: Sequence[CheckIn] = ()
     recent: Sequence[CheckIn] = ()
-    on_target: PainSums = field(default_factory=PainSums)
-    below_target: PainSums = field(default_factory=PainSums)
+    on_target: PainSums = PainSums()
+    below_target: PainSums = PainSums()
     chart: Sequence[CheckIn] = ()
 
 

@@ -81,15 +81,13 @@ def _pain_windows(store: Store, first_day: date | None, today: date, content: Da
 def read_checkin_facts(store: Store, now: datetime, content: DailyContent) -> tuple[int, CheckinFacts]:
     """The weeks on target (every week up to today) and what progress needs of the check-ins
     (`CheckinFacts`), in a handful of bounded reads."""
-    from dataclasses import replace
-
     from footback.records.checkins import checkins_between, first_checkin_day, week_sums
-    from footback.records.stretch_sessions import weekly_counts_sql
+    from footback.records.session_days import weekly_counts_sql
     from footback.records.window import offset_of
 
     today = now.date()
     first = first_checkin_day(store)
-    sessions = weekly_counts_sql(None, today, offset_of(now))
+    sessions = weekly_counts_sql(store, today, offset_of(now))
     # Pain beside practice looks at the weeks from the first check-in's on (none without one).
     first_week = monday(first) if first is not None else monday(today) + timedelta(days=7)
     needed = sessions_needed(content.practice)
@@ -99,7 +97,7 @@ def read_checkin_facts(store: Store, now: datetime, content: DailyContent) -> tu
     span = chart_span(today, content.practice.chart_days)
     chart = checkins_between(store, span[0], span[-1])
     windows = _pain_windows(store, first, today, content)
-    return weeks, replace(windows, on_target=on, below_target=below, chart=chart)
+    return weeks, windows._replace(on_target=on, below_target=below, chart=chart)
 
 
 def read_function(store: Store) -> FunctionChange | None:

@@ -2,8 +2,8 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass
 from datetime import date, datetime
+from typing import NamedTuple
 
 from pydantic import Field
 
@@ -26,8 +26,7 @@ class CheckIn(StrictModel):
     created_at: datetime
 
 
-@dataclass(frozen=True)
-class PainSums:
+class PainSums(NamedTuple):
     """Readable check-ins in one kind of week, summed by the store: weeks with one, check-ins, pains."""
 
     weeks: int = 0

@@ -2,16 +2,14 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass
 from datetime import datetime
-from typing import Literal
+from typing import Literal, NamedTuple
 
 Action = Literal["start", "up", "stay", "back", "manual", "stop"]
 ACTIONS: tuple[Action, ...] = ("start", "up", "stay", "back", "manual", "stop")
 
 
-@dataclass(frozen=True)
-class PlanChange:
+class PlanChange(NamedTuple):
     """One stored step of the plan's history."""
 
     created_at: datetime

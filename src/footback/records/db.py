@@ -74,6 +74,8 @@ class Store:
         self.fully_checked = fully_checked
         # Every row fetched through this store: tests use it to prove reads stay bounded.
         self.rows_read = 0
+        # Whether the per-day session summary may be read (records/session_days.py), once asked.
+        self.summary_trusted: bool | None = None
         self._skipped: set[tuple[str, str]] = set()
 
     def __enter__(self) -> Store:
@@ -179,6 +181,7 @@ def _open_writable(path: Path, full_check: bool) -> tuple[Connection, bool]:
     # Imported here: a run with no store (a new user's reading command) never needs the schema.
     from footback.records.integrity import check_intact
     from footback.records.migrations import SCHEMA_VERSION, identify, migrate
+    from footback.records.session_summary import repair
 
     conn = connect(path)
     with closed_on_failure(conn, path):
@@ -189,6 +192,9 @@ def _open_writable(path: Path, full_check: bool) -> tuple[Connection, bool]:
         # An upgrade rewrites tables: walk the whole store before it, never upgrade a damaged one.
         checked = check_intact(conn, path, full=full_check or 0 < version < SCHEMA_VERSION)
         migrate(conn, path)
+        # Derived data made again when it is not as footback keeps it; readers do without it.
+        with contextlib.suppress(DatabaseError):
+            repair(conn)
     return conn, checked
 
 
@@ -237,14 +243,15 @@ def open_existing_store(folder: Path, *, full_check: bool = False) -> Store | No
 def _open_read_only(path: Path, full_check: bool) -> Store:
     """Read a store on a read-only disk or folder as it is; one that needs upgrading is refused."""
     from footback.records.integrity import check_intact
-    from footback.records.migrations import SCHEMA_VERSION, identify
+    from footback.records.migrations import identify, pending
 
     check_is_footback(path)
     conn = connect_read_only(path)
     with closed_on_failure(conn, path):
         version = identify(conn, path)
         checked = check_intact(conn, path, full=full_check)
-        if version != SCHEMA_VERSION:
+        # Only what readers do without (derived data, read live instead) may be missing.
+        if any(not migration.derived for migration in pending(conn, version)):
             raise StoreError(f"{path} needs upgrading to this footback's format, but its folder is read-only")
     return Store(conn, path, fully_checked=checked)
 

@@ -10,6 +10,8 @@ from typing import NamedTuple
 
 from footback.core.errors import StoreError
 from footback.records.connection import Connection, rollback
+from footback.records.session_summary import SCHEMA_SQL as SESSION_DAYS_SQL
+from footback.records.session_summary import create_triggers
 
 # Marks the file as footback's own ("FtBk"), so a foreign SQLite file is never migrated.
 APPLICATION_ID = 0x4674426B
@@ -21,6 +23,9 @@ class Migration(NamedTuple):
     sql: str
     # Runs after `sql`, in the same transaction, for what SQL alone cannot do (computed values).
     then: Callable[[Connection], None] | None = None
+    # Adds only data derived from the rest, which readers do without (slower) when it is missing:
+    # a store that lacks only such migrations can still be read where it cannot be upgraded.
+    derived: bool = False
 
 
 def _uids(*tables: str) -> Callable[[Connection], None]:
@@ -238,6 +243,10 @@ MIGRATIONS: tuple[Migration, ...] = (
         ALTER TABLE plan_changes ADD COLUMN utc_offset INTEGER;
         """,
     ),
+    # Flat reading (issue 22): the sessions that count on each local day, kept by triggers, so
+    # progress, today, report and plan --review read a row a day, not every session
+    # (records/session_days.py says which sessions it holds and when readers trust it).
+    Migration(110, "session day summary", SESSION_DAYS_SQL, then=create_triggers, derived=True),
 )
 SCHEMA_VERSION = MIGRATIONS[-1].version
 

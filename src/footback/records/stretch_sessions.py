@@ -17,6 +17,7 @@ from footback.records.fields import (
     parse_stamp,
     stamp_text,
 )
+from footback.records.session_summary import counts_sql
 from footback.records.window import (
     day_filter,
     kept_offset,
@@ -37,9 +38,8 @@ _COLUMNS = (
     " utc_offset"
 )
 _NEWEST_FIRST = " ORDER BY started_at DESC, id DESC"
-# A session counts towards the streak when it did at least one step, or finished with none
-# skipped: a routine skipped through to its end with every step skipped is no practice.
-_COUNTS_SQL = "(steps_done > 0 OR (finished != 0 AND steps_skipped = 0))"
+# Whether a session counts towards the streak (records/session_summary.py says the rule).
+_COUNTS_SQL = counts_sql()
 # A session's seconds beyond a week are damage (a hand-edited store): such a row is damaged in a
 # list (`from_row`) and adds nothing to a sum (`SECONDS_SQL`); import refuses it by the same bound.
 MAX_SECONDS = 7 * 24 * 3600
@@ -227,22 +227,26 @@ def count_sessions(store: Store, *, since: date | None = None, offset_minutes: i
     return int(row[0]) if row else 0
 
 
-def active_days(store: Store, first: date, last: date, offset_minutes: int) -> set[date]:
-    """The local days first..last with at least one session that counts, found in SQL."""
+def active_days(store: Store, first: date, last: date, offset_minutes: int, *, only: str = "") -> set[date]:
+    """The local days first..last with at least one session that counts, found in SQL (of the
+    sessions `only` also holds for, when given: an SQL condition)."""
     where, params = day_filter("started_at", first, offset_minutes, until=last)
     day = local_day_sql("started_at", offset_minutes)
-    rows = store.query(f"SELECT DISTINCT {day} FROM stretch_sessions{where} AND {_COUNTS_SQL}", params)
+    counted = f"{_COUNTS_SQL} AND {only}" if only else _COUNTS_SQL
+    rows = store.query(f"SELECT DISTINCT {day} FROM stretch_sessions{where} AND {counted}", params)
     return {date.fromisoformat(r[0]) for r in rows if isinstance(r[0], str)}
 
 
 def _counted_sql(
-    bucket: str, first: date | None, last: date, offset_minutes: int
+    bucket: str, first: date | None, last: date, offset_minutes: int, only: str = ""
 ) -> tuple[str, tuple[str, ...]]:
-    """A query (with its parameters) of sessions that count on local days first..last, grouped by
-    the date `bucket` gives a row: columns `bucket` and `sessions`."""
+    """A query (with its parameters) of sessions that count on local days first..last (and that
+    `only` holds for, when given), grouped by the date `bucket` gives a row: columns `bucket` and
+    `sessions`."""
     where, params = day_filter("started_at", first, offset_minutes, until=last)
+    counted = f"{_COUNTS_SQL} AND {only}" if only else _COUNTS_SQL
     return (
-        f"SELECT {bucket} AS bucket, count(*) AS sessions FROM stretch_sessions{where} AND {_COUNTS_SQL}"
+        f"SELECT {bucket} AS bucket, count(*) AS sessions FROM stretch_sessions{where} AND {counted}"
         " GROUP BY 1",
         params,
     )
@@ -254,10 +258,14 @@ def _counted_by(store: Store, bucket: str, first: date, last: date, offset_minut
     return {date.fromisoformat(r[0]): int(r[1]) for r in rows if isinstance(r[0], str)}
 
 
-def weekly_counts_sql(first: date | None, last: date, offset_minutes: int) -> tuple[str, tuple[str, ...]]:
+def weekly_counts_sql(
+    first: date | None, last: date, offset_minutes: int, *, only: str = ""
+) -> tuple[str, tuple[str, ...]]:
     """Sessions that count in each local week on days first..last (from the first without
-    `first`), as a query to join with (columns `bucket`: the week's Monday, and `sessions`)."""
-    return _counted_sql(local_week_sql("started_at", offset_minutes), first, last, offset_minutes)
+    `first`), as a query to join with (columns `bucket`: the week's Monday, and `sessions`); of
+    the sessions `only` holds for, when given. Every session is read: `session_days` reads this
+    only for the few its summary leaves out."""
+    return _counted_sql(local_week_sql("started_at", offset_minutes), first, last, offset_minutes, only)
 
 
 def sessions_per_day(store: Store, first: date, last: date, offset_minutes: int) -> dict[date, int]:
@@ -265,14 +273,15 @@ def sessions_per_day(store: Store, first: date, last: date, offset_minutes: int)
     return _counted_by(store, local_day_sql("started_at", offset_minutes), first, last, offset_minutes)
 
 
-def first_active_day(store: Store, last: date, offset_minutes: int) -> date | None:
+def first_active_day(store: Store, last: date, offset_minutes: int, *, only: str = "") -> date | None:
     """The first local day up to `last` with a session that counts, found in SQL on the index:
     the earliest such stamp, then the least local day among the sessions before the fourth day
     after its date (offsets reach 18 hours, in the stored offset and in the record's own: a
-    session stamped later cannot be on an earlier local day)."""
+    session stamped later cannot be on an earlier local day). Of the sessions `only` holds for,
+    when given (an SQL condition)."""
     where, params = day_filter("started_at", None, offset_minutes, until=last)
     day = local_day_sql("started_at", offset_minutes)
-    counted = f"FROM stretch_sessions{where} AND {_COUNTS_SQL}"
+    counted = f"FROM stretch_sessions{where} AND {_COUNTS_SQL}" + (f" AND {only}" if only else "")
     row = store.query_one(
         f"SELECT min({day}) {counted} AND started_at < (SELECT date(started_at, '+4 days') {counted}"
         " ORDER BY started_at LIMIT 1)",

@@ -14,6 +14,8 @@ from __future__ import annotations
 
 from datetime import date, datetime, timedelta, timezone
 
+from footback.core.dates import EARLIEST, LATEST
+
 # Offsets reach 14 hours: a text bound this far before the day lets the index narrow the scan
 # without ever dropping a record that belongs.
 _SLACK = timedelta(days=2)
@@ -56,25 +58,45 @@ def _shift(column: str, offset_minutes: int) -> str:
     kept = OFFSET_COLUMN.get(column)
     if kept is None:
         return f"'{offset_minutes:+d} minutes'"
-    # Only a whole number of minutes a clock can have; text or a real (a damaged row) is ignored,
-    # as `kept_offset` ignores it. Not `abs()`: it overflows on the smallest 64-bit integer, an
-    # error for the whole read.
-    own = (
-        f"CASE WHEN typeof({kept}) = 'integer' AND {kept} BETWEEN {-MAX_OFFSET} AND {MAX_OFFSET}"
-        f" THEN {kept} END"
-    )
+    own = f"CASE WHEN {usable_offset_sql(kept)} THEN {kept} END"
     return f"printf('%+d minutes', coalesce({own}, {offset_minutes:d}))"
+
+
+def usable_offset_sql(kept: str) -> str:
+    """An SQL test that the kept offset column `kept` holds an offset a clock can have.
+
+    Only a whole number of minutes; text or a real (a damaged row) is ignored, as `kept_offset`
+    ignores it. Not `abs()`: it overflows on the smallest 64-bit integer, an error for the whole
+    read."""
+    return f"typeof({kept}) = 'integer' AND {kept} BETWEEN {-MAX_OFFSET} AND {MAX_OFFSET}"
+
+
+def kept_day_sql(column: str, kept: str) -> str:
+    """The local day of a stamp by its own kept offset only, for rows where `usable_offset_sql`
+    holds: the same day `local_day_sql` gives them whatever now's offset (NULL for a damaged
+    stamp). Such a day never changes, so it can be summed when the row is written."""
+    return _dated(column, f"date({column}, printf('%+d minutes', {kept}))")
+
+
+def _dated(column: str, expression: str) -> str:
+    """`expression` (a date of the stamp in `column`) only for a stamp that starts with a day in
+    core.dates' form and range, NULL for any other: SQLite would read a bare number as a Julian
+    day (year -4707), a day Python cannot hold, and sums would count it."""
+    return (
+        f"CASE WHEN {column} GLOB '[0-9][0-9][0-9][0-9]-[0-9][0-9]-[0-9][0-9]*'"
+        f" AND {column} BETWEEN '{EARLIEST}' AND '{LATEST}~' THEN {expression} END"
+    )
 
 
 def local_day_sql(column: str, offset_minutes: int) -> str:
     """An SQL expression for the local day of a stored stamp (NULL for a damaged one)."""
-    return f"date({column}, {_shift(column, offset_minutes)})"
+    return _dated(column, f"date({column}, {_shift(column, offset_minutes)})")
 
 
 def local_week_sql(column: str, offset_minutes: int) -> str:
     """An SQL expression for the Monday of a stored stamp's local week (NULL for a damaged one)."""
     # 'weekday 0' moves on to the next Sunday (a Sunday stays), six days before it is the Monday.
-    return f"date({column}, {_shift(column, offset_minutes)}, 'weekday 0', '-6 days')"
+    return _dated(column, f"date({column}, {_shift(column, offset_minutes)}, 'weekday 0', '-6 days')")
 
 
 def kept_day_filter(since: date | None) -> tuple[str, tuple[str, ...]]:
