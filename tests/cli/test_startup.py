@@ -243,3 +243,13 @@ def test_history_reads_the_pain_verdicts_without_progress_models(seeded: Path, a
     loaded = _imported_in_process(args)
     assert "footback.daily.pain" in loaded  # the verdicts were made
     assert "footback.daily.progress" not in loaded
+
+
+@pytest.mark.parametrize("extra", [[], ["--json"]], ids=["line on stdout", "line on stderr"])
+def test_a_checkin_given_its_scores_says_its_line_without_richs_drawing(
+    seeded: Path, extra: list[str]
+) -> None:
+    # Piped, nothing is styled: the one saved line is written plain (render/plain.py).
+    loaded = _imported_in_process(["checkin", "--foot", "3", "--back", "4", "--replace", *extra])
+    assert "footback.render.plain" in loaded
+    assert not {m for m in loaded if m.startswith(RICH_DRAWING)}
