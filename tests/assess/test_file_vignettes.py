@@ -180,3 +180,19 @@ def test_the_screen_says_the_scores_are_footbacks_own_weighting(cli: Cli, tmp_pa
         note = CONTENT.scoring.scores[name].level_note
         assert note is not None and "footback's own weighting" in note and note in shown, name
     assert "not a validated score" in shown
+
+
+@pytest.mark.parametrize(
+    ("given", "said"),
+    [
+        ({"rf_fever": None}, "rf_fever: null is not"),
+        ({"rf_both_legs": True, "both_legs_since": True}, "both_legs_since: true is not"),
+    ],
+)
+def test_a_refusal_shows_the_value_as_the_file_wrote_it(
+    cli: Cli, tmp_path: Path, given: dict[str, Any], said: str
+) -> None:
+    path = tmp_path / "a.json"
+    path.write_text(json.dumps(template_answers() | given), encoding="utf-8")
+    result = cli.invoke(["assess", "--answers", str(path), "--json", "--no-save"])
+    assert result.exit_code == 2 and said in result.stderr and "None" not in result.stderr

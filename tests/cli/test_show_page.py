@@ -8,7 +8,8 @@ import io
 import pytest
 
 from footback.cli.context import AppContext
-from footback.render.page import Hang, Item, Line, Record, Rows, draw_page
+from footback.render.page import Hang, Item, Line, Record, Rows, said
+from footback.render.rows import draw_page
 
 NOTE = "stiff morning, then a walk " * 3
 PAGE: list[Item] = [
@@ -76,3 +77,20 @@ def test_the_width_is_the_one_rich_would_draw_at(context: AppContext) -> None:
     shown = _shown(context, PAGE)
     assert max(len(line) for line in shown.splitlines()[1:]) <= 40
     assert shown == _drawn_by_rich(context, PAGE)
+
+
+@pytest.mark.parametrize("stderr", [False, True], ids=["stdout", "stderr"])
+def test_lines_said_once_are_the_text_rich_writes(
+    context: AppContext, capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch, stderr: bool
+) -> None:
+    monkeypatch.delenv("TERM")
+    # Trailing spaces: a piped stdout loses them (render.console.TrimmedLines), stderr keeps them.
+    page = said("Saved your check-in: foot 3, back 4.   ") + said("  advice that wraps, " * 6, "bold")
+    written, drawn = io.StringIO(), io.StringIO()
+    context.stdout = written
+    context.print_page(page, no_color=False, stderr=stderr)
+    plain = capsys.readouterr().err if stderr else written.getvalue()
+    context.stdout = drawn
+    draw_page(context.console(stderr=stderr), page)
+    assert plain == (capsys.readouterr().err if stderr else drawn.getvalue())
+    assert plain.startswith("Saved your check-in: foot 3, back 4." + ("   \n" if stderr else "\n"))

@@ -11,8 +11,9 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 from rich.console import Console
 
-from footback.render.page import Hang, Item, Line, Record, Rows, draw_page
+from footback.render.page import Hang, Item, Line, Record, Rows
 from footback.render.plain import Unmodelled, clean, page_lines
+from footback.render.rows import draw_page
 
 # Words of every kind rich measures differently: wide (CJK, emoji), combining, zero width
 # joiner and variation selector, control codes it drops, spaces of other widths, long words.

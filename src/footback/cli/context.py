@@ -194,39 +194,64 @@ class AppContext:
         show_long(console, render, _less_keeps_the_screen)
 
     def show_page(self, build: Callable[[int], Sequence[Item]], *, no_color: bool) -> None:
-        """A long screen built as a page for the width: written as plain text, without rich, where
-        rich would style and page nothing (piped or redirected, no FORCE_COLOR or TTY_COMPATIBLE),
-        the same characters it would draw there; else drawn by rich and paged as `show_long` does."""
-        from footback.render.page import draw_page
+        """A long screen built as a page for the width: as `show_long` would show it (drawn by rich,
+        paged on a terminal), or written without rich where rich would style and page nothing."""
+        from footback.render.rows import draw_page
 
-        if not self._is_terminal(os.environ):
-            from footback.render.console import tidy_piped
-            from footback.render.plain import Unmodelled, page_lines
+        lines = self._plain_lines(build)
+        if lines is None:
+            console = self.console(no_color=no_color)
+            self.show_long(console, lambda drawn: draw_page(drawn, build(drawn.width)))
+            return
+        from footback.render.console import tidy_piped
 
-            width = self.columns()
-            try:
-                lines = page_lines(build(width), width)
-            except Unmodelled:  # a tab in stored text, say: rich draws it
-                pass
-            else:
-                self.out.write(tidy_piped("".join(line + "\n" for line in lines)))
-                self.out.flush()
-                return
-        self.show_long(
-            self.console(no_color=no_color), lambda console: draw_page(console, build(console.width))
-        )
+        self.out.write(tidy_piped("".join(line + "\n" for line in lines)))
+        self.out.flush()
 
-    def columns(self) -> int:
-        """The width `console()` draws at, found as rich finds it but without importing rich (plain
-        text is wrapped to it): the width given or COLUMNS; 80 on a dumb terminal; else the first
-        terminal among stdin, stdout and stderr; else 80."""
+    def print_page(self, page: Sequence[Item], *, no_color: bool, stderr: bool = False) -> None:
+        """A few lines said once (never paged): drawn by rich, or written without rich where rich
+        would style nothing on that stream."""
+        from footback.render.rows import draw_page
+
+        lines = self._plain_lines(lambda width: page, stderr=stderr)
+        if lines is None:
+            draw_page(self.console(no_color=no_color, stderr=stderr), page)
+            return
+        # A piped standard output loses rich's trailing padding (render.console.TrimmedLines).
+        trim = not stderr and not self.stdout_tty
+        stream = sys.stderr if stderr else self.out
+        stream.write("".join((line.rstrip(" ") if trim else line) + "\n" for line in lines))
+        stream.flush()
+
+    def _plain_lines(
+        self, build: Callable[[int], Sequence[Item]], *, stderr: bool = False
+    ) -> list[str] | None:
+        """The page's lines as rich writes them where it styles nothing (render/plain.py); None
+        where it would style them (a terminal, FORCE_COLOR, TTY_COMPATIBLE=1) or where the page
+        holds text render/plain.py does not follow (a tab in stored text, say)."""
+        if self._is_terminal(os.environ, stderr=stderr):
+            return None
+        from footback.render.plain import Unmodelled, page_lines
+
+        width = self.columns(stderr=stderr)
+        try:
+            return page_lines(build(width), width)
+        except Unmodelled:
+            return None
+
+    def columns(self, *, stderr: bool = False) -> int:
+        """The width `console()` (on stderr: `console(stderr=True)`) draws at, found as rich finds
+        it but without importing rich (plain text is wrapped to it): the width given or COLUMNS; 80
+        on a dumb terminal; else the first terminal among stdin, stdout and stderr; else 80."""
         environ = os.environ
         width = self.width if self.width is not None else _sane_width(environ.get("COLUMNS"))
         if width is None and environ.get("COLUMNS", "").isdigit():
             width = int(environ["COLUMNS"])
         if width is not None and environ.get("LINES", "").isdigit():
             return width  # rich asks nothing more when both are known
-        if environ.get("TERM", "").lower() in ("dumb", "unknown") and self._is_terminal(environ):
+        if environ.get("TERM", "").lower() in ("dumb", "unknown") and self._is_terminal(
+            environ, stderr=stderr
+        ):
             return 80
         if width is not None:
             return width
@@ -238,13 +263,13 @@ class AppContext:
             break
         return width or 80
 
-    def _is_terminal(self, environ: Mapping[str, str]) -> bool:
-        # rich's rule: TTY_COMPATIBLE, then FORCE_COLOR, then whether standard output is a terminal.
+    def _is_terminal(self, environ: Mapping[str, str], *, stderr: bool = False) -> bool:
+        # rich's rule: TTY_COMPATIBLE, then FORCE_COLOR, then whether the console's stream is a terminal.
         if environ.get("TTY_COMPATIBLE", "") in ("0", "1"):
             return environ["TTY_COMPATIBLE"] == "1"
         if (force := environ.get("FORCE_COLOR")) is not None:
             return force != ""
-        return self.stdout_tty and _isatty(self.out)
+        return _isatty(sys.stderr) if stderr else self.stdout_tty and _isatty(self.out)
 
     def open_keys(self, show_cursor: bool) -> AbstractContextManager[KeySource]:
         return self.keys(show_cursor)

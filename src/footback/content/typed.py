@@ -62,8 +62,18 @@ def check_value(question: Question, raw: object) -> Value:
         return _in_range(question, to_km(float(raw), question.distance_unit), fmt_num(float(raw)))
     elif isinstance(raw, int | float) and not isinstance(raw, bool):
         return _in_range(question, float(raw))
-    shown = repr(raw) if len(repr(raw)) <= 40 else repr(raw)[:37] + "..."
+    written = _as_written(raw)
+    shown = written if len(written) <= 40 else written[:37] + "..."
     raise InvalidAnswer(f"{shown} is not allowed; expected {question.allowed()}")
+
+
+def _as_written(raw: object) -> str:
+    """A value as the file wrote it: JSON's null, true and false, not Python's None, True, False."""
+    if raw is None:
+        return "null"
+    if isinstance(raw, bool):
+        return "true" if raw else "false"
+    return repr(raw)
 
 
 def parse_typed(question: Question, text: str) -> Value:

@@ -8,7 +8,8 @@ from __future__ import annotations
 
 from collections.abc import Callable
 from dataclasses import dataclass, field
-from datetime import date, datetime
+from datetime import date
+from functools import cached_property
 from typing import TYPE_CHECKING, Any, NamedTuple
 
 from footback.core.cited import Citer, citing
@@ -26,6 +27,7 @@ if TYPE_CHECKING:
     from footback.daily.signs import Sign
     from footback.models.assessment import AssessmentResult
     from footback.records.db import Store
+    from footback.render.page import Hang, Line
 
 Ask = Callable[[str], str]
 
@@ -132,14 +134,19 @@ def _ask_note(ask: Ask, console: Console, question: str) -> str | None:
             _say(console, f"  Not understood: {exc.message}. Try again.", "yellow")
 
 
-@dataclass(frozen=True)
 class _Place:
-    """Where one check-in happens: the console it speaks on, how it asks (None: no terminal), and
-    the local time it is made at (its date is 'today')."""
+    """Where one check-in happens: the console it speaks on (made on first use: a check-in given
+    on the command line needs none), how it asks (None: no terminal), and the local time it is
+    made at (its date is 'today')."""
 
-    console: Console
-    ask: Ask | None
-    now: datetime
+    def __init__(self, env: Runtime, request: CheckinRequest, *, asks: bool) -> None:
+        self._env, self._request = env, request
+        self.ask = _asker(env, self) if asks else None
+        self.now = env.clock.now()
+
+    @cached_property
+    def console(self) -> Console:
+        return checkin_console(self._env, self._request)
 
 
 def checkin_console(env: Runtime, request: CheckinRequest) -> Console:
@@ -147,10 +154,10 @@ def checkin_console(env: Runtime, request: CheckinRequest) -> Console:
     return env.console(no_color=request.no_color, stderr=request.as_json)
 
 
-def _asker(env: Runtime, console: Console) -> Ask:
+def _asker(env: Runtime, place: _Place) -> Ask:
     def ask(prompt: str) -> str:
         # Shown as written: as markup, rich took "[y/N]" for a style.
-        console.print(prompt, end="", markup=False, highlight=False)
+        place.console.print(prompt, end="", markup=False, highlight=False)
         return env.read_line()
 
     return ask
@@ -160,15 +167,14 @@ def run_checkin(env: Runtime, request: CheckinRequest) -> CheckinOutcome:
     """The whole check-in: asked on the terminal when there is one, else from the options."""
     from footback.records.db import open_store
 
-    console = checkin_console(env, request)
-    place = _Place(console, _asker(env, console) if env.stdin_tty else None, env.clock.now())
+    place = _Place(env, request, asks=env.stdin_tty)
     with open_store(env.data_dir) as store:
         outcome = _check_in(store, request, place)
         if outcome.checkin is not None and place.ask is not None:
             from footback.daily.function_ask import offer_rerating
 
             # Only every 4 weeks: a check-in with nothing new stays at its few answers.
-            offer_rerating(store, place.ask, lambda line: _say(console, line), place.now)
+            offer_rerating(store, place.ask, lambda line: _say(place.console, line), place.now)
         return outcome
 
 
@@ -307,22 +313,31 @@ def _nice(day: date) -> str:
 
 def render_outcome(console: Console, outcome: CheckinOutcome) -> None:
     """After storing: the warning-sign advice first, then one line of what was saved."""
-    from footback.daily.content import load_daily_content
+    from footback.render.rows import draw_page
 
-    text = load_daily_content().text
     if outcome.urgent is not None:
         from footback.assess.content import load_assess_content
         from footback.assess.render import render_urgent
+        from footback.daily.content import load_daily_content
 
         render_urgent(console, outcome.urgent, load_assess_content().advice.urgent)
-        _say(console, text.sign_saved)
+        _say(console, load_daily_content().text.sign_saved)
+    draw_page(console, saved_page(outcome))
+
+
+def saved_page(outcome: CheckinOutcome) -> list[Line | Hang]:
+    """What was saved (nothing when the person kept the check-in there was), and the advice after
+    a jump in pain: what `render_outcome` says after any warning sign's advice."""
+    from footback.daily.content import load_daily_content
+    from footback.render.page import said
+
     if outcome.checkin is None:
-        return
+        return []
+    text = load_daily_content().text
     c = outcome.checkin
     line = text.replaced if outcome.replaced else text.saved
-    _say(console, line.format(day=_nice(c.day), foot=c.foot, back=c.back))
-    if outcome.jump is not None:
-        _say(console, outcome.jump, "bold")
+    page = said(line.format(day=_nice(c.day), foot=c.foot, back=c.back))
+    return page + said(outcome.jump, "bold") if outcome.jump is not None else page
 
 
 def offer_checkin(env: Runtime, request: CheckinRequest) -> None:
@@ -336,11 +351,13 @@ def offer_checkin(env: Runtime, request: CheckinRequest) -> None:
 
     if not (env.stdin_tty and env.stdout_tty):
         return
-    console = checkin_console(env, request)
-    place = _Place(console, _asker(env, console), env.clock.now())
+    place = _Place(env, request, asks=True)
     with open_store(env.data_dir) as store:
         if checkin_on(store, place.now.date()) is not None:
             return
         # Only on a terminal, so a key is read, never a line to say "again" after.
-        if offer_one_key(env, console, load_daily_content().text.offer, lambda: None):
-            render_outcome(console, _check_in(store, request, place))
+        text = load_daily_content().text
+        if offer_one_key(env, place.console, text.offer, lambda: None):
+            render_outcome(place.console, _check_in(store, request, place))
+        else:  # not a dead end: the command for later
+            place.console.print(text.offer_skipped, markup=False, highlight=False)

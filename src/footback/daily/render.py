@@ -7,7 +7,8 @@ from typing import TYPE_CHECKING
 
 from footback.core.sparkline import sparkline
 from footback.core.text import plural, safe_line
-from footback.render.page import BLANK, Hang, Item, Line, Record, Rows, draw_page
+from footback.render.page import BLANK, Hang, Item, Line, Record, Rows
+from footback.render.rows import draw_page
 
 if TYPE_CHECKING:
     from rich.console import Console

@@ -11,7 +11,8 @@ from footback.core.sparkline import direction, sparkline
 from footback.core.text import minutes_phrase, minutes_text, plural, safe_line, verdict_text
 from footback.daily.render import num_text
 from footback.history.model import AssessmentEntry, CheckEntry, History, ScoreEntry, SessionEntry
-from footback.render.page import BLANK, Hang, Item, Line, Record, Rows, draw_page
+from footback.render.page import BLANK, Hang, Item, Line, Record, Rows
+from footback.render.rows import draw_page
 
 if TYPE_CHECKING:
     from rich.console import Console

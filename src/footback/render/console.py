@@ -15,7 +15,6 @@ streams (`cli/boundary.py` `prepare_streams`), so every console here inherits th
 from __future__ import annotations
 
 import errno
-import re
 from collections.abc import Callable, Iterator
 from contextlib import AbstractContextManager, contextmanager, nullcontext, suppress
 from functools import cache
@@ -27,6 +26,8 @@ from footback.core.text import safe_line
 if TYPE_CHECKING:
     from rich.console import Console, ConsoleOptions, RenderResult
     from rich.text import Text
+
+    from footback.render.page import Hang, Line
 
 T = TypeVar("T")
 
@@ -62,6 +63,20 @@ class Hanging:
             yield Text(self.lead if number == 0 else " " * hang) + line
 
 
+def draw_line(console: Console, item: Line | Hang) -> None:
+    """A page's line (`render.page`) drawn with rich."""
+    from rich.text import Text
+
+    from footback.render.page import Hang
+
+    if isinstance(item, Hang):
+        console.print(hanging(item.lead, item.text, item.style))
+    elif item.outer and item.style:
+        console.print(Text(item.text), style=item.style, soft_wrap=item.whole)
+    else:
+        console.print(Text(item.text, style=item.style), soft_wrap=item.whole)
+
+
 def plain_input(console: Console, prompt: str) -> str:
     """A line typed after `prompt`, shown as written: as markup, rich took "[y/n]" for a style
     and printed "Replace it? :"."""
@@ -95,10 +110,6 @@ def hanging(lead: str, text: str, style: str = "") -> Hanging:
     return Hanging(lead, Text(text, style=style))
 
 
-# The lead of a choice as the interview and the checklist write it: "  4) ", "  y) ", " 10) ".
-_ITEM = re.compile(r" +\w{1,3}\) ")
-
-
 class ConsoleScreen:
     """`content.interview.Terminal` on a rich console: plain text lines (never markup), and input."""
 
@@ -107,19 +118,10 @@ class ConsoleScreen:
 
     def say(self, text: str, style: str = "") -> None:
         """A line as given; an indented line keeps its indent on every line it wraps onto."""
-        from rich.text import Text
+        from footback.render.page import said
 
-        for row in text.split("\n"):
-            body = row.lstrip(" ")
-            indent = len(row) - len(body)
-            if not indent or not body:
-                self.console.print(Text(row, style=style))
-                continue
-            # A choice ("  4) text") wraps under its text, not under its number.
-            item = _ITEM.match(row)
-            lead = item.group(0) if item else " " * indent
-            # Wrapped by word here (not by the console) so each wrapped line starts under the first.
-            self.console.print(hanging(lead, row[len(lead) :], style))
+        for item in said(text, style):
+            draw_line(self.console, item)
 
     def blank(self) -> None:
         self.console.line()

@@ -1,18 +1,16 @@
 """A screen as plain values: lines, hanging lines and rows of records.
 
-A feature builds its screen as a page once; `draw_page` draws it with rich (on a terminal, with
-its styles) and `render/plain.py` writes the same characters without rich where nothing would be
-styled (a pipe, a file), which saves a start-up importing and running rich's drawing.
+A feature builds its screen as a page once; `render.rows.draw_page` draws it with rich (on a
+terminal, with its styles) and `render/plain.py` writes the same characters without rich where
+nothing would be styled (a pipe, a file), which saves a start-up importing and running rich's
+drawing. Plain values only: this module imports nothing else of footback's.
 """
 
 from __future__ import annotations
 
+import re
 from collections.abc import Sequence
 from dataclasses import dataclass
-from typing import TYPE_CHECKING
-
-if TYPE_CHECKING:
-    from rich.console import Console
 
 
 @dataclass(frozen=True)
@@ -61,27 +59,21 @@ Item = Line | Hang | Rows
 BLANK = Line("")
 
 
-def draw_page(console: Console, page: Sequence[Item]) -> None:
-    """The page drawn with rich: the calls each screen made before it was a page."""
-    from rich.text import Text
+# The lead of a choice as the interview and the checklist write it: "  4) ", "  y) ", " 10) ".
+_ITEM = re.compile(r" +\w{1,3}\) ")
 
-    from footback.render.console import hanging
-    from footback.render.rows import Block, Row, draw_rows
 
-    for item in page:
-        if isinstance(item, Line):
-            if item.outer and item.style:
-                console.print(Text(item.text), style=item.style, soft_wrap=item.whole)
-            else:
-                console.print(Text(item.text, style=item.style), soft_wrap=item.whole)
-        elif isinstance(item, Hang):
-            console.print(hanging(item.lead, item.text, item.style))
-        else:
-            rows = [
-                Row(
-                    [Text(cell) for cell in record.cells],
-                    Block(Text(record.head), [Text(part) for part in record.details], Text(record.text)),
-                )
-                for record in item.records
-            ]
-            draw_rows(console, item.headers, rows, right=item.right, wrap_last=item.wrap_last)
+def said(text: str, style: str = "") -> list[Line | Hang]:
+    """A text as the question flows say it (`render.console.ConsoleScreen.say`): each line as
+    given; an indented one wraps under its own indent, a choice ("  4) text") under its text."""
+    items: list[Line | Hang] = []
+    for row in text.split("\n"):
+        body = row.lstrip(" ")
+        if len(row) == len(body) or not body:
+            items.append(Line(row, style))
+            continue
+        item = _ITEM.match(row)
+        lead = item.group(0) if item else row[: len(row) - len(body)]
+        # Wrapped by word (not by the console) so each wrapped line starts under the first.
+        items.append(Hang(lead, row[len(lead) :], style))
+    return items

@@ -17,6 +17,8 @@ if TYPE_CHECKING:
     from rich.console import Console, ConsoleOptions, RenderResult
     from rich.text import Text
 
+    from footback.render.page import Item
+
 # What rich puts between two columns of a table with the default padding (0, 1).
 COLUMN_GAP = 2
 # What sits under a block's first line starts this far in.
@@ -103,3 +105,24 @@ def draw_rows(
     for row in rows:
         table.add_row(*row.cells)
     console.print(table)
+
+
+def draw_page(console: Console, page: Sequence[Item]) -> None:
+    """A page (`render.page`) drawn with rich: the calls each screen made before it was a page."""
+    from rich.text import Text
+
+    from footback.render.console import draw_line
+    from footback.render.page import Rows
+
+    for item in page:
+        if not isinstance(item, Rows):
+            draw_line(console, item)
+            continue
+        rows = [
+            Row(
+                [Text(cell) for cell in record.cells],
+                Block(Text(record.head), [Text(part) for part in record.details], Text(record.text)),
+            )
+            for record in item.records
+        ]
+        draw_rows(console, item.headers, rows, right=item.right, wrap_last=item.wrap_last)

@@ -73,6 +73,7 @@ class ReportText(StrictModel):
     plan_paused: str
     plan_unreadable: str
     figure_note: str
+    on_screen: str
     chart_caption: str
     chart_pain: str
     chart_no_pain: str

@@ -36,7 +36,13 @@ class CheckinArgs:
 
 def checkin(app: AppContext, request: CheckinArgs) -> None:
     from footback.core.errors import FootbackError
-    from footback.daily.checkin_flow import CheckinRequest, checkin_console, render_outcome, run_checkin
+    from footback.daily.checkin_flow import (
+        CheckinRequest,
+        checkin_console,
+        render_outcome,
+        run_checkin,
+        saved_page,
+    )
 
     no_color, signs = app.colour_off(request.no_color), request.sign or []
     asked = CheckinRequest(
@@ -55,7 +61,10 @@ def checkin(app: AppContext, request: CheckinArgs) -> None:
             from footback.assess.content import load_assess_content
 
             app.out.write(json.dumps(outcome.as_json(load_assess_content().sources), indent=2) + "\n")
-        render_outcome(checkin_console(app, asked), outcome)
+        if outcome.urgent is None:  # one line said: written plain where nothing is styled
+            app.print_page(saved_page(outcome), no_color=no_color, stderr=request.as_json)
+        else:
+            render_outcome(checkin_console(app, asked), outcome)
         app.out.flush()
     except OSError as exc:
         # Stored before the output failed (a full disk, a closed pipe): exit 1, and say so.

@@ -36,19 +36,43 @@ def report(
 ) -> None:
     chosen = format_for_output(fmt.value if fmt else None, output, EXTENSIONS, ReportFormat.md.value)
     app = app_context(ctx)
+    from footback.render.console import tell
+
+    if output is None and app.stdout_tty:  # to read on the screen: paged, wrapped at words
+        from rich.console import Console
+
+        from footback.report.build import load_report_text
+
+        text = report_text(app.data_dir, fmt=chosen, now=app.clock.now())
+
+        def draw(out: Console) -> None:
+            for line in text.splitlines():
+                tell(out, line)
+
+        app.show_long(app.console(), draw)
+        tell(app.console(stderr=True), load_report_text().on_screen)
+        return
     said = run_report(app.data_dir, fmt=chosen, output=output, now=app.clock.now())
     if said is not None:  # on stderr: stdout may be the report itself
-        from footback.render.console import tell
-
         tell(app.console(stderr=True), said)
 
 
 def run_report(folder: Path, *, fmt: str, output: Path | None, now: datetime) -> str | None:
     """The command body; `now` (local) dates the report and ends its 30-day window. Returns the
     line that says where it went (None: to stdout)."""
-    from footback.core.errors import FootbackError
     from footback.core.files import write_output
-    from footback.core.text import safe_document, safe_line
+    from footback.core.text import safe_line
+
+    write_output(output, report_text(folder, fmt=fmt, now=now), folder)
+    if output is None or str(output) == "-":
+        return None
+    return f"Report written to {safe_line(str(output))}"
+
+
+def report_text(folder: Path, *, fmt: str, now: datetime) -> str:
+    """The whole report in `fmt`, made safe to show or write."""
+    from footback.core.errors import FootbackError
+    from footback.core.text import safe_document
     from footback.records.db import read_store
     from footback.report.build import build_report
     from footback.report.html import render_html
@@ -58,8 +82,4 @@ def run_report(folder: Path, *, fmt: str, output: Path | None, now: datetime) ->
     if made is None:
         raise FootbackError("nothing is stored yet: run `footback assess` first, then `footback report`")
     # The last word on what leaves footback: whatever a record holds, no raw control character.
-    text = safe_document(render_html(made) if fmt == "html" else render_markdown(made))
-    write_output(output, text, folder)
-    if output is None or str(output) == "-":
-        return None
-    return f"Report written to {safe_line(str(output))}"
+    return safe_document(render_html(made) if fmt == "html" else render_markdown(made))
