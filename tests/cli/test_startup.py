@@ -255,3 +255,19 @@ def test_a_checkin_given_its_scores_says_its_line_without_richs_drawing(
     loaded = _imported_in_process(["checkin", "--foot", "3", "--back", "4", "--replace", *extra])
     assert "footback.render.plain" in loaded
     assert not any(m.startswith("rich") for m in loaded)
+
+
+def test_drawing_history_builds_no_validator_of_its_entries(seeded: Path) -> None:
+    # The entries are made from validated records without validation (history/model.py): a
+    # drawn history never builds these models' validators (start-up, issue 22).
+    with fresh_imports(("footback", "rich")):
+        from footback.cli.app import build_app as fresh_app
+
+        result = CliRunner().invoke(fresh_app("history"), ["history"])
+        import footback.history.model as model
+
+        kinds = (model.History, model.AssessmentEntry, model.ScoreEntry, model.SessionEntry, model.CheckEntry)
+        built = [kind.__name__ for kind in kinds if kind.__pydantic_complete__]
+    assert result.exit_code == 0, result.output
+    assert "Assessments" in result.output and "Stretch sessions" in result.output
+    assert built == []

@@ -23,6 +23,7 @@ from tests.support.helpers import TINY_ROUTINE
 
 NOW = datetime(2026, 3, 10, 19, 0, tzinfo=UTC)
 OFFER = load_daily_content().text.offer
+SKIPPED = load_daily_content().text.offer_skipped
 # The tiny routine lasts 1 s: keys pressed from here on answer the offer, not the player.
 AFTER = 30.0
 
@@ -68,9 +69,11 @@ def test_enter_checks_in(context: AppContext, home: Path, tiny: Path) -> None:
 
 @pytest.mark.parametrize("skip", [Key.SKIP, Key.STOP])  # n; q, Esc or Ctrl-D
 def test_n_or_q_skips_without_reading_a_line(context: AppContext, home: Path, tiny: Path, skip: Key) -> None:
-    _play(context, tiny, [(AFTER, skip)], ["2", "3", ""])
+    shown = _play(context, tiny, [(AFTER, skip)], ["2", "3", ""])
     assert _days(home) == []
     assert context.line_reader == Lines(["2", "3", ""])  # nothing typed was read
+    # Not a dead end (seen on the walk: n left with nothing said): the command for later.
+    assert shown.rstrip().endswith(SKIPPED) and "footback checkin" in SKIPPED
 
 
 def test_other_keys_are_ignored_until_enter(context: AppContext, home: Path, tiny: Path) -> None:
@@ -80,8 +83,8 @@ def test_other_keys_are_ignored_until_enter(context: AppContext, home: Path, tin
 
 
 def test_no_key_skips(context: AppContext, home: Path, tiny: Path) -> None:
-    _play(context, tiny, [], ["2", "3", ""])
-    assert _days(home) == []
+    shown = _play(context, tiny, [], ["2", "3", ""])
+    assert _days(home) == [] and shown.rstrip().endswith(SKIPPED)
 
 
 def test_no_offer_when_already_checked_in(context: AppContext, home: Path, tiny: Path) -> None:

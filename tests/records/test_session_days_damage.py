@@ -96,6 +96,12 @@ DAMAGE = [
     f"UPDATE {TABLE} SET day = '2025-02-30' WHERE day = (SELECT max(day) FROM {TABLE})",
     f"UPDATE {TABLE} SET day = 'garbage' WHERE day = (SELECT max(day) FROM {TABLE})",
     f"UPDATE {TABLE} SET day = NULL WHERE day = (SELECT max(day) FROM {TABLE})",
+    # Another kind of object under one of its names (hostile5): DROP TABLE refuses a view, so the
+    # repair failed and every later session (`stretch` too) was "cannot write ... is a view".
+    f"DROP TABLE {TABLE}; CREATE VIEW {TABLE} AS SELECT '2025-01-01' AS day, 1 AS counted",
+    f"DROP TABLE {TABLE}; CREATE INDEX {TABLE} ON checkins (day)",
+    f"DROP INDEX {INDEX}; CREATE VIEW {INDEX} AS SELECT 1",
+    f"DROP TRIGGER {TABLE}_insert; CREATE TABLE {TABLE}_insert (x)",
 ]
 
 

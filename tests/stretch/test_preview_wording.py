@@ -68,3 +68,13 @@ def test_while_a_warning_sign_waits_preview_does_not_take_the_plan(home: Path) -
     preview = runner.invoke(app, ["stretch", "--preview"])
     assert preview.exit_code == 2 and "did not recommend a routine" in preview.output
     assert "saved plan" not in preview.output
+
+
+def test_with_no_assessment_the_question_names_the_assessment(home: Path) -> None:
+    """A new user's `footback stretch` asked "Which routine?" with nothing saying how footback
+    would pick one: the line before it names `footback assess` (and so does the error without
+    a terminal)."""
+    result = runner.invoke(app, ["stretch", "--preview"])
+    assert result.exit_code == 2
+    said = " ".join(result.output.split())
+    assert "No saved assessment recommends a routine yet (`footback assess` picks one)" in said

@@ -10,7 +10,14 @@ from typing import Any
 from footback.content.questions import Answers, InvalidAnswer, Question
 from footback.content.typed import check_value
 from footback.core.errors import BadInputError
-from footback.core.files import TOO_LONG_NUMBER, NumberTooLong, json_decoder, parse_toml, read_input_text
+from footback.core.files import (
+    TOO_LONG_NUMBER,
+    DuplicateKey,
+    NumberTooLong,
+    json_decoder,
+    parse_toml,
+    read_input_text,
+)
 from footback.core.suggest import closest
 
 MAX_FILE_BYTES = 1_000_000
@@ -25,6 +32,8 @@ def read_mapping(path: Path) -> dict[str, Any]:
             loaded = json_decoder().decode(text)
         except NumberTooLong:
             raise BadInputError(f"{path}: invalid JSON: {TOO_LONG_NUMBER}") from None
+        except DuplicateKey as exc:
+            raise BadInputError(f"{path}: invalid JSON: {exc}") from None
         except json.JSONDecodeError as exc:
             raise BadInputError(f"{path}:{exc.lineno}: invalid JSON: {exc.msg}") from None
         except RecursionError:

@@ -209,8 +209,27 @@ def _bounded(convert: Any) -> Any:
     return parse
 
 
+class DuplicateKey(ValueError):
+    """A JSON object naming one key twice: `{"foot": 3, "foot": 9}` showed 3 and stored 9."""
+
+
+def _each_key_once(pairs: list[tuple[str, Any]]) -> dict[str, Any]:
+    found = dict(pairs)
+    if len(found) != len(pairs):
+        seen: set[str] = set()
+        for key, _ in pairs:
+            if key in seen:
+                raise DuplicateKey(f"{excerpt(key)} is given twice in one object")
+            seen.add(key)
+    return found
+
+
 def json_decoder(**hooks: Any) -> Any:
-    """A `json.JSONDecoder` whose numbers are bounded in length before they are converted."""
+    """A `json.JSONDecoder` for every JSON file footback reads: numbers are bounded in length
+    before they are converted, and an object may name each key once (which of two values counts
+    is a guess a person reading the file may guess differently: DuplicateKey)."""
     import json
 
-    return json.JSONDecoder(parse_int=_bounded(int), parse_float=_bounded(float), **hooks)
+    return json.JSONDecoder(
+        parse_int=_bounded(int), parse_float=_bounded(float), object_pairs_hook=_each_key_once, **hooks
+    )

@@ -356,5 +356,8 @@ def offer_checkin(env: Runtime, request: CheckinRequest) -> None:
         if checkin_on(store, place.now.date()) is not None:
             return
         # Only on a terminal, so a key is read, never a line to say "again" after.
-        if offer_one_key(env, place.console, load_daily_content().text.offer, lambda: None):
+        text = load_daily_content().text
+        if offer_one_key(env, place.console, text.offer, lambda: None):
             render_outcome(place.console, _check_in(store, request, place))
+        else:  # not a dead end: the command for later
+            place.console.print(text.offer_skipped, markup=False, highlight=False)

@@ -51,6 +51,7 @@ class DailyText(StrictModel):
     replaced: str
     sign_saved: str
     offer: str
+    offer_skipped: str
     association: str
     target_note: str
     change_rule: str

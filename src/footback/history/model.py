@@ -76,22 +76,30 @@ class History(StrictModel):
     totals: dict[str, int] = Field(default_factory=dict, exclude=True)
 
 
+# The entries are made from records the store's models have validated, with the types these
+# fields declare, so they are built without validation (`model_construct`): drawing history never
+# builds these models' validators (start-up); `--json` builds only their serializer.
+
+
 def assessment_entry(saved: SavedAssessment, now: datetime) -> AssessmentEntry:
     """The entry of one assessment, its time on the person's clock when it was made."""
     result = saved.result
     scores = None if result.needs_clinician else result.scores
-    return AssessmentEntry(
+
+    def entry(name: ScoreName) -> ScoreEntry | None:
+        if scores is None:
+            return None
+        return ScoreEntry.model_construct(score=scores.score(name).score, level=scores.score(name).level)
+
+    return AssessmentEntry.model_construct(
         created_at=saved.local_time(now),
         urgent=result.needs_clinician,
         triage=result.triage,
         warning_signs=[f.name for f in result.red_flags],
         quick=result.quick,
-        **{
-            name: None
-            if scores is None
-            else ScoreEntry(score=scores.score(name).score, level=scores.score(name).level)
-            for name in SCORE_NAMES
-        },
+        foot=entry("foot"),
+        back=entry("back"),
+        link=entry("link"),
     )
 
 
@@ -102,7 +110,7 @@ def score_series(entries: list[AssessmentEntry], name: ScoreName) -> list[int]:
 
 def session_entry(saved: SavedSession, now: datetime) -> SessionEntry:
     """The entry of one session, its time on the person's clock when it was played."""
-    return SessionEntry(
+    return SessionEntry.model_construct(
         started_at=saved.local_time(now),
         routine=saved.routine,
         minutes=round(saved.actual_seconds / 60, 1),
@@ -117,7 +125,7 @@ def session_entry(saved: SavedSession, now: datetime) -> SessionEntry:
 
 def check_entry(saved: SavedCheck, now: datetime) -> CheckEntry:
     """The entry of one shoe check, its time on the person's clock when it was made."""
-    return CheckEntry(
+    return CheckEntry.model_construct(
         created_at=saved.local_time(now),
         pair=saved.pair,
         verdict=saved.result.verdict,
@@ -127,7 +135,7 @@ def check_entry(saved: SavedCheck, now: datetime) -> CheckEntry:
 
 def empty_history(data_file: str, since: date | None) -> History:
     """What history shows before anything was stored (no store file is created for it)."""
-    return History(
+    return History.model_construct(
         data_file=data_file,
         since=since,
         assessments=[],

@@ -111,7 +111,7 @@ def load_history(
         if limit is not None
         else {"assessments": len(assessments), "sessions": len(sessions), "shoe_checks": len(checks)}
     )
-    return History(
+    return History.model_construct(  # from validated records (history/model.py)
         data_file=str(store.path),
         since=since,
         assessments=assessments,

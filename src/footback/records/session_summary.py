@@ -101,10 +101,7 @@ def repair(conn: Connection) -> None:
     conn.execute("BEGIN IMMEDIATE")
     try:
         if not intact(conn):  # another footback may have repaired it meanwhile
-            for name in TRIGGERS:
-                conn.execute(f"DROP TRIGGER IF EXISTS {name}")
-            conn.execute(f"DROP INDEX IF EXISTS {INDEX}")
-            conn.execute(f"DROP TABLE IF EXISTS {TABLE}")
+            _drop_made(conn)
             for statement in SCHEMA_SQL.split(";"):
                 if statement.strip():
                     conn.execute(statement)
@@ -113,6 +110,15 @@ def repair(conn: Connection) -> None:
     except BaseException:
         rollback(conn)
         raise
+
+
+def _drop_made(conn: Connection) -> None:
+    """Drop whatever now holds the names migration 110 uses, as what it is: a view in place of
+    the table (DROP TABLE refuses a view) left every later session unsaved, `stretch` included."""
+    for name in made_objects():
+        found = conn.execute("SELECT type FROM sqlite_master WHERE name = ?", (name,)).fetchone()
+        if found is not None and found[0] in ("table", "view", "index", "trigger"):
+            conn.execute(f'DROP {found[0].upper()} IF EXISTS "{name}"')
 
 
 def made_objects() -> dict[str, str]:

@@ -55,7 +55,10 @@ def _recommended(
     from footback.stretch import catalogue
 
     if result is None:
-        return _ask_routine(console, env, "No saved assessment recommends a routine yet")
+        # A new user's next step, said here too: this question is not a dead end.
+        return _ask_routine(
+            console, env, "No saved assessment recommends a routine yet (`footback assess` picks one)"
+        )
     names = result.recommendations.routines
     if not names:
         return _ask_routine(console, env, "Your latest assessment did not recommend a routine")

@@ -7,7 +7,7 @@ from collections.abc import Iterator
 from typing import Any, Protocol
 
 from footback.core.errors import BadInputError
-from footback.core.files import NumberTooLong, json_decoder
+from footback.core.files import DuplicateKey, NumberTooLong, json_decoder
 from footback.core.text import excerpt
 from footback.records.transfer.layout import NotJson, no_constant
 
@@ -78,7 +78,7 @@ class ExportReader:
             except NumberTooLong as exc:
                 where = f"character {self.offset + self.pos}"
                 raise BadInputError(f"{self.where}: {exc} (the value at {where})") from None
-            except NotJson as exc:
+            except (NotJson, DuplicateKey) as exc:
                 raise self.fail(str(exc)) from None
             except RecursionError:
                 raise self.fail("nested too deeply") from None
