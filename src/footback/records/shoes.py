@@ -6,7 +6,7 @@ from __future__ import annotations
 import json
 import unicodedata
 from collections.abc import Generator
-from datetime import date, datetime
+from datetime import UTC, date, datetime
 from typing import TYPE_CHECKING, NamedTuple
 
 from footback.core.cited import Citer, citing
@@ -201,7 +201,7 @@ def save_check(
 ) -> int:
     """Store one check (its findings cited by `citer`) and, when named, create or update its pair,
     in one transaction."""
-    stamp = stamp_text(now)
+    stamp = stamp_text(now.astimezone(UTC))  # UTC text sorts in time order; the offset is kept apart
     with store.transaction() as conn:
         if pair is not None:
             age = answers.get("age_months")
@@ -243,7 +243,7 @@ def retire_pair(store: Store, name: str, now: datetime) -> None:
         # Retiring it again keeps the day it was first retired.
         conn.execute(
             "UPDATE shoe_pairs SET retired_at = ? WHERE name = ? AND retired_at IS NULL",
-            (stamp_text(now), name),
+            (stamp_text(now.astimezone(UTC)), name),
         )
 
 

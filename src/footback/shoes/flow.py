@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import sys
 from dataclasses import dataclass
-from datetime import UTC, datetime
+from datetime import datetime
 from pathlib import Path
 from typing import TYPE_CHECKING, TextIO
 
@@ -74,7 +74,8 @@ def check_options(request: ShoeCheckRequest) -> None:
 def run_shoes_check(env: Runtime, request: ShoeCheckRequest) -> None:
     """The whole command after `--template` and `--schema` (which cli/ prints)."""
     check_options(request)
-    now = env.clock.now().astimezone(UTC)
+    # The clock's own offset travels to the store beside the UTC stamp (the check's local day).
+    now = env.clock.now()
     if request.list_saved:
         _list(env, request, now)
         return
