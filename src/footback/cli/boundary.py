@@ -100,6 +100,7 @@ _NOT_ONE_OF = re.compile(r"'(?P<value>[^']*)' is not one of (?P<choices>.*?)\.?$
 _NOT_A_NUMBER = {
     "Input should be a valid integer, unable to parse string as an integer": "not a whole number",
     "Input should be a valid number, unable to parse string as a number": "not a number",
+    "not a whole number": "not a whole number",  # cli/options.whole_number's own
 }
 
 

@@ -1,6 +1,7 @@
 """Options that several commands share, declared once so their names and help stay the same."""
 
 import math
+import re
 from collections.abc import Callable
 from pathlib import Path
 from typing import TYPE_CHECKING, Annotated, Any
@@ -24,6 +25,20 @@ def number_between(low: float, high: float) -> Callable[[float | None], float | 
         return value
 
     return check
+
+
+_WHOLE = re.compile(r"[+-]?[0-9]+")
+
+
+def whole_number(text: str) -> int:
+    """Every whole-number option's parser: ASCII digits with a sign at most. typer reads ints as
+    Python does, which takes `--foot 1_0` as 10 (a typo stored as the worst pain)."""
+    if not _WHOLE.fullmatch(text.strip()):
+        raise typer.BadParameter(NOT_WHOLE)
+    return int(text)
+
+
+NOT_WHOLE = "not a whole number"
 
 
 AnswersOption = Annotated[

@@ -7,15 +7,19 @@ from typing import Annotated
 import typer
 
 from footback.cli.context import AppContext
-from footback.cli.options import NoColorOption
+from footback.cli.options import NoColorOption, whole_number
 
 
 @dataclass(frozen=True)
 class CheckinArgs:
     """`footback checkin`'s options, as typed."""
 
-    foot: Annotated[int | None, typer.Option("--foot", metavar="N", help="Foot pain today, 0-10.")] = None
-    back: Annotated[int | None, typer.Option("--back", metavar="N", help="Back pain today, 0-10.")] = None
+    foot: Annotated[
+        int | None, typer.Option("--foot", metavar="N", help="Foot pain today, 0-10.", parser=whole_number)
+    ] = None
+    back: Annotated[
+        int | None, typer.Option("--back", metavar="N", help="Back pain today, 0-10.", parser=whole_number)
+    ] = None
     note: Annotated[str | None, typer.Option("--note", metavar="TEXT", help="An optional short note.")] = None
     day: Annotated[
         str | None,

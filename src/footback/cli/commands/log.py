@@ -6,6 +6,7 @@ from typing import Annotated
 import typer
 
 from footback.cli.context import app_context
+from footback.cli.options import whole_number
 
 
 def log(
@@ -23,7 +24,10 @@ def log(
     minutes: Annotated[
         int | None,
         typer.Option(
-            "--minutes", metavar="N", help="How long it took, 1-180 (default: the routine's length)."
+            "--minutes",
+            metavar="N",
+            help="How long it took, 1-180 (default: the routine's length).",
+            parser=whole_number,
         ),
     ] = None,
     as_json: Annotated[bool, typer.Option("--json", help="Print what was stored, as JSON.")] = False,

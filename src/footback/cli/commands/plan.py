@@ -7,7 +7,7 @@ from typing import TYPE_CHECKING, Annotated
 import typer
 
 from footback.cli.context import AppContext
-from footback.cli.options import NoColorOption, PregnantOption, SeenClinicianOption
+from footback.cli.options import NoColorOption, PregnantOption, SeenClinicianOption, whole_number
 from footback.core.text import safe_line
 
 if TYPE_CHECKING:
@@ -23,7 +23,9 @@ class PlanArgs:
     as_json: Annotated[bool, typer.Option("--json", help="Print the plan as JSON.")] = False
     no_save: Annotated[bool, typer.Option("--no-save", help="Show the plan without saving it.")] = False
     review: Annotated[bool, typer.Option("--review", help="Review the level now instead of weekly.")] = False
-    level: Annotated[int | None, typer.Option("--level", metavar="N", help="Set the level by hand.")] = None
+    level: Annotated[
+        int | None, typer.Option("--level", metavar="N", help="Set the level by hand.", parser=whole_number)
+    ] = None
     seen_clinician: SeenClinicianOption = False
     pregnant: PregnantOption = False
     no_color: NoColorOption = False
