@@ -45,14 +45,13 @@ def test_every_command_with_json_has_a_row() -> None:
     assert {name.split()[0] for name in rows} == _json_commands()
 
 
-@pytest.fixture
-def printed(cli: Cli, tmp_path: Path) -> dict[str, Any]:
-    """Every documented document as the command prints it, on a store with one of each record."""
+def _runs(cli: Cli, tmp_path: Path) -> dict[str, list[str]]:
+    """Each documented document's command line, with answers files as `--template` writes them."""
     for kind in ("assess", "shoes-check"):
         template = cli.invoke([kind, "--template"]).stdout
         (tmp_path / f"{kind}.toml").write_text(template, encoding="utf-8")
     answers = {kind: str(tmp_path / f"{kind}.toml") for kind in ("assess", "shoes-check")}
-    runs = {
+    return {
         "assess": ["assess", "--answers", answers["assess"], "--json"],
         "shoes-check": ["shoes-check", "--answers", answers["shoes-check"], "--name", "Trail", "--json"],
         "shoes-check --list": ["shoes-check", "--list", "--json"],
@@ -64,12 +63,39 @@ def printed(cli: Cli, tmp_path: Path) -> dict[str, Any]:
         "history": ["history", "--json"],
         "config": ["config", "--json"],
     }
+
+
+@pytest.fixture
+def printed(cli: Cli, tmp_path: Path) -> dict[str, Any]:
+    """Every documented document as the command prints it, on a store with one of each record."""
     out: dict[str, Any] = {}
-    for name, args in runs.items():
+    for name, args in _runs(cli, tmp_path).items():
         result = cli.invoke(args)
         assert result.exit_code == 0, (name, result.stderr)
         out[name] = json.loads(result.stdout)
     return out
+
+
+def test_a_store_that_is_not_footbacks_is_one_line_exit_1_and_no_json(
+    cli: Cli, home: Path, tmp_path: Path
+) -> None:
+    """What a script sees when the store cannot be read: the failure code, never half a document."""
+    home.mkdir(mode=0o700, parents=True, exist_ok=True)
+    (home / "footback.sqlite3").write_bytes(b"not a database" * 300)
+    (home / "footback.sqlite3").chmod(0o600)
+    runs = _runs(cli, tmp_path)
+    del runs["config"]  # it reads no store
+    for name, args in runs.items():
+        result = cli.invoke(args)
+        assert (result.exit_code, result.stdout) == (1, ""), name
+        assert result.stderr.startswith("footback: error: ") and result.stderr.count("\n") == 1, name
+
+
+def test_a_bad_option_with_json_is_one_line_exit_2_and_no_json(cli: Cli, tmp_path: Path) -> None:
+    for name, args in _runs(cli, tmp_path).items():
+        result = cli.invoke([*args, "--no-such-option"])
+        assert (result.exit_code, result.stdout) == (2, ""), name
+        assert result.stderr.startswith("footback: error: ") and result.stderr.count("\n") == 1, name
 
 
 def test_each_rows_keys_are_the_ones_printed_in_order(printed: dict[str, Any]) -> None:
