@@ -47,6 +47,7 @@ RICH_ALLOWED = {
     "render/rows.py": "a table when it fits the width, else one block per row",
     "render/page.py": "draws a page (lines, hanging lines, rows) with rich on a terminal",
     "render/plain.py": "writes a page as rich would, with rich's cell widths and word breaks only",
+    "render/cells.py": "rich's cell widths, for text that is not one column a character",
     "daily/checkin_flow.py": "asks the check-in questions",
     "daily/render.py": "the progress screen",
     "history/render.py": "the history screen",

@@ -21,7 +21,7 @@ PIECES = [
     "a", "feet", "finished", "stopped (0 of 4 steps, 2 skipped)", "warning sign;", "Ünïcödé",
     "日本語", "テキスト", "e\u0301", "👍", "👩\u200d💻", "\u2764\ufe0f", "\u200b", "\x07", "\r",
     "\x1b[31mred", "\\x1b", "-", "…", "averyveryverylongwordwithoutanybreakinsideitatall",
-    "\u3000", "\u00a0", "x" * 30, "1", "12.5", "  ",
+    "\u3000", "\u00a0", "x" * 30, "1", "12.5", "  ", "▁▂▅█", "0 -> 62",
 ]  # fmt: skip
 texts = st.lists(st.sampled_from(PIECES), max_size=12).map(
     lambda words: "".join(w + (" " if n % 3 else "") for n, w in enumerate(words))
@@ -72,7 +72,7 @@ items = st.one_of(
 )
 
 
-@settings(max_examples=400, suppress_health_check=[HealthCheck.too_slow])
+@settings(max_examples=400, deadline=None, suppress_health_check=[HealthCheck.too_slow])
 @given(page=st.lists(items, min_size=1, max_size=4), width=st.integers(1, 200))
 def test_a_page_is_written_as_rich_draws_it(page: list[Item], width: int) -> None:
     try:
@@ -127,3 +127,18 @@ def test_the_control_codes_dropped_are_richs() -> None:
     assert clean("".join(map(chr, controls))) == "".join(
         chr(c) for c in controls if c not in STRIP_CONTROL_CODES
     )
+
+
+def test_what_is_measured_without_rich_is_one_cell_each_in_rich() -> None:
+    from rich.cells import cell_len as rich_cell_len
+
+    from footback.render.cells import cell_len, one_cell_each
+
+    # Every character the writer measures as one cell without asking rich: printable ASCII and
+    # the 32 block elements of the sparklines, each one cell in rich too.
+    own = [chr(c) for c in range(0x30000) if one_cell_each(chr(c))]
+    assert len(own) == 95 + 32
+    assert all(rich_cell_len(c) == 1 == cell_len(c) for c in own)
+    # Outside that set rich measures: a wide, a zero-width and a control character.
+    others = ("日", "\u200b", "\x1b", "\u25fd")
+    assert [cell_len(c) for c in others] == [rich_cell_len(c) for c in others]

@@ -27,7 +27,8 @@ def test_a_one_step_routine_stopped_says_0_of_1_step(cli: Cli, context: AppConte
     fake_terminal(context, in_tty=True, presses=[(1, Key.STOP)])
     result = cli.invoke(["stretch", "-f", str(path), "--lead-in", "1"])
     assert result.exit_code == 0, result.output
-    assert "Stopped 'one' after 0:01: 0 of 1 step done. Saved to your history." in result.output
+    said = " ".join(result.output.split())  # wrapped at words
+    assert "Stopped 'one' after 0:01: 0 of 1 step done. Saved to your history;" in said
 
 
 def test_a_one_step_routine_played_through_says_1_of_1_step(

@@ -47,8 +47,15 @@ def function_change(
         return None
     first = ratings[0]
     same = [r for r in ratings if r.activities == first.activities]
-    latest = same[-1]
-    enough = len(same) > 1
+    return function_span(first, same[-1], len(same), rule, sentence)
+
+
+def function_span(
+    first: PsfsRating, latest: PsfsRating, sets: int, rule: FunctionRule, sentence: str
+) -> FunctionChange:
+    """`function_change` from what it needs of the sets (`records.psfs.rating_span`): the first,
+    the latest rating the same activities, and how many rate them (the first included)."""
+    enough = sets > 1
     return FunctionChange(
         activities=first.activities,
         start=first.mean,
@@ -57,7 +64,7 @@ def function_change(
         now_day=latest.day if enough else None,
         change=latest.mean - first.mean if enough else None,
         verdict=judge_function(first.mean, latest.mean, rule) if enough else "too little data",
-        ratings=len(same),
+        ratings=sets,
         next_due=latest.day + timedelta(days=rule.recheck_days),
         rule=sentence,
     )

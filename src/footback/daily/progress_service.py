@@ -104,12 +104,15 @@ def read_function(store: Store) -> FunctionChange | None:
     """The function score's first rating set against the latest (None when none is stored)."""
     from footback.content.loader import sources
     from footback.daily.content import load_daily_content
-    from footback.daily.function import function_change
-    from footback.records.psfs import list_ratings
+    from footback.daily.function import function_span
+    from footback.records.psfs import rating_span
 
+    span = rating_span(store)
+    if span is None:
+        return None
     rule = load_daily_content().function
     sentence = rule.rule.format(points=rule.meaningful_points, sources=sources().briefs(rule.sources))
-    return function_change(list_ratings(store), rule, sentence)
+    return function_span(*span, rule, sentence)
 
 
 def plan_status(store: Store, review_days: int, now: datetime) -> PlanStatus:

@@ -33,6 +33,9 @@ class AssessmentEntry(StrictModel):
     link: ScoreEntry | None
     # `assess --quick`: a weekly re-check on top of the last full assessment.
     quick: bool = False
+    # The same signs by their ids (`warning_signs` holds their labels, wording that may change),
+    # for scripts; added last so the keys before it keep their places.
+    warning_sign_ids: list[str] = []
 
     def score(self, name: ScoreName) -> ScoreEntry | None:
         return {"foot": self.foot, "back": self.back, "link": self.link}[name]
@@ -97,6 +100,7 @@ def assessment_entry(saved: SavedAssessment, now: datetime) -> AssessmentEntry:
         triage=result.triage,
         warning_signs=[f.name for f in result.red_flags],
         quick=result.quick,
+        warning_sign_ids=[f.id for f in result.red_flags],
         foot=entry("foot"),
         back=entry("back"),
         link=entry("link"),

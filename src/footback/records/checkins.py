@@ -11,6 +11,8 @@ from itertools import islice
 from footback.models.checkin import CheckIn, PainSums
 from footback.records.db import Row, Store
 from footback.records.fields import (
+    READABLE_DAY_SQL,
+    READABLE_STAMP_SQL,
     DamagedRow,
     as_int,
     as_optional_text,
@@ -25,34 +27,19 @@ WHAT = "check-in"
 _COLUMNS = "day, foot, back, note, warning_signs, created_at"
 # Key and timestamp first (Store.skip_damaged names a damaged record by them).
 _READ_COLUMNS = "day, created_at, foot, back, note, warning_signs"
-_DAY_FORM = "'[0-9][0-9][0-9][0-9]-[0-9][0-9]-[0-9][0-9]'"
 # A row `from_row` reads, said in SQL for the aggregates that never parse rows: the same checks on
-# every column (core.dates' form and range for the day and the stamp, whole pains 0-10, a note
-# that is text, warning signs a JSON list of text), so a damaged record is left out of a sum as
-# it is left out of a list. '+0 days' makes SQLite compute the day, so an impossible one (02-30
-# becomes 03-02) or one in another form (NULL) is not equal to itself; `[]` skips the JSON checks.
-# After the seconds: optional fractions of 1 to 6 digits, then no zone, Z or +HH:MM (core.dates);
-# SQLite's own reading would take a lower-case z and any number of digits.
-_TAIL = "substr(created_at, 20)"
-_ZONE = f"ltrim({_TAIL}, '.0123456789')"
-_FRACTION = f"substr({_TAIL}, 1, length({_TAIL}) - length({_ZONE}))"
-_STAMP_TAIL_SQL = (
-    f"({_FRACTION} = '' OR ({_FRACTION} GLOB '.[0-9]*' AND length({_FRACTION}) <= 7"
-    f" AND substr({_FRACTION}, 2) NOT GLOB '*[^0-9]*'))"
-    f" AND ({_ZONE} IN ('', 'Z') OR {_ZONE} GLOB '[+-][0-9][0-9]:[0-9][0-9]')"
-)
+# every column (core.dates' form and range for the day and the stamp: records/fields.py, whole
+# pains 0-10, a note that is text, warning signs a JSON list of text), so a damaged record is left
+# out of a sum as it is left out of a list; `[]` skips the JSON checks.
 READABLE_SQL = (
-    "(date(day, '+0 days') IS day AND day BETWEEN '1900-01-01' AND '2999-12-31'"
+    f"({READABLE_DAY_SQL}"
     " AND typeof(foot) = 'integer' AND foot BETWEEN 0 AND 10"
     " AND typeof(back) = 'integer' AND back BETWEEN 0 AND 10"
     " AND typeof(note) IN ('null', 'text')"
     " AND (warning_signs IS '[]' OR (typeof(warning_signs) = 'text' AND json_valid(warning_signs)"
     " AND json_type(warning_signs) = 'array'"
     " AND NOT EXISTS (SELECT 1 FROM json_each(warning_signs) WHERE type != 'text')))"
-    f" AND created_at GLOB {_DAY_FORM[:-1]}T[0-9][0-9]:[0-9][0-9]:[0-9][0-9]*'"
-    f" AND {_STAMP_TAIL_SQL} AND julianday(created_at) IS NOT NULL"
-    " AND date(substr(created_at, 1, 10), '+0 days') IS substr(created_at, 1, 10)"
-    " AND substr(created_at, 1, 10) BETWEEN '1900-01-01' AND '2999-12-31')"
+    f" AND {READABLE_STAMP_SQL})"
 )
 
 

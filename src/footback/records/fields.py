@@ -77,3 +77,25 @@ def as_object(value: object) -> dict[str, Any]:
 def stamp_text(when: datetime) -> str:
     """How footback writes a timestamp; a clock centuries off is refused (core.dates.check_clock)."""
     return check_clock(when).isoformat(timespec="seconds")
+
+
+# `parse_day` and `parse_stamp` said in SQL, on the columns `day` and `created_at` (check-ins and
+# function ratings), for aggregates that never parse rows: a damaged record is left out of a sum as
+# it is left out of a list. '+0 days' makes SQLite compute the day, so an impossible one (02-30
+# becomes 03-02) or one in another form (NULL) is not equal to itself. After the seconds:
+# optional fractions of 1 to 6 digits, then no zone, Z or +HH:MM (core.dates); SQLite's own
+# reading would take a lower-case z and any number of digits.
+READABLE_DAY_SQL = "date(day, '+0 days') IS day AND day BETWEEN '1900-01-01' AND '2999-12-31'"
+_DAY_FORM = "[0-9][0-9][0-9][0-9]-[0-9][0-9]-[0-9][0-9]"
+_TAIL = "substr(created_at, 20)"
+_ZONE = f"ltrim({_TAIL}, '.0123456789')"
+_FRACTION = f"substr({_TAIL}, 1, length({_TAIL}) - length({_ZONE}))"
+READABLE_STAMP_SQL = (
+    f"created_at GLOB '{_DAY_FORM}T[0-9][0-9]:[0-9][0-9]:[0-9][0-9]*'"
+    f" AND ({_FRACTION} = '' OR ({_FRACTION} GLOB '.[0-9]*' AND length({_FRACTION}) <= 7"
+    f" AND substr({_FRACTION}, 2) NOT GLOB '*[^0-9]*'))"
+    f" AND ({_ZONE} IN ('', 'Z') OR {_ZONE} GLOB '[+-][0-9][0-9]:[0-9][0-9]')"
+    " AND julianday(created_at) IS NOT NULL"
+    " AND date(substr(created_at, 1, 10), '+0 days') IS substr(created_at, 1, 10)"
+    " AND substr(created_at, 1, 10) BETWEEN '1900-01-01' AND '2999-12-31'"
+)

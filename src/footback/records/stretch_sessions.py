@@ -38,6 +38,14 @@ _COLUMNS = (
     " utc_offset"
 )
 _NEWEST_FIRST = " ORDER BY started_at DESC, id DESC"
+
+
+def counts_as_practice(steps_done: int, steps_skipped: int, finished: bool) -> bool:
+    """A session counts towards the streak when it did at least one step, or finished with none
+    skipped (every step skipped to the end is no practice): `_COUNTS_SQL` in SQL."""
+    return steps_done > 0 or (finished and steps_skipped == 0)
+
+
 # Whether a session counts towards the streak (records/session_summary.py says the rule).
 _COUNTS_SQL = counts_sql()
 # A session's seconds beyond a week are damage (a hand-edited store): such a row is damaged in a
@@ -71,9 +79,8 @@ class SavedSession:
 
     @property
     def counts(self) -> bool:
-        """A session counts towards the streak when it did at least one step, or finished with none
-        skipped (every step skipped to the end is no practice): `_COUNTS_SQL`."""
-        return self.steps_done > 0 or (self.finished and self.steps_skipped == 0)
+        """`counts_as_practice` for this row."""
+        return counts_as_practice(self.steps_done, self.steps_skipped, self.finished)
 
     @property
     def logged(self) -> bool:

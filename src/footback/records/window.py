@@ -16,9 +16,11 @@ from datetime import date, datetime, timedelta, timezone
 
 from footback.core.dates import EARLIEST, LATEST
 
-# Offsets reach 14 hours: a text bound this far before the day lets the index narrow the scan
-# without ever dropping a record that belongs.
-_SLACK = timedelta(days=2)
+# A text bound this far before (and after) the days lets the index narrow the scan without ever
+# dropping a record that belongs: a stamp's text can carry a zone up to a day off UTC, and the
+# offset its record kept moves it up to 18 hours more (a stamp written at 00:59+13:00 and kept at
+# UTC-12 is on the day before the day before its text's date).
+_SLACK = timedelta(days=3)
 
 
 def offset_of(now: datetime) -> int:

@@ -3,18 +3,18 @@
 A feature builds its screen as a page once; `render.rows.draw_page` draws it with rich (on a
 terminal, with its styles) and `render/plain.py` writes the same characters without rich where
 nothing would be styled (a pipe, a file), which saves a start-up importing and running rich's
-drawing. Plain values only: this module imports nothing else of footback's.
+drawing. Plain values only (NamedTuples: a frozen dataclass costs about 0.5 ms to make at every
+start-up, a NamedTuple about 0.1 ms); this module imports nothing else of footback's.
 """
 
 from __future__ import annotations
 
 import re
 from collections.abc import Sequence
-from dataclasses import dataclass
+from typing import NamedTuple
 
 
-@dataclass(frozen=True)
-class Line:
+class Line(NamedTuple):
     """A line of text wrapped at the width (`whole`: never wrapped, so a path can be copied).
 
     `style` styles the text; with `outer` it is given to the print call instead, as some screens
@@ -26,8 +26,7 @@ class Line:
     outer: bool = False
 
 
-@dataclass(frozen=True)
-class Hang:
+class Hang(NamedTuple):
     """`render.console.Hanging`: a lead, then the text wrapped under itself."""
 
     lead: str
@@ -35,8 +34,7 @@ class Hang:
     style: str = ""
 
 
-@dataclass(frozen=True)
-class Record:
+class Record(NamedTuple):
     """One record: its table cells, and the same as a block (head, details, free text)."""
 
     cells: Sequence[str]
@@ -45,8 +43,7 @@ class Record:
     text: str = ""
 
 
-@dataclass(frozen=True)
-class Rows:
+class Rows(NamedTuple):
     """Records under headers: a table when it fits, else one block each (`render.rows.draw_rows`)."""
 
     headers: Sequence[str]

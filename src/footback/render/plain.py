@@ -2,10 +2,11 @@
 pipe, a file), without importing rich's console, text or table modules (about 40 ms of a
 `history` run with a year of data went to importing and running them).
 
-Each function follows the rich code it stands for, named in its docstring, and measures with
-rich's own cell widths and word breaks (`rich.cells`, `rich._wrap`: small modules that draw
-nothing), so wide and combining characters break where rich breaks them.
-`tests/render/test_plain.py` compares every function with rich on generated pages and widths.
+Each function follows the rich code it stands for, named in its docstring. Text of one-column
+characters (ASCII, the sparklines) is measured and broken into lines here; any other text with
+rich's own `rich.cells` and `rich._wrap` (small modules that draw nothing), so wide and combining
+characters break where rich breaks them. `tests/render/test_plain.py` compares the writer with rich
+on generated pages and widths.
 """
 
 from __future__ import annotations
@@ -14,6 +15,7 @@ import re
 from collections.abc import Sequence
 from itertools import pairwise
 
+from footback.render.cells import cell_len, one_cell_each
 from footback.render.console import MIN_TEXT_WIDTH
 from footback.render.page import Hang, Item, Line, Record, Rows
 from footback.render.rows import INDENT, table_fits
@@ -24,6 +26,8 @@ _STRIPPED = dict.fromkeys((7, 8, 11, 12, 13))
 # cells with it): not followed here, so a page holding one is drawn by rich instead.
 _UNMODELLED = re.compile("[\t\x1c-\x1e\x85\u2028\u2029]")
 _TRAILING_SPACE = re.compile(r"\s+$")
+# A word and the spaces after it, as rich's wrapping reads them (rich._wrap.re_word).
+_WORD = re.compile(r"\s*\S+\s*")
 
 
 class Unmodelled(ValueError):
@@ -38,18 +42,12 @@ def clean(text: str) -> str:
     return cleaned
 
 
-def cell_len(text: str) -> int:
-    from rich.cells import cell_len as rich_cell_len
-
-    return rich_cell_len(text)
-
-
 def _truncated(text: str, width: int, overflow: str, *, pad: bool = False) -> str:
     """rich `Text.truncate`."""
-    from rich.cells import set_cell_size
-
     length = cell_len(text)
     if length > width:
+        from rich.cells import set_cell_size
+
         text = set_cell_size(text, width - 1) + "…" if overflow == "ellipsis" else set_cell_size(text, width)
     if pad and length < width:
         text += " " * (width - length)
@@ -77,18 +75,44 @@ def _rstrip_end(text: str, size: int) -> str:
     return text
 
 
+def _breaks(line: str, width: int, *, fold: bool) -> list[int]:
+    """Where rich breaks a line (`rich._wrap.divide_line`); worked out here, without rich, for a
+    line of one-cell characters (the usual one), where a word's cells are its length."""
+    if not one_cell_each(line):
+        from rich._wrap import divide_line
+
+        return divide_line(line, width, fold=fold)
+    breaks: list[int] = []
+    offset = 0  # cells used on the current line
+    for word in _WORD.finditer(line):
+        start, end = word.span()
+        length = len(word.group(0).rstrip())
+        if width - offset >= length:
+            offset += end - start
+        elif length > width:  # longer than any line: folded (or cropped) where it starts
+            if start:
+                breaks.append(start)
+            if fold:
+                breaks += range(start + width, end, width)
+            offset = (end - start) % width or width if fold else end - start
+        elif offset and start:
+            breaks.append(start)
+            offset = end - start
+    return breaks
+
+
 def wrap(
     text: str, width: int, *, justify: str = "default", overflow: str = "fold", no_wrap: bool = False
 ) -> list[str]:
     """rich `Text.wrap` for a text without styles (already through `clean`)."""
-    from rich._wrap import divide_line
-
     lines: list[str] = []
     for line in text.split("\n"):
         if no_wrap:
             pieces = [line]
+        elif cell_len(line) <= width:  # every word fits: rich's divide_line breaks nothing
+            pieces = [_rstrip_end(line, width)]
         else:
-            bounds = [0, *divide_line(line, width, fold=overflow == "fold"), len(line)]
+            bounds = [0, *_breaks(line, width, fold=overflow == "fold"), len(line)]
             pieces = [_rstrip_end(line[a:b], width) for a, b in pairwise(bounds)]
         lines += [
             _truncated(_justified(piece, width, justify, overflow), width, overflow) for piece in pieces
@@ -154,17 +178,18 @@ def _column_width(cells: Sequence[str], max_width: int, extra: int) -> int:
 def _cell_lines(cell: str, width: int, pads: tuple[int, int], justify: str, no_wrap: bool) -> list[str]:
     """One table cell drawn in `width` columns: rich `Padding` around a `Text` (overflow ellipsis),
     each line brought to the inner width as `Segment.adjust_line_length` does."""
-    from rich.cells import set_cell_size
-
     left, right = pads
     inner = width - left - right
-    if inner < 0:
-        raise Unmodelled(f"a column of {width}")
+    if inner < 1:  # rich's console renders nothing in no room: the row's blank fills the cell
+        return []
     lines = []
     for line in wrap(cell, inner, justify=justify, overflow="ellipsis", no_wrap=no_wrap):
         length = cell_len(line)
-        fitted = line + " " * (inner - length) if length < inner else line
-        lines.append(" " * left + (set_cell_size(line, inner) if length > inner else fitted) + " " * right)
+        if length > inner:
+            from rich.cells import set_cell_size
+
+            line = set_cell_size(line, inner)
+        lines.append(" " * left + line + " " * (inner - length if length < inner else 0) + " " * right)
     return lines
 
 
@@ -192,7 +217,7 @@ def table_lines(
             _cell_lines(cell, widths[n], pads[n], "right" if headers[n] in right else "left", n < count - 1)
             for n, cell in enumerate(row)
         ]
-        for k in range(max(len(lines_of) for lines_of in cells)):
+        for k in range(max(1, *(len(lines_of) for lines_of in cells))):
             lines.append("".join(c[k] if k < len(c) else " " * widths[n] for n, c in enumerate(cells)))
     return lines
 

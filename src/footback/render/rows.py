@@ -29,7 +29,7 @@ def table_fits(rows: Sequence[Sequence[str | Text]], width: int, *, wrap_last: b
     """Whether a table of these rows (the headers first; no box, no edge padding) fits `width`
     with every cell on one line; with `wrap_last` the last column (free text) may wrap instead,
     as long as it keeps MIN_TEXT_WIDTH columns (or its whole width, if that is less)."""
-    from rich.cells import cell_len
+    from footback.render.cells import cell_len
 
     def length(cell: str | Text) -> int:
         return cell_len(cell if isinstance(cell, str) else cell.plain)

@@ -213,7 +213,7 @@ def _wrap_up(
         return
     from footback.core.paths import db_path
     from footback.records.db import open_store
-    from footback.records.stretch_sessions import save_session
+    from footback.records.stretch_sessions import counts_as_practice, save_session
 
     extra: dict[str, object] = {"source": timeline.routine.source, "lead_in": timeline.lead_in}
     if options.side is not None:
@@ -228,5 +228,12 @@ def _wrap_up(
             raise
         env.print_error(exc.message)
         return
-    say(console, line + " Saved to your history.")
+    if not counts_as_practice(summary.steps_done, summary.steps_skipped, summary.finished):
+        # Saved, but neither the streak nor progress moves: say so, and how to practise now.
+        again = f"footback stretch --routine {summary.routine}" if timeline.routine.source != "file" else ""
+        line += " Saved to your history; with no step done it does not count as practice"
+        line += f" ({again} plays it again)." if again else "."
+        say(console, line)
+    else:
+        say(console, line + " Saved to your history.")
     say(console, f"Data file: {safe_line(str(db_path(env.data_dir)))}", whole=True)
