@@ -62,6 +62,8 @@ class FirstRunText(StrictModel):
 class DayText(StrictModel):
     """Today's screen's one-key offer of the day's steps (`today.day`)."""
 
+    assess: str
+    assess_later: str
     both: str
     checkin: str
     routine: str

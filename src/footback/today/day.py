@@ -2,8 +2,9 @@
 
 On a terminal, after the screen is drawn: Enter starts the check-in when it is due, and then
 offers the routine due now with one more key (Enter plays it); n, q or Esc leave the screen as
-it is. Nothing is offered in a pipe, with `--json`, for a new user or while a warning sign waits
-for a clinician (the screen's first line is the clinician then).
+it is. A new user is offered the assessment the same way. Nothing is offered in a pipe, with
+`--json`, or while a warning sign waits for a clinician (the screen's first line is the
+clinician then).
 """
 
 from __future__ import annotations
@@ -46,10 +47,12 @@ def day_steps(today: Today) -> DaySteps:
 
 @dataclass(frozen=True)
 class DayRequest:
-    """How today's screen was asked for, and how a routine is played (`footback stretch
-    --routine NAME` with the person's settings: the command line builds it)."""
+    """How today's screen was asked for, how a routine is played (`footback stretch --routine
+    NAME` with the person's settings) and the assessment started (`footback assess`): the command
+    line builds both."""
 
     play: Callable[[str], None]
+    assess: Callable[[], None]
     no_color: bool = False
 
 
@@ -57,11 +60,20 @@ def offer_day(env: Runtime, today: Today, request: DayRequest) -> None:
     """On a terminal: the day's steps offered with one key, then done in order."""
     from footback.today.content import load_today_content
 
-    steps = day_steps(today)
-    if not (steps.any and env.stdin_tty and env.stdout_tty):
+    if not (env.stdin_tty and env.stdout_tty):
         return
     text = load_today_content().day
     console = env.console(no_color=request.no_color)
+    if today.first_step:
+        console.print()
+        if _one_key(env, console, text.assess):
+            request.assess()
+        else:
+            console.print(text.assess_later, markup=False, highlight=False)
+        return
+    steps = day_steps(today)
+    if not steps.any:
+        return
     routine = steps.routine
     if steps.checkin and routine is not None:
         prompt = text.both.format(routine=routine)
