@@ -68,6 +68,7 @@ class DayText(StrictModel):
     checkin: str
     routine: str
     after_checkin: str
+    after_sign: str
     later: str
 
 
