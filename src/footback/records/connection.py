@@ -16,13 +16,13 @@ from contextlib import contextmanager
 from pathlib import Path
 
 from footback.core.errors import StoreError
+from footback.core.files import SQLITE_HEADER
 from footback.core.paths import FILE_MODE, SIDECARS
 
 Connection = sqlite3.Connection
 # Every error SQLite raises (damaged file, locked, full disk, bad SQL).
 DatabaseError = sqlite3.Error
 
-SQLITE_HEADER = b"SQLite format 3\x00"
 BUSY_TIMEOUT_MS = 15_000
 
 
