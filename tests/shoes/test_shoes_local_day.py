@@ -53,3 +53,10 @@ def test_the_list_shows_the_check_on_the_persons_day(cli: Cli, home: Path, tmp_p
     assert row["checked_at"] == "2026-07-02T00:30:00+01:00"
     screen = cli.invoke(["shoes-check", "--list"]).stdout
     assert "2026-07-02" in screen and "2026-07-01" not in screen
+
+
+def test_checking_again_dates_the_last_check_on_the_persons_day(cli: Cli, home: Path, tmp_path: Path) -> None:
+    _check_a_pair(cli, tmp_path, "--name", "Trail")
+    cli.context.clock = LondonClock(datetime(2026, 7, 9, 9, 0, tzinfo=LONDON))
+    again = cli.invoke(["shoes-check", "--answers", str(tmp_path / "shoes.toml"), "--name", "Trail"])
+    assert "Last check (2026-07-02)" in again.stdout, again.stdout
