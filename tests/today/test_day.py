@@ -1,6 +1,7 @@
 """A normal day from today's screen (issue 24, item 6): `footback` on a terminal offers the check-in
-and then the routine due with one key each; at most 10 keystrokes besides `footback` and its
-Enter and the two pain numbers. In-process, through the context's injected keys and lines."""
+and the routine due with one key, then plays the routine after the check-in (its ready prompt is
+the chance to stop); at most 10 keystrokes besides `footback` and its Enter and the two pain
+numbers. In-process, through the context's injected keys and lines."""
 
 from __future__ import annotations
 
@@ -62,21 +63,21 @@ def _states(cli: Cli) -> dict[str, str]:
     return {item["what"]: item["state"] for item in _today(cli)["items"]}
 
 
-def test_a_normal_day_is_six_keystrokes_from_todays_screen(
+def test_a_normal_day_is_five_keystrokes_from_todays_screen(
     cli: Cli, context: AppContext, tmp_path: Path
 ) -> None:
     """Enter (check in, then the routine), foot 3 Enter, back 4 Enter, Enter (nothing new), Enter
-    (play the plan routine), Enter (the player's ready prompt). Counted: every key but the pain
-    digits; `footback` and its Enter are typed before and are not counted."""
+    (the player's ready prompt): the routine is not offered a second time. Counted: every key but
+    the pain digits; `footback` and its Enter are typed before and are not counted."""
     _with_a_plan(cli, context, tmp_path)
-    keys = [Key.ENTER, Key.ENTER, Key.ENTER]  # today's offer, the routine's offer, the ready prompt
+    keys = [Key.ENTER, Key.ENTER]  # today's offer, the ready prompt
     lines = ["3", "4", ""]  # foot; back; nothing new
     typed = _on_a_terminal(context, keys, lines)
     done = cli.invoke([])
     assert done.exit_code == 0, done.output
     said = " ".join(done.output.split())
     assert DAY.both.format(routine="plan").strip() in said
-    assert DAY.after_checkin.format(routine="plan").strip() in said
+    assert DAY.after_checkin.format(routine="plan").strip() not in said
     assert typed.queue == [] and "Press Enter to start" in said, done.output
     with context.keys(False) as source:  # every key pressed was read, none left over
         assert isinstance(source, ScriptedKeys) and source.presses == []
@@ -85,7 +86,57 @@ def test_a_normal_day_is_six_keystrokes_from_todays_screen(
     assert (saved.day, saved.foot, saved.back, saved.warning_signs) == (date(2026, 3, 3), 3, 4, [])
     assert _states(cli) == {"morning routine": "done", "plan routine": "done", "check-in": "done"}
     counted = len(keys) + sum(len(line) + 1 for line in lines) - len("3") - len("4")
-    assert counted == 6 and counted <= MOST_KEYS
+    assert counted == 5 and counted <= MOST_KEYS
+
+
+def test_a_new_warning_sign_at_the_checkin_plays_no_routine(
+    cli: Cli, context: AppContext, tmp_path: Path
+) -> None:
+    _with_a_plan(cli, context, tmp_path)
+    # Enter; foot 3, back 4; y (something new); sign 1; no note. A second Enter is pressed too:
+    # it must not start the routine.
+    typed = _on_a_terminal(context, [Key.ENTER, Key.ENTER], ["3", "4", "y", "1", ""])
+    done = cli.invoke([])
+    said = " ".join(done.output.split())
+    assert typed.queue == [] and DAY.after_sign.format(routine="plan") in said, done.output
+    assert "Press Enter to start" not in said and "Routine: plan" not in said
+    with open_store(context.data_dir) as store:
+        (saved,) = list_checkins(store)
+    assert saved.warning_signs != []
+    assert _states(cli)["plan routine"] == "waiting"
+
+
+def _jumped(cli: Cli, context: AppContext, tmp_path: Path, keys: list[Key]) -> str:
+    """Monday's check-in foot 2; tonight foot 9: severe and 7 points up, so the check-in advises
+    a GP (data/daily.toml [jump]) and the routine is asked for again."""
+    _with_a_plan(cli, context, tmp_path)
+    assert cli.invoke(["checkin", "--foot", "2", "--back", "2", "--date", "2026-03-02"]).exit_code == 0
+    typed = _on_a_terminal(context, keys, ["9", "4", ""])
+    done = cli.invoke([])
+    assert done.exit_code == 0 and typed.queue == [], done.output
+    said = " ".join(done.output.split())
+    assert (
+        "Your foot pain went from 2 to 9" in said and DAY.after_checkin.format(routine="plan").strip() in said
+    )
+    with context.keys(False) as source:  # every key was read: the second ask took one
+        assert isinstance(source, ScriptedKeys) and source.presses == []
+    return said
+
+
+def test_after_advice_on_a_jump_in_pain_enter_still_plays(
+    cli: Cli, context: AppContext, tmp_path: Path
+) -> None:
+    said = _jumped(cli, context, tmp_path, [Key.ENTER, Key.ENTER, Key.ENTER])
+    assert "Press Enter to start" in said
+    assert _states(cli)["plan routine"] == "done"
+
+
+def test_after_advice_on_a_jump_in_pain_n_says_how_to_play_later(
+    cli: Cli, context: AppContext, tmp_path: Path
+) -> None:
+    said = _jumped(cli, context, tmp_path, [Key.ENTER, Key.SKIP])
+    assert DAY.later.format(routine="plan") in said and "Press Enter to start" not in said
+    assert _states(cli) == {"morning routine": "done", "plan routine": "due", "check-in": "done"}
 
 
 @pytest.mark.parametrize("leave", [Key.SKIP, Key.STOP])  # n; q, Esc or Ctrl-D
@@ -97,17 +148,6 @@ def test_n_or_q_just_shows_the_screen(cli: Cli, context: AppContext, tmp_path: P
     assert "Next: footback stretch --routine plan" in done.output
     assert typed.queue == ["3", "4", ""]  # nothing was asked
     assert _states(cli) == {"morning routine": "done", "plan routine": "due", "check-in": "due"}
-
-
-def test_n_after_the_checkin_keeps_the_checkin_and_says_how_to_play_later(
-    cli: Cli, context: AppContext, tmp_path: Path
-) -> None:
-    _with_a_plan(cli, context, tmp_path)
-    _on_a_terminal(context, [Key.ENTER, Key.SKIP], ["3", "4", ""])
-    done = cli.invoke([])
-    assert done.exit_code == 0, done.output
-    assert DAY.later.format(routine="plan") in " ".join(done.output.split())
-    assert _states(cli) == {"morning routine": "done", "plan routine": "due", "check-in": "done"}
 
 
 def test_in_the_morning_enter_offers_the_routine_due_and_no_checkin(

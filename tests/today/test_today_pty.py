@@ -37,8 +37,20 @@ def test_a_new_user_is_shown_the_first_step(home: Path, tmp_path: Path) -> None:
     screen.expect(r"footback, \w{3} \d+ \w{3} \d{4}")
     screen.expect(r"Welcome\. footback starts with one assessment")
     screen.expect(r"Next: footback assess")
+    screen.expect(r"Start the assessment now \(about 10 minutes\)\? \[Enter: yes, n: not now\]")
+    screen.child.send("n")  # one key, as every offer of the day
+    screen.expect(r"Not now: footback assess starts it when you are ready\.")
     assert screen.finish() == 0
     assert "Usage:" not in screen.text and not home.exists()
+
+
+def test_a_new_users_enter_starts_the_assessment(home: Path, tmp_path: Path) -> None:
+    screen = Screen.spawn([], terminal_env(home, tmp_path / "config.toml"))
+    screen.expect(r"Start the assessment now")
+    screen.child.send("\r")
+    screen.expect(r"WARNING SIGNS \(part 1 of 4\)")  # the interview's first page, as `footback assess`
+    screen.child.sendcontrol("c")  # stopped at once, as `footback assess` stops
+    assert screen.finish() == 130
 
 
 def test_mid_plan_the_screen_shows_the_day_the_last_checkin_and_the_plan(home: Path, tmp_path: Path) -> None:

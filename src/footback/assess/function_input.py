@@ -13,7 +13,7 @@ from pydantic import Field
 from footback.core.errors import BadInputError
 from footback.core.models import StrictModel
 from footback.core.text import excerpt
-from footback.models.psfs import MAX_ACTIVITIES, RATING_MAX, RATING_MIN, activity_problem
+from footback.models.psfs import MAX_ACTIVITIES, MAX_ACTIVITY, RATING_MAX, RATING_MIN, activity_problem
 
 ACTIVITIES = "psfs_activities"
 RATINGS = "psfs_ratings"
@@ -44,6 +44,26 @@ def load_function_rule() -> FunctionRule:
     if (kept := from_cache("function", FunctionRule)) is not None:
         return kept
     return FunctionRule.model_validate(read_toml("daily.toml")["function"])
+
+
+def schema_properties() -> dict[str, Any]:
+    """The two keys' JSON Schema, for `assess --schema` (they are not questions)."""
+    return {
+        ACTIVITIES: {
+            "description": "Up to 3 activities your pain makes hard (optional; the same ones every time)",
+            "type": "array",
+            "items": {"type": "string", "minLength": 1, "maxLength": MAX_ACTIVITY},
+            "minItems": 1,
+            "maxItems": MAX_ACTIVITIES,
+        },
+        RATINGS: {
+            "description": "One rating per activity, in the same order: 0 unable, 10 as before",
+            "type": "array",
+            "items": {"type": "integer", "minimum": RATING_MIN, "maximum": RATING_MAX},
+            "minItems": 1,
+            "maxItems": MAX_ACTIVITIES,
+        },
+    }
 
 
 def function_step_words() -> str:

@@ -2,9 +2,9 @@
 
 import math
 import re
-from collections.abc import Callable
+from collections.abc import Callable, Mapping
 from pathlib import Path
-from typing import TYPE_CHECKING, Annotated, Any
+from typing import TYPE_CHECKING, Annotated, Any, Protocol
 
 import typer
 
@@ -127,13 +127,30 @@ def format_for_output(
     return given
 
 
-def print_answers_help(qset: "QuestionSet[Any]", *, template: bool, schema: bool, as_json: bool) -> None:
-    """`--template` (TOML) or `--schema` (JSON); both, or TOML for `--json`, is a usage error."""
+class AnswersHelpRequest(Protocol):
+    """The options `--template` and `--schema` read (assess's and shoes-check's arguments)."""
+
+    @property
+    def template(self) -> bool: ...
+
+    @property
+    def schema(self) -> bool: ...
+
+    @property
+    def as_json(self) -> bool: ...
+
+
+def print_answers_help(
+    qset: "QuestionSet[Any]", request: AnswersHelpRequest, extra: "Mapping[str, Any] | None" = None
+) -> None:
+    """`--template` (TOML) or `--schema` (JSON); both, or TOML for `--json`, is a usage error.
+    `extra`: the schema of keys a file may hold that are not questions."""
     from footback.content.guided import schema_text, template_text
     from footback.core.errors import BadInputError
 
+    template, schema, as_json = request.template, request.schema, request.as_json
     if template and (schema or as_json):  # one silently winning would break a script reading JSON
         also = "--schema" if schema else "--json"
         raise BadInputError(f"--template prints a TOML answers file; use it without {also} (--schema: JSON)")
-    text = template_text(qset, qset.questions) if template else schema_text(qset, qset.questions)
+    text = template_text(qset, qset.questions) if template else schema_text(qset, qset.questions, extra)
     typer.echo(text, nl=not template)

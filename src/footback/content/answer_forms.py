@@ -6,13 +6,15 @@ from collections.abc import Mapping, Sequence
 from typing import Any
 
 from footback.content.questions import Question, Value, conditions_on, fmt_num
-from footback.core.units import from_km, is_amount_unit
+from footback.core.units import amount_examples, from_km, is_amount_unit
 
 _DISTANCE_PATTERN = r"^\s*(\d+(\.\d*)?|\.\d+)\s*(km|kms|k|kilometres?|kilometers?|mi|miles?)?\s*$"
 
 
-def json_schema(questions: Sequence[Question], title: str) -> dict[str, Any]:
-    """A JSON Schema (draft 2020-12) for an answers file of these questions."""
+def json_schema(
+    questions: Sequence[Question], title: str, extra: Mapping[str, Any] | None = None
+) -> dict[str, Any]:
+    """A JSON Schema (draft 2020-12) for an answers file of these questions, and `extra`'s keys."""
     props: dict[str, Any] = {}
     for q in questions:
         prop: dict[str, Any] = {"description": q.text}
@@ -29,12 +31,9 @@ def json_schema(questions: Sequence[Question], title: str) -> dict[str, Any]:
                 {"type": "string", "pattern": _DISTANCE_PATTERN},
             ]
         else:
-            prop |= {
-                "type": "integer" if q.kind == "int" else "number",
-                "minimum": q.minimum,
-                "maximum": q.maximum,
-            }
+            prop |= _number(q)
         props[q.id] = prop
+    props |= extra or {}
     return {
         "$schema": "https://json-schema.org/draft/2020-12/schema",
         "title": title,
@@ -42,6 +41,18 @@ def json_schema(questions: Sequence[Question], title: str) -> dict[str, Any]:
         "properties": props,
         "additionalProperties": False,
     }
+
+
+def _number(q: Question) -> dict[str, Any]:
+    """A number's schema; one with a unit footback converts may also be text with its unit
+    ("3 months", "5 ft 9"), as files and the terminal both take it."""
+    number = {"type": "integer" if q.kind == "int" else "number", "minimum": q.minimum, "maximum": q.maximum}
+    if not is_amount_unit(q.unit):
+        return number
+    text: dict[str, Any] = {"type": "string", "minLength": 1}
+    if examples := amount_examples(q.unit or ""):
+        text["description"] = f"an amount with its unit, e.g. {examples}"
+    return {"anyOf": [number, text]}
 
 
 def _toml_value(value: Value) -> str:

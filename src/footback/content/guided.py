@@ -4,7 +4,7 @@ interview for what is missing, and the one message when input ends early."""
 from __future__ import annotations
 
 import json
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass, replace
 from pathlib import Path
 from typing import Any
@@ -22,9 +22,11 @@ def template_text(qset: QuestionSet[Any], questions: Sequence[Question]) -> str:
     return toml_template(questions, qset.part_titles(), header)
 
 
-def schema_text(qset: QuestionSet[Any], questions: Sequence[Question]) -> str:
-    """`--schema`: the JSON Schema of an answers file."""
-    return json.dumps(json_schema(questions, qset.title), indent=2)
+def schema_text(
+    qset: QuestionSet[Any], questions: Sequence[Question], extra: Mapping[str, Any] | None = None
+) -> str:
+    """`--schema`: the JSON Schema of an answers file (`extra`: keys that are not questions)."""
+    return json.dumps(json_schema(questions, qset.title, extra), indent=2)
 
 
 @dataclass(frozen=True)

@@ -68,6 +68,27 @@ def check_output(path: Path, protected: Path | None, option: str = "--output") -
         raise BadInputError(f"{option}: {path} is a folder; give a file name")
     if not parent:
         raise BadInputError(f"{option}: the folder {path.parent} does not exist; create it first")
+    if _is_database(target):
+        # Another data folder's store (FOOTBACK_HOME set elsewhere today) is not protected above.
+        raise BadInputError(
+            f"{option}: {path} is an SQLite database (a footback store from another data folder, "
+            "perhaps); writing there would destroy it; choose another file"
+        )
+
+
+# The first bytes of every SQLite database file.
+SQLITE_HEADER = b"SQLite format 3\x00"
+
+
+def _is_database(target: Path) -> bool:
+    """Whether `target` is a regular file holding an SQLite database (never opens a FIFO)."""
+    try:
+        if not target.is_file():
+            return False
+        with target.open("rb") as fh:
+            return fh.read(len(SQLITE_HEADER)) == SQLITE_HEADER
+    except OSError:
+        return False
 
 
 @contextlib.contextmanager

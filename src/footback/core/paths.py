@@ -13,6 +13,8 @@ HOME_ENV = "FOOTBACK_HOME"
 DIR_MODE = 0o700
 FILE_MODE = 0o600
 DB_NAME = "footback.sqlite3"
+# The files SQLite keeps beside the store (`-journal` only outside WAL mode).
+SIDECARS = ("-wal", "-shm", "-journal")
 # The personal routine `footback plan` saves.
 PLAN_FILE = "plan.toml"
 

@@ -220,7 +220,5 @@ def progress(
             sources="{sources}",
         ),
         rule_sources=rule.sources,
-        target_note=text.target_note.format(
-            sessions=content.practice.target_sessions, days=content.practice.target_days
-        ),
+        target_note=text.target_note.format(per_week=content.practice.per_week),
     )

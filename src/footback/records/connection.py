@@ -16,13 +16,13 @@ from contextlib import contextmanager
 from pathlib import Path
 
 from footback.core.errors import StoreError
-from footback.core.paths import FILE_MODE
+from footback.core.files import SQLITE_HEADER
+from footback.core.paths import FILE_MODE, SIDECARS
 
 Connection = sqlite3.Connection
 # Every error SQLite raises (damaged file, locked, full disk, bad SQL).
 DatabaseError = sqlite3.Error
 
-SQLITE_HEADER = b"SQLite format 3\x00"
 BUSY_TIMEOUT_MS = 15_000
 
 
@@ -74,10 +74,35 @@ def store_exists(path: Path) -> bool:
         )
     if not stat.S_ISREG(info.st_mode):
         raise StoreError(f"{path} is not a regular file; it was left untouched")
+    check_sidecars(path)
     return True
 
 
+_KINDS = {stat.S_IFLNK: "a symbolic link", stat.S_IFDIR: "a folder", stat.S_IFIFO: "a FIFO (named pipe)"}
+
+
+def check_sidecars(path: Path) -> None:
+    """Refuse the store when a file SQLite keeps beside it (`-wal`, `-shm`, `-journal`) is not a
+    plain file: a FIFO as the journal made every command hang forever (SQLite opens it to see
+    whether it must roll back), a folder or link gave "unable to open database file"."""
+    for suffix in SIDECARS:
+        sidecar = path.with_name(path.name + suffix)
+        try:
+            info = os.lstat(sidecar)
+        except FileNotFoundError:
+            continue
+        except OSError as exc:
+            raise StoreError(f"cannot read {sidecar}: {exc.strerror}") from None
+        if not stat.S_ISREG(info.st_mode):
+            kind = _KINDS.get(stat.S_IFMT(info.st_mode), "not a regular file")
+            raise StoreError(
+                f"{sidecar} is {kind}, not a file SQLite made for the store beside it; move it "
+                "away and run footback again (nothing was changed)"
+            )
+
+
 def create_private(path: Path) -> None:
+    check_sidecars(path)
     try:
         # O_EXCL | O_NOFOLLOW: never through a link someone put there a moment ago.
         fd = os.open(path, os.O_CREAT | os.O_EXCL | os.O_WRONLY | os.O_NOFOLLOW, FILE_MODE)

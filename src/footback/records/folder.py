@@ -13,9 +13,9 @@ import os
 from collections.abc import Iterator
 from pathlib import Path
 
-from footback.core.paths import DB_NAME, PLAN_FILE
+from footback.core.paths import DB_NAME, PLAN_FILE, SIDECARS
 
-STORE_SUFFIXES = ("", "-wal", "-shm", "-journal")
+STORE_SUFFIXES = ("", *SIDECARS)
 # The stopped assessment's answers so far (assess/resume.py), and the lock a running one holds.
 PARTIAL_FILE = "assess-partial.json"
 PARTIAL_LOCK = "assess-partial.lock"

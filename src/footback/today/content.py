@@ -62,10 +62,13 @@ class FirstRunText(StrictModel):
 class DayText(StrictModel):
     """Today's screen's one-key offer of the day's steps (`today.day`)."""
 
+    assess: str
+    assess_later: str
     both: str
     checkin: str
     routine: str
     after_checkin: str
+    after_sign: str
     later: str
 
 

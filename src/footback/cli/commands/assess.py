@@ -63,8 +63,9 @@ def assess(app: AppContext, request: AssessArgs) -> None:
     elif request.template or request.schema:
         if request.quick:
             raise BadInputError("--quick asks again; use --template or --schema without it")
-        qset = load_assess_content().questions
-        print_answers_help(qset, template=request.template, schema=request.schema, as_json=request.as_json)
+        from footback.assess.function_input import schema_properties
+
+        print_answers_help(load_assess_content().questions, request, extra=schema_properties())
     else:
         _show(app, asked, shown := run_assess(app, asked))
         guide_first_run(app, FirstRunRequest.after(asked, shown))

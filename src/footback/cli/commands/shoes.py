@@ -50,9 +50,7 @@ def shoes_check(app: AppContext, request: ShoesArgs) -> None:
         from footback.shoes.service import content_in
 
         qset = content_in(units).questions
-        return print_answers_help(
-            qset, template=request.template, schema=request.schema, as_json=request.as_json
-        )
+        return print_answers_help(qset, request)
     flags = (request.list_saved, request.all_pairs, request.add_distance, request.undo, request.retire)
     asked = ShoeCheckRequest(
         request.answers, request.name, *flags, request.as_json, request.no_save, no_color, units

@@ -32,8 +32,12 @@ def today(
 
         colour_off = app.colour_off(no_color)
         draw(app.console(no_color=colour_off), lines)
-        # Enter: the check-in due, then the routine due (one key each); n or q: just this screen.
-        offer_day(app, facts, DayRequest(play=lambda routine: _play(app, routine), no_color=colour_off))
+        # Enter: the check-in due, then the routine due (one key each), or a new user's
+        # assessment; n or q: just this screen.
+        asked = DayRequest(
+            play=lambda routine: _play(app, routine), assess=lambda: _assess(app), no_color=colour_off
+        )
+        offer_day(app, facts, asked)
     else:
         # A pipe, a prompt or a script: the same facts as plain lines, without loading rich.
         write_plain(app.out, lines)
@@ -44,3 +48,10 @@ def _play(app: AppContext, routine: str) -> None:
     from footback.cli.commands.stretch import StretchArgs, stretch
 
     stretch(app, StretchArgs(routine=routine))
+
+
+def _assess(app: AppContext) -> None:
+    """`footback assess`, as if typed: the interview, the result, the first run's offers."""
+    from footback.cli.commands.assess import AssessArgs, assess
+
+    assess(app, AssessArgs())
