@@ -43,3 +43,20 @@ def test_retiring_a_pair_stamps_it_in_utc(cli: Cli, home: Path, tmp_path: Path) 
     assert cli.invoke(["shoes-check", "--name", "Trail", "--retire"]).exit_code == 0
     (pair,) = json.loads(cli.invoke(["export"]).stdout)["shoe_pairs"]
     assert pair["retired_at"] == "2026-07-01T23:30:00+00:00"
+
+
+def test_the_list_shows_the_check_on_the_persons_day(cli: Cli, home: Path, tmp_path: Path) -> None:
+    """`--list` and `--list --json` give the last check's time on its own clock, as history does:
+    the check at 00:30 on 2 July (BST) is checked on the 2nd, not on UTC's 1st."""
+    _check_a_pair(cli, tmp_path, "--name", "Trail")
+    (row,) = json.loads(cli.invoke(["shoes-check", "--list", "--json"]).stdout)
+    assert row["checked_at"] == "2026-07-02T00:30:00+01:00"
+    screen = cli.invoke(["shoes-check", "--list"]).stdout
+    assert "2026-07-02" in screen and "2026-07-01" not in screen
+
+
+def test_checking_again_dates_the_last_check_on_the_persons_day(cli: Cli, home: Path, tmp_path: Path) -> None:
+    _check_a_pair(cli, tmp_path, "--name", "Trail")
+    cli.context.clock = LondonClock(datetime(2026, 7, 9, 9, 0, tzinfo=LONDON))
+    again = cli.invoke(["shoes-check", "--answers", str(tmp_path / "shoes.toml"), "--name", "Trail"])
+    assert "Last check (2026-07-02)" in again.stdout, again.stdout

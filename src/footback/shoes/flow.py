@@ -190,6 +190,8 @@ def _record(
         # Reuse the saved spelling so 'Trail' and 'trail' stay one pair.
         name = existing.name if existing else pair
         previous = latest_check(store, name) if name is not None else None
+        if previous is not None:  # the same moment, on the clock it was made by: its date is the person's day
+            previous = previous._replace(created_at=previous.local_time(now))
         result = result.model_copy(update={"pair": name})
         if save:
             save_check(store, answers, result, now, name, citer=content.sources)

@@ -196,7 +196,7 @@ def _pair_cells(
         Text("-" if age is None else f"{age} mo"),
         Text("-" if pair.distance_km is None else format_distance(pair.distance_km, unit)),
         verdict,
-        Text(f"{last.created_at:%Y-%m-%d}" if last else "-"),
+        Text(f"{last.local_time(now):%Y-%m-%d}" if last else "-"),  # the person's day, not UTC's
     ]
     if pair.retired_at is not None:
         cells.append(Text(f"{pair.retired_at:%Y-%m-%d}", style="dim"))

@@ -89,7 +89,7 @@ def pair_rows(pairs: list[SavedPair], now: datetime, units: DistanceUnit | None)
                 "distance_unit": units or (last.distance_unit if last else "km"),
                 "verdict": last.verdict if last else None,
                 "score": last.score if last else None,
-                "checked_at": p.last.created_at.isoformat() if p.last else None,
+                "checked_at": p.last.local_time(now).isoformat() if p.last else None,
                 "retired_at": p.retired_at.isoformat() if p.retired_at else None,
             }
         )
