@@ -51,6 +51,7 @@ RICH_ALLOWED = {
     "daily/checkin_flow.py": "asks the check-in questions",
     "daily/render.py": "the progress screen",
     "history/render.py": "the history screen",
+    "report/screen.py": "the report drawn on a terminal (rich's Markdown; never in a pipe or --output)",
     "plan/render.py": "the plan table",
     "shoes/render.py": "the shoe-check screen",
     "stretch/preview.py": "--list and --preview",

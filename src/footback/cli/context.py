@@ -34,11 +34,23 @@ APP_NAME = "footback"
 CONFIG_ENV = "FOOTBACK_CONFIG"
 
 
+def _expanded(value: str, name: str) -> Path:
+    """`value` with a leading `~` or `~user` expanded; one that names no known home folder
+    (`~nobody-here/x`, or `~` with HOME unset and no account entry) was a traceback in every
+    command: now one usage line, exit 2."""
+    try:
+        return Path(value).expanduser()
+    except RuntimeError:
+        raise typer.BadParameter(
+            f"{name}={value!r}: the home folder its '~' names is not known here; give the full path"
+        ) from None
+
+
 def data_dir_from(environ: Mapping[str, str]) -> Path:
     """The folder for all stored data: `$FOOTBACK_HOME`, else the platform's user data dir."""
     override = environ.get(HOME_ENV)
     if override:
-        return Path(override).expanduser()
+        return _expanded(override, HOME_ENV)
     import platformdirs
 
     return platformdirs.user_data_path(APP_NAME, appauthor=False)
@@ -48,7 +60,7 @@ def config_path_from(environ: Mapping[str, str]) -> Path:
     """The config file: `$FOOTBACK_CONFIG`, else the platform's user config dir."""
     override = environ.get(CONFIG_ENV)
     if override:
-        return Path(override).expanduser()
+        return _expanded(override, CONFIG_ENV)
     import platformdirs
 
     return platformdirs.user_config_path(APP_NAME, appauthor=False) / "config.toml"

@@ -38,18 +38,12 @@ def report(
     app = app_context(ctx)
     from footback.render.console import tell
 
-    if output is None and app.stdout_tty:  # to read on the screen: paged, wrapped at words
-        from rich.console import Console
-
+    if output is None and app.stdout_tty:  # to read on the screen: drawn, paged, wrapped at words
         from footback.report.build import load_report_text
+        from footback.report.screen import draw_report
 
         text = report_text(app.data_dir, fmt=chosen, now=app.clock.now())
-
-        def draw(out: Console) -> None:
-            for line in text.splitlines():
-                tell(out, line)
-
-        app.show_long(app.console(), draw)
+        app.show_long(app.console(), lambda out: draw_report(out, text, chosen))
         tell(app.console(stderr=True), load_report_text().on_screen)
         return
     said = run_report(app.data_dir, fmt=chosen, output=output, now=app.clock.now())
