@@ -123,8 +123,8 @@ TARGET = {"--help": 1.0, "--help, as python -m footback": 1.0}
 DEFAULT_TARGET = 1.2
 
 
-def run_once(argv: list[str], env: dict[str, str]) -> tuple[float, float, float]:
-    """Wall seconds, CPU seconds (user + system) and peak RSS (MiB) of one child run.
+def run_once(argv: list[str], env: dict[str, str]) -> tuple[float, float]:
+    """Wall seconds and CPU seconds (user + system) of one child run (its peak memory: `peak_mib`).
 
     CPU time is the child's own work: on a shared machine it moves much less with the load than
     the wall time, which also counts the time the child waited for a core."""
@@ -138,7 +138,7 @@ def run_once(argv: list[str], env: dict[str, str]) -> tuple[float, float, float]
         proc.stderr.close()
     if proc.returncode != 0:
         raise SystemExit(f"{' '.join(argv)} failed ({proc.returncode}): {err}")
-    return wall, usage.ru_utime + usage.ru_stime, usage.ru_maxrss / 1024
+    return wall, usage.ru_utime + usage.ru_stime
 
 
 # Peak memory is read through this small launcher: a child's ru_maxrss starts at the RSS of the
@@ -177,10 +177,10 @@ def measure_pair(
     run_once(floor, env)
     mine, bare, mine_cpu, bare_cpu, paused_cpu = [], [], [], [], []
     for _ in range(runs):
-        wall, cpu, _ = run_once(argv, env)
+        wall, cpu = run_once(argv, env)
         mine.append(wall)
         mine_cpu.append(cpu)
-        wall, cpu, _ = run_once(floor, env)
+        wall, cpu = run_once(floor, env)
         bare.append(wall)
         bare_cpu.append(cpu)
         paused_cpu.append(run_once(paused, env)[1])
@@ -304,13 +304,11 @@ def table_rows(
     for cmd in commands:
         label = LABELS.get(cmd[0], " ".join(cmd))
         # footback as a person runs it: its console script (or `python -m footback` where asked).
-        mine = [py, "-m", "footback", *cmd[1:]] if cmd[0] == "-m" else [py, str(script), *cmd]
+        as_module = cmd[0] == "-m"
+        words = cmd[as_module:]  # the bare app runs as a script either way
+        mine = [py, "-m", "footback", *words] if as_module else [py, str(script), *words]
         ms, bare_ms, cpu, bare_cpu, peak, paused_cpu = measure_pair(
-            mine,
-            [py, str(bare), *cmd[cmd[0] == "-m" :]],
-            env,
-            runs,
-            [py, str(paused), *cmd[cmd[0] == "-m" :]],
+            mine, [py, str(bare), *words], env, runs, [py, str(paused), *words]
         )
         target = TARGET.get(label, DEFAULT_TARGET)
         # The verdict is on CPU time: on a shared machine wall time mostly measures the wait for a core.
@@ -342,6 +340,7 @@ def main() -> None:
         env = dict(os.environ, FOOTBACK_HOME=str(tmpdir / "home"), NO_COLOR="1", COLUMNS="80")
         site = install_wheel(tmpdir)
         env["PYTHONPATH"] = str(site)  # footback as installed, not the checkout
+        script = site / "bin" / "footback"  # its console script (_write_console_script)
         env["FOOTBACK_CONFIG"] = str(tmpdir / "config.toml")  # no file: defaults
         argv = [py, "-m", "footback", "assess", "--template"]
         template = subprocess.run(argv, capture_output=True, text=True, env=env, check=True).stdout
@@ -369,13 +368,13 @@ def main() -> None:
             header,
         ]
         fill = _chosen(EMPTY, answers, args.only)
-        lines += table_rows(fill, py, bare, env, args.runs, site / "bin" / "footback")
+        lines += table_rows(fill, py, bare, env, args.runs, script)
         counts = seed_a_year(tmpdir / "year")
         env["FOOTBACK_HOME"] = str(tmpdir / "year")
         held = ", ".join(f"{n} {k}" for k, n in counts.items())
         lines += ["", f"A year of data ({held}, a plan):", "", header]
         fill = _chosen(A_YEAR, answers, args.only)
-        lines += table_rows(fill, py, bare, env, args.runs, site / "bin" / "footback")
+        lines += table_rows(fill, py, bare, env, args.runs, script)
     lines.append(f"\nLoad average at the end: {os.getloadavg()[0]:.1f}.")
     table = "\n".join(lines) + "\n"
     if args.only is None:

@@ -177,6 +177,10 @@ class AppContext:
     def out(self) -> TextIO:
         return self.stdout if self.stdout is not None else sys.stdout
 
+    def _given_width(self) -> int | None:
+        """The width given, else COLUMNS where rich would misread it (`_sane_width`, read at use)."""
+        return self.width if self.width is not None else _sane_width(os.environ.get("COLUMNS"))
+
     def console(self, *, no_color: bool = False, stderr: bool = False, file: TextIO | None = None) -> Console:
         """A console for output; colour is off with `--no-color`, the config or `NO_COLOR`."""
         from footback.render.console import console_type
@@ -192,7 +196,7 @@ class AppContext:
             file=file,
             stderr=stderr,
             no_color=no_color or self.no_color_env,
-            width=self.width if self.width is not None else _sane_width(os.environ.get("COLUMNS")),
+            width=self._given_width(),
             height=_sane_size(os.environ.get("LINES"), UNKNOWN_HEIGHT),
             highlight=False,
             emoji=False,
@@ -256,7 +260,7 @@ class AppContext:
         it but without importing rich (plain text is wrapped to it): the width given or COLUMNS; 80
         on a dumb terminal; else the first terminal among stdin, stdout and stderr; else 80."""
         environ = os.environ
-        width = self.width if self.width is not None else _sane_width(environ.get("COLUMNS"))
+        width = self._given_width()
         if width is None and environ.get("COLUMNS", "").isdigit():
             width = int(environ["COLUMNS"])
         if width is not None and environ.get("LINES", "").isdigit():

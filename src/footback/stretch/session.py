@@ -233,7 +233,7 @@ def _wrap_up(
         again = f"footback stretch --routine {summary.routine}" if timeline.routine.source != "file" else ""
         line += " Saved to your history; with no step done it does not count as practice"
         line += f" ({again} plays it again)." if again else "."
-        say(console, line)
     else:
-        say(console, line + " Saved to your history.")
+        line += " Saved to your history."
+    say(console, line)
     say(console, f"Data file: {safe_line(str(db_path(env.data_dir)))}", whole=True)
