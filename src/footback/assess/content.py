@@ -53,6 +53,11 @@ class RedFlag(StrictModel):
 class AssessQuestion(Question):
     red_flag: RedFlag | None = None
 
+    @property
+    def must_answer(self) -> bool:
+        """A warning sign is never answered for the person, not even by the template."""
+        return self.red_flag is not None
+
     def sign_rule(self) -> SignRule | None:
         """This question's warning sign for the safety rule: a yes that counts."""
         flag = self.red_flag
