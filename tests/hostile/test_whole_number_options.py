@@ -1,5 +1,6 @@
-"""A whole-number option takes ASCII digits with a sign at most: typer read ints as Python does,
-so `checkin --foot 1_0` stored a foot pain of 10 (the worst), `log --minutes 1_0` ten minutes."""
+"""A whole number as typed (an option, a pain score at the check-in's prompt) is digits with a sign
+at most, ASCII (core.units.read_whole): typer and the prompt read ints as Python does, so `checkin --foot
+1_0` (or 1_0 typed at the prompt) stored a foot pain of 10 (the worst), `log --minutes 1_0` ten."""
 
 from __future__ import annotations
 
@@ -34,7 +35,7 @@ def test_every_whole_number_option_has_the_one_parser() -> None:
         assert param.type_descriptor.parameter_info.parser is whole_number, (name, option)
 
 
-@pytest.mark.parametrize("value", ["1_0", "0x1", "1e1", "\u0663", "\uff13", "1.0", "", "--"])
+@pytest.mark.parametrize("value", ["1_0", "0x1", "1e1", "1.0", "", "--", "\u00b2", "\u0663", "\uff13"])
 @pytest.mark.parametrize(("args", "option"), OPTIONS, ids=[o for _, o in OPTIONS])
 def test_anything_but_digits_is_refused(home: Path, args: list[str], option: str, value: str) -> None:
     seed_everything(home)
@@ -48,3 +49,12 @@ def test_digits_with_a_sign_or_spaces_are_read(home: Path, value: str) -> None:
     seed_everything(home)
     result = invoke(["checkin", "--foot", value, "--back", "1", "--replace"])
     assert result.exit_code == 0 and "foot 2," in result.stdout, result.output
+
+
+def test_a_pain_typed_at_the_prompt_follows_the_same_rule() -> None:
+    from footback.core.errors import BadInputError
+    from footback.daily.checkin import parse_pain
+
+    assert parse_pain(" 6 ", "foot") == 6 and parse_pain("6/10", "foot") == 6
+    with pytest.raises(BadInputError, match="is not a number"):
+        parse_pain("1_0", "foot")

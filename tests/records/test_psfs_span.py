@@ -88,3 +88,18 @@ def test_the_span_read_in_sql_is_what_every_set_gives(scratch: Store, rows: list
     finally:
         scratch.conn.execute("ROLLBACK TO example")
         scratch.conn.execute("RELEASE example")
+
+
+def test_a_set_with_one_activity_more_is_not_the_same_activities(scratch: Store) -> None:
+    scratch.conn.execute("SAVEPOINT example")
+    try:
+        first = ("2025-03-01", '["stairs", "walking"]', "[4, 6]", "2025-03-01T20:00:00+00:00")
+        more = ("2025-03-02", '["stairs", "walking", "running"]', "[5, 7, 9]", "2025-03-02T20:00:00+00:00")
+        # Damaged (a rating short): it must not pass as a set of the first's two activities.
+        short = ("2025-03-03", '["stairs", "walking", "running"]', "[5, 7]", "2025-03-03T20:00:00+00:00")
+        scratch.conn.executemany(INSERT, [first, more, short])
+        span = rating_span(scratch)
+        assert span is not None and span[0] == span[1] and span[2] == 1
+    finally:
+        scratch.conn.execute("ROLLBACK TO example")
+        scratch.conn.execute("RELEASE example")

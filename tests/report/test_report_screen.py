@@ -16,21 +16,28 @@ from footback.cli.context import AppContext
 from footback.report.build import load_report_text
 from tests.support.context import Cli
 from tests.support.history_seed import seed_full
+from tests.support.runner import Result
 
 TEXT = load_report_text()
+
+
+def _piped_then_shown(cli: Cli, context: AppContext, home: Path) -> tuple[Result, Result]:
+    """`footback report` with a full history, in a pipe and then on a terminal."""
+    seed_full(home)
+    piped = cli.invoke(["report"])
+    assert piped.exit_code == 0, piped.output
+    context.stdout_tty = True
+    shown = cli.invoke(["report"])
+    assert shown.exit_code == 0, shown.output
+    return piped, shown
 
 
 def test_on_a_terminal_the_report_wraps_at_words_and_says_how_to_keep_it(
     cli: Cli, context: AppContext, home: Path
 ) -> None:
-    seed_full(home)
-    piped = cli.invoke(["report"])
-    assert piped.exit_code == 0, piped.output
+    piped, shown = _piped_then_shown(cli, context, home)
     assert any(len(line) > 80 for line in piped.stdout.splitlines())  # the Markdown as written
     assert TEXT.on_screen not in piped.stderr
-    context.stdout_tty = True
-    shown = cli.invoke(["report"])
-    assert shown.exit_code == 0, shown.output
     rows = shown.stdout.splitlines()
     assert all(len(row) <= 80 for row in rows), [row for row in rows if len(row) > 80]
     assert " ".join(shown.stderr.split()) == TEXT.on_screen
@@ -50,14 +57,9 @@ def test_with_output_nothing_is_said_but_where_it_went(cli: Cli, context: AppCon
 def test_on_a_terminal_the_markdown_is_drawn_not_shown_as_syntax(
     cli: Cli, context: AppContext, home: Path
 ) -> None:
-    seed_full(home)
-    piped = cli.invoke(["report"])
-    assert piped.exit_code == 0, piped.output
+    piped, shown = _piped_then_shown(cli, context, home)
     # A pipe gets the Markdown byte for byte, as --output writes it.
     assert piped.stdout == report_text(home, fmt="md", now=context.clock.now())
-    context.stdout_tty = True
-    shown = cli.invoke(["report"])
-    assert shown.exit_code == 0, shown.output
     rows = [row.strip() for row in shown.stdout.splitlines()]
     syntax = [row for row in rows if row.startswith(("#", "|", "- ", "> ")) or "**" in row or row == "---"]
     assert syntax == [], syntax

@@ -1,7 +1,6 @@
 """Options that several commands share, declared once so their names and help stay the same."""
 
 import math
-import re
 from collections.abc import Callable, Mapping
 from pathlib import Path
 from typing import TYPE_CHECKING, Annotated, Any, Protocol
@@ -27,15 +26,15 @@ def number_between(low: float, high: float) -> Callable[[float | None], float | 
     return check
 
 
-_WHOLE = re.compile(r"[+-]?[0-9]+")
-
-
 def whole_number(text: str) -> int:
-    """Every whole-number option's parser: ASCII digits with a sign at most. typer reads ints as
-    Python does, which takes `--foot 1_0` as 10 (a typo stored as the worst pain)."""
-    if not _WHOLE.fullmatch(text.strip()):
+    """Every whole-number option's parser (core.units.read_whole): typer reads ints as Python
+    does, which takes `--foot 1_0` as 10 (a typo stored as the worst pain)."""
+    from footback.core.units import read_whole
+
+    value = read_whole(text)
+    if value is None:
         raise typer.BadParameter(NOT_WHOLE)
-    return int(text)
+    return value
 
 
 NOT_WHOLE = "not a whole number"

@@ -114,6 +114,16 @@ class AmountError(ValueError):
 _SCALE = re.compile(r"^\s*([+-]?(?:\d+(?:\.\d*)?|\.\d+))\s*/\s*(\d+(?:\.\d*)?)\s*$")
 
 
+_WHOLE = re.compile(r"[+-]?[0-9]+")
+
+
+def read_whole(text: str) -> int | None:
+    """A whole number as a person types it (an option, a pain score at a prompt): ASCII digits
+    with a sign at most, spaces around; None otherwise. Python's int() also takes '1_0', as 10."""
+    stripped = text.strip()
+    return int(stripped) if _WHOLE.fullmatch(stripped) else None
+
+
 def split_scale(text: str) -> tuple[float, float] | None:
     """'6/10' (spaces allowed) as (6.0, 10.0); None when the text is not a score out of a scale."""
     found = _SCALE.match(text)

@@ -7,7 +7,7 @@ from datetime import date, timedelta
 from footback.core.dates import parse_date
 from footback.core.errors import BadInputError
 from footback.core.text import UNSAFE
-from footback.core.units import split_scale
+from footback.core.units import read_whole, split_scale
 from footback.models.checkin import MAX_NOTE, PAIN_MAX, PAIN_MIN
 
 # How far back `--date` reaches: a missed day, not a typo a decade back (2015 for 2025), which
@@ -29,12 +29,11 @@ def parse_pain(text: str, where: str) -> int:
     scale = split_scale(text)
     if scale is not None and scale[1] == PAIN_MAX and scale[0].is_integer():
         return check_pain(int(scale[0]), where)
-    try:
-        value = int(text.strip())
-    except ValueError:
+    value = read_whole(text)  # never int(): it reads "1_0" as 10
+    if value is None:
         raise BadInputError(
             f"{where}: {text.strip()[:20]!r} is not a number; use a whole number from 0 to 10"
-        ) from None
+        )
     return check_pain(value, where)
 
 
