@@ -21,6 +21,7 @@ import typer.main
 
 from footback.cli.app import app
 from tests.support.context import isolate
+from tests.support.helpers import template_signs_answered_no
 from tests.support.runner import CliRunner
 
 ROOT = Path(__file__).resolve().parents[1]
@@ -176,7 +177,9 @@ def doc_template(tmp_path_factory: pytest.TempPathFactory) -> tuple[Path, Path]:
         isolate(patch, home, root / "config.toml")
         patch.chdir(work)
         runner = CliRunner()
-        answers = runner.invoke(app, ["assess", "--template"]).stdout
+        # The answers files the examples name: the template with its warning signs filled in
+        # (docs/assess.md shows the person doing that; an unedited template is refused).
+        answers = template_signs_answered_no(runner.invoke(app, ["assess", "--template"]).stdout)
         for name in ("answers.toml", "my-answers.toml"):
             (work / name).write_text(answers, encoding="utf-8")
         (work / "shoes.toml").write_text(

@@ -9,12 +9,19 @@ from pathlib import Path
 
 import pytest
 
+from footback.assess.content import load_assess_content
 from footback.cli.app import app
 from footback.core.paths import DB_NAME
-from tests.support.helpers import no_problem_answers, part_one_keys, signs_answered
+from tests.support.helpers import (
+    no_problem_answers,
+    part_one_keys,
+    signs_answered,
+    template_signs_answered_no,
+)
 from tests.support.runner import CliRunner
 
 runner = CliRunner()
+CONTENT = load_assess_content()
 
 
 def write_answers(tmp_path: Path, answers: dict[str, object], name: str = "answers.json") -> Path:
@@ -35,15 +42,41 @@ def test_template_is_valid_toml_with_every_question_and_scores_zero(tmp_path: Pa
     assert result.exit_code == 0
     parsed = tomllib.loads(result.stdout)
     assert parsed["foot_pain"] == "none"
-    assert parsed["rf_saddle_numbness"] is False
     assert "# height_cm = " in result.stdout  # optional ones are commented out
     assert "Allowed: one of: none, sometimes, often, constant" in result.stdout
     path = tmp_path / "template.toml"
-    path.write_text(result.stdout, encoding="utf-8")
+    path.write_text(template_signs_answered_no(result.stdout), encoding="utf-8")
     scored = runner.invoke(app, ["assess", "--answers", str(path), "--json", "--no-save"])
     assert scored.exit_code == 0, scored.stderr
     data = json.loads(scored.stdout)
     assert [data["scores"][k]["score"] for k in ("foot", "back", "link")] == [0, 0, 0]
+    assert not (home / DB_NAME).exists()
+
+
+def test_the_template_leaves_every_warning_sign_blank_and_keeps_the_other_defaults() -> None:
+    """Copied unread, the template must not answer "no" to a warning sign for the person."""
+    text = runner.invoke(app, ["assess", "--template"]).stdout
+    signs = CONTENT.red_flag_ids()
+    lines = text.splitlines()
+    for qid in signs:
+        at = lines.index(f"# {qid} = ")  # blank and commented out, like `age`
+        assert "# Allowed: true or false" in lines[at - 2 : at], qid
+    assert "warning sign" in text.splitlines()[1]  # said at the top, under the title
+    defaults = {
+        q.id: q.no_problem for q in CONTENT.questions.questions if not q.optional and q.id not in signs
+    }
+    assert tomllib.loads(text) == defaults
+
+
+def test_the_unedited_template_is_refused_naming_the_warning_signs(tmp_path: Path, home: Path) -> None:
+    path = tmp_path / "answers.toml"
+    path.write_text(runner.invoke(app, ["assess", "--template"]).stdout, encoding="utf-8")
+    result = runner.invoke(app, ["assess", "--answers", str(path)], input="")
+    line = one_error_line(result.stderr)
+    assert result.exit_code == 2 and result.stdout == ""
+    asked = [q.id for q in map(CONTENT.question, CONTENT.red_flag_ids()) if not (q.ask_if or q.ask_if_any)]
+    assert line.startswith(f"footback: error: {path}: missing answers")
+    assert all(qid in line for qid in asked), line
     assert not (home / DB_NAME).exists()
 
 

@@ -15,7 +15,12 @@ from footback.assess.service import assess, to_ask
 from footback.daily.signs import checkin_answers, offered_signs, result_for
 from footback.models.assessment import AssessmentResult
 from tests.support.context import Cli
-from tests.support.helpers import no_problem_answers, part_one_keys, signs_answered
+from tests.support.helpers import (
+    no_problem_answers,
+    part_one_keys,
+    signs_answered,
+    template_signs_answered_no,
+)
 
 CONTENT = load_assess_content()
 URGENT = CONTENT.advice.urgent
@@ -202,15 +207,15 @@ def test_an_urgent_sign_in_a_file_still_needs_the_other_signs_but_an_emergency_d
     assert to_ask(CONTENT, signs_answered(rf_fever=True)) == []
 
 
-def test_the_template_is_a_complete_answers_file(cli: Cli, tmp_path: Path) -> None:
-    template = cli.invoke(["assess", "--template"])
+def test_the_template_with_its_signs_answered_is_a_complete_answers_file(cli: Cli, tmp_path: Path) -> None:
+    filled = template_signs_answered_no(cli.invoke(["assess", "--template"]).stdout)
     path = tmp_path / "t.toml"
-    path.write_text(template.stdout, encoding="utf-8")
+    path.write_text(filled, encoding="utf-8")
     result = cli.invoke(["assess", "--answers", str(path), "--json", "--no-save"])
     assert result.exit_code == 0, result.output
     assert json.loads(result.stdout)["triage"] == "self_care"
     # ... and a yes to both legs in it, with nothing else changed, errs to the emergency side.
-    path.write_text(template.stdout.replace("rf_both_legs = false", "rf_both_legs = true"), encoding="utf-8")
+    path.write_text(filled.replace("rf_both_legs = false", "rf_both_legs = true"), encoding="utf-8")
     legs = cli.invoke(["assess", "--answers", str(path), "--json", "--no-save"])
     assert json.loads(legs.stdout)["triage"] == "emergency"
 

@@ -26,6 +26,7 @@ from tests.support.file_vignettes import (
     load_file_vignettes,
     run_file_vignette,
     scored_outcomes,
+    story_baseline,
     template_answers,
 )
 from tests.support.vignettes import table
@@ -36,7 +37,7 @@ DOCS = Path(__file__).resolve().parents[2] / "docs" / "triage.md"
 
 
 def run(cli: Cli, vignette: FileVignette, tmp_path: Path) -> Ran:
-    return run_file_vignette(cli, vignette, template_answers(), tmp_path)
+    return run_file_vignette(cli, vignette, story_baseline(), tmp_path)
 
 
 def check_withheld(result: dict[str, Any]) -> None:
@@ -94,15 +95,16 @@ def test_the_vignettes_are_well_formed_cited_and_many(cli: Cli) -> None:
     ids = [v.id for v in VIGNETTES]
     assert len(ids) == len(set(ids))
     known = sources().sources
-    template = template_answers()
     printed = cli.invoke(["assess", "--template"])  # what a clinician starts from
-    assert printed.exit_code == 0 and tomllib.loads(printed.stdout) == template
+    assert printed.exit_code == 0 and tomllib.loads(printed.stdout) == template_answers()
+    baseline = story_baseline()  # the template with the signs the story leaves out answered "no"
+    assert set(baseline) - set(template_answers()) == set(CONTENT.red_flag_ids())
     for v in VIGNETTES:
         assert v.expected in OUTCOMES and v.source in known and v.fact and v.story, v.id
-        assert set(v.drop) <= set(template), v.id  # deletes lines the template has
+        assert set(v.drop) <= set(baseline), v.id  # deletes lines the baseline has
         assert (v.expected == "refused") == bool(v.names), v.id
         if v.expected != "refused":
-            check_answers(answers_for(v, template), CONTENT.questions.questions, f"vignette {v.id}")
+            check_answers(answers_for(v, baseline), CONTENT.questions.questions, f"vignette {v.id}")
     for outcome in OUTCOMES:
         assert sum(v.expected == outcome for v in VIGNETTES) >= 5, outcome
 
@@ -174,7 +176,7 @@ def test_the_screen_says_the_scores_are_footbacks_own_weighting(cli: Cli, tmp_pa
     """Where evidence is weak footback says so: the 0-100 scores are its own weighting."""
     vignette = next(v for v in VIGNETTES if v.id == "r4_classic_plantar_fasciitis")
     path = tmp_path / "a.json"
-    path.write_text(json.dumps(answers_for(vignette, template_answers())), encoding="utf-8")
+    path.write_text(json.dumps(answers_for(vignette, story_baseline())), encoding="utf-8")
     shown = " ".join(cli.invoke(["assess", "--answers", str(path), "--no-save"]).stdout.split())
     for name in ("foot", "back"):
         note = CONTENT.scoring.scores[name].level_note
@@ -193,6 +195,6 @@ def test_a_refusal_shows_the_value_as_the_file_wrote_it(
     cli: Cli, tmp_path: Path, given: dict[str, Any], said: str
 ) -> None:
     path = tmp_path / "a.json"
-    path.write_text(json.dumps(template_answers() | given), encoding="utf-8")
+    path.write_text(json.dumps(story_baseline() | given), encoding="utf-8")
     result = cli.invoke(["assess", "--answers", str(path), "--json", "--no-save"])
     assert result.exit_code == 2 and said in result.stderr and "None" not in result.stderr

@@ -124,10 +124,11 @@ def test_a_commands_one_line_help_is_defined_once_in_the_table() -> None:
 
 
 def _answers_file(tmp_path: Path) -> Path:
+    from tests.support.helpers import template_signs_answered_no  # the template leaves the signs blank
+
     answers = tmp_path / "answers.toml"
-    answers.write_text(
-        CliRunner().invoke(build_app("assess"), ["assess", "--template"]).stdout, encoding="utf-8"
-    )
+    template = CliRunner().invoke(build_app("assess"), ["assess", "--template"]).stdout
+    answers.write_text(template_signs_answered_no(template), encoding="utf-8")
     return answers
 
 

@@ -1,5 +1,5 @@
 """A whole number as typed (an option, a pain score at the check-in's prompt) is digits with a sign
-at most (core.units.read_whole): typer and the prompt read ints as Python does, so `checkin --foot
+at most, ASCII (core.units.read_whole): typer and the prompt read ints as Python does, so `checkin --foot
 1_0` (or 1_0 typed at the prompt) stored a foot pain of 10 (the worst), `log --minutes 1_0` ten."""
 
 from __future__ import annotations
@@ -35,7 +35,7 @@ def test_every_whole_number_option_has_the_one_parser() -> None:
         assert param.type_descriptor.parameter_info.parser is whole_number, (name, option)
 
 
-@pytest.mark.parametrize("value", ["1_0", "0x1", "1e1", "1.0", "", "--", "\u00b2"])
+@pytest.mark.parametrize("value", ["1_0", "0x1", "1e1", "1.0", "", "--", "\u00b2", "\u0663", "\uff13"])
 @pytest.mark.parametrize(("args", "option"), OPTIONS, ids=[o for _, o in OPTIONS])
 def test_anything_but_digits_is_refused(home: Path, args: list[str], option: str, value: str) -> None:
     seed_everything(home)
@@ -44,7 +44,7 @@ def test_anything_but_digits_is_refused(home: Path, args: list[str], option: str
     assert digest(home) == before
 
 
-@pytest.mark.parametrize("value", ["2", " 2 ", "+2", "02", "\u0662", "\uff12"])  # digits of any script
+@pytest.mark.parametrize("value", ["2", " 2 ", "+2", "02"])
 def test_digits_with_a_sign_or_spaces_are_read(home: Path, value: str) -> None:
     seed_everything(home)
     result = invoke(["checkin", "--foot", value, "--back", "1", "--replace"])

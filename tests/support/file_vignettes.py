@@ -1,6 +1,8 @@
 """Vignettes written the way an outside clinician writes them: a short story turned into an answers
 file, the one `footback assess --template` prints with some lines changed (`answers`) or deleted
 (`drop`), run as a person runs it: `footback assess --answers FILE --json --no-save`.
+The template leaves every warning sign blank; the vignette author answers "no" to each sign the
+story does not mention (`story_baseline`), so a vignette changes only what its story says.
 
 Each names the fact of the clinical facts that decides it (`fact`) and a source of
 `data/sources.toml` (`source`). `expected` is a triage (emergency, urgent, self_care) or
@@ -36,8 +38,8 @@ class FileVignette:
     fact: str  # the fact of the clinical facts that decides the outcome, in a few words
     source: str  # its id in data/sources.toml
     expected: str
-    answers: dict[str, Any] = field(default_factory=dict)  # lines changed in the template
-    drop: list[str] = field(default_factory=list)  # lines deleted from the template
+    answers: dict[str, Any] = field(default_factory=dict)  # lines changed in the baseline
+    drop: list[str] = field(default_factory=list)  # lines deleted from the baseline
     signs: list[str] | None = None  # the warning signs footback must name, when given
     startback: str | None = None  # the STarT Back group, when given
     foot_level: str | None = None  # the foot score's level, when given
@@ -63,9 +65,17 @@ def load_file_vignettes(folder: Path = FOLDER) -> list[FileVignette]:
 
 
 def template_answers() -> dict[str, Any]:
-    """The answers of the file `footback assess --template` prints (every answer 'no problem'),
-    made by the function the command prints (tests/assess/test_file_vignettes.py checks that)."""
+    """The answers of the file `footback assess --template` prints (every answer 'no problem',
+    every warning sign left blank), made by the function the command prints
+    (tests/assess/test_file_vignettes.py checks that)."""
     return dict(_template())
+
+
+def story_baseline() -> dict[str, Any]:
+    """What every vignette starts from: the template with each warning sign answered "no", the
+    author's reading of a story that does not mention the sign (never footback's: a file that
+    leaves a sign out is refused). The vignette's `answers` then say yes where the story does."""
+    return template_answers() | dict.fromkeys(load_assess_content().red_flag_ids(), False)
 
 
 @cache
@@ -74,26 +84,26 @@ def _template() -> dict[str, Any]:
     return tomllib.loads(template_text(questions, questions.questions))
 
 
-def answers_for(vignette: FileVignette, template: dict[str, Any]) -> dict[str, Any]:
-    """The vignette's answers file: the template with its lines changed and deleted."""
-    kept = {k: v for k, v in template.items() if k not in vignette.drop}
+def answers_for(vignette: FileVignette, baseline: dict[str, Any]) -> dict[str, Any]:
+    """The vignette's answers file: the baseline (`story_baseline`) with its lines changed and deleted."""
+    kept = {k: v for k, v in baseline.items() if k not in vignette.drop}
     return kept | vignette.answers
 
 
-def run_file_vignette(cli: Cli, vignette: FileVignette, template: dict[str, Any], folder: Path) -> Ran:
+def run_file_vignette(cli: Cli, vignette: FileVignette, baseline: dict[str, Any], folder: Path) -> Ran:
     """`footback assess --answers FILE --json --no-save` on the vignette's file, in-process."""
     path = folder / f"{vignette.id}.json"
-    path.write_text(json.dumps(answers_for(vignette, template)), encoding="utf-8")
+    path.write_text(json.dumps(answers_for(vignette, baseline)), encoding="utf-8")
     out = cli.invoke(["assess", "--answers", str(path), "--json", "--no-save"])
     result = json.loads(out.stdout) if out.exit_code == 0 else None
     return Ran(out.exit_code, result, out.stderr)
 
 
-def outcome_of(vignette: FileVignette, template: dict[str, Any]) -> Outcome:
+def outcome_of(vignette: FileVignette, baseline: dict[str, Any]) -> Outcome:
     """A scored vignette's triage for the benchmark table (tests/support/vignettes.py `table`):
     the file's answers checked and assessed as `assess --answers` does, without the I/O."""
     content = load_assess_content()
-    answers = check_answers(answers_for(vignette, template), content.questions.questions, vignette.id)
+    answers = check_answers(answers_for(vignette, baseline), content.questions.questions, vignette.id)
     result = assess(content, answers)
     plain = Vignette(vignette.id, "round 4", vignette.story, answers, vignette.expected, vignette.source)
     return Outcome(plain, result.triage, (), tuple(f.id for f in result.red_flags))
@@ -101,5 +111,5 @@ def outcome_of(vignette: FileVignette, template: dict[str, Any]) -> Outcome:
 
 def scored_outcomes() -> list[Outcome]:
     """Every vignette that expects a triage (not a refusal), assessed."""
-    template = template_answers()
-    return [outcome_of(v, template) for v in load_file_vignettes() if v.expected != "refused"]
+    baseline = story_baseline()
+    return [outcome_of(v, baseline) for v in load_file_vignettes() if v.expected != "refused"]

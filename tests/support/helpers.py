@@ -16,6 +16,17 @@ def no_problem_answers() -> Answers:
     return {q.id: q.no_problem for q in content.questions.questions if q.no_problem is not None}
 
 
+def template_signs_answered_no(template: str) -> str:
+    """`assess --template`'s text as a person hands it in after answering every warning sign
+    "no": the template leaves each blank (`# rf_fever = `), and an unedited one is refused."""
+    for qid in load_assess_content().red_flag_ids():
+        blank = f"# {qid} = \n"
+        if blank not in template:
+            raise ValueError(f"the template has no blank line for the warning sign {qid}")
+        template = template.replace(blank, f"{qid} = false\n")
+    return template
+
+
 def signs_answered(**answers: object) -> Answers:
     """Every question of part 1 (age, back pain, the warning signs) answered with its no-problem
     value, then `answers`: the least a file needs, since a warning sign is never assumed."""

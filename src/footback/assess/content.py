@@ -53,6 +53,11 @@ class RedFlag(StrictModel):
 class AssessQuestion(Question):
     red_flag: RedFlag | None = None
 
+    @property
+    def must_answer(self) -> bool:
+        """A warning sign is never answered for the person, not even by the template."""
+        return self.red_flag is not None
+
     def sign_rule(self) -> SignRule | None:
         """This question's warning sign for the safety rule: a yes that counts."""
         flag = self.red_flag
@@ -248,8 +253,7 @@ class AssessContent(StrictModel):
     advice: Advice
     safety: Safety
     quick: QuickSpec
-    # The sources this content cites, from the same content root: scoring and advice look
-    # citations up here, never in a global.
+    # The sources this content cites (same content root): scoring and advice look here, not a global.
     sources: Sources
 
     def question(self, qid: str) -> AssessQuestion:
@@ -263,17 +267,15 @@ class AssessContent(StrictModel):
         return first + single + [s.sign_rule() for s in self.safety.signs if not s.first]
 
     def quick_ids(self) -> list[str]:
-        """The questions `assess --quick` asks again (besides the warning signs), in asking order:
-        the follow-ups of warning signs, the pain questions and the questions the STarT Back
-        items read."""
+        """The questions `assess --quick` asks again besides the warning signs, in asking order:
+        the signs' follow-ups, the pain questions and the questions the STarT Back items read."""
         wanted = set(self.quick.pain_questions) | set(self.follow_up_ids())
         wanted |= {name for item in self.scoring.startback.items for name in item.when}
         wanted |= {q.id for q in self.questions.questions if q.group in self.quick.update_groups}
         return [q.id for q in self.questions.questions if q.id in wanted]
 
     def follow_up_ids(self) -> list[str]:
-        """Questions asked after a warning-sign yes that can change what it means (both legs:
-        new or long-standing)."""
+        """Questions after a warning-sign yes that change what it means (both legs: new or old)."""
         flags = set(self.red_flag_ids())
         return [q.id for q in self.questions.questions if set(q.ask_if) & flags]
 
@@ -283,8 +285,7 @@ class AssessContent(StrictModel):
 
 
 def _steps_check(content: AssessContent) -> list[str]:
-    """Every warning sign has an item (the check-in lists it by that line) and every group the
-    quick re-check asks again exists."""
+    """Every warning sign has an item (a check-in's line) and each group quick re-asks exists."""
     problems = [
         f"{QUESTIONS}: questions.{q.id}: a warning sign needs an item"
         for q in content.questions.questions

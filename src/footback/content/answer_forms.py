@@ -66,7 +66,8 @@ def _toml_value(value: Value) -> str:
 
 
 def toml_template(questions: Sequence[Question], part_titles: Mapping[str, str], header: str) -> str:
-    """A commented answers file with every question and its no-problem answer filled in."""
+    """A commented answers file with every question and its no-problem answer filled in, except
+    the optional ones and those a file must answer itself (left blank, commented out)."""
     lines = [f"# {line}" if line else "#" for line in header.splitlines()]
     part = None
     for q in questions:
@@ -78,7 +79,7 @@ def toml_template(questions: Sequence[Question], part_titles: Mapping[str, str],
         lines.append(f"# Allowed: {q.allowed()}{unit}")
         if q.ask_if or q.ask_if_any:
             lines.append("# Only asked when: " + ", ".join(sorted(conditions_on(q))))
-        if q.optional or q.no_problem is None:
+        if q.optional or q.no_problem is None or q.must_answer:
             lines.append(f"# {q.id} = ")
         else:
             lines.append(f"{q.id} = {_toml_value(q.no_problem)}")

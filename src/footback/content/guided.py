@@ -15,10 +15,15 @@ from footback.content.questions import Answers, Question
 from footback.content.rules import QuestionSet
 from footback.core.errors import FootbackError, MissingAnswersError
 
+# The template's promise: a blank warning sign is refused by name, never taken as "no".
+MUST_ANSWER = "Every warning sign (left blank below) must be answered true or false; a blank one is refused."
+
 
 def template_text(qset: QuestionSet[Any], questions: Sequence[Question]) -> str:
     """`--template`: an answers file to fill in, every question commented."""
     header = f"{qset.title}: answers file\n{qset.disclaimer}"
+    if any(q.must_answer for q in questions):
+        header = f"{qset.title}: answers file\n{MUST_ANSWER}\n{qset.disclaimer}"
     return toml_template(questions, qset.part_titles(), header)
 
 

@@ -137,6 +137,12 @@ class Question(StrictModel):
         return self
 
     @property
+    def must_answer(self) -> bool:
+        """Whether a file must answer this itself (a warning sign, in assess): the template leaves
+        it blank rather than writing the no-problem answer, so copying it unread is refused."""
+        return False
+
+    @property
     def values(self) -> list[str]:
         return [c.value for c in self.choices]
 

@@ -114,12 +114,12 @@ class AmountError(ValueError):
 _SCALE = re.compile(r"^\s*([+-]?(?:\d+(?:\.\d*)?|\.\d+))\s*/\s*(\d+(?:\.\d*)?)\s*$")
 
 
-_WHOLE = re.compile(r"[+-]?\d+")
+_WHOLE = re.compile(r"[+-]?[0-9]+")
 
 
 def read_whole(text: str) -> int | None:
-    """A whole number as a person types it (an option, a pain score at a prompt): digits with a
-    sign at most, spaces around; None otherwise. Python's int() also takes '1_0', as 10."""
+    """A whole number as a person types it (an option, a pain score at a prompt): ASCII digits
+    with a sign at most, spaces around; None otherwise. Python's int() also takes '1_0', as 10."""
     stripped = text.strip()
     return int(stripped) if _WHOLE.fullmatch(stripped) else None
 

@@ -92,7 +92,8 @@ def assessment_entry(saved: SavedAssessment, now: datetime) -> AssessmentEntry:
     def entry(name: ScoreName) -> ScoreEntry | None:
         if scores is None:
             return None
-        return ScoreEntry.model_construct(score=scores.score(name).score, level=scores.score(name).level)
+        score = scores.score(name)
+        return ScoreEntry.model_construct(score=score.score, level=score.level)
 
     return AssessmentEntry.model_construct(
         created_at=saved.local_time(now),

@@ -85,7 +85,7 @@ def offer_day(env: Runtime, today: Today, request: DayRequest) -> None:
         return
     if steps.checkin:
         said = _check_in(env, request)
-        if routine is None or not _still_play(env, console, said, routine):
+        if routine is None or not _still_play(env, console, text, said, routine):
             return
     if routine is not None:
         request.play(routine)
@@ -100,13 +100,10 @@ def _offer_assessment(env: Runtime, console: Console, text: DayText, request: Da
         console.print(text.assess_later, markup=False, highlight=False)
 
 
-def _still_play(env: Runtime, console: Console, said: CheckinOutcome, routine: str) -> bool:
+def _still_play(env: Runtime, console: Console, text: DayText, said: CheckinOutcome, routine: str) -> bool:
     """After the check-in, the routine the person said yes to plays without a second ask (its start
     screen is the chance to stop), except after a new warning sign (the routines wait for a
     clinician: not played) or advice on a jump in pain (asked again: the yes came before it)."""
-    from footback.today.content import load_today_content
-
-    text = load_today_content().day
     if said.urgent is not None:
         console.print(text.after_sign.format(routine=routine), markup=False, highlight=False)
         return False

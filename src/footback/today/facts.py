@@ -55,6 +55,10 @@ class PlanBrief(StrictModel):
     level: int | None = None
     next_review: date | None = None
 
+    def review_due(self, today: date) -> bool:
+        """The plan's review falls due on or before `today`."""
+        return self.next_review is not None and self.next_review <= today
+
 
 class NextCommand(StrictModel):
     command: str
@@ -204,7 +208,7 @@ def next_command(
         return _step(steps.routine, routine=routine)
     if any(item.routine is None for item in due):
         return _step(steps.checkin)
-    if plan.next_review is not None and plan.next_review <= today:
+    if plan.review_due(today):
         return _step(steps.review)
     later = next((item for item in items if item.state == "later" and item.routine is not None), None)
     if later is not None and later.routine is not None:

@@ -58,8 +58,7 @@ def today_lines(today: Today, text: TodayText) -> list[Line]:
     plan = today.plan
     if plan.saved and plan.level is not None:
         review = day_text(plan.next_review) if plan.next_review is not None else "-"
-        due = plan.next_review is not None and plan.next_review <= today.today  # as facts.next_command
-        shape = text.plan_review_due if due else text.plan
+        shape = text.plan_review_due if plan.review_due(today.today) else text.plan
         lines.append(("", shape.format(level=plan.level, review=review, streak=streak)))
     else:
         lines.append(("", text.plan_unsaved.format(streak=streak)))
