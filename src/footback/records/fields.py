@@ -13,7 +13,7 @@ import math
 from datetime import date, datetime
 from typing import Any
 
-from footback.core.dates import check_clock, read_day, read_stamp
+from footback.core.dates import EARLIEST, LATEST, check_clock, read_day, read_stamp
 
 
 class DamagedRow(ValueError):
@@ -85,17 +85,18 @@ def stamp_text(when: datetime) -> str:
 # becomes 03-02) or one in another form (NULL) is not equal to itself. After the seconds:
 # optional fractions of 1 to 6 digits, then no zone, Z or +HH:MM (core.dates); SQLite's own
 # reading would take a lower-case z and any number of digits.
-READABLE_DAY_SQL = "date(day, '+0 days') IS day AND day BETWEEN '1900-01-01' AND '2999-12-31'"
-_DAY_FORM = "[0-9][0-9][0-9][0-9]-[0-9][0-9]-[0-9][0-9]"
+READABLE_DAY_SQL = f"date(day, '+0 days') IS day AND day BETWEEN '{EARLIEST}' AND '{LATEST}'"
+# A day in core.dates' form, as an SQL GLOB pattern.
+DAY_GLOB = "[0-9][0-9][0-9][0-9]-[0-9][0-9]-[0-9][0-9]"
 _TAIL = "substr(created_at, 20)"
 _ZONE = f"ltrim({_TAIL}, '.0123456789')"
 _FRACTION = f"substr({_TAIL}, 1, length({_TAIL}) - length({_ZONE}))"
 READABLE_STAMP_SQL = (
-    f"created_at GLOB '{_DAY_FORM}T[0-9][0-9]:[0-9][0-9]:[0-9][0-9]*'"
+    f"created_at GLOB '{DAY_GLOB}T[0-9][0-9]:[0-9][0-9]:[0-9][0-9]*'"
     f" AND ({_FRACTION} = '' OR ({_FRACTION} GLOB '.[0-9]*' AND length({_FRACTION}) <= 7"
     f" AND substr({_FRACTION}, 2) NOT GLOB '*[^0-9]*'))"
     f" AND ({_ZONE} IN ('', 'Z') OR {_ZONE} GLOB '[+-][0-9][0-9]:[0-9][0-9]')"
     " AND julianday(created_at) IS NOT NULL"
     " AND date(substr(created_at, 1, 10), '+0 days') IS substr(created_at, 1, 10)"
-    " AND substr(created_at, 1, 10) BETWEEN '1900-01-01' AND '2999-12-31'"
+    f" AND substr(created_at, 1, 10) BETWEEN '{EARLIEST}' AND '{LATEST}'"
 )

@@ -102,9 +102,8 @@ def repair(conn: Connection) -> None:
     try:
         if not intact(conn):  # another footback may have repaired it meanwhile
             _drop_made(conn)
-            for statement in SCHEMA_SQL.split(";"):
-                if statement.strip():
-                    conn.execute(statement)
+            for statement in _schema_statements():
+                conn.execute(statement)
             create_triggers(conn)
         conn.execute("COMMIT")
     except BaseException:
@@ -121,12 +120,16 @@ def _drop_made(conn: Connection) -> None:
             conn.execute(f'DROP {found[0].upper()} IF EXISTS "{name}"')
 
 
+def _schema_statements() -> list[str]:
+    """`SCHEMA_SQL`'s statements, one by one."""
+    return [statement for statement in SCHEMA_SQL.split(";") if statement.strip()]
+
+
 def made_objects() -> dict[str, str]:
     """Every object migration 110 makes, by name: its SQL with runs of white space made one space."""
     made = dict(TRIGGERS)
-    for statement in SCHEMA_SQL.split(";"):
-        if statement.strip():
-            made[statement.split()[2]] = statement
+    for statement in _schema_statements():
+        made[statement.split()[2]] = statement
     return {name: " ".join(sql.split()) for name, sql in made.items()}
 
 

@@ -234,13 +234,17 @@ def count_sessions(store: Store, *, since: date | None = None, offset_minutes: i
     return int(row[0]) if row else 0
 
 
+def _counting(only: str) -> str:
+    """`_COUNTS_SQL`, and the SQL condition `only` too when given."""
+    return f"{_COUNTS_SQL} AND {only}" if only else _COUNTS_SQL
+
+
 def active_days(store: Store, first: date, last: date, offset_minutes: int, *, only: str = "") -> set[date]:
     """The local days first..last with at least one session that counts, found in SQL (of the
     sessions `only` also holds for, when given: an SQL condition)."""
     where, params = day_filter("started_at", first, offset_minutes, until=last)
     day = local_day_sql("started_at", offset_minutes)
-    counted = f"{_COUNTS_SQL} AND {only}" if only else _COUNTS_SQL
-    rows = store.query(f"SELECT DISTINCT {day} FROM stretch_sessions{where} AND {counted}", params)
+    rows = store.query(f"SELECT DISTINCT {day} FROM stretch_sessions{where} AND {_counting(only)}", params)
     return {date.fromisoformat(r[0]) for r in rows if isinstance(r[0], str)}
 
 
@@ -251,9 +255,8 @@ def _counted_sql(
     `only` holds for, when given), grouped by the date `bucket` gives a row: columns `bucket` and
     `sessions`."""
     where, params = day_filter("started_at", first, offset_minutes, until=last)
-    counted = f"{_COUNTS_SQL} AND {only}" if only else _COUNTS_SQL
     return (
-        f"SELECT {bucket} AS bucket, count(*) AS sessions FROM stretch_sessions{where} AND {counted}"
+        f"SELECT {bucket} AS bucket, count(*) AS sessions FROM stretch_sessions{where} AND {_counting(only)}"
         " GROUP BY 1",
         params,
     )
@@ -288,7 +291,7 @@ def first_active_day(store: Store, last: date, offset_minutes: int, *, only: str
     when given (an SQL condition)."""
     where, params = day_filter("started_at", None, offset_minutes, until=last)
     day = local_day_sql("started_at", offset_minutes)
-    counted = f"FROM stretch_sessions{where} AND {_COUNTS_SQL}" + (f" AND {only}" if only else "")
+    counted = f"FROM stretch_sessions{where} AND {_counting(only)}"
     row = store.query_one(
         f"SELECT min({day}) {counted} AND started_at < (SELECT date(started_at, '+4 days') {counted}"
         " ORDER BY started_at LIMIT 1)",

@@ -15,6 +15,7 @@ from __future__ import annotations
 from datetime import date, datetime, timedelta, timezone
 
 from footback.core.dates import EARLIEST, LATEST
+from footback.records.fields import DAY_GLOB
 
 # A text bound this far before (and after) the days lets the index narrow the scan without ever
 # dropping a record that belongs: a stamp's text can carry a zone up to a day off UTC, and the
@@ -85,7 +86,7 @@ def _dated(column: str, expression: str) -> str:
     core.dates' form and range, NULL for any other: SQLite would read a bare number as a Julian
     day (year -4707), a day Python cannot hold, and sums would count it."""
     return (
-        f"CASE WHEN {column} GLOB '[0-9][0-9][0-9][0-9]-[0-9][0-9]-[0-9][0-9]*'"
+        f"CASE WHEN {column} GLOB '{DAY_GLOB}*'"
         f" AND {column} BETWEEN '{EARLIEST}' AND '{LATEST}~' THEN {expression} END"
     )
 
