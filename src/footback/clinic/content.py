@@ -75,25 +75,24 @@ class ClinicContent(StrictModel):
 @cache
 def load_clinic_content() -> ClinicContent:
     """data/clinic.toml, validated, with every source id checked and every code listed once."""
-    from footback.content.loader import ContentProblems, from_cache, load_model, sources
+    from footback.content.loader import ContentProblems, kept_or_loaded, sources
 
-    if (kept := from_cache("clinic", ClinicContent)) is not None:
-        return kept
-    content = load_model(CLINIC, ClinicContent)
-    found = ContentProblems()
-    for where, code in (
-        ("pain", content.pain),
-        ("sites.foot", content.sites.foot),
-        ("sites.back", content.sites.back),
-    ):
-        found.add(sources().missing(code.sources, f"data/{CLINIC}: {where}.sources"))
-    codes = [c.code for c in content.codesystem.concepts]
-    found.add(
-        [
-            f"data/{CLINIC}: codesystem.concepts: {c} is listed twice"
-            for c in sorted(set(codes))
-            if codes.count(c) > 1
-        ]
-    )
-    found.raise_if_any()
-    return content
+    def check(content: ClinicContent) -> None:
+        found = ContentProblems()
+        for where, code in (
+            ("pain", content.pain),
+            ("sites.foot", content.sites.foot),
+            ("sites.back", content.sites.back),
+        ):
+            found.add(sources().missing(code.sources, f"data/{CLINIC}: {where}.sources"))
+        codes = [c.code for c in content.codesystem.concepts]
+        found.add(
+            [
+                f"data/{CLINIC}: codesystem.concepts: {c} is listed twice"
+                for c in sorted(set(codes))
+                if codes.count(c) > 1
+            ]
+        )
+        found.raise_if_any()
+
+    return kept_or_loaded("clinic", ClinicContent, CLINIC, check)

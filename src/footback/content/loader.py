@@ -202,6 +202,17 @@ def from_cache(name: str, kind: type[T]) -> T | None:
     return cached(name, kind, data_bytes)
 
 
+def kept_or_loaded(name: str, kind: type[M], file: str, check: Callable[[M], None] | None = None) -> M:
+    """The validated piece `name` kept beside the package when fresh, else data/`file` loaded,
+    validated and given to `check` (its source ids; a kept piece was checked when it was built)."""
+    if (kept := from_cache(name, kind)) is not None:
+        return kept
+    content = load_model(file, kind)
+    if check is not None:
+        check(content)
+    return content
+
+
 @cache
 def sources(root: Path | None = None) -> Sources:
     """All sources, loaded once per process (per content root)."""

@@ -99,15 +99,13 @@ class DailyContent(StrictModel):
 @cache
 def load_daily_content() -> DailyContent:
     """data/daily.toml, validated, with every source id checked; every problem reported at once."""
-    from footback.content.loader import ContentProblems, from_cache, load_model, sources
+    from footback.content.loader import ContentProblems, kept_or_loaded, sources
 
-    if (kept := from_cache("daily", DailyContent)) is not None:
-        return kept
-    content = load_model("daily.toml", DailyContent)
-    found = ContentProblems()
-    found.add(sources().missing(content.pain.sources, "data/daily.toml: pain.sources"))
-    found.add(sources().missing(content.practice.sources, "data/daily.toml: practice.sources"))
-    found.add(sources().missing(content.jump.sources, "data/daily.toml: jump.sources"))
-    found.add(sources().missing(content.function.sources, "data/daily.toml: function.sources"))
-    found.raise_if_any()
-    return content
+    def check(content: DailyContent) -> None:
+        found = ContentProblems()
+        for part in ("pain", "practice", "jump", "function"):
+            cited = getattr(content, part).sources
+            found.add(sources().missing(cited, f"data/daily.toml: {part}.sources"))
+        found.raise_if_any()
+
+    return kept_or_loaded("daily", DailyContent, "daily.toml", check)

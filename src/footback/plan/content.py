@@ -82,13 +82,12 @@ class PlanContent(StrictModel):
 
 @cache
 def load_plan_content() -> PlanContent:
-    from footback.content.loader import from_cache, load_model, sources
+    from footback.content.loader import kept_or_loaded, sources
 
-    if (kept := from_cache("plan", PlanContent)) is not None:
-        return kept
-    content = load_model("plan.toml", PlanContent)
-    sources().check(content.progression.sources, "data/plan.toml: progression.sources")
-    return content
+    def check(content: PlanContent) -> None:
+        sources().check(content.progression.sources, "data/plan.toml: progression.sources")
+
+    return kept_or_loaded("plan", PlanContent, "plan.toml", check)
 
 
 def review_days() -> int:

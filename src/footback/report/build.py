@@ -88,9 +88,9 @@ class ReportText(StrictModel):
 
 @cache
 def load_report_text() -> ReportText:
-    from footback.content.loader import from_cache, load_model
+    from footback.content.loader import kept_or_loaded
 
-    return from_cache("report", ReportText) or load_model("report.toml", ReportText)
+    return kept_or_loaded("report", ReportText, "report.toml")
 
 
 @dataclass(frozen=True)

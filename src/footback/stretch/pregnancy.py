@@ -36,13 +36,12 @@ class PregnancyContent(StrictModel):
 
 @cache
 def load_pregnancy_content() -> PregnancyContent:
-    from footback.content.loader import from_cache, load_model, sources
+    from footback.content.loader import kept_or_loaded, sources
 
-    if (kept := from_cache("pregnancy", PregnancyContent)) is not None:
-        return kept
-    content = load_model("pregnancy.toml", PregnancyContent)
-    sources().check([content.source], "data/pregnancy.toml: source")
-    return content
+    def check(content: PregnancyContent) -> None:
+        sources().check([content.source], "data/pregnancy.toml: source")
+
+    return kept_or_loaded("pregnancy", PregnancyContent, "pregnancy.toml", check)
 
 
 @dataclass(frozen=True)

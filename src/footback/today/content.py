@@ -82,6 +82,6 @@ class TodayContent(StrictModel):
 @cache
 def load_today_content() -> TodayContent:
     """data/today.toml, validated; every problem reported at once."""
-    from footback.content.loader import from_cache, load_model
+    from footback.content.loader import kept_or_loaded
 
-    return from_cache("today", TodayContent) or load_model("today.toml", TodayContent)
+    return kept_or_loaded("today", TodayContent, "today.toml")
