@@ -20,15 +20,16 @@ from footback.daily.practice import streak
 from footback.history.model import empty_history
 from footback.history.render import (
     MAX_ROWS,
+    checkins_page,
+    history_page,
     nothing_stored_text,
-    render_checkins,
-    render_history,
     stopped_text,
 )
 from footback.history.service import load_history
 from footback.models.stretch_session import SessionSummary
 from footback.records.db import open_store
 from footback.records.stretch_sessions import save_session
+from footback.render.rows import draw_page
 from tests.support.context import set_wall
 from tests.support.history_seed import NOW, TZ, add_session, at, seed_full
 from tests.support.narrow import WIDTHS, assert_fits
@@ -89,7 +90,7 @@ def test_since_filters_lists_but_not_the_streak(home: Path) -> None:
 def test_screen_shows_scores_trends_sessions_checks_and_path(home: Path, console: Console) -> None:
     seed_full(home)
     with open_store(home) as store:
-        render_history(console, load_history(store, now=NOW))
+        draw_page(console, history_page(load_history(store, now=NOW), console.width))
     text = console.file.getvalue()  # type: ignore[attr-defined]
     assert str(db_path(home)) in text
     assert "2025-03-12 08:00" in text and "62 high" in text
@@ -135,8 +136,8 @@ def test_the_plain_new_user_screen_says_what_the_drawn_one_says(since: date | No
     # at any width (wrapped lines under their own text, as drawn).
     console = Console(file=io.StringIO(), width=width, color_system=None, highlight=False)
     empty = empty_history("/data/footback.sqlite3", since)
-    render_history(console, empty)
-    render_checkins(console, [], None, MAX_ROWS)
+    draw_page(console, history_page(empty, console.width))
+    draw_page(console, checkins_page([], None, MAX_ROWS))
     drawn = "\n".join(row.rstrip() for row in console.file.getvalue().split("\n"))  # type: ignore[attr-defined]
     assert nothing_stored_text(empty, width) + "\n" == drawn
     assert_fits(drawn.splitlines(), width)
@@ -175,7 +176,7 @@ def test_a_stopped_session_counts_steps_out_of_the_whole_routine(home: Path, con
         save_session(store, summary, at(0))
         save_session(store, one, at(1))
         history = load_history(store, now=NOW)
-        render_history(console, history)
+        draw_page(console, history_page(history, console.width))
     text = console.file.getvalue()  # type: ignore[attr-defined]
     assert "stopped (0 of 4 steps, 2 skipped)" in text
     assert "stopped (0 of 1 step)" in text

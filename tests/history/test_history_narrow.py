@@ -17,14 +17,15 @@ from footback.history.render import (
     MAX_ROWS,
     MAX_TREND_POINTS,
     ROWS_READ,
-    render_checkins,
-    render_history,
+    checkins_page,
+    history_page,
     when,
 )
 from footback.history.service import load_history
 from footback.models.checkin import CheckIn
 from footback.records.checkins import list_checkins, save_checkin
 from footback.records.db import open_store
+from footback.render.rows import draw_page
 from tests.support.helpers import no_problem_answers
 from tests.support.history_seed import NOW, add_assessment, add_check, at, seed_typical, seed_years
 from tests.support.narrow import WIDTHS, assert_fits, assert_hangs, draw, whole
@@ -67,8 +68,8 @@ def test_history_reads_whole_at_every_width(
     history, checkins, verdicts = seeded
 
     def paint(console: object) -> None:
-        render_history(console, history)  # type: ignore[arg-type]
-        render_checkins(console, checkins, verdicts, MAX_ROWS)  # type: ignore[arg-type]
+        draw_page(console, history_page(history, console.width))  # type: ignore[arg-type]
+        draw_page(console, checkins_page(checkins, verdicts, MAX_ROWS))  # type: ignore[arg-type]
 
     rows = draw(width, paint)
     # The data file's path is left whole on one row on purpose, so that it can be copied.
@@ -111,7 +112,7 @@ def test_score_trends_show_the_newest_points_that_fit(
     seeded: tuple[History, list[CheckIn], object], width: int
 ) -> None:
     history = seeded[0]
-    rows = draw(width, lambda console: render_history(console, history))
+    rows = draw(width, lambda console: draw_page(console, history_page(history, console.width)))
     points = len(history.trends["foot"])
     assert 40 - 8 < points <= MAX_TREND_POINTS  # more than fit beside the name at 40
     for name in ("foot", "back", "link"):
@@ -132,8 +133,8 @@ def test_wide_terminals_keep_the_tables(seeded: tuple[History, list[CheckIn], ob
     history, checkins, verdicts = seeded
 
     def paint(console: object) -> None:
-        render_history(console, history)  # type: ignore[arg-type]
-        render_checkins(console, checkins, verdicts, MAX_ROWS)  # type: ignore[arg-type]
+        draw_page(console, history_page(history, console.width))  # type: ignore[arg-type]
+        draw_page(console, checkins_page(checkins, verdicts, MAX_ROWS))  # type: ignore[arg-type]
 
     rows = draw(width, paint)
     assert "date              foot      back      link" in rows

@@ -12,11 +12,8 @@ from footback.core.text import minutes_phrase, minutes_text, plural, safe_line, 
 from footback.daily.render import num_text
 from footback.history.model import AssessmentEntry, CheckEntry, History, ScoreEntry, SessionEntry
 from footback.render.page import BLANK, Hang, Item, Line, Record, Rows
-from footback.render.rows import draw_page
 
 if TYPE_CHECKING:
-    from rich.console import Console
-
     from footback.daily.pain import PainVerdicts
     from footback.history.service import HistoryShown
     from footback.models.checkin import CheckIn
@@ -80,7 +77,7 @@ def _heading_lines(history: History) -> list[str]:
 
 
 def nothing_stored_text(history: History, width: int = 80) -> str:
-    """The screen before anything is stored, as plain text: the same words as `render_history`
+    """The screen before anything is stored, as plain text: the same words as `history_page`
     draws for empty sections, wrapped the same way, without rich (a new user's first `history`
     starts faster)."""
     import textwrap
@@ -104,20 +101,11 @@ def nothing_stored_text(history: History, width: int = 80) -> str:
     return "\n".join(lines)
 
 
-def render_shown(console: Console, shown: HistoryShown) -> None:
-    """The whole screen, drawn with rich."""
-    draw_page(console, shown_page(shown, console.width))
-
-
 def shown_page(shown: HistoryShown, width: int) -> list[Item]:
     """The whole screen: the records, then the check-ins with their pain verdicts."""
     return history_page(shown.history, width) + checkins_page(
         shown.checkins, shown.verdicts, MAX_ROWS, shown.checkins_total
     )
-
-
-def render_history(console: Console, history: History) -> None:
-    draw_page(console, history_page(history, console.width))
 
 
 def history_page(history: History, width: int) -> list[Item]:
@@ -192,12 +180,6 @@ def _trend(name: str, values: Sequence[int], width: int) -> Hang:
     arrow = {"up": "rising", "down": "falling", "same": "no change", "": ""}[direction(values)]
     span = f"{values[0]} -> {values[-1]}" if len(values) > 1 else f"{values[-1]}"
     return Hang(lead, sparkline(values) + f"  {span}" + (f" ({arrow})" if arrow else ""))
-
-
-def render_checkins(
-    console: Console, checkins: Sequence[CheckIn], result: PainVerdicts | None, rows: int, total: int = 0
-) -> None:
-    draw_page(console, checkins_page(checkins, result, rows, total))
 
 
 def checkins_page(
