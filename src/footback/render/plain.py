@@ -18,7 +18,7 @@ from itertools import pairwise
 from footback.render.cells import cell_len, one_cell_each
 from footback.render.console import MIN_TEXT_WIDTH
 from footback.render.page import Hang, Item, Line, Record, Rows
-from footback.render.rows import INDENT, table_fits
+from footback.render.rows import INDENT, pack_groups, table_fits
 
 # rich.text.Text drops these when it is made (rich.control.STRIP_CONTROL_CODES).
 _STRIPPED = dict.fromkeys((7, 8, 11, 12, 13))
@@ -141,15 +141,14 @@ def hang_lines(lead: str, text: str, width: int) -> list[str]:
 
 
 def packed(parts: Sequence[str], width: int) -> list[str]:
-    """`render.rows.packed` for plain parts: joined by commas, broken only between parts."""
-    lines = [""]
-    for part in parts:
-        if lines[-1] and cell_len(lines[-1]) + 2 + cell_len(part) > width:
-            lines[-1] += ","
-            lines.append("")
-        elif lines[-1]:
-            lines[-1] += ", "
-        lines[-1] += part
+    """`render.rows.packed` for plain parts (`pack_groups` decides the lines)."""
+    groups = pack_groups(parts, width)
+    lines = []
+    for number, group in enumerate(groups):
+        line = ""
+        for index in group:
+            line += (", " if line else "") + parts[index]
+        lines.append(line + ("," if number < len(groups) - 1 else ""))
     return lines
 
 

@@ -11,6 +11,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
+from footback.render.cells import cell_len
 from footback.render.console import MIN_TEXT_WIDTH, Hanging
 
 if TYPE_CHECKING:
@@ -40,19 +41,37 @@ def table_fits(rows: Sequence[Sequence[str | Text]], width: int, *, wrap_last: b
     return sum(widths) + COLUMN_GAP * (len(widths) - 1) <= width
 
 
+def pack_groups(plains: Sequence[str], width: int) -> list[list[int]]:
+    """Which details share each line: joined by ", ", a line broken only between details (a
+    verdict stays whole); every line but the last ends with a comma. By index into `plains`."""
+    groups: list[list[int]] = [[]]
+    line = ""
+    for index, part in enumerate(plains):
+        if line and cell_len(line) + 2 + cell_len(part) > width:
+            groups.append([])
+            line = ""
+        elif line:
+            line += ", "
+        line += part
+        groups[-1].append(index)
+    return groups
+
+
 def packed(parts: Sequence[Text], width: int) -> list[Text]:
-    """Details joined by commas, a line broken only between details (a verdict stays whole)."""
+    """Details joined by commas, a line broken only between details (`pack_groups`)."""
     from rich.text import Text
 
-    lines = [Text()]
-    for part in parts:
-        line = lines[-1]
-        if line.plain and line.cell_len + 2 + part.cell_len > width:
+    groups = pack_groups([part.plain for part in parts], width)
+    lines = []
+    for number, group in enumerate(groups):
+        line = Text()
+        for index in group:
+            if line.plain:
+                line.append(", ")
+            line.append_text(parts[index])
+        if number < len(groups) - 1:
             line.append(",")
-            lines.append(Text())
-        elif line.plain:
-            line.append(", ")
-        lines[-1].append_text(part)
+        lines.append(line)
     return lines
 
 
